@@ -1,0 +1,74 @@
+package org.primarypipeline.console.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import org.primarypipeline.console.ConsoleApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Parses {@code pp COMMAND ...} with picocli and runs the chosen command. A command that implements
+ * {@link ApplicationCommand} is run inside a Spring context without the web server (database,
+ * Temporal client, batch jobs wired); every other command runs as plain Java and starts fast.
+ */
+public final class CommandLineEntry {
+
+    /** Returned when no command was given: the console is serving and the JVM must stay up. */
+    public static final int KEEP_SERVING = Integer.MIN_VALUE;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    public CommandLineEntry() {
+        this(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    public CommandLineEntry(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(String... args) {
+        if (args.length == 0 || args[0].equals("serve")) {
+            serve(args);
+            return KEEP_SERVING;
+        }
+        CommandLine cli = Commands.commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionStrategy(this::execute);
+        return cli.execute(args);
+    }
+
+    private int execute(ParseResult parsed) {
+        ParseResult leaf = parsed;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        Object command = leaf.commandSpec().userObject();
+        if (command instanceof ApplicationCommand) {
+            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ConsoleApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .profiles("cli")
+                    .logStartupInfo(false)
+                    .run(springArguments(leaf))) {
+                context.getAutowireCapableBeanFactory().autowireBean(command);
+                return new CommandLine.RunLast().execute(parsed);
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
+    /** Spring properties given as {@code --spring.x=y}-style arguments are not ours; none are passed on. */
+    private static String[] springArguments(ParseResult leaf) {
+        return new String[0];
+    }
+
+    private static void serve(String[] args) {
+        String[] rest = args.length == 0 ? args : List.of(args).subList(1, args.length).toArray(String[]::new);
+        new SpringApplicationBuilder(ConsoleApplication.class).run(rest);
+    }
+}

@@ -1,0 +1,30 @@
+package org.primarypipeline.console.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command tree of {@code pp}: every capability registers its commands here. */
+@Command(
+        name = "pp",
+        mixinStandardHelpOptions = true,
+        version = "Primary Pipeline 0.1.0",
+        description = "Primary Pipeline: recruit, choose and fund candidates district by district.%n"
+                + "With no command, serves the console, the workers and the webhooks.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            BenchCommand.class,
+        })
+public final class Commands implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new Commands());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
