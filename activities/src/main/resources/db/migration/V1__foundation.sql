@@ -69,6 +69,7 @@ create table cycle (
     stage           text not null,
     stage_deadline  timestamptz,
     extensions      int not null default 0,
+    vote_seed       bigint,                  -- published when the voting round opens; breaks final ties
     settings        jsonb not null,
     failure_reason  text,
     created_by      text not null,

@@ -12,6 +12,12 @@ import picocli.CommandLine.Command;
                 + "With no command, serves the console, the workers and the webhooks.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            LaunchCommand.class,
+            CycleCommand.class,
+            ParticipationCommands.Members.class,
+            ParticipationCommands.Nominate.class,
+            ParticipationCommands.Pledge.class,
+            ParticipationCommands.Vote.class,
             BenchCommand.class,
         })
 public final class Commands implements Runnable {

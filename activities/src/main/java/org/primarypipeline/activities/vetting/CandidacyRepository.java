@@ -1,0 +1,88 @@
+package org.primarypipeline.activities.vetting;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Candidates and their candidacies in cycles. */
+@Repository
+public class CandidacyRepository {
+
+    private static final String SELECT = """
+            select c.id, c.cycle_id, c.candidate_id, k.full_name, k.email, c.source, c.status, c.status_reason,
+                   exists (select 1 from pledge_signature s
+                           where s.candidate_id = c.candidate_id and s.withdrawn_at is null
+                             and s.pledge_version_id = (select id from pledge_version order by version desc limit 1)
+                   ) as pledge_signed
+            from candidacy c join candidate k on k.id = c.candidate_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    public CandidacyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Invites the district's sitting member(s); running it again invites nobody twice. */
+    public int inviteSittingMembers(String cycleId) {
+        jdbc.sql("""
+                insert into candidate (full_name, bioguide_id)
+                select h.full_name, h.bioguide_id from house_member h join cycle c on c.district_id = h.district_id
+                where c.id = ?
+                on conflict (bioguide_id) do nothing
+                """).param(cycleId).update();
+        return jdbc.sql("""
+                insert into candidacy (cycle_id, candidate_id, source, status)
+                select c.id, k.id, 'SITTING_MEMBER', 'INVITED'
+                from cycle c join house_member h on h.district_id = c.district_id
+                     join candidate k on k.bioguide_id = h.bioguide_id
+                where c.id = ?
+                on conflict (cycle_id, candidate_id) do nothing
+                """).param(cycleId).update();
+    }
+
+    /** A person put forward in the nomination window becomes a candidate (merged by email) and a candidacy. */
+    public long nominate(String cycleId, String fullName, String email, String phone) {
+        Long candidateId = email == null ? null : jdbc.sql("select id from candidate where lower(email) = lower(?)")
+                .param(email).query(Long.class).optional().orElse(null);
+        if (candidateId == null) {
+            candidateId = jdbc.sql("insert into candidate (full_name, email, phone) values (?, ?, ?) returning id")
+                    .params(fullName, email, phone).query(Long.class).single();
+        }
+        jdbc.sql("""
+                insert into candidacy (cycle_id, candidate_id, source, status) values (?, ?, 'NOMINATED', 'INVITED')
+                on conflict (cycle_id, candidate_id) do nothing
+                """).params(cycleId, candidateId).update();
+        return jdbc.sql("select id from candidacy where cycle_id = ? and candidate_id = ?")
+                .params(cycleId, candidateId).query(Long.class).single();
+    }
+
+    public List<Candidacy> ofCycle(String cycleId) {
+        return jdbc.sql(SELECT + " where c.cycle_id = ? order by c.id").param(cycleId)
+                .query(CandidacyRepository::map).list();
+    }
+
+    public Optional<Candidacy> find(String cycleId, long candidacyId) {
+        return jdbc.sql(SELECT + " where c.cycle_id = ? and c.id = ?").params(cycleId, candidacyId)
+                .query(CandidacyRepository::map).optional();
+    }
+
+    public List<Candidacy> ballot(String cycleId) {
+        return ofCycle(cycleId).stream().filter(Candidacy::onBallot).toList();
+    }
+
+    public void setStatus(long candidacyId, CandidacyStatus status, String reason) {
+        jdbc.sql("update candidacy set status = ?, status_reason = ?, updated_at = now() where id = ?")
+                .params(status.name(), reason, candidacyId).update();
+    }
+
+    private static Candidacy map(ResultSet rs, int row) throws SQLException {
+        return new Candidacy(rs.getLong("id"), rs.getString("cycle_id"), rs.getLong("candidate_id"),
+                rs.getString("full_name"), rs.getString("email"), rs.getString("source"),
+                CandidacyStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
+                rs.getBoolean("pledge_signed"));
+    }
+}

@@ -1,0 +1,20 @@
+package org.primarypipeline.activities.vetting;
+
+import io.temporal.activity.ActivityInterface;
+
+/** Effects of pledge vetting and of the nomination window's vetting. */
+@ActivityInterface
+public interface VettingActivities {
+
+    /** Invites the district's sitting member to sign the pledge; returns how many candidacies exist. */
+    int inviteSittingMembers(String cycleId);
+
+    /** Records a staff decision; refuses one about a candidacy not in the cycle or not ready for it. */
+    void review(String cycleId, VettingDecision decision);
+
+    /** Takes a candidate off the ballot at their request; recorded, never deleted. */
+    void withdraw(String cycleId, long candidacyId, String actor);
+
+    /** How many candidacies are on the ballot now (approved and signed up to the current pledge). */
+    int countBallotNominees(String cycleId);
+}

@@ -1,0 +1,39 @@
+package org.primarypipeline.console.api;
+
+import java.util.Map;
+import org.primarypipeline.console.cycle.CycleActionRefused;
+import org.primarypipeline.console.cycle.UnknownCycleException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Bad input and refused actions answer with a clear message, never a stack trace. */
+@RestControllerAdvice
+public class ApiErrors {
+
+    @ExceptionHandler(UnknownCycleException.class)
+    ResponseEntity<Map<String, String>> unknown(UnknownCycleException e) {
+        return error(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler({CycleActionRefused.class, IllegalStateException.class})
+    ResponseEntity<Map<String, String>> refused(RuntimeException e) {
+        return error(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, String>> badInput(IllegalArgumentException e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+        return error(HttpStatus.BAD_REQUEST, "the request body is not valid JSON for this action");
+    }
+
+    private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
+        return ResponseEntity.status(status).body(Map.of("error", message == null ? status.getReasonPhrase() : message));
+    }
+}

@@ -1,0 +1,66 @@
+package org.primarypipeline.console.config;
+
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import org.primarypipeline.activities.ballot.BallotActivities;
+import org.primarypipeline.activities.certification.CertificationActivities;
+import org.primarypipeline.activities.cycle.CycleLedgerActivities;
+import org.primarypipeline.activities.fundraiser.FundraiserActivities;
+import org.primarypipeline.activities.vetting.VettingActivities;
+import org.primarypipeline.workflows.cycle.DistrictCycleWorkflow;
+import org.primarypipeline.workflows.cycle.DistrictCycleWorkflowImpl;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Polls the cycles' task queue with the workflow and every stage's activities. Started after the
+ * context is ready and stopped first on shutdown, so in-flight activities finish or are handed back.
+ */
+@Component
+public class CycleWorker implements SmartLifecycle {
+
+    private final WorkerFactory factory;
+    private final TemporalProperties properties;
+    private final Object[] activities;
+    private volatile boolean running;
+
+    public CycleWorker(WorkerFactory factory, TemporalProperties properties, CycleLedgerActivities ledger,
+                       VettingActivities vetting, BallotActivities ballots, CertificationActivities certification,
+                       FundraiserActivities fundraiser) {
+        this.factory = factory;
+        this.properties = properties;
+        this.activities = new Object[] {ledger, vetting, ballots, certification, fundraiser};
+    }
+
+    @Override
+    public void start() {
+        if (!properties.worker()) {
+            return;
+        }
+        Worker worker = factory.newWorker(DistrictCycleWorkflow.TASK_QUEUE);
+        worker.registerWorkflowImplementationTypes(DistrictCycleWorkflowImpl.class);
+        worker.registerActivitiesImplementations(activities);
+        factory.start();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        if (running) {
+            factory.shutdown();
+            factory.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            running = false;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // after the web server and data sources are up, before anything that depends on cycles running
+        return Integer.MAX_VALUE - 100;
+    }
+}

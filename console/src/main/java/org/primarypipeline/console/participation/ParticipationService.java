@@ -1,0 +1,140 @@
+package org.primarypipeline.console.participation;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.primarypipeline.activities.ballot.BallotBox;
+import org.primarypipeline.activities.cycle.CycleRecord;
+import org.primarypipeline.activities.cycle.CycleRepository;
+import org.primarypipeline.activities.member.MemberRepository;
+import org.primarypipeline.activities.member.MemberRepository.ProxyChoice;
+import org.primarypipeline.activities.pledge.PledgeRepository;
+import org.primarypipeline.activities.vetting.Candidacy;
+import org.primarypipeline.activities.vetting.CandidacyRepository;
+import org.primarypipeline.console.cycle.UnknownCycleException;
+import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.core.cycle.CycleStatus;
+import org.primarypipeline.core.district.DistrictId;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What members and candidates do themselves: join their district group, name proxies, put someone
+ * forward, sign the pledge, cast a ballot. Each checks the cycle's stage in PostgreSQL, so nothing
+ * here adds an event to a workflow's history.
+ */
+@Service
+public class ParticipationService {
+
+    public static final int UNITS = 10;
+    public static final int MAX_PROXIES = 10;
+
+    private final CycleRepository cycles;
+    private final CandidacyRepository candidacies;
+    private final PledgeRepository pledge;
+    private final MemberRepository members;
+    private final BallotBox ballots;
+
+    public ParticipationService(CycleRepository cycles, CandidacyRepository candidacies, PledgeRepository pledge,
+                                MemberRepository members, BallotBox ballots) {
+        this.cycles = cycles;
+        this.candidacies = candidacies;
+        this.pledge = pledge;
+        this.members = members;
+        this.ballots = ballots;
+    }
+
+    public long join(String district, String fullName, String email, String phone) {
+        require(fullName != null && !fullName.isBlank(), "a name is needed");
+        require(email != null || phone != null, "an email or a phone number is needed");
+        return members.join(DistrictId.parse(district).toString(), fullName.trim(), email, phone);
+    }
+
+    @Transactional
+    public void nameProxies(long memberId, List<ProxyChoice> proxies) {
+        long group = members.groupOf(memberId).orElseThrow(() -> new IllegalArgumentException(
+                "member " + memberId + " is not in a district group"));
+        require(proxies.size() <= MAX_PROXIES, "at most " + MAX_PROXIES + " proxies");
+        Set<Long> seen = new HashSet<>();
+        int units = 0;
+        for (ProxyChoice p : proxies) {
+            require(p.proxyMemberId() != memberId, "a member cannot be their own proxy");
+            require(seen.add(p.proxyMemberId()), "proxy " + p.proxyMemberId() + " is named twice");
+            require(p.units() >= 1, "each proxy gets at least one unit");
+            require(members.inGroup(group, p.proxyMemberId()), "proxy " + p.proxyMemberId() + " is not in your district group");
+            units += p.units();
+        }
+        require(proxies.isEmpty() || units == UNITS, "proxy shares must sum to " + UNITS + ", not " + units);
+        members.replaceStandingProxies(group, memberId, proxies);
+    }
+
+    /** Splits 10 units equally over the named proxies, the remainder to the first named. */
+    public static List<ProxyChoice> equalShares(List<Long> proxyIds) {
+        if (proxyIds.isEmpty()) {
+            return List.of();
+        }
+        int each = UNITS / proxyIds.size();
+        int remainder = UNITS - each * proxyIds.size();
+        List<ProxyChoice> shares = new java.util.ArrayList<>();
+        for (int i = 0; i < proxyIds.size(); i++) {
+            shares.add(new ProxyChoice(proxyIds.get(i), each + (i == 0 ? remainder : 0)));
+        }
+        return shares;
+    }
+
+    @Transactional
+    public long nominate(String cycleId, String nomineeName, String nomineeEmail, String nomineePhone) {
+        CycleRecord cycle = running(cycleId);
+        require(cycle.stage() == CycleStage.NOMINATION_WINDOW,
+                "nominations are open only in the nomination window; cycle " + cycleId + " is in "
+                        + cycle.stage().title().toLowerCase());
+        require(nomineeName != null && !nomineeName.isBlank(), "the nominee's name is needed");
+        long candidacy = candidacies.nominate(cycleId, nomineeName.trim(), nomineeEmail, nomineePhone);
+        cycles.record(cycleId, CycleStage.NOMINATION_WINDOW, "NOMINATED", nomineeName.trim() + " put forward",
+                "public", "nominated:" + candidacy);
+        return candidacy;
+    }
+
+    @Transactional
+    public void signPledge(String cycleId, long candidacyId, String typedName, String ip, String userAgent) {
+        Candidacy candidacy = candidacies.find(cycleId, candidacyId).orElseThrow(() -> new IllegalArgumentException(
+                "candidacy " + candidacyId + " is not part of cycle " + cycleId));
+        pledge.signCurrent(candidacy.candidateId(), typedName, ip, userAgent);
+        if (candidacy.status() == org.primarypipeline.activities.vetting.CandidacyStatus.INVITED) {
+            candidacies.setStatus(candidacyId, org.primarypipeline.activities.vetting.CandidacyStatus.ACCEPTED,
+                    "signed pledge version " + pledge.current().version());
+        }
+        cycles.record(cycleId, running(cycleId).stage(), "PLEDGE_SIGNED",
+                candidacy.fullName() + " signed pledge version " + pledge.current().version(), "candidate",
+                "pledge-signed:" + candidacyId + ":" + pledge.current().version());
+    }
+
+    public void castBallot(String cycleId, long memberId, List<Long> ranking) {
+        CycleRecord cycle = running(cycleId);
+        require(cycle.stage() == CycleStage.VOTING_ROUND,
+                "ballots are cast in the voting round; cycle " + cycleId + " is in " + cycle.stage().title().toLowerCase());
+        require(ballots.inElectorate(cycleId, memberId), "member " + memberId + " is not in this round's electorate");
+        require(ranking != null && !ranking.isEmpty(), "rank at least one nominee");
+        require(new HashSet<>(ranking).size() == ranking.size(), "a nominee appears twice in the ranking");
+        Set<Long> onBallot = new HashSet<>();
+        candidacies.ballot(cycleId).forEach(c -> onBallot.add(c.id()));
+        for (Long nominee : ranking) {
+            require(onBallot.contains(nominee), "candidacy " + nominee + " is not on this ballot");
+        }
+        ballots.cast(cycleId, memberId, ranking);
+    }
+
+    private CycleRecord running(String cycleId) {
+        CycleRecord cycle = cycles.find(cycleId).orElseThrow(() -> new UnknownCycleException(cycleId));
+        if (cycle.status() != CycleStatus.RUNNING) {
+            throw new IllegalStateException("cycle " + cycleId + " has ended (" + cycle.status().name().toLowerCase() + ")");
+        }
+        return cycle;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,382 @@
+package org.primarypipeline.workflows.cycle;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.primarypipeline.activities.ballot.BallotActivities;
+import org.primarypipeline.activities.ballot.TallySummary;
+import org.primarypipeline.activities.certification.CertificationActivities;
+import org.primarypipeline.activities.certification.RecountOutcome;
+import org.primarypipeline.activities.cycle.CycleLedgerActivities;
+import org.primarypipeline.activities.fundraiser.FundraiserActivities;
+import org.primarypipeline.activities.vetting.VettingActivities;
+import org.primarypipeline.activities.vetting.VettingActivitiesImpl;
+import org.primarypipeline.activities.vetting.VettingDecision;
+import org.primarypipeline.core.cycle.CycleSettings;
+import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.core.cycle.CycleStatus;
+
+/**
+ * The cycle as a business process: a few lines per stage, windows as durable timers, staff actions as
+ * updates that change fields or call an activity. Nothing here touches the clock, the network or the
+ * database except through Temporal.
+ */
+public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
+
+    /** Staff mistakes (unknown candidacy, unsigned pledge) fail at once; everything else is retried. */
+    private static final RetryOptions RETRY = RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(1))
+            .setBackoffCoefficient(2)
+            .setMaximumInterval(Duration.ofMinutes(1))
+            .setDoNotRetry(VettingActivitiesImpl.REFUSED)
+            .build();
+
+    private static ActivityOptions within(Duration startToClose) {
+        return ActivityOptions.newBuilder().setStartToCloseTimeout(startToClose).setRetryOptions(RETRY).build();
+    }
+
+    private final CycleLedgerActivities ledger =
+            Workflow.newActivityStub(CycleLedgerActivities.class, within(Duration.ofSeconds(30)));
+    private final VettingActivities vetting =
+            Workflow.newActivityStub(VettingActivities.class, within(Duration.ofSeconds(30)));
+    private final BallotActivities ballots =
+            Workflow.newActivityStub(BallotActivities.class, within(Duration.ofMinutes(30)));
+    private final CertificationActivities certification =
+            Workflow.newActivityStub(CertificationActivities.class, within(Duration.ofMinutes(30)));
+    private final FundraiserActivities fundraiser =
+            Workflow.newActivityStub(FundraiserActivities.class, within(Duration.ofMinutes(5)));
+
+    private CyclePlan plan;
+    private CycleSettings settings;
+    private CycleStage stage;
+    private CycleStatus status = CycleStatus.RUNNING;
+    private Instant deadline;
+    private int automaticExtensions;
+    private boolean windowChanged;
+    private boolean closeRequested;
+    private boolean cancelRequested;
+    private String cancelReason;
+    private Long winner;
+    private Boolean recountMatched;
+    private String failureReason;
+    private final List<String> certifiedBy = new ArrayList<>();
+
+    @Override
+    public CycleOutcome run(CyclePlan plan) {
+        this.plan = plan;
+        this.settings = plan.settings();
+        this.stage = plan.stage();
+        this.deadline = plan.stageDeadline();
+        this.automaticExtensions = plan.extensions();
+        this.winner = plan.winnerCandidacyId();
+        this.certifiedBy.addAll(plan.certifiedBy());
+        Long fundraiserId = null;
+        while (status == CycleStatus.RUNNING) {
+            if (cancelRequested) {
+                return cancelled();
+            }
+            switch (stage) {
+                case PLEDGE_VETTING -> {
+                    openWindow("invitations to sign the pledge go out");
+                    vetting.inviteSittingMembers(plan.cycleId());
+                    awaitWindow();
+                    advanceTo(CycleStage.NOMINATION_WINDOW);
+                }
+                case NOMINATION_WINDOW -> {
+                    openWindow("anyone may put themselves or someone else forward");
+                    awaitWindow();
+                    if (cancelRequested) {
+                        continue;
+                    }
+                    if (vetting.countBallotNominees(plan.cycleId()) > 0) {
+                        advanceTo(CycleStage.VOTING_ROUND);
+                    } else if (!extendAutomatically("no vetted nominee yet")) {
+                        fail("no vetted nominee when the nomination window closed, even after one extension");
+                    }
+                }
+                case VOTING_ROUND -> {
+                    openWindow("voting is open");
+                    ballots.openVoting(plan.cycleId());
+                    awaitWindow();
+                    if (cancelRequested) {
+                        continue;
+                    }
+                    TallySummary tally = ballots.tally(plan.cycleId());
+                    if (!tally.quorumMet()) {
+                        if (!extendAutomatically("quorum not met")) {
+                            fail("quorum not met: " + tally.exercisedUnits() + " of " + tally.totalUnits()
+                                    + " units exercised, even after one extension");
+                        }
+                    } else if (!tally.hasWinner()) {
+                        fail("the count found no winner");
+                    } else {
+                        winner = tally.winnerCandidacyId();
+                        advanceTo(CycleStage.CERTIFICATION);
+                        if (tally.marginShare() < settings.recountMargin().doubleValue()) {
+                            recountMatched = certification.recount(plan.cycleId(), "system").matches();
+                        }
+                    }
+                }
+                case CERTIFICATION -> {
+                    enter(null, "staff check the result; two different staff members certify the winner");
+                    Workflow.await(() -> certifiedBy.size() >= 2 || cancelRequested || status != CycleStatus.RUNNING);
+                    if (status == CycleStatus.RUNNING && !cancelRequested) {
+                        certification.certify(plan.cycleId(), winner, List.copyOf(certifiedBy));
+                        advanceTo(CycleStage.FUNDRAISER_LAUNCH);
+                    }
+                }
+                case FUNDRAISER_LAUNCH -> {
+                    enter(null, "the certified candidate's fundraiser is created and announced");
+                    fundraiserId = fundraiser.launch(plan.cycleId(), winner);
+                    if (cancelRequested) {
+                        continue;
+                    }
+                    stage = CycleStage.DONE;
+                    status = CycleStatus.COMPLETED;
+                    ledger.finish(plan.cycleId(), CycleStatus.COMPLETED, "fundraiser launched");
+                }
+                case DONE -> status = CycleStatus.COMPLETED;
+            }
+        }
+        // handlers may still be running an activity when the main line ends
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        if (status == CycleStatus.CANCELLED) {
+            return new CycleOutcome(status, winner, fundraiserId, cancelReason);
+        }
+        return new CycleOutcome(status, winner, fundraiserId, failureReason);
+    }
+
+    @Override
+    public CycleView view() {
+        return new CycleView(plan.cycleId(), plan.districtId(), stage, status, deadline, automaticExtensions, winner,
+                List.copyOf(certifiedBy), status == CycleStatus.CANCELLED ? cancelReason : failureReason,
+                recountMatched);
+    }
+
+    // ---- staff actions ----
+
+    @Override
+    public void validateReview(VettingDecision decision) {
+        requireRunning();
+        if (stage != CycleStage.PLEDGE_VETTING && stage != CycleStage.NOMINATION_WINDOW) {
+            throw new IllegalStateException("vetting decisions are taken in pledge vetting or the nomination window, not in "
+                    + stage.title().toLowerCase());
+        }
+    }
+
+    @Override
+    public String review(VettingDecision decision) {
+        try {
+            vetting.review(plan.cycleId(), decision);
+        } catch (ActivityFailure failure) {
+            throw refusal(failure);
+        }
+        return "recorded: " + decision.verdict().name().toLowerCase() + " candidacy " + decision.candidacyId();
+    }
+
+    @Override
+    public void validateExtend(StaffAction action) {
+        requireWindow();
+        if (action.extension() != null && (action.extension().isNegative() || action.extension().isZero())) {
+            throw new IllegalArgumentException("an extension must be a positive duration");
+        }
+    }
+
+    @Override
+    public String extend(StaffAction action) {
+        Duration by = action.extension() == null ? settings.periodOf(stage) : action.extension();
+        deadline = deadline.plus(by);
+        windowChanged = true;
+        ledger.enterStage(plan.cycleId(), stage, deadline, automaticExtensions,
+                stage.title() + " extended by " + action.actor() + " to " + deadline + reason(action));
+        return stage.title() + " now closes at " + deadline;
+    }
+
+    @Override
+    public void validateCloseWindow(StaffAction action) {
+        requireWindow();
+    }
+
+    @Override
+    public String closeWindow(StaffAction action) {
+        closeRequested = true;
+        ledger.note(plan.cycleId(), stage, "CLOSED_EARLY", stage.title() + " closed early" + reason(action),
+                action.actor(), "closed-early:" + stage + ":" + Workflow.currentTimeMillis());
+        return stage.title() + " closed";
+    }
+
+    @Override
+    public void validateRecount(StaffAction action) {
+        requireRunning();
+        if (stage != CycleStage.CERTIFICATION) {
+            throw new IllegalStateException("a recount is run in certification; the cycle is in " + stage.title().toLowerCase());
+        }
+    }
+
+    @Override
+    public String recount(StaffAction action) {
+        RecountOutcome outcome = certification.recount(plan.cycleId(), action.actor());
+        recountMatched = outcome.matches();
+        return outcome.detail();
+    }
+
+    @Override
+    public void validateCertify(StaffAction action) {
+        requireRunning();
+        if (stage != CycleStage.CERTIFICATION) {
+            throw new IllegalStateException("only a cycle in certification can be certified; this one is in "
+                    + stage.title().toLowerCase());
+        }
+        if (Boolean.FALSE.equals(recountMatched)) {
+            throw new IllegalStateException("the recount did not match the stored result; investigate before certifying");
+        }
+        if (certifiedBy.contains(action.actor())) {
+            throw new IllegalStateException(action.actor() + " has already approved; a second, different staff member must certify");
+        }
+    }
+
+    @Override
+    public String certify(StaffAction action) {
+        certifiedBy.add(action.actor());
+        ledger.note(plan.cycleId(), stage, "CERTIFY_APPROVAL", "approval " + certifiedBy.size() + " of 2 by "
+                + action.actor(), action.actor(), "certify:" + winner + ":" + action.actor());
+        return certifiedBy.size() >= 2 ? "certified" : "approval 1 of 2 recorded; a second staff member must certify";
+    }
+
+    @Override
+    public void validateWithdraw(Withdrawal withdrawal) {
+        requireRunning();
+        if (stage == CycleStage.FUNDRAISER_LAUNCH || stage == CycleStage.DONE) {
+            throw new IllegalStateException("the fundraiser is already launching; a withdrawal now is handled by staff outside the cycle");
+        }
+    }
+
+    @Override
+    public String withdraw(Withdrawal withdrawal) {
+        if (stage == CycleStage.CERTIFICATION && winner != null && winner == withdrawal.candidacyId()) {
+            winner = certification.replaceWithdrawnWinner(plan.cycleId(), withdrawal.candidacyId(), withdrawal.actor());
+            certifiedBy.clear();
+            recountMatched = null;
+            if (winner == null) {
+                fail("the winner withdrew and no other nominee remains on the ballots");
+                return "winner withdrew; nobody remains, the cycle failed";
+            }
+            return "winner withdrew; runner-up candidacy " + winner + " now awaits certification";
+        }
+        try {
+            vetting.withdraw(plan.cycleId(), withdrawal.candidacyId(), withdrawal.actor());
+        } catch (ActivityFailure failure) {
+            throw refusal(failure);
+        }
+        return "candidacy " + withdrawal.candidacyId() + " withdrawn";
+    }
+
+    @Override
+    public void validateCancel(StaffAction action) {
+        requireRunning();
+        if (action.reason() == null || action.reason().isBlank()) {
+            throw new IllegalArgumentException("say why the cycle is cancelled");
+        }
+    }
+
+    @Override
+    public String cancel(StaffAction action) {
+        cancelRequested = true;
+        cancelReason = "cancelled by " + action.actor() + ": " + action.reason();
+        return "cancelling";
+    }
+
+    // ---- the stage machinery ----
+
+    private void openWindow(String detail) {
+        if (deadline == null) {
+            deadline = now().plus(settings.periodOf(stage));
+        }
+        enter(deadline, detail + "; closes at " + deadline);
+    }
+
+    private void enter(Instant stageDeadline, String detail) {
+        ledger.enterStage(plan.cycleId(), stage, stageDeadline, automaticExtensions, stage.title() + ": " + detail);
+    }
+
+    private void awaitWindow() {
+        while (!closeRequested && !cancelRequested) {
+            Duration left = Duration.between(now(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                break;
+            }
+            windowChanged = false;
+            Workflow.await(left, () -> closeRequested || cancelRequested || windowChanged);
+        }
+        closeRequested = false;
+    }
+
+    /** The one automatic extension a window gets when it closes without what it needs. */
+    private boolean extendAutomatically(String why) {
+        if (automaticExtensions >= 1) {
+            return false;
+        }
+        automaticExtensions++;
+        deadline = now().plus(settings.periodOf(stage));
+        ledger.enterStage(plan.cycleId(), stage, deadline, automaticExtensions,
+                stage.title() + " extended once automatically (" + why + ") to " + deadline);
+        return true;
+    }
+
+    private void advanceTo(CycleStage next) {
+        stage = next;
+        deadline = null;
+        automaticExtensions = 0;
+    }
+
+    private void fail(String reason) {
+        failureReason = reason;
+        status = CycleStatus.FAILED;
+        ledger.finish(plan.cycleId(), CycleStatus.FAILED, reason);
+    }
+
+    private CycleOutcome cancelled() {
+        status = CycleStatus.CANCELLED;
+        fundraiser.deactivate(plan.cycleId(), cancelReason);
+        ledger.finish(plan.cycleId(), CycleStatus.CANCELLED, cancelReason);
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        return new CycleOutcome(status, winner, null, cancelReason);
+    }
+
+    private void requireRunning() {
+        if (status != CycleStatus.RUNNING || cancelRequested) {
+            throw new IllegalStateException("cycle " + plan.cycleId() + " is no longer running ("
+                    + (cancelRequested ? "cancelled" : status.name().toLowerCase()) + ")");
+        }
+    }
+
+    private void requireWindow() {
+        requireRunning();
+        if (stage != CycleStage.PLEDGE_VETTING && stage != CycleStage.NOMINATION_WINDOW && stage != CycleStage.VOTING_ROUND) {
+            throw new IllegalStateException(stage.title() + " has no window to extend or close");
+        }
+        if (deadline == null) {
+            throw new IllegalStateException("the window of " + stage.title().toLowerCase() + " is not open yet");
+        }
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    }
+
+    private static String reason(StaffAction action) {
+        return action.reason() == null || action.reason().isBlank() ? "" : " (" + action.reason() + ")";
+    }
+
+    /** Hands a refused staff action back to the caller as the update's failure, with the activity's reason. */
+    private static ApplicationFailure refusal(ActivityFailure failure) {
+        String message = failure.getCause() instanceof ApplicationFailure app ? app.getOriginalMessage() : failure.getMessage();
+        return ApplicationFailure.newNonRetryableFailure(message, VettingActivitiesImpl.REFUSED);
+    }
+}
