@@ -41,6 +41,10 @@ public class CycleRepository {
                 .query(Integer.class).single() == 0) {
             throw new IllegalArgumentException("no district " + districtId + " in plan " + planId);
         }
+        Optional<CycleRecord> running = runningCycleOf(planId, districtId);
+        if (running.isPresent()) {
+            throw new CycleAlreadyRunningException(districtId, running.get().id());
+        }
         int sequence = jdbc.sql("select coalesce(max(sequence), 0) + 1 from cycle where plan_id = ? and district_id = ?")
                 .params(planId, districtId).query(Integer.class).single();
         String id = districtId + "-" + sequence;
@@ -56,8 +60,8 @@ public class CycleRepository {
                     .param("actor", actor).param("now", Timestamp.from(now))
                     .update();
         } catch (DuplicateKeyException e) {
-            String running = runningCycleOf(planId, districtId).map(CycleRecord::id).orElse("another cycle");
-            throw new CycleAlreadyRunningException(districtId, running);
+            // a launch racing this one won; the transaction is spoilt, so no further query
+            throw new CycleAlreadyRunningException(districtId, "launched a moment ago");
         }
         record(id, CycleStage.PLEDGE_VETTING, "LAUNCHED", "cycle launched by " + actor, actor, "launched");
         return find(id).orElseThrow();

@@ -1,0 +1,147 @@
+package org.primarypipeline.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged app ({@code java -jar primary-pipeline.jar}) as a separate process on embedded
+ * defaults, driven over its REST API: what a user runs, killed and restarted like a real machine.
+ */
+final class AppProcess implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dataDir;
+    private final int httpPort;
+    private final int temporalPort;
+    private final Path log;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Process process;
+
+    AppProcess(Path dataDir) throws IOException {
+        this.dataDir = dataDir;
+        this.httpPort = freePort();
+        this.temporalPort = freePort();
+        Path logs = Files.createDirectories(Path.of("target", "it-logs"));
+        this.log = logs.resolve("app-" + httpPort + ".log");
+    }
+
+    static Path jar() {
+        Path jar = Path.of("target", "primary-pipeline.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("run with 'mvn verify': the packaged jar is needed at " + jar.toAbsolutePath());
+        }
+        return jar;
+    }
+
+    void start() throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-Dpp.data-dir=" + dataDir,
+                "-Dserver.port=" + httpPort,
+                "-Dpp.temporal.embedded-port=" + temporalPort,
+                "-jar", jar().toString()));
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < until) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the app exited: " + Files.readString(log));
+            }
+            try {
+                if (get("/actuator/health/readiness").path("status").asText().equals("UP")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the app did not become ready: " + Files.readString(log));
+    }
+
+    /** Kills the JVM outright, as a power cut or OOM killer would: no shutdown hooks run. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+
+    Response post(String path, String body, String actor) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
+        if (actor != null) {
+            request.header("X-PP-Actor", actor);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
+    }
+
+    Response put(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    record Response(int status, JsonNode body) {
+    }
+
+    String logText() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort + path);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        stopOrphanedPostgres();
+    }
+
+    /** A killed app leaves its PostgreSQL server running (the next start joins it); tests stop it. */
+    private void stopOrphanedPostgres() throws IOException {
+        File pid = dataDir.resolve("postgres").resolve("pgdata").resolve("postmaster.pid").toFile();
+        if (pid.exists()) {
+            long serverPid = Long.parseLong(Files.readAllLines(pid.toPath()).get(0).trim());
+            ProcessHandle.of(serverPid).ifPresent(ProcessHandle::destroy);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static Duration seconds(long s) {
+        return Duration.ofSeconds(s);
+    }
+}
