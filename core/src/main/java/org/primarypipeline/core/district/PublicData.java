@@ -45,13 +45,19 @@ public final class PublicData {
             members.add(new HouseMember(
                     row.get("bioguide_id"),
                     DistrictKeys.of(row.get("state"), row.get("district")),
-                    row.get("full_name"),
+                    fullName(row),
                     row.get("party"),
                     fec.isBlank() ? List.of() : Arrays.asList(fec.split(",")),
                     row.get("phone"),
                     row.get("url")));
         }
         return members;
+    }
+
+    /** Members sworn in recently can have an empty full_name in the source (e.g. CA-01, NJ-11 in June 2026). */
+    private static String fullName(CSVRecord row) {
+        String full = row.get("full_name");
+        return full.isBlank() ? (row.get("first_name") + " " + row.get("last_name")).trim() : full;
     }
 
     private static List<CSVRecord> read(String resource) {

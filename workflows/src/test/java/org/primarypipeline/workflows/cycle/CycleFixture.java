@@ -116,6 +116,24 @@ final class CycleFixture implements AutoCloseable {
         return activities.bean(CycleRepository.class).timeline(cycleId).stream().map(e -> e.kind()).toList();
     }
 
+    /**
+     * With {@code -Dpp.record-histories=DIR}, writes the finished workflow's history as JSON for
+     * {@link DistrictCycleReplayTest}: record once per released version, commit the files.
+     */
+    void recordHistory(String cycleId, String name) {
+        String dir = System.getProperty("pp.record-histories");
+        if (dir == null) {
+            return;
+        }
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(dir, name + ".json");
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, client.fetchHistory(CyclePlan.workflowId(cycleId)).toJson(true));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         env.close();

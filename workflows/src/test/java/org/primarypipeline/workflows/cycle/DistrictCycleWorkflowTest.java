@@ -72,6 +72,7 @@ class DistrictCycleWorkflowTest {
         assertThat(cycle.certify(StaffAction.by("bob"))).isEqualTo("certified");
 
         CycleOutcome outcome = WorkflowStub.fromTyped(cycle).getResult(CycleOutcome.class);
+        fx.recordHistory(id, "all-five-stages");
         assertThat(outcome.status()).isEqualTo(CycleStatus.COMPLETED);
         assertThat(outcome.winnerCandidacyId()).isEqualTo(nominee);
         assertThat(outcome.fundraiserId()).isNotNull();
@@ -127,6 +128,7 @@ class DistrictCycleWorkflowTest {
         fx.env.sleep(Duration.ofDays(5).plusMinutes(1));
 
         CycleOutcome outcome = WorkflowStub.fromTyped(cycle).getResult(CycleOutcome.class);
+        fx.recordHistory(id, "quorum-not-met");
         assertThat(outcome.status()).isEqualTo(CycleStatus.FAILED);
         assertThat(outcome.reason()).contains("quorum not met").contains("10").contains("100");
     }
@@ -162,6 +164,7 @@ class DistrictCycleWorkflowTest {
         cycle.certify(StaffAction.by("bob"));
 
         CycleOutcome outcome = WorkflowStub.fromTyped(cycle).getResult(CycleOutcome.class);
+        fx.recordHistory(id, "winner-withdraws");
         assertThat(outcome.status()).isEqualTo(CycleStatus.COMPLETED);
         assertThat(outcome.winnerCandidacyId()).isEqualTo(challenger);
         assertThat(fx.timelineKinds(id)).contains("WITHDRAWN", "RUNNER_UP_PROMOTED");
