@@ -51,19 +51,17 @@ public class BallotActivitiesImpl implements BallotActivities {
         CycleRecord cycle = cycles.find(cycleId).orElseThrow();
         int electorate = box.freezeElectorate(cycleId);
         long seed = box.publishSeed(cycleId, SEEDS.nextLong());
-        int queued = 0;
-        for (Map<String, Object> member : jdbc.sql("""
+        List<OutboundMessage> links = jdbc.sql("""
                 select m.id, m.full_name, m.email from electorate e join member m on m.id = e.member_id
                 where e.cycle_id = ? and m.email is not null order by m.id
-                """).param(cycleId).query().listOfRows()) {
-            boolean added = outbox.enqueue(new OutboundMessage(
-                    "cycle:" + cycleId + ":ballot-link:member:" + member.get("id"), Channel.EMAIL,
-                    (String) member.get("email"), "ballot-link",
-                    Map.of("memberName", member.get("full_name"), "memberId", member.get("id"),
-                            "cycleId", cycleId, "districtId", cycle.districtId(),
-                            "deadline", String.valueOf(cycle.stageDeadline()))));
-            queued += added ? 1 : 0;
-        }
+                """).param(cycleId).query((rs, n) -> new OutboundMessage(
+                        "cycle:" + cycleId + ":ballot-link:member:" + rs.getLong("id"), Channel.EMAIL,
+                        rs.getString("email"), "ballot-link",
+                        Map.of("memberName", rs.getString("full_name"), "memberId", rs.getLong("id"),
+                                "cycleId", cycleId, "districtId", cycle.districtId(),
+                                "deadline", String.valueOf(cycle.stageDeadline()))))
+                .list();
+        int queued = outbox.enqueueAll(links);
         cycles.record(cycleId, CycleStage.VOTING_ROUND, "ELECTORATE_FROZEN",
                 electorate + " members; tie-break seed " + seed + " published", "system", "electorate-frozen");
         return new VotingOpened(electorate, seed, queued);

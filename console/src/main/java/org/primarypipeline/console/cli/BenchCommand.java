@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
  * Benchmarks live in {@code org.primarypipeline.console.bench} and register here.
  */
 @Command(name = "bench", description = "Run a benchmark; prints one figure a line as 'name: value unit'.",
-        subcommands = {})
+        subcommands = {
+            org.primarypipeline.console.bench.CyclesBench.class,
+            org.primarypipeline.console.bench.VoteBench.class,
+        })
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

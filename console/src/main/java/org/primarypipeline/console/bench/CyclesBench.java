@@ -1,0 +1,207 @@
+package org.primarypipeline.console.bench;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.api.history.v1.HistoryEvent;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.primarypipeline.activities.db.EmbeddedPostgresServer;
+import org.primarypipeline.activities.pledge.PledgeRepository;
+import org.primarypipeline.activities.vetting.Candidacy;
+import org.primarypipeline.activities.vetting.CandidacyRepository;
+import org.primarypipeline.activities.vetting.VettingDecision;
+import org.primarypipeline.console.ConsoleApplication;
+import org.primarypipeline.console.cycle.CycleService;
+import org.primarypipeline.core.cycle.CycleSettings;
+import org.primarypipeline.core.district.District;
+import org.primarypipeline.core.district.PublicData;
+import org.primarypipeline.workflows.cycle.CyclePlan;
+import org.primarypipeline.workflows.cycle.StaffAction;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pp bench cycles}: the whole app (real PostgreSQL, the in-process Temporal server over gRPC, one
+ * worker) launches a cycle in each of the 435 districts at once and drives each to its voting round;
+ * then one cycle with a 100,000-member group runs to the end, and its workflow history is counted.
+ */
+@Command(name = "cycles", description = "435 cycles at once to the voting round; history size for a 100,000-member group.")
+public class CyclesBench implements Runnable {
+
+    @Option(names = "--members", defaultValue = "100000", description = "Size of the large group (default ${DEFAULT-VALUE}).")
+    int members;
+
+    @Option(names = "--districts", defaultValue = "435", description = "How many cycles to launch at once (default ${DEFAULT-VALUE}).")
+    int districts;
+
+    @Override
+    public void run() {
+        PrintStream out = System.out;
+        // the embedded server logs its start-up before Spring's logging settings apply
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.zonky"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startFresh();
+             ConfigurableApplicationContext app = new SpringApplicationBuilder(ConsoleApplication.class)
+                     .web(WebApplicationType.NONE)
+                     .properties(Map.of(
+                             "spring.datasource.url", postgres.jdbcUrl(),
+                             "spring.datasource.username", EmbeddedPostgresServer.USER,
+                             "spring.datasource.password", EmbeddedPostgresServer.USER,
+                             "pp.temporal.embedded-port", Integer.toString(freePort()),
+                             "pp.resume-on-start", "false",
+                             "logging.level.root", "WARN"))
+                     .run()) {
+            double seconds = launchAllToVoting(app);
+            out.printf("cycles.seconds: %.1f s%n", seconds);
+            out.printf("cycles.launched: %d count%n", districts);
+            long events = largeGroupHistory(app);
+            out.printf("cycles.history_events: %d events%n", events);
+            out.printf("cycles.group_members: %d count%n", members);
+        }
+    }
+
+    private double launchAllToVoting(ConfigurableApplicationContext app) {
+        CycleService cycles = app.getBean(CycleService.class);
+        CandidacyRepository candidacies = app.getBean(CandidacyRepository.class);
+        PledgeRepository pledge = app.getBean(PledgeRepository.class);
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        List<District> all = PublicData.districts2026().subList(0, districts);
+        CycleSettings settings = CycleSettings.defaults();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (District d : all) {
+                work.add(pool.submit(() -> {
+                    String id = cycles.launch(d.id().toString(), settings, "bench").id();
+                    // every cycle gets one nominee who signs and is approved, then staff close both windows
+                    long candidacy = candidacies.nominate(id, "Nominee of " + d.id(), null, null);
+                    Candidacy c = candidacies.find(id, candidacy).orElseThrow();
+                    pledge.signCurrent(c.candidateId(), c.fullName(), "127.0.0.1", "bench");
+                    awaitStage(cycles, id, "PLEDGE_VETTING");
+                    cycles.act(id, w -> w.review(new VettingDecision(candidacy, VettingDecision.Verdict.APPROVE, null, "bench")));
+                    cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));
+                    awaitStage(cycles, id, "NOMINATION_WINDOW");
+                    cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+            while (jdbc.sql("select count(distinct cycle_id) from cycle_event where kind = 'ELECTORATE_FROZEN'")
+                    .query(Integer.class).single() < districts) {
+                Thread.sleep(50);
+            }
+            return (System.nanoTime() - start) / 1e9;
+        } catch (Exception e) {
+            throw new IllegalStateException("bench cycles failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One cycle with a large group, run to its end; counts the events of its workflow history. */
+    private long largeGroupHistory(ConfigurableApplicationContext app) {
+        CycleService cycles = app.getBean(CycleService.class);
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        CandidacyRepository candidacies = app.getBean(CandidacyRepository.class);
+        PledgeRepository pledge = app.getBean(PledgeRepository.class);
+        String district = "AK-01";
+        // the 435-cycle run left a cycle in every district: cancel this one to launch the large one
+        cycles.act(district + "-1", w -> w.cancel(StaffAction.by("bench", "making room for the large group")));
+        awaitStatus(jdbc, district + "-1", "CANCELLED");
+        jdbc.sql("""
+                insert into member (full_name, email)
+                select 'Member ' || g, 'member' || g || '@example.org' from generate_series(1, ?) g
+                """).param(members).update();
+        jdbc.sql("""
+                insert into group_membership (group_id, member_id)
+                select (select id from district_group where district_id = ?), id from member where email like 'member%@example.org'
+                """).param(district).update();
+        String id = cycles.launch(district, CycleSettings.defaults(), "bench").id();
+        long a = candidacies.nominate(id, "Ana Large", null, null);
+        long b = candidacies.nominate(id, "Ben Large", null, null);
+        for (long c : new long[] {a, b}) {
+            Candidacy k = candidacies.find(id, c).orElseThrow();
+            pledge.signCurrent(k.candidateId(), k.fullName(), "127.0.0.1", "bench");
+        }
+        awaitStage(cycles, id, "PLEDGE_VETTING");
+        cycles.act(id, w -> w.review(new VettingDecision(a, VettingDecision.Verdict.APPROVE, null, "bench")));
+        cycles.act(id, w -> w.review(new VettingDecision(b, VettingDecision.Verdict.APPROVE, null, "bench")));
+        cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));
+        awaitStage(cycles, id, "NOMINATION_WINDOW");
+        cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));
+        awaitStage(cycles, id, "VOTING_ROUND");
+        while (jdbc.sql("select count(*) from cycle_event where cycle_id = ? and kind = 'ELECTORATE_FROZEN'")
+                .param(id).query(Integer.class).single() == 0) {
+            sleep(100);
+        }
+        // a quarter of the group votes, alternating first choices
+        jdbc.sql("""
+                insert into ballot (cycle_id, member_id, ranking)
+                select ?, e.member_id, case when e.member_id % 8 = 0 then array[?, ?]::bigint[] else array[?, ?]::bigint[] end
+                from electorate e where e.cycle_id = ? and e.member_id % 4 = 0
+                """).params(id, a, b, b, a, id).update();
+        cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));
+        awaitStage(cycles, id, "CERTIFICATION");
+        cycles.act(id, w -> w.certify(StaffAction.by("alice")));
+        cycles.act(id, w -> w.certify(StaffAction.by("bob")));
+        awaitStatus(jdbc, id, "COMPLETED");
+        WorkflowClient client = app.getBean(WorkflowClient.class);
+        List<HistoryEvent> events = client.fetchHistory(CyclePlan.workflowId(id)).getEvents();
+        return events.size();
+    }
+
+    private static void awaitStage(CycleService cycles, String id, String stage) {
+        Instant until = Instant.now().plus(Duration.ofMinutes(10));
+        while (Instant.now().isBefore(until)) {
+            var view = cycles.view(id);
+            if (view.isPresent() && view.get().stage().name().equals(stage)) {
+                return;
+            }
+            sleep(20);
+        }
+        throw new IllegalStateException(id + " did not reach " + stage);
+    }
+
+    private static void awaitStatus(JdbcClient jdbc, String id, String status) {
+        Instant until = Instant.now().plus(Duration.ofMinutes(10));
+        while (Instant.now().isBefore(until)) {
+            if (status.equals(jdbc.sql("select status from cycle where id = ?").param(id).query(String.class).single())) {
+                return;
+            }
+            sleep(50);
+        }
+        throw new IllegalStateException(id + " did not become " + status);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
