@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
             ParticipationCommands.Nominate.class,
             ParticipationCommands.Pledge.class,
             ParticipationCommands.Vote.class,
+            TallyCommand.class,
+            PrioritizeCommand.class,
+            BacktestCommand.class,
             BenchCommand.class,
         })
 public final class Commands implements Runnable {
