@@ -1,0 +1,66 @@
+package org.primarypipeline.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.primarypipeline.console.cli.CommandLineEntry;
+
+/** The {@code pp} entry: help lists every command; plain commands run without Spring or a database. */
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpListsEveryCapabilitysCommands() {
+        Run run = run("help");
+        assertThat(run.exit).isZero();
+        assertThat(run.out).contains("launch", "cycle", "members", "nominate", "pledge", "vote", "tally",
+                "prioritize", "backtest", "bench");
+        assertThat(run("help", "bench").out).contains("cycles", "vote");
+    }
+
+    @Test
+    void tallyRunsWithoutADatabaseAndRefusesBadInputWithFileAndLine() throws Exception {
+        Path members = Files.writeString(dir.resolve("members.csv"), "member_id\nAna\nBen\n");
+        Path proxies = Files.writeString(dir.resolve("proxies.csv"), "member_id,proxy_id,units\nBen,Ana,10\n");
+        Path ballots = Files.writeString(dir.resolve("ballots.csv"), "member_id,ranking\nAna,X>Y\n");
+        Run ok = run("tally", "--members", members.toString(), "--proxies", proxies.toString(),
+                "--ballots", ballots.toString(), "--json");
+        assertThat(ok.exit).isZero();
+        assertThat(ok.out).contains("\"winner\":\"X\"", "\"exercisedUnits\":\"20");
+
+        Path self = Files.writeString(dir.resolve("self.csv"), "member_id,proxy_id,units\nBen,Ben,10\n");
+        Run bad = run("tally", "--members", members.toString(), "--proxies", self.toString(),
+                "--ballots", ballots.toString());
+        assertThat(bad.exit).isEqualTo(2);
+        assertThat(bad.err).contains("self.csv", "line 2");
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        java.io.PrintStream oldOut = System.out;
+        java.io.PrintStream oldErr = System.err;
+        java.io.ByteArrayOutputStream rawOut = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream rawErr = new java.io.ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new java.io.PrintStream(rawOut, true));
+            System.setErr(new java.io.PrintStream(rawErr, true));
+            exit = new CommandLineEntry(new PrintWriter(out, true), new PrintWriter(err, true)).run(args);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        return new Run(exit, out + rawOut.toString(), err + rawErr.toString());
+    }
+}
