@@ -58,6 +58,13 @@ class ExternalPostgresTest {
                 .isEqualTo(435);
         assertThat(jdbc.sql("select count(*) from house_member").query(Integer.class).single()).isEqualTo(437);
 
+        // the districts were prioritized on the first start
+        ResponseEntity<java.util.List> ranked = http.getForEntity("/api/districts/priorities?limit=5", java.util.List.class);
+        assertThat(ranked.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ranked.getBody()).hasSize(5);
+        assertThat(http.getForEntity("/api/districts/priorities/export.csv", String.class).getBody().lines().count())
+                .isEqualTo(436);
+
         ResponseEntity<Map> launched = post("/api/cycles", "{\"district\": \"ca-12\", \"votingPeriod\": \"3d\"}");
         assertThat(launched.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(launched.getBody()).containsEntry("id", "CA-12-1").containsEntry("stage", "PLEDGE_VETTING");

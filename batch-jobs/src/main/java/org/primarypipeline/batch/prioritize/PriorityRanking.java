@@ -1,0 +1,39 @@
+package org.primarypipeline.batch.prioritize;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The ranking of the newest completed prioritization run, as staff read it. */
+@Repository
+public class PriorityRanking {
+
+    public record Row(int rank, String districtId, double score, String path, String pathReason, double primaryWin,
+                      double generalWin, long expectedCostDollars, String lean, long groupMembers, String explanation) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public PriorityRanking(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Long> latestRun() {
+        return jdbc.sql("select id from priority_run where completed_at is not null order by completed_at desc, id desc limit 1")
+                .query(Long.class).optional();
+    }
+
+    public List<Row> top(int limit, int offset) {
+        return latestRun().map(run -> jdbc.sql("""
+                        select rank, district_id, score, path, path_reason, primary_win, general_win,
+                               expected_cost_dollars, lean, group_members, explanation
+                        from district_priority where run_id = ? order by rank limit ? offset ?
+                        """).params(run, limit, offset)
+                .query((rs, n) -> new Row(rs.getInt("rank"), rs.getString("district_id"), rs.getDouble("score"),
+                        rs.getString("path"), rs.getString("path_reason"), rs.getDouble("primary_win"),
+                        rs.getDouble("general_win"), rs.getLong("expected_cost_dollars"), rs.getString("lean"),
+                        rs.getLong("group_members"), rs.getString("explanation")))
+                .list()).orElse(List.of());
+    }
+}
