@@ -19,6 +19,9 @@ public final class CommandLineEntry {
     /** Returned when no command was given: the console is serving and the JVM must stay up. */
     public static final int KEEP_SERVING = Integer.MIN_VALUE;
 
+    /** The parts of the app that a cluster runs as separate processes. */
+    public static final List<String> ROLES = List.of("serve", "worker", "batch-worker");
+
     private final PrintWriter out;
     private final PrintWriter err;
 
@@ -32,8 +35,12 @@ public final class CommandLineEntry {
     }
 
     public int run(String... args) {
-        if (args.length == 0 || args[0].equals("serve")) {
-            serve(args);
+        if (args.length == 0) {
+            serve(null, args);
+            return KEEP_SERVING;
+        }
+        if (ROLES.contains(args[0])) {
+            serve(args[0], List.of(args).subList(1, args.length).toArray(String[]::new));
             return KEEP_SERVING;
         }
         CommandLine cli = Commands.commandLine();
@@ -67,8 +74,17 @@ public final class CommandLineEntry {
         return new String[0];
     }
 
-    private static void serve(String[] args) {
-        String[] rest = args.length == 0 ? args : List.of(args).subList(1, args.length).toArray(String[]::new);
-        new SpringApplicationBuilder(ConsoleApplication.class).run(rest);
+    /**
+     * With no role everything runs in one process (a single machine). A role runs one part, sized
+     * separately on a cluster: {@code serve} (console, pages, REST, webhooks), {@code worker} (Temporal
+     * workers, outbox routes, resuming cycles), {@code batch-worker} (Spring Batch jobs). Each keeps
+     * the actuator's health and readiness endpoints.
+     */
+    private static void serve(String role, String[] args) {
+        SpringApplicationBuilder app = new SpringApplicationBuilder(ConsoleApplication.class);
+        if (role != null) {
+            app.profiles(role);
+        }
+        app.run(args);
     }
 }

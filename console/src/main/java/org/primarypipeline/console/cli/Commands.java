@@ -9,7 +9,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Primary Pipeline 0.1.0",
         description = "Primary Pipeline: recruit, choose and fund candidates district by district.%n"
-                + "With no command, serves the console, the workers and the webhooks.",
+                + "With no command, serves the console, the workers and the webhooks in one process.",
+        footer = {"%nRoles (one part each, for a cluster; health at /actuator/health):",
+                  "  serve         console, pages, REST API and webhooks",
+                  "  worker        Temporal workers, outbox routes, resuming unfinished cycles",
+                  "  batch-worker  Spring Batch jobs"},
         subcommands = {
             CommandLine.HelpCommand.class,
             LaunchCommand.class,
