@@ -1,5 +1,7 @@
 package org.primarypipeline.activities.outbox;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 
@@ -7,9 +9,19 @@ import java.util.Objects;
  * A message to send, written to the outbox in the same transaction as the state change that caused
  * it. The deduplication key names the step and recipient (e.g. {@code cycle:TX-07/1:voting-open:member:42}),
  * so a retried activity or handler cannot create a second message.
+ *
+ * <p>{@code transactional} marks a message the recipient needs whatever their marketing preferences
+ * (a ballot link for a vote they joined, a donation receipt): it goes out to an email address that
+ * unsubscribed and carries no List-Unsubscribe header. Everything else is non-transactional. SMS
+ * opt-outs (STOP) stop every SMS, transactional or not, as carriers require.
+ *
+ * <p>{@code recipientZone} is where quiet hours for SMS are counted; null means unknown, and the sender
+ * then keeps to the hours that are quiet nowhere in the continental US. {@code notBefore} holds a
+ * message back until then (null: as soon as possible).
  */
 public record OutboundMessage(String dedupKey, Channel channel, String recipient, String template,
-                              Map<String, Object> model) {
+                              Map<String, Object> model, boolean transactional, ZoneId recipientZone,
+                              Instant notBefore) {
 
     public OutboundMessage {
         Objects.requireNonNull(dedupKey, "dedupKey");
@@ -17,5 +29,38 @@ public record OutboundMessage(String dedupKey, Channel channel, String recipient
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(template, "template");
         model = model == null ? Map.of() : Map.copyOf(model);
+    }
+
+    /** A non-transactional message in no particular time zone, to send as soon as possible. */
+    public OutboundMessage(String dedupKey, Channel channel, String recipient, String template,
+                           Map<String, Object> model) {
+        this(dedupKey, channel, recipient, template, model, false, null, null);
+    }
+
+    public static OutboundMessage email(String dedupKey, String address, String template, Map<String, Object> model) {
+        return new OutboundMessage(dedupKey, Channel.EMAIL, address, template, model);
+    }
+
+    public static OutboundMessage sms(String dedupKey, String phone, String template, Map<String, Object> model) {
+        return new OutboundMessage(dedupKey, Channel.SMS, phone, template, model);
+    }
+
+    /** The same message, marked as one the recipient needs whatever their marketing preferences. */
+    public OutboundMessage asTransactional() {
+        return new OutboundMessage(dedupKey, channel, recipient, template, model, true, recipientZone, notBefore);
+    }
+
+    /** The same message, for a recipient in this state or territory (postal or FIPS code, or a district id like TX-07). */
+    public OutboundMessage inState(String state) {
+        return inZone(RecipientTimeZones.ofState(state));
+    }
+
+    public OutboundMessage inZone(ZoneId zone) {
+        return new OutboundMessage(dedupKey, channel, recipient, template, model, transactional, zone, notBefore);
+    }
+
+    /** The same message, held back until this instant (a reminder for tomorrow morning, say). */
+    public OutboundMessage notBefore(Instant instant) {
+        return new OutboundMessage(dedupKey, channel, recipient, template, model, transactional, recipientZone, instant);
     }
 }

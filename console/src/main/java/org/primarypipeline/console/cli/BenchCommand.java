@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             org.primarypipeline.console.bench.CyclesBench.class,
             org.primarypipeline.console.bench.VoteBench.class,
+            org.primarypipeline.console.bench.OutboxBench.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -1,0 +1,49 @@
+package org.primarypipeline.activities.outbox;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** What staff see of messages that could not be sent, and how they send one again after fixing its cause. */
+@Component
+public class DeadLetters {
+
+    private final JdbcClient jdbc;
+
+    public DeadLetters(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Most recent first. */
+    public List<DeadLetter> list(int limit) {
+        return jdbc.sql("""
+                        select id, dedup_key, channel, recipient, template, attempts, dead_reason, created_at, dead_at
+                        from outbox_message where status = 'DEAD' order by dead_at desc, id desc limit :limit
+                        """)
+                .param("limit", limit)
+                .query((rs, n) -> new DeadLetter(rs.getLong("id"), rs.getString("dedup_key"),
+                        Channel.valueOf(rs.getString("channel")), rs.getString("recipient"), rs.getString("template"),
+                        rs.getInt("attempts"), rs.getString("dead_reason"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("dead_at").toInstant()))
+                .list();
+    }
+
+    public int count() {
+        return jdbc.sql("select count(*) from outbox_message where status = 'DEAD'").query(Integer.class).single();
+    }
+
+    /** Puts a dead letter back in the queue with a fresh attempt count; false if it was not dead. */
+    public boolean requeue(long id) {
+        return jdbc.sql("""
+                        update outbox_message set status = 'PENDING', attempts = 0, next_attempt_at = now(),
+                               dead_reason = null, dead_at = null, last_error = 'requeued by staff after: ' || dead_reason
+                        where id = :id and status = 'DEAD'
+                        """)
+                .param("id", id).update() == 1;
+    }
+
+    public record DeadLetter(long id, String dedupKey, Channel channel, String recipient, String template,
+                             int attempts, String reason, Instant createdAt, Instant deadAt) {
+    }
+}

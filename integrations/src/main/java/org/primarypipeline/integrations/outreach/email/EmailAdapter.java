@@ -1,0 +1,165 @@
+package org.primarypipeline.integrations.outreach.email;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.mail.MailConstants;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.primarypipeline.activities.outbox.Channel;
+import org.primarypipeline.integrations.outreach.ChannelAdapter;
+import org.primarypipeline.integrations.outreach.ClaimedMessage;
+import org.primarypipeline.integrations.outreach.DeliveryFailure;
+import org.primarypipeline.integrations.outreach.OutreachExchange;
+import org.primarypipeline.integrations.outreach.OutreachProperties;
+import org.primarypipeline.templates.RenderedMessage;
+import org.primarypipeline.templates.TemplateException;
+import org.primarypipeline.templates.TemplateRenderer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Email over SMTP through Camel's mail component: renders the message's HTML and text parts into a
+ * multipart/alternative mail with a Message-ID fixed by the outbox row, and List-Unsubscribe headers
+ * on non-transactional mail.
+ */
+@Component
+public class EmailAdapter implements ChannelAdapter {
+
+    private final OutreachProperties.Email email;
+    private final String organizationName;
+    private final TemplateRenderer renderer;
+    private final UnsubscribeLinks unsubscribe;
+    private final String messageIdDomain;
+
+    public EmailAdapter(OutreachProperties properties, TemplateRenderer renderer, UnsubscribeLinks unsubscribe) {
+        this.email = properties.getEmail();
+        this.organizationName = properties.getOrganizationName();
+        this.renderer = renderer;
+        this.unsubscribe = unsubscribe;
+        String domain = email.getMessageIdDomain();
+        this.messageIdDomain = domain == null || domain.isBlank() ? EmailAddresses.domainOf(email.getFrom()) : domain;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public String provider() {
+        return "smtp";
+    }
+
+    /** With nothing configured this is localhost:2525; if nothing listens there, mail waits and retries. */
+    @Override
+    public boolean available() {
+        return email.getHost() != null && !email.getHost().isBlank();
+    }
+
+    /**
+     * The Camel endpoint the route sends to. Host, port, TLS and login live in {@link SmtpConnections},
+     * the sender the endpoint is given, which keeps connections open between messages.
+     */
+    public String endpointUri() {
+        return "smtp://" + email.getHost() + ":" + email.getPort() + "?javaMailSender=#smtpConnections"
+                + "&contentType=" + URLEncoder.encode("text/html; charset=UTF-8", StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void compose(Exchange exchange) {
+        ClaimedMessage message = exchange.getProperty(OutreachExchange.MESSAGE, ClaimedMessage.class);
+        Map<String, Object> model = new HashMap<>(message.model());
+        model.put("orgName", organizationName);
+        if (!message.transactional()) {
+            model.put("unsubscribeUrl", unsubscribe.page(message.unsubscribeToken()));
+        }
+        RenderedMessage rendered = renderer.render(message.template(), model).requireEmail();
+        requireAddress(message.recipient());
+        String messageId = MessageIds.of(message.id(), message.dedupKey(), messageIdDomain);
+
+        Message mail = exchange.getIn();
+        // every remaining header would become a mail header
+        mail.removeHeaders("*");
+        mail.setHeader("From", email.getFrom());
+        mail.setHeader("To", message.recipient());
+        mail.setHeader("Subject", rendered.subject());
+        mail.setHeader("Message-ID", messageId);
+        if (!message.transactional()) {
+            mail.setHeader("List-Unsubscribe", unsubscribe.listUnsubscribe(message.unsubscribeToken()));
+            mail.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        if (rendered.html() != null) {
+            mail.setBody(rendered.html());
+            mail.setHeader(MailConstants.MAIL_CONTENT_TYPE, "text/html; charset=UTF-8");
+            if (rendered.text() != null) {
+                mail.setHeader(MailConstants.MAIL_ALTERNATIVE_BODY, rendered.text());
+            }
+        } else {
+            mail.setBody(rendered.text());
+            mail.setHeader(MailConstants.MAIL_CONTENT_TYPE, "text/plain; charset=UTF-8");
+        }
+        exchange.setProperty(OutreachExchange.MESSAGE_ID, messageId);
+    }
+
+    /**
+     * SMTP's own answer decides: 5xx is permanent, 4xx is "try later". No answer at all (refused
+     * connection, timeout, TLS or login trouble) is transient: the server or its configuration will be
+     * back, and the message must not be lost meanwhile.
+     */
+    @Override
+    public DeliveryFailure classify(Throwable failure) {
+        for (Throwable t = failure; t != null; t = next(t)) {
+            if (t instanceof TemplateException) {
+                return DeliveryFailure.permanent(t.getMessage());
+            }
+            if (t instanceof InvalidRecipient || t instanceof AddressException) {
+                return DeliveryFailure.permanent("invalid recipient address: " + t.getMessage());
+            }
+            if (t instanceof SMTPAddressFailedException refused) {
+                return byReplyCode(refused.getReturnCode(), "recipient refused: " + oneLine(refused.getMessage()));
+            }
+            if (t instanceof SMTPSendFailedException refused) {
+                return byReplyCode(refused.getReturnCode(), "message refused: " + oneLine(refused.getMessage()));
+            }
+        }
+        return DeliveryFailure.transientFailure(DeliveryFailure.describe(failure));
+    }
+
+    /** Strict RFC 822 parsing: a malformed address is refused here rather than half-parsed by the mail library. */
+    private static void requireAddress(String recipient) {
+        try {
+            new InternetAddress(recipient, true).validate();
+        } catch (AddressException e) {
+            throw new InvalidRecipient(recipient, e);
+        }
+    }
+
+    /** Names the address; an AddressException alone may only name the offending character. */
+    static final class InvalidRecipient extends RuntimeException {
+        InvalidRecipient(String recipient, AddressException cause) {
+            super("'" + recipient + "': " + cause.getMessage(), cause);
+        }
+    }
+
+    private static DeliveryFailure byReplyCode(int code, String reason) {
+        return code >= 500 ? DeliveryFailure.permanent(reason) : DeliveryFailure.transientFailure(reason);
+    }
+
+    private static Throwable next(Throwable t) {
+        if (t instanceof MessagingException messaging && messaging.getNextException() != null
+                && messaging.getNextException() != t) {
+            return messaging.getNextException();
+        }
+        return t.getCause() == t ? null : t.getCause();
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    }
+}

@@ -1,0 +1,70 @@
+package org.primarypipeline.integrations.outreach.sms;
+
+import java.util.Optional;
+import org.primarypipeline.activities.outbox.Addresses;
+import org.primarypipeline.activities.outbox.Channel;
+import org.primarypipeline.activities.outbox.ConsentRegistry;
+import org.primarypipeline.integrations.outreach.OutreachProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Handles one reply to our texts, once per MessageSid: the row in {@code inbound_sms} and the consent
+ * change commit together, so a webhook Twilio delivers twice finds the row and does nothing again.
+ *
+ * <p>STOP and START are never answered by us: Twilio (or the carrier) confirms them itself, and a
+ * second confirmation from us is the double reply that gets numbers flagged. HELP is answered only
+ * when Twilio says it did not (no OptOutType) and a reply text is configured.
+ */
+@Component
+public class InboundSms {
+
+    private final JdbcClient jdbc;
+    private final ConsentRegistry consent;
+    private final String helpReply;
+
+    public InboundSms(JdbcClient jdbc, ConsentRegistry consent, OutreachProperties properties) {
+        this.jdbc = jdbc;
+        this.consent = consent;
+        this.helpReply = properties.getSms().getHelpReply();
+    }
+
+    public record Received(String messageSid, String accountSid, String from, String to, String body,
+                           String optOutType) {
+    }
+
+    /** Returns the text to reply with, if any. */
+    @Transactional
+    public Optional<String> handle(Received sms) {
+        InboundKeyword byTwilio = InboundKeyword.ofOptOutType(sms.optOutType());
+        InboundKeyword keyword = byTwilio != null ? byTwilio : InboundKeyword.of(sms.body());
+        boolean first = jdbc.sql("""
+                        insert into inbound_sms (message_sid, account_sid, from_number, to_number, body, keyword, opt_out_type)
+                        values (:sid, :account, :from, :to, :body, :keyword, :optOutType)
+                        on conflict (message_sid) do nothing
+                        """)
+                .param("sid", sms.messageSid())
+                .param("account", sms.accountSid())
+                .param("from", Addresses.normalize(Channel.SMS, sms.from()))
+                .param("to", sms.to())
+                .param("body", sms.body() == null ? "" : sms.body())
+                .param("keyword", keyword == null ? null : keyword.name())
+                .param("optOutType", sms.optOutType())
+                .update() == 1;
+        if (!first || keyword == null) {
+            return Optional.empty();
+        }
+        switch (keyword) {
+            case OPT_OUT -> consent.optOut(Channel.SMS, sms.from(), "sms-keyword", sms.messageSid());
+            case OPT_IN -> consent.optIn(Channel.SMS, sms.from(), "sms-keyword", sms.messageSid());
+            case HELP -> {
+                if (byTwilio == null && helpReply != null && !helpReply.isBlank()) {
+                    return Optional.of(helpReply);
+                }
+            }
+            default -> { }
+        }
+        return Optional.empty();
+    }
+}

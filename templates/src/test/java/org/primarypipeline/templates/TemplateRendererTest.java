@@ -1,0 +1,109 @@
+package org.primarypipeline.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TemplateRendererTest {
+
+    private final TemplateRenderer renderer = new TemplateRenderer();
+
+    /** The model fields each shipped message documents (README of integrations); every value must show up. */
+    private static final Map<String, Map<String, Object>> DOCUMENTED = Map.of(
+            "ballot-link", Map.of("memberName", "Ana Ruiz", "districtId", "TX-07",
+                    "ballotUrl", "https://pp.example.org/ballot/abc", "closesAt", "Tue, Mar 3, 8:00 PM CST"),
+            "voting-reminder", Map.of("memberName", "Ana Ruiz", "districtId", "TX-07",
+                    "ballotUrl", "https://pp.example.org/ballot/abc", "closesAt", "Tue, Mar 3, 8:00 PM CST"),
+            "vetting-invitation", Map.of("candidateName", "Jo Park", "districtId", "OH-11",
+                    "vettingUrl", "https://pp.example.org/vetting/xyz", "respondBy", "March 10"),
+            "nomination-received", Map.of("nominatorName", "Sam Lee", "nomineeName", "Jo Park", "self", false,
+                    "districtId", "OH-11", "cycleUrl", "https://pp.example.org/cycles/OH-11-2026-1"),
+            "cycle-result", Map.of("memberName", "Ana Ruiz", "districtId", "TX-07", "winnerName", "Jo Park",
+                    "runnerUpName", "Kim Diaz", "quorumMet", true, "resultUrl", "https://pp.example.org/results/1"));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ballot-link", "voting-reminder", "vetting-invitation", "nomination-received", "cycle-result"})
+    void everyShippedMessageRendersEveryDocumentedFieldInSubjectOrBodies(String name) {
+        Map<String, Object> model = new HashMap<>(DOCUMENTED.get(name));
+        model.put("orgName", "Primary Pipeline");
+        RenderedMessage message = renderer.render(name, model).requireEmail();
+
+        assertThat(message.html()).startsWith("<!DOCTYPE html>").contains("Primary Pipeline");
+        for (Map.Entry<String, Object> field : DOCUMENTED.get(name).entrySet()) {
+            if (field.getValue() instanceof String value) {
+                assertThat(message.subject() + message.text()).as(field.getKey()).contains(value);
+                assertThat(message.html()).as(field.getKey()).contains(value);
+            }
+        }
+        assertThat(message.subject()).doesNotContain("\n").isNotBlank();
+        assertThat(message.html() + message.text()).doesNotContain("{{").doesNotContain("Unsubscribe");
+    }
+
+    @Test
+    void htmlIsEscapedButSubjectTextAndSmsAreNot() {
+        Map<String, Object> model = new HashMap<>(DOCUMENTED.get("ballot-link"));
+        model.put("memberName", "Ana <b>&</b> \"Bo\"");
+        model.put("orgName", "Primary Pipeline");
+        RenderedMessage message = renderer.render("ballot-link", model);
+
+        assertThat(message.html()).contains("Ana &lt;b&gt;&amp;&lt;/b&gt; &quot;Bo&quot;").doesNotContain("<b>&</b>");
+        assertThat(message.text()).contains("Hi Ana <b>&</b> \"Bo\",");
+        assertThat(message.sms()).isEqualTo("Primary Pipeline: voting is open in TX-07 until Tue, Mar 3, 8:00 PM CST. "
+                + "Your ballot: https://pp.example.org/ballot/abc Reply STOP to opt out.");
+    }
+
+    @Test
+    void layoutsShowTheUnsubscribeLinkOnlyWhenTheSenderGivesOne() {
+        Map<String, Object> model = new HashMap<>(DOCUMENTED.get("voting-reminder"));
+        model.put("orgName", "Primary Pipeline");
+        model.put("unsubscribeUrl", "https://pp.example.org/unsubscribe/t-1?a=1&b=2");
+        RenderedMessage message = renderer.render("voting-reminder", model);
+
+        // Mustache.java also escapes "=" (as &#61;), which browsers decode like any entity
+        assertThat(message.html()).contains("href=\"https://pp.example.org/unsubscribe/t-1?a&#61;1&amp;b&#61;2\"");
+        assertThat(message.text()).contains("Unsubscribe from these emails: https://pp.example.org/unsubscribe/t-1?a=1&b=2");
+    }
+
+    @Test
+    void aModelFieldNamedContentCannotReplaceTheBody() {
+        Map<String, Object> model = new HashMap<>(DOCUMENTED.get("ballot-link"));
+        model.put("content", "INJECTED");
+        assertThat(renderer.render("ballot-link", model).html()).doesNotContain("INJECTED").contains("Open my ballot");
+    }
+
+    @Test
+    void conditionalSectionsFollowTheModel() {
+        Map<String, Object> noWinner = new HashMap<>(Map.of("memberName", "Ana", "districtId", "TX-07",
+                "quorumMet", false, "resultUrl", "https://pp.example.org/r"));
+        RenderedMessage result = renderer.render("cycle-result", noWinner);
+        assertThat(result.subject()).isEqualTo("The vote in TX-07 has closed");
+        assertThat(result.text()).contains("without a winner: not enough members took part");
+
+        Map<String, Object> self = new HashMap<>(DOCUMENTED.get("nomination-received"));
+        self.put("self", true);
+        assertThat(renderer.render("nomination-received", self).subject()).isEqualTo("We received your candidacy in OH-11");
+    }
+
+    @Test
+    void messagesWithoutAnSmsPartRefuseToGoOutBySms() {
+        assertThat(renderer.has("nomination-received", MessagePart.SMS)).isFalse();
+        assertThat(renderer.has("ballot-link", MessagePart.SMS)).isTrue();
+        RenderedMessage message = renderer.render("nomination-received", DOCUMENTED.get("nomination-received"));
+        assertThatThrownBy(message::requireSms).isInstanceOf(TemplateException.class).hasMessageContaining("no SMS part");
+    }
+
+    @Test
+    void unknownOrMalformedMessageNamesArePermanentErrors() {
+        assertThatThrownBy(() -> renderer.render("no-such-message", Map.of()))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("no templates for message 'no-such-message'");
+        for (String bad : List.of("../ballot-link", "_layout", "Ballot-Link", "")) {
+            assertThatThrownBy(() -> renderer.render(bad, Map.of())).isInstanceOf(TemplateException.class);
+        }
+    }
+}
