@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             org.primarypipeline.console.bench.CyclesBench.class,
             org.primarypipeline.console.bench.VoteBench.class,
             org.primarypipeline.console.bench.OutboxBench.class,
+            org.primarypipeline.console.bench.ReconcileBench.class,
         })
 public final class BenchCommand implements Runnable {
 

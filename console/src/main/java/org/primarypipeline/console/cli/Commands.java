@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             TallyCommand.class,
             PrioritizeCommand.class,
             BacktestCommand.class,
+            ReconcileCommand.class,
             BenchCommand.class,
         })
 public final class Commands implements Runnable {

@@ -243,9 +243,10 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
 
     @Override
     public String certify(StaffAction action) {
-        certifiedBy.add(action.actor());
-        ledger.note(plan.cycleId(), stage, "CERTIFY_APPROVAL", "approval " + certifiedBy.size() + " of 2 by "
+        // noted before it counts, so the certification it may complete is always written after it
+        ledger.note(plan.cycleId(), stage, "CERTIFY_APPROVAL", "approval " + (certifiedBy.size() + 1) + " of 2 by "
                 + action.actor(), action.actor(), "certify:" + winner + ":" + action.actor());
+        certifiedBy.add(action.actor());
         return certifiedBy.size() >= 2 ? "certified" : "approval 1 of 2 recorded; a second staff member must certify";
     }
 
