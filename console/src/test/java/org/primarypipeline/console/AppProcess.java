@@ -12,17 +12,26 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged app ({@code java -jar primary-pipeline.jar}) as a separate process on embedded
  * defaults, driven over its REST API: what a user runs, killed and restarted like a real machine.
+ * Staff accounts are added the way an operator adds them, with {@code pp users add} beside the
+ * serving app; staff calls then sign in with HTTP Basic.
  */
 final class AppProcess implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The accounts tests add with {@link #addAccount}; GETs read as the first. */
+    static final Map<String, String> PASSWORDS = Map.of("alice", "first staff passphrase", "bob", "second staff passphrase");
+    private static final String READER = "alice";
 
     private final Path dataDir;
     private final int httpPort;
@@ -74,6 +83,20 @@ final class AppProcess implements AutoCloseable {
         throw new IllegalStateException("the app did not become ready: " + Files.readString(log));
     }
 
+    /** Runs {@code pp users add} against the serving app's data, as an operator would on the server. */
+    void addAccount(String name, String role) throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-Dpp.data-dir=" + dataDir, "-Dpp.temporal.embedded-port=" + temporalPort,
+                "-jar", jar().toString(), "users", "add", "--role", role, "--name", name, "--password-stdin");
+        Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
+        cli.getOutputStream().write((PASSWORDS.get(name) + "\n").getBytes(StandardCharsets.UTF_8));
+        cli.getOutputStream().close();
+        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!cli.waitFor(120, TimeUnit.SECONDS) || cli.exitValue() != 0) {
+            throw new IllegalStateException("pp users add " + name + " failed: " + output);
+        }
+    }
+
     /** Kills the JVM outright, as a power cut or OOM killer would: no shutdown hooks run. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
@@ -81,8 +104,11 @@ final class AppProcess implements AutoCloseable {
     }
 
     JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (path.startsWith("/api/")) {
+            request.header("Authorization", basic(READER));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
 
@@ -91,7 +117,7 @@ final class AppProcess implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
         if (actor != null) {
-            request.header("X-PP-Actor", actor);
+            request.header("Authorization", basic(actor));
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
@@ -105,6 +131,10 @@ final class AppProcess implements AutoCloseable {
     }
 
     record Response(int status, JsonNode body) {
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORDS.get(user)).getBytes(StandardCharsets.UTF_8));
     }
 
     String logText() throws IOException {

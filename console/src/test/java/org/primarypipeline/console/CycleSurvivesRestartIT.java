@@ -26,6 +26,8 @@ class CycleSurvivesRestartIT {
     void aCycleKilledDuringTheVotingRoundResumesThereWithNothingLost() throws Exception {
         try (AppProcess app = new AppProcess(Files.createDirectories(dir.resolve("var")))) {
             app.start();
+            app.addAccount("alice", "staff");
+            app.addAccount("bob", "staff");
             var launched = app.post("/api/cycles", """
                     {"district": "TX-07", "vettingPeriod": "1h", "nominationPeriod": "1h", "votingPeriod": "1h"}
                     """, "alice");

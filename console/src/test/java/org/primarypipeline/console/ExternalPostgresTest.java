@@ -7,8 +7,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.primarypipeline.activities.testing.TestDatabase;
+import org.primarypipeline.console.security.ConsoleUsers;
+import org.primarypipeline.console.security.Role;
+import org.primarypipeline.console.staff.UserAdministration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -23,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The app configured for an external PostgreSQL (a real server started separately) instead of the
- * embedded one: Flyway migrates it, the plan is loaded, and cycles are launched and refused over REST.
+ * embedded one: Flyway migrates it, the plan is loaded, and cycles are launched and refused over REST
+ * by a staff account signing in with HTTP Basic.
  */
 @SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ExternalPostgresTest {
@@ -51,6 +56,21 @@ class ExternalPostgresTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    UserAdministration administration;
+
+    @Autowired
+    ConsoleUsers users;
+
+    @BeforeEach
+    void staffAccount() {
+        if (users.find("alice").isEmpty()) {
+            administration.addFromCommandLine("test", "alice", Role.STAFF, PASSWORD.toCharArray());
+        }
+    }
+
+    private static final String PASSWORD = "a long staff passphrase";
+
     @Test
     void migratesLoadsThePlanAndLaunchesCyclesOnTheConfiguredServer() {
         assertThat(jdbc.sql("select current_database()").query(String.class).single()).startsWith("external_");
@@ -59,10 +79,12 @@ class ExternalPostgresTest {
         assertThat(jdbc.sql("select count(*) from house_member").query(Integer.class).single()).isEqualTo(437);
 
         // the districts were prioritized on the first start
-        ResponseEntity<java.util.List> ranked = http.getForEntity("/api/districts/priorities?limit=5", java.util.List.class);
+        ResponseEntity<java.util.List> ranked = http.withBasicAuth("alice", PASSWORD)
+                .getForEntity("/api/districts/priorities?limit=5", java.util.List.class);
         assertThat(ranked.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(ranked.getBody()).hasSize(5);
-        assertThat(http.getForEntity("/api/districts/priorities/export.csv", String.class).getBody().lines().count())
+        assertThat(http.withBasicAuth("alice", PASSWORD).getForEntity("/api/districts/priorities/export.csv", String.class)
+                .getBody().lines().count())
                 .isEqualTo(436);
 
         ResponseEntity<Map> launched = post("/api/cycles", "{\"district\": \"ca-12\", \"votingPeriod\": \"3d\"}");
@@ -82,7 +104,9 @@ class ExternalPostgresTest {
         assertThat(post("/api/cycles", "{not json").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(jdbc.sql("select count(*) from cycle").query(Integer.class).single()).isEqualTo(1);
 
-        assertThat(http.getForEntity("/api/cycles/NO-SUCH-1", Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/api/cycles/NO-SUCH-1", Map.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("alice", PASSWORD).getForEntity("/api/cycles/NO-SUCH-1", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
         ResponseEntity<Map> early = post("/api/cycles/CA-12-1/certify", "");
         assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(early.getBody().get("error").toString()).contains("only a cycle in certification");
@@ -91,7 +115,6 @@ class ExternalPostgresTest {
     private ResponseEntity<Map> post(String path, String json) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.add("X-PP-Actor", "alice");
-        return http.postForEntity(path, new HttpEntity<>(json, headers), Map.class);
+        return http.withBasicAuth("alice", PASSWORD).postForEntity(path, new HttpEntity<>(json, headers), Map.class);
     }
 }

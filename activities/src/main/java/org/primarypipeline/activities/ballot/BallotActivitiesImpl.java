@@ -10,14 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import org.primarypipeline.activities.cycle.CycleRecord;
 import org.primarypipeline.activities.cycle.CycleRepository;
-import org.primarypipeline.activities.outbox.Channel;
-import org.primarypipeline.activities.outbox.OutboundMessage;
-import org.primarypipeline.activities.outbox.Outbox;
 import org.primarypipeline.activities.vetting.Candidacy;
 import org.primarypipeline.activities.vetting.CandidacyRepository;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.vote.Round;
-import org.primarypipeline.core.vote.VoteInput;
+import org.primarypipeline.core.vote.IndexedVoteInput;
 import org.primarypipeline.core.vote.VoteResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,19 +26,21 @@ public class BallotActivitiesImpl implements BallotActivities {
     private static final SecureRandom SEEDS = new SecureRandom();
 
     private final BallotBox box;
+    private final BallotLinks links;
+    private final BallotWeights weights;
     private final CycleCounter counter;
     private final CycleRepository cycles;
     private final CandidacyRepository candidacies;
-    private final Outbox outbox;
     private final JdbcClient jdbc;
 
-    public BallotActivitiesImpl(BallotBox box, CycleCounter counter, CycleRepository cycles,
-                                CandidacyRepository candidacies, Outbox outbox, JdbcClient jdbc) {
+    public BallotActivitiesImpl(BallotBox box, BallotLinks links, BallotWeights weights, CycleCounter counter,
+                                CycleRepository cycles, CandidacyRepository candidacies, JdbcClient jdbc) {
         this.box = box;
+        this.links = links;
+        this.weights = weights;
         this.counter = counter;
         this.cycles = cycles;
         this.candidacies = candidacies;
-        this.outbox = outbox;
         this.jdbc = jdbc;
     }
 
@@ -51,17 +50,7 @@ public class BallotActivitiesImpl implements BallotActivities {
         CycleRecord cycle = cycles.find(cycleId).orElseThrow();
         int electorate = box.freezeElectorate(cycleId);
         long seed = box.publishSeed(cycleId, SEEDS.nextLong());
-        List<OutboundMessage> links = jdbc.sql("""
-                select m.id, m.full_name, m.email from electorate e join member m on m.id = e.member_id
-                where e.cycle_id = ? and m.email is not null order by m.id
-                """).param(cycleId).query((rs, n) -> new OutboundMessage(
-                        "cycle:" + cycleId + ":ballot-link:member:" + rs.getLong("id"), Channel.EMAIL,
-                        rs.getString("email"), "ballot-link",
-                        Map.of("memberName", rs.getString("full_name"), "memberId", rs.getLong("id"),
-                                "cycleId", cycleId, "districtId", cycle.districtId(),
-                                "deadline", String.valueOf(cycle.stageDeadline()))))
-                .list();
-        int queued = outbox.enqueueAll(links);
+        int queued = links.queueOpeningLinks(cycle);
         cycles.record(cycleId, CycleStage.VOTING_ROUND, "ELECTORATE_FROZEN",
                 electorate + " members; tie-break seed " + seed + " published", "system", "electorate-frozen");
         return new VotingOpened(electorate, seed, queued);
@@ -70,25 +59,36 @@ public class BallotActivitiesImpl implements BallotActivities {
     @Override
     @Transactional
     public TallySummary tally(String cycleId) {
+        long t0 = System.nanoTime();
+        int setAside = box.freezeProxies(cycleId);
+        long t1 = System.nanoTime();
         CycleCounter.Count count = counter.count(cycleId);
+        System.err.println("TIMING freeze " + (t1 - t0) / 1e9 + " count " + (System.nanoTime() - t1) / 1e9);
         CycleRecord cycle = count.cycle();
-        VoteInput input = count.input();
+        IndexedVoteInput input = count.input();
         Set<String> offBallot = count.offBallot();
         VoteResult result = count.result();
         boolean quorum = result.quorumMet(cycle.settings().quorumShare());
         Long winner = quorum && result.winner() != null ? Long.valueOf(result.winner()) : null;
         Long runnerUp = quorum && result.runnerUp() != null ? Long.valueOf(result.runnerUp()) : null;
         double margin = margin(result);
+        Receipt head = jdbc.sql("select seq, receipt from ballot_receipt where cycle_id = ? order by seq desc limit 1")
+                .param(cycleId).query((rs, n) -> new Receipt(rs.getLong(1), rs.getString(2))).optional()
+                .orElse(new Receipt(0, ReceiptChain.GENESIS));
         jdbc.sql("""
                 insert into cycle_result (cycle_id, method, policy, seed, electorate, exercised_units, total_units,
-                                          quorum_met, winner, runner_up, margin_share, result)
+                                          quorum_met, winner, runner_up, margin_share, result, chain_head, chain_length,
+                                          ballots, electorate_print, proxies_print, proxy_rows)
                 values (:cycle, :method, :policy, :seed, :electorate, :exercised, :total, :quorum, :winner, :runnerUp,
-                        :margin, cast(:result as jsonb))
+                        :margin, cast(:result as jsonb), :head, :length, :ballots, :electoratePrint, :proxiesPrint,
+                        :proxyRows)
                 on conflict (cycle_id) do update set method = excluded.method, policy = excluded.policy,
                     seed = excluded.seed, electorate = excluded.electorate, exercised_units = excluded.exercised_units,
                     total_units = excluded.total_units, quorum_met = excluded.quorum_met, winner = excluded.winner,
                     runner_up = excluded.runner_up, margin_share = excluded.margin_share, result = excluded.result,
-                    computed_at = now()
+                    chain_head = excluded.chain_head, chain_length = excluded.chain_length, ballots = excluded.ballots,
+                    electorate_print = excluded.electorate_print, proxies_print = excluded.proxies_print,
+                    proxy_rows = excluded.proxy_rows, computed_at = now()
                 """)
                 .param("cycle", cycleId).param("method", cycle.settings().method())
                 .param("policy", cycle.settings().policy()).param("seed", input.seed())
@@ -96,17 +96,27 @@ public class BallotActivitiesImpl implements BallotActivities {
                 .param("total", result.totalUnits()).param("quorum", quorum).param("winner", winner)
                 .param("runnerUp", runnerUp).param("margin", margin)
                 .param("result", ResultDocument.of(result, offBallot))
+                .param("head", head.code()).param("length", head.seq()).param("ballots", input.ballotCount())
+                .param("electoratePrint", count.rows().electoratePrint())
+                .param("proxiesPrint", count.rows().proxiesPrint()).param("proxyRows", count.rows().proxyCount())
                 .update();
+        long t2 = System.nanoTime();
+        weights.store(cycleId, result);
+        System.err.println("TIMING weights " + (System.nanoTime() - t2) / 1e9);
         String detail = quorum
                 ? "winner " + name(cycleId, winner) + "; exercised " + result.exercisedUnits().toPlainString()
                         + " of " + result.totalUnits().toPlainString() + " units; margin " + percent(margin)
                 : "quorum not met: exercised " + result.exercisedUnits().toPlainString() + " of "
                         + result.totalUnits().toPlainString() + " units (needed "
                         + percent(cycle.settings().quorumShare().doubleValue()) + ")";
+        if (setAside > 0) {
+            detail += "; " + setAside + " proxy list(s) naming someone outside the electorate set aside";
+        }
+        detail += "; receipt chain head " + head.code() + " (" + head.seq() + " entries)";
         cycles.record(cycleId, CycleStage.VOTING_ROUND, "TALLIED", detail, "system",
-                "tallied:" + input.ballots().size() + ":" + String.join(",", offBallot));
+                "tallied:" + input.ballotCount() + ":" + head.seq() + ":" + String.join(",", offBallot));
         return new TallySummary(result.electorate(), result.exercisedUnits().toPlainString(),
-                result.totalUnits().toPlainString(), quorum, winner, runnerUp, margin, input.ballots().size());
+                result.totalUnits().toPlainString(), quorum, winner, runnerUp, margin, input.ballotCount());
     }
 
     private String name(String cycleId, Long candidacyId) {
@@ -115,7 +125,7 @@ public class BallotActivitiesImpl implements BallotActivities {
     }
 
     /** The final round's lead of the first over the second, as a share of exercised units. */
-    static double margin(VoteResult result) {
+    public static double margin(VoteResult result) {
         if (result.rounds().isEmpty() || result.exercisedUnits().signum() == 0) {
             return 0;
         }

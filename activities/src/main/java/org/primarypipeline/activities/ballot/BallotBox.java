@@ -1,28 +1,31 @@
 package org.primarypipeline.activities.ballot;
 
-import java.util.ArrayList;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.primarypipeline.core.vote.Ballot;
-import org.primarypipeline.core.vote.FlowPolicy;
-import org.primarypipeline.core.vote.ProxyShare;
-import org.primarypipeline.core.vote.TallyMethod;
-import org.primarypipeline.core.vote.VoteInput;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The electorate, proxy lists and ballots of a cycle, as the vote engine takes them. */
+/** The electorate, proxy lists, ballots and receipts of a cycle, as the vote engine and the recount take them. */
 @Repository
 public class BallotBox {
 
-    private final JdbcClient jdbc;
+    /** A member's counted ballot: for that member's own page only, never for staff. */
+    public record OwnBallot(List<Long> ranking, Receipt receipt) {
+    }
 
-    public BallotBox(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    public BallotBox(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     /** Freezes the electorate from the district group's current members; a second call adds nobody. */
@@ -56,69 +59,118 @@ public class BallotBox {
                 .params(cycleId, memberId).query(Integer.class).single() > 0;
     }
 
-    /** Casts or replaces a member's ballot. */
+    /**
+     * Casts or replaces a member's ballot and appends its receipt to the cycle's chain. Appends to one
+     * cycle's chain are serialised by a transaction-scoped advisory lock, so two ballots stored at the
+     * same moment cannot both claim the same sequence number.
+     */
+    @Transactional
+    public Receipt castForReceipt(String cycleId, long memberId, List<Long> ranking) {
+        return append(cycleId, memberId, ranking);
+    }
+
+    /** As {@link #castForReceipt}, for callers that do not show the receipt. */
+    @Transactional
     public void cast(String cycleId, long memberId, List<Long> ranking) {
+        append(cycleId, memberId, ranking);
+    }
+
+    private Receipt append(String cycleId, long memberId, List<Long> ranking) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('ballot-chain:' || ?, 0))").param(cycleId)
+                .query((rs, n) -> 1).single();
+        record Head(long seq, String receipt) {
+        }
+        Head head = jdbc.sql("select seq, receipt from ballot_receipt where cycle_id = ? order by seq desc limit 1")
+                .param(cycleId).query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).optional()
+                .orElse(new Head(0, ReceiptChain.GENESIS));
+        long seq = head.seq() + 1;
+        String receipt = ReceiptChain.receipt(head.receipt(), cycleId, memberId, ReceiptChain.ranking(ranking), seq);
+        jdbc.sql("insert into ballot_receipt (cycle_id, seq, member_id, previous, receipt) values (?, ?, ?, ?, ?)")
+                .params(cycleId, seq, memberId, head.receipt(), receipt).update();
         jdbc.sql("""
-                insert into ballot (cycle_id, member_id, ranking) values (?, ?, ?)
-                on conflict (cycle_id, member_id) do update set ranking = excluded.ranking, cast_at = now()
-                """).params(cycleId, memberId, ranking.toArray(Long[]::new)).update();
+                insert into ballot (cycle_id, member_id, ranking, receipt, receipt_seq) values (?, ?, ?, ?, ?)
+                on conflict (cycle_id, member_id) do update set ranking = excluded.ranking, cast_at = now(),
+                    receipt = excluded.receipt, receipt_seq = excluded.receipt_seq
+                """).params(cycleId, memberId, ranking.toArray(Long[]::new), receipt, seq).update();
+        return new Receipt(seq, receipt);
+    }
+
+    /** The member's own counted ballot and receipt, to show them on their ballot page. */
+    public Optional<OwnBallot> ownBallot(String cycleId, long memberId) {
+        return jdbc.sql("select ranking, receipt, receipt_seq from ballot where cycle_id = ? and member_id = ?")
+                .params(cycleId, memberId)
+                .query((rs, n) -> new OwnBallot(ranking(rs.getArray(1)),
+                        rs.getString(2) == null ? null : new Receipt(rs.getLong(3), rs.getString(2))))
+                .optional();
+    }
+
+    private static List<Long> ranking(Array array) throws SQLException {
+        return Arrays.asList((Long[]) array.getArray());
     }
 
     /**
-     * The engine's input for a cycle. A proxy list that names someone outside the frozen electorate
-     * (they left the group) is set aside whole, since its shares no longer sum to 10; that member's
-     * units then follow the no-proxy rule. {@link #setAsideProxyLists} counts them for the timeline.
+     * Freezes the proxy lists this count uses: each member's override for the cycle where they set one
+     * (even an empty one), else their standing list. A list naming someone outside the frozen electorate
+     * (they left the group) is set aside whole, since its shares no longer sum to 10; that member's units
+     * then follow the no-proxy rule. A later tally of the same cycle (after an extension) freezes again.
+     * Returns how many lists were set aside.
      */
-    public VoteInput input(String cycleId, String policy, String method, long seed) {
-        List<String> members = electorateIds(cycleId);
-        Set<String> electorate = new HashSet<>(members);
-        Map<String, List<ProxyShare>> lists = proxyLists(cycleId);
-        List<ProxyShare> proxies = new ArrayList<>();
-        lists.forEach((member, shares) -> {
-            if (electorate.contains(member) && shares.stream().allMatch(s -> electorate.contains(s.proxyId()))) {
-                proxies.addAll(shares);
+    public int freezeProxies(String cycleId) {
+        long group = jdbc.sql("""
+                select g.id from cycle c join district_group g on g.plan_id = c.plan_id and g.district_id = c.district_id
+                where c.id = ?""").param(cycleId).query(Long.class).single();
+        jdbc.sql("delete from cycle_proxy where cycle_id = ?").param(cycleId).update();
+        // A group's lists and electorate may have been written in bulk since statistics were last taken;
+        // stale ones make the planner pick nested loops over millions of rows. Hash joins are linear
+        // whatever the statistics say (ANALYZE would serialise concurrent tallies on its lock).
+        jdbc.sql("set local enable_nestloop = off").update();
+        // Lists are judged whole: "broken" holds the members whose list names someone outside the electorate.
+        int setAside = jdbc.sql("""
+                with broken as materialized (
+                    select distinct b.member_id from (%1$s) b
+                    where not exists (select 1 from electorate x where x.cycle_id = :cycle and x.member_id = b.proxy_member_id)
+                ), frozen as (
+                    insert into cycle_proxy (cycle_id, member_id, proxy_member_id, units)
+                    select :cycle, l.member_id, l.proxy_member_id, l.units
+                    from (%1$s) l
+                    join electorate e on e.cycle_id = :cycle and e.member_id = l.member_id
+                    where not exists (select 1 from broken k where k.member_id = l.member_id)
+                )
+                select count(*) from broken b
+                where exists (select 1 from electorate d where d.cycle_id = :cycle and d.member_id = b.member_id)
+                """.formatted(LISTS)).param("cycle", cycleId).param("group", group).query(Integer.class).single();
+        jdbc.sql("set local enable_nestloop = on").update();
+        return setAside;
+    }
+
+    /**
+     * Each member's list for this cycle: their override rows where they set one (an override marker with
+     * no rows is an empty list), else their standing list in the cycle's group.
+     */
+    private static final String LISTS = """
+            select member_id, proxy_member_id, units from proxy_assignment where cycle_id = :cycle
+            union all
+            select p.member_id, p.proxy_member_id, p.units from proxy_assignment p
+            left join (select member_id from proxy_override where cycle_id = :cycle
+                       union select member_id from proxy_assignment where cycle_id = :cycle) o on o.member_id = p.member_id
+            where p.cycle_id is null and p.group_id = :group and o.member_id is null""";
+
+    /**
+     * Reads row sets of a cycle over the current transaction's connection (so a tally sees the proxy
+     * lists it has just frozen), or a connection of its own outside one.
+     */
+    public VoteRows rows(String cycleId, VoteRowSet... sets) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            VoteRows rows = new VoteRows();
+            for (VoteRowSet set : sets) {
+                rows.read(connection, cycleId, set);
             }
-        });
-        List<Ballot> ballots = jdbc.sql("""
-                        select b.member_id, b.ranking from ballot b
-                        join electorate e on e.cycle_id = b.cycle_id and e.member_id = b.member_id
-                        where b.cycle_id = ? order by b.member_id
-                        """).param(cycleId)
-                .query((rs, n) -> new Ballot(Long.toString(rs.getLong(1)),
-                        Arrays.stream((Long[]) rs.getArray(2).getArray()).map(String::valueOf).toList()))
-                .list();
-        return new VoteInput(members, proxies, ballots, FlowPolicy.parse(policy), TallyMethod.parse(method), seed);
-    }
-
-    public int setAsideProxyLists(String cycleId) {
-        Set<String> electorate = new HashSet<>(electorateIds(cycleId));
-        return (int) proxyLists(cycleId).entrySet().stream()
-                .filter(e -> electorate.contains(e.getKey()))
-                .filter(e -> !e.getValue().stream().allMatch(s -> electorate.contains(s.proxyId())))
-                .count();
-    }
-
-    private List<String> electorateIds(String cycleId) {
-        return jdbc.sql("select member_id from electorate where cycle_id = ? order by member_id").param(cycleId)
-                .query((rs, n) -> Long.toString(rs.getLong(1))).list();
-    }
-
-    /** Each member's list for this cycle: the cycle's override where there is one, else the standing list. */
-    private Map<String, List<ProxyShare>> proxyLists(String cycleId) {
-        Map<String, List<ProxyShare>> lists = new HashMap<>();
-        jdbc.sql("""
-                select p.member_id, p.proxy_member_id, p.units
-                from proxy_assignment p
-                join cycle c on c.id = ?
-                join district_group g on g.id = p.group_id and g.plan_id = c.plan_id and g.district_id = c.district_id
-                where (p.cycle_id = c.id)
-                   or (p.cycle_id is null and not exists (
-                        select 1 from proxy_assignment o where o.cycle_id = c.id and o.member_id = p.member_id))
-                order by p.member_id, p.position
-                """).param(cycleId)
-                .query((rs, n) -> new ProxyShare(Long.toString(rs.getLong(1)), Long.toString(rs.getLong(2)), rs.getInt(3)))
-                .list()
-                .forEach(s -> lists.computeIfAbsent(s.memberId(), k -> new ArrayList<>()).add(s));
-        return lists;
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the rows of cycle " + cycleId, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 }

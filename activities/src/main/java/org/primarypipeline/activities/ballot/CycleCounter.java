@@ -6,17 +6,23 @@ import org.primarypipeline.activities.cycle.CycleRecord;
 import org.primarypipeline.activities.cycle.CycleRepository;
 import org.primarypipeline.activities.vetting.Candidacy;
 import org.primarypipeline.activities.vetting.CandidacyRepository;
+import org.primarypipeline.core.vote.FlowPolicy;
+import org.primarypipeline.core.vote.IndexedVoteInput;
+import org.primarypipeline.core.vote.TallyMethod;
 import org.primarypipeline.core.vote.VoteCount;
-import org.primarypipeline.core.vote.VoteInput;
 import org.primarypipeline.core.vote.VoteResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Counts a cycle from its stored rows; the tally, the recount and the runner-up path all use it. */
+/**
+ * Counts a cycle from its stored rows: the frozen electorate, the proxy lists frozen at the tally and
+ * the ballots. The tally, the runner-up path and the recount all count this way.
+ */
 @Component
 public class CycleCounter {
 
-    public record Count(CycleRecord cycle, VoteInput input, Set<String> offBallot, VoteResult result) {
+    public record Count(CycleRecord cycle, IndexedVoteInput input, VoteRows rows, Set<String> offBallot,
+                        VoteResult result) {
     }
 
     private final BallotBox box;
@@ -32,22 +38,30 @@ public class CycleCounter {
     }
 
     public Count count(String cycleId) {
+        return count(cycleId, box.rows(cycleId, VoteRowSet.ELECTORATE, VoteRowSet.PROXIES, VoteRowSet.BALLOTS));
+    }
+
+    /** Counts rows already read (the recount reads them itself, in chunks). */
+    public Count count(String cycleId, VoteRows rows) {
         CycleRecord cycle = cycles.find(cycleId).orElseThrow(() -> new IllegalArgumentException("no cycle " + cycleId));
-        Long seed = jdbc.sql("select vote_seed from cycle where id = ?").param(cycleId).query(Long.class).single();
-        VoteInput input = box.input(cycleId, cycle.settings().policy(), cycle.settings().method(),
-                seed == null ? 0 : seed);
+        IndexedVoteInput input = rows.toInput(FlowPolicy.parse(cycle.settings().policy()),
+                TallyMethod.parse(cycle.settings().method()), seed(cycleId));
         Set<String> offBallot = offBallot(cycleId, input);
-        return new Count(cycle, input, offBallot, VoteCount.countExcluding(input, offBallot));
+        return new Count(cycle, input, rows, offBallot, VoteCount.countExcluding(input, offBallot));
+    }
+
+    public long seed(String cycleId) {
+        Long seed = jdbc.sql("select vote_seed from cycle where id = ?").param(cycleId).query(Long.class).single();
+        return seed == null ? 0 : seed;
     }
 
     /** Candidacies that ballots name but that cannot win: never approved, rejected or withdrawn. */
-    private Set<String> offBallot(String cycleId, VoteInput input) {
+    private Set<String> offBallot(String cycleId, IndexedVoteInput input) {
         Set<String> onBallot = new HashSet<>();
         for (Candidacy c : candidacies.ballot(cycleId)) {
             onBallot.add(Long.toString(c.id()));
         }
-        Set<String> named = new HashSet<>();
-        input.ballots().forEach(b -> named.addAll(b.ranking()));
+        Set<String> named = new HashSet<>(input.nominees());
         named.removeAll(onBallot);
         return named;
     }

@@ -1,8 +1,5 @@
 package org.primarypipeline.activities.certification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.primarypipeline.activities.ballot.BallotActivitiesImpl.ResultDocument;
@@ -16,6 +13,9 @@ import org.primarypipeline.activities.vetting.CandidacyRepository;
 import org.primarypipeline.activities.vetting.VettingActivities;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.vote.VoteResult;
+import org.primarypipeline.activities.recount.DirectRecount;
+import org.primarypipeline.activities.recount.RecountRunner;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,17 +23,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class CertificationActivitiesImpl implements CertificationActivities {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final CycleCounter counter;
     private final CycleRepository cycles;
     private final CandidacyRepository candidacies;
     private final VettingActivities vetting;
     private final Outbox outbox;
     private final JdbcClient jdbc;
+    private final ObjectProvider<RecountRunner> recountRunner;
+    private final DirectRecount directRecount;
 
     public CertificationActivitiesImpl(CycleCounter counter, CycleRepository cycles, CandidacyRepository candidacies,
-                                       VettingActivities vetting, Outbox outbox, JdbcClient jdbc) {
+                                       VettingActivities vetting, Outbox outbox, JdbcClient jdbc,
+                                       ObjectProvider<RecountRunner> recountRunner, DirectRecount directRecount) {
+        this.recountRunner = recountRunner;
+        this.directRecount = directRecount;
         this.counter = counter;
         this.cycles = cycles;
         this.candidacies = candidacies;
@@ -42,23 +45,14 @@ public class CertificationActivitiesImpl implements CertificationActivities {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Runs the recount job (or, without batch-jobs on the classpath, the same checks directly) and notes
+     * the outcome on the timeline. A recount that could not run at all throws, so Temporal retries it.
+     */
     @Override
     public RecountOutcome recount(String cycleId, String actor) {
-        CycleCounter.Count count = counter.count(cycleId);
-        String stored = jdbc.sql("select result::text from cycle_result where cycle_id = ?").param(cycleId)
-                .query(String.class).optional().orElse(null);
-        RecountOutcome outcome;
-        if (stored == null) {
-            outcome = new RecountOutcome(false, "no stored result to compare with");
-        } else {
-            JsonNode recounted = parse(ResultDocument.of(count.result(), count.offBallot()));
-            JsonNode original = parse(stored);
-            outcome = recounted.equals(original)
-                    ? new RecountOutcome(true, "recount matches: winner " + count.result().winner() + ", "
-                            + count.result().rounds().size() + " rounds, " + count.input().ballots().size() + " ballots")
-                    : new RecountOutcome(false, "recount differs from the stored result: stored " + original
-                            + " recounted " + recounted);
-        }
+        RecountRunner runner = recountRunner.getIfAvailable();
+        RecountOutcome outcome = runner != null ? runner.recount(cycleId, actor) : directRecount.recount(cycleId, actor);
         cycles.record(cycleId, CycleStage.CERTIFICATION, outcome.matches() ? "RECOUNT_MATCHED" : "RECOUNT_DIFFERED",
                 outcome.detail(), actor, "recount:" + callId());
         return outcome;
@@ -91,7 +85,9 @@ public class CertificationActivitiesImpl implements CertificationActivities {
         if (winner.email() != null) {
             outbox.enqueue(new OutboundMessage("cycle:" + cycleId + ":certified:candidacy:" + candidacyId,
                     Channel.EMAIL, winner.email(), "candidate-certified",
-                    Map.of("candidateName", winner.fullName(), "cycleId", cycleId)));
+                    Map.of("candidateName", winner.fullName(), "cycleId", cycleId,
+                            "districtId", cycleId.substring(0, cycleId.lastIndexOf('-'))))
+                    .asTransactional());
         }
     }
 
@@ -102,14 +98,6 @@ public class CertificationActivitiesImpl implements CertificationActivities {
             return info.getWorkflowId() + ":" + info.getActivityId();
         } catch (IllegalStateException | NullPointerException notInAnActivity) {
             return java.util.UUID.randomUUID().toString();
-        }
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable stored result", e);
         }
     }
 }

@@ -6,6 +6,7 @@ import org.primarypipeline.console.cycle.UnknownCycleException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -16,6 +17,12 @@ public class ApiErrors {
     @ExceptionHandler(UnknownCycleException.class)
     ResponseEntity<Map<String, String>> unknown(UnknownCycleException e) {
         return error(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    /** The account's role has no right to the action; the audit log already has the attempt. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Map<String, String>> forbidden(AccessDeniedException e) {
+        return error(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler({CycleActionRefused.class, IllegalStateException.class})

@@ -1,7 +1,10 @@
 package org.primarypipeline.console.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,58 +13,62 @@ import org.primarypipeline.activities.cycle.CycleRepository;
 import org.primarypipeline.activities.vetting.CandidacyRepository;
 import org.primarypipeline.activities.vetting.VettingDecision;
 import org.primarypipeline.console.cycle.CycleService;
-import org.primarypipeline.core.cycle.CycleSettings;
-import org.primarypipeline.workflows.cycle.StaffAction;
-import org.primarypipeline.workflows.cycle.Withdrawal;
-import org.springframework.boot.convert.DurationStyle;
+import org.primarypipeline.console.security.Right;
+import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.console.staff.CycleActions;
+import org.primarypipeline.console.staff.LaunchOrder;
+import org.primarypipeline.console.staff.Permissions;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Staff launch and steer cycles: the same actions as the {@code pp cycle} commands. */
+/**
+ * Staff launch and steer cycles: the same actions as the console's cycle page and the {@code pp cycle}
+ * commands. The acting name is the signed-in account's (HTTP Basic); roles are checked by
+ * {@link CycleActions}.
+ */
 @RestController
 @RequestMapping("/api/cycles")
+@Tag(name = "Cycles", description = "Launch and steer district cycles (staff and admin; others may read)")
+@ApiResponse(responseCode = "401", description = "not signed in (HTTP Basic with a console account)")
+@ApiResponse(responseCode = "403", description = "the account's role may not do this")
 public class CycleController {
 
-    /** Who acts, until the console's login names them (header {@code X-PP-Actor}). */
-    static final String ACTOR = "X-PP-Actor";
-
+    private final CycleActions actions;
     private final CycleService cycles;
     private final CycleRepository records;
     private final CandidacyRepository candidacies;
+    private final Permissions permissions;
     private final JdbcClient jdbc;
 
-    public CycleController(CycleService cycles, CycleRepository records, CandidacyRepository candidacies,
-                           JdbcClient jdbc) {
+    public CycleController(CycleActions actions, CycleService cycles, CycleRepository records,
+                           CandidacyRepository candidacies, Permissions permissions, JdbcClient jdbc) {
+        this.actions = actions;
         this.cycles = cycles;
         this.records = records;
         this.candidacies = candidacies;
+        this.permissions = permissions;
         this.jdbc = jdbc;
     }
 
     public record LaunchRequest(String district, String vettingPeriod, String nominationPeriod, String votingPeriod,
                                 String policy, String method, BigDecimal quorum, BigDecimal recountMargin,
                                 Long fundraiserGoalCents) {
-        CycleSettings settings() {
-            CycleSettings d = CycleSettings.defaults();
-            return new CycleSettings(period(vettingPeriod, d.vettingPeriod()), period(nominationPeriod, d.nominationPeriod()),
-                    period(votingPeriod, d.votingPeriod()), policy, method, quorum, recountMargin,
-                    fundraiserGoalCents == null ? d.fundraiserGoalCents() : fundraiserGoalCents);
+        LaunchOrder order() {
+            return new LaunchOrder(district, vettingPeriod, nominationPeriod, votingPeriod, policy, method, quorum,
+                    recountMargin, fundraiserGoalCents);
         }
     }
 
     public record ActionRequest(String reason, String extension) {
-        StaffAction by(String actor) {
-            return new StaffAction(actor, reason, extension == null ? null : period(extension, null));
-        }
     }
 
     public record ReviewRequest(long candidacyId, VettingDecision.Verdict verdict, String reason) {
@@ -72,20 +79,30 @@ public class CycleController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public CycleRecord launch(@RequestBody LaunchRequest request, @RequestHeader(value = ACTOR, defaultValue = "api") String actor) {
-        if (request.district() == null) {
-            throw new IllegalArgumentException("district is required, e.g. TX-07");
-        }
-        return cycles.launch(request.district(), request.settings(), actor);
+    @Operation(summary = "Launch a cycle (pledge vetting first)",
+            description = "Periods are durations such as 14d, 36h, 90m or P14D; policy smartocracy|liquid; "
+                    + "method irv|plurality|schulze; quorum a share of all units (0.2 = 20%). Role: staff or admin.")
+    @ApiResponse(responseCode = "201", description = "launched")
+    @ApiResponse(responseCode = "400", description = "bad input, with the reason")
+    @ApiResponse(responseCode = "409", description = "the district already has a running cycle")
+    public CycleRecord launch(@RequestBody LaunchRequest request, @AuthenticationPrincipal StaffUser user) {
+        return actions.launch(user, request.order());
     }
 
     @GetMapping
-    public List<CycleRecord> list(@RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
+    @Operation(summary = "List cycles, newest first", description = "Any role.")
+    public List<CycleRecord> list(@RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset,
+                                  @AuthenticationPrincipal StaffUser user) {
+        permissions.require(user, Right.VIEW, "cycle.list", "");
         return cycles.list(Math.min(Math.max(limit, 1), 500), Math.max(offset, 0));
     }
 
     @GetMapping("/{cycleId}")
-    public Map<String, Object> show(@PathVariable String cycleId) {
+    @Operation(summary = "One cycle: record, live workflow state, candidacies, result, timeline", description = "Any role.")
+    @ApiResponse(responseCode = "404", description = "no such cycle")
+    public Map<String, Object> show(@Parameter(example = "TX-07-1") @PathVariable String cycleId,
+                                    @AuthenticationPrincipal StaffUser user) {
+        permissions.require(user, Right.VIEW, "cycle.show", cycleId);
         String id = cycleId;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("cycle", cycles.find(id));
@@ -100,61 +117,57 @@ public class CycleController {
     }
 
     @PostMapping("/{cycleId}/review")
-    public Map<String, String> review(@PathVariable String cycleId,
-                                      @RequestBody ReviewRequest request, @RequestHeader(value = ACTOR, defaultValue = "api") String actor) {
-        VettingDecision decision = new VettingDecision(request.candidacyId(), request.verdict(), request.reason(), actor);
-        return done(cycles.act(cycleId, w -> w.review(decision)));
+    @Operation(summary = "Approve, reject (reason needed) or ask for more information about a candidacy",
+            description = "Pledge vetting or the nomination window. Role: staff or admin.")
+    @ApiResponse(responseCode = "409", description = "does not fit the cycle's stage, with the reason")
+    public Map<String, String> review(@PathVariable String cycleId, @RequestBody ReviewRequest request,
+                                      @AuthenticationPrincipal StaffUser user) {
+        return done(actions.review(user, cycleId, request.candidacyId(), request.verdict(), request.reason()));
     }
 
     @PostMapping("/{cycleId}/extend")
-    public Map<String, String> extend(@PathVariable String cycleId,
-                                      @RequestBody(required = false) ActionRequest request,
-                                      @RequestHeader(value = ACTOR, defaultValue = "api") String actor) {
-        return done(cycles.act(cycleId, w -> w.extend(orEmpty(request).by(actor))));
+    @Operation(summary = "Move the open window's deadline later",
+            description = "Body optional: {\"extension\":\"3d\",\"reason\":\"...\"}; no extension means one more of "
+                    + "the stage's period. Role: staff or admin.")
+    public Map<String, String> extend(@PathVariable String cycleId, @RequestBody(required = false) ActionRequest request,
+                                      @AuthenticationPrincipal StaffUser user) {
+        ActionRequest r = orEmpty(request);
+        return done(actions.extend(user, cycleId, r.extension(), r.reason()));
     }
 
     @PostMapping("/{cycleId}/close")
-    public Map<String, String> close(@PathVariable String cycleId,
-                                     @RequestBody(required = false) ActionRequest request,
-                                     @RequestHeader(value = ACTOR, defaultValue = "api") String actor) {
-        return done(cycles.act(cycleId, w -> w.closeWindow(orEmpty(request).by(actor))));
+    @Operation(summary = "Close the open window now", description = "Role: staff or admin.")
+    public Map<String, String> close(@PathVariable String cycleId, @RequestBody(required = false) ActionRequest request,
+                                     @AuthenticationPrincipal StaffUser user) {
+        return done(actions.closeWindow(user, cycleId, orEmpty(request).reason()));
     }
 
     @PostMapping("/{cycleId}/recount")
-    public Map<String, String> recount(@PathVariable String cycleId,
-                                       @RequestHeader(value = ACTOR, defaultValue = "api") String actor) {
-        return done(cycles.act(cycleId, w -> w.recount(StaffAction.by(actor))));
+    @Operation(summary = "Re-derive the result from the raw rows and compare", description = "Certification. Role: staff or admin.")
+    public Map<String, String> recount(@PathVariable String cycleId, @AuthenticationPrincipal StaffUser user) {
+        return done(actions.recount(user, cycleId));
     }
 
     @PostMapping("/{cycleId}/certify")
-    public Map<String, String> certify(@PathVariable String cycleId,
-                                       @RequestHeader(value = ACTOR, defaultValue = "api") String actor) {
-        return done(cycles.act(cycleId, w -> w.certify(StaffAction.by(actor))));
+    @Operation(summary = "Approve the winner (one of two approvals by different accounts)",
+            description = "Certification. The same account approving twice is refused (409). Role: staff or admin.")
+    public Map<String, String> certify(@PathVariable String cycleId, @AuthenticationPrincipal StaffUser user) {
+        return done(actions.certify(user, cycleId));
     }
 
     @PostMapping("/{cycleId}/withdraw")
-    public Map<String, String> withdraw(@PathVariable String cycleId,
-                                        @RequestBody WithdrawRequest request,
-                                        @RequestHeader(value = ACTOR, defaultValue = "api") String actor) {
-        return done(cycles.act(cycleId, w -> w.withdraw(new Withdrawal(request.candidacyId(), actor))));
+    @Operation(summary = "Record that a candidate withdrew",
+            description = "A winner withdrawing before launch is replaced by the runner-up from the same ballots. Role: staff or admin.")
+    public Map<String, String> withdraw(@PathVariable String cycleId, @RequestBody WithdrawRequest request,
+                                        @AuthenticationPrincipal StaffUser user) {
+        return done(actions.withdraw(user, cycleId, request.candidacyId()));
     }
 
     @PostMapping("/{cycleId}/cancel")
-    public Map<String, String> cancel(@PathVariable String cycleId,
-                                      @RequestBody ActionRequest request,
-                                      @RequestHeader(value = ACTOR, defaultValue = "api") String actor) {
-        return done(cycles.act(cycleId, w -> w.cancel(request.by(actor))));
-    }
-
-    static Duration period(String text, Duration fallback) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return DurationStyle.detectAndParse(text.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a duration: '" + text + "' (write e.g. 14d, 36h, 90m or P14D)");
-        }
+    @Operation(summary = "Cancel the cycle at any stage (reason needed)", description = "Role: staff or admin.")
+    public Map<String, String> cancel(@PathVariable String cycleId, @RequestBody ActionRequest request,
+                                      @AuthenticationPrincipal StaffUser user) {
+        return done(actions.cancel(user, cycleId, request.reason()));
     }
 
     private static ActionRequest orEmpty(ActionRequest request) {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.primarypipeline.activities.member.MemberRepository.ProxyChoice;
+import org.primarypipeline.console.ballot.BallotService;
 import org.primarypipeline.console.participation.ParticipationService;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,15 +21,18 @@ import org.springframework.web.bind.annotation.RestController;
 public class ParticipationController {
 
     private final ParticipationService participation;
+    private final BallotService ballots;
 
-    public ParticipationController(ParticipationService participation) {
+    public ParticipationController(ParticipationService participation, BallotService ballots) {
         this.participation = participation;
+        this.ballots = ballots;
     }
 
     public record JoinRequest(String fullName, String email, String phone) {
     }
 
-    public record ProxyRequest(List<ProxyChoice> proxies) {
+    /** {@code cycleId} set: a list for that cycle only ({@code proxies} null: back to the standing list). */
+    public record ProxyRequest(List<ProxyChoice> proxies, String cycleId) {
     }
 
     public record NominationRequest(String nomineeName, String nomineeEmail, String nomineePhone) {
@@ -48,7 +52,16 @@ public class ParticipationController {
 
     @PutMapping("/members/{memberId}/proxies")
     public Map<String, String> proxies(@PathVariable long memberId, @RequestBody ProxyRequest request) {
-        participation.nameProxies(memberId, request.proxies() == null ? List.of() : request.proxies());
+        if (request.cycleId() != null && request.proxies() == null) {
+            ballots.clearOverride(request.cycleId(), memberId);
+            return Map.of("result", "back to the standing list for cycle " + request.cycleId());
+        }
+        List<ProxyChoice> proxies = request.proxies() == null ? List.of() : request.proxies();
+        if (request.cycleId() != null) {
+            ballots.overrideProxies(request.cycleId(), memberId, proxies);
+            return Map.of("result", "proxies saved for cycle " + request.cycleId() + " only");
+        }
+        participation.nameProxies(memberId, proxies);
         return Map.of("result", "proxies saved");
     }
 
@@ -71,7 +84,7 @@ public class ParticipationController {
     @PostMapping("/cycles/{cycleId}/ballots")
     public Map<String, String> vote(@PathVariable String cycleId,
                                     @RequestBody BallotRequest request) {
-        participation.castBallot(cycleId, request.memberId(), request.ranking());
-        return Map.of("result", "ballot stored");
+        String receipt = participation.castBallot(cycleId, request.memberId(), request.ranking());
+        return Map.of("result", "ballot stored", "receipt", receipt);
     }
 }

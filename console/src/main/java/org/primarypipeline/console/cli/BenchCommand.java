@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
             org.primarypipeline.console.bench.VoteBench.class,
             org.primarypipeline.console.bench.OutboxBench.class,
             org.primarypipeline.console.bench.ReconcileBench.class,
+            org.primarypipeline.console.bench.RecountBench.class,
+            org.primarypipeline.console.bench.ImportBench.class,
+            org.primarypipeline.console.bench.ReassignBench.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -26,6 +26,11 @@ import picocli.CommandLine.Command;
             PrioritizeCommand.class,
             BacktestCommand.class,
             ReconcileCommand.class,
+            RecountCommand.class,
+            ReceiptsCommand.class,
+            ImportSupportersCommand.class,
+            AssignDistrictsCommand.class,
+            UsersCommand.class,
             BenchCommand.class,
         })
 public final class Commands implements Runnable {

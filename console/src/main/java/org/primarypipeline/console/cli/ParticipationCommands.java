@@ -160,8 +160,8 @@ final class ParticipationCommands {
                     throw new IllegalArgumentException("a ranking lists candidacy ids separated by '>', e.g. 3>5>4");
                 }
             }
-            participation.castBallot(cycleId, member, ids);
-            return "ballot of member " + member + " stored";
+            String receipt = participation.castBallot(cycleId, member, ids);
+            return "ballot of member " + member + " stored; receipt " + receipt;
         }
     }
 }

@@ -1,9 +1,7 @@
 package org.primarypipeline.console.participation;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.primarypipeline.activities.ballot.BallotBox;
+import org.primarypipeline.activities.ballot.ProxyLists;
 import org.primarypipeline.activities.cycle.CycleRecord;
 import org.primarypipeline.activities.cycle.CycleRepository;
 import org.primarypipeline.activities.member.MemberRepository;
@@ -11,6 +9,7 @@ import org.primarypipeline.activities.member.MemberRepository.ProxyChoice;
 import org.primarypipeline.activities.pledge.PledgeRepository;
 import org.primarypipeline.activities.vetting.Candidacy;
 import org.primarypipeline.activities.vetting.CandidacyRepository;
+import org.primarypipeline.console.ballot.BallotService;
 import org.primarypipeline.console.cycle.UnknownCycleException;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.cycle.CycleStatus;
@@ -33,10 +32,10 @@ public class ParticipationService {
     private final CandidacyRepository candidacies;
     private final PledgeRepository pledge;
     private final MemberRepository members;
-    private final BallotBox ballots;
+    private final BallotService ballots;
 
     public ParticipationService(CycleRepository cycles, CandidacyRepository candidacies, PledgeRepository pledge,
-                                MemberRepository members, BallotBox ballots) {
+                                MemberRepository members, BallotService ballots) {
         this.cycles = cycles;
         this.candidacies = candidacies;
         this.pledge = pledge;
@@ -50,36 +49,14 @@ public class ParticipationService {
         return members.join(DistrictId.parse(district).toString(), fullName.trim(), email, phone);
     }
 
-    @Transactional
+    /** The member's standing proxy list; the rules are checked in {@link BallotService}. */
     public void nameProxies(long memberId, List<ProxyChoice> proxies) {
-        long group = members.groupOf(memberId).orElseThrow(() -> new IllegalArgumentException(
-                "member " + memberId + " is not in a district group"));
-        require(proxies.size() <= MAX_PROXIES, "at most " + MAX_PROXIES + " proxies");
-        Set<Long> seen = new HashSet<>();
-        int units = 0;
-        for (ProxyChoice p : proxies) {
-            require(p.proxyMemberId() != memberId, "a member cannot be their own proxy");
-            require(seen.add(p.proxyMemberId()), "proxy " + p.proxyMemberId() + " is named twice");
-            require(p.units() >= 1, "each proxy gets at least one unit");
-            require(members.inGroup(group, p.proxyMemberId()), "proxy " + p.proxyMemberId() + " is not in your district group");
-            units += p.units();
-        }
-        require(proxies.isEmpty() || units == UNITS, "proxy shares must sum to " + UNITS + ", not " + units);
-        members.replaceStandingProxies(group, memberId, proxies);
+        ballots.nameStandingProxies(memberId, proxies);
     }
 
     /** Splits 10 units equally over the named proxies, the remainder to the first named. */
     public static List<ProxyChoice> equalShares(List<Long> proxyIds) {
-        if (proxyIds.isEmpty()) {
-            return List.of();
-        }
-        int each = UNITS / proxyIds.size();
-        int remainder = UNITS - each * proxyIds.size();
-        List<ProxyChoice> shares = new java.util.ArrayList<>();
-        for (int i = 0; i < proxyIds.size(); i++) {
-            shares.add(new ProxyChoice(proxyIds.get(i), each + (i == 0 ? remainder : 0)));
-        }
-        return shares;
+        return ProxyLists.equalShares(proxyIds);
     }
 
     @Transactional
@@ -109,19 +86,9 @@ public class ParticipationService {
                 "pledge-signed:" + candidacyId + ":" + pledge.current().version());
     }
 
-    public void castBallot(String cycleId, long memberId, List<Long> ranking) {
-        CycleRecord cycle = running(cycleId);
-        require(cycle.stage() == CycleStage.VOTING_ROUND,
-                "ballots are cast in the voting round; cycle " + cycleId + " is in " + cycle.stage().title().toLowerCase());
-        require(ballots.inElectorate(cycleId, memberId), "member " + memberId + " is not in this round's electorate");
-        require(ranking != null && !ranking.isEmpty(), "rank at least one nominee");
-        require(new HashSet<>(ranking).size() == ranking.size(), "a nominee appears twice in the ranking");
-        Set<Long> onBallot = new HashSet<>();
-        candidacies.ballot(cycleId).forEach(c -> onBallot.add(c.id()));
-        for (Long nominee : ranking) {
-            require(onBallot.contains(nominee), "candidacy " + nominee + " is not on this ballot");
-        }
-        ballots.cast(cycleId, memberId, ranking);
+    /** Casts or replaces a ballot; returns the receipt code (see {@link BallotService#cast}). */
+    public String castBallot(String cycleId, long memberId, List<Long> ranking) {
+        return ballots.cast(cycleId, memberId, ranking).code();
     }
 
     private CycleRecord running(String cycleId) {

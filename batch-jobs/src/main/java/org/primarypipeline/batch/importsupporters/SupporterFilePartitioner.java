@@ -1,0 +1,137 @@
+package org.primarypipeline.batch.importsupporters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.primarypipeline.core.supporter.SupporterColumns;
+import org.springframework.batch.core.partition.support.Partitioner;
+import org.springframework.batch.item.ExecutionContext;
+
+/**
+ * Splits a supporter file into byte ranges that start on a record boundary, one per partition, so
+ * the partitions read in parallel while PostgreSQL writes what the others have already read. One
+ * pass over the bytes finds the boundaries (newlines outside quotes), counts the records for the
+ * progress ETA and reads the header, which every partition gets as column positions.
+ */
+public class SupporterFilePartitioner implements Partitioner {
+
+    public static final String START = "start";
+    public static final String END = "end";
+    public static final String FIRST_LINE = "firstLine";
+    public static final String COLUMNS = "columns";
+    public static final String WIDTH = "width";
+
+    /** What the scan found, before the split. */
+    public record Scan(long headerEnd, long size, long records, List<long[]> recordStarts, SupporterColumns columns) {
+    }
+
+    private final Path file;
+    private final ImportRuns runs;
+    private final long runId;
+
+    public SupporterFilePartitioner(Path file, ImportRuns runs, long runId) {
+        this.file = file;
+        this.runs = runs;
+        this.runId = runId;
+    }
+
+    @Override
+    public Map<String, ExecutionContext> partition(int gridSize) {
+        Scan scan = scan(file, gridSize);
+        runs.recordTotal(runId, scan.records());
+        Map<String, ExecutionContext> partitions = new HashMap<>();
+        List<long[]> starts = scan.recordStarts();
+        for (int p = 0; p < starts.size(); p++) {
+            ExecutionContext context = new ExecutionContext();
+            context.putLong(START, starts.get(p)[0]);
+            context.putLong(FIRST_LINE, starts.get(p)[1]);
+            context.putLong(END, p + 1 < starts.size() ? starts.get(p + 1)[0] : scan.size());
+            context.put(COLUMNS, scan.columns().positions());
+            context.putInt(WIDTH, scan.columns().width());
+            partitions.put("partition" + p, context);
+        }
+        return partitions;
+    }
+
+    /**
+     * Reads the file once. {@code recordStarts} holds, per partition, the byte offset and line number
+     * of its first record (ranges of roughly equal size).
+     */
+    public static Scan scan(Path file, int parts) {
+        try (InputStream in = Files.newInputStream(file)) {
+            long size = Files.size(file);
+            byte[] buffer = new byte[1 << 20];
+            boolean quoted = false;
+            long offset = 0;
+            long line = 1;
+            long records = 0;
+            long headerEnd = -1;
+            boolean recordHasContent = false;
+            java.io.ByteArrayOutputStream header = new java.io.ByteArrayOutputStream();
+            List<long[]> starts = new ArrayList<>();
+            long nextCut = 0;
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                for (int i = 0; i < read; i++) {
+                    byte b = buffer[i];
+                    if (headerEnd < 0) {
+                        header.write(b);
+                    }
+                    if (b == '"') {
+                        quoted = !quoted;
+                    } else if (b == '\n') {
+                        line++;
+                        if (!quoted) {
+                            long next = offset + i + 1;
+                            if (headerEnd < 0) {
+                                headerEnd = next;
+                                nextCut = headerEnd;
+                            } else if (recordHasContent) {
+                                records++;
+                            }
+                            recordHasContent = false;
+                            if (next >= nextCut && next < size && starts.size() < parts) {
+                                starts.add(new long[] {next, line});
+                                nextCut = headerEnd + (size - headerEnd) * starts.size() / parts;
+                            }
+                        }
+                    } else if (b != '\r') {
+                        recordHasContent = true;
+                    }
+                }
+                offset += read;
+            }
+            if (recordHasContent && headerEnd >= 0) {
+                records++;
+            }
+            if (headerEnd < 0) {
+                throw new IllegalArgumentException(file + " has no header line");
+            }
+            String headerText = header.toString(StandardCharsets.UTF_8);
+            if (headerText.startsWith("\uFEFF")) {
+                headerText = headerText.substring(1);
+            }
+            List<CSVRecord> parsed = CSVFormat.DEFAULT.parse(new StringReader(headerText)).getRecords();
+            if (parsed.isEmpty()) {
+                throw new IllegalArgumentException(file + " has an empty header line");
+            }
+            SupporterColumns columns = SupporterColumns.fromHeader(parsed.get(0).toList());
+            if (starts.isEmpty()) {
+                starts.add(new long[] {headerEnd, 2});
+            }
+            return new Scan(headerEnd, size, records, starts, columns);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

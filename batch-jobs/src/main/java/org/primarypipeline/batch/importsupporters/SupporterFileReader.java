@@ -1,0 +1,108 @@
+package org.primarypipeline.batch.importsupporters;
+
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Iterator;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.batch.item.support.AbstractItemCountingItemStreamItemReader;
+
+/**
+ * Reads the records of one partition's byte range with Commons CSV. Restartable: the count of
+ * records read is saved with every chunk, and a restart skips that many records of the range.
+ */
+public class SupporterFileReader extends AbstractItemCountingItemStreamItemReader<RawRow> {
+
+    private final Path file;
+    private final long start;
+    private final long end;
+    private final long firstLine;
+    private CSVParser parser;
+    private Iterator<CSVRecord> records;
+    private long linesBefore;
+
+    public SupporterFileReader(Path file, long start, long end, long firstLine) {
+        this.file = file;
+        this.start = start;
+        this.end = end;
+        this.firstLine = firstLine;
+        setName("supporter-file");
+    }
+
+    @Override
+    protected void doOpen() throws Exception {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        channel.position(start);
+        InputStream range = new Bounded(Channels.newInputStream(channel), end - start);
+        // empty lines come through as records so that line numbers stay exact; doRead passes over them
+        linesBefore = 0;
+        parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(new BufferedReader(new InputStreamReader(range, StandardCharsets.UTF_8), 1 << 16));
+        records = parser.iterator();
+    }
+
+    @Override
+    protected RawRow doRead() {
+        while (records.hasNext()) {
+            // hasNext parsed the record; the line count is where the previous record ended
+            CSVRecord record = records.next();
+            long line = firstLine + linesBefore;
+            linesBefore = parser.getCurrentLineNumber();
+            String[] values = record.values();
+            if (values.length == 1 && values[0].isBlank()) {
+                continue;
+            }
+            return new RawRow(line, values);
+        }
+        return null;
+    }
+
+    @Override
+    protected void doClose() throws Exception {
+        if (parser != null) {
+            parser.close();
+        }
+    }
+
+    /** An input stream that ends after a number of bytes: the partition's range. */
+    private static final class Bounded extends FilterInputStream {
+        private long left;
+
+        Bounded(InputStream in, long length) {
+            super(in);
+            this.left = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.primarypipeline.batch.recount;
+
+import org.primarypipeline.activities.recount.RecountFindings;
+import org.primarypipeline.activities.recount.RecountReports;
+import org.primarypipeline.activities.recount.RecountVerifier;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.repeat.RepeatStatus;
+
+/**
+ * Counts the rows read, checks the receipt chain, compares with the stored result and writes the
+ * report. A difference fails the step (and so the job) after the report is stored, with the report's
+ * summary, which names the members whose rows are involved, as the failure message.
+ */
+class CompareTasklet implements Tasklet {
+
+    private final RecountWorkspace workspace;
+    private final RecountVerifier verifier;
+    private final RecountReports reports;
+
+    CompareTasklet(RecountWorkspace workspace, RecountVerifier verifier, RecountReports reports) {
+        this.workspace = workspace;
+        this.verifier = verifier;
+        this.reports = reports;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        String cycleId = step.getJobParameters().getString(RecountJobConfiguration.CYCLE);
+        String actor = step.getJobParameters().getString(RecountJobConfiguration.ACTOR, "staff");
+        RecountWorkspace.Work work = workspace.of(step.getJobExecutionId());
+        RecountFindings findings = verifier.verify(cycleId, work.rows());
+        long report = reports.store(cycleId, step.getJobExecutionId(), actor, work.startedAt(), findings);
+        var context = step.getJobExecution().getExecutionContext();
+        context.putLong("reportId", report);
+        context.putString("matches", Boolean.toString(findings.matches()));
+        if (!findings.matches()) {
+            throw new RecountDiffersException("recount report " + report + ": " + findings.summary());
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    /** The stored result does not stand: the job fails, loudly, naming the rows. */
+    static final class RecountDiffersException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RecountDiffersException(String message) {
+            super(message);
+        }
+    }
+}

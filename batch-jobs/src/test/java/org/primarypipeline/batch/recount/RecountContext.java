@@ -1,0 +1,62 @@
+package org.primarypipeline.batch.recount;
+
+import javax.sql.DataSource;
+import org.primarypipeline.activities.district.PublicDataLoader;
+import org.primarypipeline.activities.testing.TestDatabase;
+import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
+
+/**
+ * The real activities and the recount job with a JDBC job repository, over a fresh migrated database
+ * with the bundled plan loaded: what the app runs, without the web server and Temporal.
+ */
+final class RecountContext implements AutoCloseable {
+
+    final AnnotationConfigApplicationContext context;
+    final DataSource dataSource;
+
+    RecountContext() {
+        dataSource = TestDatabase.freshMigrated();
+        context = new AnnotationConfigApplicationContext();
+        context.registerBean("dataSource", DataSource.class, () -> dataSource);
+        context.register(Wiring.class);
+        context.refresh();
+        context.getBean(PublicDataLoader.class).load();
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        TestDatabase.close(dataSource);
+    }
+
+    @Configuration
+    @EnableTransactionManagement
+    @EnableBatchProcessing
+    @ComponentScan(basePackages = {"org.primarypipeline.activities", "org.primarypipeline.batch.recount"},
+            excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+                    pattern = "org\\.primarypipeline\\.activities\\.testing\\..*"))
+    static class Wiring {
+        @Bean
+        JdbcClient jdbcClient(DataSource dataSource) {
+            return JdbcClient.create(dataSource);
+        }
+
+        @Bean
+        PlatformTransactionManager transactionManager(DataSource dataSource) {
+            return new JdbcTransactionManager(dataSource);
+        }
+    }
+}

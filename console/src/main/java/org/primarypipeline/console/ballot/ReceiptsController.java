@@ -1,0 +1,59 @@
+package org.primarypipeline.console.ballot;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.primarypipeline.activities.ballot.Receipts;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The published receipt chain of a counted round, for members (under {@code /ballot}, no account) and
+ * for staff and auditors (under {@code /api}): receipts, chain head, counted flags. Nothing names a
+ * member or a ranking. Before the round is counted the answer is 409 and says when to come back.
+ */
+@RestController
+public class ReceiptsController {
+
+    static final int MOST = 10_000;
+
+    private final Receipts receipts;
+    private final BallotService ballots;
+
+    public ReceiptsController(Receipts receipts, BallotService ballots) {
+        this.receipts = receipts;
+        this.ballots = ballots;
+    }
+
+    @GetMapping({"/ballot/{cycleId}/receipts", "/api/cycles/{cycleId}/receipts"})
+    public Map<String, Object> list(@PathVariable String cycleId, @RequestParam(defaultValue = "0") long after,
+                                    @RequestParam(defaultValue = "1000") int limit) {
+        Receipts.Publication published = published(cycleId);
+        List<Receipts.Entry> entries = receipts.entries(cycleId, after, Math.max(1, Math.min(limit, MOST)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("cycleId", cycleId);
+        body.put("chainHead", published.chainHead());
+        body.put("chainLength", published.chainLength());
+        body.put("countedBallots", published.countedBallots());
+        body.put("receipt", "sha256(previous \\n cycle \\n member \\n ranking \\n seq), ranking as candidacy ids joined by '>'");
+        body.put("entries", entries);
+        if (!entries.isEmpty() && entries.get(entries.size() - 1).seq() < published.chainLength()) {
+            body.put("next", "?after=" + entries.get(entries.size() - 1).seq() + "&limit=" + limit);
+        }
+        return body;
+    }
+
+    @GetMapping({"/ballot/{cycleId}/receipts/{receipt}", "/api/cycles/{cycleId}/receipts/{receipt}"})
+    public Receipts.Check check(@PathVariable String cycleId, @PathVariable String receipt) {
+        published(cycleId);
+        return receipts.check(cycleId, receipt).orElseThrow();
+    }
+
+    private Receipts.Publication published(String cycleId) {
+        ballots.cycle(cycleId);
+        return receipts.publication(cycleId).orElseThrow(() -> new IllegalStateException(
+                "the receipts of cycle " + cycleId + " are published once its round has been counted"));
+    }
+}

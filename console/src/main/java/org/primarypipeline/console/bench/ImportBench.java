@@ -1,0 +1,115 @@
+package org.primarypipeline.console.bench;
+
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import org.postgresql.PGConnection;
+import org.primarypipeline.batch.importsupporters.SupporterImports;
+import org.primarypipeline.core.supporter.SupporterCsvGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pp bench import}: a generated national list (real ZIPs and coordinates, 1% invalid rows, 0.5%
+ * repeats, a quarter joining their group) is imported by the import job, validated, districted and stored;
+ * in the same run the same file is copied with a plain {@code COPY} into a bare table, the floor any
+ * import of it stands on.
+ */
+@Command(name = "import", description = "Import a generated 1,000,000-row supporter list; compare with a plain COPY of the file.")
+public class ImportBench implements Runnable {
+
+    @Option(names = "--rows", defaultValue = "1000000", description = "Rows in the generated file (default ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--joined", defaultValue = "0.25", description = "Share of rows that join their district group (default ${DEFAULT-VALUE}).")
+    double joined;
+
+    @Override
+    public void run() {
+        PrintStream out = System.out;
+        Path file = null;
+        try (SupporterBenchDatabase db = new SupporterBenchDatabase()) {
+            file = Files.createTempFile("pp-bench-supporters-", ".csv");
+            new SupporterCsvGenerator(2026, joined).write(file, rows);
+            double copySeconds = plainCopy(db, file);
+            long start = System.nanoTime();
+            SupporterImports.Outcome outcome = db.bean(SupporterImports.class).run(file, SupporterImports.Options.defaults());
+            double importSeconds = (System.nanoTime() - start) / 1e9;
+            if (!"COMPLETED".equals(outcome.batchStatus())) {
+                throw new IllegalStateException("the import did not complete: " + outcome.exitDescription());
+            }
+            double memberCopySeconds = memberTableCopy(db);
+            out.printf("import.seconds: %.1f s%n", importSeconds);
+            out.printf("import.copy_seconds: %.1f s%n", copySeconds);
+            out.printf("import.ratio: %.2f x%n", importSeconds / copySeconds);
+            out.printf("import.member_copy_seconds: %.1f s%n", memberCopySeconds);
+            out.printf("import.member_copy_ratio: %.2f x%n", memberCopySeconds / copySeconds);
+            out.printf("import.rows: %d count%n", outcome.run().rowsRead());
+            out.printf("import.created: %d count%n", outcome.run().created());
+            out.printf("import.rejected: %d count%n", outcome.run().rowsRejected());
+            out.printf("import.joined: %d count%n", outcome.run().joined());
+            out.printf("import.rows_per_second: %.0f rows/s%n", outcome.run().rowsRead() / importSeconds);
+        } catch (Exception e) {
+            throw new IllegalStateException("bench import failed: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    /** The same file, as it is, into a table of text columns with no index: the floor. */
+    static double plainCopy(SupporterBenchDatabase db, Path file) throws Exception {
+        db.jdbc().sql("""
+                create table bench_plain_copy (name text, email text, phone text, street text, city text, state text,
+                    zip text, latitude text, longitude text, source text, email_consent text, sms_consent text, joined text)
+                """).update();
+        long start = System.nanoTime();
+        try (Connection c = db.dataSource().getConnection(); InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy bench_plain_copy from stdin with (format csv, header true)", in);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        db.jdbc().sql("drop table bench_plain_copy").update();
+        return seconds;
+    }
+
+    /**
+     * The stored supporters copied again, as they are, into an empty table shaped like {@code member} with
+     * its indexes (the primary key and the unique email and phone indexes every member row must pass):
+     * what writing the rows alone costs, before any reading, validating or districting.
+     */
+    static double memberTableCopy(SupporterBenchDatabase db) throws Exception {
+        Path rows = Files.createTempFile("pp-bench-members-", ".copy");
+        try (Connection c = db.dataSource().getConnection()) {
+            PGConnection pg = c.unwrap(PGConnection.class);
+            try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(rows), 1 << 16)) {
+                pg.getCopyAPI().copyOut("copy member to stdout", out);
+            }
+            try (var s = c.createStatement()) {
+                s.execute("create table bench_member_copy (like member including all)");
+            }
+            long start = System.nanoTime();
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(rows), 1 << 16)) {
+                pg.getCopyAPI().copyIn("copy bench_member_copy from stdin", in);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            try (var s = c.createStatement()) {
+                s.execute("drop table bench_member_copy");
+            }
+            return seconds;
+        } finally {
+            deleteQuietly(rows);
+        }
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (Exception e) {
+            // a temporary file left behind is harmless
+        }
+    }
+}

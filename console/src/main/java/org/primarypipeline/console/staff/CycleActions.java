@@ -1,0 +1,149 @@
+package org.primarypipeline.console.staff;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.primarypipeline.activities.cycle.CycleRecord;
+import org.primarypipeline.activities.vetting.CandidacyRepository;
+import org.primarypipeline.activities.vetting.VettingDecision;
+import org.primarypipeline.console.audit.AuditEntry.Outcome;
+import org.primarypipeline.console.audit.AuditLog;
+import org.primarypipeline.console.cycle.CycleActionRefused;
+import org.primarypipeline.console.cycle.CycleService;
+import org.primarypipeline.console.cycle.UnknownCycleException;
+import org.primarypipeline.console.security.Right;
+import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.core.cycle.CycleSettings;
+import org.primarypipeline.workflows.cycle.CycleView;
+import org.primarypipeline.workflows.cycle.StaffAction;
+import org.primarypipeline.workflows.cycle.Withdrawal;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every staff action on a cycle, one method each: check the role, make the change (the workflow's
+ * update validators decide whether it fits the stage), write the audit entry with the state before
+ * and after. The REST API and the console pages both call these, so a rule lives in one place.
+ *
+ * <p>The acting name is always the signed-in account's: the workflow's four-eyes rule compares
+ * these names, so nobody can certify twice by naming themselves differently.
+ */
+@Service
+public class CycleActions {
+
+    private final CycleService cycles;
+    private final CandidacyRepository candidacies;
+    private final Permissions permissions;
+    private final AuditLog audit;
+
+    public CycleActions(CycleService cycles, CandidacyRepository candidacies, Permissions permissions, AuditLog audit) {
+        this.cycles = cycles;
+        this.candidacies = candidacies;
+        this.permissions = permissions;
+        this.audit = audit;
+    }
+
+    public CycleRecord launch(StaffUser who, LaunchOrder order) {
+        String district = order.district() == null ? "" : order.district().trim().toUpperCase();
+        permissions.require(who, Right.STEER_CYCLES, "cycle.launch", district);
+        try {
+            CycleSettings settings = order.settings();
+            CycleRecord cycle = cycles.launch(district, settings, who.getUsername());
+            audit.record(who.getUsername(), who.role().label(), "cycle.launch", cycle.id(), Outcome.DONE,
+                    "launched " + cycle.id() + ": " + cycle.stage().title().toLowerCase() + " until "
+                            + cycle.stageDeadline(), null, cycle);
+            return cycle;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            audit.record(who.getUsername(), who.role().label(), "cycle.launch", district, Outcome.REFUSED,
+                    e.getMessage(), null, null);
+            throw e;
+        }
+    }
+
+    public String review(StaffUser who, String cycleId, long candidacyId, VettingDecision.Verdict verdict, String reason) {
+        return act(who, "cycle.review", cycleId, candidacyId, () -> {
+            VettingDecision decision = new VettingDecision(candidacyId, verdict, blankToNull(reason), who.getUsername());
+            return cycles.act(cycleId, w -> w.review(decision));
+        });
+    }
+
+    /** Moves the open window's deadline later; a blank extension means one more of the stage's period. */
+    public String extend(StaffUser who, String cycleId, String extension, String reason) {
+        return act(who, "cycle.extend", cycleId, null, () -> {
+            Duration by = LaunchOrder.period("extension", extension, null);
+            return cycles.act(cycleId, w -> w.extend(new StaffAction(who.getUsername(), blankToNull(reason), by)));
+        });
+    }
+
+    public String closeWindow(StaffUser who, String cycleId, String reason) {
+        return act(who, "cycle.close", cycleId, null,
+                () -> cycles.act(cycleId, w -> w.closeWindow(StaffAction.by(who.getUsername(), blankToNull(reason)))));
+    }
+
+    public String recount(StaffUser who, String cycleId) {
+        return act(who, "cycle.recount", cycleId, null,
+                () -> cycles.act(cycleId, w -> w.recount(StaffAction.by(who.getUsername()))));
+    }
+
+    /** One of the two approvals; the workflow refuses a second approval by the same account. */
+    public String certify(StaffUser who, String cycleId) {
+        return act(who, "cycle.certify", cycleId, null,
+                () -> cycles.act(cycleId, w -> w.certify(StaffAction.by(who.getUsername()))));
+    }
+
+    public String withdraw(StaffUser who, String cycleId, long candidacyId) {
+        return act(who, "cycle.withdraw", cycleId, candidacyId,
+                () -> cycles.act(cycleId, w -> w.withdraw(new Withdrawal(candidacyId, who.getUsername()))));
+    }
+
+    public String cancel(StaffUser who, String cycleId, String reason) {
+        return act(who, "cycle.cancel", cycleId, null,
+                () -> cycles.act(cycleId, w -> w.cancel(StaffAction.by(who.getUsername(), blankToNull(reason)))));
+    }
+
+    private String act(StaffUser who, String action, String cycleId, Long candidacyId, Supplier<String> change) {
+        permissions.require(who, Right.STEER_CYCLES, action, cycleId);
+        Map<String, Object> before = null;
+        try {
+            before = snapshot(cycleId, candidacyId);
+            String result = change.get();
+            audit.record(who.getUsername(), who.role().label(), action, cycleId, Outcome.DONE, result, before,
+                    snapshot(cycleId, candidacyId));
+            return result;
+        } catch (CycleActionRefused | UnknownCycleException | IllegalArgumentException | IllegalStateException e) {
+            audit.record(who.getUsername(), who.role().label(), action, cycleId, Outcome.REFUSED, e.getMessage(),
+                    before, null);
+            throw e;
+        }
+    }
+
+    /** What an auditor needs to judge an action: the recorded cycle, the live workflow, the candidacy touched. */
+    private Map<String, Object> snapshot(String cycleId, Long candidacyId) {
+        CycleRecord cycle = cycles.find(cycleId);
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("status", cycle.status());
+        state.put("stage", cycle.stage());
+        state.put("stageDeadline", cycle.stageDeadline());
+        state.put("extensions", cycle.extensions());
+        CycleView live = cycles.view(cycleId).orElse(null);
+        if (live != null) {
+            state.put("liveStage", live.stage());
+            state.put("liveDeadline", live.deadline());
+            state.put("winnerCandidacyId", live.winnerCandidacyId());
+            state.put("certifiedBy", live.certifiedBy());
+            state.put("recountMatched", live.recountMatched());
+        }
+        if (candidacyId != null) {
+            candidacies.find(cycleId, candidacyId).ifPresent(c -> {
+                state.put("candidacy", c.id());
+                state.put("candidate", c.fullName());
+                state.put("candidacyStatus", c.status());
+            });
+        }
+        return state;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

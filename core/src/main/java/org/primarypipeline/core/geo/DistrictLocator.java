@@ -1,0 +1,86 @@
+package org.primarypipeline.core.geo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.locationtech.jts.algorithm.locate.PointOnGeometryLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.geom.prep.PreparedPolygon;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.primarypipeline.core.district.DistrictId;
+
+/**
+ * Point-in-polygon over the districts of one plan: an STR-tree over the envelopes of every polygon
+ * part, each part prepared once (JTS's indexed point locator), so a lookup costs a tree descent and a
+ * few segment-index probes instead of a scan of the ring. Safe for concurrent use once built.
+ */
+public final class DistrictLocator {
+
+    /** A polygon of a district; multipolygons are split so that Alaska's islands don't widen every envelope. */
+    private record Part(DistrictId district, PointOnGeometryLocator locator) {
+    }
+
+    private final STRtree index;
+    private final int parts;
+
+    private DistrictLocator(STRtree index, int parts) {
+        this.index = index;
+        this.parts = parts;
+    }
+
+    public static DistrictLocator of(Map<DistrictId, ? extends Geometry> districts) {
+        STRtree index = new STRtree();
+        List<DistrictId> sorted = new ArrayList<>(districts.keySet());
+        sorted.sort(null);
+        int parts = 0;
+        for (DistrictId district : sorted) {
+            Geometry geometry = districts.get(district);
+            for (int i = 0; i < geometry.getNumGeometries(); i++) {
+                Geometry part = geometry.getGeometryN(i);
+                if (!(part instanceof Polygon polygon) || polygon.isEmpty()) {
+                    continue;
+                }
+                PreparedPolygon prepared = (PreparedPolygon) PreparedGeometryFactory.prepare(polygon);
+                PointOnGeometryLocator locator = prepared.getPointLocator();
+                // builds the segment index now, not under the first concurrent lookups
+                locator.locate(polygon.getCoordinate());
+                index.insert(polygon.getEnvelopeInternal(), new Part(district, locator));
+                parts++;
+            }
+        }
+        index.build();
+        return new DistrictLocator(index, parts);
+    }
+
+    /** The district whose lines contain the point; a point on a shared line goes to the lower district id. */
+    public Optional<DistrictId> locate(double latitude, double longitude) {
+        return Optional.ofNullable(locateOrNull(latitude, longitude));
+    }
+
+    public DistrictId locateOrNull(double latitude, double longitude) {
+        Coordinate point = new Coordinate(longitude, latitude);
+        @SuppressWarnings("unchecked")
+        List<Part> candidates = index.query(new Envelope(point));
+        DistrictId found = null;
+        for (Part part : candidates) {
+            if (found != null && part.district().compareTo(found) >= 0) {
+                continue;
+            }
+            if (part.locator().locate(point) != Location.EXTERIOR) {
+                found = part.district();
+            }
+        }
+        return found;
+    }
+
+    /** Polygon parts indexed, for the plan's summary. */
+    public int parts() {
+        return parts;
+    }
+}
