@@ -59,11 +59,8 @@ public class BallotActivitiesImpl implements BallotActivities {
     @Override
     @Transactional
     public TallySummary tally(String cycleId) {
-        long t0 = System.nanoTime();
         int setAside = box.freezeProxies(cycleId);
-        long t1 = System.nanoTime();
         CycleCounter.Count count = counter.count(cycleId);
-        System.err.println("TIMING freeze " + (t1 - t0) / 1e9 + " count " + (System.nanoTime() - t1) / 1e9);
         CycleRecord cycle = count.cycle();
         IndexedVoteInput input = count.input();
         Set<String> offBallot = count.offBallot();
@@ -100,9 +97,7 @@ public class BallotActivitiesImpl implements BallotActivities {
                 .param("electoratePrint", count.rows().electoratePrint())
                 .param("proxiesPrint", count.rows().proxiesPrint()).param("proxyRows", count.rows().proxyCount())
                 .update();
-        long t2 = System.nanoTime();
         weights.store(cycleId, result);
-        System.err.println("TIMING weights " + (System.nanoTime() - t2) / 1e9);
         String detail = quorum
                 ? "winner " + name(cycleId, winner) + "; exercised " + result.exercisedUnits().toPlainString()
                         + " of " + result.totalUnits().toPlainString() + " units; margin " + percent(margin)

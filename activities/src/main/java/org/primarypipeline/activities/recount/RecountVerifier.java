@@ -75,17 +75,14 @@ public class RecountVerifier {
                     thread.start();
                 });
         CycleCounter.Count count = null;
-        long tc = System.nanoTime();
         try {
             count = counter.count(cycleId, rows);
-            System.err.println("TIMING count " + (System.nanoTime() - tc) / 1e9);
         } catch (InvalidVoteInputException e) {
             details.put("input", Map.of("problem", e.problem().name(), "member", String.valueOf(e.memberId()),
                     "ids", e.ids(), "message", e.getMessage()));
             problems.add("the rows cannot be counted: " + e.getMessage());
         }
         Findings chainFindings = chain.join();
-        System.err.println("TIMING count+chain " + (System.nanoTime() - tc) / 1e9);
         problems.addAll(0, chainFindings.problems());
         details.putAll(chainFindings.details());
         List<Long> outside = rows.ballotsOutsideElectorate();
@@ -107,10 +104,8 @@ public class RecountVerifier {
                     + "the weights below name the ballots this moved");
         }
         if (count != null) {
-            long tw = System.nanoTime();
             compareWeights(count.result(), count.input().ballotCount(), rows, details, problems);
             compareResult(count, stored, details, problems);
-            System.err.println("TIMING compare " + (System.nanoTime() - tw) / 1e9);
         }
 
         boolean matches = problems.isEmpty();

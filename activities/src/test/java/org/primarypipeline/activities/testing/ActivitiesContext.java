@@ -53,7 +53,7 @@ public final class ActivitiesContext implements AutoCloseable {
         TestDatabase.close(dataSource);
     }
 
-    @Configuration
+    // registered by hand, not a @Configuration: the app's component scan must never pick it up
     @EnableTransactionManagement
     @ComponentScan("org.primarypipeline.activities")
     static class Wiring {

@@ -74,9 +74,7 @@ public class AssignDistrictsJobConfiguration {
     Step reassignPrepare(JobRepository jobs, PlatformTransactionManager tx, JdbcClient jdbc, DistrictPlanStore plans) {
         return new StepBuilder("reassign-prepare", jobs).tasklet((contribution, chunk) -> {
             long id = chunk.getStepContext().getStepExecution().getJobParameters().getLong(REASSIGNMENT_ID);
-            long T0 = System.nanoTime();
             plans.ensure(DistrictPlans.load(targetPlan(jdbc, id)));
-            System.out.println("TIMING prepare plan " + (System.nanoTime() - T0) / 1e9);
             jdbc.sql("update district_reassignment set status = 'RUNNING', finished_at = null where id = ?").param(id).update();
             // unlogged: the staging rows are rebuilt from member if the database crashes mid-run
             jdbc.sql("create unlogged table if not exists " + staging(id) + " (member_id bigint primary key, before text,"
@@ -176,13 +174,12 @@ public class AssignDistrictsJobConfiguration {
             long id = chunk.getStepContext().getStepExecution().getJobParameters().getLong(REASSIGNMENT_ID);
             String plan = targetPlan(jdbc, id);
             String staging = staging(id);
-            long T = System.nanoTime();
+            jdbc.sql("analyze " + staging).update();
             // members who joined a group on the web have no joined_at yet; they follow their district too
             jdbc.sql("""
                     update member m set joined_at = gm.joined_at from group_membership gm
                     where gm.member_id = m.id and gm.left_at is null and m.joined_at is null
                     """).update();
-            System.out.println("TIMING joined_at " + (System.nanoTime() - T) / 1e9); T = System.nanoTime();
             long[] counts = jdbc.sql("""
                     select count(*),
                            count(*) filter (where before is not null and district_id is not null and before <> district_id),
@@ -195,7 +192,6 @@ public class AssignDistrictsJobConfiguration {
             long kept = jdbc.sql("""
                     select count(*) from member where district_plan_id = ? and district_source in ('MEMBER_CONFIRMED', 'STAFF')
                     """).param(plan).query(Long.class).single();
-            System.out.println("TIMING counts " + (System.nanoTime() - T) / 1e9); T = System.nanoTime();
             // unchanged rows are left alone: re-running on the same plan rewrites nothing
             jdbc.sql("""
                     update member m set district_plan_id = ?, district_id = s.district_id, district_source = s.source,
@@ -205,20 +201,15 @@ public class AssignDistrictsJobConfiguration {
                       and (m.district_plan_id, m.district_id, m.district_source, m.district_provisional, m.district_reason)
                           is distinct from (?, s.district_id, s.source, s.provisional, s.reason)
                     """.formatted(staging)).params(plan, plan).update();
-            System.out.println("TIMING member update " + (System.nanoTime() - T) / 1e9); T = System.nanoTime();
+            // the statistics still describe the old plan: without them the joins below go row by row
+            jdbc.sql("analyze member").update();
+            jdbc.sql("analyze group_membership").update();
             jdbc.sql("""
                     update group_membership gm set left_at = now()
                     from district_group g, member m
                     where g.id = gm.group_id and m.id = gm.member_id and gm.left_at is null
                       and (g.plan_id <> ? or m.district_plan_id is distinct from ? or m.district_id is distinct from g.district_id)
                     """).params(plan, plan).update();
-            System.out.println("TIMING close memberships " + (System.nanoTime() - T) / 1e9); T = System.nanoTime();
-            jdbc.sql("""
-                    explain select g.id, m.id from member m
-                    join district_group g on g.plan_id = m.district_plan_id and g.district_id = m.district_id
-                    where m.district_plan_id = ? and m.joined_at is not null
-                      and not exists (select 1 from group_membership o where o.group_id = g.id and o.member_id = m.id and o.left_at is null)
-                    """).param(plan).query(String.class).list().forEach(l -> System.out.println("PLAN " + l));
             long moved = jdbc.sql("""
                     insert into group_membership (group_id, member_id)
                     select g.id, m.id from member m
@@ -227,7 +218,6 @@ public class AssignDistrictsJobConfiguration {
                       and not exists (select 1 from group_membership o where o.group_id = g.id and o.member_id = m.id and o.left_at is null)
                     on conflict (group_id, member_id) do update set left_at = null, joined_at = now()
                     """).param(plan).update();
-            System.out.println("TIMING open memberships " + (System.nanoTime() - T) / 1e9); T = System.nanoTime();
             plans.makeCurrent(plan);
             jdbc.sql("""
                     update district_reassignment set status = 'COMPLETED', finished_at = now(), supporters = ?, moved = ?,

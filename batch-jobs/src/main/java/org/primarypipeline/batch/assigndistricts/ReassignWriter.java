@@ -1,7 +1,10 @@
 package org.primarypipeline.batch.assigndistricts;
 
+import java.util.HashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.primarypipeline.batch.copy.CopyRows;
+import org.primarypipeline.core.district.DistrictId;
 import org.primarypipeline.core.geo.Assignment;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
@@ -11,6 +14,8 @@ public class ReassignWriter implements ItemWriter<Reassigned> {
 
     private final DataSource dataSource;
     private final String stagingTable;
+    /** District keys as stored, formatted once rather than for every supporter. */
+    private final Map<DistrictId, String> keys = new HashMap<>();
 
     public ReassignWriter(DataSource dataSource, String stagingTable) {
         this.dataSource = dataSource;
@@ -22,7 +27,7 @@ public class ReassignWriter implements ItemWriter<Reassigned> {
         CopyRows rows = new CopyRows(chunk.size());
         for (Reassigned r : chunk) {
             Assignment a = r.after();
-            rows.add(r.memberId()).add(r.before()).add(a.assigned() ? a.districtId().toString() : null)
+            rows.add(r.memberId()).add(r.before()).add(a.assigned() ? keys.computeIfAbsent(a.districtId(), DistrictId::toString) : null)
                     .add(a.source() == null ? null : a.source().name()).add(a.provisional()).add(a.reason()).endRow();
         }
         rows.copyInto(dataSource, stagingTable + " (member_id, before, district_id, source, provisional, reason)");

@@ -2,6 +2,7 @@ package org.primarypipeline.console.ballot;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -311,7 +312,9 @@ public class BallotPageController {
     }
 
     private Optional<BallotAccess.Session> formSession(String cycleId, String key, MultiValueMap<String, String> form) {
-        return access.session(cycleId, key).filter(s -> s.formKey().equals(form.getFirst("formKey")));
+        String given = form.getFirst("formKey");
+        return access.session(cycleId, key).filter(s -> given != null && java.security.MessageDigest.isEqual(
+                s.formKey().getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private ResponseEntity<String> sessionEnded(String cycleId) {

@@ -70,7 +70,7 @@ final class SupporterBenchDatabase implements AutoCloseable {
         postgres.close();
     }
 
-    @Configuration
+    // registered by hand, not a @Configuration: the app's component scan must never pick it up
     @EnableBatchProcessing
     @Import({ImportSupportersJobConfiguration.class, ImportRuns.class, ImportRunContext.class, SupporterImports.class,
         AssignDistrictsJobConfiguration.class, DistrictReassignments.class, DistrictPlanStore.class,

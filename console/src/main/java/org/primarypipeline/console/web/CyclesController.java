@@ -128,6 +128,7 @@ public class CyclesController {
 
     @GetMapping("/cycles/{cycleId}")
     String show(@PathVariable String cycleId, @RequestParam(defaultValue = "1") int events,
+                @RequestParam(defaultValue = "1") int nomineesPage,
                 @AuthenticationPrincipal StaffUser user, HttpServletRequest request, Model model) {
         permissions.require(user, Right.VIEW, "page.cycle", cycleId);
         CycleRecord cycle = cycles.find(cycleId);
@@ -149,7 +150,10 @@ public class CyclesController {
         model.addAttribute("steps", steps(stage, cycle.status()));
         model.addAttribute("actions", actions(cycle, live, stage, steer, user));
         model.addAttribute("readOnly", !user.can(Right.STEER_CYCLES));
-        model.addAttribute("nominees", nominees(nominees, stage, steer));
+        Paging nomineePaging = Paging.of(request, "nomineesPage", nomineesPage, PAGE_SIZE, nominees.size());
+        model.addAttribute("nominees", nominees(nominees.subList(nomineePaging.offset(),
+                Math.min(nominees.size(), nomineePaging.offset() + PAGE_SIZE)), stage, steer));
+        model.addAttribute("nomineePaging", nomineePaging);
         model.addAttribute("sending", reads.sending(cycleId));
 
         CycleReadModel.Turnout turnout = reads.turnout(cycleId);

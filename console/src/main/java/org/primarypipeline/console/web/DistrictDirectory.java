@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.primarypipeline.batch.prioritize.PriorityRanking;
 import org.primarypipeline.core.priority.DistrictPriority;
+import org.primarypipeline.core.priority.Path;
 import org.primarypipeline.core.priority.PriorityModel;
 import org.primarypipeline.core.priority.PublicDataFacts;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,9 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The districts staff choose among: the loaded plan's districts with their sitting member, group size
- * and running cycle from PostgreSQL, ranked by the prioritization model on the bundled public data.
- * There is no stored prioritization run to read yet, so the ranking is computed here once (about a
- * second) with the model's default weights and no supporter figures; the page says so.
+ * and running cycle from PostgreSQL, ranked by the newest completed prioritization run (the
+ * {@code prioritize} batch job). Before any run has completed (the job was switched off on start),
+ * the ranking is computed here once from the bundled public data with the model's default weights and
+ * no supporter figures, and the page says so.
  */
 @Component
 public class DistrictDirectory {
@@ -23,6 +26,10 @@ public class DistrictDirectory {
     public record Row(int rank, String district, String state, String member, String party, String path,
                       String pathKey, double score, double winChance, String lean, String reason,
                       long groupMembers, String runningCycle) {
+    }
+
+    /** Where the ranking on the page comes from, in words for the page. */
+    public record Source(boolean stored, String description) {
     }
 
     public record Filter(String state, String path, Double minScore, String text) {
@@ -35,15 +42,34 @@ public class DistrictDirectory {
         }
     }
 
-    private final JdbcClient jdbc;
-    private volatile Map<String, DistrictPriority> ranking;
+    /** One district's verdict, from a stored run or the model. */
+    private record Ranked(int rank, double score, String path, String pathKey, double winChance, String lean,
+                          String reason) {
+    }
 
-    public DistrictDirectory(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final PriorityRanking stored;
+    private final Format format;
+    private volatile Map<String, Ranked> computed;
+
+    public DistrictDirectory(JdbcClient jdbc, PriorityRanking stored, Format format) {
         this.jdbc = jdbc;
+        this.stored = stored;
+        this.format = format;
+    }
+
+    public Source source() {
+        return stored.latestRun().map(run -> new Source(true, "Ranked by prioritization run #" + run + " of "
+                        + jdbc.sql("select completed_at from priority_run where id = ?").param(run)
+                                .query(java.sql.Timestamp.class).optional().map(t -> format.when(t.toInstant())).orElse("?")
+                        + ": expected progressive wins per $1M with our group sizes (see core/PRIORITIZATION.md)."))
+                .orElseGet(() -> new Source(false, "Ranked by expected progressive wins per $1M (see core/PRIORITIZATION.md). "
+                        + "No prioritization run has completed yet, so this ranking is computed by the app from the "
+                        + "bundled public data with the model's default weights and without our supporter figures."));
     }
 
     public List<Row> rows(Filter filter) {
-        Map<String, DistrictPriority> ranked = ranking();
+        Map<String, Ranked> ranked = ranking();
         Map<String, String[]> members = new HashMap<>();
         jdbc.sql("select district_id, full_name, party from house_member order by full_name")
                 .query((rs, n) -> members.putIfAbsent(rs.getString("district_id"),
@@ -64,13 +90,13 @@ public class DistrictDirectory {
                         """)
                 .query((rs, n) -> {
                     String id = rs.getString("id");
-                    DistrictPriority p = ranked.get(id);
+                    Ranked p = ranked.get(id);
                     String[] member = members.get(id);
                     return new Row(p == null ? 0 : p.rank(), id, rs.getString("state"),
                             member == null ? null : member[0], member == null ? null : member[1],
-                            p == null ? "not ranked" : p.path().label(), p == null ? "" : p.path().name(),
+                            p == null ? "not ranked" : p.path(), p == null ? "" : p.pathKey(),
                             p == null ? 0 : p.score(), p == null ? 0 : p.winChance(), p == null ? "" : p.lean(),
-                            p == null ? "" : p.pathReason(), groups.getOrDefault(id, 0L), running.get(id));
+                            p == null ? "" : p.reason(), groups.getOrDefault(id, 0L), running.get(id));
                 }).list().stream()
                 .filter(filter::accepts)
                 .sorted(Comparator.comparingInt((Row r) -> r.rank() == 0 ? Integer.MAX_VALUE : r.rank())
@@ -82,20 +108,39 @@ public class DistrictDirectory {
         return rows(new Filter(null, null, null, null)).stream().filter(r -> r.district().equals(district)).findFirst();
     }
 
-    private Map<String, DistrictPriority> ranking() {
-        Map<String, DistrictPriority> built = ranking;
+    private Map<String, Ranked> ranking() {
+        if (stored.latestRun().isPresent()) {
+            Map<String, Ranked> byId = new HashMap<>();
+            for (PriorityRanking.Row r : stored.top(1000, 0)) {
+                byId.put(r.districtId(), new Ranked(r.rank(), r.score(), r.path(), pathKey(r.path()),
+                        r.primaryWin() * r.generalWin(), r.lean(), r.pathReason()));
+            }
+            return byId;
+        }
+        Map<String, Ranked> built = computed;
         if (built == null) {
             synchronized (this) {
-                if (ranking == null) {
-                    Map<String, DistrictPriority> byId = new HashMap<>();
+                if (computed == null) {
+                    Map<String, Ranked> byId = new HashMap<>();
                     for (DistrictPriority p : PriorityModel.withDefaults().rank(PublicDataFacts.plan2026(), Map.of())) {
-                        byId.put(p.district().toString(), p);
+                        byId.put(p.district().toString(), new Ranked(p.rank(), p.score(), p.path().label(),
+                                p.path().name(), p.winChance(), p.lean(), p.pathReason()));
                     }
-                    ranking = Map.copyOf(byId);
+                    computed = Map.copyOf(byId);
                 }
-                built = ranking;
+                built = computed;
             }
         }
         return built;
+    }
+
+    /** Stored runs keep the path's label; filters use the enum's name. */
+    private static String pathKey(String label) {
+        for (Path p : Path.values()) {
+            if (p.label().equals(label)) {
+                return p.name();
+            }
+        }
+        return "";
     }
 }

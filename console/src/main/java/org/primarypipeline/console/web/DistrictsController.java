@@ -93,6 +93,7 @@ public class DistrictsController {
             paths.add(Map.of("key", p.name(), "label", p.label(), "selected", p.name().equals(path)));
         }
         model.addAttribute("title", "Districts");
+        model.addAttribute("source", directory.source());
         model.addAttribute("rows", shown);
         model.addAttribute("paging", paging);
         model.addAttribute("states", states);

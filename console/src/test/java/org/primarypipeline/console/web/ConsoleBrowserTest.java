@@ -94,6 +94,8 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         waitFor(d -> d.getCurrentUrl().contains("state=TX"));
         List<WebElement> districts = driver.findElements(By.cssSelector("#districts tbody th[scope=row]"));
         assertThat(districts).isNotEmpty().allMatch(th -> th.getText().startsWith("TX-"));
+        // the prioritize job ran on the first start; the page reads its ranking
+        assertThat(text("#ranking-source")).startsWith("Ranked by prioritization run #");
         assertThat(browser.accessibilityProblems()).isEmpty();
         browser.screenshot("districts");
         driver.get(base() + "/districts?state=TX&q=TX-07");
@@ -245,6 +247,12 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         assertThat(text("h1")).isEqualTo("Audit log");
         driver.get(base() + "/users");
         assertThat(text("#error-title")).startsWith("403");
+        // the API's OpenAPI page renders under the same Content-Security-Policy
+        driver.get(base() + "/swagger-ui.html");
+        waitFor(d -> !d.findElements(By.cssSelector(".swagger-ui .info .title")).isEmpty());
+        assertThat(text(".swagger-ui .info .title")).contains("Primary Pipeline API");
+        waitFor(d -> !d.findElements(By.cssSelector(".opblock-tag")).isEmpty());
+        browser.screenshot("api");
         driver.get(base() + "/audit?actor=fiona&outcome=DENIED");
         assertThat(text("#audit-table")).contains("audit.read", "denied");
     }

@@ -26,8 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Temporal server on a free port, and one account per role created the way an admin would. Test
  * classes extending this share the Spring context (same configuration), so it starts once.
  */
-@SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"pp.prioritize.on-start=false"})
+@SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ConsoleTestSupport {
 
     /** Account name to role and password; ada is the admin, alice and bob the two staff members of four-eyes. */

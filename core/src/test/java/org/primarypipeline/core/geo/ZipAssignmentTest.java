@@ -88,6 +88,17 @@ class ZipAssignmentTest {
     }
 
     @Test
+    void theShippedFilesAreVerbatimCopiesOfTheSharedData() throws Exception {
+        java.nio.file.Path shared = java.nio.file.Path.of(System.getProperty("pp.shared.data", "../../shared/data"));
+        for (String file : List.of("zip_cd/zccd.csv", "zip_cd/zcta_centroids_2018tiger_aleszu.csv", "zip_cd/LICENSE",
+                "boundaries/cd119_500k_simplified_impeachtracker.topo.json")) {
+            try (var bundled = ZipDistricts.open("data/" + file)) {
+                assertThat(bundled.readAllBytes()).as(file).isEqualTo(java.nio.file.Files.readAllBytes(shared.resolve(file)));
+            }
+        }
+    }
+
+    @Test
     void coordinatesComeFirstThenTheZipThenAReason() {
         DistrictPlan plan = DistrictPlans.load(DistrictPlans.CD2026);
         // Madison, WI (WI-02) with a Milwaukee ZIP (WI-04): the coordinates win
