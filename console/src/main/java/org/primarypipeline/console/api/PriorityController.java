@@ -3,12 +3,16 @@ package org.primarypipeline.console.api;
 import java.util.List;
 import java.util.Map;
 import org.primarypipeline.batch.prioritize.PriorityRanking;
+import org.primarypipeline.console.security.Right;
+import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.console.staff.Permissions;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,11 +27,14 @@ public class PriorityController {
     private final PriorityRanking ranking;
     private final JobLauncher launcher;
     private final Job prioritize;
+    private final Permissions permissions;
 
-    public PriorityController(PriorityRanking ranking, JobLauncher launcher, @Qualifier("prioritizeJob") Job prioritize) {
+    public PriorityController(PriorityRanking ranking, JobLauncher launcher, @Qualifier("prioritizeJob") Job prioritize,
+                              Permissions permissions) {
         this.ranking = ranking;
         this.launcher = launcher;
         this.prioritize = prioritize;
+        this.permissions = permissions;
     }
 
     @GetMapping
@@ -49,7 +56,8 @@ public class PriorityController {
     }
 
     @PostMapping(value = "/run", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> run() throws Exception {
+    public Map<String, Object> run(@AuthenticationPrincipal StaffUser user) throws Exception {
+        permissions.require(user, Right.STEER_CYCLES, "priority.run", "");
         JobExecution execution = launcher.run(prioritize, new JobParametersBuilder()
                 .addLong("requested", System.currentTimeMillis()).toJobParameters());
         return Map.of("run", execution.getId(), "status", execution.getStatus().name());
