@@ -18,9 +18,10 @@ import org.springframework.batch.core.partition.support.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.item.ExecutionContext;
-import org.springframework.batch.item.database.JdbcPagingItemReader;
-import org.springframework.batch.item.database.Order;
-import org.springframework.batch.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.item.database.JdbcCursorItemReader;
+import org.springframework.batch.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -33,15 +34,16 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The {@code assignDistricts} job, for one {@code district_reassignment} (job parameter
  * {@code reassignment.id}): puts every supporter in a district of the target plan and makes it current.
  * <ol>
- *   <li>{@code reassign-prepare}: loads the plan's districts and groups, creates the run's staging table;</li>
- *   <li>{@code reassign-locate}: partitions of member ids are read page by page (keyset paging on the
- *       primary key), located on the plan and copied into the staging table;</li>
- *   <li>{@code reassign-apply}: one transaction rewrites the changed assignments, counts the moves, moves
- *       joined members' group memberships and switches the current plan. Ballots and frozen electorates
- *       are never touched: a closed round stays as it was counted.</li>
+ *   <li>{@code reassign-prepare}: loads the plan's districts and groups;</li>
+ *   <li>{@code reassign-locate}: partitions of member ids are read with a cursor each, located on the plan,
+ *       and each chunk's changed districts are rewritten in its own transaction, counting the moves;</li>
+ *   <li>{@code reassign-apply}: one transaction moves joined members' group memberships and switches the
+ *       current plan, so groups change all at once. Ballots and frozen electorates are never touched: a
+ *       closed round stays as it was counted.</li>
  * </ol>
  * <b>Skip rules:</b> none; every supporter gets a district or the reason they have none, and a failure
- * fails the step. <b>Restart:</b> each partition resumes after its last committed page; the apply step
+ * fails the step. <b>Restart:</b> each partition resumes after its last committed chunk (until then a
+ * supporter's row may already show the new plan while groups still follow the old one); the apply step
  * runs whole or not at all.
  */
 @Configuration(proxyBeanMethods = false)
@@ -49,10 +51,6 @@ public class AssignDistrictsJobConfiguration {
 
     public static final String JOB = "assignDistricts";
     public static final String REASSIGNMENT_ID = "reassignment.id";
-
-    static String staging(long id) {
-        return "reassign_staging_" + id;
-    }
 
     @Bean
     Job assignDistrictsJob(JobRepository jobs, Step reassignPrepare, Step reassignLocate, Step reassignApply,
@@ -76,9 +74,6 @@ public class AssignDistrictsJobConfiguration {
             long id = chunk.getStepContext().getStepExecution().getJobParameters().getLong(REASSIGNMENT_ID);
             plans.ensure(DistrictPlans.load(targetPlan(jdbc, id)));
             jdbc.sql("update district_reassignment set status = 'RUNNING', finished_at = null where id = ?").param(id).update();
-            // unlogged: the staging rows are rebuilt from member if the database crashes mid-run
-            jdbc.sql("create unlogged table if not exists " + staging(id) + " (member_id bigint primary key, before text,"
-                    + " district_id text, source text, provisional boolean, reason text)").update();
             return RepeatStatus.FINISHED;
         }, tx).build();
     }
@@ -114,7 +109,7 @@ public class AssignDistrictsJobConfiguration {
 
     @Bean
     Step reassignLocateWorker(JobRepository jobs, PlatformTransactionManager tx,
-                              JdbcPagingItemReader<SupporterPlace> reassignReader, ReassignProcessor reassignProcessor,
+                              JdbcCursorItemReader<SupporterPlace> reassignReader, ReassignProcessor reassignProcessor,
                               ReassignWriter reassignWriter, @Value("${pp.reassign.chunk-size:10000}") int chunkSize) {
         return new StepBuilder("reassign-locate-worker", jobs)
                 .<SupporterPlace, Reassigned>chunk(chunkSize, tx)
@@ -122,35 +117,40 @@ public class AssignDistrictsJobConfiguration {
                 .build();
     }
 
+    /**
+     * One cursor per partition, streamed in batches: a single scan of the id range rather than a query per
+     * page. On restart the reader passes over the rows its committed chunks already handled.
+     */
     @Bean
     @StepScope
-    JdbcPagingItemReader<SupporterPlace> reassignReader(DataSource dataSource,
+    JdbcCursorItemReader<SupporterPlace> reassignReader(DataSource dataSource,
                                                         @Value("#{stepExecutionContext['from']}") Long from,
-                                                        @Value("#{stepExecutionContext['to']}") Long to,
-                                                        @Value("${pp.reassign.chunk-size:10000}") int pageSize) {
-        return new JdbcPagingItemReaderBuilder<SupporterPlace>()
+                                                        @Value("#{stepExecutionContext['to']}") Long to) {
+        return new JdbcCursorItemReaderBuilder<SupporterPlace>()
                 .name("reassign-reader")
                 .dataSource(dataSource)
+                .connectionAutoCommit(false)
+                .fetchSize(10_000)
                 // a member who joined a group on the web without an address has their group's district
-                .selectClause("""
+                .sql("""
                         select id, latitude, longitude, zip, district_plan_id, district_source,
                                coalesce(district_id, (select g.district_id from group_membership gm
                                    join district_group g on g.id = gm.group_id join district_plan p on p.id = g.plan_id and p.is_current
-                                   where gm.member_id = member.id and gm.left_at is null limit 1)) as district""")
-                .fromClause("from member")
-                .whereClause("where id between :from and :to")
-                .parameterValues(Map.of("from", from, "to", to))
-                .sortKeys(Map.of("id", Order.ASCENDING))
-                .pageSize(pageSize)
+                                   where gm.member_id = member.id and gm.left_at is null limit 1))
+                        from member where id between ? and ? order by id""")
+                .preparedStatementSetter(ps -> {
+                    ps.setLong(1, from);
+                    ps.setLong(2, to);
+                })
                 .rowMapper((rs, n) -> {
-                    double lat = rs.getDouble("latitude");
+                    double lat = rs.getDouble(2);
                     boolean noPoint = rs.wasNull();
-                    double lon = rs.getDouble("longitude");
-                    String zip = rs.getString("zip");
-                    String source = rs.getString("district_source");
-                    return new SupporterPlace(rs.getLong("id"), noPoint ? Double.NaN : lat, noPoint ? Double.NaN : lon,
-                            zip == null ? -1 : Integer.parseInt(zip.trim()), rs.getString("district_plan_id"),
-                            rs.getString("district"), source == null ? null : AssignmentSource.valueOf(source));
+                    double lon = rs.getDouble(3);
+                    String zip = rs.getString(4);
+                    String source = rs.getString(6);
+                    return new SupporterPlace(rs.getLong(1), noPoint ? Double.NaN : lat, noPoint ? Double.NaN : lon,
+                            zip == null ? -1 : Integer.parseInt(zip.trim()), rs.getString(5), rs.getString(7),
+                            source == null ? null : AssignmentSource.valueOf(source));
                 })
                 .build();
     }
@@ -164,43 +164,27 @@ public class AssignDistrictsJobConfiguration {
 
     @Bean
     @StepScope
-    ReassignWriter reassignWriter(@Value("#{jobParameters['" + REASSIGNMENT_ID + "']}") Long id, DataSource dataSource) {
-        return new ReassignWriter(dataSource, staging(id));
+    ReassignWriter reassignWriter(@Value("#{jobParameters['" + REASSIGNMENT_ID + "']}") Long id, DataSource dataSource,
+                                  JdbcClient jdbc) {
+        return new ReassignWriter(dataSource, jdbc, targetPlan(jdbc, id));
     }
 
     @Bean
-    Step reassignApply(JobRepository jobs, PlatformTransactionManager tx, JdbcClient jdbc, DistrictPlanStore plans) {
+    Step reassignApply(JobRepository jobs, PlatformTransactionManager tx, JdbcClient jdbc, DistrictPlanStore plans,
+                       JobExplorer explorer) {
         return new StepBuilder("reassign-apply", jobs).tasklet((contribution, chunk) -> {
-            long id = chunk.getStepContext().getStepExecution().getJobParameters().getLong(REASSIGNMENT_ID);
+            JobExecution execution = chunk.getStepContext().getStepExecution().getJobExecution();
+            long id = execution.getJobParameters().getLong(REASSIGNMENT_ID);
             String plan = targetPlan(jdbc, id);
-            String staging = staging(id);
-            jdbc.sql("analyze " + staging).update();
+            long[] counts = sumPartitions(explorer, execution);
+            long kept = jdbc.sql("""
+                    select count(*) from member where district_plan_id = ? and district_source in ('MEMBER_CONFIRMED', 'STAFF')
+                    """).param(plan).query(Long.class).single();
             // members who joined a group on the web have no joined_at yet; they follow their district too
             jdbc.sql("""
                     update member m set joined_at = gm.joined_at from group_membership gm
                     where gm.member_id = m.id and gm.left_at is null and m.joined_at is null
                     """).update();
-            long[] counts = jdbc.sql("""
-                    select count(*),
-                           count(*) filter (where before is not null and district_id is not null and before <> district_id),
-                           count(*) filter (where before is null and district_id is not null),
-                           count(*) filter (where district_id is null),
-                           count(*) filter (where provisional)
-                    from %s
-                    """.formatted(staging)).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                            rs.getLong(4), rs.getLong(5)}).single();
-            long kept = jdbc.sql("""
-                    select count(*) from member where district_plan_id = ? and district_source in ('MEMBER_CONFIRMED', 'STAFF')
-                    """).param(plan).query(Long.class).single();
-            // unchanged rows are left alone: re-running on the same plan rewrites nothing
-            jdbc.sql("""
-                    update member m set district_plan_id = ?, district_id = s.district_id, district_source = s.source,
-                        district_provisional = s.provisional, district_reason = s.reason, district_assigned_at = now()
-                    from %s s
-                    where m.id = s.member_id
-                      and (m.district_plan_id, m.district_id, m.district_source, m.district_provisional, m.district_reason)
-                          is distinct from (?, s.district_id, s.source, s.provisional, s.reason)
-                    """.formatted(staging)).params(plan, plan).update();
             // the statistics still describe the old plan: without them the joins below go row by row
             jdbc.sql("analyze member").update();
             jdbc.sql("analyze group_membership").update();
@@ -210,7 +194,7 @@ public class AssignDistrictsJobConfiguration {
                     where g.id = gm.group_id and m.id = gm.member_id and gm.left_at is null
                       and (g.plan_id <> ? or m.district_plan_id is distinct from ? or m.district_id is distinct from g.district_id)
                     """).params(plan, plan).update();
-            long moved = jdbc.sql("""
+            long memberships = jdbc.sql("""
                     insert into group_membership (group_id, member_id)
                     select g.id, m.id from member m
                     join district_group g on g.plan_id = m.district_plan_id and g.district_id = m.district_id
@@ -223,10 +207,29 @@ public class AssignDistrictsJobConfiguration {
                     update district_reassignment set status = 'COMPLETED', finished_at = now(), supporters = ?, moved = ?,
                         newly_assigned = ?, unassigned = ?, provisional = ?, kept_confirmed = ?, memberships_moved = ?
                     where id = ?
-                    """).params(counts[0] + kept, counts[1], counts[2], counts[3], counts[4], kept, moved, id).update();
-            jdbc.sql("drop table " + staging).update();
+                    """).params(counts[0] + kept, counts[1], counts[2], counts[3], counts[4], kept, memberships, id).update();
             return RepeatStatus.FINISHED;
         }, tx).build();
+    }
+
+    /** The partitions' counts as saved with their last committed chunk, over every execution of this instance. */
+    private static long[] sumPartitions(JobExplorer explorer, JobExecution current) {
+        Map<String, StepExecution> latest = new HashMap<>();
+        for (JobExecution e : explorer.getJobExecutions(current.getJobInstance())) {
+            for (StepExecution s : explorer.getJobExecution(e.getId()).getStepExecutions()) {
+                if (s.getStepName().startsWith("reassign-locate-worker:")) {
+                    latest.merge(s.getStepName(), s, (a, b) -> a.getId() > b.getId() ? a : b);
+                }
+            }
+        }
+        long[] sums = new long[5];
+        String[] keys = {"supporters", "moved", "newlyAssigned", "unassigned", "provisional"};
+        for (StepExecution s : latest.values()) {
+            for (int i = 0; i < keys.length; i++) {
+                sums[i] += s.getExecutionContext().getLong(ReassignWriter.COUNTS + keys[i], 0);
+            }
+        }
+        return sums;
     }
 
     private static String targetPlan(JdbcClient jdbc, long id) {

@@ -41,6 +41,9 @@ public class ImportBench implements Runnable {
             if (!"COMPLETED".equals(outcome.batchStatus())) {
                 throw new IllegalStateException("the import did not complete: " + outcome.exitDescription());
             }
+            if (outcome.run().rejectsReport() != null) {
+                deleteQuietly(Path.of(outcome.run().rejectsReport()));
+            }
             double memberCopySeconds = memberTableCopy(db);
             out.printf("import.seconds: %.1f s%n", importSeconds);
             out.printf("import.copy_seconds: %.1f s%n", copySeconds);

@@ -34,6 +34,9 @@ public class ReassignBench implements Runnable {
             if (!"COMPLETED".equals(imported.batchStatus())) {
                 throw new IllegalStateException("the import did not complete: " + imported.exitDescription());
             }
+            if (imported.run().rejectsReport() != null) {
+                ImportBench.deleteQuietly(Path.of(imported.run().rejectsReport()));
+            }
             db.jdbc().sql("vacuum analyze member").update();
             long start = System.nanoTime();
             DistrictReassignments.Outcome outcome = db.bean(DistrictReassignments.class).reassign("cd119");
