@@ -123,9 +123,10 @@ final class AppProcess implements AutoCloseable {
         return new Response(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
     }
 
-    Response put(String path, String body) throws IOException, InterruptedException {
+    Response put(String path, String body, String actor) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", basic(actor))
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), JSON.readTree(response.body()));
     }

@@ -53,7 +53,7 @@ class CycleSurvivesRestartIT {
             }
             // member 4 hands all ten units to member 3
             assertThat(app.put("/api/members/" + members.get(3) + "/proxies",
-                    "{\"proxies\": [{\"proxyMemberId\": " + members.get(2) + ", \"units\": 10}]}").status()).isEqualTo(200);
+                    "{\"proxies\": [{\"proxyMemberId\": " + members.get(2) + ", \"units\": 10}]}", "alice").status()).isEqualTo(200);
             app.post(cycle + "/close", null, "alice");
             awaitStage(app, cycle, "VOTING_ROUND");
             await().atMost(Duration.ofSeconds(60)).until(() -> timelineHas(app.get(cycle), "ELECTORATE_FROZEN"));
@@ -88,7 +88,7 @@ class CycleSurvivesRestartIT {
     }
 
     private static void signAndApprove(AppProcess app, String cycle, long candidacy) throws Exception {
-        assertThat(app.post(cycle + "/candidacies/" + candidacy + "/pledge", "{\"typedName\": \"Signer\"}", null).status())
+        assertThat(app.post(cycle + "/candidacies/" + candidacy + "/pledge", "{\"typedName\": \"Signer\"}", "alice").status())
                 .isEqualTo(200);
         var review = app.post(cycle + "/review", "{\"candidacyId\": " + candidacy + ", \"verdict\": \"APPROVE\"}", "alice");
         assertThat(review.status()).as(String.valueOf(review.body())).isEqualTo(200);
@@ -99,7 +99,7 @@ class CycleSurvivesRestartIT {
         for (long id : ranking) {
             ids.append(ids.length() == 0 ? "" : ",").append(id);
         }
-        var response = app.post(cycle + "/ballots", "{\"memberId\": " + member + ", \"ranking\": [" + ids + "]}", null);
+        var response = app.post(cycle + "/ballots", "{\"memberId\": " + member + ", \"ranking\": [" + ids + "]}", "alice");
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
     }
 

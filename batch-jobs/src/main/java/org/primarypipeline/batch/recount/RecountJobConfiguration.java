@@ -50,22 +50,27 @@ public class RecountJobConfiguration {
                    @Qualifier("recountReceiptsReader") CopyBlockReader receipts,
                    @Qualifier("recountWeightsReader") CopyBlockReader weights,
                    RowBlockWriter writer,
-                   @Value("${pp.recount.blocks-per-chunk:64}") int blocksPerChunk) {
-        // The proxy lists are three quarters of the rows: they are read beside the other four sets, each
-        // side on its own connection and thread, into separate parts of the rows in memory.
-        Flow proxyLists = new FlowBuilder<SimpleFlow>("recount-read-proxies")
-                .start(read(VoteRowSet.PROXIES, proxies, writer, jobs, transactions, blocksPerChunk))
-                .build();
-        Flow theRest = new FlowBuilder<SimpleFlow>("recount-read-rest")
-                .start(read(VoteRowSet.ELECTORATE, electorate, writer, jobs, transactions, blocksPerChunk))
-                .next(read(VoteRowSet.BALLOTS, ballots, writer, jobs, transactions, blocksPerChunk))
-                .next(read(VoteRowSet.RECEIPTS, receipts, writer, jobs, transactions, blocksPerChunk))
-                .next(read(VoteRowSet.WEIGHTS, weights, writer, jobs, transactions, blocksPerChunk))
-                .build();
-        Flow readAll = new FlowBuilder<SimpleFlow>("recount-read")
-                .split(new SimpleAsyncTaskExecutor("recount-read-"))
-                .add(proxyLists, theRest)
-                .build();
+                   @Value("${pp.recount.blocks-per-chunk:64}") int blocksPerChunk,
+                   @Value("${pp.recount.parallel-reads:true}") boolean parallelReads) {
+        Step electorateStep = read(VoteRowSet.ELECTORATE, electorate, writer, jobs, transactions, blocksPerChunk);
+        Step proxiesStep = read(VoteRowSet.PROXIES, proxies, writer, jobs, transactions, blocksPerChunk);
+        Step ballotsStep = read(VoteRowSet.BALLOTS, ballots, writer, jobs, transactions, blocksPerChunk);
+        Step receiptsStep = read(VoteRowSet.RECEIPTS, receipts, writer, jobs, transactions, blocksPerChunk);
+        Step weightsStep = read(VoteRowSet.WEIGHTS, weights, writer, jobs, transactions, blocksPerChunk);
+        Flow readAll;
+        if (parallelReads) {
+            // the proxy lists, three quarters of the rows, beside the other four sets: each side on its own
+            // connection and thread, into separate parts of the rows in memory
+            readAll = new FlowBuilder<SimpleFlow>("recount-read")
+                    .split(new SimpleAsyncTaskExecutor("recount-read-"))
+                    .add(new FlowBuilder<SimpleFlow>("recount-read-proxies").start(proxiesStep).build(),
+                            new FlowBuilder<SimpleFlow>("recount-read-rest").start(electorateStep).next(ballotsStep)
+                                    .next(receiptsStep).next(weightsStep).build())
+                    .build();
+        } else {
+            readAll = new FlowBuilder<SimpleFlow>("recount-read").start(electorateStep).next(proxiesStep)
+                    .next(ballotsStep).next(receiptsStep).next(weightsStep).build();
+        }
         return new JobBuilder(JOB, jobs)
                 .listener(workspace)
                 .start(readAll)

@@ -4,8 +4,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.primarypipeline.activities.member.MemberRepository.ProxyChoice;
+import org.primarypipeline.console.audit.AuditEntry;
+import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.ballot.BallotService;
 import org.primarypipeline.console.participation.ParticipationService;
+import org.primarypipeline.console.security.Right;
+import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.console.staff.Permissions;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,17 +21,35 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Members and candidates act for themselves: join, name proxies, nominate, sign, vote. */
+/**
+ * Joining a group and nominating are open to anyone. Naming proxies, signing the pledge and casting a
+ * ballot carry no proof of who the caller is (members use their link-token ballot page, candidates
+ * their own link), so here they are staff entering them on someone's behalf: signed in, with the
+ * right to steer cycles, and audited. Rankings are never returned.
+ */
 @RestController
 @RequestMapping("/api")
 public class ParticipationController {
 
     private final ParticipationService participation;
     private final BallotService ballots;
+    private final Permissions permissions;
+    private final AuditLog audit;
 
-    public ParticipationController(ParticipationService participation, BallotService ballots) {
+    public ParticipationController(ParticipationService participation, BallotService ballots, Permissions permissions,
+                                   AuditLog audit) {
         this.participation = participation;
         this.ballots = ballots;
+        this.permissions = permissions;
+        this.audit = audit;
+    }
+
+    /** Checks the right, then records the entry as done once it went through. */
+    private void onBehalf(StaffUser user, String action, String target, Runnable change) {
+        permissions.require(user, Right.STEER_CYCLES, action, target);
+        change.run();
+        audit.record(user.getUsername(), user.role().label(), action, target, AuditEntry.Outcome.DONE,
+                "entered on a member's or candidate's behalf", null, null);
     }
 
     public record JoinRequest(String fullName, String email, String phone) {
@@ -51,7 +75,14 @@ public class ParticipationController {
     }
 
     @PutMapping("/members/{memberId}/proxies")
-    public Map<String, String> proxies(@PathVariable long memberId, @RequestBody ProxyRequest request) {
+    public Map<String, String> proxies(@PathVariable long memberId, @RequestBody ProxyRequest request,
+                                       @AuthenticationPrincipal StaffUser user) {
+        Map<String, String> result = new java.util.HashMap<>();
+        onBehalf(user, "member.proxies", Long.toString(memberId), () -> result.putAll(saveProxies(memberId, request)));
+        return result;
+    }
+
+    private Map<String, String> saveProxies(long memberId, ProxyRequest request) {
         if (request.cycleId() != null && request.proxies() == null) {
             ballots.clearOverride(request.cycleId(), memberId);
             return Map.of("result", "back to the standing list for cycle " + request.cycleId());
@@ -75,16 +106,19 @@ public class ParticipationController {
 
     @PostMapping("/cycles/{cycleId}/candidacies/{candidacyId}/pledge")
     public Map<String, String> sign(@PathVariable String cycleId, @PathVariable long candidacyId,
-                                    @RequestBody SignRequest request, HttpServletRequest http) {
-        participation.signPledge(cycleId, candidacyId, request.typedName(), http.getRemoteAddr(),
-                http.getHeader("User-Agent"));
+                                    @RequestBody SignRequest request, HttpServletRequest http,
+                                    @AuthenticationPrincipal StaffUser user) {
+        onBehalf(user, "candidacy.pledge", cycleId + "/" + candidacyId, () -> participation.signPledge(cycleId,
+                candidacyId, request.typedName(), http.getRemoteAddr(), http.getHeader("User-Agent")));
         return Map.of("result", "pledge signed");
     }
 
     @PostMapping("/cycles/{cycleId}/ballots")
     public Map<String, String> vote(@PathVariable String cycleId,
-                                    @RequestBody BallotRequest request) {
-        String receipt = participation.castBallot(cycleId, request.memberId(), request.ranking());
-        return Map.of("result", "ballot stored", "receipt", receipt);
+                                    @RequestBody BallotRequest request, @AuthenticationPrincipal StaffUser user) {
+        String[] receipt = new String[1];
+        onBehalf(user, "ballot.cast", cycleId + "/member " + request.memberId(),
+                () -> receipt[0] = participation.castBallot(cycleId, request.memberId(), request.ranking()));
+        return Map.of("result", "ballot stored", "receipt", receipt[0]);
     }
 }

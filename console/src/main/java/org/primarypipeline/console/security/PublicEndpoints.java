@@ -12,14 +12,12 @@ public final class PublicEndpoints {
     /**
      * Members', candidates' and providers' own entry points. None uses a console session: each is
      * authorised by what it carries (a ballot or unsubscribe link token, a Twilio signature, the
-     * member's own data), so they get no console login and no session CSRF token either.
+     * member's own data), so they get no console login and no session CSRF token either. Proxies, pledge
+ * signatures and ballots are not here: without a link token they are staff actions on someone's behalf.
      */
     public static final String[] MEMBERS_AND_PROVIDERS = {
         "/api/districts/*/members",
-        "/api/members/*/proxies",
         "/api/cycles/*/nominations",
-        "/api/cycles/*/candidacies/*/pledge",
-        "/api/cycles/*/ballots",
         "/ballot/**",
         "/fundraisers/**",
         "/webhooks/**",

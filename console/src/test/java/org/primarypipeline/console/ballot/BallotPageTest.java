@@ -38,9 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * refusals without the session's form key or after the round; the published receipts and the check.
  */
 @SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"pp.prioritize.on-start=false", "pp.outreach.public-base-url=https://vote.example.org",
-            // the app scans org.primarypipeline, test-jar configurations included; they declare the same beans
-            "spring.main.allow-bean-definition-overriding=true"})
+        properties = {"pp.prioritize.on-start=false", "pp.outreach.public-base-url=https://vote.example.org"})
 class BallotPageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
