@@ -44,6 +44,44 @@
     });
   }
 
+  // One horizontal bar per factor: blue helps, orange hurts, so the sign reads without the axis.
+  function factorsChart(canvas, d) {
+    return new Chart(canvas, {
+      type: "bar",
+      data: {
+        labels: d.labels,
+        datasets: [{ label: d.unit, data: d.values,
+          backgroundColor: d.values.map(function (v) { return v >= 0 ? COLOURS[0] : COLOURS[1]; }) }]
+      },
+      options: {
+        indexAxis: "y", responsive: true, maintainAspectRatio: false, animation: false,
+        scales: { x: { title: { display: true, text: d.unit } } },
+        plugins: { legend: { display: false } }
+      }
+    });
+  }
+
+  function scoresChart(canvas, d) {
+    var datasets = d.series.map(function (s, i) {
+      return { label: s.label, data: s.data, backgroundColor: COLOURS[i % COLOURS.length], pointRadius: 3 };
+    });
+    return new Chart(canvas, {
+      type: "scatter",
+      data: { datasets: datasets },
+      options: {
+        responsive: true, maintainAspectRatio: false, animation: false,
+        scales: {
+          x: { title: { display: true, text: "rank" }, min: 1 },
+          y: { title: { display: true, text: "expected wins per $1M" }, beginAtZero: true }
+        },
+        plugins: {
+          legend: { position: "bottom" },
+          tooltip: { callbacks: { label: function (c) { return c.raw.district + ": #" + c.raw.x + ", " + c.raw.y; } } }
+        }
+      }
+    });
+  }
+
   function drawCharts(root) {
     if (typeof Chart === "undefined") {
       return;
@@ -60,6 +98,10 @@
         roundsChart(canvas, d);
       } else if (canvas.getAttribute("data-chart") === "turnout") {
         turnoutChart(canvas, d);
+      } else if (canvas.getAttribute("data-chart") === "factors") {
+        factorsChart(canvas, d);
+      } else if (canvas.getAttribute("data-chart") === "scores") {
+        scoresChart(canvas, d);
       }
     });
   }

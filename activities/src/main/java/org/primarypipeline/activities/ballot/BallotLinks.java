@@ -67,7 +67,7 @@ public class BallotLinks {
         model.put("closesAt", closesAt);
         model.put("ballotUrl", link.url());
         return new OutboundMessage(dedupKey, link.email() ? Channel.EMAIL : Channel.SMS, link.address(),
-                "ballot-link", model).asTransactional().inState(cycle.districtId());
+                "ballot-link", model).asTransactional().inState(cycle.districtId()).withSecrets("ballotUrl");
     }
 
     /** The deadline in the district's time zone, as members read it. */

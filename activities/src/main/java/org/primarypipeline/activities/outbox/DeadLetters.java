@@ -17,11 +17,18 @@ public class DeadLetters {
 
     /** Most recent first. */
     public List<DeadLetter> list(int limit) {
+        return page(null, limit, 0);
+    }
+
+    /** One page of dead letters, most recent first, optionally of one channel only. */
+    public List<DeadLetter> page(Channel channel, int limit, int offset) {
         return jdbc.sql("""
                         select id, dedup_key, channel, recipient, template, attempts, dead_reason, created_at, dead_at
-                        from outbox_message where status = 'DEAD' order by dead_at desc, id desc limit :limit
+                        from outbox_message where status = 'DEAD' and (cast(:channel as text) is null or channel = :channel)
+                        order by dead_at desc, id desc limit :limit offset :offset
                         """)
-                .param("limit", limit)
+                .param("channel", channel == null ? null : channel.name())
+                .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new DeadLetter(rs.getLong("id"), rs.getString("dedup_key"),
                         Channel.valueOf(rs.getString("channel")), rs.getString("recipient"), rs.getString("template"),
                         rs.getInt("attempts"), rs.getString("dead_reason"), rs.getTimestamp("created_at").toInstant(),
@@ -30,7 +37,15 @@ public class DeadLetters {
     }
 
     public int count() {
-        return jdbc.sql("select count(*) from outbox_message where status = 'DEAD'").query(Integer.class).single();
+        return count(null);
+    }
+
+    public int count(Channel channel) {
+        return jdbc.sql("""
+                        select count(*) from outbox_message
+                        where status = 'DEAD' and (cast(:channel as text) is null or channel = :channel)
+                        """)
+                .param("channel", channel == null ? null : channel.name()).query(Integer.class).single();
     }
 
     /** Puts a dead letter back in the queue with a fresh attempt count; false if it was not dead. */

@@ -2,6 +2,9 @@ package org.primarypipeline.activities.outbox;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -58,6 +61,24 @@ public record OutboundMessage(String dedupKey, Channel channel, String recipient
     public OutboundMessage inZone(ZoneId zone) {
         return new OutboundMessage(dedupKey, channel, recipient, template, model, transactional, zone, notBefore);
     }
+
+    /**
+     * The same message, with these model entries (a link carrying a single-use token, say) removed from
+     * the stored row once it is sent: the database then keeps only the token's hash, as it should.
+     */
+    public OutboundMessage withSecrets(String... keys) {
+        Map<String, Object> marked = new LinkedHashMap<>(model);
+        List<String> secrets = new ArrayList<>();
+        if (model.get(SECRETS) instanceof List<?> already) {
+            already.forEach(k -> secrets.add(String.valueOf(k)));
+        }
+        secrets.addAll(List.of(keys));
+        marked.put(SECRETS, List.copyOf(secrets));
+        return new OutboundMessage(dedupKey, channel, recipient, template, marked, transactional, recipientZone, notBefore);
+    }
+
+    /** The model entry listing the entries {@link #withSecrets} marked. */
+    public static final String SECRETS = "_secrets";
 
     /** The same message, held back until this instant (a reminder for tomorrow morning, say). */
     public OutboundMessage notBefore(Instant instant) {

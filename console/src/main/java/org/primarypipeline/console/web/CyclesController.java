@@ -1,7 +1,5 @@
 package org.primarypipeline.console.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
@@ -51,7 +49,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class CyclesController {
 
     static final int PAGE_SIZE = 25;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CycleService cycles;
     private final CycleRepository records;
@@ -394,7 +391,7 @@ public class CyclesController {
         Map<String, Object> chart = Map.of("labels", labels, "perDay", perDay, "cumulative", cumulative);
         return Map.of("electorate", turnout.electorate(), "ballots", turnout.ballots(),
                 "share", turnout.electorate() == 0 ? "" : Format.percent((double) turnout.ballots() / turnout.electorate()),
-                "days", days, "hasDays", !days.isEmpty(), "chartJson", json(chart));
+                "days", days, "hasDays", !days.isEmpty(), "chartJson", DataBlock.json(chart));
     }
 
     private Map<String, Object> result(CycleReadModel.Result result, Map<Long, String> names) {
@@ -465,7 +462,7 @@ public class CyclesController {
         m.put("tieBreak", result.document().path("tieBreak").isNull() ? null : result.document().path("tieBreak").asText(null));
         m.put("candidates", candidates.stream().map(c -> name(c, names)).toList());
         m.put("rounds", table);
-        m.put("chartJson", json(chart));
+        m.put("chartJson", DataBlock.json(chart));
         return m;
     }
 
@@ -500,15 +497,6 @@ public class CyclesController {
             return CycleStage.valueOf(stage).title();
         } catch (IllegalArgumentException e) {
             return stage;
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            // a stored name could contain "</script>"; escaping "<" keeps the data block a data block
-            return JSON.writeValueAsString(value).replace("<", "\\u003c");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

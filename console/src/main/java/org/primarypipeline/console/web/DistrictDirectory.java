@@ -42,6 +42,11 @@ public class DistrictDirectory {
         }
     }
 
+    /** What the district page explains: the figures and each factor's term, from a stored run or the model. */
+    public record Detail(Row row, String pathLabel, double primaryWin, double generalWin, long expectedCostDollars,
+                         long supporters, Map<String, Double> contributions, List<String> gaps, String explanation) {
+    }
+
     /** One district's verdict, from a stored run or the model. */
     private record Ranked(int rank, double score, String path, String pathKey, double winChance, String lean,
                           String reason) {
@@ -50,7 +55,7 @@ public class DistrictDirectory {
     private final JdbcClient jdbc;
     private final PriorityRanking stored;
     private final Format format;
-    private volatile Map<String, Ranked> computed;
+    private volatile Map<String, DistrictPriority> computed;
 
     public DistrictDirectory(JdbcClient jdbc, PriorityRanking stored, Format format) {
         this.jdbc = jdbc;
@@ -117,14 +122,36 @@ public class DistrictDirectory {
             }
             return byId;
         }
-        Map<String, Ranked> built = computed;
+        Map<String, Ranked> byId = new HashMap<>();
+        modelRanking().forEach((id, p) -> byId.put(id, new Ranked(p.rank(), p.score(), p.path().label(),
+                p.path().name(), p.winChance(), p.lean(), p.pathReason())));
+        return byId;
+    }
+
+    public Optional<Detail> detail(String district) {
+        Optional<Row> row = find(district);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        if (stored.latestRun().isPresent()) {
+            return stored.detail(district).map(d -> new Detail(row.get(), d.row().path(), d.row().primaryWin(),
+                    d.row().generalWin(), d.row().expectedCostDollars(), d.supporters(), d.contributions(), d.gaps(),
+                    d.row().explanation()));
+        }
+        DistrictPriority p = modelRanking().get(district);
+        return p == null ? Optional.empty() : Optional.of(new Detail(row.get(), p.path().label(), p.primaryWin(),
+                p.generalWin(), p.expectedCostDollars(), 0, p.contributions(), p.gaps(), p.explanation()));
+    }
+
+    /** The model's ranking from the bundled data, computed once (only until a prioritization run completes). */
+    private Map<String, DistrictPriority> modelRanking() {
+        Map<String, DistrictPriority> built = computed;
         if (built == null) {
             synchronized (this) {
                 if (computed == null) {
-                    Map<String, Ranked> byId = new HashMap<>();
+                    Map<String, DistrictPriority> byId = new HashMap<>();
                     for (DistrictPriority p : PriorityModel.withDefaults().rank(PublicDataFacts.plan2026(), Map.of())) {
-                        byId.put(p.district().toString(), new Ranked(p.rank(), p.score(), p.path().label(),
-                                p.path().name(), p.winChance(), p.lean(), p.pathReason()));
+                        byId.put(p.district().toString(), p);
                     }
                     computed = Map.copyOf(byId);
                 }

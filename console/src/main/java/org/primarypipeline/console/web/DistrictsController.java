@@ -55,7 +55,7 @@ public class DistrictsController {
     @GetMapping("/districts")
     String list(@RequestParam(required = false) String state, @RequestParam(required = false) String path,
                 @RequestParam(required = false) String minScore, @RequestParam(required = false) String q,
-                @RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal StaffUser user,
+                @RequestParam(required = false) String sort, @RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal StaffUser user,
                 HttpServletRequest request, Model model) {
         permissions.require(user, Right.VIEW, "page.districts", "");
         Double min = null;
@@ -66,7 +66,9 @@ public class DistrictsController {
                 model.addAttribute("filterError", "minimum score must be a number, e.g. 0.05");
             }
         }
-        List<DistrictDirectory.Row> rows = directory.rows(new DistrictDirectory.Filter(state, path, min, q));
+        DistrictSort order = DistrictSort.parse(sort);
+        List<DistrictDirectory.Row> rows = directory.rows(new DistrictDirectory.Filter(state, path, min, q)).stream()
+                .sorted(order.comparator()).toList();
         Paging paging = Paging.of(request, "page", page, PAGE_SIZE, rows.size());
         List<Map<String, Object>> shown = new ArrayList<>();
         for (DistrictDirectory.Row r : rows.subList(paging.offset(), Math.min(rows.size(), paging.offset() + PAGE_SIZE))) {
@@ -82,6 +84,7 @@ public class DistrictsController {
             row.put("groupMembers", r.groupMembers());
             row.put("runningCycle", r.runningCycle());
             row.put("launchHref", "/districts/" + r.district() + "/launch");
+            row.put("href", "/districts/" + r.district());
             shown.add(row);
         }
         List<Map<String, Object>> states = new ArrayList<>();
@@ -100,7 +103,75 @@ public class DistrictsController {
         model.addAttribute("paths", paths);
         model.addAttribute("minScore", minScore == null ? "" : minScore);
         model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("sort", order.headers(request));
+        model.addAttribute("sortLabel", order.label());
+        model.addAttribute("hasChart", !rows.isEmpty());
+        model.addAttribute("chartJson", DataBlock.json(scoreChart(rows)));
         return "districts";
+    }
+
+    @GetMapping("/districts/{district}")
+    String district(@PathVariable String district, @AuthenticationPrincipal StaffUser user, Model model,
+                    HttpServletResponse response) {
+        permissions.require(user, Right.VIEW, "page.district", district);
+        DistrictDirectory.Detail d = directory.detail(district.toUpperCase(Locale.ROOT)).orElse(null);
+        if (d == null) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("title", "No such district");
+            model.addAttribute("status", 404);
+            model.addAttribute("error", "Not found");
+            model.addAttribute("message", "There is no district " + district + " in the current plan.");
+            return "error";
+        }
+        DistrictDirectory.Row r = d.row();
+        model.addAttribute("title", r.district());
+        model.addAttribute("source", directory.source());
+        model.addAttribute("district", r.district());
+        model.addAttribute("stateName", UsStates.name(r.state()));
+        model.addAttribute("member", r.member() == null ? "vacant" : r.member() + " (" + party(r.party()) + ")");
+        model.addAttribute("rank", r.rank() == 0 ? "unranked" : "#" + r.rank());
+        model.addAttribute("score", String.format(Locale.US, "%.3f", r.score()));
+        model.addAttribute("path", d.pathLabel());
+        model.addAttribute("reason", r.reason());
+        model.addAttribute("primaryWin", Format.percent(d.primaryWin()));
+        model.addAttribute("generalWin", Format.percent(d.generalWin()));
+        model.addAttribute("winChance", Format.percent(d.primaryWin() * d.generalWin()));
+        model.addAttribute("cost", String.format(Locale.US, "$%,d", d.expectedCostDollars()));
+        model.addAttribute("lean", r.lean());
+        model.addAttribute("supporters", d.supporters());
+        model.addAttribute("groupMembers", r.groupMembers());
+        model.addAttribute("runningCycle", r.runningCycle());
+        model.addAttribute("launchHref", "/districts/" + r.district() + "/launch");
+        model.addAttribute("explanation", d.explanation());
+        model.addAttribute("gaps", d.gaps());
+        model.addAttribute("hasGaps", !d.gaps().isEmpty());
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (FactorGroup g : FactorGroup.values()) {
+            List<Map<String, Object>> terms = g.terms(d.contributions());
+            if (!terms.isEmpty()) {
+                groups.add(Map.of("id", g.id(), "title", g.title(), "unit", g.unit(), "hint", g.hint(), "terms", terms,
+                        "chartJson", DataBlock.json(g.chart(d.contributions()))));
+            }
+        }
+        model.addAttribute("factorGroups", groups);
+        return "district";
+    }
+
+    /** Score against rank for the listed districts, one series per path, for the list page's chart. */
+    private static Map<String, Object> scoreChart(List<DistrictDirectory.Row> rows) {
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (Path p : Path.values()) {
+            List<Map<String, Object>> points = new ArrayList<>();
+            for (DistrictDirectory.Row r : rows) {
+                if (r.rank() > 0 && r.pathKey().equals(p.name())) {
+                    points.add(Map.of("x", r.rank(), "y", Math.round(r.score() * 1000) / 1000.0, "district", r.district()));
+                }
+            }
+            if (!points.isEmpty()) {
+                series.add(Map.of("label", p.label(), "data", points));
+            }
+        }
+        return Map.of("series", series);
     }
 
     /** The launch form's fields as typed, so a refused form comes back filled in. */

@@ -57,14 +57,18 @@ public class OutboxLedger {
                 .list();
     }
 
+    /** The stored model once sent: the entries marked secret (OutboundMessage.withSecrets) are dropped. */
+    public static final String WITHOUT_SECRETS =
+            "(model - array(select jsonb_array_elements_text(coalesce(model -> '_secrets', '[]'::jsonb)))) - '_secrets'";
+
     public void sent(long id, String messageId, String providerMessageId, Instant now) {
         jdbc.sql("""
                         update outbox_message
-                        set status = 'SENT', sent_at = :now, last_error = null,
+                        set status = 'SENT', sent_at = :now, last_error = null, model = %s,
                             message_id = coalesce(:messageId, message_id),
                             provider_message_id = coalesce(:providerId, provider_message_id)
                         where id = :id and status in ('SENDING', 'PENDING')
-                        """)
+                        """.formatted(WITHOUT_SECRETS))
                 .param("id", id).param("now", Timestamp.from(now))
                 .param("messageId", messageId).param("providerId", providerMessageId)
                 .update();

@@ -1,5 +1,6 @@
 package org.primarypipeline.integrations.outreach.sms;
 
+import org.primarypipeline.integrations.outreach.OutboxLedger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,8 @@ public class DeliveryReports {
                         update outbox_message
                         set status = case when status in ('SENDING', 'PENDING') then 'SENT' else status end,
                             sent_at = coalesce(sent_at, now()),
+                            model = case when status in ('SENDING', 'PENDING') then %s
+                                         else model end,
                             claimed_at = case when status in ('SENDING', 'PENDING') then null else claimed_at end,
                             provider_message_id = coalesce(provider_message_id, :sid),
                             delivery_status = case when outreach_delivery_rank(:status) >= outreach_delivery_rank(delivery_status)
@@ -33,7 +36,7 @@ public class DeliveryReports {
                                                   then :error else delivery_error end,
                             delivery_updated_at = now()
                         where id = :id and channel = 'SMS' and (provider_message_id is null or provider_message_id = :sid)
-                        """)
+                        """.formatted(OutboxLedger.WITHOUT_SECRETS))
                 .param("id", outboxId)
                 .param("sid", messageSid)
                 .param("status", status == null ? "" : status.toLowerCase(java.util.Locale.ROOT))

@@ -70,6 +70,24 @@ class EmailDeliveryTest {
     }
 
     @Test
+    void aSecretLinkIsDeliveredAndThenDroppedFromTheStoredRow() throws Exception {
+        String key = "test:secret:ballot-link";
+        Map<String, Object> model = Models.of("ballot-link", "Sam Secret");
+        String link = (String) model.get("ballotUrl");
+        OutboundMessage message = OutboundMessage.email(key, "sam@members.example.org", "ballot-link", model)
+                .asTransactional().withSecrets("ballotUrl");
+        assertThat(outreach.outbox().enqueue(message)).isTrue();
+        assertThat(outreach.row(key).get("model").toString()).contains(link);
+        Eventually.until("sent", () -> outreach.allSettled(List.of(key)), outreach::statuses);
+
+        MimeMessage mail = Mailbox.withMessageId(smtp, (String) outreach.row(key).get("message_id"));
+        assertThat((String) ((MimeMultipart) mail.getContent()).getBodyPart(0).getContent()).contains(link);
+        String stored = outreach.row(key).get("model").toString();
+        assertThat(stored).doesNotContain(link).doesNotContain("ballotUrl").doesNotContain("_secrets")
+                .contains("Sam Secret");
+    }
+
+    @Test
     void everyMessageTypeArrivesOnceAsHtmlAndTextUnderItsOwnMessageId() throws Exception {
         List<String> keys = new ArrayList<>();
         for (String type : Models.MESSAGE_TYPES) {

@@ -1,0 +1,69 @@
+package org.primarypipeline.console.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The orders the districts table can be sorted in; each column header links to its own. */
+enum DistrictSort {
+    RANK("rank", "best score first",
+            Comparator.comparingInt((DistrictDirectory.Row r) -> r.rank() == 0 ? Integer.MAX_VALUE : r.rank())),
+    DISTRICT("district", "district", Comparator.comparing(DistrictDirectory.Row::district)),
+    WIN("win", "highest win chance first",
+            Comparator.comparingDouble(DistrictDirectory.Row::winChance).reversed()),
+    GROUP("group", "largest group first",
+            Comparator.comparingLong(DistrictDirectory.Row::groupMembers).reversed());
+
+    private final String key;
+    private final String label;
+    private final Comparator<DistrictDirectory.Row> comparator;
+
+    DistrictSort(String key, String label, Comparator<DistrictDirectory.Row> comparator) {
+        this.key = key;
+        this.label = label;
+        this.comparator = comparator;
+    }
+
+    static DistrictSort parse(String key) {
+        for (DistrictSort s : values()) {
+            if (s.key.equalsIgnoreCase(key == null ? "" : key.trim())) {
+                return s;
+            }
+        }
+        return RANK;
+    }
+
+    /** Ties always fall back to rank, then district, so a page never reshuffles between requests. */
+    Comparator<DistrictDirectory.Row> comparator() {
+        return comparator.thenComparing(RANK.comparator).thenComparing(DISTRICT.comparator);
+    }
+
+    String label() {
+        return label;
+    }
+
+    /** One link per sortable column, keeping the filters and going back to the first page. */
+    Map<String, Map<String, Object>> headers(HttpServletRequest request) {
+        Map<String, Map<String, Object>> headers = new LinkedHashMap<>();
+        for (DistrictSort s : values()) {
+            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(request.getRequestURI());
+            request.getParameterMap().forEach((name, values) -> {
+                if (!name.equals("sort") && !name.equals("page") && !name.startsWith("_")) {
+                    for (String v : values) {
+                        if (v != null && !v.isBlank()) {
+                            uri.queryParam(name, v);
+                        }
+                    }
+                }
+            });
+            if (s != RANK) {
+                uri.queryParam("sort", s.key);
+            }
+            headers.put(s.key, Map.of("href", uri.encode().build().toUriString(), "current", s == this,
+                    "ariaSort", s == this ? (s == DISTRICT ? "ascending" : "descending") : "none"));
+        }
+        return headers;
+    }
+}
