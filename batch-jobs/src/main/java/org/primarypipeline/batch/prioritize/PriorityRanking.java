@@ -18,11 +18,12 @@ import org.springframework.stereotype.Repository;
 public class PriorityRanking {
 
     public record Row(int rank, String districtId, double score, String path, String pathReason, double primaryWin,
-                      double generalWin, long expectedCostDollars, String lean, long groupMembers, String explanation) {
+                      double generalWin, long expectedCostDollars, String lean, long supporters, long groupMembers,
+                      String explanation) {
     }
 
     /** Everything the run stored about one district: the figures, each factor's term, the data gaps. */
-    public record Detail(long run, Row row, long supporters, Map<String, Double> contributions, List<String> gaps) {
+    public record Detail(long run, Row row, Map<String, Double> contributions, List<String> gaps) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,13 +44,13 @@ public class PriorityRanking {
     public List<Row> top(int limit, int offset) {
         return latestRun().map(run -> jdbc.sql("""
                         select rank, district_id, score, path, path_reason, primary_win, general_win,
-                               expected_cost_dollars, lean, group_members, explanation
+                               expected_cost_dollars, lean, supporters, group_members, explanation
                         from district_priority where run_id = ? order by rank limit ? offset ?
                         """).params(run, limit, offset)
                 .query((rs, n) -> new Row(rs.getInt("rank"), rs.getString("district_id"), rs.getDouble("score"),
                         rs.getString("path"), rs.getString("path_reason"), rs.getDouble("primary_win"),
                         rs.getDouble("general_win"), rs.getLong("expected_cost_dollars"), rs.getString("lean"),
-                        rs.getLong("group_members"), rs.getString("explanation")))
+                        rs.getLong("supporters"), rs.getLong("group_members"), rs.getString("explanation")))
                 .list()).orElse(List.of());
     }
 
@@ -63,8 +64,8 @@ public class PriorityRanking {
                 .query((rs, n) -> new Detail(run, new Row(rs.getInt("rank"), rs.getString("district_id"),
                         rs.getDouble("score"), rs.getString("path"), rs.getString("path_reason"),
                         rs.getDouble("primary_win"), rs.getDouble("general_win"), rs.getLong("expected_cost_dollars"),
-                        rs.getString("lean"), rs.getLong("group_members"), rs.getString("explanation")),
-                        rs.getLong("supporters"), terms(rs.getString("contributions")), strings(rs.getArray("gaps"))))
+                        rs.getString("lean"), rs.getLong("supporters"), rs.getLong("group_members"),
+                        rs.getString("explanation")), terms(rs.getString("contributions")), strings(rs.getArray("gaps"))))
                 .optional());
     }
 

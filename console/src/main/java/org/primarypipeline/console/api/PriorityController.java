@@ -45,12 +45,12 @@ public class PriorityController {
 
     @GetMapping(value = "/export.csv", produces = "text/csv")
     public String csv() {
-        StringBuilder out = new StringBuilder("rank,district,score,path,primary_win,general_win,expected_cost_dollars,lean,group_members,reason\n");
+        StringBuilder out = new StringBuilder("rank,district,score,path,primary_win,general_win,expected_cost_dollars,lean,supporters,group_members,reason\n");
         for (PriorityRanking.Row r : ranking.top(435, 0)) {
             out.append(r.rank()).append(',').append(r.districtId()).append(',').append(r.score()).append(',')
                     .append(quote(r.path())).append(',').append(r.primaryWin()).append(',').append(r.generalWin())
                     .append(',').append(r.expectedCostDollars()).append(',').append(quote(r.lean())).append(',')
-                    .append(r.groupMembers()).append(',').append(quote(r.pathReason())).append('\n');
+                    .append(r.supporters()).append(',').append(r.groupMembers()).append(',').append(quote(r.pathReason())).append('\n');
         }
         return out.toString();
     }

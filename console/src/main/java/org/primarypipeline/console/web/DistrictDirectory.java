@@ -25,7 +25,7 @@ public class DistrictDirectory {
 
     public record Row(int rank, String district, String state, String member, String party, String path,
                       String pathKey, double score, double winChance, String lean, String reason,
-                      long groupMembers, String runningCycle) {
+                      long supporters, long groupMembers, String runningCycle) {
     }
 
     /** Where the ranking on the page comes from, in words for the page. */
@@ -44,12 +44,12 @@ public class DistrictDirectory {
 
     /** What the district page explains: the figures and each factor's term, from a stored run or the model. */
     public record Detail(Row row, String pathLabel, double primaryWin, double generalWin, long expectedCostDollars,
-                         long supporters, Map<String, Double> contributions, List<String> gaps, String explanation) {
+                         Map<String, Double> contributions, List<String> gaps, String explanation) {
     }
 
     /** One district's verdict, from a stored run or the model. */
     private record Ranked(int rank, double score, String path, String pathKey, double winChance, String lean,
-                          String reason) {
+                          String reason, long supporters) {
     }
 
     private final JdbcClient jdbc;
@@ -101,7 +101,8 @@ public class DistrictDirectory {
                             member == null ? null : member[0], member == null ? null : member[1],
                             p == null ? "not ranked" : p.path(), p == null ? "" : p.pathKey(),
                             p == null ? 0 : p.score(), p == null ? 0 : p.winChance(), p == null ? "" : p.lean(),
-                            p == null ? "" : p.reason(), groups.getOrDefault(id, 0L), running.get(id));
+                            p == null ? "" : p.reason(), p == null ? 0 : p.supporters(), groups.getOrDefault(id, 0L),
+                            running.get(id));
                 }).list().stream()
                 .filter(filter::accepts)
                 .sorted(Comparator.comparingInt((Row r) -> r.rank() == 0 ? Integer.MAX_VALUE : r.rank())
@@ -118,13 +119,13 @@ public class DistrictDirectory {
             Map<String, Ranked> byId = new HashMap<>();
             for (PriorityRanking.Row r : stored.top(1000, 0)) {
                 byId.put(r.districtId(), new Ranked(r.rank(), r.score(), r.path(), pathKey(r.path()),
-                        r.primaryWin() * r.generalWin(), r.lean(), r.pathReason()));
+                        r.primaryWin() * r.generalWin(), r.lean(), r.pathReason(), r.supporters()));
             }
             return byId;
         }
         Map<String, Ranked> byId = new HashMap<>();
         modelRanking().forEach((id, p) -> byId.put(id, new Ranked(p.rank(), p.score(), p.path().label(),
-                p.path().name(), p.winChance(), p.lean(), p.pathReason())));
+                p.path().name(), p.winChance(), p.lean(), p.pathReason(), 0)));
         return byId;
     }
 
@@ -135,12 +136,12 @@ public class DistrictDirectory {
         }
         if (stored.latestRun().isPresent()) {
             return stored.detail(district).map(d -> new Detail(row.get(), d.row().path(), d.row().primaryWin(),
-                    d.row().generalWin(), d.row().expectedCostDollars(), d.supporters(), d.contributions(), d.gaps(),
+                    d.row().generalWin(), d.row().expectedCostDollars(), d.contributions(), d.gaps(),
                     d.row().explanation()));
         }
         DistrictPriority p = modelRanking().get(district);
         return p == null ? Optional.empty() : Optional.of(new Detail(row.get(), p.path().label(), p.primaryWin(),
-                p.generalWin(), p.expectedCostDollars(), 0, p.contributions(), p.gaps(), p.explanation()));
+                p.generalWin(), p.expectedCostDollars(), p.contributions(), p.gaps(), p.explanation()));
     }
 
     /** The model's ranking from the bundled data, computed once (only until a prioritization run completes). */

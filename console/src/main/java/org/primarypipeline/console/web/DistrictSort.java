@@ -13,6 +13,8 @@ enum DistrictSort {
     DISTRICT("district", "district", Comparator.comparing(DistrictDirectory.Row::district)),
     WIN("win", "highest win chance first",
             Comparator.comparingDouble(DistrictDirectory.Row::winChance).reversed()),
+    SUPPORTERS("supporters", "most supporters first",
+            Comparator.comparingLong(DistrictDirectory.Row::supporters).reversed()),
     GROUP("group", "largest group first",
             Comparator.comparingLong(DistrictDirectory.Row::groupMembers).reversed());
 

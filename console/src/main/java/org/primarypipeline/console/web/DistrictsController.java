@@ -81,6 +81,7 @@ public class DistrictsController {
             row.put("winChance", Format.percent(r.winChance()));
             row.put("lean", r.lean());
             row.put("reason", r.reason());
+            row.put("supporters", r.supporters());
             row.put("groupMembers", r.groupMembers());
             row.put("runningCycle", r.runningCycle());
             row.put("launchHref", "/districts/" + r.district() + "/launch");
@@ -138,7 +139,7 @@ public class DistrictsController {
         model.addAttribute("winChance", Format.percent(d.primaryWin() * d.generalWin()));
         model.addAttribute("cost", String.format(Locale.US, "$%,d", d.expectedCostDollars()));
         model.addAttribute("lean", r.lean());
-        model.addAttribute("supporters", d.supporters());
+        model.addAttribute("supporters", r.supporters());
         model.addAttribute("groupMembers", r.groupMembers());
         model.addAttribute("runningCycle", r.runningCycle());
         model.addAttribute("launchHref", "/districts/" + r.district() + "/launch");

@@ -285,7 +285,7 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         driver.manage().window().setSize(Browser.PHONE);
         try {
             for (String[] page : List.of(new String[] {"/", "phone-dashboard"}, new String[] {"/cycles/" + CYCLE, "phone-cycle"},
-                    new String[] {"/districts", "phone-districts"})) {
+                    new String[] {"/districts", "phone-districts"}, new String[] {"/districts/TX-07", "phone-district"})) {
                 driver.get(base() + page[0]);
                 assertThat(browser.overflowingElements()).as(page[0] + " fits a 390px wide screen").isEmpty();
                 browser.screenshot(page[1]);
@@ -295,6 +295,29 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         } finally {
             driver.manage().window().setSize(Browser.LAPTOP);
         }
+    }
+
+    @Test
+    @Order(6)
+    void aDistrictPageExplainsEachFactorOfItsScore() throws Exception {
+        signOutIfNeeded();
+        signIn("otto", password("otto"));
+        driver.get(base() + "/districts?sort=win");
+        waitFor(d -> Boolean.TRUE.equals(browser.js("return !!Chart.getChart(document.getElementById('scores-chart'));")));
+        assertThat(((Number) browser.js("return Chart.getChart(document.getElementById('scores-chart')).data.datasets.length;"))
+                .intValue()).as("one series per path").isGreaterThanOrEqualTo(2);
+        assertThat(driver.findElement(By.cssSelector("#districts th[aria-sort=descending] a")).getText()).isEqualTo("Win chance");
+
+        driver.findElement(By.cssSelector("#districts tbody th[scope=row] a")).click();
+        waitFor(d -> d.getCurrentUrl().matches(".*/districts/[A-Z]{2}-\\d{2}$"));
+        waitFor(d -> Boolean.TRUE.equals(browser.js("return !!Chart.getChart(document.getElementById('factors-score-chart'));")));
+        assertThat(driver.findElements(By.cssSelector("#factors-score tr[data-term='score.cost']"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("#factors-primary tbody tr"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("#factors-general tbody tr"))).isNotEmpty();
+        assertThat(text("#district-explanation")).contains("expected wins per $1M");
+        assertThat(browser.accessibilityProblems()).isEmpty();
+        browser.screenshot("district");
+        assertThat(driver.findElements(By.linkText("Launch a cycle"))).as("auditors cannot launch").isEmpty();
     }
 
     // ---- helpers ----
