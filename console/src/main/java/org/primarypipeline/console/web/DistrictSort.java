@@ -50,16 +50,7 @@ enum DistrictSort {
     Map<String, Map<String, Object>> headers(HttpServletRequest request) {
         Map<String, Map<String, Object>> headers = new LinkedHashMap<>();
         for (DistrictSort s : values()) {
-            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(request.getRequestURI());
-            request.getParameterMap().forEach((name, values) -> {
-                if (!name.equals("sort") && !name.equals("page") && !name.startsWith("_")) {
-                    for (String v : values) {
-                        if (v != null && !v.isBlank()) {
-                            uri.queryParam(name, v);
-                        }
-                    }
-                }
-            });
+            UriComponentsBuilder uri = Paging.keepingFilters(request, "sort", "page");
             if (s != RANK) {
                 uri.queryParam("sort", s.key);
             }

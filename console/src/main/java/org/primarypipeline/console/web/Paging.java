@@ -39,9 +39,15 @@ public record Paging(int page, int size, int total, int from, int to, String pre
     }
 
     private static String link(HttpServletRequest request, String parameter, int page) {
+        return keepingFilters(request, parameter).queryParam(parameter, page).encode().build().toUriString();
+    }
+
+    /** This page's address with the filters it was asked with, less the named parameters (to set anew). */
+    static UriComponentsBuilder keepingFilters(HttpServletRequest request, String... except) {
+        java.util.Set<String> dropped = java.util.Set.of(except);
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath(request.getRequestURI());
         request.getParameterMap().forEach((name, values) -> {
-            if (!name.equals(parameter) && !name.startsWith("_")) {
+            if (!dropped.contains(name) && !name.startsWith("_")) {
                 for (String v : values) {
                     if (v != null && !v.isBlank()) {
                         uri.queryParam(name, v);
@@ -49,7 +55,6 @@ public record Paging(int page, int size, int total, int from, int to, String pre
                 }
             }
         });
-        uri.queryParam(parameter, page);
-        return uri.encode().build().toUriString();
+        return uri;
     }
 }

@@ -77,6 +77,11 @@ public class OutreachProperties {
         private Duration connectionIdle = Duration.ofSeconds(10);
         /** Messages sent over one SMTP connection before it is closed (relays limit this too). */
         private int maxMessagesPerConnection = 100;
+        /**
+         * A PEM file of certificates to trust for the SMTP server's TLS instead of the JVM's CAs: a relay
+         * inside the organisation with its own CA. The host name is still checked against them.
+         */
+        private String trustedCertificates;
         private final Inbox unsubscribeInbox = new Inbox();
 
         public String getHost() { return host; }
@@ -100,6 +105,8 @@ public class OutreachProperties {
         public Duration getConnectionIdle() { return connectionIdle; }
         public void setConnectionIdle(Duration connectionIdle) { this.connectionIdle = connectionIdle; }
         public Inbox getUnsubscribeInbox() { return unsubscribeInbox; }
+        public String getTrustedCertificates() { return trustedCertificates; }
+        public void setTrustedCertificates(String trustedCertificates) { this.trustedCertificates = trustedCertificates; }
         public int getMaxMessagesPerConnection() { return maxMessagesPerConnection; }
         public void setMaxMessagesPerConnection(int maxMessagesPerConnection) { this.maxMessagesPerConnection = maxMessagesPerConnection; }
     }

@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
 import java.util.Date;
 import java.util.Properties;
 import java.util.concurrent.BlockingDeque;
@@ -60,6 +61,10 @@ public class SmtpConnections extends DefaultJavaMailSender implements Disposable
         }
         if (email.getTls() != OutreachProperties.Tls.NONE) {
             mail.setProperty("mail." + protocol + ".ssl.checkserveridentity", "true");
+            if (email.getTrustedCertificates() != null && !email.getTrustedCertificates().isBlank()) {
+                mail.put("mail." + protocol + ".ssl.socketFactory",
+                        TrustedCertificates.socketFactory(Path.of(email.getTrustedCertificates())));
+            }
         }
         setJavaMailProperties(mail);
         setProtocol(protocol);
