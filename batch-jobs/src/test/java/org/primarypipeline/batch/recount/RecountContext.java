@@ -45,7 +45,8 @@ final class RecountContext implements AutoCloseable {
     @Configuration
     @EnableTransactionManagement
     @EnableBatchProcessing
-    @ComponentScan(basePackages = {"org.primarypipeline.activities", "org.primarypipeline.batch.recount"},
+    @ComponentScan(basePackages = {"org.primarypipeline.activities", "org.primarypipeline.batch.recount",
+            "org.primarypipeline.batch.partitioning"},
             excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
                     pattern = "org\\.primarypipeline\\.activities\\.testing\\..*"))
     static class Wiring {

@@ -110,10 +110,12 @@ class RecountJobTest {
         assertThat(s.round().jdbc().sql("select member_id, weight::text from ballot_weight where cycle_id = ? order by member_id")
                 .param(s.round().cycleId).query((rs, n) -> rs.getLong(1) + "=" + rs.getString(2)).list())
                 .containsExactly(s.ana() + "=22.000000000000", s.ben() + "=18.000000000000", s.cy() + "=10.000000000000");
-        // every reading step read its rows in chunks (the proxy lists beside the rest)
+        // every reading step read its rows in chunks (the proxy lists beside the rest), and the ballots
+        // were checked against their receipts in member-id ranges (the three voters' ids span three)
         assertThat(execution.getStepExecutions()).extracting(StepExecution::getStepName).containsExactlyInAnyOrder(
                 "recount-electorate", "recount-proxies", "recount-ballots", "recount-receipts", "recount-weights",
-                "recount-compare");
+                "recount-check-receipts", "recount-receipt-range:range-000", "recount-receipt-range:range-001",
+                "recount-receipt-range:range-002", "recount-compare");
         assertThat(execution.getStepExecutions().stream().filter(e -> e.getStepName().equals("recount-electorate"))
                 .findFirst().orElseThrow().getExecutionContext().getLong("rows")).isEqualTo(8);
     }
@@ -210,7 +212,7 @@ class RecountJobTest {
         // the rows read by the failed execution lived in its memory only, so every reading step ran again
         assertThat(second.getStepExecutions()).extracting(StepExecution::getStepName).contains(
                 "recount-electorate", "recount-proxies", "recount-ballots", "recount-receipts", "recount-weights",
-                "recount-compare");
+                "recount-check-receipts", "recount-receipt-range:range-000", "recount-compare");
         assertThat(report(second).matches()).isTrue();
     }
 
