@@ -32,8 +32,9 @@ public class PartitionChannel {
         JdbcChannelMessageStore store = new JdbcChannelMessageStore(dataSource);
         store.setChannelMessageStoreQueryProvider(new PostgresChannelMessageStoreQueryProvider());
         store.setRegion("pp-batch");
-        // requests are Java-serialized; only Spring Batch's request type may be read back
-        store.addAllowedPatterns("org.springframework.batch.integration.partition.*");
+        // messages are Java-serialized; only a message of Spring Batch's request type may be read back
+        store.addAllowedPatterns("java.lang.*", "java.util.*", "org.springframework.messaging.*",
+                "org.springframework.integration.*", "org.springframework.batch.integration.partition.*");
         return store;
     }
 

@@ -3,12 +3,14 @@ package org.primarypipeline.batch.recount;
 import javax.sql.DataSource;
 import org.primarypipeline.activities.district.PublicDataLoader;
 import org.primarypipeline.activities.testing.TestDatabase;
+import org.primarypipeline.batch.partitioning.PartitionedSteps;
 import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,8 +47,8 @@ final class RecountContext implements AutoCloseable {
     @Configuration
     @EnableTransactionManagement
     @EnableBatchProcessing
-    @ComponentScan(basePackages = {"org.primarypipeline.activities", "org.primarypipeline.batch.recount",
-            "org.primarypipeline.batch.partitioning"},
+    @Import(PartitionedSteps.class)
+    @ComponentScan(basePackages = {"org.primarypipeline.activities", "org.primarypipeline.batch.recount"},
             excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
                     pattern = "org\\.primarypipeline\\.activities\\.testing\\..*"))
     static class Wiring {
