@@ -111,19 +111,19 @@ class RemotePartitionedRecountIT {
     private ConfigurableApplicationContext loader(String url) throws IOException {
         return new SpringApplicationBuilder(ConsoleApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties(Map.of(
-                        "spring.datasource.url", url,
-                        "spring.datasource.username", EmbeddedPostgresServer.USER,
-                        "spring.datasource.password", EmbeddedPostgresServer.USER,
-                        "pp.data-dir", dir.resolve("loader").toString(),
+                .properties(Map.ofEntries(
+                        Map.entry("spring.datasource.url", url),
+                        Map.entry("spring.datasource.username", EmbeddedPostgresServer.USER),
+                        Map.entry("spring.datasource.password", EmbeddedPostgresServer.USER),
+                        Map.entry("pp.data-dir", dir.resolve("loader").toString()),
                         // no cycle runs here: the Temporal client is never used, so no server is started
-                        "pp.temporal.embedded-port", Integer.toString(freePort()),
-                        "pp.temporal.start-embedded", "false",
-                        "pp.temporal.worker", "false",
-                        "pp.resume-on-start", "false",
-                        "pp.prioritize.on-start", "false",
-                        "pp.outreach.auto-start", "false",
-                        "pp.batch.grid-size", Integer.toString(GRID)))
+                        Map.entry("pp.temporal.embedded-port", Integer.toString(freePort())),
+                        Map.entry("pp.temporal.start-embedded", "false"),
+                        Map.entry("pp.temporal.worker", "false"),
+                        Map.entry("pp.resume-on-start", "false"),
+                        Map.entry("pp.prioritize.on-start", "false"),
+                        Map.entry("pp.outreach.auto-start", "false"),
+                        Map.entry("pp.batch.grid-size", Integer.toString(GRID))))
                 .run();
     }
 
