@@ -50,7 +50,7 @@ public class PartitionedSteps {
                             @Value("${pp.batch.grid-size:4}") int gridSize,
                             @Value("${pp.batch.local-threads:4}") int threads,
                             @Value("${pp.batch.remote.poll-interval:1s}") String pollInterval,
-                            @Value("${pp.batch.remote.timeout:30m}") String timeout) {
+                            @Value("${pp.batch.remote.timeout:20m}") String timeout) {
         if (!LOCAL.equals(mode) && !REMOTE.equals(mode)) {
             throw new IllegalArgumentException("pp.batch.partitioning must be local or remote, not " + mode);
         }
