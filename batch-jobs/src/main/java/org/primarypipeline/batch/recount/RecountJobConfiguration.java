@@ -1,5 +1,7 @@
 package org.primarypipeline.batch.recount;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.primarypipeline.activities.ballot.VoteRowSet;
@@ -31,12 +33,15 @@ import org.springframework.transaction.PlatformTransactionManager;
  * stored one. Five chunked reading steps (electorate, proxy lists as counted, ballots, receipt chain,
  * stored ballot weights), each streaming {@code COPY ... TO STDOUT} in blocks into memory (the proxy
  * lists beside the other four), then one
- * step that counts, verifies and writes the {@code recount_report} row. Beside the reads, the ballots
- * are checked against their receipts (the hashing) in a partitioned step, {@code recount-check-receipts}, by
- * member-id range: on local threads, or on {@code batch-worker} processes with
- * {@code pp.batch.partitioning=remote} (see {@link PartitionedSteps}); the compare step merges the
- * partitions' findings. The count itself (units flowing through the whole proxy graph, rounds of the
- * tally) needs every row of the cycle at once and stays in the manager. Parameters: {@code cycleId}
+ * step that counts, verifies and writes the {@code recount_report} row. The ballots are checked against
+ * their receipts (the hashing) beside the count, over the rows in memory; with
+ * {@code pp.batch.partitioning=remote} that check is a partitioned step instead,
+ * {@code recount-check-receipts}, split by member-id range over the {@code batch-worker} processes beside
+ * the reads (see {@link PartitionedSteps}), and the compare step merges the partitions' findings
+ * ({@code pp.recount.partition-receipts=true} partitions it on local threads: slower on one machine,
+ * where the rows are read already, but the same path). The count itself (units flowing through the
+ * whole proxy graph, the tally's rounds) needs every row of the cycle at once and runs where the job
+ * runs. Parameters: {@code cycleId}
  * and {@code run} identify an instance (a failed one can be restarted with the same two), {@code actor}
  * says who asked.
  *
@@ -67,33 +72,40 @@ public class RecountJobConfiguration {
                    @Qualifier("recountWeightsReader") CopyBlockReader weights,
                    RowBlockWriter writer,
                    @Value("${pp.recount.blocks-per-chunk:64}") int blocksPerChunk,
-                   @Value("${pp.recount.parallel-reads:true}") boolean parallelReads) {
+                   @Value("${pp.recount.parallel-reads:true}") boolean parallelReads,
+                   @Value("${pp.recount.partition-receipts:false}") boolean partitionReceipts) {
         Step electorateStep = read(VoteRowSet.ELECTORATE, electorate, writer, jobs, transactions, blocksPerChunk);
         Step proxiesStep = read(VoteRowSet.PROXIES, proxies, writer, jobs, transactions, blocksPerChunk);
         Step ballotsStep = read(VoteRowSet.BALLOTS, ballots, writer, jobs, transactions, blocksPerChunk);
         Step receiptsStep = read(VoteRowSet.RECEIPTS, receipts, writer, jobs, transactions, blocksPerChunk);
         Step weightsStep = read(VoteRowSet.WEIGHTS, weights, writer, jobs, transactions, blocksPerChunk);
-        Step receiptsCheck = partitioned.manager(RECEIPTS_STEP, receiptRange, memberRanges);
+        boolean partitionedCheck = partitioned.remote() || partitionReceipts;
+        Step receiptsCheck = partitionedCheck ? partitioned.manager(RECEIPTS_STEP, receiptRange, memberRanges) : null;
         Flow readAll;
         if (parallelReads) {
             // the proxy lists, three quarters of the rows, beside the other four sets: each side on its own
             // connection and thread, into separate parts of the rows in memory
+            List<Flow> flows = new ArrayList<>(List.of(
+                    new FlowBuilder<SimpleFlow>("recount-read-proxies").start(proxiesStep).build(),
+                    new FlowBuilder<SimpleFlow>("recount-read-rest").start(electorateStep).next(ballotsStep)
+                            .next(receiptsStep).next(weightsStep).build()));
+            if (partitionedCheck) {
+                flows.add(new FlowBuilder<SimpleFlow>("recount-check-receipts").start(receiptsCheck).build());
+            }
             readAll = new FlowBuilder<SimpleFlow>("recount-read")
                     .split(new SimpleAsyncTaskExecutor("recount-read-"))
-                    .add(new FlowBuilder<SimpleFlow>("recount-read-proxies").start(proxiesStep).build(),
-                            new FlowBuilder<SimpleFlow>("recount-read-rest").start(electorateStep).next(ballotsStep)
-                                    .next(receiptsStep).next(weightsStep).build(),
-                            new FlowBuilder<SimpleFlow>("recount-check-receipts").start(receiptsCheck).build())
+                    .add(flows.toArray(Flow[]::new))
                     .build();
         } else {
-            readAll = new FlowBuilder<SimpleFlow>("recount-read").start(electorateStep).next(proxiesStep)
-                    .next(ballotsStep).next(receiptsStep).next(weightsStep).next(receiptsCheck).build();
+            FlowBuilder<SimpleFlow> reads = new FlowBuilder<SimpleFlow>("recount-read").start(electorateStep)
+                    .next(proxiesStep).next(ballotsStep).next(receiptsStep).next(weightsStep);
+            readAll = (partitionedCheck ? reads.next(receiptsCheck) : reads).build();
         }
         return new JobBuilder(JOB, jobs)
                 .listener(workspace)
                 .start(readAll)
                 .next(new StepBuilder("recount-compare", jobs)
-                        .tasklet(new CompareTasklet(workspace, verifier, reports, explorer), transactions)
+                        .tasklet(new CompareTasklet(workspace, verifier, reports, partitionedCheck ? explorer : null), transactions)
                         .build())
                 .end()
                 .build();

@@ -1,5 +1,6 @@
 package org.primarypipeline.batch.recount;
 
+import java.util.Map;
 import javax.sql.DataSource;
 import org.primarypipeline.activities.district.PublicDataLoader;
 import org.primarypipeline.activities.testing.TestDatabase;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,9 +27,10 @@ final class RecountContext implements AutoCloseable {
     final AnnotationConfigApplicationContext context;
     final DataSource dataSource;
 
-    RecountContext() {
+    RecountContext(Map<String, Object> settings) {
         dataSource = TestDatabase.freshMigrated();
         context = new AnnotationConfigApplicationContext();
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("settings", settings));
         context.registerBean("dataSource", DataSource.class, () -> dataSource);
         context.register(Wiring.class);
         context.refresh();
