@@ -1,6 +1,5 @@
 package org.primarypipeline.batch.partitioning;
 
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.StepExecution;
@@ -39,9 +38,13 @@ public class PartitionWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartitionWorker.class);
 
-    @Bean
-    ThreadPoolTaskExecutor batchPartitionConsumers(@Value("${pp.batch.worker.concurrency:1}") int concurrency,
-                                                   @Value("${pp.batch.worker.shutdown-wait:5m}") String wait) {
+    /**
+     * The consumer threads, held by a bean that is not an {@code Executor} itself: one would take the
+     * place of Spring Boot's application task executor.
+     */
+    @Bean(destroyMethod = "destroy")
+    Consumers batchPartitionConsumers(@Value("${pp.batch.worker.concurrency:1}") int concurrency,
+                                      @Value("${pp.batch.worker.shutdown-wait:5m}") String wait) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("batch-partition-");
         executor.setCorePoolSize(concurrency);
@@ -50,15 +53,30 @@ public class PartitionWorker {
         // thread free to run it, the rest stay in the channel for other workers
         executor.setQueueCapacity(0);
         executor.setRejectedExecutionHandler(new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
+        // on shutdown: no new polls; the partition being run goes on to its end, for up to the wait
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationMillis(DurationStyle.detectAndParse(wait).toMillis());
-        return executor;
+        executor.initialize();
+        return new Consumers(executor);
+    }
+
+    /** The thread pool that runs partitions; destroying it waits for the partition in progress. */
+    public static final class Consumers {
+        private final ThreadPoolTaskExecutor executor;
+
+        Consumers(ThreadPoolTaskExecutor executor) {
+            this.executor = executor;
+        }
+
+        public void destroy() {
+            executor.destroy();
+        }
     }
 
     @Bean
     IntegrationFlow batchPartitionWorkerFlow(@Qualifier(PartitionChannel.REQUESTS) PollableChannel requests,
                                              JobExplorer explorer, BeanFactory beans,
-                                             @Qualifier("batchPartitionConsumers") ThreadPoolTaskExecutor consumers,
+                                             Consumers consumers,
                                              @Value("${pp.batch.worker.poll-interval:500ms}") String poll) {
         StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
         handler.setJobExplorer(explorer);
@@ -68,7 +86,7 @@ public class PartitionWorker {
         Runner runner = new Runner(handler, workerName());
         return IntegrationFlow.from(requests)
                 .handle(runner, "run", endpoint -> endpoint.poller(Pollers.fixedDelay(DurationStyle.detectAndParse(poll))
-                        .maxMessagesPerPoll(1).taskExecutor(consumers)))
+                        .maxMessagesPerPoll(1).taskExecutor(consumers.executor)))
                 .nullChannel();
     }
 
