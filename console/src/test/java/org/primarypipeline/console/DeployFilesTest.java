@@ -121,12 +121,16 @@ class DeployFilesTest {
         read.put("PP_PUBLIC_BASE_URL", environment.resolvePlaceholders("${pp.public-base-url:}"));
         read.put("PP_STRIPE_SECRET_KEY", environment.resolvePlaceholders("${pp.stripe.secret-key:}"));
         read.put("PP_STRIPE_WEBHOOK_SECRET", environment.resolvePlaceholders("${pp.stripe.webhook-secret:}"));
+        read.put("PP_BATCH_PARTITIONING", environment.resolvePlaceholders("${pp.batch.partitioning:local}"));
+        read.put("PP_BATCH_GRID_SIZE", environment.resolvePlaceholders("${pp.batch.grid-size:4}"));
 
         assertThat(read.keySet()).as("variables the deploy files set that the app never reads")
                 .containsAll(env.keySet());
         env.forEach((name, value) -> assertThat(String.valueOf(read.get(name))).as(name).isEqualTo(value));
         assertThat(temporal.embedded()).as("a cluster must name its Temporal frontend").isFalse();
         assertThat(db.getUrl()).as("a cluster must name its PostgreSQL").startsWith("jdbc:postgresql://");
+        assertThat(environment.resolvePlaceholders("${pp.batch.partitioning:local}"))
+                .as("a cluster sends partitions to its batch workers").isEqualTo("remote");
     }
 
     private static int defaultPort() {

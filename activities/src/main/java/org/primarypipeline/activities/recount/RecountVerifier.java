@@ -56,6 +56,14 @@ public class RecountVerifier {
     }
 
     public RecountFindings verify(String cycleId, VoteRows rows) {
+        return verify(cycleId, rows, null);
+    }
+
+    /**
+     * As {@link #verify(String, VoteRows)}, with the ballots already checked against their receipts
+     * elsewhere (by member-id range, in partitions of the recount job); {@code null} checks them here.
+     */
+    public RecountFindings verify(String cycleId, VoteRows rows, ReceiptMatch receiptMatch) {
         Optional<Stored> found = stored(cycleId);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("rows", Map.of("electorate", rows.electorateCount(), "proxies", rows.proxyCount(),
@@ -68,7 +76,7 @@ public class RecountVerifier {
         List<String> problems = new ArrayList<>();
 
         // hashing a quarter of a million receipts and counting a million members are independent
-        CompletableFuture<Findings> chain = CompletableFuture.supplyAsync(() -> checkChain(cycleId, rows, stored),
+        CompletableFuture<Findings> chain = CompletableFuture.supplyAsync(() -> checkChain(cycleId, rows, stored, receiptMatch),
                 runnable -> {
                     Thread thread = new Thread(runnable, "recount-chain-" + cycleId);
                     thread.setDaemon(true);
@@ -143,7 +151,7 @@ public class RecountVerifier {
      * edited after it was stored fails the hash; one deleted leaves a latest entry with no row; one
      * slipped in has no entry at all.
      */
-    private static Findings checkChain(String cycleId, VoteRows rows, Stored stored) {
+    private static Findings checkChain(String cycleId, VoteRows rows, Stored stored, ReceiptMatch receiptMatch) {
         Map<String, Object> details = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         int n = rows.chainLength();
@@ -154,7 +162,6 @@ public class RecountVerifier {
         Arrays.sort(order, (a, b) -> Long.compare(rows.chainSeq(a), rows.chainSeq(b)));
         List<Long> broken = new ArrayList<>();
         List<Long> gaps = new ArrayList<>();
-        Map<Long, Integer> latest = new HashMap<>(n * 2);
         String previous = ReceiptChain.GENESIS;
         for (int i = 0; i < n; i++) {
             int e = order[i];
@@ -166,28 +173,11 @@ public class RecountVerifier {
                 broken.add(seq);
             }
             previous = rows.chainReceipt(e);
-            latest.put(rows.chainMember(e), e);
         }
-        List<Long> changed = new ArrayList<>();
-        List<Long> unreceipted = new ArrayList<>();
-        for (int b = 0; b < rows.ballotCount(); b++) {
-            long member = rows.ballotMember(b);
-            Integer e = latest.remove(member);
-            if (e == null) {
-                unreceipted.add(member);
-                continue;
-            }
-            long seq = rows.chainSeq(e);
-            String expected = ReceiptChain.receipt(rows.chainPrevious(e), cycleId, member, rows.ballotRanking(b), seq);
-            if (!expected.equals(rows.chainReceipt(e)) || !expected.equals(rows.ballotReceipt(b))
-                    || rows.ballotReceiptSeq(b) != seq) {
-                changed.add(member);
-            }
-        }
-        List<Long> deleted = new ArrayList<>(latest.keySet());
-        deleted.sort(null);
-        changed.sort(null);
-        unreceipted.sort(null);
+        ReceiptMatch match = receiptMatch != null ? receiptMatch : ReceiptMatch.check(cycleId, rows);
+        List<Long> changed = match.changed();
+        List<Long> deleted = match.deleted();
+        List<Long> unreceipted = match.unreceipted();
         String head = n == 0 ? ReceiptChain.GENESIS : rows.chainReceipt(order[n - 1]);
         Map<String, Object> chain = new LinkedHashMap<>();
         chain.put("length", n);
@@ -202,17 +192,17 @@ public class RecountVerifier {
         ballots.put("deleted", listed(deleted));
         ballots.put("unreceipted", listed(unreceipted));
         details.put("ballots", ballots);
-        if (!changed.isEmpty()) {
-            problems.add(changed.size() + " ballot row(s) no longer match their receipt: changed after they were "
-                    + "cast (members " + preview(changed) + ")");
+        if (match.changedCount() > 0) {
+            problems.add(match.changedCount() + " ballot row(s) no longer match their receipt: changed after they "
+                    + "were cast (members " + preview(changed, match.changedCount()) + ")");
         }
-        if (!deleted.isEmpty()) {
-            problems.add(deleted.size() + " ballot row(s) deleted: the chain holds a counted receipt with no ballot "
-                    + "(members " + preview(deleted) + ")");
+        if (match.deletedCount() > 0) {
+            problems.add(match.deletedCount() + " ballot row(s) deleted: the chain holds a counted receipt with no "
+                    + "ballot (members " + preview(deleted, match.deletedCount()) + ")");
         }
-        if (!unreceipted.isEmpty()) {
-            problems.add(unreceipted.size() + " ballot row(s) with no receipt in the chain (members "
-                    + preview(unreceipted) + ")");
+        if (match.unreceiptedCount() > 0) {
+            problems.add(match.unreceiptedCount() + " ballot row(s) with no receipt in the chain (members "
+                    + preview(unreceipted, match.unreceiptedCount()) + ")");
         }
         if (!broken.isEmpty() || !gaps.isEmpty()) {
             problems.add("the receipt chain is broken at seq " + preview(broken.isEmpty() ? gaps : broken));
@@ -363,7 +353,12 @@ public class RecountVerifier {
     }
 
     private static String preview(List<Long> ids) {
+        return preview(ids, ids.size());
+    }
+
+    /** The first ten of {@code total} ids, of which {@code ids} holds the first ones. */
+    private static String preview(List<Long> ids, long total) {
         List<String> shown = ids.stream().limit(10).map(String::valueOf).toList();
-        return String.join(", ", shown) + (ids.size() > 10 ? " and " + (ids.size() - 10) + " more" : "");
+        return String.join(", ", shown) + (total > 10 ? " and " + (total - 10) + " more" : "");
     }
 }

@@ -1,14 +1,18 @@
 package org.primarypipeline.batch.recount;
 
+import java.util.Map;
 import javax.sql.DataSource;
 import org.primarypipeline.activities.district.PublicDataLoader;
 import org.primarypipeline.activities.testing.TestDatabase;
+import org.primarypipeline.batch.partitioning.PartitionedSteps;
 import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,9 +27,10 @@ final class RecountContext implements AutoCloseable {
     final AnnotationConfigApplicationContext context;
     final DataSource dataSource;
 
-    RecountContext() {
+    RecountContext(Map<String, Object> settings) {
         dataSource = TestDatabase.freshMigrated();
         context = new AnnotationConfigApplicationContext();
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("settings", settings));
         context.registerBean("dataSource", DataSource.class, () -> dataSource);
         context.register(Wiring.class);
         context.refresh();
@@ -45,6 +50,7 @@ final class RecountContext implements AutoCloseable {
     @Configuration
     @EnableTransactionManagement
     @EnableBatchProcessing
+    @Import(PartitionedSteps.class)
     @ComponentScan(basePackages = {"org.primarypipeline.activities", "org.primarypipeline.batch.recount"},
             excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
                     pattern = "org\\.primarypipeline\\.activities\\.testing\\..*"))

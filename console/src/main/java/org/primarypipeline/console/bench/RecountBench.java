@@ -80,7 +80,7 @@ public class RecountBench implements Runnable {
                              "pp.resume-on-start", "false",
                              "logging.level.root", "WARN"))
                      .run()) {
-            String cycleId = load(app);
+            String cycleId = load(app, members);
             long started = System.nanoTime();
             app.getBean(BallotActivities.class).tally(cycleId);
             double tally = (System.nanoTime() - started) / 1e9;
@@ -124,6 +124,16 @@ public class RecountBench implements Runnable {
                     .param(cycleId).query(Long.class).single());
             out.printf("recount.ballots: %d count%n", jdbc.sql("select count(*) from ballot where cycle_id = ?")
                     .param(cycleId).query(Long.class).single());
+            // on-disk size (rows, indexes, TOAST) of what a round of this size stores, for deploy/CAPACITY.md
+            long total = 0;
+            for (String table : List.of("member", "group_membership", "proxy_assignment", "electorate", "cycle_proxy",
+                    "ballot", "ballot_receipt", "ballot_weight")) {
+                long bytes = jdbc.sql("select pg_total_relation_size(cast(? as regclass))").param(table)
+                        .query(Long.class).single();
+                total += bytes;
+                out.printf("recount.table_bytes.%s: %d bytes%n", table, bytes);
+            }
+            out.printf(Locale.ROOT, "recount.bytes_per_member: %.0f bytes%n", (double) total / members);
         }
     }
 
@@ -144,8 +154,9 @@ public class RecountBench implements Runnable {
     /**
      * The scenario's members become member ids 1..n in one district group, its proxies their standing
      * lists, its ballots cast in member order with their receipt chain; ten nominees sign and are approved.
+     * Also the round the remote-partitioning test recounts.
      */
-    private String load(ConfigurableApplicationContext app) {
+    public static String load(ConfigurableApplicationContext app, int members) {
         VoteInput scenario = VoteScenario.generate(members, 3.0, 0.25, 10, 2026L).toVoteInput();
         CycleRepository cycles = app.getBean(CycleRepository.class);
         CandidacyRepository candidacies = app.getBean(CandidacyRepository.class);

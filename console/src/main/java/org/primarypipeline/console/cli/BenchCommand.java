@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             org.primarypipeline.console.bench.RecountBench.class,
             org.primarypipeline.console.bench.ImportBench.class,
             org.primarypipeline.console.bench.ReassignBench.class,
+            org.primarypipeline.console.bench.StorageBench.class,
         })
 public final class BenchCommand implements Runnable {
 
