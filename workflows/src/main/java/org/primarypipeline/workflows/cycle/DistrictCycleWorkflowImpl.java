@@ -55,6 +55,11 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
             Workflow.newActivityStub(CycleLedgerActivities.class, within(Duration.ofSeconds(30)));
     private final VettingActivities vetting =
             Workflow.newActivityStub(VettingActivities.class, within(Duration.ofSeconds(30)));
+    /** A sweep that keeps failing must not hold the window open: a few tries, then the next sweep tries again. */
+    private final VettingActivities sweeps = Workflow.newActivityStub(VettingActivities.class,
+            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1))
+                    .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
+                            .setBackoffCoefficient(2).setMaximumAttempts(3).build()).build());
     private final BallotActivities ballots =
             Workflow.newActivityStub(BallotActivities.class, within(Duration.ofMinutes(30)));
     private final CertificationActivities certification =
@@ -341,7 +346,11 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
             Duration wait = sweeping && left.compareTo(SWEEP_EVERY) > 0 ? SWEEP_EVERY : left;
             boolean woken = Workflow.await(wait, () -> closeRequested || cancelRequested || windowChanged);
             if (!woken && sweeping && now().isBefore(deadline)) {
-                vetting.sweep(plan.cycleId(), now());
+                try {
+                    sweeps.sweep(plan.cycleId(), now());
+                } catch (ActivityFailure failed) {
+                    // reminders and escalations are idempotent: the next sweep sends what this one could not
+                }
             }
         }
         closeRequested = false;
