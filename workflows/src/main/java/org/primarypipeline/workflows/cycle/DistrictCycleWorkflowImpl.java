@@ -81,9 +81,14 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     private Boolean recountMatched;
     private String failureReason;
     private final List<String> certifiedBy = new ArrayList<>();
+    /** Whether this run sends the candidates' steps and sweeps its vetting windows (see {@link #CANDIDATE_STEPS}). */
+    private boolean candidateSteps;
 
     @Override
     public CycleOutcome run(CyclePlan plan) {
+        // asked once, first: a version check later in the run would interleave differently with update
+        // handlers than the histories recorded before it, and those must replay unchanged
+        this.candidateSteps = Workflow.getVersion(CANDIDATE_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1;
         this.plan = plan;
         this.settings = plan.settings();
         this.stage = plan.stage();
@@ -357,7 +362,7 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     }
 
     private boolean candidateSteps() {
-        return Workflow.getVersion(CANDIDATE_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1;
+        return candidateSteps;
     }
 
     /** The one automatic extension a window gets when it closes without what it needs. */
