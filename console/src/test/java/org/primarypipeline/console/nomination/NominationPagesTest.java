@@ -258,6 +258,19 @@ class NominationPagesTest {
                 .query(Integer.class).single()).isEqualTo(3);
     }
 
+    @Test
+    void aNomineeKnownOnlyByPhoneIsInvitedBySms() throws Exception {
+        Map<String, String> f = good();
+        f.put("nominatorEmail", "texter@example.org");
+        f.put("nomineeName", "Pat Phone");
+        f.put("nomineeEmail", "");
+        f.put("nomineePhone", "(207) 287-1110");
+        assertThat(post("/nominate/" + cycleId, f).statusCode()).isEqualTo(200);
+        post("/nominate/confirm", Map.of("token", token("nomination-confirm", "texter@example.org", "confirmUrl")));
+        assertThat(jdbc.sql("select channel || ' ' || recipient from outbox_message where template = 'candidate-invitation' "
+                + "and model ->> 'candidateName' = 'Pat Phone'").query(String.class).single()).isEqualTo("SMS +12072871110");
+    }
+
     private void assertAcceptRefused(Map<String, String> form, String expected) throws Exception {
         HttpResponse<String> refused = post("/candidacy/accept", form);
         assertThat(refused.statusCode()).as(expected).isEqualTo(400);
