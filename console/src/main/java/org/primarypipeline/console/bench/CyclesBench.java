@@ -90,6 +90,7 @@ public class CyclesBench implements Runnable {
                     long candidacy = candidacies.nominate(id, "Nominee of " + d.id(), null, null);
                     Candidacy c = candidacies.find(id, candidacy).orElseThrow();
                     pledge.signCurrent(c.candidateId(), c.fullName(), "127.0.0.1", "bench");
+                    candidacies.confirmEligibility(candidacy, "{\"checkedBy\":\"bench\"}");
                     awaitStage(cycles, id, "PLEDGE_VETTING");
                     cycles.act(id, w -> w.review(new VettingDecision(candidacy, VettingDecision.Verdict.APPROVE, null, "bench", org.primarypipeline.activities.vetting.ReviewChecklist.COMPLETE)));
                     cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));
