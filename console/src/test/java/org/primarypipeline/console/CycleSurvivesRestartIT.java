@@ -42,8 +42,9 @@ class CycleSurvivesRestartIT {
             awaitStage(app, cycle, "NOMINATION_WINDOW");
 
             long nominee = app.post(cycle + "/nominations", """
-                    {"nomineeName": "Ana Ortiz", "nomineeEmail": "ana@example.org"}
-                    """, null).body().path("candidacyId").asLong();
+                    {"nomineeName": "Ana Ortiz", "nomineeEmail": "ana@example.org",
+                     "dateOfBirth": "1980-04-02", "citizenYears": "40", "inhabitant": "yes"}
+                    """, "alice").body().path("candidacyId").asLong();
             signAndApprove(app, cycle, nominee);
             List<Long> members = new ArrayList<>();
             for (int i = 1; i <= 4; i++) {
@@ -90,7 +91,8 @@ class CycleSurvivesRestartIT {
     private static void signAndApprove(AppProcess app, String cycle, long candidacy) throws Exception {
         assertThat(app.post(cycle + "/candidacies/" + candidacy + "/pledge", "{\"typedName\": \"Signer\"}", "alice").status())
                 .isEqualTo(200);
-        var review = app.post(cycle + "/review", "{\"candidacyId\": " + candidacy + ", \"verdict\": \"APPROVE\"}", "alice");
+        var review = app.post(cycle + "/review", "{\"candidacyId\": " + candidacy + ", \"verdict\": \"APPROVE\", \"checklist\": "
+                + "{\"referencesContacted\": true, \"publicRecordChecked\": true, \"fecFilingsLookedUp\": true}}", "alice");
         assertThat(review.status()).as(String.valueOf(review.body())).isEqualTo(200);
     }
 

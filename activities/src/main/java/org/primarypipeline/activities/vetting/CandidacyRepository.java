@@ -13,6 +13,8 @@ public class CandidacyRepository {
 
     private static final String SELECT = """
             select c.id, c.cycle_id, c.candidate_id, k.full_name, k.email, c.source, c.status, c.status_reason,
+                   c.eligibility_confirmed_at is not null as eligible, c.references_contacted, c.public_record_checked,
+                   c.fec_filings_checked, c.review_due_at, k.phone, k.photo_url, k.statement,
                    exists (select 1 from pledge_signature s
                            where s.candidate_id = c.candidate_id and s.withdrawn_at is null
                              and s.pledge_version_id = (select id from pledge_version order by version desc limit 1)
@@ -79,10 +81,43 @@ public class CandidacyRepository {
                 .params(status.name(), reason, candidacyId).update();
     }
 
+    /** Adds the ticked items to those recorded; returns the checklist as it now stands. */
+    public ReviewChecklist tick(long candidacyId, ReviewChecklist ticked) {
+        if (ticked != null) {
+            jdbc.sql("""
+                    update candidacy set references_contacted = references_contacted or ?, public_record_checked = public_record_checked or ?,
+                           fec_filings_checked = fec_filings_checked or ?, updated_at = now() where id = ?
+                    """).params(ticked.referencesContacted(), ticked.publicRecordChecked(), ticked.fecFilingsLookedUp(), candidacyId)
+                    .update();
+        }
+        return jdbc.sql("select references_contacted, public_record_checked, fec_filings_checked from candidacy where id = ?")
+                .param(candidacyId).query((rs, n) -> new ReviewChecklist(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)))
+                .single();
+    }
+
+    /** Staff confirm eligibility they checked themselves (a candidacy entered on someone's behalf). */
+    public void confirmEligibility(long candidacyId, String answersJson) {
+        jdbc.sql("update candidacy set eligibility = cast(? as jsonb), eligibility_confirmed_at = now() where id = ?")
+                .params(answersJson, candidacyId).update();
+    }
+
+    public void setReviewDue(long candidacyId, java.time.Instant due) {
+        jdbc.sql("update candidacy set review_due_at = ? where id = ?")
+                .params(due == null ? null : java.sql.Timestamp.from(due), candidacyId).update();
+    }
+
+    public java.util.Optional<Candidacy> byId(long candidacyId) {
+        return jdbc.sql(SELECT + " where c.id = ?").param(candidacyId).query(CandidacyRepository::map).optional();
+    }
+
     private static Candidacy map(ResultSet rs, int row) throws SQLException {
         return new Candidacy(rs.getLong("id"), rs.getString("cycle_id"), rs.getLong("candidate_id"),
                 rs.getString("full_name"), rs.getString("email"), rs.getString("source"),
                 CandidacyStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
-                rs.getBoolean("pledge_signed"));
+                rs.getBoolean("pledge_signed"), rs.getBoolean("eligible"),
+                new ReviewChecklist(rs.getBoolean("references_contacted"), rs.getBoolean("public_record_checked"),
+                        rs.getBoolean("fec_filings_checked")),
+                rs.getTimestamp("review_due_at") == null ? null : rs.getTimestamp("review_due_at").toInstant(),
+                rs.getString("phone"), rs.getString("photo_url"), rs.getString("statement"));
     }
 }

@@ -1,8 +1,17 @@
 package org.primarypipeline.activities.vetting;
 
 import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.primarypipeline.activities.cycle.CycleRepository;
+import org.primarypipeline.activities.nomination.CandidateSteps;
+import org.primarypipeline.activities.nomination.NominationSettings;
+import org.primarypipeline.activities.nomination.Nominations;
+import org.primarypipeline.activities.outbox.OutboundMessage;
 import org.primarypipeline.core.cycle.CycleStage;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,10 +23,25 @@ public class VettingActivitiesImpl implements VettingActivities {
 
     private final CandidacyRepository candidacies;
     private final CycleRepository cycles;
+    private final CandidateSteps steps;
+    private final Nominations nominations;
+    private final ReviewEscalations escalations;
+    private final CandidateAnnouncements announcements;
+    private final NominationSettings settings;
+    private final Clock clock;
 
-    public VettingActivitiesImpl(CandidacyRepository candidacies, CycleRepository cycles) {
+    public VettingActivitiesImpl(CandidacyRepository candidacies, CycleRepository cycles, CandidateSteps steps,
+                                 Nominations nominations, ReviewEscalations escalations,
+                                 CandidateAnnouncements announcements, NominationSettings settings,
+                                 ObjectProvider<Clock> clock) {
         this.candidacies = candidacies;
         this.cycles = cycles;
+        this.steps = steps;
+        this.nominations = nominations;
+        this.escalations = escalations;
+        this.announcements = announcements;
+        this.settings = settings;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     @Override
@@ -41,22 +65,48 @@ public class VettingActivitiesImpl implements VettingActivities {
         if (candidacy.status() == CandidacyStatus.WITHDRAWN) {
             throw refused(candidacy.fullName() + " has withdrawn");
         }
+        ReviewChecklist checklist = candidacy.checklist().and(decision.checklist());
         CandidacyStatus next = switch (decision.verdict()) {
             case APPROVE -> {
                 if (!candidacy.pledgeSigned()) {
                     throw refused(candidacy.fullName() + " has not signed the current pledge; approve after they sign");
+                }
+                if (!candidacy.eligible()) {
+                    throw refused(candidacy.fullName() + " has not confirmed their eligibility (age, citizenship, residence)");
+                }
+                if (!checklist.complete()) {
+                    throw refused("the review checklist is not complete for " + candidacy.fullName() + ": still to do: "
+                            + checklist.missing());
                 }
                 yield CandidacyStatus.APPROVED;
             }
             case REJECT -> CandidacyStatus.REJECTED;
             case REQUEST_INFO -> CandidacyStatus.INFO_REQUESTED;
         };
+        candidacies.tick(candidacy.id(), decision.checklist());
         candidacies.setStatus(candidacy.id(), next, decision.reason());
+        // a request for information restarts the clock for the next decision; a final decision stops it
+        candidacies.setReviewDue(candidacy.id(), next == CandidacyStatus.INFO_REQUESTED
+                ? clock.instant().plus(settings.reviewPeriod()) : null);
         String stage = cycles.find(cycleId).map(c -> c.stage().name()).orElse(CycleStage.PLEDGE_VETTING.name());
+        String call = callId();
         cycles.record(cycleId, CycleStage.valueOf(stage), "VETTING_" + next,
                 candidacy.fullName() + ": " + next.name().toLowerCase().replace('_', ' ')
                         + (decision.reason() == null ? "" : " (" + decision.reason() + ")"),
-                decision.actor(), "vetting:" + candidacy.id() + ":" + next + ":" + decision.actor());
+                decision.actor(), "vetting:" + candidacy.id() + ":" + next + ":" + decision.actor() + ":" + call);
+        steps.event(null, candidacy.id(), "VETTING_" + next, decision.reason() == null ? "" : decision.reason(),
+                decision.actor(), "candidacy:" + candidacy.id() + ":vetting:" + call);
+        if (candidacy.email() != null) {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("candidateName", candidacy.fullName());
+            model.put("districtId", district(cycleId));
+            model.put("approved", next == CandidacyStatus.APPROVED);
+            model.put("rejected", next == CandidacyStatus.REJECTED);
+            model.put("infoRequested", next == CandidacyStatus.INFO_REQUESTED);
+            model.put("reason", decision.reason() == null ? "" : decision.reason());
+            steps.send(OutboundMessage.email("candidacy:" + candidacy.id() + ":vetting-outcome:" + call, candidacy.email(),
+                    "vetting-outcome", model).asTransactional(), null, candidacy.id(), "vetting-outcome");
+        }
     }
 
     @Override
@@ -65,9 +115,12 @@ public class VettingActivitiesImpl implements VettingActivities {
         Candidacy candidacy = candidacies.find(cycleId, candidacyId).orElseThrow(() -> refused(
                 "candidacy " + candidacyId + " is not part of cycle " + cycleId));
         candidacies.setStatus(candidacyId, CandidacyStatus.WITHDRAWN, "withdrawn, recorded by " + actor);
+        candidacies.setReviewDue(candidacyId, null);
         String stage = cycles.find(cycleId).map(c -> c.stage().name()).orElse(CycleStage.PLEDGE_VETTING.name());
         cycles.record(cycleId, CycleStage.valueOf(stage), "WITHDRAWN", candidacy.fullName() + " withdrew",
                 actor, "withdrawn:" + candidacyId);
+        steps.event(null, candidacyId, "WITHDRAWN", "withdrawal recorded by " + actor, actor,
+                "candidacy:" + candidacyId + ":withdrawn");
     }
 
     @Override
@@ -75,7 +128,33 @@ public class VettingActivitiesImpl implements VettingActivities {
         return candidacies.ballot(cycleId).size();
     }
 
+    @Override
+    @Transactional
+    public int sweep(String cycleId, Instant now) {
+        return nominations.remind(cycleId, now) + escalations.escalate(cycleId, now);
+    }
+
+    @Override
+    @Transactional
+    public int announce(String cycleId, CandidateStep step) {
+        return announcements.announce(cycleId, step);
+    }
+
+    static String district(String cycleId) {
+        return cycleId.substring(0, cycleId.lastIndexOf('-'));
+    }
+
     static ApplicationFailure refused(String message) {
         return ApplicationFailure.newNonRetryableFailure(message, REFUSED);
+    }
+
+    /** Stable across retries of one activity call, so a retried decision tells the candidate once. */
+    private static String callId() {
+        try {
+            var info = io.temporal.activity.Activity.getExecutionContext().getInfo();
+            return info.getWorkflowId() + ":" + info.getActivityId();
+        } catch (IllegalStateException | NullPointerException notInAnActivity) {
+            return java.util.UUID.randomUUID().toString();
+        }
     }
 }

@@ -71,7 +71,9 @@ public class CycleController {
     public record ActionRequest(String reason, String extension) {
     }
 
-    public record ReviewRequest(long candidacyId, VettingDecision.Verdict verdict, String reason) {
+    /** {@code checklist} optional: the items ticked now ({"referencesContacted":true,...}); approval needs all. */
+    public record ReviewRequest(long candidacyId, VettingDecision.Verdict verdict, String reason,
+                                org.primarypipeline.activities.vetting.ReviewChecklist checklist) {
     }
 
     public record WithdrawRequest(long candidacyId) {
@@ -122,7 +124,8 @@ public class CycleController {
     @ApiResponse(responseCode = "409", description = "does not fit the cycle's stage, with the reason")
     public Map<String, String> review(@PathVariable String cycleId, @RequestBody ReviewRequest request,
                                       @AuthenticationPrincipal StaffUser user) {
-        return done(actions.review(user, cycleId, request.candidacyId(), request.verdict(), request.reason()));
+        return done(actions.review(user, cycleId, request.candidacyId(), request.verdict(), request.reason(),
+                request.checklist()));
     }
 
     @PostMapping("/{cycleId}/extend")

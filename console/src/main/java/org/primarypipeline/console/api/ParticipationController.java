@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Joining a group and nominating are open to anyone. Naming proxies, signing the pledge and casting a
+ * Joining a group is open to anyone; the public nominate a candidate on the nomination pages
+ * ({@code /nominate/{cycleId}}, with email confirmation and spam limits), so a nomination here is staff
+ * entering one on the nominee's behalf. Naming proxies, signing the pledge and casting a
  * ballot carry no proof of who the caller is (members use their link-token ballot page, candidates
  * their own link), so here they are staff entering them on someone's behalf: signed in, with the
  * right to steer cycles, and audited. Rankings are never returned.
@@ -59,7 +61,9 @@ public class ParticipationController {
     public record ProxyRequest(List<ProxyChoice> proxies, String cycleId) {
     }
 
-    public record NominationRequest(String nomineeName, String nomineeEmail, String nomineePhone) {
+    /** Eligibility answers optional (dateOfBirth YYYY-MM-DD, citizenYears, inhabitant yes/no); see {@link ParticipationService#nominate}. */
+    public record NominationRequest(String nomineeName, String nomineeEmail, String nomineePhone, String dateOfBirth,
+                                    String citizenYears, String inhabitant) {
     }
 
     public record SignRequest(String typedName) {
@@ -98,10 +102,15 @@ public class ParticipationController {
 
     @PostMapping("/cycles/{cycleId}/nominations")
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Long> nominate(@PathVariable String cycleId,
-                                      @RequestBody NominationRequest request) {
-        return Map.of("candidacyId", participation.nominate(cycleId, request.nomineeName(),
-                request.nomineeEmail(), request.nomineePhone()));
+    public Map<String, Long> nominate(@PathVariable String cycleId, @RequestBody NominationRequest request,
+                                      @AuthenticationPrincipal StaffUser user) {
+        org.primarypipeline.activities.nomination.Eligibility answers = request.dateOfBirth() == null ? null
+                : org.primarypipeline.activities.nomination.Eligibility.parse(request.dateOfBirth(), request.citizenYears(),
+                        request.inhabitant());
+        long[] candidacy = new long[1];
+        onBehalf(user, "candidacy.nominate", cycleId + "/" + request.nomineeName(), () -> candidacy[0] = participation.nominate(
+                cycleId, request.nomineeName(), request.nomineeEmail(), request.nomineePhone(), answers));
+        return Map.of("candidacyId", candidacy[0]);
     }
 
     @PostMapping("/cycles/{cycleId}/candidacies/{candidacyId}/pledge")

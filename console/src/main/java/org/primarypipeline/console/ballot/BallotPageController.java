@@ -47,9 +47,11 @@ public class BallotPageController {
     private final BallotService ballots;
     private final Receipts receipts;
     private final BallotPages pages;
+    private final org.primarypipeline.activities.vetting.CandidacyRepository candidacies;
 
     public BallotPageController(BallotAccess access, BallotLinks links, BallotService ballots, Receipts receipts,
-                                BallotPages pages) {
+                                BallotPages pages, org.primarypipeline.activities.vetting.CandidacyRepository candidacies) {
+        this.candidacies = candidacies;
         this.access = access;
         this.links = links;
         this.ballots = ballots;
@@ -198,7 +200,14 @@ public class BallotPageController {
             for (int rank = 1; rank <= nominees.size(); rank++) {
                 choices.add(Map.of("value", rank, "selected", n.rank() != null && n.rank() == rank));
             }
-            rows.add(Map.of("candidacyId", n.candidacyId(), "name", n.name(), "choices", choices));
+            Map<String, Object> row = new java.util.HashMap<>(Map.of("candidacyId", n.candidacyId(), "name", n.name(),
+                    "choices", choices));
+            // the candidate's own profile from their acceptance (plain text; the photo as a link, the page loads nothing outside)
+            candidacies.find(cycle.id(), n.candidacyId()).ifPresent(c -> {
+                row.put("statement", c.statement());
+                row.put("photoUrl", c.photoUrl());
+            });
+            rows.add(row);
         }
         Optional<Receipt> receipt = ballots.receipt(cycle.id(), member);
         ProxyLists.Lists lists = ballots.proxies(cycle.id(), member);

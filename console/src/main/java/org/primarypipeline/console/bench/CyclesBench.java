@@ -90,8 +90,9 @@ public class CyclesBench implements Runnable {
                     long candidacy = candidacies.nominate(id, "Nominee of " + d.id(), null, null);
                     Candidacy c = candidacies.find(id, candidacy).orElseThrow();
                     pledge.signCurrent(c.candidateId(), c.fullName(), "127.0.0.1", "bench");
+                    candidacies.confirmEligibility(candidacy, "{\"checkedBy\":\"bench\"}");
                     awaitStage(cycles, id, "PLEDGE_VETTING");
-                    cycles.act(id, w -> w.review(new VettingDecision(candidacy, VettingDecision.Verdict.APPROVE, null, "bench")));
+                    cycles.act(id, w -> w.review(new VettingDecision(candidacy, VettingDecision.Verdict.APPROVE, null, "bench", org.primarypipeline.activities.vetting.ReviewChecklist.COMPLETE)));
                     cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));
                     awaitStage(cycles, id, "NOMINATION_WINDOW");
                     cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));
@@ -137,10 +138,11 @@ public class CyclesBench implements Runnable {
         for (long c : new long[] {a, b}) {
             Candidacy k = candidacies.find(id, c).orElseThrow();
             pledge.signCurrent(k.candidateId(), k.fullName(), "127.0.0.1", "bench");
+            candidacies.confirmEligibility(c, "{\"checkedBy\":\"bench\"}");
         }
         awaitStage(cycles, id, "PLEDGE_VETTING");
-        cycles.act(id, w -> w.review(new VettingDecision(a, VettingDecision.Verdict.APPROVE, null, "bench")));
-        cycles.act(id, w -> w.review(new VettingDecision(b, VettingDecision.Verdict.APPROVE, null, "bench")));
+        cycles.act(id, w -> w.review(new VettingDecision(a, VettingDecision.Verdict.APPROVE, null, "bench", org.primarypipeline.activities.vetting.ReviewChecklist.COMPLETE)));
+        cycles.act(id, w -> w.review(new VettingDecision(b, VettingDecision.Verdict.APPROVE, null, "bench", org.primarypipeline.activities.vetting.ReviewChecklist.COMPLETE)));
         cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));
         awaitStage(cycles, id, "NOMINATION_WINDOW");
         cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));

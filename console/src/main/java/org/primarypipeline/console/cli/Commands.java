@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             ParticipationCommands.Pledge.class,
             ParticipationCommands.Vote.class,
             TallyCommand.class,
+            TemplatesCommand.class,
             PrioritizeCommand.class,
             BacktestCommand.class,
             ReconcileCommand.class,

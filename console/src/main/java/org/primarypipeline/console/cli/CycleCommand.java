@@ -150,11 +150,16 @@ public class CycleCommand implements Runnable {
         @Option(names = "--reason")
         String reason;
 
+        @Option(names = "--checked", split = ",", description = "Checklist items done: references, record, fec.")
+        java.util.List<String> checked = java.util.List.of();
+
         @Override
         String perform(DistrictCycleWorkflow workflow) {
             VettingDecision.Verdict v = verdict.approve ? VettingDecision.Verdict.APPROVE
                     : verdict.reject ? VettingDecision.Verdict.REJECT : VettingDecision.Verdict.REQUEST_INFO;
-            return workflow.review(new VettingDecision(candidacyId, v, reason, actor));
+            return workflow.review(new VettingDecision(candidacyId, v, reason, actor,
+                    new org.primarypipeline.activities.vetting.ReviewChecklist(checked.contains("references"),
+                            checked.contains("record"), checked.contains("fec"))));
         }
     }
 

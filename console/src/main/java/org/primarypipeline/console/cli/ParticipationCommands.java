@@ -107,10 +107,19 @@ final class ParticipationCommands {
         String email;
         @Option(names = "--phone")
         String phone;
+        @Option(names = "--born", description = "The nominee's date of birth (YYYY-MM-DD): with the next two, confirms eligibility.")
+        String born;
+        @Option(names = "--citizen-years", description = "Years a U.S. citizen when the term starts.")
+        String citizenYears;
+        @Option(names = "--inhabitant", description = "yes or no: lives in the state on election day.")
+        String inhabitant;
 
         @Override
         String perform() {
-            return "candidacy " + participation.nominate(cycleId, name, email, phone) + " created for " + name;
+            org.primarypipeline.activities.nomination.Eligibility answers = born == null ? null
+                    : org.primarypipeline.activities.nomination.Eligibility.parse(born, citizenYears, inhabitant);
+            return "candidacy " + participation.nominate(cycleId, name, email, phone, answers) + " created for " + name
+                    + (answers == null ? " (eligibility not confirmed: give --born, --citizen-years, --inhabitant)" : "");
         }
     }
 

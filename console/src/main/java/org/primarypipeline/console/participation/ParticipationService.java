@@ -59,6 +59,24 @@ public class ParticipationService {
         return ProxyLists.equalShares(proxyIds);
     }
 
+    /**
+     * A nomination entered for the nominee, with their eligibility answers when given: eligible answers
+     * confirm eligibility, ineligible ones are refused with the explanation; without answers the
+     * candidacy cannot be approved until eligibility is confirmed.
+     */
+    @Transactional
+    public long nominate(String cycleId, String nomineeName, String nomineeEmail, String nomineePhone,
+                         org.primarypipeline.activities.nomination.Eligibility answers) {
+        long candidacy = nominate(cycleId, nomineeName, nomineeEmail, nomineePhone);
+        if (answers != null) {
+            java.time.LocalDate termStart = org.primarypipeline.activities.nomination.Eligibility.termStart(java.time.LocalDate.now());
+            java.util.List<String> problems = answers.problems(termStart, cycleId.substring(0, 2));
+            require(problems.isEmpty(), String.join(" ", problems));
+            candidacies.confirmEligibility(candidacy, answers.toJson(termStart));
+        }
+        return candidacy;
+    }
+
     @Transactional
     public long nominate(String cycleId, String nomineeName, String nomineeEmail, String nomineePhone) {
         CycleRecord cycle = running(cycleId);

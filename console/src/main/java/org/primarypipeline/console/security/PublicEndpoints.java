@@ -17,8 +17,9 @@ public final class PublicEndpoints {
      */
     public static final String[] MEMBERS_AND_PROVIDERS = {
         "/api/districts/*/members",
-        "/api/cycles/*/nominations",
         "/ballot/**",
+        "/nominate/**",
+        "/candidacy/accept/**",
         "/fundraisers/**",
         "/webhooks/**",
         "/unsubscribe/**",

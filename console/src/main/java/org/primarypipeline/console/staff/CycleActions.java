@@ -61,8 +61,15 @@ public class CycleActions {
     }
 
     public String review(StaffUser who, String cycleId, long candidacyId, VettingDecision.Verdict verdict, String reason) {
+        return review(who, cycleId, candidacyId, verdict, reason, null);
+    }
+
+    /** A decision with the checklist items the staff member ticked (null: none now). */
+    public String review(StaffUser who, String cycleId, long candidacyId, VettingDecision.Verdict verdict, String reason,
+                         org.primarypipeline.activities.vetting.ReviewChecklist checklist) {
         return act(who, "cycle.review", cycleId, candidacyId, () -> {
-            VettingDecision decision = new VettingDecision(candidacyId, verdict, blankToNull(reason), who.getUsername());
+            VettingDecision decision = new VettingDecision(candidacyId, verdict, blankToNull(reason), who.getUsername(),
+                    checklist);
             return cycles.act(cycleId, w -> w.review(decision));
         });
     }

@@ -218,8 +218,12 @@ public class CyclesController {
     @PostMapping("/cycles/{cycleId}/review")
     String review(@PathVariable String cycleId, @RequestParam long candidacyId, @RequestParam String verdict,
                   @RequestParam(required = false) String reason, @AuthenticationPrincipal StaffUser user,
-                  RedirectAttributes flash) {
-        return perform(cycleId, flash, () -> actions.review(user, cycleId, candidacyId, verdict(verdict), reason));
+                  @RequestParam(required = false) String referencesContacted,
+                  @RequestParam(required = false) String publicRecordChecked,
+                  @RequestParam(required = false) String fecFilingsLookedUp, RedirectAttributes flash) {
+        org.primarypipeline.activities.vetting.ReviewChecklist checklist = new org.primarypipeline.activities.vetting.ReviewChecklist(
+                referencesContacted != null, publicRecordChecked != null, fecFilingsLookedUp != null);
+        return perform(cycleId, flash, () -> actions.review(user, cycleId, candidacyId, verdict(verdict), reason, checklist));
     }
 
     @PostMapping("/cycles/{cycleId}/extend")

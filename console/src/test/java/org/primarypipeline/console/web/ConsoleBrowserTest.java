@@ -128,6 +128,7 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         participation.signPledge(CYCLE, sitting, "Lizzie Fletcher", "127.0.0.1", "test");
         driver.navigate().refresh();
         assertThat(text("#candidacy-" + sitting + " .vetting")).contains("pledge signed, awaiting review");
+        tickChecklist(sitting);
         driver.findElement(By.cssSelector("#candidacy-" + sitting + " button.approve")).click();
         waitFor(d -> text("#flash").toLowerCase().contains("approve candidacy " + sitting));
         assertThat(text("#candidacy-" + sitting + " .vetting")).contains("approved, on the ballot");
@@ -140,12 +141,14 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         // no reload by the test: the live panel polls and redraws the page when the stage moves on
         waitFor(d -> text("#live-stage").equals("Nomination window"));
 
-        long ana = participation.nominate(CYCLE, "Ana Ortiz", "ana@example.org", null);
-        long ben = participation.nominate(CYCLE, "Ben Carter", "ben@example.org", null);
+        var eligible = org.primarypipeline.activities.nomination.Eligibility.parse("1980-04-02", "40", "yes");
+        long ana = participation.nominate(CYCLE, "Ana Ortiz", "ana@example.org", null, eligible);
+        long ben = participation.nominate(CYCLE, "Ben Carter", "ben@example.org", null, eligible);
         participation.signPledge(CYCLE, ana, "Ana Ortiz", "127.0.0.1", "test");
         participation.signPledge(CYCLE, ben, "Ben Carter", "127.0.0.1", "test");
         driver.navigate().refresh();
         for (long nominee : List.of(ana, ben)) {
+            tickChecklist(nominee);
             driver.findElement(By.cssSelector("#candidacy-" + nominee + " button.approve")).click();
             waitFor(d -> text("#flash").toLowerCase().contains("approve candidacy " + nominee));
         }
@@ -361,5 +364,12 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
                 .ignoring(StaleElementReferenceException.class)
                 .ignoring(NoSuchElementException.class)
                 .until(condition::apply);
+    }
+
+    /** Staff tick the review checklist in the candidacy's row before approving. */
+    private void tickChecklist(long candidacy) {
+        for (String item : List.of("referencesContacted", "publicRecordChecked", "fecFilingsLookedUp")) {
+            driver.findElement(By.cssSelector("#candidacy-" + candidacy + " input[name=" + item + "]")).click();
+        }
     }
 }

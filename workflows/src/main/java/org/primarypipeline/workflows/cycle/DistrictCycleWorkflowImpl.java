@@ -15,6 +15,7 @@ import org.primarypipeline.activities.certification.CertificationActivities;
 import org.primarypipeline.activities.certification.RecountOutcome;
 import org.primarypipeline.activities.cycle.CycleLedgerActivities;
 import org.primarypipeline.activities.fundraiser.FundraiserActivities;
+import org.primarypipeline.activities.vetting.CandidateStep;
 import org.primarypipeline.activities.vetting.VettingActivities;
 import org.primarypipeline.activities.vetting.VettingActivitiesImpl;
 import org.primarypipeline.activities.vetting.VettingDecision;
@@ -37,6 +38,15 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
             .setDoNotRetry(VettingActivitiesImpl.REFUSED)
             .build();
 
+    /**
+     * How often an open vetting window checks for reminders due and reviews overdue: one timer and one
+     * short activity per period keeps a ten-day window's history to a few dozen events.
+     */
+    static final Duration SWEEP_EVERY = Duration.ofHours(12);
+
+    /** Cycles started before the candidates' steps existed replay without them. */
+    private static final String CANDIDATE_STEPS = "candidate-steps";
+
     private static ActivityOptions within(Duration startToClose) {
         return ActivityOptions.newBuilder().setStartToCloseTimeout(startToClose).setRetryOptions(RETRY).build();
     }
@@ -45,6 +55,11 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
             Workflow.newActivityStub(CycleLedgerActivities.class, within(Duration.ofSeconds(30)));
     private final VettingActivities vetting =
             Workflow.newActivityStub(VettingActivities.class, within(Duration.ofSeconds(30)));
+    /** A sweep that keeps failing must not hold the window open: a few tries, then the next sweep tries again. */
+    private final VettingActivities sweeps = Workflow.newActivityStub(VettingActivities.class,
+            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1))
+                    .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
+                            .setBackoffCoefficient(2).setMaximumAttempts(3).build()).build());
     private final BallotActivities ballots =
             Workflow.newActivityStub(BallotActivities.class, within(Duration.ofMinutes(30)));
     private final CertificationActivities certification =
@@ -66,9 +81,14 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     private Boolean recountMatched;
     private String failureReason;
     private final List<String> certifiedBy = new ArrayList<>();
+    /** Whether this run sends the candidates' steps and sweeps its vetting windows (see {@link #CANDIDATE_STEPS}). */
+    private boolean candidateSteps;
 
     @Override
     public CycleOutcome run(CyclePlan plan) {
+        // asked once, first: a version check later in the run would interleave differently with update
+        // handlers than the histories recorded before it, and those must replay unchanged
+        this.candidateSteps = Workflow.getVersion(CANDIDATE_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1;
         this.plan = plan;
         this.settings = plan.settings();
         this.stage = plan.stage();
@@ -95,6 +115,9 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
                         continue;
                     }
                     if (vetting.countBallotNominees(plan.cycleId()) > 0) {
+                        if (candidateSteps()) {
+                            vetting.announce(plan.cycleId(), CandidateStep.ON_BALLOT);
+                        }
                         advanceTo(CycleStage.VOTING_ROUND);
                     } else if (!extendAutomatically("no vetted nominee yet")) {
                         fail("no vetted nominee when the nomination window closed, even after one extension");
@@ -103,6 +126,9 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
                 case VOTING_ROUND -> {
                     openWindow("voting is open");
                     ballots.openVoting(plan.cycleId());
+                    if (candidateSteps()) {
+                        vetting.announce(plan.cycleId(), CandidateStep.VOTING_OPEN);
+                    }
                     awaitWindow();
                     if (cancelRequested) {
                         continue;
@@ -117,6 +143,9 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
                         fail("the count found no winner");
                     } else {
                         winner = tally.winnerCandidacyId();
+                        if (candidateSteps()) {
+                            vetting.announce(plan.cycleId(), CandidateStep.RESULT);
+                        }
                         advanceTo(CycleStage.CERTIFICATION);
                         if (tally.marginShare() < settings.recountMargin().doubleValue()) {
                             recountMatched = certification.recount(plan.cycleId(), "system").matches();
@@ -306,16 +335,34 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
         ledger.enterStage(plan.cycleId(), stage, stageDeadline, automaticExtensions, stage.title() + ": " + detail);
     }
 
+    /**
+     * Waits for the window's deadline, an early close, a cancel or a changed deadline. Vetting windows
+     * also wake every {@link #SWEEP_EVERY} to send reminders and escalate overdue reviews.
+     */
     private void awaitWindow() {
+        boolean sweeping = (stage == CycleStage.PLEDGE_VETTING || stage == CycleStage.NOMINATION_WINDOW)
+                && candidateSteps();
         while (!closeRequested && !cancelRequested) {
             Duration left = Duration.between(now(), deadline);
             if (left.isNegative() || left.isZero()) {
                 break;
             }
             windowChanged = false;
-            Workflow.await(left, () -> closeRequested || cancelRequested || windowChanged);
+            Duration wait = sweeping && left.compareTo(SWEEP_EVERY) > 0 ? SWEEP_EVERY : left;
+            boolean woken = Workflow.await(wait, () -> closeRequested || cancelRequested || windowChanged);
+            if (!woken && sweeping && now().isBefore(deadline)) {
+                try {
+                    sweeps.sweep(plan.cycleId(), now());
+                } catch (ActivityFailure failed) {
+                    // reminders and escalations are idempotent: the next sweep sends what this one could not
+                }
+            }
         }
         closeRequested = false;
+    }
+
+    private boolean candidateSteps() {
+        return candidateSteps;
     }
 
     /** The one automatic extension a window gets when it closes without what it needs. */

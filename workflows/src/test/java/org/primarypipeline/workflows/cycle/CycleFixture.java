@@ -21,6 +21,7 @@ import org.primarypipeline.activities.pledge.PledgeRepository;
 import org.primarypipeline.activities.testing.ActivitiesContext;
 import org.primarypipeline.activities.vetting.Candidacy;
 import org.primarypipeline.activities.vetting.CandidacyRepository;
+import org.primarypipeline.activities.vetting.ReviewChecklist;
 import org.primarypipeline.activities.vetting.VettingActivities;
 import org.primarypipeline.activities.vetting.VettingDecision;
 import org.primarypipeline.core.cycle.CycleSettings;
@@ -83,12 +84,16 @@ final class CycleFixture implements AutoCloseable {
     long signAndApprove(DistrictCycleWorkflow workflow, String cycleId, long candidacyId) {
         Candidacy c = activities.bean(CandidacyRepository.class).find(cycleId, candidacyId).orElseThrow();
         activities.bean(PledgeRepository.class).signCurrent(c.candidateId(), c.fullName(), "127.0.0.1", "test");
-        workflow.review(new VettingDecision(candidacyId, VettingDecision.Verdict.APPROVE, null, "alice"));
+        workflow.review(new VettingDecision(candidacyId, VettingDecision.Verdict.APPROVE, null, "alice",
+                ReviewChecklist.COMPLETE));
         return candidacyId;
     }
 
+    /** A nominee entered directly, eligibility checked by staff (the public path is NominationFlowTest's). */
     long nominate(String cycleId, String name, String email) {
-        return activities.bean(CandidacyRepository.class).nominate(cycleId, name, email, null);
+        long candidacy = activities.bean(CandidacyRepository.class).nominate(cycleId, name, email, null);
+        activities.bean(CandidacyRepository.class).confirmEligibility(candidacy, "{\"checkedBy\":\"staff\"}");
+        return candidacy;
     }
 
     long join(String district, String name) {
