@@ -10,17 +10,20 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.batch.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * Reads the records of one partition's byte range with Commons CSV. Restartable: the count of
- * records read is saved with every chunk, and a restart skips that many records of the range.
+ * Reads the records of one partition's byte range with Commons CSV, in blocks of {@code blockSize}
+ * records. Restartable: the count of blocks read is saved with every chunk, and a restart skips that
+ * many blocks of the range (the block size is fixed for a run, so they are the same records).
  */
-public class SupporterFileReader extends AbstractItemCountingItemStreamItemReader<RawRow> {
+public class SupporterFileReader extends AbstractItemCountingItemStreamItemReader<RawBlock> {
 
     private final Path file;
     private final long start;
@@ -29,12 +32,14 @@ public class SupporterFileReader extends AbstractItemCountingItemStreamItemReade
     private CSVParser parser;
     private Iterator<CSVRecord> records;
     private long linesBefore;
+    private final int blockSize;
 
-    public SupporterFileReader(Path file, long start, long end, long firstLine) {
+    public SupporterFileReader(Path file, long start, long end, long firstLine, int blockSize) {
         this.file = file;
         this.start = start;
         this.end = end;
         this.firstLine = firstLine;
+        this.blockSize = blockSize;
         setName("supporter-file");
     }
 
@@ -50,7 +55,16 @@ public class SupporterFileReader extends AbstractItemCountingItemStreamItemReade
     }
 
     @Override
-    protected RawRow doRead() {
+    protected RawBlock doRead() {
+        List<RawRow> rows = new ArrayList<>(blockSize);
+        RawRow row;
+        while (rows.size() < blockSize && (row = nextRow()) != null) {
+            rows.add(row);
+        }
+        return rows.isEmpty() ? null : new RawBlock(rows);
+    }
+
+    private RawRow nextRow() {
         while (records.hasNext()) {
             // hasNext parsed the record; the line count is where the previous record ended
             CSVRecord record = records.next();

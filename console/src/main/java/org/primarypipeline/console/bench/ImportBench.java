@@ -38,6 +38,7 @@ public class ImportBench implements Runnable {
             long start = System.nanoTime();
             SupporterImports.Outcome outcome = db.bean(SupporterImports.class).run(file, SupporterImports.Options.defaults());
             double importSeconds = (System.nanoTime() - start) / 1e9;
+            out.print(org.primarypipeline.batch.importsupporters.PhaseTimes.report());
             if (!"COMPLETED".equals(outcome.batchStatus())) {
                 throw new IllegalStateException("the import did not complete: " + outcome.exitDescription());
             }
