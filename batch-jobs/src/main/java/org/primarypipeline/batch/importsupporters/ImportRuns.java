@@ -95,6 +95,11 @@ public class ImportRuns {
                 .optional();
     }
 
+    /** The latest imports, newest first. */
+    public java.util.List<Long> recent(int limit) {
+        return jdbc.sql("select id from import_run order by id desc limit ?").param(limit).query(Long.class).list();
+    }
+
     /** Counts from the partitions' committed chunks ({@code import_progress}), so any process can watch. */
     public Optional<Progress> progress(long runId) {
         return jdbc.sql("""

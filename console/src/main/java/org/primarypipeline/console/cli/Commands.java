@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             ReceiptsCommand.class,
             ImportSupportersCommand.class,
             AssignDistrictsCommand.class,
+            InvitationsCommand.class,
             UsersCommand.class,
             BenchCommand.class,
         })

@@ -22,6 +22,8 @@ public final class PublicEndpoints {
         "/fundraisers/**",
         "/webhooks/**",
         "/unsubscribe/**",
+        "/invitation",
+        "/invitation/**",
         "/sms/**",
         "/actuator/health/**",
     };

@@ -121,6 +121,7 @@ public class PageViewResolver implements ViewResolver, Ordered {
         item(items, path, "/", "Dashboard", user.can(Right.VIEW));
         item(items, path, "/districts", "Districts", user.can(Right.VIEW));
         item(items, path, "/cycles", "Cycles", user.can(Right.VIEW));
+        item(items, path, "/supporters", "Supporters", user.can(Right.VIEW));
         item(items, path, "/audit", "Audit log", user.can(Right.READ_AUDIT));
         item(items, path, "/users", "Users", user.can(Right.MANAGE_USERS));
         item(items, path, "/swagger-ui.html", "API", user.can(Right.VIEW));
