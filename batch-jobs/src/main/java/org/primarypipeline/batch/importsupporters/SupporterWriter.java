@@ -94,7 +94,6 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
 
     @Override
     public void write(Chunk<? extends ImportBlock> chunk) throws Exception {
-        long t0 = PhaseTimes.start();
         List<ImportRow> items = new ArrayList<>(chunk.size() * 500);
         List<ImportBlock.Reject> rejectedHere = new ArrayList<>();
         long readHere = 0;
@@ -106,9 +105,7 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             Savepoint savepoint = connection.setSavepoint();
-            long tr = PhaseTimes.start();
             Resolved resolved = resolve(items);
-            PhaseTimes.add("write.resolve", tr);
             try {
                 apply(resolved);
             } catch (CopyRows.CopyFailed e) {
@@ -127,7 +124,6 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
             read += readHere;
             rejected += rejectedHere.size();
             recordProgress();
-            PhaseTimes.add("write.total", t0);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
@@ -217,14 +213,11 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
     }
 
     private void apply(Resolved r) {
-        long t = PhaseTimes.start();
         String now = OffsetDateTime.now(ZoneOffset.UTC).toString();
         // the sequence by name: pg_get_serial_sequence per row would cost a catalog lookup each
         List<Long> ids = r.fresh.isEmpty() ? List.of() : jdbc.sql(
                 "select nextval('" + run.memberSequence() + "'::regclass) from generate_series(1, ?)")
                 .param(r.fresh.size()).query(Long.class).list();
-        PhaseTimes.add("write.nextval", t);
-        t = PhaseTimes.start();
         CopyRows members = new CopyRows(r.fresh.size());
         CopyRows memberships = new CopyRows(r.fresh.size() / 4);
         for (int i = 0; i < r.fresh.size(); i++) {
@@ -243,24 +236,15 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
                 memberships.add(run.groups().get(a.districtId())).add(id).endRow();
             }
         }
-        PhaseTimes.add("write.build", t);
-        t = PhaseTimes.start();
         members.copyInto(dataSource, """
                 member (id, full_name, email, phone, street, city, state, zip, latitude, longitude, source, import_run_id,
                         joined_at, district_plan_id, district_id, district_source, district_provisional, district_reason,
                         district_assigned_at)""");
-        PhaseTimes.add("write.copy-member", t);
-        t = PhaseTimes.start();
         memberships.copyInto(dataSource, "group_membership (group_id, member_id)");
-        PhaseTimes.add("write.copy-membership", t);
-        t = PhaseTimes.start();
         r.joinedNew = memberships.rows();
         writeConsent(r.consent);
-        PhaseTimes.add("write.consent", t);
-        t = PhaseTimes.start();
         fill(r);
         joinExisting(r);
-        PhaseTimes.add("write.fill-join", t);
     }
 
     private void writeConsent(List<ImportRow> rows) {
