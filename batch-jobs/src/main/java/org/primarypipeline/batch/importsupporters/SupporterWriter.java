@@ -2,11 +2,11 @@ package org.primarypipeline.batch.importsupporters;
 
 import java.sql.Connection;
 import java.sql.Savepoint;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.primarypipeline.batch.copy.BinaryCopyRows;
 import org.primarypipeline.batch.copy.CopyRows;
 import org.primarypipeline.core.geo.Assignment;
 import org.primarypipeline.core.supporter.ConsentFlag;
@@ -213,12 +213,12 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
     }
 
     private void apply(Resolved r) {
-        String now = OffsetDateTime.now(ZoneOffset.UTC).toString();
+        Instant now = Instant.now();
         // the sequence by name: pg_get_serial_sequence per row would cost a catalog lookup each
         List<Long> ids = r.fresh.isEmpty() ? List.of() : jdbc.sql(
                 "select nextval('" + run.memberSequence() + "'::regclass) from generate_series(1, ?)")
                 .param(r.fresh.size()).query(Long.class).list();
-        CopyRows members = new CopyRows(r.fresh.size());
+        BinaryCopyRows members = new BinaryCopyRows(19, r.fresh.size());
         CopyRows memberships = new CopyRows(r.fresh.size() / 4);
         for (int i = 0; i < r.fresh.size(); i++) {
             ImportRow row = r.fresh.get(i);
@@ -226,12 +226,11 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
             Assignment a = row.assignment();
             boolean join = wantsToJoin(s);
             long id = ids.get(i);
-            members.add(id).add(s.fullName()).add(s.email()).add(s.phone()).add(s.street()).add(s.city()).add(s.state())
+            members.startRow().add(id).add(s.fullName()).add(s.email()).add(s.phone()).add(s.street()).add(s.city()).add(s.state())
                     .add(s.zip()).add(s.latitude()).add(s.longitude()).add(s.source()).add(run.id())
                     .add(join ? now : null).add(run.plan().id())
                     .add(a.assigned() ? run.key(a.districtId()) : null)
-                    .add(a.source() == null ? null : a.source().name()).add(a.provisional()).add(a.reason()).add(now)
-                    .endRow();
+                    .add(a.source() == null ? null : a.source().name()).add(a.provisional()).add(a.reason()).add(now);
             if (join && a.assigned()) {
                 memberships.add(run.groups().get(a.districtId())).add(id).endRow();
             }

@@ -166,6 +166,14 @@ class ImportSupportersJobTest {
         assertThat(run.id()).isEqualTo(failed.run().id());
         assertThat(run.rowsRead()).isEqualTo(3_000);
         assertThat(run.rowsRejected()).isEqualTo(30);
+        // new supporters are copied in binary: times and coordinates arrive as they were meant
+        assertThat(jdbc.sql("""
+                select bool_and(district_assigned_at between now() - interval '30 minutes' and now())
+                   and bool_and(joined_at is null or joined_at between now() - interval '30 minutes' and now())
+                   and count(*) filter (where latitude between 17 and 72 and longitude between -180 and -64) > 1000
+                   and count(*) filter (where latitude is not null) = count(*) filter (where longitude is not null)
+                from member where import_run_id = ?
+                """).param(run.id()).query(Boolean.class).single()).isTrue();
         // progress counts what committed, once: the failed execution's committed chunks and the resumed rest
         ImportRuns.Progress progress = imports.progress(run.id()).orElseThrow();
         assertThat(progress.read()).isEqualTo(3_000);
