@@ -20,8 +20,8 @@ import org.springframework.batch.item.support.AbstractItemCountingItemStreamItem
 
 /**
  * Reads the records of one partition's byte range with Commons CSV, in blocks of {@code blockSize}
- * records. Restartable: the count of blocks read is saved with every chunk, and a restart skips that
- * many blocks of the range (the block size is fixed for a run, so they are the same records).
+ * records. Restartable: the count of records handed on is saved with every chunk, and a restart skips
+ * that many records of the range (records, not blocks, so a resume with another block size loses none).
  */
 public class SupporterFileReader extends AbstractItemCountingItemStreamItemReader<RawBlock> {
 
@@ -33,6 +33,7 @@ public class SupporterFileReader extends AbstractItemCountingItemStreamItemReade
     private Iterator<CSVRecord> records;
     private long linesBefore;
     private final int blockSize;
+    private long rowsRead;
 
     public SupporterFileReader(Path file, long start, long end, long firstLine, int blockSize) {
         this.file = file;
@@ -61,7 +62,29 @@ public class SupporterFileReader extends AbstractItemCountingItemStreamItemReade
         while (rows.size() < blockSize && (row = nextRow()) != null) {
             rows.add(row);
         }
+        rowsRead += rows.size();
         return rows.isEmpty() ? null : new RawBlock(rows);
+    }
+
+    @Override
+    public void open(org.springframework.batch.item.ExecutionContext context) {
+        super.open(context);
+        long skip = context.getLong(getExecutionContextKey("rows"), 0);
+        for (long i = 0; i < skip && nextRow() != null; i++) {
+            // already imported by a committed chunk
+        }
+        rowsRead = skip;
+    }
+
+    /** Records are skipped by their own count in {@link #open}, not by blocks. */
+    @Override
+    protected void jumpToItem(int blocks) {
+    }
+
+    @Override
+    public void update(org.springframework.batch.item.ExecutionContext context) {
+        super.update(context);
+        context.putLong(getExecutionContextKey("rows"), rowsRead);
     }
 
     private RawRow nextRow() {
