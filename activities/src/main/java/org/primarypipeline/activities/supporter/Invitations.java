@@ -186,6 +186,17 @@ public class Invitations {
         return find("token = ?", token);
     }
 
+    /** What the invitee is shown before answering: who invites them, from which district, and what is offered. */
+    public record Offer(Invitation invitation, String inviterName, String inviterDistrictId) {
+    }
+
+    public Optional<Offer> offer(String token) {
+        return byToken(token).map(i -> jdbc.sql("""
+                select m.full_name, g.district_id from member m, district_group g where m.id = ? and g.id = ?
+                """).params(i.inviterMemberId(), i.groupId())
+                .query((rs, n) -> new Offer(i, rs.getString(1), rs.getString(2))).single());
+    }
+
     private long findOrCreateMember(Invitation invitation, String fullName) {
         String column = invitation.channel() == Channel.EMAIL ? "lower(email)" : "phone";
         Optional<Long> existing = jdbc.sql("select id from member where " + column + " = ?").param(invitation.address())

@@ -1,6 +1,7 @@
 package org.primarypipeline.batch.assigndistricts;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.primarypipeline.activities.supporter.DistrictPlanStore;
@@ -109,10 +110,12 @@ public class AssignDistrictsJobConfiguration {
 
     @Bean
     Step reassignLocateWorker(JobRepository jobs, PlatformTransactionManager tx,
-                              JdbcCursorItemReader<SupporterPlace> reassignReader, ReassignProcessor reassignProcessor,
-                              ReassignWriter reassignWriter, @Value("${pp.reassign.chunk-size:10000}") int chunkSize) {
+                              PlaceBlockReader reassignReader, ReassignProcessor reassignProcessor,
+                              ReassignWriter reassignWriter, @Value("${pp.reassign.chunk-size:10000}") int chunkSize,
+                              @Value("${pp.reassign.block-size:500}") int blockSize) {
+        int block = Math.max(1, Math.min(chunkSize, blockSize));
         return new StepBuilder("reassign-locate-worker", jobs)
-                .<SupporterPlace, Reassigned>chunk(chunkSize, tx)
+                .<List<SupporterPlace>, List<Reassigned>>chunk(Math.max(1, chunkSize / block), tx)
                 .reader(reassignReader).processor(reassignProcessor).writer(reassignWriter)
                 .build();
     }
@@ -123,9 +126,14 @@ public class AssignDistrictsJobConfiguration {
      */
     @Bean
     @StepScope
-    JdbcCursorItemReader<SupporterPlace> reassignReader(DataSource dataSource,
-                                                        @Value("#{stepExecutionContext['from']}") Long from,
-                                                        @Value("#{stepExecutionContext['to']}") Long to) {
+    PlaceBlockReader reassignReader(DataSource dataSource, @Value("#{stepExecutionContext['from']}") Long from,
+                                    @Value("#{stepExecutionContext['to']}") Long to,
+                                    @Value("${pp.reassign.chunk-size:10000}") int chunkSize,
+                                    @Value("${pp.reassign.block-size:500}") int blockSize) {
+        return new PlaceBlockReader(cursor(dataSource, from, to), Math.max(1, Math.min(chunkSize, blockSize)));
+    }
+
+    private static JdbcCursorItemReader<SupporterPlace> cursor(DataSource dataSource, long from, long to) {
         return new JdbcCursorItemReaderBuilder<SupporterPlace>()
                 .name("reassign-reader")
                 .dataSource(dataSource)

@@ -1,5 +1,7 @@
 package org.primarypipeline.batch.assigndistricts;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.primarypipeline.core.district.DistrictId;
 import org.primarypipeline.core.geo.Assignment;
 import org.primarypipeline.core.geo.AssignmentSource;
@@ -12,7 +14,7 @@ import org.springframework.batch.item.ItemProcessor;
  * (the row is filtered out, so nothing about it changes); a member with no address on file keeps their
  * district number where the new plan has it, provisional until they confirm.
  */
-public class ReassignProcessor implements ItemProcessor<SupporterPlace, Reassigned> {
+public class ReassignProcessor implements ItemProcessor<List<SupporterPlace>, List<Reassigned>> {
 
     private final DistrictPlan plan;
 
@@ -21,7 +23,19 @@ public class ReassignProcessor implements ItemProcessor<SupporterPlace, Reassign
     }
 
     @Override
-    public Reassigned process(SupporterPlace s) {
+    public List<Reassigned> process(List<SupporterPlace> block) {
+        List<Reassigned> out = new ArrayList<>(block.size());
+        for (SupporterPlace s : block) {
+            Reassigned r = locate(s);
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** Null when the supporter's district stays as the member or staff decided. */
+    Reassigned locate(SupporterPlace s) {
         if (plan.id().equals(s.planId()) && s.source() != null && s.source().isDecidedByPerson()) {
             return null;
         }

@@ -1,6 +1,8 @@
 package org.primarypipeline.batch.assigndistricts;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.primarypipeline.batch.copy.CopyRows;
@@ -16,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * into a temporary table and applied in one statement, leaving unchanged rows alone (re-running on the
  * same plan writes nothing). Counts what moved as it goes; the counts are saved with each chunk.
  */
-public class ReassignWriter implements ItemStreamWriter<Reassigned> {
+public class ReassignWriter implements ItemStreamWriter<List<Reassigned>> {
 
     static final String COUNTS = "reassign-writer.";
 
@@ -56,7 +58,9 @@ public class ReassignWriter implements ItemStreamWriter<Reassigned> {
     }
 
     @Override
-    public void write(Chunk<? extends Reassigned> chunk) {
+    public void write(Chunk<? extends List<Reassigned>> blocks) {
+        List<Reassigned> chunk = new ArrayList<>();
+        blocks.forEach(chunk::addAll);
         CopyRows rows = new CopyRows(chunk.size());
         long movedHere = 0;
         long newHere = 0;

@@ -1,16 +1,19 @@
 package org.primarypipeline.batch.importsupporters;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.primarypipeline.core.geo.DistrictPlan;
+import org.primarypipeline.core.supporter.InvalidField;
 import org.primarypipeline.core.supporter.SupporterRecord;
 import org.primarypipeline.core.supporter.SupporterRows;
 import org.springframework.batch.item.ItemProcessor;
 
 /**
- * Validates and normalises a row, then districts it. An invalid row throws
- * {@link org.primarypipeline.core.supporter.InvalidField}, which the step skips and the
- * {@link RejectRecorder} reports; nothing else about the chunk changes.
+ * Validates and normalises each row of a block, then districts it. A row that is invalid
+ * ({@link InvalidField}) becomes a reject with its line and reason and the other rows go on; any other
+ * failure fails the chunk.
  */
-public class ImportRowProcessor implements ItemProcessor<RawRow, ImportRow> {
+public class ImportRowProcessor implements ItemProcessor<RawBlock, ImportBlock> {
 
     private final SupporterRows rows;
     private final DistrictPlan plan;
@@ -21,8 +24,18 @@ public class ImportRowProcessor implements ItemProcessor<RawRow, ImportRow> {
     }
 
     @Override
-    public ImportRow process(RawRow raw) {
-        SupporterRecord supporter = rows.parse(raw.line(), raw.values());
-        return new ImportRow(supporter, plan.assign(supporter.latitude(), supporter.longitude(), supporter.zipNumber()));
+    public ImportBlock process(RawBlock block) {
+        List<ImportRow> valid = new ArrayList<>(block.rows().size());
+        List<ImportBlock.Reject> rejects = new ArrayList<>();
+        for (RawRow raw : block.rows()) {
+            try {
+                SupporterRecord supporter = rows.parse(raw.line(), raw.values());
+                valid.add(new ImportRow(supporter,
+                        plan.assign(supporter.latitude(), supporter.longitude(), supporter.zipNumber())));
+            } catch (InvalidField e) {
+                rejects.add(new ImportBlock.Reject(raw.line(), e.getMessage(), raw.text()));
+            }
+        }
+        return new ImportBlock(valid, rejects);
     }
 }

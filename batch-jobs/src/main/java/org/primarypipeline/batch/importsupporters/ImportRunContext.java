@@ -65,7 +65,10 @@ public class ImportRunContext {
         String sequence = jdbc.sql("select pg_get_serial_sequence('member', 'id')").query(String.class).single();
         Map<DistrictId, String> keyText = new HashMap<>();
         plan.districts().forEach(d -> keyText.put(d, d.toString()));
-        return new Run(runId, Path.of(row.path()), plan, new HashMap<>(groups), SupporterKeys.load(dataSource), row.source(),
+        Path file = Path.of(row.path());
+        // about 100 bytes a row in the lists we have seen; only sizes the key index
+        long expectedRows = file.toFile().length() / 100;
+        return new Run(runId, file, plan, new HashMap<>(groups), SupporterKeys.load(dataSource, expectedRows), row.source(),
                 row.join(), sequence, keyText);
     }
 }

@@ -95,15 +95,19 @@ public class ImportRuns {
                 .optional();
     }
 
-    /** Counts from the partitions' committed chunks (Spring Batch's step executions), so any process can watch. */
+    /** The latest imports, newest first. */
+    public java.util.List<Long> recent(int limit) {
+        return jdbc.sql("select id from import_run order by id desc limit ?").param(limit).query(Long.class).list();
+    }
+
+    /** Counts from the partitions' committed chunks ({@code import_progress}), so any process can watch. */
     public Optional<Progress> progress(long runId) {
         return jdbc.sql("""
                 select r.status, r.total_rows, r.started_at, r.finished_at,
-                       coalesce(sum(s.read_count), 0) as read, coalesce(sum(s.write_count), 0) as written,
-                       coalesce(sum(s.process_skip_count + s.read_skip_count + s.filter_count), 0) as rejected
+                       coalesce(sum(p.rows_read), 0) as read, coalesce(sum(p.rows_written), 0) as written,
+                       coalesce(sum(p.rows_rejected), 0) as rejected
                 from import_run r
-                left join batch_step_execution s on s.job_execution_id = r.job_execution_id
-                    and s.step_name like 'import-rows-worker:%'
+                left join import_progress p on p.run_id = r.id
                 where r.id = ?
                 group by r.id
                 """).param(runId).query((rs, n) -> {

@@ -37,12 +37,13 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <ol>
  *   <li>{@code import-rows}: the file is split into byte ranges read by parallel partitions
  *       ({@code pp.import.partitions}, default one per core); each reads, validates, normalises and
- *       districts chunks of {@code pp.import.chunk-size} rows and writes them with COPY.</li>
+ *       districts chunks of {@code pp.import.chunk-size} rows (handed on in blocks of up to
+ *       {@code pp.import.block-size}) and writes them with COPY.</li>
  *   <li>{@code import-finish}: sums what the partitions counted and writes the rejects report.</li>
  * </ol>
- * <b>Skip rules:</b> a row that fails validation ({@link InvalidField}) is skipped without rolling the
- * chunk back, however many there are, and reported with its line and reason; any other failure (the
- * database refusing a write) fails the step. <b>Restart:</b> running the job again with the same
+ * <b>Skip rules:</b> a row that fails validation ({@link InvalidField}) is left out of its block without
+ * rolling the chunk back, however many there are, and reported with its line and reason in the chunk's
+ * transaction; any other failure (the database refusing a write) fails the step. <b>Restart:</b> running the job again with the same
  * {@code run.id} resumes each partition after its last committed chunk.
  */
 @Configuration(proxyBeanMethods = false)
@@ -89,20 +90,20 @@ public class ImportSupportersJobConfiguration {
 
     @Bean
     Step importRowsWorker(JobRepository jobs, PlatformTransactionManager tx, SupporterFileReader importReader,
-                          ImportRowProcessor importProcessor, SupporterWriter importWriter, RejectRecorder importRejects,
-                          @Value("${pp.import.chunk-size:5000}") int chunkSize) {
+                          ImportRowProcessor importProcessor, SupporterWriter importWriter,
+                          @Value("${pp.import.chunk-size:5000}") int chunkSize,
+                          @Value("${pp.import.block-size:500}") int blockSize) {
         return new StepBuilder("import-rows-worker", jobs)
-                .<RawRow, ImportRow>chunk(chunkSize, tx)
+                .<RawBlock, ImportBlock>chunk(Math.max(1, chunkSize / blockSize(chunkSize, blockSize)), tx)
                 .reader(importReader)
                 .processor(importProcessor)
                 .writer(importWriter)
-                .faultTolerant()
-                .skip(InvalidField.class)
-                .skipLimit(Integer.MAX_VALUE)
-                .noRollback(InvalidField.class)
-                .listener(importRejects)
-                .stream(importRejects)
                 .build();
+    }
+
+    /** Rows per block: a chunk holds whole blocks, so a chunk smaller than a block is one block. */
+    static int blockSize(int chunkSize, int blockSize) {
+        return Math.max(1, Math.min(chunkSize, blockSize));
     }
 
     @Bean
@@ -118,8 +119,10 @@ public class ImportSupportersJobConfiguration {
                                      @Value("#{stepExecutionContext['start']}") Long start,
                                      @Value("#{stepExecutionContext['end']}") Long end,
                                      @Value("#{stepExecutionContext['firstLine']}") Long firstLine,
+                                     @Value("${pp.import.chunk-size:5000}") int chunkSize,
+                                     @Value("${pp.import.block-size:500}") int blockSize,
                                      ImportRunContext contexts) {
-        return new SupporterFileReader(contexts.of(runId).file(), start, end, firstLine);
+        return new SupporterFileReader(contexts.of(runId).file(), start, end, firstLine, blockSize(chunkSize, blockSize));
     }
 
     @Bean
@@ -135,15 +138,10 @@ public class ImportSupportersJobConfiguration {
 
     @Bean
     @StepScope
-    SupporterWriter importWriter(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId, DataSource dataSource,
+    SupporterWriter importWriter(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
+                                 @Value("#{stepExecution.stepName}") String partition, DataSource dataSource,
                                  JdbcClient jdbc, ImportRunContext contexts) {
-        return new SupporterWriter(dataSource, jdbc, contexts.of(runId));
-    }
-
-    @Bean
-    @StepScope
-    RejectRecorder importRejects(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId, DataSource dataSource) {
-        return new RejectRecorder(dataSource, runId);
+        return new SupporterWriter(dataSource, jdbc, contexts.of(runId), partition);
     }
 
     @Bean

@@ -10,17 +10,20 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.batch.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * Reads the records of one partition's byte range with Commons CSV. Restartable: the count of
- * records read is saved with every chunk, and a restart skips that many records of the range.
+ * Reads the records of one partition's byte range with Commons CSV, in blocks of {@code blockSize}
+ * records. Restartable: the count of records handed on is saved with every chunk, and a restart skips
+ * that many records of the range (records, not blocks, so a resume with another block size loses none).
  */
-public class SupporterFileReader extends AbstractItemCountingItemStreamItemReader<RawRow> {
+public class SupporterFileReader extends AbstractItemCountingItemStreamItemReader<RawBlock> {
 
     private final Path file;
     private final long start;
@@ -29,12 +32,15 @@ public class SupporterFileReader extends AbstractItemCountingItemStreamItemReade
     private CSVParser parser;
     private Iterator<CSVRecord> records;
     private long linesBefore;
+    private final int blockSize;
+    private long rowsRead;
 
-    public SupporterFileReader(Path file, long start, long end, long firstLine) {
+    public SupporterFileReader(Path file, long start, long end, long firstLine, int blockSize) {
         this.file = file;
         this.start = start;
         this.end = end;
         this.firstLine = firstLine;
+        this.blockSize = blockSize;
         setName("supporter-file");
     }
 
@@ -50,7 +56,38 @@ public class SupporterFileReader extends AbstractItemCountingItemStreamItemReade
     }
 
     @Override
-    protected RawRow doRead() {
+    protected RawBlock doRead() {
+        List<RawRow> rows = new ArrayList<>(blockSize);
+        RawRow row;
+        while (rows.size() < blockSize && (row = nextRow()) != null) {
+            rows.add(row);
+        }
+        rowsRead += rows.size();
+        return rows.isEmpty() ? null : new RawBlock(rows);
+    }
+
+    @Override
+    public void open(org.springframework.batch.item.ExecutionContext context) {
+        super.open(context);
+        long skip = context.getLong(getExecutionContextKey("rows"), 0);
+        for (long i = 0; i < skip && nextRow() != null; i++) {
+            // already imported by a committed chunk
+        }
+        rowsRead = skip;
+    }
+
+    /** Records are skipped by their own count in {@link #open}, not by blocks. */
+    @Override
+    protected void jumpToItem(int blocks) {
+    }
+
+    @Override
+    public void update(org.springframework.batch.item.ExecutionContext context) {
+        super.update(context);
+        context.putLong(getExecutionContextKey("rows"), rowsRead);
+    }
+
+    private RawRow nextRow() {
         while (records.hasNext()) {
             // hasNext parsed the record; the line count is where the previous record ended
             CSVRecord record = records.next();

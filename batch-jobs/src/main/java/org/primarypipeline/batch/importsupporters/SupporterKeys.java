@@ -24,8 +24,8 @@ final class SupporterKeys {
 
     static final long CLAIMED = -1;
 
-    private final ConcurrentHashMap<String, Long> byEmail = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Long> byPhone = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Long> byEmail;
+    private final ConcurrentHashMap<String, Long> byPhone;
     /**
      * Members on the list with no address and no district (joined on the web, say): the first row that
      * matches them fills in both. A member with an address keeps it; moving them is re-assignment's job.
@@ -34,8 +34,25 @@ final class SupporterKeys {
     /** Members who asked to join their group already. */
     private final BitSet joined = new BitSet();
 
-    static SupporterKeys load(DataSource dataSource) {
-        SupporterKeys keys = new SupporterKeys();
+    private SupporterKeys(int expected) {
+        // sized for everyone already there and every row of the file: growing a map of millions rehashes it all
+        byEmail = new ConcurrentHashMap<>(expected, 0.75f, 2);
+        byPhone = new ConcurrentHashMap<>(expected, 0.75f, 2);
+    }
+
+    /**
+     * @param expectedRows about how many rows the file has, to size the index once
+     */
+    static SupporterKeys load(DataSource dataSource, long expectedRows) {
+        long members;
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select reltuples::bigint from pg_class where oid = 'member'::regclass");
+             ResultSet rs = s.executeQuery()) {
+            members = rs.next() ? Math.max(0, rs.getLong(1)) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the supporters already on the list", e);
+        }
+        SupporterKeys keys = new SupporterKeys((int) Math.min(Integer.MAX_VALUE / 2, members + expectedRows));
         // streamed in batches (PostgreSQL streams a result only inside a transaction), not held whole
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();

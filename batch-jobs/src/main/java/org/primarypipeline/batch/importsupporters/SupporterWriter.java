@@ -2,11 +2,11 @@ package org.primarypipeline.batch.importsupporters;
 
 import java.sql.Connection;
 import java.sql.Savepoint;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.primarypipeline.batch.copy.BinaryCopyRows;
 import org.primarypipeline.batch.copy.CopyRows;
 import org.primarypipeline.core.geo.Assignment;
 import org.primarypipeline.core.supporter.ConsentFlag;
@@ -34,13 +34,17 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * the web with the same email while the chunk is written, the unique index refuses the COPY: the chunk
  * goes back to its savepoint, learns the new member and writes again.
  */
-public class SupporterWriter implements ItemStreamWriter<ImportRow> {
+public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
 
     private static final String COUNTS = "supporter-writer.";
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final ImportRunContext.Run run;
+    private final RejectRecorder rejects;
+    private final String partition;
+    private long read;
+    private long rejected;
     private long created;
     private long matched;
     private long duplicates;
@@ -48,14 +52,18 @@ public class SupporterWriter implements ItemStreamWriter<ImportRow> {
     private long provisional;
     private long unassigned;
 
-    public SupporterWriter(DataSource dataSource, JdbcClient jdbc, ImportRunContext.Run run) {
+    public SupporterWriter(DataSource dataSource, JdbcClient jdbc, ImportRunContext.Run run, String partition) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.run = run;
+        this.partition = partition;
+        this.rejects = new RejectRecorder(dataSource, run.id());
     }
 
     @Override
     public void open(ExecutionContext context) {
+        read = context.getLong(COUNTS + "read", 0);
+        rejected = context.getLong(COUNTS + "rejected", 0);
         created = context.getLong(COUNTS + "created", 0);
         matched = context.getLong(COUNTS + "matched", 0);
         duplicates = context.getLong(COUNTS + "duplicates", 0);
@@ -66,6 +74,8 @@ public class SupporterWriter implements ItemStreamWriter<ImportRow> {
 
     @Override
     public void update(ExecutionContext context) {
+        context.putLong(COUNTS + "read", read);
+        context.putLong(COUNTS + "rejected", rejected);
         context.putLong(COUNTS + "created", created);
         context.putLong(COUNTS + "matched", matched);
         context.putLong(COUNTS + "duplicates", duplicates);
@@ -83,11 +93,19 @@ public class SupporterWriter implements ItemStreamWriter<ImportRow> {
     }
 
     @Override
-    public void write(Chunk<? extends ImportRow> chunk) throws Exception {
+    public void write(Chunk<? extends ImportBlock> chunk) throws Exception {
+        List<ImportRow> items = new ArrayList<>(chunk.size() * 500);
+        List<ImportBlock.Reject> rejectedHere = new ArrayList<>();
+        long readHere = 0;
+        for (ImportBlock block : chunk) {
+            items.addAll(block.rows());
+            rejectedHere.addAll(block.rejects());
+            readHere += block.size();
+        }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             Savepoint savepoint = connection.setSavepoint();
-            Resolved resolved = resolve(chunk.getItems());
+            Resolved resolved = resolve(items);
             try {
                 apply(resolved);
             } catch (CopyRows.CopyFailed e) {
@@ -96,15 +114,32 @@ public class SupporterWriter implements ItemStreamWriter<ImportRow> {
                 }
                 connection.rollback(savepoint);
                 undo(resolved);
-                learnConcurrentMembers(chunk.getItems());
-                resolved = resolve(chunk.getItems());
+                learnConcurrentMembers(items);
+                resolved = resolve(items);
                 apply(resolved);
             }
             connection.releaseSavepoint(savepoint);
+            rejects.record(rejectedHere);
             count(resolved);
+            read += readHere;
+            rejected += rejectedHere.size();
+            recordProgress();
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    /**
+     * This partition's counts so far, written with the chunk: whoever watches the import (the command line,
+     * the console, another process) reads committed progress, never a chunk that may still roll back.
+     */
+    private void recordProgress() {
+        jdbc.sql("""
+                insert into import_progress (run_id, partition, rows_read, rows_written, rows_rejected, updated_at)
+                values (?, ?, ?, ?, ?, now())
+                on conflict (run_id, partition) do update set rows_read = excluded.rows_read,
+                    rows_written = excluded.rows_written, rows_rejected = excluded.rows_rejected, updated_at = now()
+                """).params(run.id(), partition, read, read - rejected, rejected).update();
     }
 
     /** What each row of a chunk turned out to be. */
@@ -178,12 +213,12 @@ public class SupporterWriter implements ItemStreamWriter<ImportRow> {
     }
 
     private void apply(Resolved r) {
-        String now = OffsetDateTime.now(ZoneOffset.UTC).toString();
+        Instant now = Instant.now();
         // the sequence by name: pg_get_serial_sequence per row would cost a catalog lookup each
         List<Long> ids = r.fresh.isEmpty() ? List.of() : jdbc.sql(
                 "select nextval('" + run.memberSequence() + "'::regclass) from generate_series(1, ?)")
                 .param(r.fresh.size()).query(Long.class).list();
-        CopyRows members = new CopyRows(r.fresh.size());
+        BinaryCopyRows members = new BinaryCopyRows(19, r.fresh.size());
         CopyRows memberships = new CopyRows(r.fresh.size() / 4);
         for (int i = 0; i < r.fresh.size(); i++) {
             ImportRow row = r.fresh.get(i);
@@ -191,12 +226,11 @@ public class SupporterWriter implements ItemStreamWriter<ImportRow> {
             Assignment a = row.assignment();
             boolean join = wantsToJoin(s);
             long id = ids.get(i);
-            members.add(id).add(s.fullName()).add(s.email()).add(s.phone()).add(s.street()).add(s.city()).add(s.state())
+            members.startRow().add(id).add(s.fullName()).add(s.email()).add(s.phone()).add(s.street()).add(s.city()).add(s.state())
                     .add(s.zip()).add(s.latitude()).add(s.longitude()).add(s.source()).add(run.id())
                     .add(join ? now : null).add(run.plan().id())
                     .add(a.assigned() ? run.key(a.districtId()) : null)
-                    .add(a.source() == null ? null : a.source().name()).add(a.provisional()).add(a.reason()).add(now)
-                    .endRow();
+                    .add(a.source() == null ? null : a.source().name()).add(a.provisional()).add(a.reason()).add(now);
             if (join && a.assigned()) {
                 memberships.add(run.groups().get(a.districtId())).add(id).endRow();
             }

@@ -77,6 +77,12 @@ class ImportSupportersJobTest {
         assertThat(run.created()).isEqualTo(6);   // Ana, Ben, Cy, Di, Eve, Quoted
         assertThat(run.matched()).isEqualTo(1);   // Wendy
         assertThat(run.duplicates()).isEqualTo(2); // Ana Again (email), Eve Twin (phone)
+        // the progress anyone watching saw last: every row read, the rejects apart
+        ImportRuns.Progress progress = batch.getBean(SupporterImports.class).progress(run.id()).orElseThrow();
+        assertThat(progress.read()).isEqualTo(13);
+        assertThat(progress.written()).isEqualTo(9);
+        assertThat(progress.rejected()).isEqualTo(4);
+        assertThat(progress.line()).startsWith("import " + run.id() + ": completed, 13 of 13 rows read, 9 written, 4 rejected");
 
         // the partitions race for a repeated person: whichever of Ana's rows is written first stands
         assertThat(district("ana@example.org")).matches("WI-02 (COORDINATES|ZIP) false");
@@ -160,6 +166,18 @@ class ImportSupportersJobTest {
         assertThat(run.id()).isEqualTo(failed.run().id());
         assertThat(run.rowsRead()).isEqualTo(3_000);
         assertThat(run.rowsRejected()).isEqualTo(30);
+        // new supporters are copied in binary: times and coordinates arrive as they were meant
+        assertThat(jdbc.sql("""
+                select bool_and(district_assigned_at between now() - interval '30 minutes' and now())
+                   and bool_and(joined_at is null or joined_at between now() - interval '30 minutes' and now())
+                   and count(*) filter (where latitude between 17 and 72 and longitude between -180 and -64) > 1000
+                   and count(*) filter (where latitude is not null) = count(*) filter (where longitude is not null)
+                from member where import_run_id = ?
+                """).param(run.id()).query(Boolean.class).single()).isTrue();
+        // progress counts what committed, once: the failed execution's committed chunks and the resumed rest
+        ImportRuns.Progress progress = imports.progress(run.id()).orElseThrow();
+        assertThat(progress.read()).isEqualTo(3_000);
+        assertThat(progress.rejected()).isEqualTo(30);
         assertThat(run.created() + run.matched() + run.duplicates() + run.rowsRejected()).isEqualTo(3_000);
         assertThat(jdbc.sql("select count(*) from member where import_run_id = ?").param(run.id()).query(Long.class).single())
                 .isEqualTo(run.created());

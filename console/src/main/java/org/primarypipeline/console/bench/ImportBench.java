@@ -34,10 +34,17 @@ public class ImportBench implements Runnable {
         try (SupporterBenchDatabase db = new SupporterBenchDatabase()) {
             file = Files.createTempFile("pp-bench-supporters-", ".csv");
             new SupporterCsvGenerator(2026, joined).write(file, rows);
+            CpuMeter cpu = new CpuMeter(db.jdbc().sql("show data_directory").query(String.class).single());
+            double[] before = cpu.seconds();
             double copySeconds = plainCopy(db, file);
+            double[] afterCopy = cpu.seconds();
             long start = System.nanoTime();
             SupporterImports.Outcome outcome = db.bean(SupporterImports.class).run(file, SupporterImports.Options.defaults());
             double importSeconds = (System.nanoTime() - start) / 1e9;
+            double[] afterImport = cpu.seconds();
+            double copyCpu = afterCopy[0] - before[0] + afterCopy[1] - before[1];
+            double importJvm = afterImport[0] - afterCopy[0];
+            double importPostgres = afterImport[1] - afterCopy[1];
             if (!"COMPLETED".equals(outcome.batchStatus())) {
                 throw new IllegalStateException("the import did not complete: " + outcome.exitDescription());
             }
@@ -48,6 +55,13 @@ public class ImportBench implements Runnable {
             out.printf("import.seconds: %.1f s%n", importSeconds);
             out.printf("import.copy_seconds: %.1f s%n", copySeconds);
             out.printf("import.ratio: %.2f x%n", importSeconds / copySeconds);
+            // processor time, JVM and PostgreSQL together: what the job costs, whatever else the machine runs
+            out.printf("import.cpu_seconds: %.1f s%n", importJvm + importPostgres);
+            out.printf("import.cpu_jvm_seconds: %.1f s%n", importJvm);
+            out.printf("import.cpu_postgres_seconds: %.1f s%n", importPostgres);
+            out.printf("import.copy_cpu_seconds: %.1f s%n", copyCpu);
+            out.printf("import.cpu_ratio: %.2f x%n", (importJvm + importPostgres) / copyCpu);
+            out.printf("import.load_average: %.1f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             out.printf("import.member_copy_seconds: %.1f s%n", memberCopySeconds);
             out.printf("import.member_copy_ratio: %.2f x%n", memberCopySeconds / copySeconds);
             out.printf("import.rows: %d count%n", outcome.run().rowsRead());

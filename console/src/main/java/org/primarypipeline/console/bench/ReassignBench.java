@@ -38,14 +38,21 @@ public class ReassignBench implements Runnable {
                 ImportBench.deleteQuietly(Path.of(imported.run().rejectsReport()));
             }
             db.jdbc().sql("vacuum analyze member").update();
+            CpuMeter cpu = new CpuMeter(db.jdbc().sql("show data_directory").query(String.class).single());
+            double[] before = cpu.seconds();
             long start = System.nanoTime();
             DistrictReassignments.Outcome outcome = db.bean(DistrictReassignments.class).reassign("cd119");
             double seconds = (System.nanoTime() - start) / 1e9;
+            double[] after = cpu.seconds();
             if (!"COMPLETED".equals(outcome.batchStatus())) {
                 throw new IllegalStateException("the re-assignment did not complete: " + outcome.failure());
             }
             DistrictReassignments.Reassignment r = outcome.reassignment();
             out.printf("reassign.seconds: %.1f s%n", seconds);
+            out.printf("reassign.cpu_seconds: %.1f s%n", after[0] - before[0] + after[1] - before[1]);
+            out.printf("reassign.cpu_jvm_seconds: %.1f s%n", after[0] - before[0]);
+            out.printf("reassign.cpu_postgres_seconds: %.1f s%n", after[1] - before[1]);
+            out.printf("reassign.load_average: %.1f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             out.printf("reassign.supporters: %d count%n", r.supporters());
             out.printf("reassign.moved: %d count%n", r.moved());
             out.printf("reassign.memberships_moved: %d count%n", r.membershipsMoved());

@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             ReceiptsCommand.class,
             ImportSupportersCommand.class,
             AssignDistrictsCommand.class,
+            InvitationsCommand.class,
             UsersCommand.class,
             BenchCommand.class,
         })

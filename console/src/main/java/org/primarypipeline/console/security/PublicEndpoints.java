@@ -23,6 +23,8 @@ public final class PublicEndpoints {
         "/fundraisers/**",
         "/webhooks/**",
         "/unsubscribe/**",
+        "/invitation",
+        "/invitation/**",
         "/sms/**",
         "/actuator/health/**",
     };

@@ -121,6 +121,7 @@ public class PageViewResolver implements ViewResolver, Ordered {
         item(items, path, "/", "Dashboard", user.can(Right.VIEW));
         item(items, path, "/districts", "Districts", user.can(Right.VIEW));
         item(items, path, "/cycles", "Cycles", user.can(Right.VIEW));
+        item(items, path, "/supporters", "Supporters", user.can(Right.VIEW));
         item(items, path, "/pledge", "Pledge", user.can(Right.VIEW));
         item(items, path, "/outbox/dead-letters", "Dead letters", user.can(Right.STEER_CYCLES));
         item(items, path, "/audit", "Audit log", user.can(Right.READ_AUDIT));

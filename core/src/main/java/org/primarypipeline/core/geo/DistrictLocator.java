@@ -12,6 +12,7 @@ import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.geom.prep.PreparedPolygon;
+import org.locationtech.jts.index.ItemVisitor;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.primarypipeline.core.district.DistrictId;
 
@@ -65,18 +66,31 @@ public final class DistrictLocator {
 
     public DistrictId locateOrNull(double latitude, double longitude) {
         Coordinate point = new Coordinate(longitude, latitude);
-        @SuppressWarnings("unchecked")
-        List<Part> candidates = index.query(new Envelope(point));
-        DistrictId found = null;
-        for (Part part : candidates) {
-            if (found != null && part.district().compareTo(found) >= 0) {
-                continue;
+        // visited in place: collecting the candidates into a list cost a tenth of an import's processor time
+        Found found = new Found(point);
+        index.query(new Envelope(point), found);
+        return found.district;
+    }
+
+    /** The lowest district among the candidate parts whose lines contain the point. */
+    private static final class Found implements ItemVisitor {
+        private final Coordinate point;
+        private DistrictId district;
+
+        Found(Coordinate point) {
+            this.point = point;
+        }
+
+        @Override
+        public void visitItem(Object item) {
+            Part part = (Part) item;
+            if (district != null && part.district().compareTo(district) >= 0) {
+                return;
             }
             if (part.locator().locate(point) != Location.EXTERIOR) {
-                found = part.district();
+                district = part.district();
             }
         }
-        return found;
     }
 
     /** Polygon parts indexed, for the plan's summary. */
