@@ -3,6 +3,7 @@ package org.primarypipeline.activities.vetting;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import org.primarypipeline.core.priority.DeclaredCandidates;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,6 +45,26 @@ public class CandidacyRepository {
                 where c.id = ?
                 on conflict (cycle_id, candidate_id) do nothing
                 """).param(cycleId).update();
+    }
+
+    /**
+     * Invites the Democrats the FEC lists as running for the seat; running it again invites nobody
+     * twice (a candidate is known by their FEC id). FEC filings carry no email or phone: staff reach
+     * them, as they do sitting members.
+     */
+    public int inviteDeclared(String cycleId, List<DeclaredCandidates.Declared> declared) {
+        int invited = 0;
+        for (DeclaredCandidates.Declared d : declared) {
+            Long candidateId = jdbc.sql("select id from candidate where fec_id = ? order by id limit 1").param(d.fecId())
+                    .query(Long.class).optional()
+                    .orElseGet(() -> jdbc.sql("insert into candidate (full_name, fec_id) values (?, ?) returning id")
+                            .params(d.name(), d.fecId()).query(Long.class).single());
+            invited += jdbc.sql("""
+                    insert into candidacy (cycle_id, candidate_id, source, status) values (?, ?, 'DECLARED', 'INVITED')
+                    on conflict (cycle_id, candidate_id) do nothing
+                    """).params(cycleId, candidateId).update();
+        }
+        return invited;
     }
 
     /** A person put forward in the nomination window becomes a candidate (merged by email) and a candidacy. */

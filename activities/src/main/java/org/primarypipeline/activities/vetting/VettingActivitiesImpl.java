@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.primarypipeline.activities.cycle.CycleRepository;
+import org.primarypipeline.core.district.DistrictId;
+import org.primarypipeline.core.priority.DeclaredCandidates;
 import org.primarypipeline.activities.nomination.CandidateSteps;
 import org.primarypipeline.activities.nomination.NominationSettings;
 import org.primarypipeline.activities.nomination.Nominations;
@@ -48,10 +50,19 @@ public class VettingActivitiesImpl implements VettingActivities {
     @Transactional
     public int inviteSittingMembers(String cycleId) {
         int invited = candidacies.inviteSittingMembers(cycleId);
+        // the activity keeps its name (recorded histories call it); it invites the declared candidates too
+        String district = cycles.find(cycleId).map(c -> c.districtId()).orElse(null);
+        if (district != null) {
+            invited += candidacies.inviteDeclared(cycleId, DeclaredCandidates.running(DistrictId.parse(district)));
+        }
         for (Candidacy c : candidacies.ofCycle(cycleId)) {
             if (c.source().equals("SITTING_MEMBER")) {
                 cycles.record(cycleId, CycleStage.PLEDGE_VETTING, "INVITED",
                         c.fullName() + " (sitting member) invited to sign the pledge", "system", "invited:" + c.id());
+            } else if (c.source().equals("DECLARED")) {
+                cycles.record(cycleId, CycleStage.PLEDGE_VETTING, "INVITED", c.fullName()
+                        + " (declared candidate, FEC) invited to sign the pledge; the FEC gives no contact,"
+                        + " so staff reach them and record their eligibility", "system", "invited:" + c.id());
             }
         }
         return invited;

@@ -66,6 +66,9 @@ public class ParticipationController {
                                     String citizenYears, String inhabitant) {
     }
 
+    public record EligibilityRequest(String dateOfBirth, String citizenYears, String inhabitant) {
+    }
+
     public record SignRequest(String typedName) {
     }
 
@@ -120,6 +123,16 @@ public class ParticipationController {
         onBehalf(user, "candidacy.pledge", cycleId + "/" + candidacyId, () -> participation.signPledge(cycleId,
                 candidacyId, request.typedName(), http.getRemoteAddr(), http.getHeader("User-Agent")));
         return Map.of("result", "pledge signed");
+    }
+
+    @PostMapping("/cycles/{cycleId}/candidacies/{candidacyId}/eligibility")
+    public Map<String, String> eligibility(@PathVariable String cycleId, @PathVariable long candidacyId,
+                                           @RequestBody EligibilityRequest request,
+                                           @AuthenticationPrincipal StaffUser user) {
+        onBehalf(user, "candidacy.eligibility", cycleId + "/" + candidacyId, () -> participation.confirmEligibility(cycleId,
+                candidacyId, org.primarypipeline.activities.nomination.Eligibility.parse(request.dateOfBirth(),
+                        request.citizenYears(), request.inhabitant())));
+        return Map.of("result", "eligibility confirmed");
     }
 
     @PostMapping("/cycles/{cycleId}/ballots")

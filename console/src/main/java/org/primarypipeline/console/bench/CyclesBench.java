@@ -2,9 +2,7 @@ package org.primarypipeline.console.bench;
 
 import io.temporal.client.WorkflowClient;
 import io.temporal.api.history.v1.HistoryEvent;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.primarypipeline.activities.db.EmbeddedPostgresServer;
 import org.primarypipeline.activities.pledge.PledgeRepository;
 import org.primarypipeline.activities.vetting.Candidacy;
 import org.primarypipeline.activities.vetting.CandidacyRepository;
@@ -25,8 +22,6 @@ import org.primarypipeline.core.district.District;
 import org.primarypipeline.core.district.PublicData;
 import org.primarypipeline.workflows.cycle.CyclePlan;
 import org.primarypipeline.workflows.cycle.StaffAction;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
@@ -49,20 +44,8 @@ public class CyclesBench implements Runnable {
     @Override
     public void run() {
         PrintStream out = System.out;
-        // the embedded server logs its start-up before Spring's logging settings apply
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.zonky"))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
-        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startFresh();
-             ConfigurableApplicationContext app = new SpringApplicationBuilder(ConsoleApplication.class)
-                     .web(WebApplicationType.NONE)
-                     .properties(Map.of(
-                             "spring.datasource.url", postgres.jdbcUrl(),
-                             "spring.datasource.username", EmbeddedPostgresServer.USER,
-                             "spring.datasource.password", EmbeddedPostgresServer.USER,
-                             "pp.temporal.embedded-port", Integer.toString(freePort()),
-                             "pp.resume-on-start", "false",
-                             "logging.level.root", "WARN"))
-                     .run()) {
+        try (BenchContext bench = BenchContext.start(ConsoleApplication.class, Map.of())) {
+            ConfigurableApplicationContext app = bench.app();
             double seconds = launchAllToVoting(app);
             out.printf("cycles.seconds: %.1f s%n", seconds);
             out.printf("cycles.launched: %d count%n", districts);
@@ -195,14 +178,6 @@ public class CyclesBench implements Runnable {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -3,7 +3,6 @@ package org.primarypipeline.console.bench;
 import java.io.PrintStream;
 import java.util.Map;
 import org.primarypipeline.activities.cycle.CycleRepository;
-import org.primarypipeline.activities.db.EmbeddedPostgresServer;
 import org.primarypipeline.activities.district.PublicDataLoader;
 import org.primarypipeline.activities.vetting.CandidacyRepository;
 import org.primarypipeline.batch.reconcile.ReconcileJobConfiguration;
@@ -14,9 +13,7 @@ import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,20 +40,9 @@ public class ReconcileBench implements Runnable {
     @Override
     public void run() {
         PrintStream out = System.out;
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.zonky"))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
-        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startFresh();
-             ConfigurableApplicationContext app = new SpringApplicationBuilder(BenchApplication.class)
-                     .web(WebApplicationType.NONE)
-                     .properties(Map.of(
-                             "spring.datasource.url", postgres.jdbcUrl(),
-                             "spring.datasource.username", EmbeddedPostgresServer.USER,
-                             "spring.datasource.password", EmbeddedPostgresServer.USER,
-                             "spring.batch.job.enabled", "false",
-                             "spring.batch.jdbc.initialize-schema", "never",
-                             "pp.stripe.secret-key", "",
-                             "logging.level.root", "WARN"))
-                     .run()) {
+        try (BenchContext bench = BenchContext.start(BenchApplication.class, Map.of("spring.batch.job.enabled", "false",
+                "spring.batch.jdbc.initialize-schema", "never", "pp.stripe.secret-key", ""))) {
+            ConfigurableApplicationContext app = bench.app();
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             long start = System.nanoTime();
             generate(app, jdbc);

@@ -3,7 +3,6 @@ package org.primarypipeline.console.bench;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,7 +20,6 @@ import org.primarypipeline.activities.ballot.ReceiptChain;
 import org.primarypipeline.activities.ballot.VoteRowSet;
 import org.primarypipeline.activities.cycle.CycleRecord;
 import org.primarypipeline.activities.cycle.CycleRepository;
-import org.primarypipeline.activities.db.EmbeddedPostgresServer;
 import org.primarypipeline.activities.pledge.PledgeRepository;
 import org.primarypipeline.activities.vetting.Candidacy;
 import org.primarypipeline.activities.vetting.CandidacyRepository;
@@ -36,8 +34,6 @@ import org.primarypipeline.core.vote.VoteInput;
 import org.primarypipeline.core.vote.VoteScenario;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
@@ -66,20 +62,8 @@ public class RecountBench implements Runnable {
     @Override
     public void run() {
         PrintStream out = System.out;
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.zonky"))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
-        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startFresh();
-             ConfigurableApplicationContext app = new SpringApplicationBuilder(ConsoleApplication.class)
-                     .web(WebApplicationType.NONE)
-                     .properties(Map.of(
-                             "spring.datasource.url", postgres.jdbcUrl(),
-                             "spring.datasource.username", EmbeddedPostgresServer.USER,
-                             "spring.datasource.password", EmbeddedPostgresServer.USER,
-                             "pp.temporal.embedded-port", Integer.toString(freePort()),
-                             "pp.temporal.worker", "false",
-                             "pp.resume-on-start", "false",
-                             "logging.level.root", "WARN"))
-                     .run()) {
+        try (BenchContext bench = BenchContext.start(ConsoleApplication.class, Map.of("pp.temporal.worker", "false"))) {
+            ConfigurableApplicationContext app = bench.app();
             String cycleId = load(app, members);
             long started = System.nanoTime();
             app.getBean(BallotActivities.class).tally(cycleId);
@@ -253,13 +237,5 @@ public class RecountBench implements Runnable {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -104,6 +104,25 @@ public class ParticipationService {
                 "pledge-signed:" + candidacyId + ":" + pledge.current().version());
     }
 
+    /**
+     * Eligibility answers staff took from a candidate they reached (a declared candidate or sitting
+     * member known from public data): eligible answers confirm it, ineligible ones are refused with why.
+     */
+    @Transactional
+    public void confirmEligibility(String cycleId, long candidacyId,
+                                   org.primarypipeline.activities.nomination.Eligibility answers) {
+        Candidacy candidacy = candidacies.find(cycleId, candidacyId).orElseThrow(() -> new IllegalArgumentException(
+                "candidacy " + candidacyId + " is not part of cycle " + cycleId));
+        require(answers != null, "the eligibility answers are needed: dateOfBirth, citizenYears, inhabitant");
+        java.time.LocalDate termStart = org.primarypipeline.activities.nomination.Eligibility.termStart(java.time.LocalDate.now());
+        java.util.List<String> problems = answers.problems(termStart, cycleId.substring(0, 2));
+        require(problems.isEmpty(), String.join(" ", problems));
+        candidacies.confirmEligibility(candidacyId, answers.toJson(termStart));
+        cycles.record(cycleId, running(cycleId).stage(), "ELIGIBILITY_CONFIRMED",
+                candidacy.fullName() + "'s eligibility confirmed from answers staff took", "staff",
+                "eligibility:" + candidacyId);
+    }
+
     /** Casts or replaces a ballot; returns the receipt code (see {@link BallotService#cast}). */
     public String castBallot(String cycleId, long memberId, List<Long> ranking) {
         return ballots.cast(cycleId, memberId, ranking).code();

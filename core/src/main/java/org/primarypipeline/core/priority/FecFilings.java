@@ -36,7 +36,8 @@ final class FecFilings {
     /**
      * @param incumbency the FEC's code: I incumbent, C challenger, O open seat
      */
-    record Filing(String candidateId, DistrictId district, char incumbency, double receipts, double disbursements) {
+    record Filing(String candidateId, DistrictId district, char incumbency, double receipts, double disbursements,
+                  String name, String party) {
     }
 
     static synchronized List<Filing> cycle(int cycle) {
@@ -55,11 +56,14 @@ final class FecFilings {
         int disbursements = header.indexOf("TTL_DISB");
         int state = header.indexOf("CAND_OFFICE_ST");
         int district = header.indexOf("CAND_OFFICE_DISTRICT");
+        int name = header.indexOf("CAND_NAME");
+        int party = header.indexOf("CAND_PTY_AFFILIATION");
         return rows.stream()
                 .filter(r -> r.length > district && r[id].startsWith("H"))
                 .filter(r -> !r[district].isBlank() && !NON_VOTING.contains(r[state]))
                 .map(r -> new Filing(r[id], DistrictKeys.of(r[state], r[district]),
-                        r[ici].isEmpty() ? '?' : r[ici].charAt(0), amount(r[receipts]), amount(r[disbursements])))
+                        r[ici].isEmpty() ? '?' : r[ici].charAt(0), amount(r[receipts]), amount(r[disbursements]),
+                        r[name], r[party]))
                 .toList();
     }
 
