@@ -1,18 +1,12 @@
 package org.primarypipeline.console.supporter;
 
-import com.github.mustachejava.DefaultMustacheFactory;
-import com.github.mustachejava.MustacheFactory;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.primarypipeline.activities.supporter.Invitations;
+import org.primarypipeline.console.publicpage.PublicPages;
 import org.primarypipeline.core.district.DistrictId;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,11 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class InvitationPageController {
 
-    static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; "
-            + "frame-ancestors 'none'";
-
     private final Invitations invitations;
-    private final MustacheFactory mustache = new DefaultMustacheFactory("invitation/pages");
+    /** The address holds the invitation code: see {@link PublicPages} for what that rules out. */
+    private final PublicPages pages = new PublicPages("invitation/pages", "Invitation");
 
     public InvitationPageController(Invitations invitations) {
         this.invitations = invitations;
@@ -101,21 +93,7 @@ public class InvitationPageController {
         return page(status, "problem", Map.of("title", "Invitation", "message", message));
     }
 
-    /** Nothing here may be cached or sent on as a referrer: the address holds the invitation code. */
     private ResponseEntity<String> page(HttpStatus status, String page, Map<String, ?> model) {
-        StringWriter content = new StringWriter();
-        mustache.compile(page + ".mustache").execute(content, List.of(model).toArray());
-        Map<String, Object> frame = new HashMap<>();
-        frame.put("title", model.get("title"));
-        frame.put("content", content.toString());
-        StringWriter html = new StringWriter();
-        mustache.compile("layout.mustache").execute(html, List.of(frame).toArray());
-        return ResponseEntity.status(status)
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noStore())
-                .header("Content-Security-Policy", POLICY)
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Frame-Options", "DENY")
-                .body(html.toString());
+        return pages.page(status, page, model);
     }
 }
