@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,7 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.primarypipeline.activities.ballot.BallotFixture;
-import org.primarypipeline.activities.testing.TestDatabase;
 import org.primarypipeline.console.ConsoleApplication;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,17 +42,7 @@ class BallotPageTest {
 
     @DynamicPropertySource
     static void freshDatabaseAndTemporalPort(DynamicPropertyRegistry registry) throws IOException {
-        String url;
-        try (HikariDataSource empty = TestDatabase.freshEmpty()) {
-            url = empty.getJdbcUrl();
-        }
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
-        try (ServerSocket socket = new ServerSocket(0)) {
-            int port = socket.getLocalPort();
-            registry.add("pp.temporal.embedded-port", () -> port);
-        }
+        org.primarypipeline.console.FreshAppProperties.register(registry);
     }
 
     @LocalServerPort

@@ -2,9 +2,7 @@ package org.primarypipeline.console.nomination;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.primarypipeline.activities.cycle.CycleRecord;
 import org.primarypipeline.activities.cycle.CycleRepository;
 import org.primarypipeline.activities.pledge.PledgeRepository;
-import org.primarypipeline.activities.testing.TestDatabase;
 import org.primarypipeline.console.ConsoleApplication;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.core.cycle.CycleStage;
@@ -47,17 +44,7 @@ class NominationPagesTest {
 
     @DynamicPropertySource
     static void freshDatabaseAndTemporalPort(DynamicPropertyRegistry registry) throws IOException {
-        String url;
-        try (HikariDataSource empty = TestDatabase.freshEmpty()) {
-            url = empty.getJdbcUrl();
-        }
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
-        try (ServerSocket socket = new ServerSocket(0)) {
-            int port = socket.getLocalPort();
-            registry.add("pp.temporal.embedded-port", () -> port);
-        }
+        org.primarypipeline.console.FreshAppProperties.register(registry);
     }
 
     @LocalServerPort

@@ -2,14 +2,11 @@ package org.primarypipeline.console.web;
 
 import static org.awaitility.Awaitility.await;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.primarypipeline.activities.testing.TestDatabase;
 import org.primarypipeline.console.ConsoleApplication;
 import org.primarypipeline.console.security.ConsoleUsers;
 import org.primarypipeline.console.security.Role;
@@ -45,18 +42,7 @@ abstract class ConsoleTestSupport {
 
     @DynamicPropertySource
     static void freshDatabaseAndTemporalPort(DynamicPropertyRegistry registry) throws IOException {
-        String url;
-        try (HikariDataSource empty = TestDatabase.freshEmpty()) {
-            url = empty.getJdbcUrl();
-        }
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        registry.add("pp.temporal.embedded-port", () -> port);
+        org.primarypipeline.console.FreshAppProperties.register(registry);
     }
 
     @LocalServerPort
