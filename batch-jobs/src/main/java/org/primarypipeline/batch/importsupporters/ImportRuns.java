@@ -60,6 +60,12 @@ public class ImportRuns {
                 """).params(file.toString(), fingerprint).query(Long.class).optional();
     }
 
+    /** The file a run reads. */
+    public Path file(long runId) {
+        return Path.of(jdbc.sql("select file_path from import_run where id = ?").param(runId).query(String.class)
+                .optional().orElseThrow(() -> new IllegalArgumentException("no import run " + runId)));
+    }
+
     public void recordTotal(long runId, long rows) {
         jdbc.sql("update import_run set total_rows = ? where id = ?").params(rows, runId).update();
     }

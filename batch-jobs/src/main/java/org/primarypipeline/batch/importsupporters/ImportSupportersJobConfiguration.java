@@ -23,20 +23,22 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.primarypipeline.batch.partitioning.PartitionedSteps;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code importSupporters} job, for one {@code import_run} (job parameter {@code run.id}):
  * <ol>
- *   <li>{@code import-rows}: the file is split into byte ranges read by parallel partitions
- *       ({@code pp.import.partitions}, default one per core); each reads, validates, normalises and
+ *   <li>{@code import-rows}: the file is split into ranges of records (byte ranges that start on a record
+ *       boundary, with their first line number) read by parallel partitions ({@code pp.import.partitions},
+ *       default one per core), on threads here or on the batch workers; each reads, validates, normalises and
  *       districts chunks of {@code pp.import.chunk-size} rows (handed on in blocks of up to
  *       {@code pp.import.block-size}) and writes them with COPY.</li>
  *   <li>{@code import-finish}: sums what the partitions counted and writes the rejects report.</li>
@@ -51,6 +53,7 @@ public class ImportSupportersJobConfiguration {
 
     public static final String JOB = "importSupporters";
     public static final String RUN_ID = "run.id";
+    static final String WORKER_STEP = "import-rows-worker";
 
     @Bean
     Job importSupportersJob(JobRepository jobs, Step importRows, Step importFinish, ImportRuns runs,
@@ -65,7 +68,8 @@ public class ImportSupportersJobConfiguration {
                     @Override
                     public void afterJob(JobExecution execution) {
                         long run = execution.getJobParameters().getLong(RUN_ID);
-                        contexts.release(run);
+                        // the partitions let go of it as they end; this is for one that never started
+                        contexts.drop(run);
                         if (execution.getStatus() != BatchStatus.COMPLETED) {
                             runs.failed(run);
                         }
@@ -74,30 +78,30 @@ public class ImportSupportersJobConfiguration {
                 .start(importRows).next(importFinish).build();
     }
 
+    /**
+     * The partitions run on threads here or, with {@code pp.batch.partitioning=remote}, on the batch
+     * workers ({@link PartitionedSteps}); {@code pp.import.partitions} sets how many (default: one per
+     * core here, {@code pp.batch.grid-size} when remote).
+     */
     @Bean
-    Step importRows(JobRepository jobs, Step importRowsWorker, SupporterFilePartitioner importPartitioner,
-                    @Value("${pp.import.partitions:0}") int partitions) {
-        int grid = partitions > 0 ? partitions : Runtime.getRuntime().availableProcessors();
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("import-");
-        executor.setConcurrencyLimit(grid);
-        return new StepBuilder("import-rows", jobs)
-                .partitioner("import-rows-worker", importPartitioner)
-                .step(importRowsWorker)
-                .gridSize(grid)
-                .taskExecutor(executor)
-                .build();
+    Step importRows(PartitionedSteps partitioned, @Qualifier(WORKER_STEP) Step importRowsWorker,
+                    SupporterFilePartitioner importPartitioner, @Value("${pp.import.partitions:0}") int partitions) {
+        int grid = partitions > 0 ? partitions : partitioned.remote() ? 0 : Runtime.getRuntime().availableProcessors();
+        return partitioned.manager("import-rows", importRowsWorker, importPartitioner, grid, false);
     }
 
-    @Bean
+    /** Named as the step: a batch worker finds the step of a partition request by that name. */
+    @Bean(WORKER_STEP)
     Step importRowsWorker(JobRepository jobs, PlatformTransactionManager tx, SupporterFileReader importReader,
-                          ImportRowProcessor importProcessor, SupporterWriter importWriter,
+                          ImportRowProcessor importProcessor, SupporterWriter importWriter, ImportRunContext contexts,
                           @Value("${pp.import.chunk-size:5000}") int chunkSize,
                           @Value("${pp.import.block-size:500}") int blockSize) {
-        return new StepBuilder("import-rows-worker", jobs)
+        return new StepBuilder(WORKER_STEP, jobs)
                 .<RawBlock, ImportBlock>chunk(Math.max(1, chunkSize / blockSize(chunkSize, blockSize)), tx)
                 .reader(importReader)
                 .processor(importProcessor)
                 .writer(importWriter)
+                .listener(contexts.heldByEachPartition())
                 .build();
     }
 
@@ -109,8 +113,8 @@ public class ImportSupportersJobConfiguration {
     @Bean
     @StepScope
     SupporterFilePartitioner importPartitioner(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
-                                               ImportRunContext contexts, ImportRuns runs) {
-        return new SupporterFilePartitioner(contexts.of(runId).file(), runs, runId);
+                                               ImportRuns runs) {
+        return new SupporterFilePartitioner(runs.file(runId), runs, runId);
     }
 
     @Bean
@@ -146,12 +150,12 @@ public class ImportSupportersJobConfiguration {
 
     @Bean
     Step importFinish(JobRepository jobs, PlatformTransactionManager tx, JobExplorer explorer, ImportRuns runs,
-                      JdbcClient jdbc, ImportRunContext contexts) {
+                      JdbcClient jdbc) {
         return new StepBuilder("import-finish", jobs).tasklet((contribution, chunk) -> {
             JobExecution execution = chunk.getStepContext().getStepExecution().getJobExecution();
             long run = execution.getJobParameters().getLong(RUN_ID);
             ImportRuns.Counts counts = sumPartitions(explorer, execution, jdbc, run);
-            String report = writeRejectsReport(jdbc, run, contexts.of(run).file());
+            String report = writeRejectsReport(jdbc, run, runs.file(run));
             runs.completed(run, counts, report);
             return RepeatStatus.FINISHED;
         }, tx).build();
@@ -167,7 +171,7 @@ public class ImportSupportersJobConfiguration {
         Map<String, StepExecution> latest = new HashMap<>();
         for (JobExecution e : explorer.getJobExecutions(current.getJobInstance())) {
             for (StepExecution s : explorer.getJobExecution(e.getId()).getStepExecutions()) {
-                if (s.getStepName().startsWith("import-rows-worker:")) {
+                if (s.getStepName().startsWith(WORKER_STEP + ":")) {
                     latest.merge(s.getStepName(), s, (a, b) -> a.getId() > b.getId() ? a : b);
                 }
             }

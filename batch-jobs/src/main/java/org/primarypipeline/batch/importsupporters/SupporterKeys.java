@@ -41,9 +41,11 @@ final class SupporterKeys {
     }
 
     /**
+     * @param runId the import: supporters it has already written (by a partition that ran earlier in this
+     *              process or in another one) are loaded as claimed, so its rows find them as repeats
      * @param expectedRows about how many rows the file has, to size the index once
      */
-    static SupporterKeys load(DataSource dataSource, long expectedRows) {
+    static SupporterKeys load(DataSource dataSource, long runId, long expectedRows) {
         long members;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "select reltuples::bigint from pg_class where oid = 'member'::regclass");
@@ -61,13 +63,19 @@ final class SupporterKeys {
                     select m.id, lower(m.email), m.phone,
                            m.zip is null and m.latitude is null and m.district_source is null,
                            m.joined_at is not null
-                             or exists (select 1 from group_membership gm where gm.member_id = m.id and gm.left_at is null)
-                    from member m
+                             or exists (select 1 from group_membership gm where gm.member_id = m.id and gm.left_at is null),
+                           m.import_run_id is not distinct from r.id and m.created_at >= r.started_at
+                    from member m, import_run r where r.id = ?
                     """)) {
+                s.setLong(1, runId);
                 s.setFetchSize(10_000);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        keys.known(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5));
+                        if (rs.getBoolean(6)) {
+                            keys.claimedElsewhere(rs.getString(2), rs.getString(3));
+                        } else {
+                            keys.known(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5));
+                        }
                     }
                 }
             } finally {
@@ -130,6 +138,16 @@ final class SupporterKeys {
             }
         }
         return 0;
+    }
+
+    /** Records a supporter this import wrote in another partition, seen in the table: rows with their keys are repeats. */
+    void claimedElsewhere(String email, String phone) {
+        if (email != null) {
+            byEmail.put(email, CLAIMED);
+        }
+        if (phone != null) {
+            byPhone.put(phone, CLAIMED);
+        }
     }
 
     /** Gives back the keys of rows whose write was undone, before they are resolved again. */

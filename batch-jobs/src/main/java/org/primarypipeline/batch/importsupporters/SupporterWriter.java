@@ -199,16 +199,26 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
         }
     }
 
-    /** Someone was added outside this import while it ran: look up the chunk's keys in the table itself. */
+    /**
+     * Someone was added outside this partition's view while it ran: look up the chunk's keys in the table
+     * itself. A supporter written by another partition of this import that runs in another process (a
+     * batch worker, with a key index of its own) is a repeat within the file, as it would be here.
+     */
     private void learnConcurrentMembers(List<? extends ImportRow> rows) {
         List<String> emails = rows.stream().map(r -> r.supporter().email()).filter(e -> e != null).toList();
         List<String> phones = rows.stream().map(r -> r.supporter().phone()).filter(p -> p != null).toList();
         jdbc.sql("""
-                select id, lower(email), phone, zip is null and latitude is null and district_source is null, joined_at is not null
-                from member where lower(email) = any(?) or phone = any(?)
-                """).params(emails.toArray(String[]::new), phones.toArray(String[]::new))
+                select m.id, lower(m.email), m.phone, m.zip is null and m.latitude is null and m.district_source is null,
+                       m.joined_at is not null, m.import_run_id is not distinct from r.id and m.created_at >= r.started_at
+                from member m, import_run r
+                where r.id = ? and (lower(m.email) = any(?) or m.phone = any(?))
+                """).params(run.id(), emails.toArray(String[]::new), phones.toArray(String[]::new))
                 .query(rs -> {
-                    run.keys().known(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5));
+                    if (rs.getBoolean(6)) {
+                        run.keys().claimedElsewhere(rs.getString(2), rs.getString(3));
+                    } else {
+                        run.keys().known(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5));
+                    }
                 });
     }
 

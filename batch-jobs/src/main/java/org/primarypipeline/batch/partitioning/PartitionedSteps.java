@@ -77,6 +77,19 @@ public class PartitionedSteps {
      * completed ones included, since a later step reads all of this execution's partitions.
      */
     public Step manager(String name, Step workerStep, Partitioner partitioner) {
+        return manager(name, workerStep, partitioner, 0, true);
+    }
+
+    /**
+     * As {@link #manager(String, Step, Partitioner)}, split into {@code partitions} (run on as many
+     * threads when local; 0 takes {@code pp.batch.grid-size} and {@code pp.batch.local-threads}). Without
+     * {@code rerunCompleted}, a restarted job runs only the partitions that did not complete, each from
+     * its saved state: for jobs whose partitions write as they go, and whose later steps read what every
+     * partition's latest execution saved.
+     */
+    public Step manager(String name, Step workerStep, Partitioner partitioner, int partitions, boolean rerunCompleted) {
+        int gridSize = partitions > 0 ? partitions : this.gridSize;
+        int threads = partitions > 0 ? partitions : this.threads;
         if (remote()) {
             MessageChannel channel = requests.getIfAvailable();
             if (channel == null) {
@@ -84,29 +97,28 @@ public class PartitionedSteps {
             }
             return new RemotePartitioningManagerStepBuilder(name, jobs)
                     .partitioner(workerStep.getName(), partitioner)
-                    .splitter(splitter(workerStep, partitioner))
+                    .splitter(splitter(workerStep, partitioner, rerunCompleted))
                     .gridSize(gridSize)
                     .outputChannel(channel)
                     .jobExplorer(explorer)
                     .pollInterval(pollInterval.toMillis())
                     .timeout(timeout.toMillis())
-                    .allowStartIfComplete(true)
+                    .allowStartIfComplete(rerunCompleted)
                     .build();
         }
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(name + "-");
         executor.setConcurrencyLimit(threads);
         return new StepBuilder(name, jobs)
                 .partitioner(workerStep.getName(), partitioner)
-                .splitter(splitter(workerStep, partitioner))
+                .splitter(splitter(workerStep, partitioner, rerunCompleted))
                 .step(workerStep)
                 .gridSize(gridSize)
                 .taskExecutor(executor)
-                .allowStartIfComplete(true)
+                .allowStartIfComplete(rerunCompleted)
                 .build();
     }
 
-    /** Every partition runs in every execution, those completed in an earlier one included. */
-    private SimpleStepExecutionSplitter splitter(Step workerStep, Partitioner partitioner) {
-        return new SimpleStepExecutionSplitter(jobs, true, workerStep.getName(), partitioner);
+    private SimpleStepExecutionSplitter splitter(Step workerStep, Partitioner partitioner, boolean rerunCompleted) {
+        return new SimpleStepExecutionSplitter(jobs, rerunCompleted, workerStep.getName(), partitioner);
     }
 }

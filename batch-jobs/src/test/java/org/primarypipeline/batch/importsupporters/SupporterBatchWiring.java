@@ -6,6 +6,7 @@ import org.primarypipeline.activities.supporter.DistrictPlanStore;
 import org.primarypipeline.activities.supporter.SupporterDistricts;
 import org.primarypipeline.batch.assigndistricts.AssignDistrictsJobConfiguration;
 import org.primarypipeline.batch.assigndistricts.DistrictReassignments;
+import org.primarypipeline.batch.partitioning.PartitionedSteps;
 import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /** The supporter jobs wired by Spring Batch over a test database, as the app wires them. */
 @Configuration
 @EnableBatchProcessing
-@Import({ImportSupportersJobConfiguration.class, ImportRuns.class, ImportRunContext.class, SupporterImports.class,
+@Import({ImportSupportersJobConfiguration.class, ImportRuns.class, ImportRunContext.class, SupporterImports.class, PartitionedSteps.class,
     AssignDistrictsJobConfiguration.class, DistrictReassignments.class, DistrictPlanStore.class, SupporterDistricts.class})
 public class SupporterBatchWiring {
 

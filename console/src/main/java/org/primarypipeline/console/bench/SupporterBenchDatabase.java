@@ -13,6 +13,7 @@ import org.primarypipeline.batch.importsupporters.ImportRunContext;
 import org.primarypipeline.batch.importsupporters.ImportRuns;
 import org.primarypipeline.batch.importsupporters.ImportSupportersJobConfiguration;
 import org.primarypipeline.batch.importsupporters.SupporterImports;
+import org.primarypipeline.batch.partitioning.PartitionedSteps;
 import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -72,7 +73,7 @@ final class SupporterBenchDatabase implements AutoCloseable {
 
     // registered by hand, not a @Configuration: the app's component scan must never pick it up
     @EnableBatchProcessing
-    @Import({ImportSupportersJobConfiguration.class, ImportRuns.class, ImportRunContext.class, SupporterImports.class,
+    @Import({ImportSupportersJobConfiguration.class, ImportRuns.class, ImportRunContext.class, SupporterImports.class, PartitionedSteps.class,
         AssignDistrictsJobConfiguration.class, DistrictReassignments.class, DistrictPlanStore.class,
         SupporterDistricts.class, PublicDataLoader.class})
     static class Wiring {
