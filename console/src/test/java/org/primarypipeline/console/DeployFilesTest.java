@@ -50,6 +50,43 @@ class DeployFilesTest {
                     .contains("127.0.0.1:" + defaultPort() + "/actuator/health/readiness");
         }
         assertThat(services).containsKeys("postgres", "temporal", "temporal-ui", "mailcatcher");
+        // a batch worker reads an import's file at the path the console started it with
+        assertThat(list(map(services.get("batch-worker")).get("volumes")))
+                .isEqualTo(list(map(services.get("serve")).get("volumes"))).contains("imports:/imports");
+        assertThat(map(compose.get("volumes"))).containsKey("imports");
+    }
+
+    @Test
+    void kubernetesConsoleAndBatchWorkersMountTheImportsClaimAtOnePath() throws IOException {
+        Map<String, String> mounts = new HashMap<>();
+        List<String> claims = new ArrayList<>();
+        try (Stream<Path> files = Files.list(DEPLOY.resolve("k8s"))) {
+            for (Path file : files.sorted().toList()) {
+                for (Map<String, Object> doc : yaml(file)) {
+                    if ("PersistentVolumeClaim".equals(doc.get("kind"))) {
+                        claims.add((String) map(doc.get("metadata")).get("name"));
+                        assertThat(String.valueOf(map(doc.get("spec")).get("accessModes"))).contains("ReadWriteMany");
+                    }
+                    if (!"Deployment".equals(doc.get("kind"))) {
+                        continue;
+                    }
+                    Map<String, Object> pod = map(map(map(doc.get("spec")).get("template")).get("spec"));
+                    Map<String, Object> container = map(list(pod.get("containers")).get(0));
+                    String role = (String) list(container.get("args")).get(0);
+                    if (container.get("volumeMounts") == null) {
+                        continue;
+                    }
+                    Map<String, Object> mount = map(list(container.get("volumeMounts")).get(0));
+                    Map<String, Object> volume = map(list(pod.get("volumes")).get(0));
+                    assertThat(volume.get("name")).isEqualTo(mount.get("name"));
+                    mounts.put(role, mount.get("mountPath") + " <- "
+                            + map(volume.get("persistentVolumeClaim")).get("claimName"));
+                }
+            }
+        }
+        assertThat(mounts).containsOnlyKeys("serve", "batch-worker");
+        assertThat(mounts.get("batch-worker")).isEqualTo(mounts.get("serve")).isEqualTo("/imports <- pp-imports");
+        assertThat(claims).contains("pp-imports");
     }
 
     @Test
