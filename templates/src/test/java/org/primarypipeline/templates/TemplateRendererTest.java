@@ -25,10 +25,14 @@ class TemplateRendererTest {
             "nomination-received", Map.of("nominatorName", "Sam Lee", "nomineeName", "Jo Park", "self", false,
                     "districtId", "OH-11", "cycleUrl", "https://pp.example.org/cycles/OH-11-2026-1"),
             "cycle-result", Map.of("memberName", "Ana Ruiz", "districtId", "TX-07", "winnerName", "Jo Park",
-                    "runnerUpName", "Kim Diaz", "quorumMet", true, "resultUrl", "https://pp.example.org/results/1"));
+                    "runnerUpName", "Kim Diaz", "quorumMet", true, "resultUrl", "https://pp.example.org/results/1"),
+            "group-invitation", Map.of("inviterName", "Ana Ruiz", "districtId", "WI-02", "inviteeName", "Ben",
+                    "token", "q7Xv2", "offersProxy", true, "invitationUrl", "https://pp.example.org/invitation/q7Xv2",
+                    "invitationPageUrl", "https://pp.example.org/invitation"));
 
     @ParameterizedTest
-    @ValueSource(strings = {"ballot-link", "voting-reminder", "vetting-invitation", "nomination-received", "cycle-result"})
+    @ValueSource(strings = {"ballot-link", "voting-reminder", "vetting-invitation", "nomination-received", "cycle-result",
+        "group-invitation"})
     void everyShippedMessageRendersEveryDocumentedFieldInSubjectOrBodies(String name) {
         Map<String, Object> model = new HashMap<>(DOCUMENTED.get(name));
         model.put("orgName", "Primary Pipeline");
@@ -68,6 +72,14 @@ class TemplateRendererTest {
         // Mustache.java also escapes "=" (as &#61;), which browsers decode like any entity
         assertThat(message.html()).contains("href=\"https://pp.example.org/unsubscribe/t-1?a&#61;1&amp;b&#61;2\"");
         assertThat(message.text()).contains("Unsubscribe from these emails: https://pp.example.org/unsubscribe/t-1?a=1&b=2");
+    }
+
+    @Test
+    void anInvitationByTextCarriesItsLink() {
+        Map<String, Object> model = new HashMap<>(DOCUMENTED.get("group-invitation"));
+        model.put("orgName", "Primary Pipeline");
+        assertThat(renderer.render("group-invitation", model).sms()).isEqualTo("Ana Ruiz invites you to your district "
+                + "group with Primary Pipeline: https://pp.example.org/invitation/q7Xv2 Reply STOP to opt out.");
     }
 
     @Test

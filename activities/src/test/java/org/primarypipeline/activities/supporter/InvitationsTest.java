@@ -45,6 +45,10 @@ class InvitationsTest {
         assertThat(jdbc.sql("select template || ' ' || recipient from outbox_message where dedup_key = ?")
                 .param("invitation:" + toBen.id()).query(String.class).single())
                 .isEqualTo("group-invitation ben@example.org");
+        // the message links straight to the public page that answers it
+        assertThat(jdbc.sql("select model ->> 'invitationUrl' from outbox_message where dedup_key = ?")
+                .param("invitation:" + toBen.id()).query(String.class).single())
+                .isEqualTo("http://localhost:8080/invitation/" + toBen.token());
 
         // Ben lives in Madison too (53703 lies in WI-02 only): same group, so Ana becomes his proxy
         Invitations.Invitation accepted = invitations.accept(toBen.token(), "Ben Okafor", "53703", null, true);
