@@ -48,6 +48,7 @@ class ExternalPostgresTest {
         }
         int temporalPort = port;
         registry.add("pp.temporal.embedded-port", () -> temporalPort);
+        FreshAppProperties.quickShutdown(registry);
     }
 
     @Autowired

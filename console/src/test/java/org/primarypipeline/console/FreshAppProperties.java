@@ -9,6 +9,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** What a test of the whole app runs on: an empty database of its own and a free port for Temporal. */
 public final class FreshAppProperties {
 
+    /**
+     * Cached test apps are closed at the JVM's exit, when their database may be gone already: the outbox
+     * routes then wait on a connection that never comes, and Camel would wait for them its full timeout.
+     */
+    public static void quickShutdown(DynamicPropertyRegistry registry) {
+        registry.add("camel.main.shutdown-timeout", () -> "2");
+    }
+
     private FreshAppProperties() {
     }
 
@@ -20,6 +28,7 @@ public final class FreshAppProperties {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
+        quickShutdown(registry);
         try (ServerSocket socket = new ServerSocket(0)) {
             int port = socket.getLocalPort();
             registry.add("pp.temporal.embedded-port", () -> port);
