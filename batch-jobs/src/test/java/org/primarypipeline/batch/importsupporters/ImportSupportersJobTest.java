@@ -150,6 +150,41 @@ class ImportSupportersJobTest {
         }
     }
 
+    @Test
+    void someoneWhoJoinsOnTheWebWhileTheImportRunsIsFoundNotCopiedTwice() throws Exception {
+        Path file = folder.resolve("while-running.csv");
+        Files.writeString(file, String.join("\n",
+                "name,email,zip",
+                "Ann First,ann.first@example.org,53703",
+                "Bo First,bo.first@example.org,53703",
+                "Cal Later,cal.later@example.org,53703",
+                "Lee Web,lee.web@example.org,53703") + "\n");
+        // the first chunk's commit brings Lee in as a web sign-up: after the run's key index was loaded, so
+        // the second chunk's COPY meets the unique index, goes back to its savepoint and finds Lee there
+        jdbc.sql("""
+                create function web_signup() returns trigger language plpgsql as $$
+                begin
+                  insert into member (full_name, email) select 'Lee Web', 'lee.web@example.org'
+                  where not exists (select 1 from member where email = 'lee.web@example.org');
+                  return new;
+                end $$""").update();
+        jdbc.sql("create trigger web_signup after insert or update on import_progress for each row execute function web_signup()")
+                .update();
+        try (AnnotationConfigApplicationContext oneByTwo = SupporterBatchWiring.start(db.dataSource(),
+                Map.of("pp.import.chunk-size", "2", "pp.import.partitions", "1"))) {
+            SupporterImports.Outcome outcome = oneByTwo.getBean(SupporterImports.class).run(file, SupporterImports.Options.defaults());
+            assertThat(outcome.batchStatus()).as(outcome.exitDescription()).isEqualTo("COMPLETED");
+            assertThat(List.of(outcome.run().created(), outcome.run().matched(), outcome.run().duplicates()))
+                    .containsExactly(3L, 1L, 0L);
+        } finally {
+            jdbc.sql("drop trigger web_signup on import_progress").update();
+            jdbc.sql("drop function web_signup()").update();
+        }
+        // Lee is one member, with the address and district the file had
+        assertThat(jdbc.sql("select count(*) || ' ' || min(zip) || ' ' || min(district_id) from member where email = ?")
+                .param("lee.web@example.org").query(String.class).single()).isEqualTo("1 53703 WI-02");
+    }
+
     private void resumes(Path file, SupporterImports imports) {
         SupporterImports.Outcome failed = imports.run(file, SupporterImports.Options.defaults());
         assertThat(failed.batchStatus()).isEqualTo("FAILED");
