@@ -30,6 +30,8 @@ import org.primarypipeline.activities.testing.Fundraising;
 import org.primarypipeline.activities.testing.StripeStub;
 import org.primarypipeline.activities.vetting.CandidacyRepository;
 import org.primarypipeline.core.cycle.CycleSettings;
+import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.core.cycle.CycleStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.util.HtmlUtils;
@@ -86,7 +88,11 @@ class FinancePagesTest extends ConsoleTestSupport {
         StripeWebhooks webhooks = new StripeWebhooks(jdbc, ledger, settings, transactions, clock);
         String cycle = cycles.create("cd2026", "OR-05", CycleSettings.defaults(), "alice", NOW).id();
         long candidacy = candidacies.nominate(cycle, "Fern <i>Ash</i>", "fern.ash@example.org", null);
+        // as the cycle workflow does after certification: the fundraiser stage launches it, then the cycle completes
+        // (so this cycle is not left running among the other console tests' cycles)
+        cycles.enterStage(cycle, CycleStage.FUNDRAISER_LAUNCH, null, 0, "fundraiser launch", "finance-test-stage");
         long id = new FundraiserActivitiesImpl(jdbc, cycles, outbox, gateway, transactions, clock).launch(cycle, candidacy);
+        cycles.finish(cycle, CycleStatus.COMPLETED, null);
         pay(checkout, webhooks, id, "fin_amy", "Amy Finch", 15_000, Instant.parse("2026-05-02T10:00:00Z"));
         pay(checkout, webhooks, id, "fin_bob", "Bob Wren", 5_000, Instant.parse("2026-05-04T11:00:00Z"));
         deliver(webhooks, "evt_fin_bob_refund", "charge.refunded", Instant.parse("2026-05-05T09:00:00Z"), """
