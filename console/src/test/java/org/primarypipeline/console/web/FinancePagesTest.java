@@ -131,6 +131,16 @@ class FinancePagesTest extends ConsoleTestSupport {
                 .contains("Fern &lt;i&gt;Ash&lt;/i&gt;").doesNotContain("<i>Ash")
                 .contains("OR-05").contains("<td class=\"num\" data-raised>$180</td>")
                 .contains("never").contains("not yet");
+
+        // signing off the whole of last month (it has ended) turns the month's column to signed off
+        java.time.YearMonth last = java.time.YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        HttpResponse<String> signed = fiona.form("/finance/fundraisers/" + id + "/sign-off", fiona.csrf("/finance"),
+                Map.of("from", last.atDay(1).toString(), "to", last.atEndOfMonth().toString()));
+        assertThat(signed.statusCode()).isEqualTo(302);
+        Matcher after = Pattern.compile("<tr data-fundraiser=\"" + id + "\">(.*?)</tr>", Pattern.DOTALL)
+                .matcher(fiona.get("/finance").body());
+        assertThat(after.find()).isTrue();
+        assertThat(after.group(1)).contains("<span class=\"ok\">signed off</span>").contains(last.atEndOfMonth().toString());
     }
 
     @Test
@@ -179,8 +189,8 @@ class FinancePagesTest extends ConsoleTestSupport {
         assertThat(again.statusCode()).isEqualTo(302);
         assertThat(fiona.get("/finance/fundraisers/" + id + "?from=2026-05-07&to=2026-05-08").body())
                 .contains("Not signed off: overlaps the signed-off period 2026-05-01 to 2026-05-07 (signed by fiona)");
-        assertThat(jdbc.sql("select count(*) from period_signoff where fundraiser_id = ?").param(id).query(Integer.class).single())
-                .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from period_signoff where fundraiser_id = ? and period_start < '2026-06-01'")
+                .param(id).query(Integer.class).single()).isEqualTo(1);
         assertThat(fiona.form("/finance/fundraisers/" + id + "/sign-off", fiona.csrf("/finance"), Map.of("from", "2026-05-08"))
                 .statusCode()).isEqualTo(400);
 
