@@ -82,6 +82,25 @@
     });
   }
 
+  // A fundraiser's days: gifts above the line, refunds and disputes below it, in dollars.
+  function moneyDaysChart(canvas, d) {
+    return new Chart(canvas, {
+      type: "bar",
+      data: {
+        labels: d.labels,
+        datasets: [
+          { label: "Gifts", data: d.gross, backgroundColor: COLOURS[2] },
+          { label: "Refunds and disputes", data: d.refunds, backgroundColor: COLOURS[1] }
+        ]
+      },
+      options: {
+        responsive: true, maintainAspectRatio: false, animation: false,
+        scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: "dollars" } } },
+        plugins: { legend: { position: "bottom" } }
+      }
+    });
+  }
+
   function drawCharts(root) {
     if (typeof Chart === "undefined") {
       return;
@@ -102,6 +121,8 @@
         factorsChart(canvas, d);
       } else if (canvas.getAttribute("data-chart") === "scores") {
         scoresChart(canvas, d);
+      } else if (canvas.getAttribute("data-chart") === "money-days") {
+        moneyDaysChart(canvas, d);
       }
     });
   }

@@ -57,6 +57,42 @@ public class FinanceReports {
                            String candidateFecId, LocalDate startsOn, LocalDate endsOn, String description) {
     }
 
+    /**
+     * One fundraiser as the finance list shows it: what it has raised, the latest reconciliation and the
+     * exceptions it left for this fundraiser, and how far its periods are signed off.
+     */
+    public record Listed(long fundraiserId, String title, String status, String districtId, String candidate,
+                         long raisedCents, java.time.Instant reconciledAt, int exceptions, LocalDate signedThrough,
+                         int daysSignedInMonth) {
+    }
+
+    /**
+     * Every fundraiser, running ones first, newest first; {@code daysSignedInMonth} counts the days of
+     * the month from {@code monthStart} to {@code monthEnd} that signed-off periods cover (they never overlap).
+     */
+    public List<Listed> fundraisers(LocalDate monthStart, LocalDate monthEnd) {
+        return jdbc.sql("""
+                with latest as (select max(id) as id from reconciliation_run where finished_at is not null)
+                select f.id, f.title, f.status, c.district_id, ca.full_name as candidate,
+                       coalesce((select sum(e.amount_cents) from ledger_entry e where e.fundraiser_id = f.id), 0) as raised,
+                       (select r.finished_at from reconciliation_run r where r.id = latest.id) as reconciled_at,
+                       (select count(*) from reconciliation_item i where i.run_id = latest.id and not i.ok
+                          and (i.fundraiser_id = f.id or i.fundraiser_id is null)) as exceptions,
+                       (select max(s.period_end) from period_signoff s where s.fundraiser_id = f.id) as signed_through,
+                       coalesce((select sum(least(s.period_end, :end) - greatest(s.period_start, :start) + 1) from period_signoff s
+                                 where s.fundraiser_id = f.id and s.period_start <= :end and s.period_end >= :start), 0) as month_days
+                from fundraiser f join cycle c on c.id = f.cycle_id
+                     join candidacy cy on cy.id = f.candidacy_id join candidate ca on ca.id = cy.candidate_id
+                     cross join latest
+                order by f.status = 'LAUNCHED' desc, f.created_at desc, f.id desc
+                """).param("start", monthStart).param("end", monthEnd)
+                .query((rs, n) -> new Listed(rs.getLong("id"), rs.getString("title"), rs.getString("status"),
+                        rs.getString("district_id"), rs.getString("candidate"), rs.getLong("raised"),
+                        rs.getTimestamp("reconciled_at") == null ? null : rs.getTimestamp("reconciled_at").toInstant(),
+                        rs.getInt("exceptions"), toDate(rs.getDate("signed_through")), rs.getInt("month_days")))
+                .list();
+    }
+
     public Optional<Progress> progress(long fundraiserId) {
         return jdbc.sql("""
                 select f.id, f.title, f.status, f.payments, f.goal_cents, f.committee_name, f.committee_fec_id, f.candidate_fec_id,

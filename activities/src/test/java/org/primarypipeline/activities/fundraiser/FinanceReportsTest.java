@@ -65,6 +65,14 @@ class FinanceReportsTest {
 
         FinanceReports.Totals signed = reports.signOff(fundraiser, WEEK1, WEEK1_END, "fran");
         assertThat(signed.signedOffBy()).isEqualTo("fran");
+        assertThat(reports.fundraisers(WEEK1, LocalDate.parse("2026-05-31")))
+                .filteredOn(f -> f.fundraiserId() == fundraiser).singleElement().satisfies(f -> {
+                    assertThat(f.districtId()).isEqualTo("WA-07");
+                    assertThat(f.candidate()).isEqualTo("Dee Lowe");
+                    assertThat(f.raisedCents()).isEqualTo(28_000);
+                    assertThat(f.signedThrough()).isEqualTo(WEEK1_END);
+                    assertThat(f.daysSignedInMonth()).as("May 1-7 of May's 31 days").isEqualTo(7);
+                });
         assertThatThrownBy(() -> reports.signOff(fundraiser, LocalDate.parse("2026-05-07"), LocalDate.parse("2026-05-08"), "fran"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("overlaps");
         assertThatThrownBy(() -> reports.signOff(fundraiser, LocalDate.parse("2026-05-08"), LocalDate.parse("2026-05-10"), "fran"))
@@ -79,6 +87,31 @@ class FinanceReportsTest {
         assertThat(next.adjustmentCents()).isEqualTo(4_000);
         assertThat(reports.totalsCsv(fundraiser, WEEK1, WEEK1_END)).contains("300.00,-20.00,0.00,0.00,280.00,0.00,3,fran");
         assertThat(reports.progress(fundraiser).orElseThrow().raisedCents()).isEqualTo(32_000);
+    }
+
+    @Test
+    void theListCountsTheLatestReconciliationsExceptionsForTheFundraiserAndForNone() {
+        var jdbc = fx.context.jdbc();
+        long older = jdbc.sql("insert into reconciliation_run (started_at, finished_at) values (now(), now()) returning id")
+                .query(Long.class).single();
+        jdbc.sql("insert into reconciliation_item (run_id, kind, fundraiser_id, charge_id) values (?, 'AMOUNT_MISMATCH', ?, 'ch_old')")
+                .params(older, fundraiser).update();
+        Instant finished = Instant.parse("2026-05-09T03:00:00Z");
+        long latest = jdbc.sql("insert into reconciliation_run (started_at, finished_at) values (?, ?) returning id")
+                .params(java.sql.Timestamp.from(finished.minusSeconds(60)), java.sql.Timestamp.from(finished)).query(Long.class).single();
+        jdbc.sql("""
+                insert into reconciliation_item (run_id, kind, fundraiser_id, charge_id, payout_id, ok) values
+                  (:r, 'IN_STRIPE_NOT_LEDGER', :f, 'ch_x', null, false),
+                  (:r, 'PAYOUT_MISMATCH', null, null, 'po_x', false),
+                  (:r, 'REFUND', :f, 'ch_y', null, true),
+                  (:r, 'IN_LEDGER_NOT_STRIPE', :f + 1000000, 'ch_z', null, false)
+                """).param("r", latest).param("f", fundraiser).update();
+        assertThat(reports.fundraisers(WEEK1, WEEK1_END)).filteredOn(f -> f.fundraiserId() == fundraiser).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.reconciledAt()).isEqualTo(finished);
+                    assertThat(f.exceptions()).as("its own and the payout's, not the agreeing refund nor another's").isEqualTo(2);
+                });
+        assertThat(reports.exceptions(fundraiser)).hasSize(2);
     }
 
     @Test

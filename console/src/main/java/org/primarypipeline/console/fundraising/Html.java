@@ -1,10 +1,7 @@
 package org.primarypipeline.console.fundraising;
 
-import java.util.List;
-import org.primarypipeline.activities.fundraiser.FinanceReports;
-import org.primarypipeline.activities.fundraiser.Money;
 
-/** Escaping and the few shared pieces of the fundraising pages, which are plain server-rendered HTML. */
+/** Escaping and the page frame of the public donor pages, which are plain server-rendered HTML outside the console. */
 final class Html {
 
     private Html() {
@@ -45,37 +42,5 @@ final class Html {
                 %s
                 </body></html>
                 """.formatted(esc(title), body);
-    }
-
-    /** Bars of each day's gifts (and refunds and disputes, below the line), as SVG attributes only: no scripts, no inline CSS. */
-    static String dailyChart(List<FinanceReports.Day> days) {
-        long max = 1;
-        for (FinanceReports.Day d : days) {
-            max = Math.max(max, Math.max(d.grossCents(), -(d.refundCents() + d.disputeCents())));
-        }
-        int width = Math.max(200, days.size() * 14);
-        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"daily totals\" width=\"")
-                .append(width).append("\" height=\"220\" viewBox=\"0 0 ").append(width).append(" 220\">")
-                .append("<line x1=\"0\" y1=\"160\" x2=\"").append(width).append("\" y2=\"160\" stroke=\"#71717a\"/>");
-        for (int i = 0; i < days.size(); i++) {
-            FinanceReports.Day d = days.get(i);
-            long up = d.grossCents() * 150 / max;
-            long down = -(d.refundCents() + d.disputeCents()) * 50 / max;
-            int x = i * 14 + 2;
-            svg.append("<rect x=\"").append(x).append("\" y=\"").append(160 - up).append("\" width=\"10\" height=\"").append(up)
-                    .append("\" fill=\"#15803d\"><title>").append(d.day()).append(": ").append(Money.dollars(d.grossCents()))
-                    .append(" in</title></rect>");
-            if (down > 0) {
-                svg.append("<rect x=\"").append(x).append("\" y=\"160\" width=\"10\" height=\"").append(down)
-                        .append("\" fill=\"#b91c1c\"><title>").append(d.day()).append(": ")
-                        .append(Money.dollars(-(d.refundCents() + d.disputeCents()))).append(" refunds and disputes</title></rect>");
-            }
-        }
-        if (!days.isEmpty()) {
-            svg.append("<text x=\"0\" y=\"215\" font-size=\"11\">").append(days.get(0).day()).append("</text>")
-                    .append("<text x=\"").append(width).append("\" y=\"215\" font-size=\"11\" text-anchor=\"end\">")
-                    .append(days.get(days.size() - 1).day()).append("</text>");
-        }
-        return svg.append("</svg>").toString();
     }
 }

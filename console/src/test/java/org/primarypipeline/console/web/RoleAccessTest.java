@@ -98,7 +98,19 @@ class RoleAccessTest extends ConsoleTestSupport {
                         "username=mallory&role=admin&password=long-enough-password&confirm=long-enough-password",
                         "/users", "username=x&role=staff&password=short&confirm=short"),
                 new Endpoint("POST", "/users/{id}/disable", Right.MANAGE_USERS, "/users/1/disable", "", "/users/999999/disable", ""),
-                new Endpoint("POST", "/users/{id}/enable", Right.MANAGE_USERS, "/users/1/enable", "", "/users/999999/enable", ""));
+                new Endpoint("POST", "/users/{id}/enable", Right.MANAGE_USERS, "/users/1/enable", "", "/users/999999/enable", ""),
+                new Endpoint("GET", "/finance", Right.SIGN_OFF_FINANCE, "/finance", null, "/finance", null),
+                new Endpoint("GET", "/finance/fundraisers/{id}", Right.SIGN_OFF_FINANCE, "/finance/fundraisers/1", null,
+                        "/finance/fundraisers/999999", null),
+                new Endpoint("GET", "/finance/fundraisers/{id}/report.csv", Right.SIGN_OFF_FINANCE,
+                        "/finance/fundraisers/1/report.csv?from=2026-05-01&to=2026-05-31", null,
+                        "/finance/fundraisers/999999/report.csv?from=2026-05-01&to=2026-05-31", null),
+                new Endpoint("GET", "/finance/fundraisers/{id}/schedule-a.csv", Right.SIGN_OFF_FINANCE,
+                        "/finance/fundraisers/1/schedule-a.csv?from=2026-05-01&to=2026-05-31", null,
+                        "/finance/fundraisers/999999/schedule-a.csv?from=2026-05-01&to=2026-05-31", null),
+                new Endpoint("POST", "/finance/fundraisers/{id}/sign-off", Right.SIGN_OFF_FINANCE,
+                        "/finance/fundraisers/1/sign-off", "from=2020-01-01&to=2020-01-31",
+                        "/finance/fundraisers/999999/sign-off", "from=2020-01-01&to=2020-01-31"));
     }
 
     @Autowired
@@ -178,6 +190,8 @@ class RoleAccessTest extends ConsoleTestSupport {
         assertThat(jdbc.sql("select count(*) from cycle_event where cycle_id = ? and actor in ('fiona', 'otto')")
                 .param(CYCLE).query(Integer.class).single()).as("nothing on the timeline by a refused role").isZero();
         assertThat(users.find("mallory")).isEmpty();
+        assertThat(jdbc.sql("select count(*) from period_signoff where period_start = '2020-01-01'").query(Integer.class).single())
+                .as("no period signed off by a refused role").isZero();
         assertThat(jdbc.sql("select count(*) from cycle where district_id = 'WA-08'").query(Integer.class).single()).isZero();
         assertThat(denied() - deniedBefore).as("each refusal is in the audit log").isEqualTo(expectedDenials);
     }
