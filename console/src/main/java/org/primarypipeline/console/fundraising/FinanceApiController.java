@@ -10,6 +10,8 @@ import org.primarypipeline.activities.fundraiser.Donors;
 import org.primarypipeline.activities.fundraiser.ExcessDecisions;
 import org.primarypipeline.activities.fundraiser.FinanceReports;
 import org.primarypipeline.batch.reconcile.ReconcileJobConfiguration;
+import org.primarypipeline.console.audit.AuditEntry;
+import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.security.Right;
 import org.primarypipeline.console.security.StaffUser;
 import org.primarypipeline.console.staff.Permissions;
@@ -47,10 +49,12 @@ public class FinanceApiController {
     private final JobLauncher launcher;
     private final Job reconcile;
     private final Clock clock;
+    private final AuditLog audit;
 
     public FinanceApiController(FinanceReports reports, ExcessDecisions excess, Donors donors, DonationLedger ledger,
                                 Permissions permissions,
-                                JobLauncher launcher, @Qualifier("reconcileJob") Job reconcile, Clock clock) {
+                                JobLauncher launcher, @Qualifier("reconcileJob") Job reconcile, Clock clock,
+                                AuditLog audit) {
         this.reports = reports;
         this.excess = excess;
         this.donors = donors;
@@ -59,6 +63,7 @@ public class FinanceApiController {
         this.launcher = launcher;
         this.reconcile = reconcile;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public record Period(LocalDate from, LocalDate to) {
@@ -108,7 +113,11 @@ public class FinanceApiController {
         if (period.from() == null || period.to() == null) {
             throw new IllegalArgumentException("give the period as {\"from\": \"2026-05-01\", \"to\": \"2026-05-31\"}");
         }
-        return reports.signOff(id, period.from(), period.to(), who.getUsername());
+        FinanceReports.Totals signed = reports.signOff(id, period.from(), period.to(), who.getUsername());
+        audit.record(who.getUsername(), who.role().label(), "finance.sign-off", "fundraiser " + id, AuditEntry.Outcome.DONE,
+                period.from() + " to " + period.to() + " frozen", null, Map.of("from", period.from().toString(),
+                        "to", period.to().toString(), "netCents", signed.netCents(), "donations", signed.donations()));
+        return signed;
     }
 
     @PostMapping("/donations/{id}/excess")
@@ -117,7 +126,10 @@ public class FinanceApiController {
         if (body.decision() == null) {
             throw new IllegalArgumentException("decision must be REFUND or REDESIGNATE");
         }
-        return Map.of("done", excess.decide(id, body.decision(), who.getUsername()));
+        String done = excess.decide(id, body.decision(), who.getUsername());
+        audit.record(who.getUsername(), who.role().label(), "finance.excess", "donation " + id, AuditEntry.Outcome.DONE,
+                body.decision() + ": " + done, null, null);
+        return Map.of("done", done);
     }
 
     @PostMapping("/donors/{id}/merge")
@@ -125,6 +137,8 @@ public class FinanceApiController {
         permissions.require(who, Right.SIGN_OFF_FINANCE, "finance.merge-donors", "donor " + id);
         donors.merge(id, body.into(), who.getUsername());
         int flagged = ledger.recheckLimits(body.into());
+        audit.record(who.getUsername(), who.role().label(), "finance.merge-donors", "donor " + id, AuditEntry.Outcome.DONE,
+                "merged into donor " + body.into() + "; " + flagged + " gifts newly over the limit", null, null);
         return Map.of("merged", id, "into", donors.rootOf(body.into()), "newlyOverLimit", flagged);
     }
 

@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.primarypipeline.activities.fundraiser.FinanceReports;
 import org.primarypipeline.activities.fundraiser.Money;
+import org.primarypipeline.console.audit.AuditEntry;
+import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.security.Right;
 import org.primarypipeline.console.security.StaffUser;
 import org.primarypipeline.console.staff.Permissions;
@@ -49,12 +51,14 @@ public class FinanceController {
     private final Permissions permissions;
     private final Format format;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public FinanceController(FinanceReports reports, Permissions permissions, Format format, Clock clock) {
+    public FinanceController(FinanceReports reports, Permissions permissions, Format format, Clock clock, AuditLog audit) {
         this.reports = reports;
         this.permissions = permissions;
         this.format = format;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @GetMapping("/finance")
@@ -213,9 +217,15 @@ public class FinanceController {
                 .buildAndExpand(fundraiser).toUriString();
         try {
             FinanceReports.Totals signed = reports.signOff(fundraiser, start, end, user.getUsername());
+            audit.record(user.getUsername(), user.role().label(), "finance.sign-off", "fundraiser " + fundraiser,
+                    AuditEntry.Outcome.DONE, start + " to " + end + " frozen", null,
+                    Map.of("from", start.toString(), "to", end.toString(), "netCents", signed.netCents(),
+                            "donations", signed.donations()));
             flash.addFlashAttribute("flash", Flash.done("Signed off " + start + " to " + end + ": net "
                     + Money.dollars(signed.netCents()) + " from " + signed.donations() + " donations."));
         } catch (IllegalArgumentException | IllegalStateException refused) {
+            audit.record(user.getUsername(), user.role().label(), "finance.sign-off", "fundraiser " + fundraiser,
+                    AuditEntry.Outcome.REFUSED, start + " to " + end + ": " + refused.getMessage(), null, null);
             flash.addFlashAttribute("flash", Flash.refused("Not signed off: " + refused.getMessage()));
         }
         return "redirect:" + back;

@@ -182,6 +182,10 @@ class FinancePagesTest extends ConsoleTestSupport {
         assertThat(after).contains("Signed off 2026-05-01 to 2026-05-07: net $180 from 2 donations.")
                 .contains("Signed off by fiona").doesNotContain("id=\"sign-off\"");
         assertThat(after).contains("<td>2026-05-01</td><td>2026-05-07</td><td>fiona</td>");
+        assertThat(jdbc.sql("""
+                select outcome || ' ' || detail || ' ' || (after_state ->> 'netCents') from audit_log
+                where actor = 'fiona' and action = 'finance.sign-off' and target = ?""")
+                .param("fundraiser " + id).query(String.class).list()).containsExactly("DONE 2026-05-01 to 2026-05-07 frozen 18000");
 
         // an overlapping period is refused with the reason, and nothing more is stored
         HttpResponse<String> again = fiona.form("/finance/fundraisers/" + id + "/sign-off", fiona.csrf("/finance"),
@@ -191,6 +195,8 @@ class FinancePagesTest extends ConsoleTestSupport {
                 .contains("Not signed off: overlaps the signed-off period 2026-05-01 to 2026-05-07 (signed by fiona)");
         assertThat(jdbc.sql("select count(*) from period_signoff where fundraiser_id = ? and period_start < '2026-06-01'")
                 .param(id).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'finance.sign-off' and outcome = 'REFUSED' and target = ?")
+                .param("fundraiser " + id).query(Integer.class).single()).isEqualTo(1);
         assertThat(fiona.form("/finance/fundraisers/" + id + "/sign-off", fiona.csrf("/finance"), Map.of("from", "2026-05-08"))
                 .statusCode()).isEqualTo(400);
 
