@@ -11,6 +11,8 @@ import org.primarypipeline.batch.copy.CopyRows;
 import org.primarypipeline.core.geo.Assignment;
 import org.primarypipeline.core.supporter.ConsentFlag;
 import org.primarypipeline.core.supporter.SupporterRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.item.ItemStreamWriter;
@@ -32,11 +34,14 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * Writing new rows with COPY rather than INSERT ... ON CONFLICT is what keeps a million rows within
  * seconds; the in-memory key index ({@link SupporterKeys}) is what makes that safe. If someone joins on
  * the web with the same email while the chunk is written, the unique index refuses the COPY: the chunk
- * goes back to its savepoint, learns the new member and writes again.
+ * goes back to its savepoint, learns the new member and writes again (as often as that happens, up to ten times).
  */
 public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SupporterWriter.class);
     private static final String COUNTS = "supporter-writer.";
+    /** Writes of one chunk that may meet someone committed meanwhile before the chunk gives up (and the step fails). */
+    private static final int MAX_ATTEMPTS = 10;
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -106,17 +111,23 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
         try {
             Savepoint savepoint = connection.setSavepoint();
             Resolved resolved = resolve(items);
-            try {
-                apply(resolved);
-            } catch (CopyRows.CopyFailed e) {
-                if (!e.uniqueViolation()) {
-                    throw e;
+            // each conflict teaches the chunk who was committed since it last looked; another writer (a web
+            // sign-up, a partition in another process) may commit one more while it writes again
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    apply(resolved);
+                    break;
+                } catch (CopyRows.CopyFailed e) {
+                    if (!e.uniqueViolation() || attempt == MAX_ATTEMPTS) {
+                        throw e;
+                    }
+                    connection.rollback(savepoint);
+                    LOG.info("import {} {}: a chunk met someone added meanwhile (attempt {}), writing it again",
+                            run.id(), partition, attempt);
+                    undo(resolved);
+                    learnConcurrentMembers(items);
+                    resolved = resolve(items);
                 }
-                connection.rollback(savepoint);
-                undo(resolved);
-                learnConcurrentMembers(items);
-                resolved = resolve(items);
-                apply(resolved);
             }
             connection.releaseSavepoint(savepoint);
             rejects.record(rejectedHere);
