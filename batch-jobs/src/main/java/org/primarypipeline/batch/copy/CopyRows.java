@@ -132,5 +132,13 @@ public final class CopyRows {
         public boolean uniqueViolation() {
             return "23505".equals(sqlState);
         }
+
+        /**
+         * Two writers each waiting on a key the other has written and not committed: PostgreSQL cancels one
+         * (40P01). The other goes on and commits, so writing again after learning what it wrote succeeds.
+         */
+        public boolean deadlock() {
+            return "40P01".equals(sqlState);
+        }
     }
 }

@@ -118,7 +118,9 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
                     apply(resolved);
                     break;
                 } catch (CopyRows.CopyFailed e) {
-                    if (!e.uniqueViolation() || attempt == MAX_ATTEMPTS) {
+                    // partitions in two processes hold no claims in common: one may wait on a repeat the other
+                    // wrote while the other waits on one of its, until PostgreSQL cancels one of the two
+                    if (!(e.uniqueViolation() || e.deadlock()) || attempt == MAX_ATTEMPTS) {
                         throw e;
                     }
                     connection.rollback(savepoint);
