@@ -150,6 +150,8 @@ class DeployFilesTest {
         read.put("SPRING_DATASOURCE_PASSWORD", db.getPassword());
         read.put("PP_TEMPORAL_TARGET", temporal.target());
         read.put("PP_TEMPORAL_NAMESPACE", temporal.namespace());
+        read.put("PP_TEMPORAL_WORKFLOWTASKSLOTS", Integer.toString(temporal.workflowTaskSlots()));
+        read.put("PP_TEMPORAL_ACTIVITYSLOTS", Integer.toString(temporal.activitySlots()));
         read.put("PP_OUTREACH_EMAIL_HOST", outreach.getEmail().getHost());
         read.put("PP_OUTREACH_EMAIL_PORT", Integer.toString(outreach.getEmail().getPort()));
         read.put("PP_OUTREACH_SMS_TWILIO_ACCOUNTSID", outreach.getSms().getTwilio().getAccountSid());

@@ -2,6 +2,7 @@ package org.primarypipeline.console.config;
 
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 import org.primarypipeline.activities.ballot.BallotActivities;
 import org.primarypipeline.activities.certification.CertificationActivities;
 import org.primarypipeline.activities.cycle.CycleLedgerActivities;
@@ -37,11 +38,22 @@ public class CycleWorker implements SmartLifecycle {
         if (!properties.worker()) {
             return;
         }
-        Worker worker = factory.newWorker(DistrictCycleWorkflow.TASK_QUEUE);
+        // workflow and activity tasks are sized apart: workflow tasks are short replays, activities hold
+        // database connections and wait on mail, SMS and Stripe
+        Worker worker = factory.newWorker(DistrictCycleWorkflow.TASK_QUEUE, options(properties));
         worker.registerWorkflowImplementationTypes(DistrictCycleWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities);
         factory.start();
         running = true;
+    }
+
+    static WorkerOptions options(TemporalProperties properties) {
+        return WorkerOptions.newBuilder()
+                .setMaxConcurrentWorkflowTaskExecutionSize(properties.workflowTaskSlots())
+                .setMaxConcurrentActivityExecutionSize(properties.activitySlots())
+                .setMaxConcurrentWorkflowTaskPollers(properties.workflowPollers())
+                .setMaxConcurrentActivityTaskPollers(properties.activityPollers())
+                .build();
     }
 
     @Override
