@@ -1,6 +1,5 @@
 package org.primarypipeline.console.cli;
 
-import java.util.concurrent.Callable;
 import org.primarypipeline.activities.outbox.Channel;
 import org.primarypipeline.activities.supporter.Invitations;
 import org.primarypipeline.core.district.DistrictId;
@@ -30,26 +29,10 @@ public class InvitationsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Runs one step; bad input prints the reason and exits 2, storing nothing. */
-    abstract static class Step implements Callable<Integer>, ApplicationCommand {
-        @Spec
-        CommandSpec spec;
-
+    /** One invitation step (see {@link OneStep}). */
+    abstract static class Step extends OneStep {
         @Autowired
         Invitations invitations;
-
-        abstract String perform();
-
-        @Override
-        public Integer call() {
-            try {
-                spec.commandLine().getOut().println(perform());
-                return 0;
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                spec.commandLine().getErr().println("refused: " + e.getMessage());
-                return 2;
-            }
-        }
     }
 
     static final class Address {

@@ -2,8 +2,6 @@ package org.primarypipeline.console.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import org.primarypipeline.console.cycle.UnknownCycleException;
 import org.primarypipeline.console.participation.ParticipationService;
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
@@ -21,26 +19,10 @@ final class ParticipationCommands {
     private ParticipationCommands() {
     }
 
-    /** Runs one participation step; bad input prints the reason and exits 2, storing nothing. */
-    abstract static class Step implements Callable<Integer>, ApplicationCommand {
-        @Spec
-        CommandSpec spec;
-
+    /** One participation step (see {@link OneStep}). */
+    abstract static class Step extends OneStep {
         @Autowired
         ParticipationService participation;
-
-        abstract String perform();
-
-        @Override
-        public Integer call() {
-            try {
-                spec.commandLine().getOut().println(perform());
-                return 0;
-            } catch (IllegalArgumentException | IllegalStateException | UnknownCycleException e) {
-                spec.commandLine().getErr().println("refused: " + e.getMessage());
-                return 2;
-            }
-        }
     }
 
     @Command(name = "members", description = "District group members.",

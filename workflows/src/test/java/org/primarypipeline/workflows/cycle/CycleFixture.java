@@ -126,6 +126,10 @@ final class CycleFixture implements AutoCloseable {
      * {@link DistrictCycleReplayTest}: record once per released version, commit the files.
      */
     void recordHistory(String cycleId, String name) {
+        recordHistory(client, cycleId, name);
+    }
+
+    static void recordHistory(WorkflowClient client, String cycleId, String name) {
         String dir = System.getProperty("pp.record-histories");
         if (dir == null) {
             return;

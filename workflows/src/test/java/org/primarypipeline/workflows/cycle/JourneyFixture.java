@@ -167,17 +167,7 @@ final class JourneyFixture implements AutoCloseable {
 
     /** As {@link CycleFixture#recordHistory}: with {@code -Dpp.record-histories=DIR}, keeps the history for replay. */
     void recordHistory(String cycleId, String name) {
-        String dir = System.getProperty("pp.record-histories");
-        if (dir == null) {
-            return;
-        }
-        try {
-            java.nio.file.Path file = java.nio.file.Path.of(dir, name + ".json");
-            java.nio.file.Files.createDirectories(file.getParent());
-            java.nio.file.Files.writeString(file, client.fetchHistory(CyclePlan.workflowId(cycleId)).toJson(true));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        CycleFixture.recordHistory(client, cycleId, name);
     }
 
     @Override
