@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.primarypipeline.activities.links.PublicLinks;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,17 +51,17 @@ public class BallotAccess {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final String baseUrl;
+    private final PublicLinks links;
     private final Duration linkTtl;
     private final Duration sessionTtl;
 
     public BallotAccess(JdbcClient jdbc, ObjectProvider<Clock> clock,
-                        @Value("${pp.outreach.public-base-url:http://localhost:8080}") String baseUrl,
+                        PublicLinks links,
                         @Value("${pp.ballot.link-ttl:180d}") String linkTtl,
                         @Value("${pp.ballot.session-ttl:2h}") String sessionTtl) {
         this.jdbc = jdbc;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.links = links;
         this.linkTtl = duration(linkTtl);
         this.sessionTtl = duration(sessionTtl);
     }
@@ -243,7 +244,7 @@ public class BallotAccess {
     }
 
     private String url(String token) {
-        return baseUrl + "/ballot/open/" + token;
+        return links.url("/ballot/open/" + token);
     }
 
     private static String newSecret() {

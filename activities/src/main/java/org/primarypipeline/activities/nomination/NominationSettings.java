@@ -1,6 +1,7 @@
 package org.primarypipeline.activities.nomination;
 
 import java.time.Duration;
+import org.primarypipeline.activities.links.PublicLinks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class NominationSettings {
 
-    private final String baseUrl;
+    private final PublicLinks links;
     private final Duration confirmTtl;
     private final Duration acceptTtl;
     private final Duration reviewPeriod;
@@ -18,7 +19,7 @@ public class NominationSettings {
     private final int perIpPerHour;
     private final int perAddressPerDay;
 
-    public NominationSettings(@Value("${pp.outreach.public-base-url:http://localhost:8080}") String baseUrl,
+    public NominationSettings(PublicLinks links,
                               @Value("${pp.nomination.confirm-ttl:2d}") String confirmTtl,
                               @Value("${pp.nomination.accept-ttl:14d}") String acceptTtl,
                               @Value("${pp.vetting.review-period:3d}") String reviewPeriod,
@@ -26,7 +27,7 @@ public class NominationSettings {
                               @Value("${pp.nomination.max-reminders:2}") int maxReminders,
                               @Value("${pp.nomination.per-ip-per-hour:5}") int perIpPerHour,
                               @Value("${pp.nomination.per-address-per-day:3}") int perAddressPerDay) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.links = links;
         this.confirmTtl = DurationStyle.detectAndParse(confirmTtl);
         this.acceptTtl = DurationStyle.detectAndParse(acceptTtl);
         this.reviewPeriod = DurationStyle.detectAndParse(reviewPeriod);
@@ -37,7 +38,7 @@ public class NominationSettings {
     }
 
     public String url(String path) {
-        return baseUrl + path;
+        return links.url(path);
     }
 
     public Duration confirmTtl() {

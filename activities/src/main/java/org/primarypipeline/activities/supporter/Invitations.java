@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.primarypipeline.activities.outbox.Channel;
 import org.primarypipeline.activities.outbox.ConsentRegistry;
+import org.primarypipeline.activities.links.PublicLinks;
 import org.primarypipeline.activities.outbox.OutboundMessage;
 import org.primarypipeline.activities.outbox.Outbox;
 import org.primarypipeline.core.district.DistrictId;
@@ -16,7 +17,6 @@ import org.primarypipeline.core.supporter.EmailAddresses;
 import org.primarypipeline.core.supporter.InvalidField;
 import org.primarypipeline.core.supporter.PhoneNumbers;
 import org.primarypipeline.core.supporter.ZipCodes;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,20 +52,20 @@ public class Invitations {
     private final ConsentRegistry consent;
     private final Outbox outbox;
     private final SupporterDistricts districts;
-    private final String baseUrl;
+    private final PublicLinks links;
 
     public Invitations(JdbcClient jdbc, ConsentRegistry consent, Outbox outbox, SupporterDistricts districts,
-                       @Value("${pp.outreach.public-base-url:http://localhost:8080}") String baseUrl) {
+                       PublicLinks links) {
         this.jdbc = jdbc;
         this.consent = consent;
         this.outbox = outbox;
         this.districts = districts;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.links = links;
     }
 
     /** The public page that answers an invitation, the code in its path (the page changes nothing until asked). */
     public String invitationUrl(String token) {
-        return baseUrl + "/invitation/" + token;
+        return links.url("/invitation/" + token);
     }
 
     /** Invites an address; inviting the same address again returns the first invitation unchanged. */
@@ -98,7 +98,7 @@ public class Invitations {
                 .query(Long.class).single();
         Map<String, Object> model = Map.of("inviterName", inviter.name(), "districtId", inviter.districtId(),
                 "inviteeName", inviteeName == null ? "" : inviteeName, "token", token, "offersProxy", offersProxy,
-                "invitationUrl", invitationUrl(token), "invitationPageUrl", baseUrl + "/invitation");
+                "invitationUrl", invitationUrl(token), "invitationPageUrl", links.url("/invitation"));
         outbox.enqueue(new OutboundMessage("invitation:" + id, channel, normalized, TEMPLATE, model)
                 .inState(inviter.districtId()));
         return find("id = ?", id).orElseThrow();

@@ -18,6 +18,7 @@ import org.primarypipeline.activities.cycle.CycleRepository;
 import org.primarypipeline.activities.testing.ActivitiesContext;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.activities.links.PublicLinks;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -124,6 +125,6 @@ class BallotAccessTest {
         StaticListableBeanFactory clocks = new StaticListableBeanFactory(
                 Map.of("clock", Clock.fixed(at, ZoneOffset.UTC)));
         return new BallotAccess(ctx.bean(JdbcClient.class), clocks.getBeanProvider(Clock.class),
-                "http://localhost:8080", linkTtl, sessionTtl);
+                new PublicLinks("http://localhost:8080/"), linkTtl, sessionTtl);
     }
 }
