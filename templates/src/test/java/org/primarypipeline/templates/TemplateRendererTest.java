@@ -14,7 +14,7 @@ class TemplateRendererTest {
 
     private final TemplateRenderer renderer = new TemplateRenderer();
 
-    /** The model fields each shipped message documents (README of integrations); every value must show up. */
+    /** The model fields each shipped message documents (docs/outreach.md); every value must show up. */
     private static final Map<String, Map<String, Object>> DOCUMENTED = Map.of(
             "ballot-link", Map.of("memberName", "Ana Ruiz", "districtId", "TX-07",
                     "ballotUrl", "https://pp.example.org/ballot/abc", "closesAt", "Tue, Mar 3, 8:00 PM CST"),

@@ -26,8 +26,8 @@ public final class PrioritizeCommand implements Callable<Integer> {
     int top;
 
     @Option(names = "--weights", paramLabel = "k=v,...",
-            description = "Weights to change from their defaults, e.g. cost=0.5,valueFlip=1.5 (see PRIORITIZATION.md); "
-                    + "prints the difference against the defaults.")
+            description = "Weights to change from their defaults, e.g. cost=0.5,valueFlip=1.5 "
+                    + "(see docs/prioritization.md); prints the difference against the defaults.")
     String weights;
 
     @Override

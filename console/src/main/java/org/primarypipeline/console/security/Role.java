@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The four kinds of console account. Each person has exactly one, so who may do what is read off one
- * column and one table (this enum), which is also what the console's README prints.
+ * column and one table (this enum), which is also what docs/console.md prints.
  */
 public enum Role {
     ADMIN("admin", "national staff lead: everything staff do, plus accounts",

@@ -67,8 +67,8 @@ public class DistrictDirectory {
         return stored.latestRun().map(run -> new Source(true, "Ranked by prioritization run #" + run + " of "
                         + jdbc.sql("select completed_at from priority_run where id = ?").param(run)
                                 .query(java.sql.Timestamp.class).optional().map(t -> format.when(t.toInstant())).orElse("?")
-                        + ": expected progressive wins per $1M with our group sizes (see core/PRIORITIZATION.md)."))
-                .orElseGet(() -> new Source(false, "Ranked by expected progressive wins per $1M (see core/PRIORITIZATION.md). "
+                        + ": expected progressive wins per $1M with our group sizes (see docs/prioritization.md)."))
+                .orElseGet(() -> new Source(false, "Ranked by expected progressive wins per $1M (see docs/prioritization.md). "
                         + "No prioritization run has completed yet, so this ranking is computed by the app from the "
                         + "bundled public data with the model's default weights and without our supporter figures."));
     }

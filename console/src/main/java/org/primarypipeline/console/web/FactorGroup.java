@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The model's terms for one district, grouped as the model adds them up (see core/PRIORITIZATION.md):
+ * The model's terms for one district, grouped as the model adds them up (see docs/prioritization.md):
  * the score's natural-log factors, the primary's logits, the general's points of margin.
  */
 enum FactorGroup {

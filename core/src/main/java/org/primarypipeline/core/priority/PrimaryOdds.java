@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The chance a progressive gets through the first stage: the Democratic primary, or for an
  * independent, the ballot. A logistic curve on a sum of terms, each zero for a district at the
- * reference (see {@link Reference}); PRIORITIZATION.md gives the formula.
+ * reference (see {@link Reference}); docs/prioritization.md gives the formula.
  */
 final class PrimaryOdds {
 

@@ -12,7 +12,7 @@ import org.primarypipeline.core.district.DistrictId;
 /**
  * Bang for the buck per district: expected progressive wins per million dollars, along the path
  * that gives a progressive the best chance there. Every figure is a sum of named terms so a
- * ranking can be explained and argued with; PRIORITIZATION.md documents the formulas.
+ * ranking can be explained and argued with; docs/prioritization.md documents the formulas.
  */
 public final class PriorityModel {
 

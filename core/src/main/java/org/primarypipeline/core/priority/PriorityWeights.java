@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The knobs of {@link PriorityModel}, each a named number with a documented default (see
- * PRIORITIZATION.md for the formulas they enter). They are judgement, not fitted values: staff
+ * docs/prioritization.md for the formulas they enter). They are judgement, not fitted values: staff
  * change them, re-run, and look at the {@link RankingDiff}.
  *
  * @param recentLean          share of the most recent presidential result in the lean (the rest
