@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.primarypipeline.core.district.UsStates;
+import org.primarypipeline.core.money.Money;
 
 /**
  * What the donation page collects before payment, as federal rules ask: who the donor is, where they

@@ -9,7 +9,7 @@ import org.primarypipeline.activities.fundraiser.DonationCheckout;
 import org.primarypipeline.activities.fundraiser.DonationLedger;
 import org.primarypipeline.activities.fundraiser.FinanceReports;
 import org.primarypipeline.activities.fundraiser.FundraisingSettings;
-import org.primarypipeline.activities.fundraiser.Money;
+import org.primarypipeline.core.money.Money;
 import org.primarypipeline.activities.fundraiser.StripeGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
