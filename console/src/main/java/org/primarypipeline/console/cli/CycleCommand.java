@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.primarypipeline.activities.cycle.CycleEvent;
 import org.primarypipeline.activities.cycle.CycleRecord;
 import org.primarypipeline.activities.cycle.CycleRepository;
+import org.primarypipeline.activities.cycle.Durations;
 import org.primarypipeline.activities.vetting.Candidacy;
 import org.primarypipeline.activities.vetting.CandidacyRepository;
 import org.primarypipeline.activities.vetting.VettingDecision;

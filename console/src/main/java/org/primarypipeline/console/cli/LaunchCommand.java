@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.concurrent.Callable;
 import org.primarypipeline.activities.cycle.CycleAlreadyRunningException;
 import org.primarypipeline.activities.cycle.CycleRecord;
+import org.primarypipeline.activities.cycle.Durations;
 import org.primarypipeline.console.config.EmbeddedTemporalServer;
 import org.primarypipeline.console.config.TemporalProperties;
 import org.primarypipeline.console.cycle.CycleService;
