@@ -87,6 +87,7 @@ public final class TallyCli implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("tally: " + e.getMessage());
             spec.commandLine().usage(err);
+            err.flush();
             return EXIT_BAD_INPUT;
         }
         String printed;
