@@ -1,7 +1,7 @@
 package org.primarypipeline.console.staff;
 
 import java.math.BigDecimal;
-import org.primarypipeline.activities.cycle.Durations;
+import org.primarypipeline.cycles.Durations;
 import org.primarypipeline.core.cycle.CycleSettings;
 
 /**

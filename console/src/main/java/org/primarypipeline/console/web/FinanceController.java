@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.primarypipeline.activities.fundraiser.FinanceReports;
+import org.primarypipeline.fundraising.FinanceReports;
 import org.primarypipeline.core.money.Money;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;

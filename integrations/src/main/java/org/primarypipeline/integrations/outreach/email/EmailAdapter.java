@@ -11,7 +11,7 @@ import org.apache.camel.Message;
 import org.apache.camel.component.mail.MailConstants;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.primarypipeline.activities.outbox.Channel;
+import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.core.supporter.EmailAddresses;
 import org.primarypipeline.core.supporter.InvalidField;
 import org.primarypipeline.integrations.outreach.ChannelAdapter;
