@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.primarypipeline.core.district.UsStates;
+import org.primarypipeline.core.money.Money;
+import org.primarypipeline.core.supporter.EmailAddresses;
 
 /**
  * What the donation page collects before payment, as federal rules ask: who the donor is, where they
@@ -32,7 +34,7 @@ public record ContributionForm(long fundraiserId, long amountCents, boolean mont
         if (blank(fullName) || fullName.trim().split("\\s+").length < 2) {
             problems.add("please give your full name (first and last)");
         }
-        if (blank(email) || !email.contains("@")) {
+        if (!EmailAddresses.isAddress(email)) {
             problems.add("please give an email address for your receipt");
         }
         if (blank(addressLine1) || blank(city)) {

@@ -2,6 +2,7 @@ package org.primarypipeline.fundraising;
 
 import java.util.List;
 import java.util.Optional;
+import org.primarypipeline.core.money.Money;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.primarypipeline.outreach.Outbox;
 import org.primarypipeline.outreach.OutboundMessage;
+import org.primarypipeline.core.money.Money;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -2,6 +2,7 @@ package org.primarypipeline.fundraising;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import org.primarypipeline.core.money.Money;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.primarypipeline.core.csv.SafeCsv;
+import org.primarypipeline.core.money.Money;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -230,9 +232,10 @@ public class FinanceReports {
      * itemization threshold, with the donor's cycle-to-date aggregate and the election designation.
      */
     public String scheduleA(long fundraiserId, LocalDate from, LocalDate to) {
-        StringBuilder csv = new StringBuilder("receipt_id,contributor_name,contributor_street_1,contributor_street_2,"
-                + "contributor_city,contributor_state,contributor_zip,contributor_employer,contributor_occupation,"
-                + "contribution_date,contribution_amount,contribution_aggregate,election_code,memo\r\n");
+        SafeCsv csv = SafeCsv.inMemory("receipt_id", "contributor_name", "contributor_street_1", "contributor_street_2",
+                "contributor_city", "contributor_state", "contributor_zip", "contributor_employer",
+                "contributor_occupation", "contribution_date", "contribution_amount", "contribution_aggregate",
+                "election_code", "memo");
         jdbc.sql("""
                 with donor_root as (
                     select id, coalesce(merged_into, id) as root from donor
@@ -263,30 +266,29 @@ public class FinanceReports {
                     if (rs.getString("employer") == null || rs.getString("occupation") == null) {
                         memo.add("best efforts: employer or occupation requested");
                     }
-                    return String.join(",", cell("PP-" + rs.getLong("id")), cell(rs.getString("full_name")),
-                            cell(rs.getString("address_line1")), cell(rs.getString("address_line2")), cell(rs.getString("city")),
-                            cell(rs.getString("state")), cell(rs.getString("zip")),
-                            cell(rs.getString("employer") == null ? "INFORMATION REQUESTED" : rs.getString("employer")),
-                            cell(rs.getString("occupation") == null ? "INFORMATION REQUESTED" : rs.getString("occupation")),
-                            rs.getTimestamp("paid_at").toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString(),
-                            Money.plain(rs.getLong("net")), Money.plain(rs.getLong("aggregate")), election,
-                            cell(String.join("; ", memo))) + "\r\n";
-                }).list().forEach(csv::append);
+                    return new Object[] {"PP-" + rs.getLong("id"), rs.getString("full_name"),
+                            rs.getString("address_line1"), rs.getString("address_line2"), rs.getString("city"),
+                            rs.getString("state"), rs.getString("zip"),
+                            rs.getString("employer") == null ? "INFORMATION REQUESTED" : rs.getString("employer"),
+                            rs.getString("occupation") == null ? "INFORMATION REQUESTED" : rs.getString("occupation"),
+                            rs.getTimestamp("paid_at").toInstant().atZone(ZoneOffset.UTC).toLocalDate(),
+                            Money.amount(rs.getLong("net")), Money.amount(rs.getLong("aggregate")), election,
+                            String.join("; ", memo)};
+                }).list().forEach(csv::row);
         return csv.toString();
     }
 
     /** The period's totals and daily figures as CSV. */
     public String totalsCsv(long fundraiserId, LocalDate from, LocalDate to) {
         Totals t = totals(fundraiserId, from, to);
-        StringBuilder csv = new StringBuilder("fundraiser_id,period_start,period_end,gross,refunds,disputes,fees,net,"
-                + "adjustments_of_signed_periods,donations,signed_off_by,signed_off_at\r\n");
-        csv.append(String.join(",", Long.toString(fundraiserId), from.toString(), to.toString(), Money.plain(t.grossCents()),
-                Money.plain(t.refundCents()), Money.plain(t.disputeCents()), Money.plain(t.feeCents()), Money.plain(t.netCents()),
-                Money.plain(t.adjustmentCents()), Integer.toString(t.donations()), cell(t.signedOffBy()), cell(t.signedOffAt())))
-                .append("\r\n\r\nday,gross,refunds,disputes\r\n");
+        SafeCsv csv = SafeCsv.inMemory("fundraiser_id", "period_start", "period_end", "gross", "refunds", "disputes",
+                "fees", "net", "adjustments_of_signed_periods", "donations", "signed_off_by", "signed_off_at");
+        csv.row(fundraiserId, from, to, Money.amount(t.grossCents()), Money.amount(t.refundCents()),
+                Money.amount(t.disputeCents()), Money.amount(t.feeCents()), Money.amount(t.netCents()),
+                Money.amount(t.adjustmentCents()), t.donations(), t.signedOffBy(), t.signedOffAt());
+        csv.table("day", "gross", "refunds", "disputes");
         for (Day d : daily(fundraiserId, from, to)) {
-            csv.append(d.day()).append(',').append(Money.plain(d.grossCents())).append(',').append(Money.plain(d.refundCents()))
-                    .append(',').append(Money.plain(d.disputeCents())).append("\r\n");
+            csv.row(d.day(), Money.amount(d.grossCents()), Money.amount(d.refundCents()), Money.amount(d.disputeCents()));
         }
         return csv.toString();
     }
@@ -343,18 +345,6 @@ public class FinanceReports {
 
     private static LocalDate toDate(java.sql.Date date) {
         return date == null ? null : date.toLocalDate();
-    }
-
-    /** A CSV field, quoted when it holds a separator, quote or line break; a leading formula sign is defused. */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return v.matches(".*[,\"\r\n].*") || !v.equals(value) ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
     private static String writeTotals(Totals t) {

@@ -14,6 +14,7 @@ import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.outreach.Outbox;
 import org.primarypipeline.outreach.OutboundMessage;
 import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.core.money.Money;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -1,9 +1,9 @@
 package org.primarypipeline.nominations;
 
 import java.time.Duration;
+import org.primarypipeline.cycles.Durations;
 import org.primarypipeline.platform.links.PublicLinks;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 
 /** How long links last, how often nominees are reminded, how quickly staff decide, and the spam limits. */
@@ -28,10 +28,11 @@ public class NominationSettings {
                               @Value("${pp.nomination.per-ip-per-hour:5}") int perIpPerHour,
                               @Value("${pp.nomination.per-address-per-day:3}") int perAddressPerDay) {
         this.links = links;
-        this.confirmTtl = DurationStyle.detectAndParse(confirmTtl);
-        this.acceptTtl = DurationStyle.detectAndParse(acceptTtl);
-        this.reviewPeriod = DurationStyle.detectAndParse(reviewPeriod);
-        this.reminderInterval = DurationStyle.detectAndParse(reminderInterval);
+        this.confirmTtl = Durations.parse("pp.nomination.confirm-ttl", confirmTtl, Duration.ofDays(2));
+        this.acceptTtl = Durations.parse("pp.nomination.accept-ttl", acceptTtl, Duration.ofDays(14));
+        this.reviewPeriod = Durations.parse("pp.vetting.review-period", reviewPeriod, Duration.ofDays(3));
+        this.reminderInterval = Durations.parse("pp.nomination.reminder-interval", reminderInterval,
+                Duration.ofDays(3));
         this.maxReminders = maxReminders;
         this.perIpPerHour = perIpPerHour;
         this.perAddressPerDay = perAddressPerDay;

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.primarypipeline.cycles.Durations;
 import org.primarypipeline.platform.links.PublicLinks;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,8 +63,8 @@ public class BallotAccess {
         this.jdbc = jdbc;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.links = links;
-        this.linkTtl = duration(linkTtl);
-        this.sessionTtl = duration(sessionTtl);
+        this.linkTtl = Durations.parse("pp.ballot.link-ttl", linkTtl, Duration.ofDays(180));
+        this.sessionTtl = Durations.parse("pp.ballot.session-ttl", sessionTtl, Duration.ofHours(2));
     }
 
     /**
@@ -259,21 +260,5 @@ public class BallotAccess {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** {@code 2h}, {@code 30m}, {@code 7d}, or an ISO-8601 duration. */
-    static Duration duration(String text) {
-        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
-        if (t.startsWith("p") || t.startsWith("-p")) {
-            return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
-        }
-        long amount = Long.parseLong(t.substring(0, t.length() - 1));
-        return switch (t.charAt(t.length() - 1)) {
-            case 'd' -> Duration.ofDays(amount);
-            case 'h' -> Duration.ofHours(amount);
-            case 'm' -> Duration.ofMinutes(amount);
-            case 's' -> Duration.ofSeconds(amount);
-            default -> throw new IllegalArgumentException("not a duration: " + text);
-        };
     }
 }

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.primarypipeline.core.csv.SafeCsv;
 import org.primarypipeline.core.supporter.InvalidField;
 import org.primarypipeline.core.supporter.SupporterColumns;
 import org.primarypipeline.core.supporter.SupporterRows;
@@ -203,14 +202,10 @@ public class ImportSupportersJobConfiguration {
         Path report = folder != null && Files.isWritable(folder) ? folder.resolve(name)
                 : Path.of(System.getProperty("java.io.tmpdir")).resolve(name);
         try (BufferedWriter out = Files.newBufferedWriter(report, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("line", "reason", "row").get())) {
+             SafeCsv csv = SafeCsv.to(out, "line", "reason", "row")) {
             jdbc.sql("select line, reason, raw from import_reject where run_id = ? order by line").param(run)
                     .query(rs -> {
-                        try {
-                            csv.printRecord(rs.getLong(1), rs.getString(2), rs.getString(3));
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
+                        csv.row(rs.getLong(1), rs.getString(2), rs.getString(3));
                     });
         }
         return report.toString();

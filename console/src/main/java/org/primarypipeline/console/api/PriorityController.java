@@ -6,6 +6,7 @@ import org.primarypipeline.batch.prioritize.PriorityRanking;
 import org.primarypipeline.console.security.Right;
 import org.primarypipeline.console.security.StaffUser;
 import org.primarypipeline.console.staff.Permissions;
+import org.primarypipeline.core.csv.SafeCsv;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParametersBuilder;
@@ -45,14 +46,13 @@ public class PriorityController {
 
     @GetMapping(value = "/export.csv", produces = "text/csv")
     public String csv() {
-        StringBuilder out = new StringBuilder("rank,district,score,path,primary_win,general_win,expected_cost_dollars,lean,supporters,group_members,reason\n");
+        SafeCsv csv = SafeCsv.inMemory("rank", "district", "score", "path", "primary_win", "general_win",
+                "expected_cost_dollars", "lean", "supporters", "group_members", "reason");
         for (PriorityRanking.Row r : ranking.top(435, 0)) {
-            out.append(r.rank()).append(',').append(r.districtId()).append(',').append(r.score()).append(',')
-                    .append(quote(r.path())).append(',').append(r.primaryWin()).append(',').append(r.generalWin())
-                    .append(',').append(r.expectedCostDollars()).append(',').append(quote(r.lean())).append(',')
-                    .append(r.supporters()).append(',').append(r.groupMembers()).append(',').append(quote(r.pathReason())).append('\n');
+            csv.row(r.rank(), r.districtId(), r.score(), r.path(), r.primaryWin(), r.generalWin(),
+                    r.expectedCostDollars(), r.lean(), r.supporters(), r.groupMembers(), r.pathReason());
         }
-        return out.toString();
+        return csv.toString();
     }
 
     @PostMapping(value = "/run", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,9 +61,5 @@ public class PriorityController {
         JobExecution execution = launcher.run(prioritize, new JobParametersBuilder()
                 .addLong("requested", System.currentTimeMillis()).toJobParameters());
         return Map.of("run", execution.getId(), "status", execution.getStatus().name());
-    }
-
-    private static String quote(String text) {
-        return '"' + text.replace("\"", "\"\"") + '"';
     }
 }

@@ -1,5 +1,6 @@
 package org.primarypipeline.console.cli;
 
+import org.primarypipeline.core.vote.cli.TallyCli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
             ParticipationCommands.Nominate.class,
             ParticipationCommands.Pledge.class,
             ParticipationCommands.Vote.class,
-            TallyCommand.class,
+            TallyCli.class,
             TemplatesCommand.class,
             PrioritizeCommand.class,
             BacktestCommand.class,

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.primarypipeline.cycles.CycleEvent;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.CycleRepository;
+import org.primarypipeline.cycles.Durations;
 import org.primarypipeline.vetting.Candidacy;
 import org.primarypipeline.vetting.CandidacyRepository;
 import org.primarypipeline.vetting.VettingDecision;

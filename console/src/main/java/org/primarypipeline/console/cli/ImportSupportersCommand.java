@@ -3,6 +3,7 @@ package org.primarypipeline.console.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.primarypipeline.cycles.Durations;
 import org.primarypipeline.batch.importsupporters.ImportRuns;
 import org.primarypipeline.batch.importsupporters.SupporterImports;
 import org.springframework.beans.factory.annotation.Autowired;

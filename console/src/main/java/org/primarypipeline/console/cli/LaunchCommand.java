@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.concurrent.Callable;
 import org.primarypipeline.cycles.CycleAlreadyRunningException;
 import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.cycles.Durations;
 import org.primarypipeline.console.config.EmbeddedTemporalServer;
 import org.primarypipeline.console.config.TemporalProperties;
 import org.primarypipeline.console.cycle.CycleService;

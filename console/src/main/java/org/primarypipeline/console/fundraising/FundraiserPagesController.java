@@ -9,7 +9,7 @@ import org.primarypipeline.fundraising.DonationCheckout;
 import org.primarypipeline.fundraising.DonationLedger;
 import org.primarypipeline.fundraising.FinanceReports;
 import org.primarypipeline.fundraising.FundraisingSettings;
-import org.primarypipeline.fundraising.Money;
+import org.primarypipeline.core.money.Money;
 import org.primarypipeline.fundraising.StripeGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

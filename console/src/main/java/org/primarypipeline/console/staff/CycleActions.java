@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.cycles.Durations;
 import org.primarypipeline.vetting.CandidacyRepository;
 import org.primarypipeline.vetting.VettingDecision;
 import org.primarypipeline.console.audit.AuditEntry.Outcome;
@@ -77,7 +78,7 @@ public class CycleActions {
     /** Moves the open window's deadline later; a blank extension means one more of the stage's period. */
     public String extend(StaffUser who, String cycleId, String extension, String reason) {
         return act(who, "cycle.extend", cycleId, null, () -> {
-            Duration by = LaunchOrder.period("extension", extension, null);
+            Duration by = Durations.parse("extension", extension, null);
             return cycles.act(cycleId, w -> w.extend(new StaffAction(who.getUsername(), blankToNull(reason), by)));
         });
     }

@@ -29,6 +29,7 @@ import org.primarypipeline.console.staff.CycleActions;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.cycle.CycleStatus;
+import org.primarypipeline.core.money.Money;
 import org.primarypipeline.workflows.cycle.CycleView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -171,8 +172,8 @@ public class CyclesController {
             m.put("title", f.title());
             m.put("status", f.status().toLowerCase());
             m.put("payments", "ON".equals(f.payments()) ? "taking donations" : "off: Stripe is not configured yet");
-            m.put("goal", dollars(f.goalCents()));
-            m.put("raised", dollars(f.raisedCents()));
+            m.put("goal", Money.dollars(f.goalCents()));
+            m.put("raised", Money.dollars(f.raisedCents()));
             m.put("donors", f.donors());
             m.put("financePage", user.can(Right.SIGN_OFF_FINANCE) ? "/finance/fundraisers/" + f.fundraiserId() : null);
             return m;
@@ -489,11 +490,7 @@ public class CyclesController {
         return "vetting " + Format.span(s.vettingPeriod()) + ", nomination " + Format.span(s.nominationPeriod())
                 + ", voting " + Format.span(s.votingPeriod()) + "; " + s.policy() + ", " + s.method()
                 + "; quorum " + Format.percent(s.quorumShare().doubleValue()) + ", recount under "
-                + Format.percent(s.recountMargin().doubleValue()) + " margin; goal " + dollars(s.fundraiserGoalCents());
-    }
-
-    static String dollars(long cents) {
-        return String.format(java.util.Locale.US, "$%,.2f", cents / 100.0);
+                + Format.percent(s.recountMargin().doubleValue()) + " margin; goal " + Money.dollars(s.fundraiserGoalCents());
     }
 
     private static String title(String stage) {

@@ -20,6 +20,7 @@ import org.primarypipeline.console.staff.LaunchOrder;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.core.district.UsStates;
+import org.primarypipeline.core.money.Money;
 import org.primarypipeline.core.priority.Path;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -137,7 +138,7 @@ public class DistrictsController {
         model.addAttribute("primaryWin", Format.percent(d.primaryWin()));
         model.addAttribute("generalWin", Format.percent(d.generalWin()));
         model.addAttribute("winChance", Format.percent(d.primaryWin() * d.generalWin()));
-        model.addAttribute("cost", String.format(Locale.US, "$%,d", d.expectedCostDollars()));
+        model.addAttribute("cost", Money.dollars(d.expectedCostDollars() * 100));
         model.addAttribute("lean", r.lean());
         model.addAttribute("supporters", r.supporters());
         model.addAttribute("groupMembers", r.groupMembers());

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.primarypipeline.fundraising.FinanceReports;
-import org.primarypipeline.fundraising.Money;
+import org.primarypipeline.core.money.Money;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.security.Right;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import org.primarypipeline.core.money.Money;
 
 /**
  * What one competitive campaign in the district is expected to cost, in whole dollars: a share of
@@ -30,19 +31,12 @@ record ExpectedCost(long dollars, String basis, List<String> gaps) {
             gaps.add(Gaps.NO_FEC + ": median race spending of 2022-2024 assumed");
         } else if (running.isPresent() && running.getAsDouble() > past.orElse(0)) {
             race = running.getAsDouble();
-            basis = String.format(Locale.ROOT, "raised so far this cycle %s", dollars(race));
+            basis = String.format(Locale.ROOT, "raised so far this cycle %s", Money.approximate(race));
         } else {
             race = past.getAsDouble();
-            basis = String.format(Locale.ROOT, "past races spent %s a cycle", dollars(race));
+            basis = String.format(Locale.ROOT, "past races spent %s a cycle", Money.approximate(race));
         }
         long expected = Math.round(Math.max(w.minCostDollars(), w.costShare() * race));
         return new ExpectedCost(expected, basis, gaps);
-    }
-
-    static String dollars(double amount) {
-        if (amount >= 1_000_000) {
-            return String.format(Locale.ROOT, "$%.1fM", amount / 1_000_000);
-        }
-        return String.format(Locale.ROOT, "$%.0fk", amount / 1_000);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.primarypipeline.core.district.DistrictId;
+import org.primarypipeline.core.money.Money;
 
 /** What {@code pp prioritize} prints; framework-free so any command-line wrapper can call it. */
 public final class PrioritizeCli {
@@ -53,7 +54,7 @@ public final class PrioritizeCli {
         for (DistrictPriority p : ranked.subList(0, Math.min(n, ranked.size()))) {
             out.printf(Locale.ROOT, "%4d  %-6s %7.3f  %-40s %7s %7s %8s  %s%n",
                     p.rank(), p.district(), p.score(), p.path().label(), DistrictPriority.percent(p.primaryWin()),
-                    DistrictPriority.percent(p.generalWin()), ExpectedCost.dollars(p.expectedCostDollars()),
+                    DistrictPriority.percent(p.generalWin()), Money.approximate(p.expectedCostDollars()),
                     p.pathReason());
         }
         out.println("score = expected progressive wins per $1M; "

@@ -3,12 +3,16 @@ package org.primarypipeline.core.supporter;
 import java.util.Locale;
 
 /**
- * Email addresses as the supporter list keeps them: trimmed and lower-case (the same spelling the
- * consent registry and the unique index on {@code lower(email)} use). The check is deliberately plain
- * (one {@code @}, a dotted domain, no spaces): mailbox rules are the receiving server's business, and a
- * typo like {@code name@gmail} or {@code name.gmail.com} is what a list actually contains.
+ * The one rule for email addresses, wherever one is typed, imported or sent to: trimmed and lower-case
+ * (the same spelling the consent registry and the unique index on {@code lower(email)} use). The check
+ * is deliberately plain (one {@code @}, a dotted domain of letters, digits and hyphens, no spaces, quotes
+ * or other RFC 5322 specials, no dot at either end of the mailbox name): mailbox rules are the receiving
+ * server's business, and a typo like {@code name@gmail} or {@code name.gmail.com} is what a list actually
+ * contains.
  */
 public final class EmailAddresses {
+
+    private static final String SPECIALS = ",;<>()[]:\\\"";
 
     private EmailAddresses() {
     }
@@ -35,10 +39,36 @@ public final class EmailAddresses {
         }
         for (int i = 0; i < email.length(); i++) {
             char c = email.charAt(i);
-            if (c <= ' ' || c == ',' || c == ';' || c == '<' || c == '>' || c == '(' || c == ')' || c == '"') {
+            if (c <= ' ' || SPECIALS.indexOf(c) >= 0) {
                 throw new InvalidField("email contains '" + (c <= ' ' ? "a space" : String.valueOf(c)) + "': '" + raw.strip() + "'");
             }
         }
+        if (email.charAt(0) == '.' || email.charAt(at - 1) == '.') {
+            throw new InvalidField("email's name before the @ starts or ends with a dot: '" + raw.strip() + "'");
+        }
+        if (!hostName(email.substring(at + 1))) {
+            throw new InvalidField("email has no valid domain: '" + raw.strip() + "'");
+        }
         return email;
+    }
+
+    /** Whether {@link #normalize} takes it as an address; blank is not one. */
+    public static boolean isAddress(String raw) {
+        try {
+            return normalize(raw) != null;
+        } catch (InvalidField e) {
+            return false;
+        }
+    }
+
+    /** Dot-separated labels of letters, digits and inner hyphens. */
+    private static boolean hostName(String domain) {
+        for (String label : domain.split("\\.", -1)) {
+            if (label.isEmpty() || label.startsWith("-") || label.endsWith("-")
+                    || !label.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

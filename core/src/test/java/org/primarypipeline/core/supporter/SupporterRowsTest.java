@@ -17,9 +17,15 @@ class SupporterRowsTest {
         assertThat(EmailAddresses.normalize("  Ana.Ortiz@Example.ORG ")).isEqualTo("ana.ortiz@example.org");
         assertThat(EmailAddresses.normalize("mailto:x@y.io")).isEqualTo("x@y.io");
         assertThat(EmailAddresses.normalize(" ")).isNull();
-        for (String bad : List.of("ana@gmail", "ana.gmail.com", "ana@@x.org", "ana @x.org", "@x.org", "a@x..org", "a@.org")) {
+        for (String bad : List.of("ana@gmail", "ana.gmail.com", "ana@@x.org", "ana @x.org", "@x.org", "a@x..org",
+                "a@.org", "a[1]@x.org", "a:b@x.org", "a\\b@x.org", ".ana@x.org", "ana.@x.org", "ana@-x.org",
+                "ana@x_y.org")) {
             assertThatThrownBy(() -> EmailAddresses.normalize(bad)).as(bad).isInstanceOf(InvalidField.class);
+            assertThat(EmailAddresses.isAddress(bad)).as(bad).isFalse();
         }
+        assertThat(EmailAddresses.normalize("o'neil+pp@mail-1.example.org")).isEqualTo("o'neil+pp@mail-1.example.org");
+        assertThat(EmailAddresses.isAddress("Bo@Example.org")).isTrue();
+        assertThat(EmailAddresses.isAddress(" ")).isFalse();
     }
 
     @Test

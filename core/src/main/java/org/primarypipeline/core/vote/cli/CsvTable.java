@@ -2,6 +2,7 @@ package org.primarypipeline.core.vote.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,13 +11,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 
 /**
  * A small CSV file with a fixed header, read whole: comma separated, fields optionally in double quotes
- * (a doubled quote inside stands for one), unquoted fields trimmed, blank lines skipped. Every row keeps
- * its line number so that a later refusal can point at it.
+ * (a doubled quote inside stands for one), unquoted fields trimmed, blank lines skipped; commons-csv
+ * reads each line. Every row keeps its line number so that a later refusal can point at it.
  */
 final class CsvTable {
+
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
 
     record Row(int line, List<String> fields) {
         String field(int i) {
@@ -74,54 +79,14 @@ final class CsvTable {
         return new CsvTable(file, rows);
     }
 
+    /** One line, parsed alone so that a quoted field cannot run on into the next line. */
     private static List<String> split(Path file, int number, String line) throws BadInputException {
-        List<String> fields = new ArrayList<>();
-        int i = 0;
-        int length = line.length();
-        while (true) {
-            while (i < length && line.charAt(i) == ' ') {
-                i++;
-            }
-            if (i < length && line.charAt(i) == '"') {
-                StringBuilder field = new StringBuilder();
-                i++;
-                while (true) {
-                    if (i >= length) {
-                        throw new BadInputException(file, number, "unterminated quoted field");
-                    }
-                    char c = line.charAt(i++);
-                    if (c == '"') {
-                        if (i < length && line.charAt(i) == '"') {
-                            field.append('"');
-                            i++;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        field.append(c);
-                    }
-                }
-                while (i < length && line.charAt(i) == ' ') {
-                    i++;
-                }
-                if (i < length && line.charAt(i) != ',') {
-                    throw new BadInputException(file, number, "text after a closing quote");
-                }
-                fields.add(field.toString());
-            } else {
-                int comma = line.indexOf(',', i);
-                int end = comma < 0 ? length : comma;
-                String field = line.substring(i, end).trim();
-                if (field.indexOf('"') >= 0) {
-                    throw new BadInputException(file, number, "stray quote in an unquoted field");
-                }
-                fields.add(field);
-                i = end;
-            }
-            if (i >= length) {
-                return fields;
-            }
-            i++; // the comma
+        try (CSVParser parser = CSVParser.parse(line, FORMAT)) {
+            return parser.getRecords().get(0).toList();
+        } catch (IOException | UncheckedIOException e) {
+            String reason = String.valueOf(e.getMessage()).contains("EOF reached") ? "unterminated quoted field"
+                    : "text after a closing quote";
+            throw new BadInputException(file, number, reason);
         }
     }
 }

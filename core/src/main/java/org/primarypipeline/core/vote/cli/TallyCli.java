@@ -1,175 +1,118 @@
 package org.primarypipeline.core.vote.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.primarypipeline.core.vote.Ballot;
 import org.primarypipeline.core.vote.FlowPolicy;
 import org.primarypipeline.core.vote.InvalidVoteInputException;
 import org.primarypipeline.core.vote.ProxyShare;
-import org.primarypipeline.core.vote.Round;
 import org.primarypipeline.core.vote.TallyMethod;
 import org.primarypipeline.core.vote.VoteCount;
 import org.primarypipeline.core.vote.VoteInput;
 import org.primarypipeline.core.vote.VoteResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code pp tally}: counts a vote from three CSV files and prints the result, as a round-by-round report
- * or (with {@code --json}) as one JSON object. Input it refuses is reported on stderr as file, line and
- * reason, with exit code 2 and nothing on stdout, so a script never mistakes a refusal for a result.
+ * or (with {@code --json}) as one JSON object. Plain Java (no Spring), so it starts fast. Input it refuses
+ * is reported on stderr as file, line and reason, with exit code 2 and nothing on stdout, so a script
+ * never mistakes a refusal for a result.
  */
-public final class TallyCli {
+@Command(name = "tally", mixinStandardHelpOptions = true,
+        description = "Count a vote: follow members' units through their proxies to the ballots, then tally.%n"
+                + "Refused input is reported as file, line and reason on stderr, with exit code 2.")
+public final class TallyCli implements Callable<Integer> {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_BAD_INPUT = 2;
-    public static final String USAGE = "usage: pp tally --members FILE --proxies FILE --ballots FILE"
-            + " [--policy smartocracy|liquid] [--method irv|plurality|schulze] [--seed S] [--quorum SHARE] [--json]";
 
     static final List<String> MEMBERS_HEADER = List.of("member_id");
     static final List<String> PROXIES_HEADER = List.of("member_id", "proxy_id", "units");
     static final List<String> BALLOTS_HEADER = List.of("member_id", "ranking");
 
-    /** The command's options; {@code policy} and {@code method} as typed, checked by {@link #run(Options, PrintStream, PrintStream)}. */
-    public record Options(Path members, Path proxies, Path ballots, String policy, String method, long seed,
-                          BigDecimal quorum, boolean json) {
+    @Option(names = "--members", required = true, paramLabel = "FILE", description = "CSV with header member_id.")
+    Path members;
 
-        public Options(Path members, Path proxies, Path ballots, String policy, String method, long seed, boolean json) {
-            this(members, proxies, ballots, policy, method, seed, VoteResult.DEFAULT_QUORUM, json);
-        }
-    }
+    @Option(names = "--proxies", required = true, paramLabel = "FILE",
+            description = "CSV with header member_id,proxy_id,units; each member's units sum to 10.")
+    Path proxies;
 
-    private TallyCli() {
-    }
+    @Option(names = "--ballots", required = true, paramLabel = "FILE",
+            description = "CSV with header member_id,ranking; ranking like Ana>Ben>Cy.")
+    Path ballots;
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        Options options;
+    @Option(names = "--policy", defaultValue = "smartocracy", paramLabel = "smartocracy|liquid",
+            description = "Flow policy (default: ${DEFAULT-VALUE}).")
+    String policy;
+
+    @Option(names = "--method", defaultValue = "irv", paramLabel = "irv|plurality|schulze",
+            description = "Tally method (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
+            description = "The value published when the round opened; settles ties drawn by lot.")
+    long seed;
+
+    @Option(names = "--quorum", defaultValue = "0.20", paramLabel = "SHARE",
+            description = "Share of all units that must be exercised (default: ${DEFAULT-VALUE}).")
+    BigDecimal quorum;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the report.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        FlowPolicy flow;
+        TallyMethod tally;
         try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("tally: " + e.getMessage());
-            err.println(USAGE);
-            return EXIT_BAD_INPUT;
-        }
-        return run(options, out, err);
-    }
-
-    public static int run(Options options, PrintStream out, PrintStream err) {
-        FlowPolicy policy;
-        TallyMethod method;
-        BigDecimal quorum = options.quorum() == null ? VoteResult.DEFAULT_QUORUM : options.quorum();
-        try {
-            policy = options.policy() == null ? FlowPolicy.SMARTOCRACY : FlowPolicy.parse(options.policy());
-            method = options.method() == null ? TallyMethod.IRV : TallyMethod.parse(options.method());
+            flow = FlowPolicy.parse(policy);
+            tally = TallyMethod.parse(method);
             if (quorum.signum() < 0 || quorum.compareTo(BigDecimal.ONE) > 0) {
                 throw new IllegalArgumentException("--quorum must be a share between 0 and 1, not " + quorum);
             }
-            if (options.members() == null || options.proxies() == null || options.ballots() == null) {
-                throw new IllegalArgumentException("--members, --proxies and --ballots are required");
-            }
         } catch (IllegalArgumentException e) {
             err.println("tally: " + e.getMessage());
-            err.println(USAGE);
+            spec.commandLine().usage(err);
+            err.flush();
             return EXIT_BAD_INPUT;
         }
         String printed;
         try {
-            CsvTable members = CsvTable.read(options.members(), MEMBERS_HEADER);
-            CsvTable proxies = CsvTable.read(options.proxies(), PROXIES_HEADER);
-            CsvTable ballots = CsvTable.read(options.ballots(), BALLOTS_HEADER);
-            VoteInput input = new VoteInput(memberIds(members), proxyShares(proxies), ballots(ballots), policy, method,
-                    options.seed());
+            CsvTable memberRows = CsvTable.read(members, MEMBERS_HEADER);
+            CsvTable proxyRows = CsvTable.read(proxies, PROXIES_HEADER);
+            CsvTable ballotRows = CsvTable.read(ballots, BALLOTS_HEADER);
+            VoteInput input = new VoteInput(memberIds(memberRows), proxyShares(proxyRows), ballots(ballotRows), flow,
+                    tally, seed);
             VoteResult result;
             try {
                 result = VoteCount.count(input);
             } catch (InvalidVoteInputException e) {
-                throw locate(e, members, proxies, ballots);
+                throw locate(e, memberRows, proxyRows, ballotRows);
             }
-            printed = options.json() ? JsonWriter.write(json(result, quorum)) + System.lineSeparator()
+            printed = json ? TallyJson.write(result, quorum) + System.lineSeparator()
                     : TallyReport.render(result, quorum);
         } catch (BadInputException e) {
             err.println("tally: " + e.getMessage());
+            err.flush();
             return EXIT_BAD_INPUT;
         }
         out.print(printed);
         out.flush();
         return EXIT_OK;
-    }
-
-    static Options parse(String[] args) {
-        Path members = null;
-        Path proxies = null;
-        Path ballots = null;
-        String policy = null;
-        String method = null;
-        long seed = 0;
-        BigDecimal quorum = VoteResult.DEFAULT_QUORUM;
-        boolean json = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String value = null;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                value = arg.substring(equals + 1);
-                arg = arg.substring(0, equals);
-            }
-            if (arg.equals("--json")) {
-                if (value != null) {
-                    throw new IllegalArgumentException("--json takes no value");
-                }
-                json = true;
-                continue;
-            }
-            if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("missing value for " + arg);
-                }
-                value = args[++i];
-            }
-            switch (arg) {
-                case "--members":
-                    members = Path.of(value);
-                    break;
-                case "--proxies":
-                    proxies = Path.of(value);
-                    break;
-                case "--ballots":
-                    ballots = Path.of(value);
-                    break;
-                case "--policy":
-                    policy = value;
-                    break;
-                case "--method":
-                    method = value;
-                    break;
-                case "--seed":
-                    try {
-                        seed = Long.parseLong(value.trim());
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("--seed must be a whole number, not '" + value + "'");
-                    }
-                    break;
-                case "--quorum":
-                    try {
-                        quorum = new BigDecimal(value.trim());
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("--quorum must be a share such as 0.20, not '" + value + "'");
-                    }
-                    break;
-                default:
-                    throw new IllegalArgumentException("unknown option " + arg);
-            }
-        }
-        if (members == null || proxies == null || ballots == null) {
-            throw new IllegalArgumentException("--members, --proxies and --ballots are required");
-        }
-        return new Options(members, proxies, ballots, policy, method, seed, quorum, json);
     }
 
     private static List<String> memberIds(CsvTable table) throws BadInputException {
@@ -273,37 +216,5 @@ public final class TallyCli {
             }
         }
         return new BadInputException(table.file, first, e.getMessage());
-    }
-
-    static Map<String, Object> json(VoteResult result, BigDecimal quorum) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("electorate", BigDecimal.valueOf(result.electorate()));
-        json.put("totalUnits", result.totalUnits());
-        json.put("exercisedUnits", result.exercisedUnits());
-        json.put("unexercisedUnits", result.unexercisedUnits());
-        json.put("unexercisedDeadEnds", result.unexercisedDeadEnds());
-        json.put("unexercisedCycles", result.unexercisedCycles());
-        json.put("weights", result.weights());
-        List<Object> rounds = new ArrayList<>();
-        for (Round round : result.rounds()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("tallies", round.tallies());
-            entry.put("exhausted", round.exhausted());
-            entry.put("eliminated", round.eliminated());
-            rounds.add(entry);
-        }
-        json.put("rounds", rounds);
-        json.put("winner", result.winner());
-        json.put("runnerUp", result.runnerUp());
-        json.put("tieBreak", result.tieBreak());
-        json.put("policy", result.policy().id());
-        json.put("method", result.method().id());
-        json.put("seed", BigDecimal.valueOf(result.seed()));
-        json.put("quorum", quorum.setScale(Math.max(2, quorum.scale()), RoundingMode.UNNECESSARY));
-        json.put("quorumMet", result.quorumMet(quorum));
-        if (!result.pairwise().isEmpty()) {
-            json.put("pairwise", result.pairwise());
-        }
-        return json;
     }
 }

@@ -2,9 +2,9 @@ package org.primarypipeline.core.vote.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class TallyCliTest {
 
@@ -80,9 +81,8 @@ class TallyCliTest {
 
     @Test
     void escapesStringsInJson() {
-        StringBuilder json = new StringBuilder();
-        JsonWriter.string("Ann \"Q\" Lee\\\n\u0001\u2028", json);
-        assertThat(json.toString()).isEqualTo("\"Ann \\\"Q\\\" Lee\\\\\\n\\u0001\\u2028\"");
+        assertThat(TallyJson.write("Ann \"Q\" Lee\\\n\u0001\u2028"))
+                .isEqualTo("\"Ann \\\"Q\\\" Lee\\\\\\n\\u0001\\u2028\"");
     }
 
     @Test
@@ -172,11 +172,16 @@ class TallyCliTest {
     void refusesBadOptionsWithUsage() {
         assertThat(tally("--policy", "direct")).isEqualTo(2);
         assertThat(out).isEmpty();
-        assertThat(err).contains("unknown flow policy 'direct'").contains("usage: pp tally");
-        assertThat(TallyCli.run(new String[] {"--members", "m.csv"}, stream(), stream())).isEqualTo(2);
+        assertThat(err).contains("tally: unknown flow policy 'direct'").contains("Usage: tally", "--members=FILE");
+        assertThat(run("--members", "m.csv")).isEqualTo(2);
+        assertThat(err).contains("Missing required options: '--proxies=FILE', '--ballots=FILE'");
         assertThat(run("--members", members.toString(), "--proxies", proxies.toString(), "--ballots",
                 ballots.toString(), "--sed", "1")).isEqualTo(2);
-        assertThat(err).contains("unknown option --sed");
+        assertThat(err).contains("Unknown options: '--sed', '1'");
+        assertThat(tally("--seed", "x")).isEqualTo(2);
+        assertThat(err).contains("Invalid value for option '--seed': 'x' is not a long");
+        assertThat(tally("--quorum", "1.5")).isEqualTo(2);
+        assertThat(err).contains("tally: --quorum must be a share between 0 and 1, not 1.5");
     }
 
     private void refused(String message) {
@@ -193,12 +198,12 @@ class TallyCliTest {
     }
 
     private int run(String... args) {
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        int exit = TallyCli.run(args, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-                new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-        out = outBytes.toString(StandardCharsets.UTF_8);
-        err = errBytes.toString(StandardCharsets.UTF_8);
+        StringWriter outText = new StringWriter();
+        StringWriter errText = new StringWriter();
+        int exit = new CommandLine(new TallyCli()).setOut(new PrintWriter(outText, true))
+                .setErr(new PrintWriter(errText, true)).execute(args);
+        out = outText.toString();
+        err = errText.toString();
         return exit;
     }
 
@@ -206,9 +211,5 @@ class TallyCliTest {
         Path file = dir.resolve(name);
         Files.write(file, lines.length == 0 ? List.of() : List.of(lines), StandardCharsets.UTF_8);
         return file;
-    }
-
-    private static PrintStream stream() {
-        return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     }
 }

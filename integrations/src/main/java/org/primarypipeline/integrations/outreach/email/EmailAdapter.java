@@ -2,7 +2,6 @@ package org.primarypipeline.integrations.outreach.email;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -13,6 +12,8 @@ import org.apache.camel.component.mail.MailConstants;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.primarypipeline.outreach.Channel;
+import org.primarypipeline.core.supporter.EmailAddresses;
+import org.primarypipeline.core.supporter.InvalidField;
 import org.primarypipeline.integrations.outreach.ChannelAdapter;
 import org.primarypipeline.integrations.outreach.ClaimedMessage;
 import org.primarypipeline.integrations.outreach.DeliveryFailure;
@@ -43,7 +44,7 @@ public class EmailAdapter implements ChannelAdapter {
         this.renderer = renderer;
         this.unsubscribe = unsubscribe;
         String domain = email.getMessageIdDomain();
-        this.messageIdDomain = domain == null || domain.isBlank() ? EmailAddresses.domainOf(email.getFrom()) : domain;
+        this.messageIdDomain = domain == null || domain.isBlank() ? SenderDomain.of(email.getFrom()) : domain;
     }
 
     @Override
@@ -131,18 +132,23 @@ public class EmailAdapter implements ChannelAdapter {
         return DeliveryFailure.transientFailure(DeliveryFailure.describe(failure));
     }
 
-    /** Strict RFC 822 parsing: a malformed address is refused here rather than half-parsed by the mail library. */
+    /**
+     * Core's one rule for addresses, the same as where they are typed or imported: a malformed one is refused
+     * here rather than half-parsed by the mail library.
+     */
     private static void requireAddress(String recipient) {
         try {
-            new InternetAddress(recipient, true).validate();
-        } catch (AddressException e) {
+            if (EmailAddresses.normalize(recipient) == null) {
+                throw new InvalidField("no address");
+            }
+        } catch (InvalidField e) {
             throw new InvalidRecipient(recipient, e);
         }
     }
 
-    /** Names the address; an AddressException alone may only name the offending character. */
+    /** Names the address as given. */
     static final class InvalidRecipient extends RuntimeException {
-        InvalidRecipient(String recipient, AddressException cause) {
+        InvalidRecipient(String recipient, InvalidField cause) {
             super("'" + recipient + "': " + cause.getMessage(), cause);
         }
     }

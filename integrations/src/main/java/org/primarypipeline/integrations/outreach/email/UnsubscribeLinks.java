@@ -21,7 +21,7 @@ public class UnsubscribeLinks {
         this.baseUrl = properties.baseUrl();
         String configured = properties.getEmail().getUnsubscribeMailbox();
         this.mailbox = configured == null || configured.isBlank()
-                ? "unsubscribe@" + EmailAddresses.domainOf(properties.getEmail().getFrom())
+                ? "unsubscribe@" + SenderDomain.of(properties.getEmail().getFrom())
                 : configured;
     }
 
