@@ -30,5 +30,8 @@ stale() {
 if [ ! -f "$jar" ] || [ -n "${PP_REBUILD:-}" ] || stale; then
   echo "building $jar ..." >&2
   (cd "$here" && mvn -B -q -DskipTests -pl "$module" -am package) >&2
+  # Maven leaves a jar whose inputs did not change untouched (a touched pom, say): mark it current,
+  # or every later run would build again
+  touch "$jar"
 fi
 exec java ${PP_JAVA_OPTS:-} -Dpp.data-dir="${PP_DATA_DIR:-$here/var}" -jar "$jar" "${args[@]}"
