@@ -22,7 +22,15 @@ class CommandLineTest {
         assertThat(run.exit).isZero();
         assertThat(run.out).contains("launch", "cycle", "members", "nominate", "pledge", "vote", "tally",
                 "prioritize", "backtest", "bench");
-        assertThat(run("help", "bench").out).contains("cycles", "vote");
+    }
+
+    @Test
+    void benchIsListedButTheBenchmarksAreNotInTheProduct() {
+        assertThat(run("help", "bench").out).contains("NAME", "docs/benchmarks.md");
+        Run bench = run("bench", "vote", "--rows", "10");
+        assertThat(bench.exit).isEqualTo(1);
+        assertThat(bench.err).contains("not in this jar", "./pp bench NAME");
+        assertThat(bench.out).doesNotContain("vote.seconds");
     }
 
     @Test

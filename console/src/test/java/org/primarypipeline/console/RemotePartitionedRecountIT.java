@@ -11,8 +11,8 @@ import org.primarypipeline.voting.BallotActivities;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.platform.db.EmbeddedPostgresServer;
 import org.primarypipeline.certification.RecountReports;
+import org.primarypipeline.testing.VotingRound;
 import org.primarypipeline.batch.recount.BatchRecountRunner;
-import org.primarypipeline.console.bench.RecountBench;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
@@ -52,7 +52,7 @@ class RemotePartitionedRecountIT {
                 // while this one loads the round and recounts it
                 first = BatchJvm.batchWorker(dir, "w1", url, GRID);
                 second = BatchJvm.batchWorker(dir, "w2", url, GRID);
-                cycleId = RecountBench.load(app, MEMBERS);
+                cycleId = VotingRound.load(app, MEMBERS);
                 app.getBean(BallotActivities.class).tally(cycleId);
                 app.getBean(CycleRepository.class).enterStage(cycleId, CycleStage.CERTIFICATION, null, 0,
                         "staff check the result", "certification");

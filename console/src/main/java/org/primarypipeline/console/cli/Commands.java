@@ -1,8 +1,11 @@
 package org.primarypipeline.console.cli;
 
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.primarypipeline.core.vote.cli.TallyCli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /** The command tree of {@code pp}: every capability registers its commands here. */
 @Command(
@@ -34,7 +37,7 @@ import picocli.CommandLine.Command;
             AssignDistrictsCommand.class,
             InvitationsCommand.class,
             UsersCommand.class,
-            BenchCommand.class,
+            Commands.SeparateJar.class,
         })
 public final class Commands implements Runnable {
 
@@ -48,5 +51,31 @@ public final class Commands implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * {@code pp bench NAME}: the benchmarks are a jar of their own (the {@code benchmarks} module), which
+     * the {@code pp} script runs instead of this one, so the product carries no benchmark and no data
+     * generator. Listed here so that help shows the command; reached only when this jar is run directly.
+     */
+    @Command(name = "bench", description = "Run a benchmark; prints one figure a line as 'name: value unit'."
+            + " (the benchmarks jar, see docs/benchmarks.md)")
+    static final class SeparateJar implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", arity = "0..1", description = "The benchmark: cycles, vote, outbox, ...")
+        String name;
+
+        @CommandLine.Unmatched
+        List<String> options;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getErr().println("pp bench: the benchmarks are not in this jar; from a source checkout"
+                    + " run ./pp bench NAME (it builds benchmarks/target/primary-pipeline-benchmarks.jar).");
+            return 1;
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.primarypipeline.integrations.bench;
+package org.primarypipeline.benchmarks;
 
 import ch.qos.logback.classic.Level;
 import com.icegreen.greenmail.util.GreenMail;
@@ -28,33 +28,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code pp bench outbox}: how fast the real email route drains a full outbox into a real SMTP server,
  * and whether every message arrived exactly once. Starts its own PostgreSQL and GreenMail on this
  * machine, queues the messages (not timed), then times from starting the route until every row is
- * SENT and the server holds them all. Counting is at the server, by Message-ID.
+ * SENT and the server holds them all. Counting is at the server, by Message-ID. Needs no configuration.
  */
-public final class OutboxBenchmark {
+@Command(name = "outbox", mixinStandardHelpOptions = true,
+        description = "Outbox to SMTP: messages per second, duplicates and losses counted at a local SMTP server.")
+public final class OutboxBench implements Runnable {
 
-    public static final int DEFAULT_MESSAGES = 100_000;
     private static final Duration LIMIT = Duration.ofMinutes(30);
     private static final String DOMAIN = "bench.example.org";
     private static final int RECIPIENTS = 1_000;
 
-    private OutboxBenchmark() {
-    }
+    @Option(names = "--messages", defaultValue = "100000", description = "Messages to queue and send (default ${DEFAULT-VALUE}).")
+    int messages;
 
-    public static void main(String[] args) {
-        run(System.out, args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_MESSAGES);
-    }
-
-    public static void run(PrintStream out) {
-        run(out, DEFAULT_MESSAGES);
+    @Override
+    public void run() {
+        run(System.out, messages);
     }
 
     /** Prints {@code outbox.msgs_per_s}, {@code outbox.duplicates} and {@code outbox.lost}, one a line. */
-    public static void run(PrintStream out, int messages) {
+    static void run(PrintStream out, int messages) {
         quietLogs();
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startFresh();
              HikariDataSource db = dataSource(postgres.jdbcUrl())) {

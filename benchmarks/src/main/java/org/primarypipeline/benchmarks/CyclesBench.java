@@ -1,4 +1,4 @@
-package org.primarypipeline.console.bench;
+package org.primarypipeline.benchmarks;
 
 import io.temporal.client.WorkflowClient;
 import io.temporal.api.history.v1.HistoryEvent;

@@ -1,4 +1,4 @@
-package org.primarypipeline.console.bench;
+package org.primarypipeline.benchmarks;
 
 import java.io.PrintStream;
 import java.nio.file.Files;

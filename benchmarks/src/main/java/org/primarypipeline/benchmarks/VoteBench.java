@@ -1,4 +1,4 @@
-package org.primarypipeline.core.vote.bench;
+package org.primarypipeline.benchmarks;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -10,6 +10,7 @@ import org.primarypipeline.core.vote.IndexedVoteInput;
 import org.primarypipeline.core.vote.VoteCount;
 import org.primarypipeline.core.vote.VoteResult;
 import org.primarypipeline.core.vote.VoteScenario;
+import picocli.CommandLine.Command;
 
 /**
  * Times a national-scale count: a million members naming 3 proxies on average, a quarter voting, dead
@@ -19,18 +20,22 @@ import org.primarypipeline.core.vote.VoteScenario;
  * <p>Heap: after generation the heap is collected and every heap pool's peak is reset; after the count
  * the pools' peaks are added up. That is the most the heap held at any moment of the count (input and
  * not-yet-collected garbage included), and an upper bound on it, since pools may peak at different times.
+ * No Spring, no database: {@code pp bench vote} prints {@code vote.seconds} and {@code vote.heap_mb}.
  */
-public final class VoteBenchmark {
+@Command(name = "vote", description = "Time resolving the flow and the IRV count for 1,000,000 members.")
+public final class VoteBench implements Runnable {
 
     static final int MEMBERS = 1_000_000;
     static final double AVG_PROXIES = 3.0;
     static final double VOTING_SHARE = 0.25;
     static final int NOMINEES = 10;
 
-    private VoteBenchmark() {
+    @Override
+    public void run() {
+        run(System.out);
     }
 
-    public static void run(PrintStream out) {
+    static void run(PrintStream out) {
         IndexedVoteInput warmUp = VoteScenario.generate(MEMBERS / 10, AVG_PROXIES, VOTING_SHARE, NOMINEES, 1L);
         for (int i = 0; i < 3; i++) {
             consume(VoteCount.count(warmUp));
@@ -61,9 +66,5 @@ public final class VoteBenchmark {
         if (result.winner() == null && result.rounds().isEmpty()) {
             throw new IllegalStateException("count produced nothing");
         }
-    }
-
-    public static void main(String[] args) {
-        run(System.out);
     }
 }

@@ -1,4 +1,4 @@
-package org.primarypipeline.console.bench;
+package org.primarypipeline.benchmarks;
 
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
