@@ -2,8 +2,11 @@ package org.primarypipeline.console.fundraising;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.primarypipeline.activities.fundraiser.FinanceReports;
+import org.primarypipeline.console.web.PublicPageView;
 
 class DonationFormParsingTest {
 
@@ -19,7 +22,12 @@ class DonationFormParsingTest {
 
     @Test
     void donorTextIsEscaped() {
-        assertThat(Html.esc("<script>alert('x')</script> & \"q\"")).isEqualTo(
-                "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
+        FinanceReports.Progress fundraiser = new FinanceReports.Progress(1, "<b>Fund</b>", "LAUNCHED", "ON", 5_000_000,
+                0, 0, null, null, null, null, null, "");
+        String page = PublicPageView.html("fundraising/donate", FundraiserPages.donate(fundraiser,
+                Map.of("fullName", "<script>alert('x')</script> & \"q\""), List.of("<i>problem</i>"), 330_000));
+        assertThat(page).contains("value=\"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;\"",
+                        "<h1>Donate: &lt;b&gt;Fund&lt;/b&gt;</h1>", "<li>&lt;i&gt;problem&lt;/i&gt;</li>")
+                .doesNotContain("<script>", "<b>Fund", "<i>problem");
     }
 }
