@@ -19,10 +19,14 @@ final class FundraiserPageModels {
                       String paidFor) implements PublicPage {
     }
 
-    /** The donation form, with what the donor typed kept and what federal rules still need said above it. */
+    /**
+     * The donation form, with what the donor typed kept. A problem with one field is said beside it;
+     * {@code problems} are those about the gift as a whole, said above the form.
+     */
     record Donate(String title, long fundraiserId, List<String> problems, List<Preset> presets,
-                  boolean customChecked, String customAmount, boolean monthly, boolean general, String limit,
-                  List<Field> fields, List<Attestation> attestations, String paidFor) implements PublicPage {
+                  boolean customChecked, String customAmount, String amountError, boolean monthly, boolean general,
+                  String electionError, String limit, List<Field> fields, List<Attestation> attestations,
+                  String paidFor) implements PublicPage {
 
         public boolean hasProblems() {
             return !problems.isEmpty();
@@ -32,10 +36,10 @@ final class FundraiserPageModels {
     record Preset(long cents, String label, boolean checked) {
     }
 
-    record Field(String label, String name, String value, boolean required) {
+    record Field(String label, String name, String value, boolean required, String error) {
     }
 
-    record Attestation(String name, String text, boolean checked) {
+    record Attestation(String name, String text, boolean checked, String error) {
     }
 
     record BestEfforts() implements PublicPage {

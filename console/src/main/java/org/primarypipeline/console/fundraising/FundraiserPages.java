@@ -1,8 +1,10 @@
 package org.primarypipeline.console.fundraising;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.primarypipeline.activities.fundraiser.ContributionForm;
 import org.primarypipeline.activities.fundraiser.FinanceReports;
 import org.primarypipeline.activities.fundraiser.Money;
 import org.primarypipeline.console.fundraising.FundraiserPageModels.Attestation;
@@ -45,42 +47,58 @@ final class FundraiserPages {
                 "LAUNCHED".equals(p.status()) && !"ON".equals(p.payments()), paidFor(p));
     }
 
-    /** The form as the donor left it ({@code typed}, empty at first) with the problems to fix. */
+    /** The form's input names for the components of {@link ContributionForm} whose names differ. */
+    private static final Map<String, String> INPUTS = Map.of("amountCents", "amount",
+            "citizenOrPermanentResident", "citizen", "notFederalContractor", "notContractor");
+
+    /**
+     * The form as the donor left it ({@code typed}, empty at first) with the problems to fix: those in
+     * {@code byField} beside their field, the others above the form.
+     */
     static Donate donate(FinanceReports.Progress p, Map<String, String> typed, List<String> problems,
-                         long limitPerElectionCents) {
+                         List<ContributionForm.Problem> byField, long limitPerElectionCents) {
+        Map<String, String> beside = new HashMap<>();
+        List<String> above = new ArrayList<>();
+        for (String problem : problems) {
+            byField.stream().filter(f -> f.sentence().equals(problem)).findFirst().ifPresentOrElse(
+                    f -> beside.put(INPUTS.getOrDefault(f.field(), f.field()), problem), () -> above.add(problem));
+        }
         String chosen = typed.getOrDefault("amount", "5000");
         List<Preset> presets = new ArrayList<>();
         for (long preset : PRESETS) {
             presets.add(new Preset(preset, Money.dollars(preset), chosen.equals(Long.toString(preset))));
         }
         List<Field> fields = List.of(
-                field("Full name", "fullName", typed, true),
-                field("Email (for your receipt)", "email", typed, true),
-                field("Street address", "addressLine1", typed, true),
-                field("Apartment, suite (optional)", "addressLine2", typed, false),
-                field("City", "city", typed, true),
-                field("State (two letters)", "state", typed, true),
-                field("ZIP code", "zip", typed, true),
-                field("Employer", "employer", typed, false),
-                field("Occupation", "occupation", typed, false));
+                field("Full name", "fullName", typed, true, beside),
+                field("Email (for your receipt)", "email", typed, true, beside),
+                field("Street address", "addressLine1", typed, true, beside),
+                field("Apartment, suite (optional)", "addressLine2", typed, false, beside),
+                field("City", "city", typed, true, beside),
+                field("State (two letters)", "state", typed, true, beside),
+                field("ZIP code", "zip", typed, true, beside),
+                field("Employer", "employer", typed, false, beside),
+                field("Occupation", "occupation", typed, false, beside));
         List<Attestation> attestations = List.of(
                 attestation("ownFunds", "this contribution is made from my own funds, not those of another person "
-                        + "or entity;", typed),
-                attestation("citizen", "I am a US citizen or lawfully admitted permanent resident;", typed),
-                attestation("notContractor", "I am not a federal contractor;", typed),
+                        + "or entity;", typed, beside),
+                attestation("citizen", "I am a US citizen or lawfully admitted permanent resident;", typed, beside),
+                attestation("notContractor", "I am not a federal contractor;", typed, beside),
                 attestation("personalCard", "I am making this contribution with my own personal card, not a "
-                        + "corporate or business card.", typed));
-        return new Donate("Donate: " + p.title(), p.fundraiserId(), problems, presets, "custom".equals(chosen),
-                typed.get("customAmount"), "on".equals(typed.get("monthly")), "GENERAL".equals(typed.get("election")),
-                Money.dollars(limitPerElectionCents), fields, attestations, paidFor(p));
+                        + "corporate or business card.", typed, beside));
+        return new Donate("Donate: " + p.title(), p.fundraiserId(), above, presets, "custom".equals(chosen),
+                typed.get("customAmount"), beside.get("amount"), "on".equals(typed.get("monthly")),
+                "GENERAL".equals(typed.get("election")), beside.get("election"), Money.dollars(limitPerElectionCents),
+                fields, attestations, paidFor(p));
     }
 
-    private static Field field(String label, String name, Map<String, String> typed, boolean required) {
-        return new Field(label, name, typed.get(name), required);
+    private static Field field(String label, String name, Map<String, String> typed, boolean required,
+                               Map<String, String> beside) {
+        return new Field(label, name, typed.get(name), required, beside.get(name));
     }
 
-    private static Attestation attestation(String name, String text, Map<String, String> typed) {
-        return new Attestation(name, text, "on".equals(typed.get(name)));
+    private static Attestation attestation(String name, String text, Map<String, String> typed,
+                                           Map<String, String> beside) {
+        return new Attestation(name, text, "on".equals(typed.get(name)), beside.get(name));
     }
 
     /** The disclaimer federal rules ask of every page that solicits a contribution. */

@@ -61,7 +61,7 @@ public class FundraiserPagesController {
         if (found.isEmpty()) {
             return page(HttpStatus.NOT_FOUND, "note", FundraiserPages.notFound());
         }
-        return donatePage(HttpStatus.OK, found.get(), Map.of(), List.of());
+        return donatePage(HttpStatus.OK, found.get(), Map.of(), List.of(), List.of());
     }
 
     @PostMapping(value = "/fundraisers/{id}/donate", produces = MediaType.TEXT_HTML_VALUE)
@@ -80,10 +80,12 @@ public class FundraiserPagesController {
             if (outcome instanceof DonationCheckout.ToPayment pay) {
                 return PublicPageView.seeOther(pay.checkoutUrl());
             }
-            return donatePage(HttpStatus.BAD_REQUEST, found.get(), f, ((DonationCheckout.Refused) outcome).problems());
+            return donatePage(HttpStatus.BAD_REQUEST, found.get(), f, ((DonationCheckout.Refused) outcome).problems(),
+                    form.fieldProblems(settings.limitPerElectionCents()));
         } catch (StripeGateway.StripeUnavailableException e) {
             return donatePage(HttpStatus.BAD_GATEWAY, found.get(), f,
-                    List.of("our payment processor did not answer; nothing was charged. Please try again in a minute."));
+                    List.of("our payment processor did not answer; nothing was charged. Please try again in a minute."),
+                    List.of());
         }
     }
 
@@ -129,8 +131,9 @@ public class FundraiserPagesController {
     }
 
     private ModelAndView donatePage(HttpStatus status, FinanceReports.Progress p, Map<String, String> typed,
-                                    List<String> problems) {
-        return page(status, "donate", FundraiserPages.donate(p, typed, problems, settings.limitPerElectionCents()));
+                                    List<String> problems, List<ContributionForm.Problem> byField) {
+        return page(status, "donate",
+                FundraiserPages.donate(p, typed, problems, byField, settings.limitPerElectionCents()));
     }
 
     private static ModelAndView page(HttpStatus status, String template, PublicPage model) {
