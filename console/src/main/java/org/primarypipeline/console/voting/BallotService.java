@@ -14,6 +14,7 @@ import org.primarypipeline.activities.ballot.ProxyLists;
 import org.primarypipeline.activities.ballot.Receipt;
 import org.primarypipeline.activities.cycle.CycleRecord;
 import org.primarypipeline.activities.cycle.CycleRepository;
+import org.primarypipeline.activities.member.MemberRepository;
 import org.primarypipeline.activities.member.MemberRepository.ProxyChoice;
 import org.primarypipeline.activities.vetting.Candidacy;
 import org.primarypipeline.activities.vetting.CandidacyRepository;
@@ -21,7 +22,6 @@ import org.primarypipeline.console.cycle.UnknownCycleException;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.cycle.CycleStatus;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,11 +41,11 @@ public class BallotService {
     private final BallotBox ballots;
     private final ProxyLists proxies;
     private final Clock clock;
-    private final JdbcClient jdbc;
+    private final MemberRepository members;
 
     public BallotService(CycleRepository cycles, CandidacyRepository candidacies, BallotBox ballots, ProxyLists proxies,
-                         ObjectProvider<Clock> clock, JdbcClient jdbc) {
-        this.jdbc = jdbc;
+                         ObjectProvider<Clock> clock, MemberRepository members) {
+        this.members = members;
         this.cycles = cycles;
         this.candidacies = candidacies;
         this.ballots = ballots;
@@ -108,8 +108,7 @@ public class BallotService {
     }
 
     public String memberName(long memberId) {
-        return jdbc.sql("select full_name from member where id = ?").param(memberId).query(String.class).optional()
-                .orElse("member " + memberId);
+        return members.fullName(memberId).orElse("member " + memberId);
     }
 
     public CycleRecord cycle(String cycleId) {
