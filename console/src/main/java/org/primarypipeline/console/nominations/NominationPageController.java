@@ -71,7 +71,7 @@ public class NominationPageController {
                     NominationPages.refused("Please wait", limited.getMessage()));
         } catch (IllegalArgumentException | IllegalStateException refused) {
             return page(HttpStatus.BAD_REQUEST, "nominate",
-                    NominationPages.nominate(cycle, NominationFields.from(form), self, refused.getMessage()));
+                    NominationPages.nominate(cycle, NominationFields.from(form), self, refused));
         }
         String address = self ? form.get("nomineeEmail") : form.get("nominatorEmail");
         return page(HttpStatus.OK, "message", NominationPages.sent(address));
@@ -139,7 +139,7 @@ public class NominationPageController {
             return linkProblem(problem);
         } catch (IllegalArgumentException | IllegalStateException refused) {
             return page(HttpStatus.BAD_REQUEST, "accept", NominationPages.accept(token, invitation,
-                    AcceptanceFields.from(form), form.get("inhabitant"), refused.getMessage(), List.of()));
+                    AcceptanceFields.from(form), form.get("inhabitant"), refused, List.of()));
         }
         return page(HttpStatus.OK, "message", NominationPages.accepted(invitation));
     }

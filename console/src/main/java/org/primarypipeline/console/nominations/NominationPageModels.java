@@ -14,9 +14,32 @@ final class NominationPageModels {
     record Message(String title, String heading, String message, String kind, String more) implements PublicPage {
     }
 
-    /** The nomination form, with what was typed kept and, after a refusal, why. */
+    /**
+     * The nomination form, with what was typed kept and, after a refusal, why: beside the field it is
+     * about ({@code errors}), or above the form ({@code error}) when it is about no one field.
+     */
     record Nominate(String title, String cycleId, String districtId, String closesAt, boolean self,
-                    NominationFields form, String error) implements PublicPage {
+                    NominationFields form, NominationErrors errors, String error) implements PublicPage {
+    }
+
+    /** The sentence to say beside each field of the nomination form; null where there is nothing to say. */
+    record NominationErrors(String nomineeName, String nomineeEmail, String nomineePhone, String reason,
+                            String nominatorName, String nominatorEmail) {
+
+        static final NominationErrors NONE = new NominationErrors(null, null, null, null, null, null);
+
+        /** The sentence beside its field; null when the form shows no such field. */
+        static NominationErrors at(String field, String sentence) {
+            return switch (field) {
+                case "nomineeName" -> new NominationErrors(sentence, null, null, null, null, null);
+                case "nomineeEmail" -> new NominationErrors(null, sentence, null, null, null, null);
+                case "nomineePhone" -> new NominationErrors(null, null, sentence, null, null, null);
+                case "reason" -> new NominationErrors(null, null, null, sentence, null, null);
+                case "nominatorName" -> new NominationErrors(null, null, null, null, sentence, null);
+                case "nominatorEmail" -> new NominationErrors(null, null, null, null, null, sentence);
+                default -> null;
+            };
+        }
     }
 
     /** What a nominator typed; a field that was far too long comes back empty. */
@@ -39,11 +62,13 @@ final class NominationPageModels {
 
     /**
      * The nominee's acceptance: eligibility, profile and pledge in one form. {@code problems} are the
-     * eligibility answers that rule the nominee out; {@code error} is input that could not be taken.
+     * eligibility answers that rule the nominee out; input that could not be taken is said beside its
+     * field ({@code errors}) or, when it is about no one field of the profile, above the form ({@code error}).
      */
     record Accept(String token, String districtId, String state, boolean self, String nominatorName,
                   String termStart, PledgeVersion pledge, AcceptanceFields form, boolean inhabitantYes,
-                  boolean inhabitantNo, List<String> problems, boolean hasProblems, String error)
+                  boolean inhabitantNo, List<String> problems, boolean hasProblems, ProfileErrors errors,
+                  String error)
             implements PublicPage {
         @Override
         public String title() {
@@ -62,6 +87,23 @@ final class NominationPageModels {
 
         static AcceptanceFields named(String fullName) {
             return new AcceptanceFields(null, null, fullName, null, null, null, null);
+        }
+    }
+
+    /** The sentence to say beside each profile field of the acceptance form. */
+    record ProfileErrors(String fullName, String photoUrl, String statement, String links) {
+
+        static final ProfileErrors NONE = new ProfileErrors(null, null, null, null);
+
+        /** The sentence beside its field; null when the profile has no such field. */
+        static ProfileErrors at(String field, String sentence) {
+            return switch (field) {
+                case "fullName" -> new ProfileErrors(sentence, null, null, null);
+                case "photoUrl" -> new ProfileErrors(null, sentence, null, null);
+                case "statement" -> new ProfileErrors(null, null, sentence, null);
+                case "links" -> new ProfileErrors(null, null, null, sentence);
+                default -> null;
+            };
         }
     }
 }

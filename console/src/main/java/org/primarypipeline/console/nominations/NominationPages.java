@@ -4,11 +4,14 @@ import java.util.List;
 import org.primarypipeline.activities.ballot.BallotLinks;
 import org.primarypipeline.activities.cycle.CycleRecord;
 import org.primarypipeline.activities.nomination.Nominations;
+import org.primarypipeline.activities.nomination.RefusedField;
 import org.primarypipeline.console.nominations.NominationPageModels.Accept;
 import org.primarypipeline.console.nominations.NominationPageModels.AcceptanceFields;
 import org.primarypipeline.console.nominations.NominationPageModels.Message;
 import org.primarypipeline.console.nominations.NominationPageModels.Nominate;
+import org.primarypipeline.console.nominations.NominationPageModels.NominationErrors;
 import org.primarypipeline.console.nominations.NominationPageModels.NominationFields;
+import org.primarypipeline.console.nominations.NominationPageModels.ProfileErrors;
 
 /** The public nomination pages' models, in the pages' own words. */
 final class NominationPages {
@@ -32,9 +35,13 @@ final class NominationPages {
         return refused("This link cannot be used", why);
     }
 
-    static Nominate nominate(CycleRecord cycle, NominationFields typed, boolean self, String error) {
+    /** The form; {@code refused} (null at first) is said beside its field if it names one the form shows. */
+    static Nominate nominate(CycleRecord cycle, NominationFields typed, boolean self, RuntimeException refused) {
+        NominationErrors beside = refused instanceof RefusedField f ? NominationErrors.at(f.field(), f.getMessage())
+                : null;
         return new Nominate("Nominate a candidate for " + cycle.districtId(), cycle.id(), cycle.districtId(),
-                BallotLinks.closesAt(cycle), self, typed, error);
+                BallotLinks.closesAt(cycle), self, typed, beside == null ? NominationErrors.NONE : beside,
+                refused == null || beside != null ? null : refused.getMessage());
     }
 
     static Message sent(String address) {
@@ -50,11 +57,15 @@ final class NominationPages {
                 + " is confirmed. We have invited them to accept and sign our pledge.");
     }
 
+    /** The acceptance form; {@code refused} (or null) is said beside its field if it names a profile field. */
     static Accept accept(String token, Nominations.Invitation invitation, AcceptanceFields typed, String inhabitant,
-                         String error, List<String> problems) {
+                         RuntimeException refused, List<String> problems) {
+        ProfileErrors beside = refused instanceof RefusedField f ? ProfileErrors.at(f.field(), f.getMessage()) : null;
         return new Accept(token, invitation.districtId(), invitation.districtId().substring(0, 2), invitation.self(),
                 invitation.nominatorName(), invitation.termStart().toString(), invitation.pledge(), typed,
-                "yes".equals(inhabitant), "no".equals(inhabitant), problems, !problems.isEmpty(), error);
+                "yes".equals(inhabitant), "no".equals(inhabitant), problems, !problems.isEmpty(),
+                beside == null ? ProfileErrors.NONE : beside, refused == null || beside != null ? null
+                : refused.getMessage());
     }
 
     static Message accepted(Nominations.Invitation invitation) {

@@ -2,6 +2,7 @@ package org.primarypipeline.console.nominations;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.primarypipeline.activities.nomination.RefusedField;
 import org.springframework.util.MultiValueMap;
 
 /** A posted public form: the first value of each field, and a size check before anything is echoed back. */
@@ -30,7 +31,7 @@ final class PostedForm {
         for (Map.Entry<String, String> field : first.entrySet()) {
             if (field.getValue() != null && field.getValue().length() > MAX_FIELD) {
                 field.setValue("");
-                throw new IllegalArgumentException("the field '" + field.getKey() + "' is far too long ("
+                throw new RefusedField(field.getKey(), "the field '" + field.getKey() + "' is far too long ("
                         + "at most " + MAX_FIELD + " characters are read)");
             }
         }
