@@ -105,7 +105,8 @@ public class BallotPageController {
         try {
             ballots.cast(cycleId, session.get().memberId(), BallotForm.ranking(form));
         } catch (IllegalArgumentException | IllegalStateException refused) {
-            return page(HttpStatus.BAD_REQUEST, "ballot", pages.ballot(session.get(), null, refused.getMessage(), null));
+            return page(HttpStatus.BAD_REQUEST, "ballot",
+                    pages.ballot(session.get(), null, refused.getMessage(), null));
         }
         return PublicPageView.seeOther("/ballot/" + cycleId + "?stored=ballot");
     }
@@ -126,7 +127,8 @@ public class BallotPageController {
                 default -> ballots.nameStandingProxies(member, BallotForm.proxyChoices(form));
             }
         } catch (IllegalArgumentException | IllegalStateException refused) {
-            return page(HttpStatus.BAD_REQUEST, "ballot", pages.ballot(session.get(), null, null, refused.getMessage()));
+            return page(HttpStatus.BAD_REQUEST, "ballot",
+                    pages.ballot(session.get(), null, null, refused.getMessage()));
         }
         return PublicPageView.seeOther("/ballot/" + cycleId + "?stored=proxies");
     }

@@ -107,7 +107,8 @@ class BallotPages {
             Receipts.Check c = receipts.check(cycleId, receipt).orElseThrow();
             String verdict = !c.found() ? "This receipt is not in the chain of cycle " + cycleId + "."
                     : c.counted() ? "Found as entry #" + c.seq() + " and counted."
-                    : "Found as entry #" + c.seq() + ", but not counted: a later ballot of the same member replaced it.";
+                    : "Found as entry #" + c.seq() + ", but not counted: a later ballot of the same member "
+                    + "replaced it.";
             return new Published(p.chainHead(), p.chainLength(), p.countedBallots(), receipt, true, c.counted(),
                     verdict);
         }).orElse(null);
@@ -131,7 +132,8 @@ class BallotPages {
         String[] said = switch (exchange.state()) {
             case USED -> new String[] {"This link has already been used", "Each ballot link opens your ballot once. "
                     + "If you opened it, your ballot is still open in that browser for a while; otherwise ask for a "
-                    + "fresh link below. If you did not open it, tell the organisers: someone else may have your link."};
+                    + "fresh link below. If you did not open it, tell the organisers: someone else may have your "
+                    + "link."};
             case EXPIRED -> new String[] {"This link has expired",
                 "Ballot links are good for a limited time. Ask for a fresh one below."};
             case ROUND_CLOSED -> new String[] {"Voting is closed", "This cycle no longer takes ballots. Once it is "

@@ -49,6 +49,7 @@ class DonationFormParsingTest {
                 .contains("""
                 name="citizen" required aria-invalid="true" aria-describedby="citizen-error"> I am a US citizen""")
                 .contains("<p class=\"field-error\" id=\"citizen-error\">you must confirm you are a US citizen")
-                .contains("<ul class=\"problems\" role=\"alert\"><li>this fundraiser is not taking donations</li></ul>");
+                .contains("<ul class=\"problems\" role=\"alert\">"
+                        + "<li>this fundraiser is not taking donations</li></ul>");
     }
 }
