@@ -1,7 +1,7 @@
 package org.primarypipeline.console.nominations;
 
 import java.util.List;
-import org.primarypipeline.activities.pledge.PledgeRepository.PledgeVersion;
+import org.primarypipeline.vetting.PledgeRepository.PledgeVersion;
 import org.primarypipeline.console.web.PublicPage;
 
 /** What each public nomination page shows (templates under {@code console/pages/public/nominations/}). */

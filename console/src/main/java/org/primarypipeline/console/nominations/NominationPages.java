@@ -1,10 +1,10 @@
 package org.primarypipeline.console.nominations;
 
 import java.util.List;
-import org.primarypipeline.activities.ballot.BallotLinks;
-import org.primarypipeline.activities.cycle.CycleRecord;
-import org.primarypipeline.activities.nomination.Nominations;
-import org.primarypipeline.activities.nomination.RefusedField;
+import org.primarypipeline.voting.BallotLinks;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.nominations.Nominations;
+import org.primarypipeline.nominations.RefusedField;
 import org.primarypipeline.console.nominations.NominationPageModels.Accept;
 import org.primarypipeline.console.nominations.NominationPageModels.AcceptanceFields;
 import org.primarypipeline.console.nominations.NominationPageModels.Message;

@@ -2,7 +2,7 @@ package org.primarypipeline.console.nominations;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.primarypipeline.activities.nomination.RefusedField;
+import org.primarypipeline.nominations.RefusedField;
 import org.springframework.util.MultiValueMap;
 
 /** A posted public form: the first value of each field, and a size check before anything is echoed back. */

@@ -1,7 +1,7 @@
 package org.primarypipeline.console.supporters;
 
 import java.util.Optional;
-import org.primarypipeline.activities.supporter.Invitations;
+import org.primarypipeline.supporters.Invitations;
 import org.primarypipeline.console.supporters.InvitationPageModels.Accepted;
 import org.primarypipeline.console.supporters.InvitationPageModels.Declined;
 import org.primarypipeline.console.supporters.InvitationPageModels.EnterCode;

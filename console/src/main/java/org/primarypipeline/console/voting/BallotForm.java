@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.primarypipeline.activities.ballot.ProxyLists;
-import org.primarypipeline.activities.member.MemberRepository.ProxyChoice;
+import org.primarypipeline.voting.ProxyLists;
+import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
 import org.springframework.util.MultiValueMap;
 
 /** Reads the ballot page's two forms; what cannot be read is refused with a sentence the page shows. */

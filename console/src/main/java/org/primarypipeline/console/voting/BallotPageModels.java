@@ -1,7 +1,7 @@
 package org.primarypipeline.console.voting;
 
 import java.util.List;
-import org.primarypipeline.activities.ballot.Receipt;
+import org.primarypipeline.voting.Receipt;
 import org.primarypipeline.console.web.PublicPage;
 
 /** What each of the member's ballot pages shows (templates under {@code console/pages/public/voting/}). */

@@ -2,7 +2,7 @@ package org.primarypipeline.console.voting;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import org.primarypipeline.activities.ballot.Receipts;
+import org.primarypipeline.voting.Receipts;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;

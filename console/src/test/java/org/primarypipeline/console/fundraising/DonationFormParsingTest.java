@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.primarypipeline.activities.fundraiser.ContributionForm;
-import org.primarypipeline.activities.fundraiser.FinanceReports;
+import org.primarypipeline.fundraising.ContributionForm;
+import org.primarypipeline.fundraising.FinanceReports;
 import org.primarypipeline.console.web.PublicPageView;
 
 class DonationFormParsingTest {

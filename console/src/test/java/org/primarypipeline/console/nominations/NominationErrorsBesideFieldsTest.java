@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.primarypipeline.activities.cycle.CycleRecord;
-import org.primarypipeline.activities.nomination.NominationForm;
-import org.primarypipeline.activities.nomination.RefusedField;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.nominations.NominationForm;
+import org.primarypipeline.nominations.RefusedField;
 import org.primarypipeline.console.nominations.NominationPageModels.NominationFields;
 import org.primarypipeline.console.web.PublicPageView;
 import org.primarypipeline.core.cycle.CycleStage;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.primarypipeline.activities.member.MemberRepository;
-import org.primarypipeline.activities.outbox.Channel;
-import org.primarypipeline.activities.supporter.Invitations;
+import org.primarypipeline.supporters.MemberRepository;
+import org.primarypipeline.outreach.Channel;
+import org.primarypipeline.supporters.Invitations;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
