@@ -20,44 +20,56 @@ public record ContributionForm(long fundraiserId, long amountCents, boolean mont
 
     public static final long MINIMUM_CENTS = 100;
 
+    /** A problem with the form, and the component it is about, so that a page can say it beside that field. */
+    public record Problem(String field, String sentence) {
+    }
+
     /** Everything wrong with the form, in the order the fields appear; empty when it can go to payment. */
     public List<String> problems(long limitPerElectionCents) {
-        List<String> problems = new ArrayList<>();
+        return fieldProblems(limitPerElectionCents).stream().map(Problem::sentence).toList();
+    }
+
+    /** {@link #problems}, each with the component it is about (addressLine1 for the street and city). */
+    public List<Problem> fieldProblems(long limitPerElectionCents) {
+        List<Problem> problems = new ArrayList<>();
         if (amountCents < MINIMUM_CENTS) {
-            problems.add("the amount must be at least $1");
+            problems.add(new Problem("amountCents", "the amount must be at least $1"));
         } else if (amountCents > limitPerElectionCents) {
-            problems.add("the amount may be at most " + Money.dollars(limitPerElectionCents) + ", the limit per election");
+            problems.add(new Problem("amountCents", "the amount may be at most " + Money.dollars(limitPerElectionCents)
+                    + ", the limit per election"));
         }
         if (!"PRIMARY".equals(electionOrDefault()) && !"GENERAL".equals(electionOrDefault())) {
-            problems.add("the election must be the primary or the general");
+            problems.add(new Problem("election", "the election must be the primary or the general"));
         }
         if (blank(fullName) || fullName.trim().split("\\s+").length < 2) {
-            problems.add("please give your full name (first and last)");
+            problems.add(new Problem("fullName", "please give your full name (first and last)"));
         }
         if (!EmailAddresses.isAddress(email)) {
-            problems.add("please give an email address for your receipt");
+            problems.add(new Problem("email", "please give an email address for your receipt"));
         }
         if (blank(addressLine1) || blank(city)) {
-            problems.add("please give your street address and city");
+            problems.add(new Problem("addressLine1", "please give your street address and city"));
         }
         if (blank(state) || !UsStates.isPostalCode(state.trim().toUpperCase(Locale.ROOT))) {
-            problems.add("please give your state as a two-letter code");
+            problems.add(new Problem("state", "please give your state as a two-letter code"));
         }
         String zipDigits = zip == null ? "" : zip.replaceAll("[^0-9]", "");
         if (zipDigits.length() != 5 && zipDigits.length() != 9) {
-            problems.add("please give a 5- or 9-digit ZIP code");
+            problems.add(new Problem("zip", "please give a 5- or 9-digit ZIP code"));
         }
         if (!ownFunds) {
-            problems.add("you must confirm the contribution is made from your own funds");
+            problems.add(new Problem("ownFunds", "you must confirm the contribution is made from your own funds"));
         }
         if (!citizenOrPermanentResident) {
-            problems.add("you must confirm you are a US citizen or lawfully admitted permanent resident");
+            problems.add(new Problem("citizenOrPermanentResident",
+                    "you must confirm you are a US citizen or lawfully admitted permanent resident"));
         }
         if (!notFederalContractor) {
-            problems.add("you must confirm you are not a federal contractor");
+            problems.add(new Problem("notFederalContractor", "you must confirm you are not a federal contractor"));
         }
         if (!personalCard) {
-            problems.add("you must confirm you are paying with your own personal card, not a business's");
+            problems.add(new Problem("personalCard",
+                    "you must confirm you are paying with your own personal card, not a business's"));
         }
         return problems;
     }

@@ -23,44 +23,54 @@ public record NominationForm(boolean self, String nomineeName, String nomineeEma
         return website != null && !website.isBlank();
     }
 
-    /** Every field checked; the first problem is refused with a message the submitter can act on. */
+    /** Every field checked; the first problem is refused, with the field it is about and a sentence to act on. */
     public Valid validate() {
-        String nominee = PlainText.field(nomineeName, self ? "your name" : "the nominee's name", MAX_NAME, true);
-        String nomineeMail = email(nomineeEmail, self ? "your email" : "the nominee's email");
-        String nomineeTel = phone(nomineePhone, self ? "your phone" : "the nominee's phone");
-        String why = PlainText.field(reason, self ? "why you are running" : "why you nominate them", MAX_REASON, true);
+        String nominee = text("nomineeName", nomineeName, self ? "your name" : "the nominee's name", MAX_NAME);
+        String nomineeMail = email("nomineeEmail", nomineeEmail, self ? "your email" : "the nominee's email");
+        String nomineeTel = phone("nomineePhone", nomineePhone, self ? "your phone" : "the nominee's phone");
+        String why = text("reason", reason, self ? "why you are running" : "why you nominate them", MAX_REASON);
         if (self) {
             if (nomineeMail == null) {
-                throw new IllegalArgumentException("your email is needed: we send you a link to confirm");
+                throw new RefusedField("nomineeEmail", "your email is needed: we send you a link to confirm");
             }
             return new Valid(true, nominee, nomineeMail, nomineeTel, nominee, nomineeMail, why);
         }
         if (nomineeMail == null && nomineeTel == null) {
-            throw new IllegalArgumentException("the nominee's email or phone is needed, so we can ask them to accept");
+            throw new RefusedField("nomineeEmail",
+                    "the nominee's email or phone is needed, so we can ask them to accept");
         }
-        String nominator = PlainText.field(nominatorName, "your name", MAX_NAME, true);
-        String nominatorMail = email(nominatorEmail, "your email");
+        String nominator = text("nominatorName", nominatorName, "your name", MAX_NAME);
+        String nominatorMail = email("nominatorEmail", nominatorEmail, "your email");
         if (nominatorMail == null) {
-            throw new IllegalArgumentException("your email is needed: we send you a link to confirm the nomination");
+            throw new RefusedField("nominatorEmail",
+                    "your email is needed: we send you a link to confirm the nomination");
         }
         return new Valid(false, nominee, nomineeMail, nomineeTel, nominator, nominatorMail, why);
     }
 
-    private static String email(String raw, String what) {
+    private static String text(String field, String raw, String what, int max) {
         try {
-            return EmailAddresses.normalize(raw);
-        } catch (InvalidField e) {
-            throw new IllegalArgumentException(what + " is not a valid address: " + e.getMessage());
+            return PlainText.field(raw, what, max, true);
+        } catch (IllegalArgumentException e) {
+            throw new RefusedField(field, e.getMessage());
         }
     }
 
-    private static String phone(String raw, String what) {
+    private static String email(String field, String raw, String what) {
+        try {
+            return EmailAddresses.normalize(raw);
+        } catch (InvalidField e) {
+            throw new RefusedField(field, what + " is not a valid address: " + e.getMessage());
+        }
+    }
+
+    private static String phone(String field, String raw, String what) {
         try {
             return PhoneNumbers.toE164(raw);
         } catch (InvalidField e) {
-            throw new IllegalArgumentException(what + " is not a valid phone number: " + e.getMessage());
+            throw new RefusedField(field, what + " is not a valid phone number: " + e.getMessage());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(what + " is not a valid phone number");
+            throw new RefusedField(field, what + " is not a valid phone number");
         }
     }
 }

@@ -38,6 +38,10 @@ public class MemberRepository {
         return memberId;
     }
 
+    public Optional<String> fullName(long memberId) {
+        return jdbc.sql("select full_name from member where id = ?").param(memberId).query(String.class).optional();
+    }
+
     public Optional<Long> groupOf(long memberId) {
         return jdbc.sql("""
                 select gm.group_id from group_membership gm

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
-import org.primarypipeline.console.ballot.BallotService;
+import org.primarypipeline.console.voting.BallotService;
 import org.primarypipeline.console.participation.ParticipationService;
 import org.primarypipeline.console.security.Right;
 import org.primarypipeline.console.security.StaffUser;

@@ -1,11 +1,7 @@
 package org.primarypipeline.console.web;
 
-import com.github.mustachejava.DefaultMustacheFactory;
-import com.github.mustachejava.Mustache;
-import com.github.mustachejava.MustacheFactory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,16 +23,13 @@ import org.springframework.web.servlet.ViewResolver;
  * Console pages are Mustache.java templates under {@code console/pages/} (the engine the emails use).
  * A page renders its content, which the shared layout then wraps with the navigation the account's
  * role allows, the CSRF token and any flash message. Names under {@code fragments/} are parts of a
- * page that htmx swaps in, sent without the layout.
+ * page that htmx swaps in, sent without the layout. Names under {@code public/} are not resolved here:
+ * those pages have their own layout and headers ({@link PublicPageView}).
  */
 @Component
 public class PageViewResolver implements ViewResolver, Ordered {
 
-    static final String ROOT = "console/pages";
-
-    private final MustacheFactory mustache = new DefaultMustacheFactory(ROOT);
     private final Assets assets;
-    private final ClassLoader classLoader = PageViewResolver.class.getClassLoader();
 
     public PageViewResolver(Assets assets) {
         this.assets = assets;
@@ -49,7 +42,7 @@ public class PageViewResolver implements ViewResolver, Ordered {
 
     @Override
     public View resolveViewName(String viewName, Locale locale) {
-        if (viewName.contains(":") || classLoader.getResource(ROOT + "/" + viewName + ".mustache") == null) {
+        if (viewName.contains(":") || viewName.startsWith(PublicPageView.FOLDER) || !Templates.exists(viewName)) {
             return null;
         }
         return new PageView(viewName);
@@ -71,22 +64,15 @@ public class PageViewResolver implements ViewResolver, Ordered {
         public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response) throws Exception {
             Map<String, Object> common = common(request);
             Map<String, Object> page = model == null ? Map.of() : new HashMap<>(model);
-            String content = execute(name, List.of(common, page));
+            String content = Templates.render(name, common, page);
             response.setContentType(getContentType());
             if (!name.startsWith("fragments/")) {
-                content = execute("_layout", List.of(common, page, Map.of("content", content)));
+                content = Templates.render("_layout", common, page, Map.of("content", content));
             }
             Writer out = response.getWriter();
             out.write(content);
             out.flush();
         }
-    }
-
-    private String execute(String template, List<Object> scopes) {
-        Mustache compiled = mustache.compile(template + ".mustache");
-        StringWriter out = new StringWriter();
-        compiled.execute(out, scopes.toArray());
-        return out.toString();
     }
 
     /** What every page and the layout may use: who is signed in, what they may do, the token, the assets. */

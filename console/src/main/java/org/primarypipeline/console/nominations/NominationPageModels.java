@@ -1,0 +1,109 @@
+package org.primarypipeline.console.nominations;
+
+import java.util.List;
+import org.primarypipeline.vetting.PledgeRepository.PledgeVersion;
+import org.primarypipeline.console.web.PublicPage;
+
+/** What each public nomination page shows (templates under {@code console/pages/public/nominations/}). */
+final class NominationPageModels {
+
+    private NominationPageModels() {
+    }
+
+    /** A short answer: done, refused or "check your inbox"; {@code kind} is the box's colour. */
+    record Message(String title, String heading, String message, String kind, String more) implements PublicPage {
+    }
+
+    /**
+     * The nomination form, with what was typed kept and, after a refusal, why: beside the field it is
+     * about ({@code errors}), or above the form ({@code error}) when it is about no one field.
+     */
+    record Nominate(String title, String cycleId, String districtId, String closesAt, boolean self,
+                    NominationFields form, NominationErrors errors, String error) implements PublicPage {
+    }
+
+    /** The sentence to say beside each field of the nomination form; null where there is nothing to say. */
+    record NominationErrors(String nomineeName, String nomineeEmail, String nomineePhone, String reason,
+                            String nominatorName, String nominatorEmail) {
+
+        static final NominationErrors NONE = new NominationErrors(null, null, null, null, null, null);
+
+        /** The sentence beside its field; null when the form shows no such field. */
+        static NominationErrors at(String field, String sentence) {
+            return switch (field) {
+                case "nomineeName" -> new NominationErrors(sentence, null, null, null, null, null);
+                case "nomineeEmail" -> new NominationErrors(null, sentence, null, null, null, null);
+                case "nomineePhone" -> new NominationErrors(null, null, sentence, null, null, null);
+                case "reason" -> new NominationErrors(null, null, null, sentence, null, null);
+                case "nominatorName" -> new NominationErrors(null, null, null, null, sentence, null);
+                case "nominatorEmail" -> new NominationErrors(null, null, null, null, null, sentence);
+                default -> null;
+            };
+        }
+    }
+
+    /** What a nominator typed; a field that was far too long comes back empty. */
+    record NominationFields(String nomineeName, String nomineeEmail, String nomineePhone, String reason,
+                            String nominatorName, String nominatorEmail) {
+
+        static NominationFields from(PostedForm form) {
+            return new NominationFields(form.get("nomineeName"), form.get("nomineeEmail"), form.get("nomineePhone"),
+                    form.get("reason"), form.get("nominatorName"), form.get("nominatorEmail"));
+        }
+    }
+
+    /** The page an emailed confirmation link opens: the button spends the link. */
+    record Confirm(String token, boolean self, String nomineeName, String districtId) implements PublicPage {
+        @Override
+        public String title() {
+            return "Confirm your nomination";
+        }
+    }
+
+    /**
+     * The nominee's acceptance: eligibility, profile and pledge in one form. {@code problems} are the
+     * eligibility answers that rule the nominee out; input that could not be taken is said beside its
+     * field ({@code errors}) or, when it is about no one field of the profile, above the form ({@code error}).
+     */
+    record Accept(String token, String districtId, String state, boolean self, String nominatorName,
+                  String termStart, PledgeVersion pledge, AcceptanceFields form, boolean inhabitantYes,
+                  boolean inhabitantNo, List<String> problems, boolean hasProblems, ProfileErrors errors,
+                  String error)
+            implements PublicPage {
+        @Override
+        public String title() {
+            return "Accept your nomination";
+        }
+    }
+
+    /** What a nominee typed on the acceptance form. */
+    record AcceptanceFields(String dateOfBirth, String citizenYears, String fullName, String photoUrl,
+                            String statement, String links, String typedName) {
+
+        static AcceptanceFields from(PostedForm form) {
+            return new AcceptanceFields(form.get("dateOfBirth"), form.get("citizenYears"), form.get("fullName"),
+                    form.get("photoUrl"), form.get("statement"), form.get("links"), form.get("typedName"));
+        }
+
+        static AcceptanceFields named(String fullName) {
+            return new AcceptanceFields(null, null, fullName, null, null, null, null);
+        }
+    }
+
+    /** The sentence to say beside each profile field of the acceptance form. */
+    record ProfileErrors(String fullName, String photoUrl, String statement, String links) {
+
+        static final ProfileErrors NONE = new ProfileErrors(null, null, null, null);
+
+        /** The sentence beside its field; null when the profile has no such field. */
+        static ProfileErrors at(String field, String sentence) {
+            return switch (field) {
+                case "fullName" -> new ProfileErrors(sentence, null, null, null);
+                case "photoUrl" -> new ProfileErrors(null, sentence, null, null);
+                case "statement" -> new ProfileErrors(null, null, sentence, null);
+                case "links" -> new ProfileErrors(null, null, null, sentence);
+                default -> null;
+            };
+        }
+    }
+}

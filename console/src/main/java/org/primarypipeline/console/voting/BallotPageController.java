@@ -1,0 +1,181 @@
+package org.primarypipeline.console.voting;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import org.primarypipeline.voting.BallotAccess;
+import org.primarypipeline.voting.BallotAccess.LinkState;
+import org.primarypipeline.voting.BallotLinks;
+import org.primarypipeline.console.cycle.UnknownCycleException;
+import org.primarypipeline.console.voting.BallotPageModels.Sent;
+import org.primarypipeline.console.web.PublicPage;
+import org.primarypipeline.console.web.PublicPageView;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The member's ballot: a single-use link opens a short session (a cookie scoped to the cycle's ballot
+ * path, HttpOnly, SameSite=Strict) in which the member ranks the nominees, names proxies and sees their
+ * receipt. Opening a link takes a button press, since mail scanners fetch links and would otherwise
+ * spend them. Every form carries the session's form key, so no other site can post one.
+ */
+@Controller
+public class BallotPageController {
+
+    static final String COOKIE = "pp_ballot";
+
+    private final BallotAccess access;
+    private final BallotLinks links;
+    private final BallotService ballots;
+    private final BallotPages pages;
+
+    public BallotPageController(BallotAccess access, BallotLinks links, BallotService ballots, BallotPages pages) {
+        this.access = access;
+        this.links = links;
+        this.ballots = ballots;
+        this.pages = pages;
+    }
+
+    @GetMapping("/ballot/open/{token}")
+    public ModelAndView confirm(@PathVariable String token) {
+        BallotAccess.Exchange peek = access.peek(token);
+        if (peek.state() != LinkState.OPENED) {
+            return problem(peek);
+        }
+        return page(HttpStatus.OK, "open", pages.open(token, peek.session()));
+    }
+
+    @PostMapping("/ballot/open")
+    public ModelAndView open(@RequestParam(defaultValue = "") String token, HttpServletRequest request,
+                             HttpServletResponse response) {
+        BallotAccess.Exchange exchange = access.exchange(token);
+        if (exchange.state() != LinkState.OPENED) {
+            return problem(exchange);
+        }
+        String cycleId = exchange.session().cycleId();
+        ResponseCookie cookie = ResponseCookie.from(COOKIE, exchange.sessionKey())
+                .path("/ballot/" + cycleId)
+                .httpOnly(true)
+                .secure(secure(request))
+                .sameSite("Strict")
+                .maxAge(access.sessionTtl())
+                .build();
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+        response.setHeader("Referrer-Policy", "no-referrer");
+        return PublicPageView.seeOther("/ballot/" + cycleId);
+    }
+
+    @PostMapping("/ballot/link")
+    public ModelAndView freshLink(@RequestParam(defaultValue = "") String cycleId,
+                                  @RequestParam(defaultValue = "") String address) {
+        links.sendFresh(cycleId, address);
+        return page(HttpStatus.OK, "sent", new Sent());
+    }
+
+    @GetMapping("/ballot/{cycleId}")
+    public ModelAndView ballot(@PathVariable String cycleId,
+                               @CookieValue(name = COOKIE, required = false) String key,
+                               @RequestParam(required = false) String stored) {
+        Optional<BallotAccess.Session> session = access.session(cycleId, key);
+        if (session.isEmpty()) {
+            return sessionEnded(cycleId);
+        }
+        return page(HttpStatus.OK, "ballot", pages.ballot(session.get(), BallotPages.stored(stored), null, null));
+    }
+
+    @PostMapping("/ballot/{cycleId}/ranking")
+    public ModelAndView rank(@PathVariable String cycleId,
+                             @CookieValue(name = COOKIE, required = false) String key,
+                             @RequestParam MultiValueMap<String, String> form) {
+        Optional<BallotAccess.Session> session = formSession(cycleId, key, form);
+        if (session.isEmpty()) {
+            return sessionEnded(cycleId);
+        }
+        try {
+            ballots.cast(cycleId, session.get().memberId(), BallotForm.ranking(form));
+        } catch (IllegalArgumentException | IllegalStateException refused) {
+            return page(HttpStatus.BAD_REQUEST, "ballot",
+                    pages.ballot(session.get(), null, refused.getMessage(), null));
+        }
+        return PublicPageView.seeOther("/ballot/" + cycleId + "?stored=ballot");
+    }
+
+    @PostMapping("/ballot/{cycleId}/proxies")
+    public ModelAndView proxies(@PathVariable String cycleId,
+                                @CookieValue(name = COOKIE, required = false) String key,
+                                @RequestParam MultiValueMap<String, String> form) {
+        Optional<BallotAccess.Session> session = formSession(cycleId, key, form);
+        if (session.isEmpty()) {
+            return sessionEnded(cycleId);
+        }
+        long member = session.get().memberId();
+        try {
+            switch (form.getFirst("scope") == null ? "standing" : form.getFirst("scope")) {
+                case "cycle" -> ballots.overrideProxies(cycleId, member, BallotForm.proxyChoices(form));
+                case "clear" -> ballots.clearOverride(cycleId, member);
+                default -> ballots.nameStandingProxies(member, BallotForm.proxyChoices(form));
+            }
+        } catch (IllegalArgumentException | IllegalStateException refused) {
+            return page(HttpStatus.BAD_REQUEST, "ballot",
+                    pages.ballot(session.get(), null, null, refused.getMessage()));
+        }
+        return PublicPageView.seeOther("/ballot/" + cycleId + "?stored=proxies");
+    }
+
+    @PostMapping("/ballot/{cycleId}/signout")
+    public ModelAndView signOut(@PathVariable String cycleId,
+                                @CookieValue(name = COOKIE, required = false) String key,
+                                @RequestParam MultiValueMap<String, String> form, HttpServletResponse response) {
+        if (formSession(cycleId, key, form).isPresent()) {
+            access.close(key);
+        }
+        ResponseCookie gone = ResponseCookie.from(COOKIE, "").path("/ballot/" + cycleId).maxAge(0).build();
+        response.addHeader(HttpHeaders.SET_COOKIE, gone.toString());
+        return PublicPageView.seeOther("/ballot/" + cycleId + "/check");
+    }
+
+    @GetMapping("/ballot/{cycleId}/check")
+    public ModelAndView check(@PathVariable String cycleId, @RequestParam(required = false) String receipt) {
+        return page(HttpStatus.OK, "check", pages.check(cycleId, receipt));
+    }
+
+    /** The session of the cookie, if the form carries that session's form key. */
+    private Optional<BallotAccess.Session> formSession(String cycleId, String key, MultiValueMap<String, String> form) {
+        String given = form.getFirst("formKey");
+        return access.session(cycleId, key).filter(s -> given != null && MessageDigest.isEqual(
+                s.formKey().getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private ModelAndView sessionEnded(String cycleId) {
+        try {
+            ballots.cycle(cycleId);
+        } catch (UnknownCycleException e) {
+            return page(HttpStatus.NOT_FOUND, "problem", BallotPages.noSuchBallot(cycleId));
+        }
+        return page(HttpStatus.UNAUTHORIZED, "problem", BallotPages.sessionEnded(cycleId));
+    }
+
+    private static ModelAndView problem(BallotAccess.Exchange exchange) {
+        HttpStatus status = exchange.state() == LinkState.UNKNOWN ? HttpStatus.NOT_FOUND : HttpStatus.GONE;
+        return page(status, "problem", BallotPages.linkProblem(exchange));
+    }
+
+    private static ModelAndView page(HttpStatus status, String template, PublicPage model) {
+        return PublicPageView.personal(status, "voting/" + template, model);
+    }
+
+    private static boolean secure(HttpServletRequest request) {
+        return request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+    }
+}

@@ -1,0 +1,32 @@
+package org.primarypipeline.console.voting;
+
+import java.math.BigDecimal;
+import org.primarypipeline.core.cycle.CycleSettings;
+
+/** How a cycle's vote works, in the words of the ballot page's "How this vote works". */
+record VotingRules(String policyName, String policyRule, String methodName, String quorum, String recountMargin) {
+
+    static VotingRules of(CycleSettings settings) {
+        boolean liquid = settings.policy().equals("liquid");
+        return new VotingRules(
+                liquid ? "liquid democracy" : "smartocracy",
+                liquid
+                        ? "if you vote, your own 10 units stay on your ballot; only if you do not vote do they go to "
+                        + "your proxies."
+                        : "if you name proxies, your own 10 units go to them even when you vote too (the group's "
+                        + "trust outranks self-assessment); your ballot carries the units others hand you. With no "
+                        + "proxies named, your units stay on your ballot.",
+                switch (settings.method()) {
+                    case "plurality" -> "plurality (first choices only)";
+                    case "schulze" -> "the Schulze method (pairwise comparison)";
+                    default -> "instant runoff (the nominee with the fewest units is eliminated, round by round, "
+                            + "until one has a majority)";
+                },
+                percent(settings.quorumShare()),
+                percent(settings.recountMargin()));
+    }
+
+    private static String percent(BigDecimal share) {
+        return share.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+}
