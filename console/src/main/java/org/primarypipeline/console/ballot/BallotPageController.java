@@ -17,7 +17,7 @@ import org.primarypipeline.activities.ballot.Receipt;
 import org.primarypipeline.activities.ballot.Receipts;
 import org.primarypipeline.activities.cycle.CycleRecord;
 import org.primarypipeline.activities.member.MemberRepository.ProxyChoice;
-import org.primarypipeline.console.cycle.UnknownCycleException;
+import org.primarypipeline.console.cycles.UnknownCycleException;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

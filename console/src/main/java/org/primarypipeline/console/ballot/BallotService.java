@@ -17,7 +17,7 @@ import org.primarypipeline.activities.cycle.CycleRepository;
 import org.primarypipeline.activities.member.MemberRepository.ProxyChoice;
 import org.primarypipeline.activities.vetting.Candidacy;
 import org.primarypipeline.activities.vetting.CandidacyRepository;
-import org.primarypipeline.console.cycle.UnknownCycleException;
+import org.primarypipeline.console.cycles.UnknownCycleException;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.cycle.CycleStatus;
 import org.springframework.beans.factory.ObjectProvider;

@@ -10,7 +10,7 @@ import org.primarypipeline.activities.pledge.PledgeRepository;
 import org.primarypipeline.activities.vetting.Candidacy;
 import org.primarypipeline.activities.vetting.CandidacyRepository;
 import org.primarypipeline.console.ballot.BallotService;
-import org.primarypipeline.console.cycle.UnknownCycleException;
+import org.primarypipeline.console.cycles.UnknownCycleException;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.cycle.CycleStatus;
 import org.primarypipeline.core.district.DistrictId;

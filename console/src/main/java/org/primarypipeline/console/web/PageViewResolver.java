@@ -34,6 +34,12 @@ public class PageViewResolver implements ViewResolver, Ordered {
 
     static final String ROOT = "console/pages";
 
+    /**
+     * The model attribute that holds a page's typed model (a record): its accessors are the template's
+     * names, as the attributes' names are, so a controller adds one object instead of one per name.
+     */
+    public static final String PAGE = "page";
+
     private final MustacheFactory mustache = new DefaultMustacheFactory(ROOT);
     private final Assets assets;
     private final ClassLoader classLoader = PageViewResolver.class.getClassLoader();
@@ -71,10 +77,15 @@ public class PageViewResolver implements ViewResolver, Ordered {
         public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response) throws Exception {
             Map<String, Object> common = common(request);
             Map<String, Object> page = model == null ? Map.of() : new HashMap<>(model);
-            String content = execute(name, List.of(common, page));
+            List<Object> scopes = new ArrayList<>(List.of(common, page));
+            if (page.get(PAGE) != null) {
+                scopes.add(page.get(PAGE));
+            }
+            String content = execute(name, scopes);
             response.setContentType(getContentType());
             if (!name.startsWith("fragments/")) {
-                content = execute("_layout", List.of(common, page, Map.of("content", content)));
+                scopes.add(Map.of("content", content));
+                content = execute("_layout", scopes);
             }
             Writer out = response.getWriter();
             out.write(content);
