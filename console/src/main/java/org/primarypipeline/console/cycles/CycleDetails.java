@@ -3,9 +3,9 @@ package org.primarypipeline.console.cycles;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
-import org.primarypipeline.activities.cycle.CycleEvent;
-import org.primarypipeline.activities.cycle.CycleRecord;
-import org.primarypipeline.activities.vetting.Candidacy;
+import org.primarypipeline.cycles.CycleEvent;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.vetting.Candidacy;
 import org.primarypipeline.workflows.cycle.CycleView;
 
 /**

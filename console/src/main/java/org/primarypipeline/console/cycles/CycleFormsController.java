@@ -1,8 +1,8 @@
 package org.primarypipeline.console.cycles;
 
 import java.util.function.Supplier;
-import org.primarypipeline.activities.vetting.ReviewChecklist;
-import org.primarypipeline.activities.vetting.VettingDecision;
+import org.primarypipeline.vetting.ReviewChecklist;
+import org.primarypipeline.vetting.VettingDecision;
 import org.primarypipeline.console.security.StaffUser;
 import org.primarypipeline.console.web.ConsolePage;
 import org.primarypipeline.console.web.Flash;

@@ -2,9 +2,9 @@ package org.primarypipeline.console.cycles;
 
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import java.util.List;
-import org.primarypipeline.activities.cycle.CertificationApprovals;
-import org.primarypipeline.activities.cycle.CycleRecord;
-import org.primarypipeline.activities.cycle.CycleRepository;
+import org.primarypipeline.cycles.CertificationApprovals;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.workflows.cycle.CyclePlan;
 import org.slf4j.Logger;

@@ -3,7 +3,7 @@ package org.primarypipeline.console.cycles;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
-import org.primarypipeline.activities.vetting.CandidacyStatus;
+import org.primarypipeline.vetting.CandidacyStatus;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.cycle.CycleStatus;
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.primarypipeline.activities.cycle.CycleRecord;
+import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.console.web.Format;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.cycle.CycleStatus;

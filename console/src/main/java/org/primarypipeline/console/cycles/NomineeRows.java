@@ -1,8 +1,8 @@
 package org.primarypipeline.console.cycles;
 
 import java.util.List;
-import org.primarypipeline.activities.vetting.Candidacy;
-import org.primarypipeline.activities.vetting.CandidacyStatus;
+import org.primarypipeline.vetting.Candidacy;
+import org.primarypipeline.vetting.CandidacyStatus;
 import org.primarypipeline.core.cycle.CycleStage;
 
 /** The nominees table: each candidacy's vetting in words, and which decisions the stage allows on it. */

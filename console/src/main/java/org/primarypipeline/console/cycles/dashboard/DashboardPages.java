@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.primarypipeline.activities.cycle.CertificationApprovals;
+import org.primarypipeline.cycles.CertificationApprovals;
 import org.primarypipeline.console.web.Format;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.springframework.stereotype.Component;
