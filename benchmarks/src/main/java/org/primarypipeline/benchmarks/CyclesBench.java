@@ -16,7 +16,7 @@ import org.primarypipeline.vetting.Candidacy;
 import org.primarypipeline.vetting.CandidacyRepository;
 import org.primarypipeline.vetting.VettingDecision;
 import org.primarypipeline.console.ConsoleApplication;
-import org.primarypipeline.console.cycle.CycleService;
+import org.primarypipeline.console.cycles.CycleService;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.core.district.District;
 import org.primarypipeline.core.district.PublicData;

@@ -81,6 +81,17 @@ class CycleSurvivesRestartIT {
             assertThat(result.path("winner").asLong()).isEqualTo(nominee);
             assertThat(app.post(cycle + "/certify", null, "alice").status()).isEqualTo(200);
             assertThat(app.post(cycle + "/certify", null, "alice").status()).isEqualTo(409);
+
+            // a restart in certification resumes with the approvals given (certification_approval): alice's
+            // still counts, so she cannot approve a second time, and bob's approval certifies
+            app.kill();
+            app.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> "CERTIFICATION".equals(
+                    app.get(cycle).path("live").path("stage").asText()));
+            assertThat(app.get(cycle).path("live").path("certifiedBy").toString()).isEqualTo("[\"alice\"]");
+            var again = app.post(cycle + "/certify", null, "alice");
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.body().path("error").asText()).contains("alice has already approved");
             assertThat(app.post(cycle + "/certify", null, "bob").status()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(
                     app.get(cycle).path("cycle").path("status").asText()));

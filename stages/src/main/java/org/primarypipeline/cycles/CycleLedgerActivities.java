@@ -15,5 +15,11 @@ public interface CycleLedgerActivities {
     /** A staff action or outcome worth a line in the timeline; the key makes a retry write it once. */
     void note(String cycleId, CycleStage stage, String kind, String detail, String actor, String dedupKey);
 
+    /**
+     * One staff member's approval of the winner: a row in {@code certification_approval} and a line on
+     * the timeline, together and once however often a retry repeats it.
+     */
+    void approve(String cycleId, CycleStage stage, long winner, String actor, String detail);
+
     void finish(String cycleId, CycleStatus status, String reason);
 }

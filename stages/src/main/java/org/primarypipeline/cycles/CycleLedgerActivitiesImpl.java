@@ -1,17 +1,27 @@
 package org.primarypipeline.cycles;
 
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.cycle.CycleStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 @Component
 public class CycleLedgerActivitiesImpl implements CycleLedgerActivities {
 
-    private final CycleRepository cycles;
+    static final String APPROVAL = "CERTIFY_APPROVAL";
 
-    public CycleLedgerActivitiesImpl(CycleRepository cycles) {
+    /** How workflows started before approvals had a table key an approval note: certify:<winner>:<actor>. */
+    private static final Pattern LEGACY_APPROVAL_KEY = Pattern.compile("certify:(\\d+):.*");
+
+    private final CycleRepository cycles;
+    private final CertificationApprovals approvals;
+
+    public CycleLedgerActivitiesImpl(CycleRepository cycles, CertificationApprovals approvals) {
         this.cycles = cycles;
+        this.approvals = approvals;
     }
 
     @Override
@@ -21,8 +31,27 @@ public class CycleLedgerActivitiesImpl implements CycleLedgerActivities {
     }
 
     @Override
+    @Transactional
     public void note(String cycleId, CycleStage stage, String kind, String detail, String actor, String dedupKey) {
         cycles.record(cycleId, stage, kind, detail, actor, dedupKey);
+        // workflows still running from before the approve activity (their replay must keep calling note)
+        // name the winner only in the key; this is the one place that reads it, so the row exists for them too
+        Matcher legacy = LEGACY_APPROVAL_KEY.matcher(dedupKey);
+        if (APPROVAL.equals(kind) && legacy.matches()) {
+            approvals.record(cycleId, Long.parseLong(legacy.group(1)), actor);
+        }
+    }
+
+    @Override
+    @Transactional
+    public void approve(String cycleId, CycleStage stage, long winner, String actor, String detail) {
+        cycles.record(cycleId, stage, APPROVAL, detail, actor, approvalKey(winner, actor));
+        approvals.record(cycleId, winner, actor);
+    }
+
+    /** The timeline key of an approval, the same as before the table so that old and new rows deduplicate alike. */
+    static String approvalKey(long winner, String actor) {
+        return "certify:" + winner + ":" + actor;
     }
 
     @Override

@@ -1,8 +1,8 @@
 package org.primarypipeline.console.api;
 
 import java.util.Map;
-import org.primarypipeline.console.cycle.CycleActionRefused;
-import org.primarypipeline.console.cycle.UnknownCycleException;
+import org.primarypipeline.console.cycles.CycleActionRefused;
+import org.primarypipeline.console.cycles.UnknownCycleException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;

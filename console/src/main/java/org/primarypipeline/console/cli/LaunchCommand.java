@@ -7,7 +7,7 @@ import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.Durations;
 import org.primarypipeline.console.config.EmbeddedTemporalServer;
 import org.primarypipeline.console.config.TemporalProperties;
-import org.primarypipeline.console.cycle.CycleService;
+import org.primarypipeline.console.cycles.CycleService;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;

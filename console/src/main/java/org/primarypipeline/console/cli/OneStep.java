@@ -1,7 +1,7 @@
 package org.primarypipeline.console.cli;
 
 import java.util.concurrent.Callable;
-import org.primarypipeline.console.cycle.UnknownCycleException;
+import org.primarypipeline.console.cycles.UnknownCycleException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 

@@ -10,7 +10,7 @@ import org.primarypipeline.vetting.PledgeRepository;
 import org.primarypipeline.vetting.Candidacy;
 import org.primarypipeline.vetting.CandidacyRepository;
 import org.primarypipeline.console.voting.BallotService;
-import org.primarypipeline.console.cycle.UnknownCycleException;
+import org.primarypipeline.console.cycles.UnknownCycleException;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.cycle.CycleStatus;
 import org.primarypipeline.core.district.DistrictId;

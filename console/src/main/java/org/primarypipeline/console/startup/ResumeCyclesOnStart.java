@@ -1,7 +1,7 @@
 package org.primarypipeline.console.startup;
 
 import java.util.List;
-import org.primarypipeline.console.cycle.CycleResumer;
+import org.primarypipeline.console.cycles.CycleResumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.primarypipeline.voting.BallotAccess;
 import org.primarypipeline.voting.BallotAccess.LinkState;
 import org.primarypipeline.voting.BallotLinks;
-import org.primarypipeline.console.cycle.UnknownCycleException;
+import org.primarypipeline.console.cycles.UnknownCycleException;
 import org.primarypipeline.console.voting.BallotPageModels.Sent;
 import org.primarypipeline.console.web.PublicPage;
 import org.primarypipeline.console.web.PublicPageView;

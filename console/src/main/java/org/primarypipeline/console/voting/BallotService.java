@@ -18,7 +18,7 @@ import org.primarypipeline.supporters.MemberRepository;
 import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
 import org.primarypipeline.vetting.Candidacy;
 import org.primarypipeline.vetting.CandidacyRepository;
-import org.primarypipeline.console.cycle.UnknownCycleException;
+import org.primarypipeline.console.cycles.UnknownCycleException;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.cycle.CycleStatus;
 import org.springframework.beans.factory.ObjectProvider;

@@ -29,6 +29,12 @@ import org.springframework.web.servlet.ViewResolver;
 @Component
 public class PageViewResolver implements ViewResolver, Ordered {
 
+    /**
+     * The model attribute that holds a page's typed model (a record): its accessors are the template's
+     * names, as the attributes' names are, so a controller adds one object instead of one per name.
+     */
+    public static final String PAGE = "page";
+
     private final Assets assets;
 
     public PageViewResolver(Assets assets) {
@@ -64,10 +70,15 @@ public class PageViewResolver implements ViewResolver, Ordered {
         public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response) throws Exception {
             Map<String, Object> common = common(request);
             Map<String, Object> page = model == null ? Map.of() : new HashMap<>(model);
-            String content = Templates.render(name, common, page);
+            List<Object> scopes = new ArrayList<>(List.of(common, page));
+            if (page.get(PAGE) != null) {
+                scopes.add(page.get(PAGE));
+            }
+            String content = Templates.render(name, scopes.toArray());
             response.setContentType(getContentType());
             if (!name.startsWith("fragments/")) {
-                content = Templates.render("_layout", common, page, Map.of("content", content));
+                scopes.add(Map.of("content", content));
+                content = Templates.render("_layout", scopes.toArray());
             }
             Writer out = response.getWriter();
             out.write(content);

@@ -198,6 +198,8 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         assertThat(text("#live-approvals")).contains("1 of 2", "alice");
         driver.findElement(By.id("certify-button")).click();
         waitFor(d -> text("#flash").startsWith("Refused: alice has already approved"));
+        driver.get(base() + "/");
+        assertThat(text("#main")).as("the dashboard counts the approval").contains(CYCLE + ": 1 of 2 approvals");
 
         signOutIfNeeded();
         signIn("bob", password("bob"));

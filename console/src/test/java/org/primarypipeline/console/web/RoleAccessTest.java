@@ -131,7 +131,7 @@ class RoleAccessTest extends ConsoleTestSupport {
             // the console's own controllers; other capabilities' controllers carry their own access tests
             Class<?> type = handler.getBeanType();
             if (!type.getPackageName().equals("org.primarypipeline.console.web")
-                    && !type.getName().equals("org.primarypipeline.console.api.CycleController")
+                    && !type.getPackageName().startsWith("org.primarypipeline.console.cycles")
                     && !type.getName().equals("org.primarypipeline.console.api.AuditApiController")) {
                 continue;
             }

@@ -47,6 +47,12 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     /** Cycles started before the candidates' steps existed replay without them. */
     private static final String CANDIDATE_STEPS = "candidate-steps";
 
+    /**
+     * Cycles started before approvals had a table of their own note an approval on the timeline only
+     * (its key naming the winner); from this version the ledger's approve activity writes the row too.
+     */
+    private static final String APPROVAL_ROWS = "approval-rows";
+
     private static ActivityOptions within(Duration startToClose) {
         return ActivityOptions.newBuilder().setStartToCloseTimeout(startToClose).setRetryOptions(RETRY).build();
     }
@@ -83,12 +89,15 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     private final List<String> certifiedBy = new ArrayList<>();
     /** Whether this run sends the candidates' steps and sweeps its vetting windows (see {@link #CANDIDATE_STEPS}). */
     private boolean candidateSteps;
+    /** Whether this run records approvals through the ledger's approve activity (see {@link #APPROVAL_ROWS}). */
+    private boolean approvalRows;
 
     @Override
     public CycleOutcome run(CyclePlan plan) {
         // asked once, first: a version check later in the run would interleave differently with update
         // handlers than the histories recorded before it, and those must replay unchanged
         this.candidateSteps = Workflow.getVersion(CANDIDATE_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1;
+        this.approvalRows = Workflow.getVersion(APPROVAL_ROWS, Workflow.DEFAULT_VERSION, 1) >= 1;
         this.plan = plan;
         this.settings = plan.settings();
         this.stage = plan.stage();
@@ -273,8 +282,13 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     @Override
     public String certify(StaffAction action) {
         // noted before it counts, so the certification it may complete is always written after it
-        ledger.note(plan.cycleId(), stage, "CERTIFY_APPROVAL", "approval " + (certifiedBy.size() + 1) + " of 2 by "
-                + action.actor(), action.actor(), "certify:" + winner + ":" + action.actor());
+        String detail = "approval " + (certifiedBy.size() + 1) + " of 2 by " + action.actor();
+        if (approvalRows) {
+            ledger.approve(plan.cycleId(), stage, winner, action.actor(), detail);
+        } else {
+            ledger.note(plan.cycleId(), stage, "CERTIFY_APPROVAL", detail, action.actor(),
+                    "certify:" + winner + ":" + action.actor());
+        }
         certifiedBy.add(action.actor());
         return certifiedBy.size() >= 2 ? "certified" : "approval 1 of 2 recorded; a second staff member must certify";
     }

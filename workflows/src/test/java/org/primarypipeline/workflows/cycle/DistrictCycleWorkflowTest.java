@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.primarypipeline.cycles.CertificationApprovals;
+import org.primarypipeline.cycles.CycleLedgerActivities;
 import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
 import org.primarypipeline.vetting.CandidacyStatus;
 import org.primarypipeline.vetting.VettingDecision;
@@ -168,6 +170,21 @@ class DistrictCycleWorkflowTest {
         assertThat(outcome.status()).isEqualTo(CycleStatus.COMPLETED);
         assertThat(outcome.winnerCandidacyId()).isEqualTo(challenger);
         assertThat(fx.timelineKinds(id)).contains("WITHDRAWN", "RUNNER_UP_PROMOTED");
+        // each approval is a row; the withdrawn winner's approval stays on record but no longer counts
+        assertThat(fx.activities.jdbc().sql("select winner || ':' || actor from certification_approval "
+                + "where cycle_id = ? order by id").param(id).query(String.class).list())
+                .containsExactly(sitting + ":alice", challenger + ":alice", challenger + ":bob");
+        CertificationApprovals approvals = fx.activities.bean(CertificationApprovals.class);
+        assertThat(approvals.standing(id)).isEqualTo(new CertificationApprovals.Standing(challenger,
+                List.of("alice", "bob")));
+        // a retried approval, and one noted the way workflows from before the table note it, add nothing twice
+        CycleLedgerActivities ledger = fx.activities.bean(CycleLedgerActivities.class);
+        ledger.approve(id, CycleStage.CERTIFICATION, challenger, "bob", "approval 2 of 2 by bob");
+        ledger.note(id, CycleStage.CERTIFICATION, "CERTIFY_APPROVAL", "approval 3 of 2 by carol", "carol",
+                "certify:" + challenger + ":carol");
+        ledger.note(id, CycleStage.CERTIFICATION, "CERTIFY_APPROVAL", "approval 3 of 2 by carol", "carol",
+                "certify:" + challenger + ":carol");
+        assertThat(approvals.standing(id).approvers()).containsExactly("alice", "bob", "carol");
         assertThat(fx.activities.jdbc().sql("select winner from cycle_result where cycle_id = ?").param(id)
                 .query(Long.class).single()).isEqualTo(challenger);
         assertThat(fx.activities.jdbc().sql("select candidacy_id from fundraiser where cycle_id = ?").param(id)

@@ -1,4 +1,4 @@
-package org.primarypipeline.console.cycle;
+package org.primarypipeline.console.cycles;
 
 /** No cycle has this id. */
 public class UnknownCycleException extends RuntimeException {

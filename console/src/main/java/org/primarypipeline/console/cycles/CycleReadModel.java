@@ -1,4 +1,4 @@
-package org.primarypipeline.console.web;
+package org.primarypipeline.console.cycles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,19 +9,32 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.primarypipeline.console.web.Format;
+import org.primarypipeline.console.web.Progress;
+import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.core.cycle.CycleStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** What the cycle page reads from PostgreSQL besides the cycle row and timeline: turnout, result, fundraiser, sending. */
+/**
+ * What the cycle pages and the cycle API read from PostgreSQL besides the cycle row and its timeline
+ * (those are {@code CycleRepository}'s): the filtered list, the sitting member, turnout, the stored
+ * result, the fundraiser and the messages sent. The package's SQL lives here and nowhere else.
+ */
 @Component
 public class CycleReadModel {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The list's filters; null means any. */
+    public record Filter(CycleStatus status, CycleStage stage, String text) {
+    }
+
+    public record Listed(String id, String districtId, CycleStatus status, CycleStage stage, Instant deadline,
+                         String createdBy, Instant createdAt) {
+    }
 
     public record Turnout(int electorate, List<Day> days) {
         public int ballots() {
@@ -37,6 +50,11 @@ public class CycleReadModel {
                          JsonNode document) {
     }
 
+    private static final String WHERE = """
+            (cast(:status as text) is null or status = cast(:status as text))
+            and (cast(:stage as text) is null or stage = cast(:stage as text))
+            and (cast(:q as text) is null or id ilike '%' || cast(:q as text) || '%')
+            """;
 
     private final JdbcClient jdbc;
     private final Format format;
@@ -46,6 +64,36 @@ public class CycleReadModel {
         this.jdbc = jdbc;
         this.format = format;
         this.clock = clock;
+    }
+
+    public int count(Filter filter) {
+        return filtered(jdbc.sql("select count(*) from cycle where " + WHERE), filter).query(Integer.class).single();
+    }
+
+    /** One page of the cycles the filter lets through, newest first. */
+    public List<Listed> list(Filter filter, int limit, int offset) {
+        return filtered(jdbc.sql("select * from cycle where " + WHERE
+                        + " order by created_at desc, id limit :limit offset :offset"), filter)
+                .param("limit", limit).param("offset", offset)
+                .query((rs, n) -> {
+                    Timestamp deadline = rs.getTimestamp("stage_deadline");
+                    return new Listed(rs.getString("id"), rs.getString("district_id"),
+                            CycleStatus.valueOf(rs.getString("status")), CycleStage.valueOf(rs.getString("stage")),
+                            deadline == null ? null : deadline.toInstant(), rs.getString("created_by"),
+                            rs.getTimestamp("created_at").toInstant());
+                }).list();
+    }
+
+    private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec statement, Filter filter) {
+        return statement.param("status", filter.status() == null ? null : filter.status().name())
+                .param("stage", filter.stage() == null ? null : filter.stage().name())
+                .param("q", filter.text());
+    }
+
+    /** "Name (party)" of the district's sitting member, if the seat is filled. */
+    public Optional<String> sittingMember(String districtId) {
+        return jdbc.sql("select full_name || ' (' || party || ')' from house_member where district_id = ? limit 1")
+                .param(districtId).query(String.class).optional();
     }
 
     public Turnout turnout(String cycleId) {
@@ -78,31 +126,23 @@ public class CycleReadModel {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("unreadable stored result of " + cycleId, e);
             }
-            return new Result(rs.getString("method"), rs.getString("policy"), rs.getLong("seed"), rs.getInt("electorate"),
+            return new Result(rs.getString("method"), rs.getString("policy"), rs.getLong("seed"),
+                    rs.getInt("electorate"),
                     rs.getBigDecimal("exercised_units"), rs.getBigDecimal("total_units"), rs.getBoolean("quorum_met"),
                     noWinner ? null : winner, noRunnerUp ? null : runnerUp, noMargin ? null : margin, doc);
         }).optional();
     }
 
-    /** The rounds of a stored result: per round the units behind each candidacy id, the exhausted units, who went out. */
-    public static List<Map<String, Object>> rounds(JsonNode document) {
-        List<Map<String, Object>> rounds = new ArrayList<>();
-        for (JsonNode round : document.path("rounds")) {
-            Map<String, BigDecimal> tallies = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> fields = round.path("tallies").fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
-                tallies.put(f.getKey(), new BigDecimal(f.getValue().asText()));
-            }
-            List<String> eliminated = new ArrayList<>();
-            round.path("eliminated").forEach(e -> eliminated.add(e.asText()));
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("tallies", tallies);
-            r.put("exhausted", new BigDecimal(round.path("exhausted").asText("0")));
-            r.put("eliminated", eliminated);
-            rounds.add(r);
-        }
-        return rounds;
+    /** The stored result as the API shows it: the row's figures and the rounds as stored (JSON text). */
+    public Optional<CycleDetails.StoredResult> storedResult(String cycleId) {
+        return jdbc.sql("""
+                select winner, runner_up, quorum_met, exercised_units, total_units, margin_share, result::text as rounds
+                from cycle_result where cycle_id = ?
+                """).param(cycleId).query((rs, n) -> new CycleDetails.StoredResult(
+                        rs.getObject("winner", Long.class), rs.getObject("runner_up", Long.class),
+                        rs.getBoolean("quorum_met"), rs.getBigDecimal("exercised_units"),
+                        rs.getBigDecimal("total_units"), rs.getBigDecimal("margin_share"), rs.getString("rounds")))
+                .optional();
     }
 
     /** The fundraiser launched for the cycle's winner, if any (figures come from the finance reports). */
@@ -110,7 +150,10 @@ public class CycleReadModel {
         return jdbc.sql("select id from fundraiser where cycle_id = ?").param(cycleId).query(Long.class).optional();
     }
 
-    /** Messages the cycle queued (invitations, ballot links, results), per kind, as progress bars. */
+    /**
+     * Messages the cycle queued (invitations, ballot links, results), per kind, as progress bars. The
+     * outbox has no cycle column: its senders key a cycle's messages {@code cycle:<id>:...}.
+     */
     public List<Progress> sending(String cycleId) {
         Instant now = clock.instant();
         return jdbc.sql("""
@@ -123,8 +166,8 @@ public class CycleReadModel {
                 .query((rs, n) -> {
                     Timestamp started = rs.getTimestamp("started");
                     Timestamp last = rs.getTimestamp("last_sent");
-                    return Progress.of(rs.getString("template"), label(rs.getString("template")), rs.getLong("sent"), rs.getLong("failed"),
-                            rs.getLong("total"), started == null ? null : started.toInstant(),
+                    return Progress.of(rs.getString("template"), label(rs.getString("template")), rs.getLong("sent"),
+                            rs.getLong("failed"), rs.getLong("total"), started == null ? null : started.toInstant(),
                             last == null ? null : last.toInstant(), now);
                 }).list();
     }

@@ -1,4 +1,4 @@
-package org.primarypipeline.console.cycle;
+package org.primarypipeline.console.cycles;
 
 /** A staff action that does not fit the cycle's state; the message says why. */
 public class CycleActionRefused extends RuntimeException {

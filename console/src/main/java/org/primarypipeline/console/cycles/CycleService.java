@@ -1,4 +1,4 @@
-package org.primarypipeline.console.cycle;
+package org.primarypipeline.console.cycles;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

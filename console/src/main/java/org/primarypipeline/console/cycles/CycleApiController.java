@@ -1,25 +1,18 @@
-package org.primarypipeline.console.api;
+package org.primarypipeline.console.cycles;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.primarypipeline.cycles.CycleRecord;
-import org.primarypipeline.cycles.CycleRepository;
-import org.primarypipeline.vetting.CandidacyRepository;
+import org.primarypipeline.vetting.ReviewChecklist;
 import org.primarypipeline.vetting.VettingDecision;
-import org.primarypipeline.console.cycle.CycleService;
 import org.primarypipeline.console.security.Right;
 import org.primarypipeline.console.security.StaffUser;
-import org.primarypipeline.console.staff.CycleActions;
-import org.primarypipeline.console.staff.LaunchOrder;
 import org.primarypipeline.console.staff.Permissions;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,23 +33,18 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Cycles", description = "Launch and steer district cycles (staff and admin; others may read)")
 @ApiResponse(responseCode = "401", description = "not signed in (HTTP Basic with a console account)")
 @ApiResponse(responseCode = "403", description = "the account's role may not do this")
-public class CycleController {
+public class CycleApiController {
 
     private final CycleActions actions;
     private final CycleService cycles;
-    private final CycleRepository records;
-    private final CandidacyRepository candidacies;
+    private final CyclePages pages;
     private final Permissions permissions;
-    private final JdbcClient jdbc;
 
-    public CycleController(CycleActions actions, CycleService cycles, CycleRepository records,
-                           CandidacyRepository candidacies, Permissions permissions, JdbcClient jdbc) {
+    public CycleApiController(CycleActions actions, CycleService cycles, CyclePages pages, Permissions permissions) {
         this.actions = actions;
         this.cycles = cycles;
-        this.records = records;
-        this.candidacies = candidacies;
+        this.pages = pages;
         this.permissions = permissions;
-        this.jdbc = jdbc;
     }
 
     public record LaunchRequest(String district, String vettingPeriod, String nominationPeriod, String votingPeriod,
@@ -73,10 +61,14 @@ public class CycleController {
 
     /** {@code checklist} optional: the items ticked now ({"referencesContacted":true,...}); approval needs all. */
     public record ReviewRequest(long candidacyId, VettingDecision.Verdict verdict, String reason,
-                                org.primarypipeline.vetting.ReviewChecklist checklist) {
+                                ReviewChecklist checklist) {
     }
 
     public record WithdrawRequest(long candidacyId) {
+    }
+
+    /** What an action did, in words (the same line the console page shows). */
+    public record Done(String result) {
     }
 
     @PostMapping
@@ -102,27 +94,17 @@ public class CycleController {
     @GetMapping("/{cycleId}")
     @Operation(summary = "One cycle: record, live workflow state, candidacies, result, timeline", description = "Any role.")
     @ApiResponse(responseCode = "404", description = "no such cycle")
-    public Map<String, Object> show(@Parameter(example = "TX-07-1") @PathVariable String cycleId,
-                                    @AuthenticationPrincipal StaffUser user) {
+    public CycleDetails show(@Parameter(example = "TX-07-1") @PathVariable String cycleId,
+                             @AuthenticationPrincipal StaffUser user) {
         permissions.require(user, Right.VIEW, "cycle.show", cycleId);
-        String id = cycleId;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("cycle", cycles.find(id));
-        body.put("live", cycles.view(id).orElse(null));
-        body.put("candidacies", candidacies.ofCycle(id));
-        body.put("result", jdbc.sql("""
-                select winner, runner_up, quorum_met, exercised_units, total_units, margin_share, result::text as rounds
-                from cycle_result where cycle_id = ?
-                """).param(id).query().listOfRows().stream().findFirst().orElse(null));
-        body.put("timeline", records.timeline(id));
-        return body;
+        return pages.details(cycleId);
     }
 
     @PostMapping("/{cycleId}/review")
     @Operation(summary = "Approve, reject (reason needed) or ask for more information about a candidacy",
             description = "Pledge vetting or the nomination window. Role: staff or admin.")
     @ApiResponse(responseCode = "409", description = "does not fit the cycle's stage, with the reason")
-    public Map<String, String> review(@PathVariable String cycleId, @RequestBody ReviewRequest request,
+    public Done review(@PathVariable String cycleId, @RequestBody ReviewRequest request,
                                       @AuthenticationPrincipal StaffUser user) {
         return done(actions.review(user, cycleId, request.candidacyId(), request.verdict(), request.reason(),
                 request.checklist()));
@@ -132,7 +114,7 @@ public class CycleController {
     @Operation(summary = "Move the open window's deadline later",
             description = "Body optional: {\"extension\":\"3d\",\"reason\":\"...\"}; no extension means one more of "
                     + "the stage's period. Role: staff or admin.")
-    public Map<String, String> extend(@PathVariable String cycleId, @RequestBody(required = false) ActionRequest request,
+    public Done extend(@PathVariable String cycleId, @RequestBody(required = false) ActionRequest request,
                                       @AuthenticationPrincipal StaffUser user) {
         ActionRequest r = orEmpty(request);
         return done(actions.extend(user, cycleId, r.extension(), r.reason()));
@@ -140,35 +122,35 @@ public class CycleController {
 
     @PostMapping("/{cycleId}/close")
     @Operation(summary = "Close the open window now", description = "Role: staff or admin.")
-    public Map<String, String> close(@PathVariable String cycleId, @RequestBody(required = false) ActionRequest request,
+    public Done close(@PathVariable String cycleId, @RequestBody(required = false) ActionRequest request,
                                      @AuthenticationPrincipal StaffUser user) {
         return done(actions.closeWindow(user, cycleId, orEmpty(request).reason()));
     }
 
     @PostMapping("/{cycleId}/recount")
     @Operation(summary = "Re-derive the result from the raw rows and compare", description = "Certification. Role: staff or admin.")
-    public Map<String, String> recount(@PathVariable String cycleId, @AuthenticationPrincipal StaffUser user) {
+    public Done recount(@PathVariable String cycleId, @AuthenticationPrincipal StaffUser user) {
         return done(actions.recount(user, cycleId));
     }
 
     @PostMapping("/{cycleId}/certify")
     @Operation(summary = "Approve the winner (one of two approvals by different accounts)",
             description = "Certification. The same account approving twice is refused (409). Role: staff or admin.")
-    public Map<String, String> certify(@PathVariable String cycleId, @AuthenticationPrincipal StaffUser user) {
+    public Done certify(@PathVariable String cycleId, @AuthenticationPrincipal StaffUser user) {
         return done(actions.certify(user, cycleId));
     }
 
     @PostMapping("/{cycleId}/withdraw")
     @Operation(summary = "Record that a candidate withdrew",
             description = "A winner withdrawing before launch is replaced by the runner-up from the same ballots. Role: staff or admin.")
-    public Map<String, String> withdraw(@PathVariable String cycleId, @RequestBody WithdrawRequest request,
+    public Done withdraw(@PathVariable String cycleId, @RequestBody WithdrawRequest request,
                                         @AuthenticationPrincipal StaffUser user) {
         return done(actions.withdraw(user, cycleId, request.candidacyId()));
     }
 
     @PostMapping("/{cycleId}/cancel")
     @Operation(summary = "Cancel the cycle at any stage (reason needed)", description = "Role: staff or admin.")
-    public Map<String, String> cancel(@PathVariable String cycleId, @RequestBody ActionRequest request,
+    public Done cancel(@PathVariable String cycleId, @RequestBody ActionRequest request,
                                       @AuthenticationPrincipal StaffUser user) {
         return done(actions.cancel(user, cycleId, request.reason()));
     }
@@ -177,7 +159,7 @@ public class CycleController {
         return request == null ? new ActionRequest(null, null) : request;
     }
 
-    private static Map<String, String> done(String message) {
-        return Map.of("result", message);
+    private static Done done(String message) {
+        return new Done(message);
     }
 }

@@ -1,8 +1,6 @@
-package org.primarypipeline.console.staff;
+package org.primarypipeline.console.cycles;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.Durations;
@@ -10,11 +8,9 @@ import org.primarypipeline.vetting.CandidacyRepository;
 import org.primarypipeline.vetting.VettingDecision;
 import org.primarypipeline.console.audit.AuditEntry.Outcome;
 import org.primarypipeline.console.audit.AuditLog;
-import org.primarypipeline.console.cycle.CycleActionRefused;
-import org.primarypipeline.console.cycle.CycleService;
-import org.primarypipeline.console.cycle.UnknownCycleException;
 import org.primarypipeline.console.security.Right;
 import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.workflows.cycle.CycleView;
 import org.primarypipeline.workflows.cycle.StaffAction;
@@ -111,7 +107,7 @@ public class CycleActions {
 
     private String act(StaffUser who, String action, String cycleId, Long candidacyId, Supplier<String> change) {
         permissions.require(who, Right.STEER_CYCLES, action, cycleId);
-        Map<String, Object> before = null;
+        CycleSnapshot before = null;
         try {
             before = snapshot(cycleId, candidacyId);
             String result = change.get();
@@ -125,30 +121,14 @@ public class CycleActions {
         }
     }
 
-    /** What an auditor needs to judge an action: the recorded cycle, the live workflow, the candidacy touched. */
-    private Map<String, Object> snapshot(String cycleId, Long candidacyId) {
+    private CycleSnapshot snapshot(String cycleId, Long candidacyId) {
         CycleRecord cycle = cycles.find(cycleId);
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("status", cycle.status());
-        state.put("stage", cycle.stage());
-        state.put("stageDeadline", cycle.stageDeadline());
-        state.put("extensions", cycle.extensions());
         CycleView live = cycles.view(cycleId).orElse(null);
-        if (live != null) {
-            state.put("liveStage", live.stage());
-            state.put("liveDeadline", live.deadline());
-            state.put("winnerCandidacyId", live.winnerCandidacyId());
-            state.put("certifiedBy", live.certifiedBy());
-            state.put("recountMatched", live.recountMatched());
-        }
-        if (candidacyId != null) {
-            candidacies.find(cycleId, candidacyId).ifPresent(c -> {
-                state.put("candidacy", c.id());
-                state.put("candidate", c.fullName());
-                state.put("candidacyStatus", c.status());
-            });
-        }
-        return state;
+        return new CycleSnapshot(cycle.status(), cycle.stage(), cycle.stageDeadline(), cycle.extensions(),
+                live == null ? null : new CycleSnapshot.Live(live.stage(), live.deadline(), live.winnerCandidacyId(),
+                        live.certifiedBy(), live.recountMatched()),
+                candidacyId == null ? null : candidacies.find(cycleId, candidacyId)
+                        .map(c -> new CycleSnapshot.Touched(c.id(), c.fullName(), c.status())).orElse(null));
     }
 
     private static String blankToNull(String s) {

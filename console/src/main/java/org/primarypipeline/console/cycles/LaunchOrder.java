@@ -1,4 +1,4 @@
-package org.primarypipeline.console.staff;
+package org.primarypipeline.console.cycles;
 
 import java.math.BigDecimal;
 import org.primarypipeline.cycles.Durations;

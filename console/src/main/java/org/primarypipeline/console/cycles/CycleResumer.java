@@ -1,21 +1,21 @@
-package org.primarypipeline.console.cycle;
+package org.primarypipeline.console.cycles;
 
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import java.util.List;
+import org.primarypipeline.cycles.CertificationApprovals;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.workflows.cycle.CyclePlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The in-process Temporal server forgets everything when the app stops; PostgreSQL does not. On start,
  * every cycle PostgreSQL calls running whose workflow Temporal does not know is started again from
  * the stage and deadline recorded. With a Temporal cluster every such workflow is still running and
- * this finds nothing to do.
+ * this finds nothing to do. A cycle past the vote resumes with its winner and the approvals given so far.
  */
 @Component
 public class CycleResumer {
@@ -24,12 +24,12 @@ public class CycleResumer {
 
     private final CycleRepository cycles;
     private final CycleService service;
-    private final JdbcClient jdbc;
+    private final CertificationApprovals approvals;
 
-    public CycleResumer(CycleRepository cycles, CycleService service, JdbcClient jdbc) {
+    public CycleResumer(CycleRepository cycles, CycleService service, CertificationApprovals approvals) {
         this.cycles = cycles;
         this.service = service;
-        this.jdbc = jdbc;
+        this.approvals = approvals;
     }
 
     /** Returns the ids of the cycles it started again. */
@@ -58,13 +58,9 @@ public class CycleResumer {
         Long winner = null;
         List<String> certifiedBy = List.of();
         if (cycle.stage().isAfter(CycleStage.VOTING_ROUND)) {
-            winner = jdbc.sql("select winner from cycle_result where cycle_id = ?").param(cycle.id())
-                    .query(Long.class).optional().orElse(null);
-            certifiedBy = jdbc.sql("""
-                    select actor from cycle_event where cycle_id = ? and kind = 'CERTIFY_APPROVAL' and dedup_key like ?
-                    order by id
-                    """).params(cycle.id(), "certify:" + winner + ":%")
-                    .query(String.class).list();
+            CertificationApprovals.Standing standing = approvals.standing(cycle.id());
+            winner = standing.winner();
+            certifiedBy = standing.approvers();
         }
         return new CyclePlan(cycle.id(), cycle.districtId(), cycle.settings(), cycle.stage(), cycle.stageDeadline(),
                 cycle.extensions(), winner, certifiedBy);

@@ -1,0 +1,97 @@
+package org.primarypipeline.console.cycles;
+
+import java.util.function.Supplier;
+import org.primarypipeline.vetting.ReviewChecklist;
+import org.primarypipeline.vetting.VettingDecision;
+import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.console.web.ConsolePage;
+import org.primarypipeline.console.web.Flash;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The cycle page's action forms: each maps a form to one {@link CycleActions} method (the rules and
+ * the audit entry are there) and lands back on the cycle with a one-line outcome.
+ */
+@Controller
+public class CycleFormsController implements ConsolePage {
+
+    private final CycleActions actions;
+
+    public CycleFormsController(CycleActions actions) {
+        this.actions = actions;
+    }
+
+    @PostMapping("/cycles/{cycleId}/review")
+    String review(@PathVariable String cycleId, @RequestParam long candidacyId, @RequestParam String verdict,
+                  @RequestParam(required = false) String reason, @AuthenticationPrincipal StaffUser user,
+                  @RequestParam(required = false) String referencesContacted,
+                  @RequestParam(required = false) String publicRecordChecked,
+                  @RequestParam(required = false) String fecFilingsLookedUp, RedirectAttributes flash) {
+        ReviewChecklist checklist = new ReviewChecklist(referencesContacted != null, publicRecordChecked != null,
+                fecFilingsLookedUp != null);
+        return perform(cycleId, flash,
+                () -> actions.review(user, cycleId, candidacyId, verdict(verdict), reason, checklist));
+    }
+
+    @PostMapping("/cycles/{cycleId}/extend")
+    String extend(@PathVariable String cycleId, @RequestParam(required = false) String extension,
+                  @RequestParam(required = false) String reason, @AuthenticationPrincipal StaffUser user,
+                  RedirectAttributes flash) {
+        return perform(cycleId, flash, () -> actions.extend(user, cycleId, extension, reason));
+    }
+
+    @PostMapping("/cycles/{cycleId}/close")
+    String close(@PathVariable String cycleId, @RequestParam(required = false) String reason,
+                 @AuthenticationPrincipal StaffUser user, RedirectAttributes flash) {
+        return perform(cycleId, flash, () -> actions.closeWindow(user, cycleId, reason));
+    }
+
+    @PostMapping("/cycles/{cycleId}/recount")
+    String recount(@PathVariable String cycleId, @AuthenticationPrincipal StaffUser user, RedirectAttributes flash) {
+        return perform(cycleId, flash, () -> actions.recount(user, cycleId));
+    }
+
+    @PostMapping("/cycles/{cycleId}/certify")
+    String certify(@PathVariable String cycleId, @AuthenticationPrincipal StaffUser user, RedirectAttributes flash) {
+        return perform(cycleId, flash, () -> actions.certify(user, cycleId));
+    }
+
+    @PostMapping("/cycles/{cycleId}/withdraw")
+    String withdraw(@PathVariable String cycleId, @RequestParam long candidacyId,
+                    @AuthenticationPrincipal StaffUser user, RedirectAttributes flash) {
+        return perform(cycleId, flash, () -> actions.withdraw(user, cycleId, candidacyId));
+    }
+
+    @PostMapping("/cycles/{cycleId}/cancel")
+    String cancel(@PathVariable String cycleId, @RequestParam(required = false) String reason,
+                  @AuthenticationPrincipal StaffUser user, RedirectAttributes flash) {
+        return perform(cycleId, flash, () -> actions.cancel(user, cycleId, reason));
+    }
+
+    /** A refusal by the cycle's rules is an outcome to show on the page; a refused role is a 403 (not caught). */
+    private static String perform(String cycleId, RedirectAttributes flash, Supplier<String> action) {
+        try {
+            flash.addFlashAttribute("flash", Flash.done(capitalized(action.get())));
+        } catch (CycleActionRefused | IllegalArgumentException | IllegalStateException refused) {
+            flash.addFlashAttribute("flash", Flash.refused("Refused: " + refused.getMessage()));
+        }
+        return "redirect:/cycles/" + cycleId;
+    }
+
+    private static VettingDecision.Verdict verdict(String text) {
+        try {
+            return VettingDecision.Verdict.valueOf(text.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("a verdict is APPROVE, REJECT or REQUEST_INFO");
+        }
+    }
+
+    private static String capitalized(String s) {
+        return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
