@@ -1,5 +1,6 @@
 package org.primarypipeline.console.cycles;
 
+import org.primarypipeline.core.money.Money;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -126,7 +127,7 @@ public class CyclePages {
         return reads.fundraiserOf(cycleId).flatMap(finance::progress).map(f -> new CyclePage.Fundraiser(
                 f.fundraiserId(), f.title(), f.status().toLowerCase(),
                 "ON".equals(f.payments()) ? "taking donations" : "off: Stripe is not configured yet",
-                dollars(f.goalCents()), dollars(f.raisedCents()), f.donors(),
+                Money.dollars(f.goalCents()), Money.dollars(f.raisedCents()), f.donors(),
                 user.can(Right.SIGN_OFF_FINANCE) ? "/finance/fundraisers/" + f.fundraiserId() : null)).orElse(null);
     }
 
@@ -136,7 +137,7 @@ public class CyclePages {
                 + ", nomination " + Format.span(s.nominationPeriod())
                 + ", voting " + Format.span(s.votingPeriod()) + "; " + s.policy() + ", " + s.method()
                 + "; quorum " + Format.percent(s.quorumShare().doubleValue()) + ", recount under "
-                + Format.percent(s.recountMargin().doubleValue()) + " margin; goal " + dollars(s.fundraiserGoalCents());
+                + Format.percent(s.recountMargin().doubleValue()) + " margin; goal " + Money.dollars(s.fundraiserGoalCents());
         return new CyclePage.Summary(cycle.id(), cycle.districtId(), cycle.createdBy(), format.when(cycle.createdAt()),
                 settings, cycle.failureReason() == null ? "" : cycle.failureReason());
     }
@@ -149,10 +150,6 @@ public class CyclePages {
 
     private static <T> List<T> page(List<T> all, Paging paging) {
         return all.subList(paging.offset(), Math.min(all.size(), paging.offset() + PAGE_SIZE));
-    }
-
-    static String dollars(long cents) {
-        return String.format(Locale.US, "$%,.2f", cents / 100.0);
     }
 
     private static String stageTitle(String stage) {
