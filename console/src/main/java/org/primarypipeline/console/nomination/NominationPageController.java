@@ -209,7 +209,7 @@ public class NominationPageController {
     private static void requireSizes(Map<String, String> typed) {
         for (Map.Entry<String, String> field : typed.entrySet()) {
             if (field.getValue() != null && field.getValue().length() > MAX_FIELD) {
-                typed.put(field.getKey(), "");
+                field.setValue("");
                 throw new IllegalArgumentException("the field '" + field.getKey() + "' is far too long ("
                         + "at most " + MAX_FIELD + " characters are read)");
             }
