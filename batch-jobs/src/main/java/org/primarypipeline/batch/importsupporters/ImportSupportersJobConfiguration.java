@@ -175,7 +175,7 @@ public class ImportSupportersJobConfiguration {
                 }
             }
         }
-        long read = 0, created = 0, matched = 0, duplicates = 0, joined = 0, provisional = 0, unassigned = 0;
+        long created = 0, matched = 0, duplicates = 0, joined = 0, provisional = 0, unassigned = 0;
         for (StepExecution s : latest.values()) {
             ImportRuns.Counts c = SupporterWriter.counts(s.getExecutionContext(), 0, 0);
             created += c.created();
@@ -187,7 +187,7 @@ public class ImportSupportersJobConfiguration {
         }
         long rejected = jdbc.sql("select count(*) from import_reject where run_id = ?").param(run).query(Long.class).single();
         // every row read was written, matched, a repeat, or rejected
-        read = created + matched + duplicates + rejected;
+        long read = created + matched + duplicates + rejected;
         return new ImportRuns.Counts(read, rejected, created, matched, duplicates, joined, provisional, unassigned);
     }
 

@@ -1,6 +1,7 @@
 package org.primarypipeline.console.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.List;
 import org.primarypipeline.console.ConsoleApplication;
 import org.springframework.boot.WebApplicationType;
@@ -26,7 +27,8 @@ public final class CommandLineEntry {
     private final PrintWriter err;
 
     public CommandLineEntry() {
-        this(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        this(new PrintWriter(System.out, true, Charset.defaultCharset()),
+                new PrintWriter(System.err, true, Charset.defaultCharset()));
     }
 
     public CommandLineEntry(PrintWriter out, PrintWriter err) {
@@ -61,7 +63,7 @@ public final class CommandLineEntry {
                     .web(WebApplicationType.NONE)
                     .profiles("cli")
                     .logStartupInfo(false)
-                    .run(springArguments(leaf))) {
+                    .run(springArguments())) {
                 context.getAutowireCapableBeanFactory().autowireBean(command);
                 return new CommandLine.RunLast().execute(parsed);
             }
@@ -70,7 +72,7 @@ public final class CommandLineEntry {
     }
 
     /** Spring properties given as {@code --spring.x=y}-style arguments are not ours; none are passed on. */
-    private static String[] springArguments(ParseResult leaf) {
+    private static String[] springArguments() {
         return new String[0];
     }
 

@@ -69,7 +69,8 @@ public class ParticipationService {
                          org.primarypipeline.nominations.Eligibility answers) {
         long candidacy = nominate(cycleId, nomineeName, nomineeEmail, nomineePhone);
         if (answers != null) {
-            java.time.LocalDate termStart = org.primarypipeline.nominations.Eligibility.termStart(java.time.LocalDate.now());
+            java.time.LocalDate termStart = org.primarypipeline.nominations.Eligibility.termStart(
+                    java.time.LocalDate.now(java.time.ZoneId.systemDefault()));
             java.util.List<String> problems = answers.problems(termStart, cycleId.substring(0, 2));
             require(problems.isEmpty(), String.join(" ", problems));
             candidacies.confirmEligibility(candidacy, answers.toJson(termStart));
@@ -114,7 +115,8 @@ public class ParticipationService {
         Candidacy candidacy = candidacies.find(cycleId, candidacyId).orElseThrow(() -> new IllegalArgumentException(
                 "candidacy " + candidacyId + " is not part of cycle " + cycleId));
         require(answers != null, "the eligibility answers are needed: dateOfBirth, citizenYears, inhabitant");
-        java.time.LocalDate termStart = org.primarypipeline.nominations.Eligibility.termStart(java.time.LocalDate.now());
+        java.time.LocalDate termStart = org.primarypipeline.nominations.Eligibility.termStart(
+                java.time.LocalDate.now(java.time.ZoneId.systemDefault()));
         java.util.List<String> problems = answers.problems(termStart, cycleId.substring(0, 2));
         require(problems.isEmpty(), String.join(" ", problems));
         candidacies.confirmEligibility(candidacyId, answers.toJson(termStart));

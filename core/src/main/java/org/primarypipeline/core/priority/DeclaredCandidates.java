@@ -46,7 +46,8 @@ public final class DeclaredCandidates {
     private static String capitalized(String word) {
         StringBuilder s = new StringBuilder(word.length());
         boolean start = true;
-        for (char c : word.toCharArray()) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
             s.append(start ? Character.toUpperCase(c) : c);
             start = c == '-' || c == '\'';
         }

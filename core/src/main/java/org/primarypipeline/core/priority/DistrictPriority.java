@@ -52,7 +52,7 @@ public record DistrictPriority(DistrictId district, String lean, double primaryW
         s.append(String.format(Locale.ROOT, "Progressive wins the %s %s x general %s = %s; expected cost %s; "
                         + "score %.3f expected wins per $1M.",
                 path.throughDemocraticPrimary() ? "primary" : "ballot", percent(primaryWin), percent(generalWin),
-                percent(winChance()), Money.approximate(expectedCostDollars), score));
+                percent(winChance()), Money.approximate((double) expectedCostDollars), score));
         s.append(" Primary terms (logits): ").append(terms("primary."));
         s.append("; general terms (points): ").append(terms("general."));
         s.append(gaps.isEmpty() ? "." : ". Data gaps: " + String.join("; ", gaps) + ".");

@@ -54,7 +54,7 @@ public final class PrioritizeCli {
         for (DistrictPriority p : ranked.subList(0, Math.min(n, ranked.size()))) {
             out.printf(Locale.ROOT, "%4d  %-6s %7.3f  %-40s %7s %7s %8s  %s%n",
                     p.rank(), p.district(), p.score(), p.path().label(), DistrictPriority.percent(p.primaryWin()),
-                    DistrictPriority.percent(p.generalWin()), Money.approximate(p.expectedCostDollars()),
+                    DistrictPriority.percent(p.generalWin()), Money.approximate((double) p.expectedCostDollars()),
                     p.pathReason());
         }
         out.println("score = expected progressive wins per $1M; "

@@ -54,7 +54,7 @@ public final class PriorityModel {
         ExpectedCost cost = ExpectedCost.of(facts, weights);
         Evaluation best = null;
         Evaluation flip = null;
-        for (Path path : candidatePaths(facts, lean)) {
+        for (Path path : candidatePaths(facts)) {
             Evaluation e = evaluate(path, facts, lean, strength);
             if (path == Path.FLIP_REPUBLICAN_SEAT) {
                 flip = e;
@@ -84,7 +84,7 @@ public final class PriorityModel {
      * A Democrat's seat can only be taken through its primary; a Republican's either by a
      * Democratic nominee or by an independent. With no record of the holder all paths compete.
      */
-    private static List<Path> candidatePaths(DistrictFacts facts, DistrictLean lean) {
+    private static List<Path> candidatePaths(DistrictFacts facts) {
         Party holder = facts.holderParty();
         if (holder == Party.DEMOCRAT) {
             return List.of(facts.isOpenSeat() ? Path.OPEN_DEMOCRATIC_SEAT : Path.PRIMARY_CHALLENGE);

@@ -1,6 +1,5 @@
 package org.primarypipeline.core.supporter;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +53,6 @@ public final class SupporterColumns {
                 byName.put(n, f);
             }
         }
-        List<String> unknown = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
             if (i == 0 && name.startsWith("\uFEFF")) {
@@ -63,8 +61,6 @@ public final class SupporterColumns {
             Field f = byName.get(name);
             if (f != null && columns.index[f.ordinal()] < 0) {
                 columns.index[f.ordinal()] = i;
-            } else if (f == null) {
-                unknown.add(header.get(i));
             }
         }
         if (!columns.has(Field.NAME) && !columns.has(Field.FIRST_NAME) && !columns.has(Field.LAST_NAME)) {

@@ -78,6 +78,7 @@ public class SmtpConnections extends DefaultJavaMailSender implements Disposable
     }
 
     @Override
+    @SuppressWarnings("JavaUtilDate") // Jakarta Mail takes the sent date as a java.util.Date
     public void send(MimeMessage message) throws MessagingException {
         if (message.getSentDate() == null) {
             message.setSentDate(new Date());
