@@ -10,18 +10,15 @@ import picocli.CommandLine.Command;
         version = "Primary Pipeline 0.1.0",
         description = "Primary Pipeline: recruit, choose and fund candidates district by district.%n"
                 + "With no command, serves the console, the workers and the webhooks in one process.",
-        footer = {"%nRoles (one part each, for a cluster; health at /actuator/health):",
+        footer = {"%nlogin, logout, whoami, launch, cycle, members, nominate, pledge and vote are clients: they",
+                  "call the serving app's API as the account signed in with pp login (PP_URL: where it serves;",
+                  "PP_TOKEN: a token instead of the stored one). The others run on this machine.",
+                  "%nRoles (one part each, for a cluster; health at /actuator/health):",
                   "  serve         console, pages, REST API and webhooks",
                   "  worker        Temporal workers, outbox routes, resuming unfinished cycles",
                   "  batch-worker  Spring Batch jobs"},
         subcommands = {
             CommandLine.HelpCommand.class,
-            LaunchCommand.class,
-            CycleCommand.class,
-            ParticipationCommands.Members.class,
-            ParticipationCommands.Nominate.class,
-            ParticipationCommands.Pledge.class,
-            ParticipationCommands.Vote.class,
             TallyCommand.class,
             TemplatesCommand.class,
             PrioritizeCommand.class,
@@ -41,7 +38,14 @@ public final class Commands implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static CommandLine commandLine() {
-        return new CommandLine(new Commands());
+        return commandLine(ClientContext.fromProcess());
+    }
+
+    /** The whole tree; client commands (see {@link ClientCommands}) read their surroundings from {@code context}. */
+    public static CommandLine commandLine(ClientContext context) {
+        CommandLine cli = new CommandLine(new Commands(), ClientCommands.factory(context));
+        ClientCommands.TYPES.forEach(cli::addSubcommand);
+        return cli;
     }
 
     @Override
