@@ -21,7 +21,7 @@ final class CycleStatusText {
         JsonNode live = body.path("live");
         if (present(live)) {
             line(out, String.format("live: %s %s, winner %s, certified by %s", live.path("status").asText(),
-                    live.path("stage").asText(), text(live.path("winnerCandidacyId")), live.path("certifiedBy")));
+                    live.path("stage").asText(), text(live.path("winnerCandidacyId")), names(live.path("certifiedBy"))));
         }
         line(out, "candidacies:");
         for (JsonNode k : body.path("candidacies")) {
@@ -50,6 +50,13 @@ final class CycleStatusText {
 
     private static String text(JsonNode node) {
         return present(node) ? node.asText() : "null";
+    }
+
+    /** ["alice","bob"] as [alice, bob]. */
+    private static String names(JsonNode list) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        list.forEach(n -> names.add(n.asText()));
+        return names.toString();
     }
 
     private static void line(StringBuilder out, String line) {
