@@ -4,7 +4,8 @@
 # and again whenever a pom or a source file is newer than it (after a pull, say).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-jar="$here/console/target/primary-pipeline.jar"
+target="$here/console/target"
+jar="$target/primary-pipeline.jar"
 stale() {
   [ -n "$(find "$here" -path "$here/var" -prune -o -path '*/target' -prune -o \
       \( -name pom.xml -o -path '*/src/main/*' \) -type f -newer "$jar" -print -quit)" ]
@@ -13,4 +14,32 @@ if [ ! -f "$jar" ] || [ -n "${PP_REBUILD:-}" ] || stale; then
   echo "building $jar ..." >&2
   (cd "$here" && mvn -B -q -DskipTests package) >&2
 fi
-exec java ${PP_JAVA_OPTS:-} -Dpp.data-dir="${PP_DATA_DIR:-$here/var}" -jar "$jar" "$@"
+data="-Dpp.data-dir=${PP_DATA_DIR:-$here/var}"
+# Clients of the serving app (ClientCommands.TYPES; CommandLineTest checks the two lists agree) run on
+# a small classpath with a quick-start JIT and a class-data archive made on their first run: no Spring,
+# no fat-jar loader, about half a second. See docs/cli.md.
+case "${1:-}" in
+  login|logout|whoami|launch|cycle|members|nominate|pledge|vote)
+    client="$target/primary-pipeline-client.jar"
+    if [ -f "$client" ]; then
+      cp="$client$(printf ':%s' "$target"/client-lib/*.jar)"
+      jsa="$target/client.jsa"
+      [ "$jsa" -nt "$client" ] || rm -f "$jsa"
+      quick="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k"
+      main=org.primarypipeline.console.PrimaryPipeline
+      if [ -f "$jsa" ]; then
+        exec java $quick -XX:SharedArchiveFile="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off ${PP_JAVA_OPTS:-} \
+          "$data" -cp "$cp" "$main" "$@"
+      fi
+      # first run since the build: the archive is written at exit, then moved in place whole
+      set +e
+      java $quick -XX:ArchiveClassesAtExit="$jsa.$$" -Xlog:cds=off -Xlog:cds+dynamic=off ${PP_JAVA_OPTS:-} \
+        "$data" -cp "$cp" "$main" "$@"
+      status=$?
+      set -e
+      [ -f "$jsa.$$" ] && mv -f "$jsa.$$" "$jsa"
+      exit $status
+    fi
+    ;;
+esac
+exec java ${PP_JAVA_OPTS:-} "$data" -jar "$jar" "$@"

@@ -20,7 +20,8 @@ class CommandLineTest {
     void helpListsEveryCapabilitysCommands() {
         Run run = run("help");
         assertThat(run.exit).isZero();
-        assertThat(run.out).contains("login", "logout", "launch", "cycle", "members", "nominate", "pledge", "vote", "tally",
+        assertThat(run.out).contains("login", "logout", "launch", "cycle", "members", "nominate", "pledge", "vote",
+                "tally",
                 "prioritize", "backtest", "bench");
         assertThat(run("help", "bench").out).contains("cycles", "vote");
     }
@@ -54,10 +55,21 @@ class CommandLineTest {
         Process process = pp.redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(output).isEqualTo(4);
-        assertThat(output.strip()).isEqualTo("not signed in: run pp login --name NAME first (scripts may set PP_TOKEN)");
+        assertThat(output.strip())
+                .isEqualTo("not signed in: run pp login --name NAME first (scripts may set PP_TOKEN)");
         assertThat(Files.readAllLines(dir.resolve("classes.txt"))).as("no Spring class is loaded")
                 .noneMatch(line -> line.contains(" org.springframework."));
-        assertThat(Files.readAllLines(dir.resolve("classes.txt"))).anyMatch(line -> line.contains(" picocli.CommandLine "));
+        assertThat(Files.readAllLines(dir.resolve("classes.txt")))
+                .anyMatch(line -> line.contains(" picocli.CommandLine "));
+    }
+
+    @Test
+    void theScriptStartsExactlyTheClientCommandsQuickly() throws Exception {
+        java.util.regex.Matcher listed = java.util.regex.Pattern.compile("(?m)^\\s*([a-z|]+)\\)$")
+                .matcher(Files.readString(Path.of("..", "pp")));
+        assertThat(listed.find()).as("pp lists the client commands in one case pattern").isTrue();
+        assertThat(java.util.List.of(listed.group(1).split("\\|")))
+                .containsExactlyInAnyOrderElementsOf(org.primarypipeline.console.cli.ClientCommands.names());
     }
 
     private record Run(int exit, String out, String err) {

@@ -17,6 +17,8 @@ abstract class ClientCommand implements Callable<Integer>, ClientContext.Aware {
     static final int UNREACHABLE = 3;
     static final int NOT_SIGNED_IN = 4;
 
+    static final String NO_TOKEN = "not signed in: run pp login --name NAME first (scripts may set PP_TOKEN)";
+
     @Spec
     CommandSpec spec;
 
@@ -35,7 +37,7 @@ abstract class ClientCommand implements Callable<Integer>, ClientContext.Aware {
     public Integer call() {
         Optional<String> token = new TokenFile(context).token();
         if (token.isEmpty()) {
-            spec.commandLine().getErr().println("not signed in: run pp login --name NAME first (scripts may set PP_TOKEN)");
+            spec.commandLine().getErr().println(NO_TOKEN);
             return NOT_SIGNED_IN;
         }
         try {

@@ -28,23 +28,33 @@ public final class ClientCommands implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** True when {@code args} name a client command, so that the fast path may run it. */
-    public static boolean handles(String... args) {
-        if (args.length == 0) {
-            return false;
-        }
-        for (Class<?> type : TYPES) {
-            if (type.getAnnotation(Command.class).name().equals(args[0])) {
-                return true;
-            }
-        }
-        return false;
+    /** The client commands' names, as {@code pp} lists them to choose their quick start. */
+    public static List<String> names() {
+        return TYPES.stream().map(type -> type.getAnnotation(Command.class).name()).toList();
     }
 
-    /** Runs a client command with the process's own environment and streams. */
+    /** True when {@code args} name a client command, so that the fast path may run it. */
+    public static boolean handles(String... args) {
+        return args.length > 0 && named(args[0]) != null;
+    }
+
+    private static Class<?> named(String name) {
+        for (Class<?> type : TYPES) {
+            if (type.getAnnotation(Command.class).name().equals(name)) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Runs a client command with the process's own environment and streams. Only the command named is
+     * registered: picocli reads every registered command's annotations up front, which is most of the time
+     * a client command takes on the client's side.
+     */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new ClientCommands(), factory(ClientContext.fromProcess()));
-        TYPES.forEach(cli::addSubcommand);
+        cli.addSubcommand(named(args[0]));
         cli.setOut(new PrintWriter(System.out, true));
         cli.setErr(new PrintWriter(System.err, true));
         return cli.execute(args);

@@ -21,7 +21,8 @@ final class CycleStatusText {
         JsonNode live = body.path("live");
         if (present(live)) {
             line(out, String.format("live: %s %s, winner %s, certified by %s", live.path("status").asText(),
-                    live.path("stage").asText(), text(live.path("winnerCandidacyId")), names(live.path("certifiedBy"))));
+                    live.path("stage").asText(), text(live.path("winnerCandidacyId")),
+                    names(live.path("certifiedBy"))));
         }
         line(out, "candidacies:");
         for (JsonNode k : body.path("candidacies")) {

@@ -48,6 +48,7 @@ public class LaunchCommand extends ClientCommand {
         order.put("recountMargin", recountMargin);
         JsonNode cycle = api.send("POST", "/api/cycles", order);
         return String.format("launched cycle %s: %s until %s", cycle.path("id").asText(),
-                CycleStatusText.title(cycle.path("stage").asText()).toLowerCase(), cycle.path("stageDeadline").asText());
+                CycleStatusText.title(cycle.path("stage").asText()).toLowerCase(),
+                cycle.path("stageDeadline").asText());
     }
 }

@@ -68,7 +68,7 @@ final class SessionCommands {
                 spec.commandLine().getOut().printf("signed in to %s as %s (%s); token stored in %s%n", api.base(),
                         issued.path("account").asText(), issued.path("role").asText(), file.path());
                 if (file.fromEnvironment()) {
-                    spec.commandLine().getErr().println("note: PP_TOKEN is set and is used instead of the stored token");
+                    spec.commandLine().getErr().println("note: PP_TOKEN is set and is used instead of this token");
                 }
                 return 0;
             } catch (ApiClient.Refused refused) {
@@ -132,7 +132,8 @@ final class SessionCommands {
             } catch (ApiClient.Refused refused) {
                 spec.commandLine().getOut().println("the token no longer counted: " + refused.getMessage());
             } catch (ApiClient.Unreachable unreachable) {
-                spec.commandLine().getErr().println(unreachable.getMessage() + "; the token is kept: it counts until revoked");
+                spec.commandLine().getErr().println(unreachable.getMessage()
+                        + "; the token is kept: it counts until revoked");
                 return ClientCommand.UNREACHABLE;
             }
             try {

@@ -24,8 +24,8 @@ final class TokenFile {
 
     Path path() {
         String config = context.env("XDG_CONFIG_HOME");
-        Path base = config != null ? Path.of(config)
-                : Path.of(context.env("HOME") != null ? context.env("HOME") : System.getProperty("user.home"), ".config");
+        String home = context.env("HOME") != null ? context.env("HOME") : System.getProperty("user.home");
+        Path base = config != null ? Path.of(config) : Path.of(home, ".config");
         return base.resolve("primary-pipeline").resolve("token");
     }
 

@@ -49,7 +49,8 @@ class CycleDoorsTest extends ConsoleTestSupport {
 
             ConsoleHttp browser = new ConsoleHttp(base());
             assertThat(browser.signIn(user, password(user))).endsWith("/");
-            HttpResponse<String> page = browser.form("/cycles/" + CYCLE + "/" + action, browser.csrf("/cycles"), Map.of());
+            HttpResponse<String> page = browser.form("/cycles/" + CYCLE + "/" + action, browser.csrf("/cycles"),
+                    Map.of());
             assertThat(page.statusCode()).isEqualTo(403);
             assertThat(page.body()).contains(reason);
 

@@ -33,7 +33,8 @@ class ShellCycleTest extends ConsoleTestSupport {
                 "--voting", "1h"));
         assertThat(launched.out()).startsWith("launched cycle " + CYCLE + ": pledge vetting until ");
         awaitStarted(CYCLE);
-        assertThat(ok(alice.pp("cycle", "status", CYCLE)).out()).startsWith("cycle " + CYCLE + " (NC-02): RUNNING, Pledge vetting");
+        assertThat(ok(alice.pp("cycle", "status", CYCLE)).out())
+                .startsWith("cycle " + CYCLE + " (NC-02): RUNNING, Pledge vetting");
         assertThat(ok(alice.pp("cycle", "list")).out()).contains(CYCLE);
         ok(alice.pp("cycle", "close", CYCLE, "--reason", "nobody to vet"));
         awaitStage("NOMINATION_WINDOW");
@@ -43,7 +44,8 @@ class ShellCycleTest extends ConsoleTestSupport {
         long ben = number("candidacy (\\d+) created", ok(bob.pp("nominate", CYCLE, "--name", "Ben Carter",
                 "--email", "ben@example.org", "--born", "1975-01-09", "--citizen-years", "49", "--inhabitant", "yes")));
         for (long nominee : new long[] {ana, ben}) {
-            ok(alice.pp("pledge", "sign", CYCLE, "--candidacy", Long.toString(nominee), "--name", "Nominee " + nominee));
+            ok(alice.pp("pledge", "sign", CYCLE, "--candidacy", Long.toString(nominee),
+                    "--name", "Nominee " + nominee));
             ok(alice.pp("cycle", "review", CYCLE, "--candidacy", Long.toString(nominee), "--approve",
                     "--checked", "references,record,fec"));
         }
@@ -58,8 +60,9 @@ class ShellCycleTest extends ConsoleTestSupport {
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
                 "select count(*) from cycle_event where cycle_id = ? and kind = 'ELECTORATE_FROZEN'").param(CYCLE)
                 .query(Integer.class).single() == 1);
-        assertThat(ok(alice.pp("vote", CYCLE, "--member", Long.toString(members[0]), "--ranking", ana + ">" + ben)).out())
-                .contains("stored; receipt ");
+        PpShell.Run ballot = ok(alice.pp("vote", CYCLE, "--member", Long.toString(members[0]),
+                "--ranking", ana + ">" + ben));
+        assertThat(ballot.out()).contains("stored; receipt ");
         ok(bob.pp("vote", CYCLE, "--member", Long.toString(members[1]), "--ranking", Long.toString(ana)));
         ok(alice.pp("cycle", "close", CYCLE));
         awaitStage("CERTIFICATION");
@@ -67,16 +70,20 @@ class ShellCycleTest extends ConsoleTestSupport {
         ok(alice.pp("cycle", "certify", CYCLE));
         PpShell.Run twice = alice.pp("cycle", "certify", CYCLE);
         assertThat(twice.exit()).isEqualTo(2);
-        assertThat(twice.err()).isEqualTo("refused: alice has already approved; a second, different staff member must certify");
+        assertThat(twice.err())
+                .isEqualTo("refused: alice has already approved; a second, different staff member must certify");
         ok(bob.pp("cycle", "certify", CYCLE));
         await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(jdbc.sql(
                 "select status from cycle where id = ?").param(CYCLE).query(String.class).single()));
 
-        assertThat(jdbc.sql("select actor from audit_log where action = 'cycle.certify' and target = ? and outcome = 'DONE'"
-                + " order by id").param(CYCLE).query(String.class).list()).containsExactly("alice", "bob");
+        assertThat(jdbc.sql("select actor from audit_log where action = 'cycle.certify' and target = ?"
+                + " and outcome = 'DONE' order by id").param(CYCLE).query(String.class).list())
+                .containsExactly("alice", "bob");
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'cycle.certify' and target = ?"
-                + " and outcome = 'REFUSED' and actor = 'alice'").param(CYCLE).query(Integer.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from audit_log where action = 'ballot.cast' and target like ? and actor = 'bob'")
+                + " and outcome = 'REFUSED' and actor = 'alice'").param(CYCLE).query(Integer.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'ballot.cast' and target like ?"
+                + " and actor = 'bob'")
                 .param(CYCLE + "/%").query(Integer.class).single()).isEqualTo(1);
         assertThat(ok(bob.pp("cycle", "status", CYCLE)).out()).contains("COMPLETED");
     }

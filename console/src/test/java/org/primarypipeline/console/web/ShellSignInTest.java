@@ -36,7 +36,8 @@ class ShellSignInTest extends ConsoleTestSupport {
 
         String token = Files.readString(shell.tokenFile()).trim();
         assertThat(token).startsWith("pp_").hasSizeGreaterThan(40);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shell.tokenFile()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shell.tokenFile())))
+                .isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shell.tokenFile().getParent())))
                 .isEqualTo("rwx------");
         assertThat(jdbc.sql("select count(*) from api_token where token_sha256 = ?").param(sha256(token))
@@ -45,8 +46,9 @@ class ShellSignInTest extends ConsoleTestSupport {
                 .param(token.substring(3)).query(Integer.class).single()).as("the token itself is nowhere in the table")
                 .isZero();
         assertThat(shell.pp("whoami").out()).isEqualTo("alice (staff) at " + base());
-        assertThat(jdbc.sql("select count(*) from audit_log where actor = 'alice' and action = 'login' and outcome = 'DONE'"
-                + " and detail like 'signed in from the command line%'").query(Integer.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from audit_log where actor = 'alice' and action = 'login'"
+                + " and outcome = 'DONE' and detail like 'signed in from the command line%'")
+                .query(Integer.class).single()).isPositive();
     }
 
     @Test
@@ -100,7 +102,8 @@ class ShellSignInTest extends ConsoleTestSupport {
     @Test
     void wrongPasswordsAtLoginAreThrottledLikeTheConsolesSignIn() throws Exception {
         if (users.find("locked-shell").isEmpty()) {
-            administration.addFromCommandLine("test", "locked-shell", Role.STAFF, password("locked-shell").toCharArray());
+            administration.addFromCommandLine("test", "locked-shell", Role.STAFF,
+                    password("locked-shell").toCharArray());
         }
         PpShell shell = new PpShell(base(), homes.resolve("locked-shell"));
         for (int i = 0; i < 5; i++) {
@@ -119,10 +122,12 @@ class ShellSignInTest extends ConsoleTestSupport {
     private HttpResponse<String> bearer(String method, String path, String token) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+                .method(method, HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String sha256(String token) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 }
