@@ -3,7 +3,7 @@ package org.primarypipeline.console.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.primarypipeline.console.config.HttpPortFile;
+import org.primarypipeline.console.web.HttpPortFile;
 
 /**
  * Where the serving app answers: {@code PP_URL} when set (another machine, a proxy), else the port the

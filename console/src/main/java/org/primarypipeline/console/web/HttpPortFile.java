@@ -1,4 +1,4 @@
-package org.primarypipeline.console.config;
+package org.primarypipeline.console.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
