@@ -64,7 +64,9 @@ final class SessionCommands {
                 String user = context.env("USER");
                 JsonNode issued = api.send("POST", "/api/tokens", Map.of("label", "pp, shell user "
                         + (user == null ? "unknown" : user)));
+                Optional<String> previous = file.stored();
                 file.store(issued.path("token").asText());
+                previous.ifPresent(old -> revokeQuietly(api.base(), old));
                 spec.commandLine().getOut().printf("signed in to %s as %s (%s); token stored in %s%n", api.base(),
                         issued.path("account").asText(), issued.path("role").asText(), file.path());
                 if (file.fromEnvironment()) {
@@ -82,6 +84,15 @@ final class SessionCommands {
                 spec.commandLine().getErr().println("signed in, but the token could not be stored in " + file.path()
                         + ": " + e.getMessage());
                 return ClientCommand.REFUSED;
+            }
+        }
+
+        /** Signing in again (as someone else, say) leaves no forgotten token that still counts. */
+        private static void revokeQuietly(String base, String token) {
+            try {
+                ApiClient.withToken(base, token).send("DELETE", "/api/tokens/current", null);
+            } catch (ApiClient.Refused | ApiClient.Unreachable alreadyGone) {
+                // revoked before, issued by another app, or the app went away: nothing left to do here
             }
         }
 

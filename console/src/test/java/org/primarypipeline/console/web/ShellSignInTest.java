@@ -72,6 +72,16 @@ class ShellSignInTest extends ConsoleTestSupport {
     }
 
     @Test
+    void signingInAgainRevokesThePreviousToken() throws Exception {
+        PpShell shell = new PpShell(base(), homes.resolve("shared-desk"));
+        assertThat(shell.login("alice", password("alice")).exit()).isZero();
+        String first = Files.readString(shell.tokenFile()).trim();
+        assertThat(shell.login("bob", password("bob")).exit()).isZero();
+        assertThat(shell.pp("whoami").out()).startsWith("bob (staff)");
+        assertThat(bearer("GET", "/api/cycles", first).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void disablingTheAccountRevokesItsTokens() throws Exception {
         if (users.find("dana").isEmpty()) {
             administration.addFromCommandLine("test", "dana", Role.STAFF, password("dana").toCharArray());
