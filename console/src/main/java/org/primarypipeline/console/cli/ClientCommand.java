@@ -30,7 +30,10 @@ abstract class ClientCommand implements Callable<Integer>, ClientContext.Aware {
         this.context = given;
     }
 
-    /** Does the work through the API and returns what to print. */
+    /** What the command exits with when the app said yes; a check that finds nothing may set 1. */
+    int exit = 0;
+
+    /** Does the work through the API and returns what to print (null: it printed as it went). */
     abstract String perform(ApiClient api);
 
     @Override
@@ -41,8 +44,11 @@ abstract class ClientCommand implements Callable<Integer>, ClientContext.Aware {
             return NOT_SIGNED_IN;
         }
         try {
-            spec.commandLine().getOut().println(perform(ApiClient.withToken(AppAddress.of(context), token.get())));
-            return 0;
+            String result = perform(ApiClient.withToken(AppAddress.of(context), token.get()));
+            if (result != null) {
+                spec.commandLine().getOut().println(result);
+            }
+            return exit;
         } catch (ApiClient.Refused refused) {
             if (refused.status() == 401) {
                 spec.commandLine().getErr().println("not signed in: " + refused.getMessage());

@@ -23,7 +23,8 @@ public final class ClientCommands implements Runnable {
             ParticipationCommands.Members.class,
             ParticipationCommands.Nominate.class,
             ParticipationCommands.Pledge.class,
-            ParticipationCommands.Vote.class);
+            ParticipationCommands.Vote.class,
+            ReceiptsCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

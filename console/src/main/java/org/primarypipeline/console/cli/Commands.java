@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Primary Pipeline: recruit, choose and fund candidates district by district.%n"
                 + "With no command, serves the console, the workers and the webhooks in one process.",
         footer = {"%nClient commands (login, logout, whoami, launch, cycle, members, nominate, pledge,",
-                  "vote) call the serving app's API as the account of pp login, and start no Spring.",
+                  "vote, receipts) call the serving app's API as the account of pp login; no Spring.",
                   "PP_URL: the app's address (default: the port file in the data directory);",
                   "PP_TOKEN: a token to use instead of the stored one. See docs/cli.md.",
                   "Every other command runs on this machine.",
@@ -27,7 +27,6 @@ import picocli.CommandLine.Command;
             BacktestCommand.class,
             ReconcileCommand.class,
             RecountCommand.class,
-            ReceiptsCommand.class,
             ImportSupportersCommand.class,
             AssignDistrictsCommand.class,
             InvitationsCommand.class,

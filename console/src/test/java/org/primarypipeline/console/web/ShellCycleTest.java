@@ -63,6 +63,7 @@ class ShellCycleTest extends ConsoleTestSupport {
         PpShell.Run ballot = ok(alice.pp("vote", CYCLE, "--member", Long.toString(members[0]),
                 "--ranking", ana + ">" + ben));
         assertThat(ballot.out()).contains("stored; receipt ");
+        String receipt = ballot.out().substring(ballot.out().lastIndexOf(' ') + 1);
         ok(bob.pp("vote", CYCLE, "--member", Long.toString(members[1]), "--ranking", Long.toString(ana)));
         ok(alice.pp("cycle", "close", CYCLE));
         awaitStage("CERTIFICATION");
@@ -86,6 +87,12 @@ class ShellCycleTest extends ConsoleTestSupport {
                 + " and actor = 'bob'")
                 .param(CYCLE + "/%").query(Integer.class).single()).isEqualTo(1);
         assertThat(ok(bob.pp("cycle", "status", CYCLE)).out()).contains("COMPLETED");
+
+        PpShell.Run chain = ok(bob.pp("receipts", CYCLE));
+        assertThat(chain.out().lines()).hasSize(3);
+        assertThat(chain.out()).contains(" " + receipt + " counted").contains("(2 entries, 2 ballots counted)");
+        assertThat(ok(bob.pp("receipts", CYCLE, "--check", receipt)).out()).isEqualTo("entry #1, counted");
+        assertThat(bob.pp("receipts", CYCLE, "--check", "no-such-receipt").exit()).isEqualTo(1);
     }
 
     private void awaitStage(String stage) {
