@@ -3,7 +3,7 @@ package org.primarypipeline.console.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
-import org.primarypipeline.activities.member.MemberRepository.ProxyChoice;
+import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.ballot.BallotService;
@@ -107,8 +107,8 @@ public class ParticipationController {
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Long> nominate(@PathVariable String cycleId, @RequestBody NominationRequest request,
                                       @AuthenticationPrincipal StaffUser user) {
-        org.primarypipeline.activities.nomination.Eligibility answers = request.dateOfBirth() == null ? null
-                : org.primarypipeline.activities.nomination.Eligibility.parse(request.dateOfBirth(), request.citizenYears(),
+        org.primarypipeline.nominations.Eligibility answers = request.dateOfBirth() == null ? null
+                : org.primarypipeline.nominations.Eligibility.parse(request.dateOfBirth(), request.citizenYears(),
                         request.inhabitant());
         long[] candidacy = new long[1];
         onBehalf(user, "candidacy.nominate", cycleId + "/" + request.nomineeName(), () -> candidacy[0] = participation.nominate(
@@ -130,7 +130,7 @@ public class ParticipationController {
                                            @RequestBody EligibilityRequest request,
                                            @AuthenticationPrincipal StaffUser user) {
         onBehalf(user, "candidacy.eligibility", cycleId + "/" + candidacyId, () -> participation.confirmEligibility(cycleId,
-                candidacyId, org.primarypipeline.activities.nomination.Eligibility.parse(request.dateOfBirth(),
+                candidacyId, org.primarypipeline.nominations.Eligibility.parse(request.dateOfBirth(),
                         request.citizenYears(), request.inhabitant())));
         return Map.of("result", "eligibility confirmed");
     }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.primarypipeline.activities.supporter.Invitations;
+import org.primarypipeline.supporters.Invitations;
 import org.primarypipeline.batch.importsupporters.ImportRuns;
 import org.primarypipeline.console.security.Right;
 import org.primarypipeline.console.security.StaffUser;

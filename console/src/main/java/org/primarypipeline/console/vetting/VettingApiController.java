@@ -2,9 +2,9 @@ package org.primarypipeline.console.vetting;
 
 import java.util.List;
 import java.util.Map;
-import org.primarypipeline.activities.pledge.PledgeRepository;
-import org.primarypipeline.activities.pledge.PledgeSigning;
-import org.primarypipeline.activities.vetting.ReviewEscalations;
+import org.primarypipeline.vetting.PledgeRepository;
+import org.primarypipeline.vetting.PledgeSigning;
+import org.primarypipeline.vetting.ReviewEscalations;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.security.Right;

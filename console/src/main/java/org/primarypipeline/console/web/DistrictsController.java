@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import org.primarypipeline.activities.cycle.CycleRecord;
+import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.console.security.Right;
 import org.primarypipeline.console.security.StaffUser;
 import org.primarypipeline.console.staff.CycleActions;
