@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # pp COMMAND ...: Primary Pipeline's one command-line entry (the console jar).
 # With no command it serves the console, the workers and the webhooks. `pp bench NAME` runs the
-# benchmarks jar instead (the benchmarks module; the product jar holds no benchmark).
+# benchmarks jar instead (the benchmarks module; the product jar holds no benchmark). Client commands
+# of the serving app run on a small classpath without Spring (see docs/cli.md).
 # Builds the jar it runs on first use, and again whenever a pom or a source file is newer than it
 # (after a pull, say).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-jar="$here/console/target/primary-pipeline.jar"
+target="$here/console/target"
+jar="$target/primary-pipeline.jar"
 module=console
 args=("$@")
 if [ "${1:-}" = bench ] || [ "${1:-} ${2:-}" = "help bench" ]; then
@@ -15,12 +17,12 @@ if [ "${1:-}" = bench ] || [ "${1:-} ${2:-}" = "help bench" ]; then
   if [ "$1" = bench ]; then args=("${@:2}"); else args=(help "${@:3}"); fi
 fi
 # The product is built from the poms and main sources outside benchmarks/; the benchmarks jar also
-# from benchmarks/ and from core's and activities' test sources, where the data generators live.
+# from benchmarks/ and from core's and stages' test sources, where the data generators live.
 stale() {
   local inputs=(\( -name pom.xml -o -path '*/src/main/*' \))
   if [ "$module" = benchmarks ]; then
     inputs=(\( -name pom.xml -o -path '*/src/main/*' -o -path "$here/core/src/test/*" \
-        -o -path "$here/activities/src/test/*" \))
+        -o -path "$here/stages/src/test/*" \))
   else
     inputs=(-path "$here/benchmarks" -prune -o "${inputs[@]}")
   fi
@@ -34,4 +36,32 @@ if [ ! -f "$jar" ] || [ -n "${PP_REBUILD:-}" ] || stale; then
   # or every later run would build again
   touch "$jar"
 fi
-exec java ${PP_JAVA_OPTS:-} -Dpp.data-dir="${PP_DATA_DIR:-$here/var}" -jar "$jar" "${args[@]}"
+data="-Dpp.data-dir=${PP_DATA_DIR:-$here/var}"
+# Clients of the serving app (ClientCommands.TYPES; CommandLineTest checks the two lists agree) run on
+# a small classpath with a quick-start JIT and a class-data archive made on their first run: no Spring,
+# no fat-jar loader, about half a second. See docs/cli.md.
+case "${1:-}" in
+  login|logout|whoami|launch|cycle|members|nominate|pledge|vote|receipts)
+    client="$target/primary-pipeline-client.jar"
+    if [ -f "$client" ]; then
+      cp="$client$(printf ':%s' "$target"/client-lib/*.jar)"
+      jsa="$target/client.jsa"
+      [ "$jsa" -nt "$client" ] || rm -f "$jsa"
+      quick="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k"
+      main=org.primarypipeline.console.PrimaryPipeline
+      if [ -f "$jsa" ]; then
+        exec java $quick -XX:SharedArchiveFile="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off ${PP_JAVA_OPTS:-} \
+          "$data" -cp "$cp" "$main" "$@"
+      fi
+      # first run since the build: the archive is written at exit, then moved in place whole
+      set +e
+      java $quick -XX:ArchiveClassesAtExit="$jsa.$$" -Xlog:cds=off -Xlog:cds+dynamic=off ${PP_JAVA_OPTS:-} \
+        "$data" -cp "$cp" "$main" "$@"
+      status=$?
+      set -e
+      [ -f "$jsa.$$" ] && mv -f "$jsa.$$" "$jsa"
+      exit $status
+    fi
+    ;;
+esac
+exec java ${PP_JAVA_OPTS:-} "$data" -jar "$jar" "${args[@]}"

@@ -20,7 +20,8 @@ class CommandLineTest {
     void helpListsEveryCapabilitysCommands() {
         Run run = run("help");
         assertThat(run.exit).isZero();
-        assertThat(run.out).contains("launch", "cycle", "members", "nominate", "pledge", "vote", "tally",
+        assertThat(run.out).contains("login", "logout", "launch", "cycle", "members", "nominate", "pledge", "vote",
+                "tally",
                 "prioritize", "backtest", "bench");
     }
 
@@ -48,6 +49,35 @@ class CommandLineTest {
                 "--ballots", ballots.toString());
         assertThat(bad.exit).isEqualTo(2);
         assertThat(bad.err).contains("self.csv", "line 2");
+    }
+
+    @Test
+    void clientCommandsLoadNoSpringAndRefuseWithoutASignedInAccount() throws Exception {
+        // a JVM of its own, as pp starts one: in this one, other tests have loaded Spring already
+        ProcessBuilder pp = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load:file=" + dir.resolve("classes.txt"), "-cp", System.getProperty("java.class.path"),
+                "-Dpp.data-dir=" + dir.resolve("var"), PrimaryPipeline.class.getName(), "cycle", "status", "TX-07-1");
+        pp.environment().remove("PP_TOKEN");
+        pp.environment().put("PP_URL", "http://127.0.0.1:9");
+        pp.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        Process process = pp.redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isEqualTo(4);
+        assertThat(output.strip())
+                .isEqualTo("not signed in: run pp login --name NAME first (scripts may set PP_TOKEN)");
+        assertThat(Files.readAllLines(dir.resolve("classes.txt"))).as("no Spring class is loaded")
+                .noneMatch(line -> line.contains(" org.springframework."));
+        assertThat(Files.readAllLines(dir.resolve("classes.txt")))
+                .anyMatch(line -> line.contains(" picocli.CommandLine "));
+    }
+
+    @Test
+    void theScriptStartsExactlyTheClientCommandsQuickly() throws Exception {
+        java.util.regex.Matcher listed = java.util.regex.Pattern.compile("(?m)^\\s*([a-z|]+)\\)$")
+                .matcher(Files.readString(Path.of("..", "pp")));
+        assertThat(listed.find()).as("pp lists the client commands in one case pattern").isTrue();
+        assertThat(java.util.List.of(listed.group(1).split("\\|")))
+                .containsExactlyInAnyOrderElementsOf(org.primarypipeline.console.cli.ClientCommands.names());
     }
 
     private record Run(int exit, String out, String err) {

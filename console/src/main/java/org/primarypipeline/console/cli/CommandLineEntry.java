@@ -25,6 +25,7 @@ public final class CommandLineEntry {
 
     private final PrintWriter out;
     private final PrintWriter err;
+    private final ClientContext context;
 
     public CommandLineEntry() {
         this(new PrintWriter(System.out, true, Charset.defaultCharset()),
@@ -32,8 +33,14 @@ public final class CommandLineEntry {
     }
 
     public CommandLineEntry(PrintWriter out, PrintWriter err) {
+        this(out, err, ClientContext.fromProcess());
+    }
+
+    /** {@code context}: what client commands read instead of the process's environment (tests). */
+    public CommandLineEntry(PrintWriter out, PrintWriter err, ClientContext context) {
         this.out = out;
         this.err = err;
+        this.context = context;
     }
 
     public int run(String... args) {
@@ -45,7 +52,7 @@ public final class CommandLineEntry {
             serve(args[0], List.of(args).subList(1, args.length).toArray(String[]::new));
             return KEEP_SERVING;
         }
-        CommandLine cli = Commands.commandLine();
+        CommandLine cli = Commands.commandLine(context);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionStrategy(this::execute);

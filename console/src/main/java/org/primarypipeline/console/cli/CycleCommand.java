@@ -1,20 +1,9 @@
 package org.primarypipeline.console.cli;
 
-import java.util.concurrent.Callable;
-import org.primarypipeline.cycles.CycleEvent;
-import org.primarypipeline.cycles.CycleRecord;
-import org.primarypipeline.cycles.CycleRepository;
-import org.primarypipeline.cycles.Durations;
-import org.primarypipeline.vetting.Candidacy;
-import org.primarypipeline.vetting.CandidacyRepository;
-import org.primarypipeline.vetting.VettingDecision;
-import org.primarypipeline.console.cycles.CycleActionRefused;
-import org.primarypipeline.console.cycles.CycleService;
-import org.primarypipeline.console.cycles.UnknownCycleException;
-import org.primarypipeline.workflows.cycle.DistrictCycleWorkflow;
-import org.primarypipeline.workflows.cycle.StaffAction;
-import org.primarypipeline.workflows.cycle.Withdrawal;
-import org.springframework.beans.factory.annotation.Autowired;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,8 +11,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code pp cycle ...}: look at and steer district cycles, as staff do in the console. */
-@Command(name = "cycle", description = "Look at and steer district cycles.",
+/**
+ * {@code pp cycle ...}: look at and steer district cycles through the serving app's API, as the
+ * signed-in account; the same role check, four-eyes rule and audit entry as the console's cycle page.
+ */
+@Command(name = "cycle", description = "Look at and steer district cycles (as the account of pp login).",
         subcommands = {
             CycleCommand.ListCycles.class, CycleCommand.Status.class, CycleCommand.Review.class,
             CycleCommand.Extend.class, CycleCommand.Close.class, CycleCommand.Recount.class,
@@ -39,95 +31,51 @@ public class CycleCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** One staff action on one cycle's workflow; refusals print the reason and exit 2. */
-    abstract static class Action implements Callable<Integer>, ApplicationCommand {
-        @Spec
-        CommandSpec spec;
-
+    /** One staff action on one cycle: {@code POST /api/cycles/ID/ACTION}; prints the workflow's answer. */
+    abstract static class Action extends ClientCommand {
         @Parameters(index = "0", description = "Cycle id, e.g. TX-07-1.")
         String cycleId;
 
-        @Option(names = "--as", description = "Who acts (default: $USER).")
-        String actor = Actors.current();
+        abstract String action();
 
-        @Autowired
-        CycleService cycles;
-
-        abstract String perform(DistrictCycleWorkflow workflow);
+        Map<String, Object> body() {
+            return Map.of();
+        }
 
         @Override
-        public Integer call() {
-            try {
-                spec.commandLine().getOut().println(cycles.act(cycleId, this::perform));
-                return 0;
-            } catch (CycleActionRefused | UnknownCycleException | IllegalArgumentException e) {
-                spec.commandLine().getErr().println("refused: " + e.getMessage());
-                return 2;
-            }
+        String perform(ApiClient api) {
+            return api.send("POST", "/api/cycles/" + ApiClient.segment(cycleId) + "/" + action(), body())
+                    .path("result").asText();
         }
     }
 
     @Command(name = "list", description = "List cycles, newest first.")
-    static class ListCycles implements Callable<Integer>, ApplicationCommand {
-        @Spec
-        CommandSpec spec;
+    static class ListCycles extends ClientCommand {
         @Option(names = "--limit", defaultValue = "50")
         int limit;
         @Option(names = "--offset", defaultValue = "0")
         int offset;
-        @Autowired
-        CycleService cycles;
 
         @Override
-        public Integer call() {
-            for (CycleRecord c : cycles.list(limit, offset)) {
-                spec.commandLine().getOut().printf("%-10s %-9s %-18s %s%n", c.id(), c.status(), c.stage(),
-                        c.stageDeadline() == null ? "" : "until " + c.stageDeadline());
+        String perform(ApiClient api) {
+            StringBuilder out = new StringBuilder();
+            for (JsonNode c : api.get("/api/cycles?limit=" + limit + "&offset=" + offset)) {
+                out.append(out.length() == 0 ? "" : System.lineSeparator()).append(String.format("%-10s %-9s %-18s %s",
+                        c.path("id").asText(), c.path("status").asText(), c.path("stage").asText(),
+                        c.path("stageDeadline").isNull() ? "" : "until " + c.path("stageDeadline").asText()));
             }
-            return 0;
+            return out.toString();
         }
     }
 
     @Command(name = "status", description = "Stage, deadline, candidacies and timeline of a cycle.")
-    static class Status implements Callable<Integer>, ApplicationCommand {
-        @Spec
-        CommandSpec spec;
+    static class Status extends ClientCommand {
         @Parameters(index = "0")
         String cycleId;
-        @Autowired
-        CycleService cycles;
-        @Autowired
-        CycleRepository records;
-        @Autowired
-        CandidacyRepository candidacies;
 
         @Override
-        public Integer call() {
-            var out = spec.commandLine().getOut();
-            CycleRecord c;
-            try {
-                c = cycles.find(cycleId);
-            } catch (UnknownCycleException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return 2;
-            }
-            out.printf("cycle %s (%s): %s, %s%s%n", c.id(), c.districtId(), c.status(), c.stage().title(),
-                    c.stageDeadline() == null ? "" : ", closes " + c.stageDeadline());
-            if (c.failureReason() != null) {
-                out.println("reason: " + c.failureReason());
-            }
-            cycles.view(cycleId).ifPresent(v -> out.printf("live: %s %s, winner %s, certified by %s%n",
-                    v.status(), v.stage(), v.winnerCandidacyId(), v.certifiedBy()));
-            out.println("candidacies:");
-            for (Candidacy k : candidacies.ofCycle(cycleId)) {
-                out.printf("  %-5d %-30s %-15s %-14s pledge %s%n", k.id(), k.fullName(), k.source(), k.status(),
-                        k.pledgeSigned() ? "signed" : "not signed");
-            }
-            out.println("timeline:");
-            for (CycleEvent e : records.timeline(cycleId)) {
-                out.printf("  %s  %-18s %-20s %s (%s)%n", e.at(), e.stage(), e.kind(), e.detail(), e.actor());
-            }
-            return 0;
+        String perform(ApiClient api) {
+            return CycleStatusText.of(api.get("/api/cycles/" + ApiClient.segment(cycleId)));
         }
     }
 
@@ -152,15 +100,22 @@ public class CycleCommand implements Runnable {
         String reason;
 
         @Option(names = "--checked", split = ",", description = "Checklist items done: references, record, fec.")
-        java.util.List<String> checked = java.util.List.of();
+        List<String> checked = List.of();
 
         @Override
-        String perform(DistrictCycleWorkflow workflow) {
-            VettingDecision.Verdict v = verdict.approve ? VettingDecision.Verdict.APPROVE
-                    : verdict.reject ? VettingDecision.Verdict.REJECT : VettingDecision.Verdict.REQUEST_INFO;
-            return workflow.review(new VettingDecision(candidacyId, v, reason, actor,
-                    new org.primarypipeline.vetting.ReviewChecklist(checked.contains("references"),
-                            checked.contains("record"), checked.contains("fec"))));
+        String action() {
+            return "review";
+        }
+
+        @Override
+        Map<String, Object> body() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("candidacyId", candidacyId);
+            body.put("verdict", verdict.approve ? "APPROVE" : verdict.reject ? "REJECT" : "REQUEST_INFO");
+            body.put("reason", reason);
+            body.put("checklist", Map.of("referencesContacted", checked.contains("references"),
+                    "publicRecordChecked", checked.contains("record"), "fecFilingsLookedUp", checked.contains("fec")));
+            return body;
         }
     }
 
@@ -172,8 +127,16 @@ public class CycleCommand implements Runnable {
         String reason;
 
         @Override
-        String perform(DistrictCycleWorkflow workflow) {
-            return workflow.extend(new StaffAction(actor, reason, Durations.parse(by, null)));
+        String action() {
+            return "extend";
+        }
+
+        @Override
+        Map<String, Object> body() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("extension", by);
+            body.put("reason", reason);
+            return body;
         }
     }
 
@@ -183,24 +146,31 @@ public class CycleCommand implements Runnable {
         String reason;
 
         @Override
-        String perform(DistrictCycleWorkflow workflow) {
-            return workflow.closeWindow(StaffAction.by(actor, reason));
+        String action() {
+            return "close";
+        }
+
+        @Override
+        Map<String, Object> body() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("reason", reason);
+            return body;
         }
     }
 
     @Command(name = "recount", description = "Re-derive the result from the raw rows (certification).")
     static class Recount extends Action {
         @Override
-        String perform(DistrictCycleWorkflow workflow) {
-            return workflow.recount(StaffAction.by(actor));
+        String action() {
+            return "recount";
         }
     }
 
-    @Command(name = "certify", description = "Approve the winner; two different staff members certify.")
+    @Command(name = "certify", description = "Approve the winner; two different accounts certify.")
     static class Certify extends Action {
         @Override
-        String perform(DistrictCycleWorkflow workflow) {
-            return workflow.certify(StaffAction.by(actor));
+        String action() {
+            return "certify";
         }
     }
 
@@ -210,8 +180,13 @@ public class CycleCommand implements Runnable {
         long candidacyId;
 
         @Override
-        String perform(DistrictCycleWorkflow workflow) {
-            return workflow.withdraw(new Withdrawal(candidacyId, actor));
+        String action() {
+            return "withdraw";
+        }
+
+        @Override
+        Map<String, Object> body() {
+            return Map.of("candidacyId", candidacyId);
         }
     }
 
@@ -221,9 +196,13 @@ public class CycleCommand implements Runnable {
         String reason;
 
         @Override
-        String perform(DistrictCycleWorkflow workflow) {
-            return workflow.cancel(StaffAction.by(actor, reason));
+        String action() {
+            return "cancel";
+        }
+
+        @Override
+        Map<String, Object> body() {
+            return Map.of("reason", reason);
         }
     }
-
 }

@@ -1,25 +1,15 @@
 package org.primarypipeline.console.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.util.concurrent.Callable;
-import org.primarypipeline.cycles.CycleAlreadyRunningException;
-import org.primarypipeline.cycles.CycleRecord;
-import org.primarypipeline.cycles.Durations;
-import org.primarypipeline.console.config.EmbeddedTemporalServer;
-import org.primarypipeline.console.config.TemporalProperties;
-import org.primarypipeline.console.cycles.CycleService;
-import org.primarypipeline.core.cycle.CycleSettings;
-import org.springframework.beans.factory.annotation.Autowired;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
+/** {@code pp launch}: {@code POST /api/cycles} as the signed-in account (staff or admin). */
 @Command(name = "launch", description = "Launch a district cycle (pledge vetting first).")
-public class LaunchCommand implements Callable<Integer>, ApplicationCommand {
-
-    @Spec
-    CommandSpec spec;
+public class LaunchCommand extends ClientCommand {
 
     @Option(names = "--district", required = true, description = "District, e.g. TX-07.")
     String district;
@@ -45,39 +35,20 @@ public class LaunchCommand implements Callable<Integer>, ApplicationCommand {
     @Option(names = "--recount-margin", description = "Recount automatically under this final margin (default 0.05).")
     BigDecimal recountMargin;
 
-    @Option(names = "--as", description = "Who launches (default: $USER).")
-    String actor = Actors.current();
-
-    @Autowired
-    CycleService cycles;
-
-    @Autowired
-    TemporalProperties temporal;
-
     @Override
-    public Integer call() {
-        CycleSettings d = CycleSettings.defaults();
-        CycleSettings settings;
-        try {
-            settings = new CycleSettings(Durations.parse(vetting, d.vettingPeriod()),
-                    Durations.parse(nomination, d.nominationPeriod()), Durations.parse(voting, d.votingPeriod()),
-                    policy, method, quorum, recountMargin, d.fundraiserGoalCents());
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("launch refused: " + e.getMessage());
-            return 2;
-        }
-        if (temporal.embedded() && !EmbeddedTemporalServer.listening(temporal.embeddedPort())) {
-            spec.commandLine().getErr().println("the app is not running: start it with ./pp first, then launch");
-            return 3;
-        }
-        try {
-            CycleRecord cycle = cycles.launch(district, settings, actor);
-            spec.commandLine().getOut().printf("launched cycle %s: %s until %s%n", cycle.id(),
-                    cycle.stage().title().toLowerCase(), cycle.stageDeadline());
-            return 0;
-        } catch (CycleAlreadyRunningException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println("launch refused: " + e.getMessage());
-            return 2;
-        }
+    String perform(ApiClient api) {
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("district", district);
+        order.put("vettingPeriod", vetting);
+        order.put("nominationPeriod", nomination);
+        order.put("votingPeriod", voting);
+        order.put("policy", policy);
+        order.put("method", method);
+        order.put("quorum", quorum);
+        order.put("recountMargin", recountMargin);
+        JsonNode cycle = api.send("POST", "/api/cycles", order);
+        return String.format("launched cycle %s: %s until %s", cycle.path("id").asText(),
+                CycleStatusText.title(cycle.path("stage").asText()).toLowerCase(),
+                cycle.path("stageDeadline").asText());
     }
 }

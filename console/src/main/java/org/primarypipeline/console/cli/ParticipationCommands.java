@@ -1,9 +1,9 @@
 package org.primarypipeline.console.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.primarypipeline.console.participation.ParticipationService;
-import org.springframework.beans.factory.annotation.Autowired;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -11,18 +11,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * What members and candidates do on their own web pages, from the command line: for staff helping
- * someone by phone, and for trying a cycle end to end.
+ * What members and candidates do on their own web pages, entered from the command line by staff on
+ * someone's behalf (helping by phone, or trying a cycle end to end): through the API, as the signed-in
+ * account, checked and audited as the API's participation endpoints are.
  */
 final class ParticipationCommands {
 
-    private ParticipationCommands() {
-    }
+    /** A member's units, split among proxies; the same whole units the proxy pages use. */
+    private static final int UNITS_PER_MEMBER = 10;
 
-    /** One participation step (see {@link OneStep}). */
-    abstract static class Step extends OneStep {
-        @Autowired
-        ParticipationService participation;
+    private ParticipationCommands() {
     }
 
     @Command(name = "members", description = "District group members.",
@@ -38,7 +36,7 @@ final class ParticipationCommands {
     }
 
     @Command(name = "join", description = "Add a member to a district's group.")
-    static class Join extends Step {
+    static class Join extends ClientCommand {
         @Option(names = "--district", required = true)
         String district;
         @Option(names = "--name", required = true)
@@ -49,38 +47,64 @@ final class ParticipationCommands {
         String phone;
 
         @Override
-        String perform() {
-            return "member " + participation.join(district, name, email, phone) + " is in the group of " + district;
+        String perform(ApiClient api) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("fullName", name);
+            body.put("email", email);
+            body.put("phone", phone);
+            long member = api.send("POST", "/api/districts/" + ApiClient.segment(district) + "/members", body)
+                    .path("memberId").asLong();
+            return "member " + member + " is in the group of " + district;
         }
     }
 
     @Command(name = "proxies", description = "Name a member's proxies: ID or ID:UNITS (shares sum to 10; default split equally).")
-    static class Proxies extends Step {
+    static class Proxies extends ClientCommand {
         @Option(names = "--member", required = true)
         long member;
+        @Option(names = "--cycle", description = "For this cycle only (the standing list stays).")
+        String cycleId;
         @Parameters(arity = "0..10", description = "Proxies, e.g. 12:6 15:4, or 12 15 for an equal split.")
         List<String> proxies = new ArrayList<>();
 
         @Override
-        String perform() {
-            boolean weighted = proxies.stream().anyMatch(p -> p.contains(":"));
-            List<org.primarypipeline.supporters.MemberRepository.ProxyChoice> choices;
-            if (weighted) {
-                choices = proxies.stream().map(p -> {
-                    String[] parts = p.split(":", 2);
-                    return new org.primarypipeline.supporters.MemberRepository.ProxyChoice(
-                            Long.parseLong(parts[0]), parts.length < 2 ? 0 : Integer.parseInt(parts[1]));
-                }).toList();
-            } else {
-                choices = ParticipationService.equalShares(proxies.stream().map(Long::parseLong).toList());
-            }
-            participation.nameProxies(member, choices);
-            return "proxies of member " + member + ": " + choices;
+        String perform(ApiClient api) {
+            List<Map<String, Object>> choices = shares(proxies);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("proxies", choices);
+            body.put("cycleId", cycleId);
+            String result = api.send("PUT", "/api/members/" + member + "/proxies", body).path("result").asText();
+            return "proxies of member " + member + ": " + choices.stream()
+                    .map(c -> c.get("proxyMemberId") + ":" + c.get("units")).toList() + " (" + result + ")";
+        }
+    }
+
+    /** ID:UNITS as given, or plain IDs split equally (the first takes the remainder). */
+    static List<Map<String, Object>> shares(List<String> proxies) {
+        boolean weighted = proxies.stream().anyMatch(p -> p.contains(":"));
+        List<Map<String, Object>> choices = new ArrayList<>();
+        for (int i = 0; i < proxies.size(); i++) {
+            String[] parts = proxies.get(i).split(":", 2);
+            int units = weighted ? (parts.length < 2 ? 0 : number(parts[1]))
+                    : UNITS_PER_MEMBER / proxies.size() + (i == 0 ? UNITS_PER_MEMBER % proxies.size() : 0);
+            Map<String, Object> choice = new LinkedHashMap<>();
+            choice.put("proxyMemberId", (long) number(parts[0]));
+            choice.put("units", units);
+            choices.add(choice);
+        }
+        return choices;
+    }
+
+    private static int number(String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a proxy is a member id, or ID:UNITS, e.g. 12:6");
         }
     }
 
     @Command(name = "nominate", description = "Put someone (or yourself) forward in a cycle's nomination window.")
-    static class Nominate extends Step {
+    static class Nominate extends ClientCommand {
         @Parameters(index = "0", description = "Cycle id, e.g. TX-07-1.")
         String cycleId;
         @Option(names = "--name", required = true)
@@ -97,11 +121,18 @@ final class ParticipationCommands {
         String inhabitant;
 
         @Override
-        String perform() {
-            org.primarypipeline.nominations.Eligibility answers = born == null ? null
-                    : org.primarypipeline.nominations.Eligibility.parse(born, citizenYears, inhabitant);
-            return "candidacy " + participation.nominate(cycleId, name, email, phone, answers) + " created for " + name
-                    + (answers == null ? " (eligibility not confirmed: give --born, --citizen-years, --inhabitant)" : "");
+        String perform(ApiClient api) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("nomineeName", name);
+            body.put("nomineeEmail", email);
+            body.put("nomineePhone", phone);
+            body.put("dateOfBirth", born);
+            body.put("citizenYears", citizenYears);
+            body.put("inhabitant", inhabitant);
+            long candidacy = api.send("POST", "/api/cycles/" + ApiClient.segment(cycleId) + "/nominations", body)
+                    .path("candidacyId").asLong();
+            return "candidacy " + candidacy + " created for " + name
+                    + (born == null ? " (eligibility not confirmed: give --born, --citizen-years, --inhabitant)" : "");
         }
     }
 
@@ -117,7 +148,7 @@ final class ParticipationCommands {
     }
 
     @Command(name = "sign", description = "Record a candidate's signature of the current pledge.")
-    static class Sign extends Step {
+    static class Sign extends ClientCommand {
         @Parameters(index = "0", description = "Cycle id.")
         String cycleId;
         @Option(names = "--candidacy", required = true)
@@ -126,14 +157,15 @@ final class ParticipationCommands {
         String name;
 
         @Override
-        String perform() {
-            participation.signPledge(cycleId, candidacy, name, "cli", "pp " + Actors.current());
+        String perform(ApiClient api) {
+            api.send("POST", "/api/cycles/" + ApiClient.segment(cycleId) + "/candidacies/" + candidacy + "/pledge",
+                    Map.of("typedName", name));
             return "candidacy " + candidacy + " signed the current pledge";
         }
     }
 
     @Command(name = "vote", description = "Cast or replace a member's ballot: a ranking of candidacy ids, e.g. 3>5>4.")
-    static class Vote extends Step {
+    static class Vote extends ClientCommand {
         @Parameters(index = "0", description = "Cycle id.")
         String cycleId;
         @Option(names = "--member", required = true)
@@ -142,7 +174,7 @@ final class ParticipationCommands {
         String ranking;
 
         @Override
-        String perform() {
+        String perform(ApiClient api) {
             List<Long> ids = new ArrayList<>();
             for (String part : ranking.split(">")) {
                 try {
@@ -151,7 +183,8 @@ final class ParticipationCommands {
                     throw new IllegalArgumentException("a ranking lists candidacy ids separated by '>', e.g. 3>5>4");
                 }
             }
-            String receipt = participation.castBallot(cycleId, member, ids);
+            String receipt = api.send("POST", "/api/cycles/" + ApiClient.segment(cycleId) + "/ballots",
+                    Map.of("memberId", member, "ranking", ids)).path("receipt").asText();
             return "ballot of member " + member + " stored; receipt " + receipt;
         }
     }

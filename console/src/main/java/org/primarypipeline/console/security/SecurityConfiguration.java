@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.time.Clock;
 import org.primarypipeline.console.audit.AuditEntry.Outcome;
 import org.primarypipeline.console.audit.AuditLog;
+import org.primarypipeline.console.users.ApiTokens;
+import org.primarypipeline.console.users.BearerTokenFilter;
+import org.primarypipeline.console.users.InvalidTokenException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +30,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -36,7 +40,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  * Three filter chains, tried in order:
  * <ol>
  * <li>{@link PublicEndpoints#MEMBERS_AND_PROVIDERS}: open, no session, no CSRF token;</li>
- * <li>{@code /api/**}: HTTP Basic for API clients, no session;</li>
+ * <li>{@code /api/**}: HTTP Basic for API clients, or a bearer token from {@code pp login}; no session;</li>
  * <li>everything else, the console: form login, a session with a 30-minute idle timeout, CSRF tokens.</li>
  * </ol>
  * Roles are checked by the service method behind each action ({@code console.staff}), not by URL,
@@ -93,9 +97,12 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, ApiTokens tokens)
+            throws Exception {
         return http.securityMatcher("/api/**")
                 .authenticationManager(authentication)
+                .addFilterBefore(new BearerTokenFilter(tokens, SecurityConfiguration::apiUnauthorized),
+                        BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::apiUnauthorized))
                 // A cross-site page can only send a JSON body after a CORS preflight, which this app never
@@ -177,9 +184,14 @@ public class SecurityConfiguration {
             json(response, 429, throttled.getMessage());
             return;
         }
+        if (failure instanceof InvalidTokenException) {
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            json(response, HttpServletResponse.SC_UNAUTHORIZED, failure.getMessage());
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Primary Pipeline API\", charset=\"UTF-8\"");
         json(response, HttpServletResponse.SC_UNAUTHORIZED,
-                "sign in with HTTP Basic: a console account's name and password");
+                "sign in with HTTP Basic (a console account's name and password) or a token from pp login");
     }
 
     private static AccessDeniedHandler apiForbidden() {

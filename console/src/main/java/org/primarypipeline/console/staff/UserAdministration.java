@@ -11,6 +11,7 @@ import org.primarypipeline.console.security.PasswordHashing;
 import org.primarypipeline.console.security.Right;
 import org.primarypipeline.console.security.Role;
 import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.console.users.ApiTokens;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
@@ -29,14 +30,16 @@ public class UserAdministration {
     private final Permissions permissions;
     private final AuditLog audit;
     private final ObjectProvider<SessionRegistry> sessions;
+    private final ApiTokens tokens;
 
     public UserAdministration(ConsoleUsers users, PasswordEncoder passwords, Permissions permissions, AuditLog audit,
-                              ObjectProvider<SessionRegistry> sessions) {
+                              ObjectProvider<SessionRegistry> sessions, ApiTokens tokens) {
         this.users = users;
         this.passwords = passwords;
         this.permissions = permissions;
         this.audit = audit;
         this.sessions = sessions;
+        this.tokens = tokens;
     }
 
     public long add(StaffUser who, String username, Role role, char[] password) {
@@ -72,8 +75,10 @@ public class UserAdministration {
         }
         users.setEnabled(accountId, false);
         endSessionsOf(account.username());
+        int revoked = tokens.revokeAllOf(accountId);
         audit.record(who.getUsername(), who.role().label(), "user.disable", target, Outcome.DONE,
-                account.username() + " can no longer sign in; open sessions ended",
+                account.username() + " can no longer sign in; open sessions ended"
+                        + (revoked == 0 ? "" : ", " + revoked + " command-line token(s) revoked"),
                 Map.of("enabled", account.enabled()), Map.of("enabled", false));
     }
 
