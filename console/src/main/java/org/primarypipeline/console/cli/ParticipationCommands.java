@@ -2,7 +2,7 @@ package org.primarypipeline.console.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.primarypipeline.console.participation.ParticipationService;
+import org.primarypipeline.console.supporters.ParticipationService;
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

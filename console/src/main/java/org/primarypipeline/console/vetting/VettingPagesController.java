@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.primarypipeline.console.web.ConsolePage;
 import org.primarypipeline.activities.nomination.CandidateSteps;
 import org.primarypipeline.activities.nomination.Nominations;
 import org.primarypipeline.activities.pledge.PledgeRepository;
@@ -12,8 +13,8 @@ import org.primarypipeline.activities.vetting.Candidacy;
 import org.primarypipeline.activities.vetting.CandidacyRepository;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
-import org.primarypipeline.console.security.Right;
-import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.console.users.Right;
+import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.web.Flash;
 import org.primarypipeline.console.web.Format;
@@ -33,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * with publishing a new one and recording a signature's withdrawal (both audited).
  */
 @Controller
-public class VettingPagesController {
+public class VettingPagesController implements ConsolePage {
 
     private final CandidacyRepository candidacies;
     private final Nominations nominations;

@@ -43,7 +43,7 @@ public record Paging(int page, int size, int total, int from, int to, String pre
     }
 
     /** This page's address with the filters it was asked with, less the named parameters (to set anew). */
-    static UriComponentsBuilder keepingFilters(HttpServletRequest request, String... except) {
+    public static UriComponentsBuilder keepingFilters(HttpServletRequest request, String... except) {
         java.util.Set<String> dropped = java.util.Set.of(except);
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath(request.getRequestURI());
         request.getParameterMap().forEach((name, values) -> {

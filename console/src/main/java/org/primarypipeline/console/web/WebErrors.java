@@ -12,9 +12,10 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Console pages answer a refused role with a 403 page and an unknown cycle with a 404 page (the REST
- * API's {@code ApiErrors} answers with JSON); ordered first so that its handlers win for pages.
+ * API's {@code ApiErrors} answers with JSON); ordered first so that its handlers win for pages. Page
+ * controllers outside this package say so by implementing {@link ConsolePage}.
  */
-@ControllerAdvice(basePackageClasses = WebErrors.class)
+@ControllerAdvice(basePackageClasses = WebErrors.class, assignableTypes = ConsolePage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class WebErrors {
 

@@ -1,5 +1,6 @@
-package org.primarypipeline.console.web;
+package org.primarypipeline.console.districts;
 
+import org.primarypipeline.console.web.Format;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;

@@ -1,15 +1,16 @@
-package org.primarypipeline.console.web;
+package org.primarypipeline.console.audit;
 
+import org.primarypipeline.console.web.ConsolePage;
+import org.primarypipeline.console.web.Paging;
+import org.primarypipeline.console.web.Format;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.primarypipeline.console.audit.AuditEntry;
-import org.primarypipeline.console.audit.AuditLog;
-import org.primarypipeline.console.security.Right;
-import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.console.users.Right;
+import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.console.staff.Permissions;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The audit log page: every staff action, refused and denied attempts included, filterable. */
 @Controller
-public class AuditController {
+public class AuditController implements ConsolePage {
 
     static final int PAGE_SIZE = 50;
     private static final ObjectMapper JSON = new ObjectMapper();

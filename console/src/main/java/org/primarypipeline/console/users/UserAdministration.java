@@ -1,16 +1,12 @@
-package org.primarypipeline.console.staff;
+package org.primarypipeline.console.users;
 
+import org.primarypipeline.console.staff.Permissions;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.primarypipeline.console.audit.AuditEntry.Outcome;
 import org.primarypipeline.console.audit.AuditLog;
-import org.primarypipeline.console.security.ConsoleUsers;
-import org.primarypipeline.console.security.ConsoleUsers.Account;
-import org.primarypipeline.console.security.PasswordHashing;
-import org.primarypipeline.console.security.Right;
-import org.primarypipeline.console.security.Role;
-import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.console.users.ConsoleUsers.Account;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;

@@ -1,5 +1,10 @@
-package org.primarypipeline.console.web;
+package org.primarypipeline.console.districts;
 
+import org.primarypipeline.console.web.ConsolePage;
+import org.primarypipeline.console.web.DataBlock;
+import org.primarypipeline.console.web.Flash;
+import org.primarypipeline.console.web.Paging;
+import org.primarypipeline.console.web.Format;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
@@ -13,8 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.primarypipeline.activities.cycle.CycleRecord;
-import org.primarypipeline.console.security.Right;
-import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.console.users.Right;
+import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.console.staff.CycleActions;
 import org.primarypipeline.console.staff.LaunchOrder;
 import org.primarypipeline.console.staff.Permissions;
@@ -33,9 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The prioritized districts, and the form that launches a cycle in one of them. */
 @Controller
-public class DistrictsController {
+public class DistrictsController implements ConsolePage {
 
-    static final int PAGE_SIZE = 25;
+    public static final int PAGE_SIZE = 25;
 
     private final DistrictDirectory directory;
     private final CycleActions actions;

@@ -1,4 +1,4 @@
-package org.primarypipeline.console.security;
+package org.primarypipeline.console.users;
 
 import java.util.Map;
 import org.springframework.context.annotation.Bean;

@@ -1,5 +1,9 @@
-package org.primarypipeline.console.web;
+package org.primarypipeline.console.outreach;
 
+import org.primarypipeline.console.web.ConsolePage;
+import org.primarypipeline.console.web.Flash;
+import org.primarypipeline.console.web.Paging;
+import org.primarypipeline.console.web.Format;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,8 +13,8 @@ import org.primarypipeline.activities.outbox.Channel;
 import org.primarypipeline.activities.outbox.DeadLetters;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
-import org.primarypipeline.console.security.Right;
-import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.console.users.Right;
+import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.console.staff.Permissions;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * cause is fixed. Recipients are personal data, so the page belongs to the staff who steer outreach.
  */
 @Controller
-public class DeadLettersController {
+public class DeadLettersController implements ConsolePage {
 
     static final int PAGE_SIZE = 50;
 

@@ -1,4 +1,4 @@
-package org.primarypipeline.console.api;
+package org.primarypipeline.console.supporters;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -7,9 +7,8 @@ import org.primarypipeline.activities.member.MemberRepository.ProxyChoice;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.ballot.BallotService;
-import org.primarypipeline.console.participation.ParticipationService;
-import org.primarypipeline.console.security.Right;
-import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.console.users.Right;
+import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.console.staff.Permissions;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.HttpStatus;

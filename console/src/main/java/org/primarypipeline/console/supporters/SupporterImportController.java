@@ -1,4 +1,4 @@
-package org.primarypipeline.console.api;
+package org.primarypipeline.console.supporters;
 
 import java.util.Map;
 import org.primarypipeline.batch.importsupporters.ImportRuns;

@@ -1,5 +1,6 @@
-package org.primarypipeline.console.web;
+package org.primarypipeline.console.districts;
 
+import org.primarypipeline.console.web.Paging;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

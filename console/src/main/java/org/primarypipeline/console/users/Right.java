@@ -1,4 +1,4 @@
-package org.primarypipeline.console.security;
+package org.primarypipeline.console.users;
 
 /** What a console account may do; roles are named bundles of these (see {@link Role}). */
 public enum Right {

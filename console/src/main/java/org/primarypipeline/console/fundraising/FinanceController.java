@@ -1,5 +1,9 @@
-package org.primarypipeline.console.web;
+package org.primarypipeline.console.fundraising;
 
+import org.primarypipeline.console.web.ConsolePage;
+import org.primarypipeline.console.web.DataBlock;
+import org.primarypipeline.console.web.Flash;
+import org.primarypipeline.console.web.Format;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,8 +22,8 @@ import org.primarypipeline.activities.fundraiser.FinanceReports;
 import org.primarypipeline.activities.fundraiser.Money;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
-import org.primarypipeline.console.security.Right;
-import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.console.users.Right;
+import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.console.staff.Permissions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,7 +47,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * donors' names and addresses, so every page needs the sign-off right, as the finance API does.
  */
 @Controller
-public class FinanceController {
+public class FinanceController implements ConsolePage {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.US);
 

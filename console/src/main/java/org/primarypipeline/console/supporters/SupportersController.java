@@ -1,14 +1,15 @@
-package org.primarypipeline.console.supporter;
+package org.primarypipeline.console.supporters;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.primarypipeline.console.web.ConsolePage;
 import org.primarypipeline.activities.supporter.Invitations;
 import org.primarypipeline.batch.importsupporters.ImportRuns;
-import org.primarypipeline.console.security.Right;
-import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.console.users.Right;
+import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.web.Progress;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * in each district group of the current plan.
  */
 @Controller
-public class SupportersController {
+public class SupportersController implements ConsolePage {
 
     static final int IMPORTS_SHOWN = 10;
 

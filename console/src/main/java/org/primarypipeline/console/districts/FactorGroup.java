@@ -1,4 +1,4 @@
-package org.primarypipeline.console.web;
+package org.primarypipeline.console.districts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.primarypipeline.console.security;
+package org.primarypipeline.console.users;
 
 /**
  * The one list of what is reachable without a console account. Everything else needs a signed-in

@@ -1,16 +1,15 @@
-package org.primarypipeline.console.web;
+package org.primarypipeline.console.users;
 
+import org.primarypipeline.console.web.ConsolePage;
+import org.primarypipeline.console.web.Flash;
+import org.primarypipeline.console.web.Paging;
+import org.primarypipeline.console.web.Format;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.primarypipeline.console.security.ConsoleUsers;
-import org.primarypipeline.console.security.Right;
-import org.primarypipeline.console.security.Role;
-import org.primarypipeline.console.security.StaffUser;
 import org.primarypipeline.console.staff.Permissions;
-import org.primarypipeline.console.staff.UserAdministration;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Admins add, disable and enable console accounts; roles are explained beside the form. */
 @Controller
-public class UsersController {
+public class UsersController implements ConsolePage {
 
     static final int PAGE_SIZE = 25;
 

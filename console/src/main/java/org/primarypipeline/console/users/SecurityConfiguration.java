@@ -1,4 +1,4 @@
-package org.primarypipeline.console.security;
+package org.primarypipeline.console.users;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

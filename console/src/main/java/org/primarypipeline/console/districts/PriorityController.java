@@ -1,10 +1,10 @@
-package org.primarypipeline.console.api;
+package org.primarypipeline.console.districts;
 
 import java.util.List;
 import java.util.Map;
 import org.primarypipeline.batch.prioritize.PriorityRanking;
-import org.primarypipeline.console.security.Right;
-import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.console.users.Right;
+import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.console.staff.Permissions;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;

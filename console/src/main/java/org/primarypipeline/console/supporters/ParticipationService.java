@@ -1,4 +1,4 @@
-package org.primarypipeline.console.participation;
+package org.primarypipeline.console.supporters;
 
 import java.util.List;
 import org.primarypipeline.activities.ballot.ProxyLists;
