@@ -3,8 +3,6 @@ package org.primarypipeline.console.districts;
 import org.primarypipeline.console.web.Paging;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The orders the districts table can be sorted in; each column header links to its own. */
@@ -47,17 +45,26 @@ enum DistrictSort {
         return label;
     }
 
+    /** A column header's link: where it sorts to, whether it is the current order, and aria-sort's value. */
+    public record SortLink(String href, boolean current, String ariaSort) {
+    }
+
+    /** One link per sortable column, for {{sort.rank.href}} and the like. */
+    public record Headers(SortLink rank, SortLink district, SortLink win, SortLink supporters, SortLink group) {
+    }
+
     /** One link per sortable column, keeping the filters and going back to the first page. */
-    Map<String, Map<String, Object>> headers(HttpServletRequest request) {
-        Map<String, Map<String, Object>> headers = new LinkedHashMap<>();
-        for (DistrictSort s : values()) {
-            UriComponentsBuilder uri = Paging.keepingFilters(request, "sort", "page");
-            if (s != RANK) {
-                uri.queryParam("sort", s.key);
-            }
-            headers.put(s.key, Map.of("href", uri.encode().build().toUriString(), "current", s == this,
-                    "ariaSort", s == this ? (s == DISTRICT ? "ascending" : "descending") : "none"));
+    Headers headers(HttpServletRequest request) {
+        return new Headers(link(RANK, request), link(DISTRICT, request), link(WIN, request), link(SUPPORTERS, request),
+                link(GROUP, request));
+    }
+
+    private SortLink link(DistrictSort s, HttpServletRequest request) {
+        UriComponentsBuilder uri = Paging.keepingFilters(request, "sort", "page");
+        if (s != RANK) {
+            uri.queryParam("sort", s.key);
         }
-        return headers;
+        return new SortLink(uri.encode().build().toUriString(), s == this,
+                s == this ? (s == DISTRICT ? "ascending" : "descending") : "none");
     }
 }

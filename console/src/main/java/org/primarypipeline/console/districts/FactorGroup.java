@@ -1,7 +1,6 @@
 package org.primarypipeline.console.districts;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,26 +56,28 @@ enum FactorGroup {
         return hint;
     }
 
-    List<Map<String, Object>> terms(Map<String, Double> contributions) {
-        List<Map<String, Object>> terms = new ArrayList<>();
+    /** One term of the model as the district page's table shows it. */
+    public record Term(String key, String name, String value, String direction, String factor) {
+    }
+
+    /** The group's terms as app.js draws them. */
+    public record Chart(List<String> labels, List<Double> values, String unit) {
+    }
+
+    List<Term> terms(Map<String, Double> contributions) {
+        List<Term> terms = new ArrayList<>();
         contributions.forEach((key, value) -> {
             if (key.startsWith(id + ".")) {
                 String name = key.substring(id.length() + 1);
-                Map<String, Object> t = new LinkedHashMap<>();
-                t.put("key", key);
-                t.put("name", NAMES.getOrDefault(name, name));
-                t.put("value", String.format(Locale.US, "%+.3f", value));
-                t.put("direction", value > 0.0005 ? "helps" : value < -0.0005 ? "hurts" : "neutral");
-                if (this == SCORE) {
-                    t.put("factor", String.format(Locale.US, "× %.3f", Math.exp(value)));
-                }
-                terms.add(t);
+                terms.add(new Term(key, NAMES.getOrDefault(name, name), String.format(Locale.US, "%+.3f", value),
+                        value > 0.0005 ? "helps" : value < -0.0005 ? "hurts" : "neutral",
+                        this == SCORE ? String.format(Locale.US, "× %.3f", Math.exp(value)) : null));
             }
         });
         return terms;
     }
 
-    Map<String, Object> chart(Map<String, Double> contributions) {
+    Chart chart(Map<String, Double> contributions) {
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         contributions.forEach((key, value) -> {
@@ -86,6 +87,6 @@ enum FactorGroup {
                 values.add(Math.round(value * 1000) / 1000.0);
             }
         });
-        return Map.of("labels", labels, "values", values, "unit", unit);
+        return new Chart(labels, values, unit);
     }
 }

@@ -31,7 +31,6 @@ public class WebErrors {
 
     private static ModelAndView page(HttpServletResponse response, int status, String title, String message) {
         response.setStatus(status);
-        return new ModelAndView("error", Map.of("status", status, "error", title, "message", message,
-                "title", title));
+        return new ModelAndView("error", Map.of(PageViewResolver.PAGE, ErrorPage.of(status, title, message)));
     }
 }
