@@ -3,7 +3,6 @@ package org.primarypipeline.console.audit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.console.staff.Permissions;
@@ -19,6 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Audit log", description = "Who did what, when, with the state before and after (admin, staff, auditor)")
 public class AuditApiController {
 
+    /** One page of entries and how many match in all. */
+    public record Entries(int total, List<AuditEntry> entries) {
+    }
+
     private final AuditLog audit;
     private final Permissions permissions;
 
@@ -30,7 +33,7 @@ public class AuditApiController {
     @GetMapping
     @Operation(summary = "Audit entries, newest first",
             description = "Filters: actor (exact), action (prefix, e.g. cycle.), target (contains), outcome DONE|REFUSED|DENIED.")
-    public Map<String, Object> list(@RequestParam(required = false) String actor,
+    public Entries list(@RequestParam(required = false) String actor,
                                     @RequestParam(required = false) String action,
                                     @RequestParam(required = false) String target,
                                     @RequestParam(required = false) AuditEntry.Outcome outcome,
@@ -40,6 +43,6 @@ public class AuditApiController {
         permissions.require(user, Right.READ_AUDIT, "audit.read", "");
         AuditLog.Filter filter = new AuditLog.Filter(actor, action, target, outcome);
         List<AuditEntry> entries = audit.page(filter, Math.min(Math.max(limit, 1), 500), Math.max(offset, 0));
-        return Map.of("total", audit.count(filter), "entries", entries);
+        return new Entries(audit.count(filter), entries);
     }
 }

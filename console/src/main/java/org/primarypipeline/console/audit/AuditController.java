@@ -1,14 +1,13 @@
 package org.primarypipeline.console.audit;
 
 import org.primarypipeline.console.web.ConsolePage;
+import org.primarypipeline.console.web.PageViewResolver;
 import org.primarypipeline.console.web.Paging;
 import org.primarypipeline.console.web.Format;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.console.staff.Permissions;
@@ -26,6 +25,17 @@ public class AuditController implements ConsolePage {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] ACTIONS = {"cycle.", "cycle.launch", "cycle.review", "cycle.extend", "cycle.close",
         "cycle.recount", "cycle.certify", "cycle.withdraw", "cycle.cancel", "user.", "login", "page.", "audit."};
+
+    public record Row(long id, String when, String actor, String role, String action, String target, String outcome,
+                      String detail, String before, String after, boolean hasState, String address) {
+    }
+
+    public record Choice(String value, String label, boolean selected) {
+    }
+
+    public record Page(String title, List<Row> rows, Paging paging, String actor, String target, List<Choice> actions,
+                       List<Choice> outcomes) {
+    }
 
     private final AuditLog audit;
     private final Permissions permissions;
@@ -51,39 +61,22 @@ public class AuditController implements ConsolePage {
         }
         AuditLog.Filter filter = new AuditLog.Filter(actor, action, target, wanted);
         Paging paging = Paging.of(request, "page", page, PAGE_SIZE, audit.count(filter));
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (AuditEntry e : audit.page(filter, PAGE_SIZE, paging.offset())) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", e.id());
-            row.put("when", format.shortWhen(e.at()));
-            row.put("actor", e.actor());
-            row.put("role", e.actorRole());
-            row.put("action", e.action());
-            row.put("target", e.target());
-            row.put("outcome", e.outcome().name().toLowerCase());
-            row.put("detail", e.detail());
-            row.put("before", pretty(e.before()));
-            row.put("after", pretty(e.after()));
-            row.put("hasState", e.before() != null || e.after() != null);
-            row.put("address", e.remoteAddr());
-            rows.add(row);
+            rows.add(new Row(e.id(), format.shortWhen(e.at()), e.actor(), e.actorRole(), e.action(), e.target(),
+                    e.outcome().name().toLowerCase(), e.detail(), pretty(e.before()), pretty(e.after()),
+                    e.before() != null || e.after() != null, e.remoteAddr()));
         }
-        List<Map<String, Object>> actions = new ArrayList<>();
+        List<Choice> actions = new ArrayList<>();
         for (String a : ACTIONS) {
-            actions.add(Map.of("value", a, "label", a.endsWith(".") ? a + "* (all)" : a, "selected", a.equals(action)));
+            actions.add(new Choice(a, a.endsWith(".") ? a + "* (all)" : a, a.equals(action)));
         }
-        List<Map<String, Object>> outcomes = new ArrayList<>();
+        List<Choice> outcomes = new ArrayList<>();
         for (AuditEntry.Outcome o : AuditEntry.Outcome.values()) {
-            outcomes.add(Map.of("value", o.name(), "label", o.name().toLowerCase(), "selected", o == wanted));
+            outcomes.add(new Choice(o.name(), o.name().toLowerCase(), o == wanted));
         }
-        model.addAttribute("title", "Audit log");
-        model.addAttribute("rows", rows);
-        model.addAttribute("paging", paging);
-        model.addAttribute("actor", actor == null ? "" : actor);
-        model.addAttribute("target", target == null ? "" : target);
-        model.addAttribute("actions", actions);
-        model.addAttribute("outcomes", outcomes);
-        return "audit";
+        return PageViewResolver.show(model, new Page("Audit log", rows, paging, actor == null ? "" : actor,
+                target == null ? "" : target, actions, outcomes), "audit");
     }
 
     private static String pretty(String json) {

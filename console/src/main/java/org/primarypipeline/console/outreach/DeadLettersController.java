@@ -1,18 +1,15 @@
 package org.primarypipeline.console.outreach;
 
 import org.primarypipeline.console.web.ConsolePage;
+import org.primarypipeline.console.web.PageViewResolver;
 import org.primarypipeline.console.web.Flash;
 import org.primarypipeline.console.web.Paging;
 import org.primarypipeline.console.web.Format;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.primarypipeline.activities.outbox.Channel;
 import org.primarypipeline.activities.outbox.DeadLetters;
-import org.primarypipeline.console.audit.AuditEntry;
-import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.console.staff.Permissions;
@@ -34,15 +31,26 @@ public class DeadLettersController implements ConsolePage {
 
     static final int PAGE_SIZE = 50;
 
+    public record Row(long id, String channel, String recipient, String template, String key, int attempts,
+                      String reason, String queued, String dead) {
+    }
+
+    public record Choice(String value, String label, boolean selected) {
+    }
+
+    public record Page(String title, List<Row> rows, Paging paging, List<Choice> channels) {
+    }
+
     private final DeadLetters deadLetters;
+    private final RequeueDeadLetter requeue;
     private final Permissions permissions;
-    private final AuditLog audit;
     private final Format format;
 
-    public DeadLettersController(DeadLetters deadLetters, Permissions permissions, AuditLog audit, Format format) {
+    public DeadLettersController(DeadLetters deadLetters, RequeueDeadLetter requeue, Permissions permissions,
+                                 Format format) {
         this.deadLetters = deadLetters;
+        this.requeue = requeue;
         this.permissions = permissions;
-        this.audit = audit;
         this.format = format;
     }
 
@@ -57,44 +65,24 @@ public class DeadLettersController implements ConsolePage {
             }
         }
         Paging paging = Paging.of(request, "page", page, PAGE_SIZE, deadLetters.count(wanted));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (DeadLetters.DeadLetter d : deadLetters.page(wanted, PAGE_SIZE, paging.offset())) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", d.id());
-            row.put("channel", d.channel().name().toLowerCase());
-            row.put("recipient", d.recipient());
-            row.put("template", d.template());
-            row.put("key", d.dedupKey());
-            row.put("attempts", d.attempts());
-            row.put("reason", d.reason());
-            row.put("queued", format.shortWhen(d.createdAt()));
-            row.put("dead", format.shortWhen(d.deadAt()));
-            rows.add(row);
-        }
-        List<Map<String, Object>> channels = new ArrayList<>();
+        List<Row> rows = deadLetters.page(wanted, PAGE_SIZE, paging.offset()).stream()
+                .map(d -> new Row(d.id(), d.channel().name().toLowerCase(), d.recipient(), d.template(), d.dedupKey(),
+                        d.attempts(), d.reason(), format.shortWhen(d.createdAt()), format.shortWhen(d.deadAt())))
+                .toList();
+        List<Choice> channels = new ArrayList<>();
         for (Channel c : Channel.values()) {
-            channels.add(Map.of("value", c.name(), "label", c.name().toLowerCase(), "selected", c == wanted));
+            channels.add(new Choice(c.name(), c.name().toLowerCase(), c == wanted));
         }
-        model.addAttribute("title", "Dead letters");
-        model.addAttribute("rows", rows);
-        model.addAttribute("paging", paging);
-        model.addAttribute("channels", channels);
-        return "dead-letters";
+        return PageViewResolver.show(model, new Page("Dead letters", rows, paging, channels), "dead-letters");
     }
 
     @PostMapping("/outbox/dead-letters/{id}/requeue")
     String requeue(@PathVariable long id, @AuthenticationPrincipal StaffUser user, RedirectAttributes flash) {
-        permissions.require(user, Right.STEER_CYCLES, "outbox.requeue", "message " + id);
-        if (deadLetters.requeue(id)) {
-            audit.record(user.getUsername(), user.role().label(), "outbox.requeue", "message " + id,
-                    AuditEntry.Outcome.DONE, "put back in the queue with a fresh attempt count", Map.of("status", "DEAD"),
-                    Map.of("status", "PENDING"));
+        try {
+            requeue.perform(user, id);
             flash.addFlashAttribute("flash", Flash.done("Message " + id + " is queued again"));
-        } else {
-            audit.record(user.getUsername(), user.role().label(), "outbox.requeue", "message " + id,
-                    AuditEntry.Outcome.REFUSED, "not a dead letter (already requeued, or no such message)", null, null);
-            flash.addFlashAttribute("flash", Flash.refused("Refused: message " + id
-                    + " is not a dead letter (already requeued, or no such message)"));
+        } catch (IllegalStateException refused) {
+            flash.addFlashAttribute("flash", Flash.refused("Refused: " + refused.getMessage()));
         }
         return "redirect:/outbox/dead-letters";
     }

@@ -1,6 +1,5 @@
 package org.primarypipeline.console.supporters;
 
-import java.util.Map;
 import org.primarypipeline.batch.importsupporters.ImportRuns;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,16 +21,21 @@ public class SupporterImportController {
         this.runs = runs;
     }
 
+    /** Where a run stands: rows read, written, rejected, the file's total (-1 unknown), time spent and left. */
+    public record Progress(long read, long written, long rejected, long totalRows, long elapsedSeconds,
+                           long etaSeconds, String summary) {
+    }
+
+    public record Status(ImportRuns.ImportRun run, Progress progress) {
+    }
+
     @GetMapping("/{id}")
-    public ResponseEntity<Map<String, Object>> show(@PathVariable long id) {
-        return runs.find(id).<ResponseEntity<Map<String, Object>>>map(run -> {
+    public ResponseEntity<Status> show(@PathVariable long id) {
+        return runs.find(id).map(run -> {
             ImportRuns.Progress p = runs.progress(id).orElseThrow();
-            return ResponseEntity.ok(Map.of("run", run, "progress", Map.of(
-                    "read", p.read(), "written", p.written(), "rejected", p.rejected(),
-                    "totalRows", p.totalRows() == null ? -1 : p.totalRows(),
-                    "elapsedSeconds", p.elapsed().toSeconds(),
-                    "etaSeconds", p.eta() == null ? -1 : p.eta().toSeconds(),
-                    "summary", p.line())));
+            return ResponseEntity.ok(new Status(run, new Progress(p.read(), p.written(), p.rejected(),
+                    p.totalRows() == null ? -1 : p.totalRows(), p.elapsed().toSeconds(),
+                    p.eta() == null ? -1 : p.eta().toSeconds(), p.line())));
         }).orElse(ResponseEntity.notFound().build());
     }
 }

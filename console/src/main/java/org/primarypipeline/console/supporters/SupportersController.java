@@ -2,10 +2,9 @@ package org.primarypipeline.console.supporters;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.primarypipeline.console.web.ConsolePage;
+import org.primarypipeline.console.web.PageViewResolver;
 import org.primarypipeline.activities.supporter.Invitations;
 import org.primarypipeline.batch.importsupporters.ImportRuns;
 import org.primarypipeline.console.users.Right;
@@ -37,42 +36,52 @@ public class SupportersController implements ConsolePage {
         this.permissions = permissions;
     }
 
+    public record GraphRow(String district, long inviters, long invitations, long accepted, long declined,
+                           long proxies, long depth) {
+    }
+
+    public record GraphTotals(long invitations, long accepted) {
+    }
+
+    public record ImportRow(long id, String file, String plan, String status, boolean running, Progress progress,
+                            String summary, boolean completed, long created, long matched, long duplicates,
+                            long joined, long provisional, long unassigned, String rejectsReport) {
+    }
+
+    /** The imports part, alone (polled by htmx) or inside the page. */
+    public record Imports(List<ImportRow> imports, boolean importsRunning) {
+    }
+
+    public record Page(String title, List<ImportRow> imports, boolean importsRunning, List<GraphRow> graph,
+                       GraphTotals graphTotals) {
+    }
+
     @GetMapping("/supporters")
     String page(@AuthenticationPrincipal StaffUser user, Model model) {
         permissions.require(user, Right.VIEW, "page.supporters", "");
-        model.addAttribute("title", "Supporters");
-        imports(model);
-        List<Map<String, Object>> graph = new ArrayList<>();
+        Imports imports = imports();
+        List<GraphRow> graph = new ArrayList<>();
         long invited = 0;
         long accepted = 0;
         for (Invitations.GraphSize g : invitations.graphByDistrict()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("district", g.districtId());
-            row.put("inviters", g.inviters());
-            row.put("invitations", g.invitations());
-            row.put("accepted", g.accepted());
-            row.put("declined", g.declined());
-            row.put("proxies", g.proxiesCreated());
-            row.put("depth", g.depth());
-            graph.add(row);
+            graph.add(new GraphRow(g.districtId(), g.inviters(), g.invitations(), g.accepted(), g.declined(),
+                    g.proxiesCreated(), g.depth()));
             invited += g.invitations();
             accepted += g.accepted();
         }
-        model.addAttribute("graph", graph);
-        model.addAttribute("graphTotals", Map.of("invitations", invited, "accepted", accepted));
-        return "supporters";
+        return PageViewResolver.show(model, new Page("Supporters", imports.imports(), imports.importsRunning(), graph,
+                new GraphTotals(invited, accepted)), "supporters");
     }
 
     /** The imports part of the page, polled by htmx while an import runs. */
     @GetMapping("/supporters/imports")
     String imports(@AuthenticationPrincipal StaffUser user, Model model) {
         permissions.require(user, Right.VIEW, "page.supporters", "");
-        imports(model);
-        return "fragments/supporter-imports";
+        return PageViewResolver.show(model, imports(), "fragments/supporter-imports");
     }
 
-    private void imports(Model model) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    private Imports imports() {
+        List<ImportRow> rows = new ArrayList<>();
         boolean running = false;
         Instant now = Instant.now();
         for (long id : runs.recent(IMPORTS_SHOWN)) {
@@ -82,27 +91,13 @@ public class SupportersController implements ConsolePage {
             Instant lastDone = p.read() == 0 ? null : run.startedAt().plus(p.elapsed());
             Progress bar = Progress.of("import-" + id, "Import " + id, p.written(), p.rejected(), total,
                     run.startedAt(), lastDone, now);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", id);
-            row.put("file", fileName(run.filePath()));
-            row.put("plan", run.planId());
-            row.put("status", run.status().toLowerCase());
-            row.put("running", "RUNNING".equals(run.status()));
-            row.put("progress", bar);
-            row.put("summary", p.line());
-            row.put("completed", "COMPLETED".equals(run.status()));
-            row.put("created", run.created());
-            row.put("matched", run.matched());
-            row.put("duplicates", run.duplicates());
-            row.put("joined", run.joined());
-            row.put("provisional", run.provisional());
-            row.put("unassigned", run.unassigned());
-            row.put("rejectsReport", run.rejectsReport());
-            rows.add(row);
+            rows.add(new ImportRow(id, fileName(run.filePath()), run.planId(), run.status().toLowerCase(),
+                    "RUNNING".equals(run.status()), bar, p.line(), "COMPLETED".equals(run.status()), run.created(),
+                    run.matched(), run.duplicates(), run.joined(), run.provisional(), run.unassigned(),
+                    run.rejectsReport()));
             running |= "RUNNING".equals(run.status());
         }
-        model.addAttribute("imports", rows);
-        model.addAttribute("importsRunning", running);
+        return new Imports(rows, running);
     }
 
     private static String fileName(String path) {

@@ -1,14 +1,13 @@
 package org.primarypipeline.console.users;
 
 import org.primarypipeline.console.web.ConsolePage;
+import org.primarypipeline.console.web.PageViewResolver;
 import org.primarypipeline.console.web.Flash;
 import org.primarypipeline.console.web.Paging;
 import org.primarypipeline.console.web.Format;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.primarypipeline.console.staff.Permissions;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,6 +23,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class UsersController implements ConsolePage {
 
     static final int PAGE_SIZE = 25;
+
+    public record Row(long id, String username, String role, boolean enabled, boolean self, String createdBy,
+                      String createdAt, String lastLogin) {
+    }
+
+    public record RoleChoice(String value, String label, String description, boolean selected) {
+    }
+
+    public record Page(String title, List<Row> rows, Paging paging, List<RoleChoice> roles, String q) {
+    }
 
     private final ConsoleUsers users;
     private final UserAdministration administration;
@@ -49,30 +58,17 @@ public class UsersController implements ConsolePage {
             }
         }
         Paging paging = Paging.of(request, "page", page, PAGE_SIZE, users.count(q, wanted));
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (ConsoleUsers.Account a : users.page(q, wanted, PAGE_SIZE, paging.offset())) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", a.id());
-            row.put("username", a.username());
-            row.put("role", a.role().label());
-            row.put("enabled", a.enabled());
-            row.put("self", a.username().equalsIgnoreCase(user.getUsername()));
-            row.put("createdBy", a.createdBy());
-            row.put("createdAt", format.when(a.createdAt()));
-            row.put("lastLogin", a.lastLoginAt() == null ? "never" : format.when(a.lastLoginAt()));
-            rows.add(row);
+            rows.add(new Row(a.id(), a.username(), a.role().label(), a.enabled(),
+                    a.username().equalsIgnoreCase(user.getUsername()), a.createdBy(), format.when(a.createdAt()),
+                    a.lastLoginAt() == null ? "never" : format.when(a.lastLoginAt())));
         }
-        List<Map<String, Object>> roles = new ArrayList<>();
+        List<RoleChoice> roles = new ArrayList<>();
         for (Role r : Role.values()) {
-            roles.add(Map.of("value", r.label(), "label", r.label(), "description", r.description(),
-                    "selected", r == wanted));
+            roles.add(new RoleChoice(r.label(), r.label(), r.description(), r == wanted));
         }
-        model.addAttribute("title", "Users");
-        model.addAttribute("rows", rows);
-        model.addAttribute("paging", paging);
-        model.addAttribute("roles", roles);
-        model.addAttribute("q", q == null ? "" : q);
-        return "users";
+        return PageViewResolver.show(model, new Page("Users", rows, paging, roles, q == null ? "" : q), "users");
     }
 
     @PostMapping("/users")
