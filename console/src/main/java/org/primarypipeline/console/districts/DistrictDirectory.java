@@ -1,12 +1,12 @@
 package org.primarypipeline.console.districts;
 
-import org.primarypipeline.console.web.Format;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.primarypipeline.batch.prioritize.PriorityRanking;
+import org.primarypipeline.console.web.Format;
 import org.primarypipeline.core.priority.DistrictPriority;
 import org.primarypipeline.core.priority.Path;
 import org.primarypipeline.core.priority.PriorityModel;

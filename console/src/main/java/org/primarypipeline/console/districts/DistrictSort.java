@@ -1,8 +1,8 @@
 package org.primarypipeline.console.districts;
 
-import org.primarypipeline.console.web.Paging;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
+import org.primarypipeline.console.web.Paging;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The orders the districts table can be sorted in; each column header links to its own. */

@@ -1,18 +1,18 @@
 package org.primarypipeline.console.outreach;
 
-import org.primarypipeline.console.web.ConsolePage;
-import org.primarypipeline.console.web.PageViewResolver;
-import org.primarypipeline.console.web.Flash;
-import org.primarypipeline.console.web.Paging;
-import org.primarypipeline.console.web.Format;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.primarypipeline.activities.outbox.Channel;
 import org.primarypipeline.activities.outbox.DeadLetters;
+import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
-import org.primarypipeline.console.staff.Permissions;
+import org.primarypipeline.console.web.ConsolePage;
+import org.primarypipeline.console.web.Flash;
+import org.primarypipeline.console.web.Format;
+import org.primarypipeline.console.web.PageViewResolver;
+import org.primarypipeline.console.web.Paging;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

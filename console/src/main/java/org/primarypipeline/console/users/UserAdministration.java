@@ -1,19 +1,18 @@
 package org.primarypipeline.console.users;
 
-import org.primarypipeline.console.staff.Permissions;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.primarypipeline.console.audit.AuditEntry.Outcome;
 import org.primarypipeline.console.audit.AuditLog;
-import org.primarypipeline.console.users.ConsoleUsers.Account;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.core.session.SessionInformation;
-import org.springframework.security.core.session.SessionRegistry;
+import org.primarypipeline.console.staff.Permissions;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
-/** Console accounts: added by an admin (or from the command line for the first admin), disabled, enabled. */
+/**
+ * Adds a console account: by an admin, or from the command line for the first admin. (Disabling and
+ * enabling are {@link DisableAccount} and {@link EnableAccount}.)
+ */
 @Service
 public class UserAdministration {
 
@@ -24,15 +23,12 @@ public class UserAdministration {
     private final PasswordEncoder passwords;
     private final Permissions permissions;
     private final AuditLog audit;
-    private final ObjectProvider<SessionRegistry> sessions;
 
-    public UserAdministration(ConsoleUsers users, PasswordEncoder passwords, Permissions permissions, AuditLog audit,
-                              ObjectProvider<SessionRegistry> sessions) {
+    public UserAdministration(ConsoleUsers users, PasswordEncoder passwords, Permissions permissions, AuditLog audit) {
         this.users = users;
         this.passwords = passwords;
         this.permissions = permissions;
         this.audit = audit;
-        this.sessions = sessions;
     }
 
     public long add(StaffUser who, String username, Role role, char[] password) {
@@ -46,44 +42,6 @@ public class UserAdministration {
      */
     public long addFromCommandLine(String operator, String username, Role role, char[] password) {
         return create("cli:" + operator, null, username, role, password);
-    }
-
-    public void disable(StaffUser who, long accountId) {
-        Account account = users.account(accountId).orElse(null);
-        String target = "user " + (account == null ? "#" + accountId : account.username());
-        permissions.require(who, Right.MANAGE_USERS, "user.disable", target);
-        try {
-            if (account == null) {
-                throw new IllegalArgumentException("no account #" + accountId);
-            }
-            if (account.username().equalsIgnoreCase(who.getUsername())) {
-                throw new IllegalArgumentException("you cannot disable your own account");
-            }
-            if (account.role() == Role.ADMIN && account.enabled() && users.countEnabledAdmins() <= 1) {
-                throw new IllegalArgumentException("the last enabled admin cannot be disabled");
-            }
-        } catch (IllegalArgumentException e) {
-            audit.record(who.getUsername(), who.role().label(), "user.disable", target, Outcome.REFUSED, e.getMessage(), null, null);
-            throw e;
-        }
-        users.setEnabled(accountId, false);
-        endSessionsOf(account.username());
-        audit.record(who.getUsername(), who.role().label(), "user.disable", target, Outcome.DONE,
-                account.username() + " can no longer sign in; open sessions ended",
-                Map.of("enabled", account.enabled()), Map.of("enabled", false));
-    }
-
-    public void enable(StaffUser who, long accountId) {
-        Account account = users.account(accountId).orElse(null);
-        String target = "user " + (account == null ? "#" + accountId : account.username());
-        permissions.require(who, Right.MANAGE_USERS, "user.enable", target);
-        if (account == null) {
-            audit.record(who.getUsername(), who.role().label(), "user.enable", target, Outcome.REFUSED, "no such account", null, null);
-            throw new IllegalArgumentException("no account #" + accountId);
-        }
-        users.setEnabled(accountId, true);
-        audit.record(who.getUsername(), who.role().label(), "user.enable", target, Outcome.DONE,
-                account.username() + " may sign in again", Map.of("enabled", account.enabled()), Map.of("enabled", true));
     }
 
     private long create(String actor, String actorRole, String username, Role role, char[] password) {
@@ -110,17 +68,5 @@ public class UserAdministration {
         audit.record(actor, actorRole, "user.add", target, Outcome.DONE, username.trim() + " added as " + role.label(),
                 null, Map.of("username", username.trim(), "role", role.label(), "enabled", true));
         return id;
-    }
-
-    private void endSessionsOf(String username) {
-        SessionRegistry registry = sessions.getIfAvailable();
-        if (registry == null) {
-            return;
-        }
-        for (Object principal : registry.getAllPrincipals()) {
-            if (principal instanceof StaffUser u && u.getUsername().equalsIgnoreCase(username)) {
-                registry.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
-            }
-        }
     }
 }

@@ -1,14 +1,14 @@
 package org.primarypipeline.console.users;
 
-import org.primarypipeline.console.web.ConsolePage;
-import org.primarypipeline.console.web.PageViewResolver;
-import org.primarypipeline.console.web.Flash;
-import org.primarypipeline.console.web.Paging;
-import org.primarypipeline.console.web.Format;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.primarypipeline.console.staff.Permissions;
+import org.primarypipeline.console.web.ConsolePage;
+import org.primarypipeline.console.web.Flash;
+import org.primarypipeline.console.web.Format;
+import org.primarypipeline.console.web.PageViewResolver;
+import org.primarypipeline.console.web.Paging;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,12 +36,17 @@ public class UsersController implements ConsolePage {
 
     private final ConsoleUsers users;
     private final UserAdministration administration;
+    private final DisableAccount disableAccount;
+    private final EnableAccount enableAccount;
     private final Permissions permissions;
     private final Format format;
 
-    public UsersController(ConsoleUsers users, UserAdministration administration, Permissions permissions, Format format) {
+    public UsersController(ConsoleUsers users, UserAdministration administration, DisableAccount disableAccount,
+                           EnableAccount enableAccount, Permissions permissions, Format format) {
         this.users = users;
         this.administration = administration;
+        this.disableAccount = disableAccount;
+        this.enableAccount = enableAccount;
         this.permissions = permissions;
         this.format = format;
     }
@@ -91,7 +96,7 @@ public class UsersController implements ConsolePage {
     @PostMapping("/users/{id}/disable")
     String disable(@PathVariable long id, @AuthenticationPrincipal StaffUser user, RedirectAttributes flash) {
         try {
-            administration.disable(user, id);
+            disableAccount.perform(user, id);
             flash.addFlashAttribute("flash", Flash.done("Disabled; their open sessions were ended"));
         } catch (IllegalArgumentException refused) {
             flash.addFlashAttribute("flash", Flash.refused("Refused: " + refused.getMessage()));
@@ -102,7 +107,7 @@ public class UsersController implements ConsolePage {
     @PostMapping("/users/{id}/enable")
     String enable(@PathVariable long id, @AuthenticationPrincipal StaffUser user, RedirectAttributes flash) {
         try {
-            administration.enable(user, id);
+            enableAccount.perform(user, id);
             flash.addFlashAttribute("flash", Flash.done("Enabled"));
         } catch (IllegalArgumentException refused) {
             flash.addFlashAttribute("flash", Flash.refused("Refused: " + refused.getMessage()));
