@@ -19,6 +19,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
 
@@ -41,7 +42,7 @@ public class PageViewResolver implements ViewResolver, Ordered {
     }
 
     /** Puts a page's typed model in the Spring model; returns the view name, for {@code return show(...)}. */
-    public static String show(org.springframework.ui.Model model, Object page, String view) {
+    public static String show(Model model, Object page, String view) {
         model.addAttribute(PAGE, page);
         return view;
     }
