@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.primarypipeline.activities.testing.TestDatabase;
+import org.primarypipeline.testing.TestDatabase;
 import org.primarypipeline.console.users.ConsoleUsers;
 import org.primarypipeline.console.users.Role;
 import org.primarypipeline.console.users.UserAdministration;

@@ -3,7 +3,7 @@ package org.primarypipeline.console;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.net.ServerSocket;
-import org.primarypipeline.activities.testing.TestDatabase;
+import org.primarypipeline.testing.TestDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** What a test of the whole app runs on: an empty database of its own and a free port for Temporal. */

@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.primarypipeline.activities.db.EmbeddedPostgresServer;
+import org.primarypipeline.platform.db.EmbeddedPostgresServer;
 import org.primarypipeline.batch.importsupporters.ImportRuns;
 import org.primarypipeline.batch.importsupporters.SupporterImports;
 import org.primarypipeline.core.supporter.SupporterCsvGenerator;

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.primarypipeline.activities.supporter.DistrictPlanStore;
+import org.primarypipeline.supporters.DistrictPlanStore;
 import org.primarypipeline.core.geo.AssignmentSource;
 import org.primarypipeline.core.geo.DistrictPlan;
 import org.primarypipeline.core.geo.DistrictPlans;

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
-import org.primarypipeline.activities.supporter.DistrictPlanStore;
+import org.primarypipeline.supporters.DistrictPlanStore;
 import org.primarypipeline.core.district.DistrictId;
 import org.primarypipeline.core.geo.DistrictPlan;
 import org.primarypipeline.core.geo.DistrictPlans;

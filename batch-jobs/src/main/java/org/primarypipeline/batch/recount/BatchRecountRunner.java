@@ -1,9 +1,9 @@
 package org.primarypipeline.batch.recount;
 
 import java.util.UUID;
-import org.primarypipeline.activities.certification.RecountOutcome;
-import org.primarypipeline.activities.recount.RecountReports;
-import org.primarypipeline.activities.recount.RecountRunner;
+import org.primarypipeline.certification.RecountOutcome;
+import org.primarypipeline.certification.RecountReports;
+import org.primarypipeline.certification.RecountRunner;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;

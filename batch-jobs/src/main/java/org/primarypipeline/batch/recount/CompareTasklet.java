@@ -2,10 +2,10 @@ package org.primarypipeline.batch.recount;
 
 import java.util.Comparator;
 import java.util.List;
-import org.primarypipeline.activities.recount.ReceiptMatch;
-import org.primarypipeline.activities.recount.RecountFindings;
-import org.primarypipeline.activities.recount.RecountReports;
-import org.primarypipeline.activities.recount.RecountVerifier;
+import org.primarypipeline.certification.ReceiptMatch;
+import org.primarypipeline.certification.RecountFindings;
+import org.primarypipeline.certification.RecountReports;
+import org.primarypipeline.certification.RecountVerifier;
 import org.primarypipeline.batch.partitioning.IdRangePartitioner;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.StepContribution;

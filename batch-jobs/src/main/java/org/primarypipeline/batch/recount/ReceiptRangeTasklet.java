@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.primarypipeline.activities.ballot.VoteRowSet;
-import org.primarypipeline.activities.ballot.VoteRows;
-import org.primarypipeline.activities.recount.ReceiptMatch;
+import org.primarypipeline.voting.VoteRowSet;
+import org.primarypipeline.voting.VoteRows;
+import org.primarypipeline.certification.ReceiptMatch;
 import org.primarypipeline.batch.partitioning.IdRangePartitioner;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.StepExecution;
@@ -66,7 +66,7 @@ class ReceiptRangeTasklet implements Tasklet {
     private static long read(Connection connection, String cycleId, VoteRowSet set, VoteRows rows, long min, long max)
             throws SQLException {
         String copy = "copy (" + set.select(cycleId) + " and member_id between " + min + " and " + max + ") to stdout";
-        try (var lines = org.primarypipeline.activities.ballot.CopyLines.open(connection, copy)) {
+        try (var lines = org.primarypipeline.voting.CopyLines.open(connection, copy)) {
             for (byte[] line = lines.next(); line != null; line = lines.next()) {
                 rows.accept(set, line);
             }

@@ -3,7 +3,7 @@ package org.primarypipeline.batch.recount;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.primarypipeline.activities.ballot.VoteRows;
+import org.primarypipeline.voting.VoteRows;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobExecutionListener;
 import org.springframework.stereotype.Component;

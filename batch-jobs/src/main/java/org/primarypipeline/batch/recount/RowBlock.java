@@ -1,6 +1,6 @@
 package org.primarypipeline.batch.recount;
 
-import org.primarypipeline.activities.ballot.VoteRowSet;
+import org.primarypipeline.voting.VoteRowSet;
 
 /**
  * A run of COPY rows of one row set. Items are blocks rather than single rows because a million-member

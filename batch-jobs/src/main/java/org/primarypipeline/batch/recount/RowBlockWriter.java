@@ -1,6 +1,6 @@
 package org.primarypipeline.batch.recount;
 
-import org.primarypipeline.activities.ballot.VoteRows;
+import org.primarypipeline.voting.VoteRows;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.StepExecutionListener;
 import org.springframework.batch.item.Chunk;

@@ -2,8 +2,8 @@ package org.primarypipeline.batch.importsupporters;
 
 import java.util.Map;
 import javax.sql.DataSource;
-import org.primarypipeline.activities.supporter.DistrictPlanStore;
-import org.primarypipeline.activities.supporter.SupporterDistricts;
+import org.primarypipeline.supporters.DistrictPlanStore;
+import org.primarypipeline.supporters.SupporterDistricts;
 import org.primarypipeline.batch.assigndistricts.AssignDistrictsJobConfiguration;
 import org.primarypipeline.batch.assigndistricts.DistrictReassignments;
 import org.primarypipeline.batch.partitioning.PartitionedSteps;

@@ -21,11 +21,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.primarypipeline.activities.district.PublicDataLoader;
-import org.primarypipeline.activities.fundraiser.DonationCheckout;
-import org.primarypipeline.activities.testing.ActivitiesContext;
-import org.primarypipeline.activities.testing.Fundraising;
-import org.primarypipeline.activities.testing.StripeStub;
+import org.primarypipeline.districts.PublicDataLoader;
+import org.primarypipeline.fundraising.DonationCheckout;
+import org.primarypipeline.testing.ActivitiesContext;
+import org.primarypipeline.testing.Fundraising;
+import org.primarypipeline.testing.StripeStub;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
@@ -219,7 +219,7 @@ class ReconcileJobTest {
     @Configuration
     @EnableTransactionManagement
     @EnableBatchProcessing
-    @ComponentScan(basePackages = {"org.primarypipeline.activities", "org.primarypipeline.batch.reconcile"},
+    @ComponentScan(basePackages = {"org.primarypipeline.certification", "org.primarypipeline.cycles", "org.primarypipeline.districts", "org.primarypipeline.fundraising", "org.primarypipeline.nominations", "org.primarypipeline.outreach", "org.primarypipeline.platform.db", "org.primarypipeline.platform.links", "org.primarypipeline.supporters", "org.primarypipeline.vetting", "org.primarypipeline.voting", "org.primarypipeline.batch.reconcile"},
             excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
                     pattern = "org\\.primarypipeline\\.activities\\.testing\\..*"))
     static class Wiring {

@@ -2,8 +2,8 @@ package org.primarypipeline.batch.recount;
 
 import java.util.Map;
 import javax.sql.DataSource;
-import org.primarypipeline.activities.district.PublicDataLoader;
-import org.primarypipeline.activities.testing.TestDatabase;
+import org.primarypipeline.districts.PublicDataLoader;
+import org.primarypipeline.testing.TestDatabase;
 import org.primarypipeline.batch.partitioning.PartitionedSteps;
 import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -51,7 +51,7 @@ final class RecountContext implements AutoCloseable {
     @EnableTransactionManagement
     @EnableBatchProcessing
     @Import(PartitionedSteps.class)
-    @ComponentScan(basePackages = {"org.primarypipeline.activities", "org.primarypipeline.batch.recount"},
+    @ComponentScan(basePackages = {"org.primarypipeline.certification", "org.primarypipeline.cycles", "org.primarypipeline.districts", "org.primarypipeline.fundraising", "org.primarypipeline.nominations", "org.primarypipeline.outreach", "org.primarypipeline.platform.db", "org.primarypipeline.platform.links", "org.primarypipeline.supporters", "org.primarypipeline.vetting", "org.primarypipeline.voting", "org.primarypipeline.batch.recount"},
             excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
                     pattern = "org\\.primarypipeline\\.activities\\.testing\\..*"))
     static class Wiring {

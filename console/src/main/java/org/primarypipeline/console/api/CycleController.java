@@ -8,10 +8,10 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.primarypipeline.activities.cycle.CycleRecord;
-import org.primarypipeline.activities.cycle.CycleRepository;
-import org.primarypipeline.activities.vetting.CandidacyRepository;
-import org.primarypipeline.activities.vetting.VettingDecision;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.cycles.CycleRepository;
+import org.primarypipeline.vetting.CandidacyRepository;
+import org.primarypipeline.vetting.VettingDecision;
 import org.primarypipeline.console.cycle.CycleService;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
@@ -73,7 +73,7 @@ public class CycleController {
 
     /** {@code checklist} optional: the items ticked now ({"referencesContacted":true,...}); approval needs all. */
     public record ReviewRequest(long candidacyId, VettingDecision.Verdict verdict, String reason,
-                                org.primarypipeline.activities.vetting.ReviewChecklist checklist) {
+                                org.primarypipeline.vetting.ReviewChecklist checklist) {
     }
 
     public record WithdrawRequest(long candidacyId) {

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.primarypipeline.activities.ballot.BallotAccess;
-import org.primarypipeline.activities.ballot.BallotAccess.LinkState;
-import org.primarypipeline.activities.ballot.BallotLinks;
-import org.primarypipeline.activities.ballot.ProxyLists;
-import org.primarypipeline.activities.ballot.Receipt;
-import org.primarypipeline.activities.ballot.Receipts;
-import org.primarypipeline.activities.cycle.CycleRecord;
-import org.primarypipeline.activities.member.MemberRepository.ProxyChoice;
+import org.primarypipeline.voting.BallotAccess;
+import org.primarypipeline.voting.BallotAccess.LinkState;
+import org.primarypipeline.voting.BallotLinks;
+import org.primarypipeline.voting.ProxyLists;
+import org.primarypipeline.voting.Receipt;
+import org.primarypipeline.voting.Receipts;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
 import org.primarypipeline.console.cycle.UnknownCycleException;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.springframework.http.HttpHeaders;
@@ -47,10 +47,10 @@ public class BallotPageController {
     private final BallotService ballots;
     private final Receipts receipts;
     private final BallotPages pages;
-    private final org.primarypipeline.activities.vetting.CandidacyRepository candidacies;
+    private final org.primarypipeline.vetting.CandidacyRepository candidacies;
 
     public BallotPageController(BallotAccess access, BallotLinks links, BallotService ballots, Receipts receipts,
-                                BallotPages pages, org.primarypipeline.activities.vetting.CandidacyRepository candidacies) {
+                                BallotPages pages, org.primarypipeline.vetting.CandidacyRepository candidacies) {
         this.candidacies = candidacies;
         this.access = access;
         this.links = links;

@@ -3,7 +3,7 @@ package org.primarypipeline.console.ballot;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.primarypipeline.activities.ballot.Receipts;
+import org.primarypipeline.voting.Receipts;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;

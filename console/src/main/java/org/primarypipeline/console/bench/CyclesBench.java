@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.primarypipeline.activities.pledge.PledgeRepository;
-import org.primarypipeline.activities.vetting.Candidacy;
-import org.primarypipeline.activities.vetting.CandidacyRepository;
-import org.primarypipeline.activities.vetting.VettingDecision;
+import org.primarypipeline.vetting.PledgeRepository;
+import org.primarypipeline.vetting.Candidacy;
+import org.primarypipeline.vetting.CandidacyRepository;
+import org.primarypipeline.vetting.VettingDecision;
 import org.primarypipeline.console.ConsoleApplication;
 import org.primarypipeline.console.cycle.CycleService;
 import org.primarypipeline.core.cycle.CycleSettings;
@@ -75,7 +75,7 @@ public class CyclesBench implements Runnable {
                     pledge.signCurrent(c.candidateId(), c.fullName(), "127.0.0.1", "bench");
                     candidacies.confirmEligibility(candidacy, "{\"checkedBy\":\"bench\"}");
                     awaitStage(cycles, id, "PLEDGE_VETTING");
-                    cycles.act(id, w -> w.review(new VettingDecision(candidacy, VettingDecision.Verdict.APPROVE, null, "bench", org.primarypipeline.activities.vetting.ReviewChecklist.COMPLETE)));
+                    cycles.act(id, w -> w.review(new VettingDecision(candidacy, VettingDecision.Verdict.APPROVE, null, "bench", org.primarypipeline.vetting.ReviewChecklist.COMPLETE)));
                     cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));
                     awaitStage(cycles, id, "NOMINATION_WINDOW");
                     cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));
@@ -124,8 +124,8 @@ public class CyclesBench implements Runnable {
             candidacies.confirmEligibility(c, "{\"checkedBy\":\"bench\"}");
         }
         awaitStage(cycles, id, "PLEDGE_VETTING");
-        cycles.act(id, w -> w.review(new VettingDecision(a, VettingDecision.Verdict.APPROVE, null, "bench", org.primarypipeline.activities.vetting.ReviewChecklist.COMPLETE)));
-        cycles.act(id, w -> w.review(new VettingDecision(b, VettingDecision.Verdict.APPROVE, null, "bench", org.primarypipeline.activities.vetting.ReviewChecklist.COMPLETE)));
+        cycles.act(id, w -> w.review(new VettingDecision(a, VettingDecision.Verdict.APPROVE, null, "bench", org.primarypipeline.vetting.ReviewChecklist.COMPLETE)));
+        cycles.act(id, w -> w.review(new VettingDecision(b, VettingDecision.Verdict.APPROVE, null, "bench", org.primarypipeline.vetting.ReviewChecklist.COMPLETE)));
         cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));
         awaitStage(cycles, id, "NOMINATION_WINDOW");
         cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));

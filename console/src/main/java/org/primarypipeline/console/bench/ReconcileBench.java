@@ -2,9 +2,9 @@ package org.primarypipeline.console.bench;
 
 import java.io.PrintStream;
 import java.util.Map;
-import org.primarypipeline.activities.cycle.CycleRepository;
-import org.primarypipeline.activities.district.PublicDataLoader;
-import org.primarypipeline.activities.vetting.CandidacyRepository;
+import org.primarypipeline.cycles.CycleRepository;
+import org.primarypipeline.districts.PublicDataLoader;
+import org.primarypipeline.vetting.CandidacyRepository;
 import org.primarypipeline.batch.reconcile.ReconcileJobConfiguration;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.springframework.batch.core.BatchStatus;
@@ -135,7 +135,7 @@ public class ReconcileBench implements Runnable {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @ComponentScan(basePackages = {"org.primarypipeline.activities", "org.primarypipeline.batch.reconcile"})
+    @ComponentScan(basePackages = {"org.primarypipeline.certification", "org.primarypipeline.cycles", "org.primarypipeline.districts", "org.primarypipeline.fundraising", "org.primarypipeline.nominations", "org.primarypipeline.outreach", "org.primarypipeline.platform.db", "org.primarypipeline.platform.links", "org.primarypipeline.supporters", "org.primarypipeline.vetting", "org.primarypipeline.voting", "org.primarypipeline.batch.reconcile"})
     static class BenchApplication {
     }
 }

@@ -1,12 +1,12 @@
 package org.primarypipeline.console.cli;
 
 import java.util.concurrent.Callable;
-import org.primarypipeline.activities.cycle.CycleEvent;
-import org.primarypipeline.activities.cycle.CycleRecord;
-import org.primarypipeline.activities.cycle.CycleRepository;
-import org.primarypipeline.activities.vetting.Candidacy;
-import org.primarypipeline.activities.vetting.CandidacyRepository;
-import org.primarypipeline.activities.vetting.VettingDecision;
+import org.primarypipeline.cycles.CycleEvent;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.cycles.CycleRepository;
+import org.primarypipeline.vetting.Candidacy;
+import org.primarypipeline.vetting.CandidacyRepository;
+import org.primarypipeline.vetting.VettingDecision;
 import org.primarypipeline.console.cycle.CycleActionRefused;
 import org.primarypipeline.console.cycle.CycleService;
 import org.primarypipeline.console.cycle.UnknownCycleException;
@@ -158,7 +158,7 @@ public class CycleCommand implements Runnable {
             VettingDecision.Verdict v = verdict.approve ? VettingDecision.Verdict.APPROVE
                     : verdict.reject ? VettingDecision.Verdict.REJECT : VettingDecision.Verdict.REQUEST_INFO;
             return workflow.review(new VettingDecision(candidacyId, v, reason, actor,
-                    new org.primarypipeline.activities.vetting.ReviewChecklist(checked.contains("references"),
+                    new org.primarypipeline.vetting.ReviewChecklist(checked.contains("references"),
                             checked.contains("record"), checked.contains("fec"))));
         }
     }

@@ -1,7 +1,7 @@
 package org.primarypipeline.console.cli;
 
-import org.primarypipeline.activities.outbox.Channel;
-import org.primarypipeline.activities.supporter.Invitations;
+import org.primarypipeline.outreach.Channel;
+import org.primarypipeline.supporters.Invitations;
 import org.primarypipeline.core.district.DistrictId;
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.ArgGroup;

@@ -2,8 +2,8 @@ package org.primarypipeline.console.cli;
 
 import java.math.BigDecimal;
 import java.util.concurrent.Callable;
-import org.primarypipeline.activities.cycle.CycleAlreadyRunningException;
-import org.primarypipeline.activities.cycle.CycleRecord;
+import org.primarypipeline.cycles.CycleAlreadyRunningException;
+import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.console.config.EmbeddedTemporalServer;
 import org.primarypipeline.console.config.TemporalProperties;
 import org.primarypipeline.console.cycle.CycleService;

@@ -64,11 +64,11 @@ final class ParticipationCommands {
         @Override
         String perform() {
             boolean weighted = proxies.stream().anyMatch(p -> p.contains(":"));
-            List<org.primarypipeline.activities.member.MemberRepository.ProxyChoice> choices;
+            List<org.primarypipeline.supporters.MemberRepository.ProxyChoice> choices;
             if (weighted) {
                 choices = proxies.stream().map(p -> {
                     String[] parts = p.split(":", 2);
-                    return new org.primarypipeline.activities.member.MemberRepository.ProxyChoice(
+                    return new org.primarypipeline.supporters.MemberRepository.ProxyChoice(
                             Long.parseLong(parts[0]), parts.length < 2 ? 0 : Integer.parseInt(parts[1]));
                 }).toList();
             } else {
@@ -98,8 +98,8 @@ final class ParticipationCommands {
 
         @Override
         String perform() {
-            org.primarypipeline.activities.nomination.Eligibility answers = born == null ? null
-                    : org.primarypipeline.activities.nomination.Eligibility.parse(born, citizenYears, inhabitant);
+            org.primarypipeline.nominations.Eligibility answers = born == null ? null
+                    : org.primarypipeline.nominations.Eligibility.parse(born, citizenYears, inhabitant);
             return "candidacy " + participation.nominate(cycleId, name, email, phone, answers) + " created for " + name
                     + (answers == null ? " (eligibility not confirmed: give --born, --citizen-years, --inhabitant)" : "");
         }

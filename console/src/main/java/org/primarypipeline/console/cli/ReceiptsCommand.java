@@ -2,7 +2,7 @@ package org.primarypipeline.console.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.primarypipeline.activities.ballot.Receipts;
+import org.primarypipeline.voting.Receipts;
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

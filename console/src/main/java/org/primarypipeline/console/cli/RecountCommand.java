@@ -2,9 +2,9 @@ package org.primarypipeline.console.cli;
 
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.primarypipeline.activities.certification.RecountOutcome;
-import org.primarypipeline.activities.cycle.CycleRecord;
-import org.primarypipeline.activities.cycle.CycleRepository;
+import org.primarypipeline.certification.RecountOutcome;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.batch.recount.BatchRecountRunner;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;

@@ -3,7 +3,7 @@ package org.primarypipeline.console.config;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import javax.sql.DataSource;
-import org.primarypipeline.activities.db.EmbeddedPostgresServer;
+import org.primarypipeline.platform.db.EmbeddedPostgresServer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;

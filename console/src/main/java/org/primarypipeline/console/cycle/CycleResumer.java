@@ -2,8 +2,8 @@ package org.primarypipeline.console.cycle;
 
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import java.util.List;
-import org.primarypipeline.activities.cycle.CycleRecord;
-import org.primarypipeline.activities.cycle.CycleRepository;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.workflows.cycle.CyclePlan;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package org.primarypipeline.console.districts;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.primarypipeline.activities.cycle.CycleRecord;
+import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.console.staff.CycleActions;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.users.Right;

@@ -1,6 +1,6 @@
 package org.primarypipeline.console.fundraising;
 
-import org.primarypipeline.activities.fundraiser.ExcessDecisions;
+import org.primarypipeline.fundraising.ExcessDecisions;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.staff.Permissions;

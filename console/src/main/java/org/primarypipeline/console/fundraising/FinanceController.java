@@ -2,8 +2,8 @@ package org.primarypipeline.console.fundraising;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
-import org.primarypipeline.activities.fundraiser.FinanceReports;
-import org.primarypipeline.activities.fundraiser.Money;
+import org.primarypipeline.fundraising.FinanceReports;
+import org.primarypipeline.fundraising.Money;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;

@@ -1,6 +1,6 @@
 package org.primarypipeline.console.fundraising;
 
-import org.primarypipeline.activities.fundraiser.FinanceReports;
+import org.primarypipeline.fundraising.FinanceReports;
 import org.springframework.stereotype.Component;
 
 /** The finance downloads, named for the fundraiser and the period, for the pages and the API alike. */

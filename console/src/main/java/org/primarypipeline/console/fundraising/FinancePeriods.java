@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import org.primarypipeline.activities.fundraiser.FinanceReports;
+import org.primarypipeline.fundraising.FinanceReports;
 import org.springframework.stereotype.Component;
 
 /** The rules every finance report shares: which fundraiser, and what a period may be (UTC days). */

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.primarypipeline.activities.fundraiser.Money;
+import org.primarypipeline.fundraising.Money;
 import org.primarypipeline.console.web.Format;
 
 /** A report's rows as header and cells, amounts in dollars, instants in the console's zone. */

@@ -1,7 +1,7 @@
 package org.primarypipeline.console.fundraising;
 
-import org.primarypipeline.activities.fundraiser.DonationLedger;
-import org.primarypipeline.activities.fundraiser.Donors;
+import org.primarypipeline.fundraising.DonationLedger;
+import org.primarypipeline.fundraising.Donors;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.staff.Permissions;

@@ -3,7 +3,7 @@ package org.primarypipeline.console.fundraising;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import org.primarypipeline.activities.fundraiser.FinanceReports;
+import org.primarypipeline.fundraising.FinanceReports;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.staff.Permissions;

@@ -1,7 +1,7 @@
 package org.primarypipeline.console.fundraising;
 
 import java.util.Map;
-import org.primarypipeline.activities.fundraiser.StripeWebhooks;
+import org.primarypipeline.fundraising.StripeWebhooks;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

@@ -1,7 +1,7 @@
 package org.primarypipeline.console.outreach;
 
 import java.util.Map;
-import org.primarypipeline.activities.outbox.DeadLetters;
+import org.primarypipeline.outreach.DeadLetters;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.staff.Permissions;

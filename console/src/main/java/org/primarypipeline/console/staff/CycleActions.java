@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.primarypipeline.activities.cycle.CycleRecord;
-import org.primarypipeline.activities.vetting.CandidacyRepository;
-import org.primarypipeline.activities.vetting.VettingDecision;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.vetting.CandidacyRepository;
+import org.primarypipeline.vetting.VettingDecision;
 import org.primarypipeline.console.audit.AuditEntry.Outcome;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.cycle.CycleActionRefused;
@@ -66,7 +66,7 @@ public class CycleActions {
 
     /** A decision with the checklist items the staff member ticked (null: none now). */
     public String review(StaffUser who, String cycleId, long candidacyId, VettingDecision.Verdict verdict, String reason,
-                         org.primarypipeline.activities.vetting.ReviewChecklist checklist) {
+                         org.primarypipeline.vetting.ReviewChecklist checklist) {
         return act(who, "cycle.review", cycleId, candidacyId, () -> {
             VettingDecision decision = new VettingDecision(candidacyId, verdict, blankToNull(reason), who.getUsername(),
                     checklist);

@@ -1,6 +1,6 @@
 package org.primarypipeline.console.startup;
 
-import org.primarypipeline.activities.district.PublicDataLoader;
+import org.primarypipeline.districts.PublicDataLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;

@@ -3,7 +3,7 @@ package org.primarypipeline.console.supporter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.primarypipeline.activities.supporter.Invitations;
+import org.primarypipeline.supporters.Invitations;
 import org.primarypipeline.console.publicpage.PublicPages;
 import org.primarypipeline.core.district.DistrictId;
 import org.springframework.http.HttpStatus;

@@ -1,6 +1,6 @@
 package org.primarypipeline.console.supporters;
 
-import org.primarypipeline.activities.nomination.Eligibility;
+import org.primarypipeline.nominations.Eligibility;
 import org.primarypipeline.console.users.StaffUser;
 import org.springframework.stereotype.Service;
 

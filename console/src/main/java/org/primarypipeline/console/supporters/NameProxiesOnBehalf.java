@@ -1,7 +1,7 @@
 package org.primarypipeline.console.supporters;
 
 import java.util.List;
-import org.primarypipeline.activities.member.MemberRepository.ProxyChoice;
+import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
 import org.primarypipeline.console.ballot.BallotService;
 import org.primarypipeline.console.users.StaffUser;
 import org.springframework.stereotype.Service;

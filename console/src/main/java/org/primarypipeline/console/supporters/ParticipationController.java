@@ -2,7 +2,7 @@ package org.primarypipeline.console.supporters;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.primarypipeline.activities.member.MemberRepository.ProxyChoice;
+import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
 import org.primarypipeline.console.users.StaffUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,14 +1,14 @@
 package org.primarypipeline.console.supporters;
 
 import java.util.List;
-import org.primarypipeline.activities.ballot.ProxyLists;
-import org.primarypipeline.activities.cycle.CycleRecord;
-import org.primarypipeline.activities.cycle.CycleRepository;
-import org.primarypipeline.activities.member.MemberRepository.ProxyChoice;
-import org.primarypipeline.activities.member.MemberRepository;
-import org.primarypipeline.activities.pledge.PledgeRepository;
-import org.primarypipeline.activities.vetting.Candidacy;
-import org.primarypipeline.activities.vetting.CandidacyRepository;
+import org.primarypipeline.voting.ProxyLists;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.cycles.CycleRepository;
+import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
+import org.primarypipeline.supporters.MemberRepository;
+import org.primarypipeline.vetting.PledgeRepository;
+import org.primarypipeline.vetting.Candidacy;
+import org.primarypipeline.vetting.CandidacyRepository;
 import org.primarypipeline.console.ballot.BallotService;
 import org.primarypipeline.console.cycle.UnknownCycleException;
 import org.primarypipeline.core.cycle.CycleStage;
@@ -66,10 +66,10 @@ public class ParticipationService {
      */
     @Transactional
     public long nominate(String cycleId, String nomineeName, String nomineeEmail, String nomineePhone,
-                         org.primarypipeline.activities.nomination.Eligibility answers) {
+                         org.primarypipeline.nominations.Eligibility answers) {
         long candidacy = nominate(cycleId, nomineeName, nomineeEmail, nomineePhone);
         if (answers != null) {
-            java.time.LocalDate termStart = org.primarypipeline.activities.nomination.Eligibility.termStart(java.time.LocalDate.now());
+            java.time.LocalDate termStart = org.primarypipeline.nominations.Eligibility.termStart(java.time.LocalDate.now());
             java.util.List<String> problems = answers.problems(termStart, cycleId.substring(0, 2));
             require(problems.isEmpty(), String.join(" ", problems));
             candidacies.confirmEligibility(candidacy, answers.toJson(termStart));
@@ -95,8 +95,8 @@ public class ParticipationService {
         Candidacy candidacy = candidacies.find(cycleId, candidacyId).orElseThrow(() -> new IllegalArgumentException(
                 "candidacy " + candidacyId + " is not part of cycle " + cycleId));
         pledge.signCurrent(candidacy.candidateId(), typedName, ip, userAgent);
-        if (candidacy.status() == org.primarypipeline.activities.vetting.CandidacyStatus.INVITED) {
-            candidacies.setStatus(candidacyId, org.primarypipeline.activities.vetting.CandidacyStatus.ACCEPTED,
+        if (candidacy.status() == org.primarypipeline.vetting.CandidacyStatus.INVITED) {
+            candidacies.setStatus(candidacyId, org.primarypipeline.vetting.CandidacyStatus.ACCEPTED,
                     "signed pledge version " + pledge.current().version());
         }
         cycles.record(cycleId, running(cycleId).stage(), "PLEDGE_SIGNED",
@@ -110,11 +110,11 @@ public class ParticipationService {
      */
     @Transactional
     public void confirmEligibility(String cycleId, long candidacyId,
-                                   org.primarypipeline.activities.nomination.Eligibility answers) {
+                                   org.primarypipeline.nominations.Eligibility answers) {
         Candidacy candidacy = candidacies.find(cycleId, candidacyId).orElseThrow(() -> new IllegalArgumentException(
                 "candidacy " + candidacyId + " is not part of cycle " + cycleId));
         require(answers != null, "the eligibility answers are needed: dateOfBirth, citizenYears, inhabitant");
-        java.time.LocalDate termStart = org.primarypipeline.activities.nomination.Eligibility.termStart(java.time.LocalDate.now());
+        java.time.LocalDate termStart = org.primarypipeline.nominations.Eligibility.termStart(java.time.LocalDate.now());
         java.util.List<String> problems = answers.problems(termStart, cycleId.substring(0, 2));
         require(problems.isEmpty(), String.join(" ", problems));
         candidacies.confirmEligibility(candidacyId, answers.toJson(termStart));

@@ -3,7 +3,7 @@ package org.primarypipeline.console.supporters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.primarypipeline.activities.supporter.Invitations;
+import org.primarypipeline.supporters.Invitations;
 import org.primarypipeline.batch.importsupporters.ImportRuns;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.users.Right;

@@ -1,6 +1,6 @@
 package org.primarypipeline.console.vetting;
 
-import org.primarypipeline.activities.pledge.PledgeRepository;
+import org.primarypipeline.vetting.PledgeRepository;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.staff.Permissions;

@@ -1,8 +1,8 @@
 package org.primarypipeline.console.vetting;
 
 import java.util.List;
-import org.primarypipeline.activities.pledge.PledgeRepository;
-import org.primarypipeline.activities.vetting.ReviewEscalations;
+import org.primarypipeline.vetting.PledgeRepository;
+import org.primarypipeline.vetting.ReviewEscalations;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;

@@ -2,11 +2,11 @@ package org.primarypipeline.console.vetting;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.primarypipeline.activities.nomination.CandidateSteps;
-import org.primarypipeline.activities.nomination.Nominations;
-import org.primarypipeline.activities.pledge.PledgeRepository;
-import org.primarypipeline.activities.vetting.Candidacy;
-import org.primarypipeline.activities.vetting.CandidacyRepository;
+import org.primarypipeline.nominations.CandidateSteps;
+import org.primarypipeline.nominations.Nominations;
+import org.primarypipeline.vetting.PledgeRepository;
+import org.primarypipeline.vetting.Candidacy;
+import org.primarypipeline.vetting.CandidacyRepository;
 import org.primarypipeline.console.web.Format;
 import org.springframework.stereotype.Component;
 

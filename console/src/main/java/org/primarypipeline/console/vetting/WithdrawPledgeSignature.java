@@ -1,7 +1,7 @@
 package org.primarypipeline.console.vetting;
 
 import java.util.List;
-import org.primarypipeline.activities.pledge.PledgeSigning;
+import org.primarypipeline.vetting.PledgeSigning;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.staff.Permissions;

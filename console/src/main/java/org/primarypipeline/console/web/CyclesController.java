@@ -13,14 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.primarypipeline.activities.cycle.CycleEvent;
-import org.primarypipeline.activities.cycle.CycleRecord;
-import org.primarypipeline.activities.cycle.CycleRepository;
-import org.primarypipeline.activities.fundraiser.FinanceReports;
-import org.primarypipeline.activities.vetting.Candidacy;
-import org.primarypipeline.activities.vetting.CandidacyRepository;
-import org.primarypipeline.activities.vetting.CandidacyStatus;
-import org.primarypipeline.activities.vetting.VettingDecision;
+import org.primarypipeline.cycles.CycleEvent;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.cycles.CycleRepository;
+import org.primarypipeline.fundraising.FinanceReports;
+import org.primarypipeline.vetting.Candidacy;
+import org.primarypipeline.vetting.CandidacyRepository;
+import org.primarypipeline.vetting.CandidacyStatus;
+import org.primarypipeline.vetting.VettingDecision;
 import org.primarypipeline.console.cycle.CycleActionRefused;
 import org.primarypipeline.console.cycle.CycleService;
 import org.primarypipeline.console.users.Right;
@@ -221,7 +221,7 @@ public class CyclesController {
                   @RequestParam(required = false) String referencesContacted,
                   @RequestParam(required = false) String publicRecordChecked,
                   @RequestParam(required = false) String fecFilingsLookedUp, RedirectAttributes flash) {
-        org.primarypipeline.activities.vetting.ReviewChecklist checklist = new org.primarypipeline.activities.vetting.ReviewChecklist(
+        org.primarypipeline.vetting.ReviewChecklist checklist = new org.primarypipeline.vetting.ReviewChecklist(
                 referencesContacted != null, publicRecordChecked != null, fecFilingsLookedUp != null);
         return perform(cycleId, flash, () -> actions.review(user, cycleId, candidacyId, verdict(verdict), reason, checklist));
     }

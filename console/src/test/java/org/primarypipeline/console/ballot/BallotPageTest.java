@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.primarypipeline.activities.ballot.BallotFixture;
+import org.primarypipeline.voting.BallotFixture;
 import org.primarypipeline.console.ConsoleApplication;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.springframework.beans.factory.annotation.Autowired;

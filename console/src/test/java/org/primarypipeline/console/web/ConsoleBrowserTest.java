@@ -141,7 +141,7 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         // no reload by the test: the live panel polls and redraws the page when the stage moves on
         waitFor(d -> text("#live-stage").equals("Nomination window"));
 
-        var eligible = org.primarypipeline.activities.nomination.Eligibility.parse("1980-04-02", "40", "yes");
+        var eligible = org.primarypipeline.nominations.Eligibility.parse("1980-04-02", "40", "yes");
         long ana = participation.nominate(CYCLE, "Ana Ortiz", "ana@example.org", null, eligible);
         long ben = participation.nominate(CYCLE, "Ben Carter", "ben@example.org", null, eligible);
         participation.signPledge(CYCLE, ana, "Ana Ortiz", "127.0.0.1", "test");

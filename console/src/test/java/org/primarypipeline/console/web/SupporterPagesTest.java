@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.primarypipeline.activities.member.MemberRepository;
-import org.primarypipeline.activities.outbox.Channel;
-import org.primarypipeline.activities.supporter.Invitations;
+import org.primarypipeline.supporters.MemberRepository;
+import org.primarypipeline.outreach.Channel;
+import org.primarypipeline.supporters.Invitations;
 import org.primarypipeline.batch.importsupporters.SupporterImports;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -1,7 +1,7 @@
 package org.primarypipeline.integrations.outreach;
 
 import org.apache.camel.Exchange;
-import org.primarypipeline.activities.outbox.Channel;
+import org.primarypipeline.outreach.Channel;
 
 /**
  * One channel's sender, Spoke-style: its route claims only while {@link #available()} (configured),

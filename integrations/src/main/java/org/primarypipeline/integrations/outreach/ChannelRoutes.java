@@ -2,7 +2,7 @@ package org.primarypipeline.integrations.outreach;
 
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
-import org.primarypipeline.activities.outbox.Channel;
+import org.primarypipeline.outreach.Channel;
 
 /** What every channel's route shares: how it polls and the pool its messages are sent from. */
 public final class ChannelRoutes {

@@ -3,8 +3,8 @@ package org.primarypipeline.integrations.outreach;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.primarypipeline.activities.outbox.Channel;
-import org.primarypipeline.activities.outbox.ConsentRegistry;
+import org.primarypipeline.outreach.Channel;
+import org.primarypipeline.outreach.ConsentRegistry;
 import org.springframework.stereotype.Component;
 
 /**

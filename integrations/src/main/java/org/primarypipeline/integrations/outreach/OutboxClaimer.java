@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.primarypipeline.activities.outbox.Channel;
+import org.primarypipeline.outreach.Channel;
 import org.springframework.stereotype.Component;
 
 /**

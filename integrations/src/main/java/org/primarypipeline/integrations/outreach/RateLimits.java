@@ -3,7 +3,7 @@ package org.primarypipeline.integrations.outreach;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.camel.Processor;
-import org.primarypipeline.activities.outbox.Channel;
+import org.primarypipeline.outreach.Channel;
 
 /** One {@link RateLimiter} per channel and provider, configured by {@code pp.outreach.rate.*}. */
 public final class RateLimits {

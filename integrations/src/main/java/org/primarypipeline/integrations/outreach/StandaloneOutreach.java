@@ -44,7 +44,7 @@ public final class StandaloneOutreach {
 
     /** Not a @Configuration, so the application's own component scan never picks it up. */
     @EnableAutoConfiguration(exclude = FlywayAutoConfiguration.class)
-    @ComponentScan(basePackages = {"org.primarypipeline.integrations.outreach", "org.primarypipeline.activities.outbox"})
+    @ComponentScan(basePackages = {"org.primarypipeline.integrations.outreach", "org.primarypipeline.outreach"})
     static class Wiring {
     }
 }

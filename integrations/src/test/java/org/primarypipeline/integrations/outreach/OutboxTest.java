@@ -15,12 +15,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.primarypipeline.activities.outbox.Channel;
-import org.primarypipeline.activities.outbox.ConsentRegistry;
-import org.primarypipeline.activities.outbox.OutboundMessage;
-import org.primarypipeline.activities.outbox.Outbox;
-import org.primarypipeline.activities.outbox.RecipientTimeZones;
-import org.primarypipeline.activities.testing.TestDatabase;
+import org.primarypipeline.outreach.Channel;
+import org.primarypipeline.outreach.ConsentRegistry;
+import org.primarypipeline.outreach.OutboundMessage;
+import org.primarypipeline.outreach.Outbox;
+import org.primarypipeline.outreach.RecipientTimeZones;
+import org.primarypipeline.testing.TestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The writing side, against a real migrated database: what enqueue stores, what consent blocks, what a claim takes. */

@@ -5,7 +5,7 @@ import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
-import org.primarypipeline.activities.vetting.VettingDecision;
+import org.primarypipeline.vetting.VettingDecision;
 
 /**
  * Carries one district through one cycle: pledge vetting, the nomination window, the voting round,

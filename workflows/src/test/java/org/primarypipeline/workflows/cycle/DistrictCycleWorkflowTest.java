@@ -11,9 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.primarypipeline.activities.member.MemberRepository.ProxyChoice;
-import org.primarypipeline.activities.vetting.CandidacyStatus;
-import org.primarypipeline.activities.vetting.VettingDecision;
+import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
+import org.primarypipeline.vetting.CandidacyStatus;
+import org.primarypipeline.vetting.VettingDecision;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.cycle.CycleStatus;
 

@@ -24,15 +24,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.primarypipeline.activities.ballot.BallotActivities;
-import org.primarypipeline.activities.certification.CertificationActivities;
-import org.primarypipeline.activities.cycle.CycleLedgerActivities;
-import org.primarypipeline.activities.cycle.CycleRecord;
-import org.primarypipeline.activities.cycle.CycleRepository;
-import org.primarypipeline.activities.district.PublicDataLoader;
-import org.primarypipeline.activities.fundraiser.FundraiserActivities;
-import org.primarypipeline.activities.testing.TestDatabase;
-import org.primarypipeline.activities.vetting.VettingActivities;
+import org.primarypipeline.voting.BallotActivities;
+import org.primarypipeline.certification.CertificationActivities;
+import org.primarypipeline.cycles.CycleLedgerActivities;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.cycles.CycleRepository;
+import org.primarypipeline.districts.PublicDataLoader;
+import org.primarypipeline.fundraising.FundraiserActivities;
+import org.primarypipeline.testing.TestDatabase;
+import org.primarypipeline.vetting.VettingActivities;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.integrations.outreach.StandaloneOutreach;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -204,7 +204,7 @@ final class JourneyFixture implements AutoCloseable {
     }
 
     @EnableTransactionManagement
-    @ComponentScan("org.primarypipeline.activities")
+    @ComponentScan({"org.primarypipeline.certification", "org.primarypipeline.cycles", "org.primarypipeline.districts", "org.primarypipeline.fundraising", "org.primarypipeline.nominations", "org.primarypipeline.outreach", "org.primarypipeline.platform.db", "org.primarypipeline.platform.links", "org.primarypipeline.supporters", "org.primarypipeline.vetting", "org.primarypipeline.voting"})
     static class Wiring {
         @Bean
         JdbcClient jdbcClient(DataSource dataSource) {

@@ -12,7 +12,7 @@ import org.apache.camel.Message;
 import org.apache.camel.component.mail.MailConstants;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.primarypipeline.activities.outbox.Channel;
+import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.integrations.outreach.ChannelAdapter;
 import org.primarypipeline.integrations.outreach.ClaimedMessage;
 import org.primarypipeline.integrations.outreach.DeliveryFailure;

@@ -1,7 +1,7 @@
 package org.primarypipeline.integrations.outreach.email;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.primarypipeline.activities.outbox.Channel;
+import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.integrations.outreach.ChannelRoutes;
 import org.primarypipeline.integrations.outreach.DeliveryGate;
 import org.primarypipeline.integrations.outreach.DeliveryOutcomes;

@@ -2,8 +2,8 @@ package org.primarypipeline.integrations.outreach.email;
 
 import java.util.Optional;
 import java.util.UUID;
-import org.primarypipeline.activities.outbox.Channel;
-import org.primarypipeline.activities.outbox.ConsentRegistry;
+import org.primarypipeline.outreach.Channel;
+import org.primarypipeline.outreach.ConsentRegistry;
 import org.primarypipeline.integrations.outreach.OutreachProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -1,9 +1,9 @@
 package org.primarypipeline.integrations.outreach.sms;
 
 import java.util.Optional;
-import org.primarypipeline.activities.outbox.Addresses;
-import org.primarypipeline.activities.outbox.Channel;
-import org.primarypipeline.activities.outbox.ConsentRegistry;
+import org.primarypipeline.outreach.Addresses;
+import org.primarypipeline.outreach.Channel;
+import org.primarypipeline.outreach.ConsentRegistry;
 import org.primarypipeline.integrations.outreach.OutreachProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.primarypipeline.activities.db.EmbeddedPostgresServer;
+import org.primarypipeline.platform.db.EmbeddedPostgresServer;
 
 /**
  * An outreach sender in a JVM of its own, so a test can kill it the way a machine dies (SIGKILL:

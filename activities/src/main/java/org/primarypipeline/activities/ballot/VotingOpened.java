@@ -1,5 +1,0 @@
-package org.primarypipeline.activities.ballot;
-
-/** The frozen electorate's size, the published tie-break seed and how many ballot links were queued. */
-public record VotingOpened(int electorate, long seed, int ballotLinksQueued) {
-}

@@ -1,5 +1,0 @@
-package org.primarypipeline.activities.certification;
-
-/** Whether re-deriving the result from the raw rows gave the stored result, and if not, what differs. */
-public record RecountOutcome(boolean matches, String detail) {
-}

@@ -1,0 +1,393 @@
+package org.primarypipeline.fundraising;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What finance volunteers read and sign: per fundraiser and period (UTC calendar days, inclusive),
+ * totals from the ledger (by booking date, so a signed-off period never changes and later changes
+ * show as adjustments in the period they were booked in) with Stripe's fees from the pulled balance
+ * transactions; the exceptions of the latest reconciliation; the itemized receipts as a Schedule
+ * A-style CSV; who is over the limit and who was asked for employer and occupation.
+ */
+@Component
+public class FinanceReports {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JdbcClient jdbc;
+    private final FundraisingSettings settings;
+    private final Clock clock;
+
+    @Autowired
+    public FinanceReports(JdbcClient jdbc, FundraisingSettings settings, ObjectProvider<Clock> clock) {
+        this(jdbc, settings, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    public FinanceReports(JdbcClient jdbc, FundraisingSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public record Totals(long fundraiserId, LocalDate from, LocalDate to, long grossCents, long refundCents,
+                         long disputeCents, long feeCents, long netCents, long adjustmentCents, int donations,
+                         String signedOffBy, String signedOffAt) {
+    }
+
+    public record Day(LocalDate day, long grossCents, long refundCents, long disputeCents) {
+    }
+
+    public record Progress(long fundraiserId, String title, String status, String payments, long goalCents,
+                           long raisedCents, int donors, String committeeName, String committeeFecId,
+                           String candidateFecId, LocalDate startsOn, LocalDate endsOn, String description) {
+    }
+
+    /**
+     * One fundraiser as the finance list shows it: what it has raised, the latest reconciliation and the
+     * exceptions it left for this fundraiser, and how far its periods are signed off.
+     */
+    public record Listed(long fundraiserId, String title, String status, String districtId, String candidate,
+                         long raisedCents, java.time.Instant reconciledAt, int exceptions, LocalDate signedThrough,
+                         int daysSignedInMonth) {
+    }
+
+    /**
+     * Every fundraiser, running ones first, newest first; {@code daysSignedInMonth} counts the days of
+     * the month from {@code monthStart} to {@code monthEnd} that signed-off periods cover (they never overlap).
+     */
+    public List<Listed> fundraisers(LocalDate monthStart, LocalDate monthEnd) {
+        return jdbc.sql("""
+                with latest as (select max(id) as id from reconciliation_run where finished_at is not null)
+                select f.id, f.title, f.status, c.district_id, ca.full_name as candidate,
+                       coalesce((select sum(e.amount_cents) from ledger_entry e where e.fundraiser_id = f.id), 0) as raised,
+                       (select r.finished_at from reconciliation_run r where r.id = latest.id) as reconciled_at,
+                       (select count(*) from reconciliation_item i where i.run_id = latest.id and not i.ok
+                          and (i.fundraiser_id = f.id or i.fundraiser_id is null)) as exceptions,
+                       (select max(s.period_end) from period_signoff s where s.fundraiser_id = f.id) as signed_through,
+                       coalesce((select sum(least(s.period_end, :end) - greatest(s.period_start, :start) + 1) from period_signoff s
+                                 where s.fundraiser_id = f.id and s.period_start <= :end and s.period_end >= :start), 0) as month_days
+                from fundraiser f join cycle c on c.id = f.cycle_id
+                     join candidacy cy on cy.id = f.candidacy_id join candidate ca on ca.id = cy.candidate_id
+                     cross join latest
+                order by f.status = 'LAUNCHED' desc, f.created_at desc, f.id desc
+                """).param("start", monthStart).param("end", monthEnd)
+                .query((rs, n) -> new Listed(rs.getLong("id"), rs.getString("title"), rs.getString("status"),
+                        rs.getString("district_id"), rs.getString("candidate"), rs.getLong("raised"),
+                        rs.getTimestamp("reconciled_at") == null ? null : rs.getTimestamp("reconciled_at").toInstant(),
+                        rs.getInt("exceptions"), toDate(rs.getDate("signed_through")), rs.getInt("month_days")))
+                .list();
+    }
+
+    public Optional<Progress> progress(long fundraiserId) {
+        return jdbc.sql("""
+                select f.id, f.title, f.status, f.payments, f.goal_cents, f.committee_name, f.committee_fec_id, f.candidate_fec_id,
+                       f.starts_on, f.ends_on, f.description,
+                       coalesce((select sum(amount_cents) from ledger_entry e where e.fundraiser_id = f.id), 0) as raised,
+                       (select count(distinct coalesce(o.merged_into, o.id)) from donation d join donor o on o.id = d.donor_id
+                        where d.fundraiser_id = f.id and d.status = 'SUCCEEDED') as donors
+                from fundraiser f where f.id = ?
+                """).param(fundraiserId).query((rs, n) -> new Progress(rs.getLong("id"), rs.getString("title"),
+                        rs.getString("status"), rs.getString("payments"), rs.getLong("goal_cents"), rs.getLong("raised"),
+                        rs.getInt("donors"), rs.getString("committee_name"), rs.getString("committee_fec_id"),
+                        rs.getString("candidate_fec_id"), toDate(rs.getDate("starts_on")), toDate(rs.getDate("ends_on")),
+                        rs.getString("description")))
+                .optional();
+    }
+
+    /** The period's totals; a signed-off period answers with what was signed. */
+    public Totals totals(long fundraiserId, LocalDate from, LocalDate to) {
+        Optional<Totals> signed = jdbc.sql("""
+                select report::text from period_signoff where fundraiser_id = ? and period_start = ? and period_end = ?
+                """).params(fundraiserId, from, to).query(String.class).optional().map(FinanceReports::readTotals);
+        return signed.orElseGet(() -> compute(fundraiserId, from, to, null, null));
+    }
+
+    private Totals compute(long fundraiserId, LocalDate from, LocalDate to, String signedBy, String signedAt) {
+        Timestamp start = start(from);
+        Timestamp end = start(to.plusDays(1));
+        return jdbc.sql("""
+                select coalesce(sum(amount_cents) filter (where kind = 'DONATION'), 0) as gross,
+                       coalesce(sum(amount_cents) filter (where kind = 'REFUND'), 0) as refunds,
+                       coalesce(sum(amount_cents) filter (where kind in ('DISPUTE', 'DISPUTE_WON')), 0) as disputes,
+                       coalesce(sum(amount_cents) filter (where adjusts_period is not null), 0) as adjustments,
+                       count(*) filter (where kind = 'DONATION') as donations,
+                       (select coalesce(sum(b.fee_cents), 0) from stripe_balance_transaction b
+                        where b.created >= :start and b.created < :end
+                          and b.charge_id in (select charge_id from donation where fundraiser_id = :f and charge_id is not null)) as fees
+                from ledger_entry where fundraiser_id = :f and booked_at >= :start and booked_at < :end
+                """).param("f", fundraiserId).param("start", start).param("end", end)
+                .query((rs, n) -> {
+                    long gross = rs.getLong("gross");
+                    long refunds = rs.getLong("refunds");
+                    long disputes = rs.getLong("disputes");
+                    long fees = rs.getLong("fees");
+                    return new Totals(fundraiserId, from, to, gross, refunds, disputes, fees, gross + refunds + disputes - fees,
+                            rs.getLong("adjustments"), rs.getInt("donations"), signedBy, signedAt);
+                }).single();
+    }
+
+    public List<Day> daily(long fundraiserId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select d::date as day,
+                       coalesce(sum(e.amount_cents) filter (where e.kind = 'DONATION'), 0),
+                       coalesce(sum(e.amount_cents) filter (where e.kind = 'REFUND'), 0),
+                       coalesce(sum(e.amount_cents) filter (where e.kind in ('DISPUTE', 'DISPUTE_WON')), 0)
+                from generate_series(cast(:from as date), cast(:to as date), interval '1 day') d
+                left join ledger_entry e on e.fundraiser_id = :f and e.booked_at >= d and e.booked_at < d + interval '1 day'
+                group by d order by d
+                """).param("f", fundraiserId).param("from", from).param("to", to)
+                .query((rs, n) -> new Day(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3), rs.getLong(4))).list();
+    }
+
+    /** The latest reconciliation's exceptions touching this fundraiser, and those no fundraiser owns (payouts, unknown charges). */
+    public List<Map<String, Object>> exceptions(long fundraiserId) {
+        return jdbc.sql("""
+                select i.kind, i.donation_id, i.charge_id, i.payout_id, i.balance_transaction_id, i.ledger_cents, i.stripe_cents,
+                       i.fee_cents, i.action, r.id as run, r.started_at
+                from reconciliation_item i join reconciliation_run r on r.id = i.run_id
+                where i.run_id = (select max(id) from reconciliation_run where finished_at is not null)
+                  and not i.ok and (i.fundraiser_id = :f or i.fundraiser_id is null)
+                order by i.kind, i.charge_id, i.payout_id
+                """).param("f", fundraiserId).query((rs, n) -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("kind", rs.getString("kind"));
+                    m.put("donationId", rs.getObject("donation_id"));
+                    m.put("chargeId", rs.getString("charge_id"));
+                    m.put("payoutId", rs.getString("payout_id"));
+                    m.put("balanceTransactionId", rs.getString("balance_transaction_id"));
+                    m.put("ledgerCents", rs.getObject("ledger_cents"));
+                    m.put("stripeCents", rs.getObject("stripe_cents"));
+                    m.put("feeCents", rs.getObject("fee_cents"));
+                    m.put("action", rs.getString("action"));
+                    m.put("run", rs.getLong("run"));
+                    return m;
+                }).list();
+    }
+
+    /** Gifts over the limit: those waiting for a staff decision first, then those decided. */
+    public List<Map<String, Object>> limitStatus(long fundraiserId) {
+        return jdbc.sql("""
+                select d.id, o.full_name, d.election, d.election_year, d.amount_cents, d.excess_cents, d.limit_status,
+                       d.limit_decided_by, d.limit_decided_at, d.redesignated_cents
+                from donation d join donor o on o.id = d.donor_id
+                where d.fundraiser_id = ? and d.limit_status <> 'WITHIN'
+                order by d.limit_status <> 'OVER_LIMIT', d.id
+                """).param(fundraiserId).query((rs, n) -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("donationId", rs.getLong("id"));
+                    m.put("donor", rs.getString("full_name"));
+                    m.put("election", rs.getString("election") + " " + rs.getInt("election_year"));
+                    m.put("amountCents", rs.getLong("amount_cents"));
+                    m.put("excessCents", rs.getLong("excess_cents"));
+                    m.put("status", rs.getString("limit_status"));
+                    m.put("redesignatedCents", rs.getLong("redesignated_cents"));
+                    m.put("decidedBy", rs.getString("limit_decided_by"));
+                    m.put("todo", "OVER_LIMIT".equals(rs.getString("limit_status"))
+                            ? "decide: refund the excess or redesignate it to the general election" : "done");
+                    return m;
+                }).list();
+    }
+
+    /** Every best-efforts request for a donor of this fundraiser, with whether it went out within the 30 days. */
+    public List<Map<String, Object>> bestEfforts(long fundraiserId) {
+        return jdbc.sql("""
+                select o.id, o.full_name, b.requested_at, b.due_by, b.answered_at, b.requested_at <= b.due_by as on_time,
+                       o.employer, o.occupation
+                from best_efforts_request b join donor o on o.id = b.donor_id join donation d on d.id = b.donation_id
+                where d.fundraiser_id = ? order by b.requested_at
+                """).param(fundraiserId).query((rs, n) -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("donorId", rs.getLong("id"));
+                    m.put("donor", rs.getString("full_name"));
+                    m.put("requestedAt", rs.getTimestamp("requested_at").toInstant().toString());
+                    m.put("dueBy", rs.getTimestamp("due_by").toInstant().toString());
+                    m.put("requestedInTime", rs.getBoolean("on_time"));
+                    m.put("answeredAt", rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant().toString());
+                    m.put("employer", rs.getString("employer"));
+                    m.put("occupation", rs.getString("occupation"));
+                    return m;
+                }).list();
+    }
+
+    /**
+     * Itemized receipts in the period as a Schedule A-style CSV: every contribution (net of refunds)
+     * from a donor whose contributions to this committee this election cycle add up to more than the
+     * itemization threshold, with the donor's cycle-to-date aggregate and the election designation.
+     */
+    public String scheduleA(long fundraiserId, LocalDate from, LocalDate to) {
+        StringBuilder csv = new StringBuilder("receipt_id,contributor_name,contributor_street_1,contributor_street_2,"
+                + "contributor_city,contributor_state,contributor_zip,contributor_employer,contributor_occupation,"
+                + "contribution_date,contribution_amount,contribution_aggregate,election_code,memo\r\n");
+        jdbc.sql("""
+                with donor_root as (
+                    select id, coalesce(merged_into, id) as root from donor
+                ), gifts as (
+                    select d.*, r.root, sum(d.amount_cents - d.refunded_cents) over (partition by r.root, d.election_year
+                               order by d.paid_at, d.id) as aggregate,
+                           sum(d.amount_cents - d.refunded_cents) over (partition by r.root, d.election_year) as cycle_total
+                    from donation d join donor_root r on r.id = d.donor_id
+                    where d.fundraiser_id = :f and d.status = 'SUCCEEDED'
+                )
+                select g.id, o.full_name, o.address_line1, o.address_line2, o.city, o.state, o.zip, o.employer, o.occupation,
+                       g.paid_at, g.amount_cents - g.refunded_cents as net, g.aggregate, g.election, g.election_year,
+                       g.redesignated_cents, g.refunded_cents
+                from gifts g join donor o on o.id = g.root
+                where g.cycle_total > :threshold and g.paid_at >= :start and g.paid_at < :end and g.amount_cents > g.refunded_cents
+                order by g.paid_at, g.id
+                """).param("f", fundraiserId).param("threshold", settings.itemizationThresholdCents())
+                .param("start", start(from)).param("end", start(to.plusDays(1)))
+                .query((rs, n) -> {
+                    String election = (rs.getString("election").equals("PRIMARY") ? "P" : "G") + rs.getInt("election_year");
+                    List<String> memo = new ArrayList<>();
+                    if (rs.getLong("redesignated_cents") > 0) {
+                        memo.add(Money.plain(rs.getLong("redesignated_cents")) + " redesignated to G" + rs.getInt("election_year"));
+                    }
+                    if (rs.getLong("refunded_cents") > 0) {
+                        memo.add(Money.plain(rs.getLong("refunded_cents")) + " refunded");
+                    }
+                    if (rs.getString("employer") == null || rs.getString("occupation") == null) {
+                        memo.add("best efforts: employer or occupation requested");
+                    }
+                    return String.join(",", cell("PP-" + rs.getLong("id")), cell(rs.getString("full_name")),
+                            cell(rs.getString("address_line1")), cell(rs.getString("address_line2")), cell(rs.getString("city")),
+                            cell(rs.getString("state")), cell(rs.getString("zip")),
+                            cell(rs.getString("employer") == null ? "INFORMATION REQUESTED" : rs.getString("employer")),
+                            cell(rs.getString("occupation") == null ? "INFORMATION REQUESTED" : rs.getString("occupation")),
+                            rs.getTimestamp("paid_at").toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString(),
+                            Money.plain(rs.getLong("net")), Money.plain(rs.getLong("aggregate")), election,
+                            cell(String.join("; ", memo))) + "\r\n";
+                }).list().forEach(csv::append);
+        return csv.toString();
+    }
+
+    /** The period's totals and daily figures as CSV. */
+    public String totalsCsv(long fundraiserId, LocalDate from, LocalDate to) {
+        Totals t = totals(fundraiserId, from, to);
+        StringBuilder csv = new StringBuilder("fundraiser_id,period_start,period_end,gross,refunds,disputes,fees,net,"
+                + "adjustments_of_signed_periods,donations,signed_off_by,signed_off_at\r\n");
+        csv.append(String.join(",", Long.toString(fundraiserId), from.toString(), to.toString(), Money.plain(t.grossCents()),
+                Money.plain(t.refundCents()), Money.plain(t.disputeCents()), Money.plain(t.feeCents()), Money.plain(t.netCents()),
+                Money.plain(t.adjustmentCents()), Integer.toString(t.donations()), cell(t.signedOffBy()), cell(t.signedOffAt())))
+                .append("\r\n\r\nday,gross,refunds,disputes\r\n");
+        for (Day d : daily(fundraiserId, from, to)) {
+            csv.append(d.day()).append(',').append(Money.plain(d.grossCents())).append(',').append(Money.plain(d.refundCents()))
+                    .append(',').append(Money.plain(d.disputeCents())).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    /**
+     * A finance volunteer signs off a period that has ended: its totals are frozen as signed, and any
+     * later change that belongs to it is booked in the open period as an adjustment.
+     */
+    @Transactional
+    public Totals signOff(long fundraiserId, LocalDate from, LocalDate to, String actor) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("the period ends before it starts");
+        }
+        if (!to.isBefore(today)) {
+            throw new IllegalStateException("a period can be signed off once it has ended; " + to + " has not");
+        }
+        if (progress(fundraiserId).isEmpty()) {
+            throw new IllegalArgumentException("no fundraiser " + fundraiserId);
+        }
+        // one sign-off at a time per fundraiser, so two overlapping periods cannot both pass the check
+        jdbc.sql("select id from fundraiser where id = ? for update").param(fundraiserId).query(Long.class).single();
+        Optional<String> overlap = jdbc.sql("""
+                select period_start || ' to ' || period_end || ' (signed by ' || signed_by || ')' from period_signoff
+                where fundraiser_id = ? and period_start <= ? and period_end >= ?
+                """).params(fundraiserId, to, from).query(String.class).optional();
+        if (overlap.isPresent()) {
+            throw new IllegalStateException("overlaps the signed-off period " + overlap.get());
+        }
+        String signedAt = clock.instant().toString();
+        Totals totals = compute(fundraiserId, from, to, actor, signedAt);
+        jdbc.sql("""
+                insert into period_signoff (fundraiser_id, period_start, period_end, signed_by, signed_at, report)
+                values (?, ?, ?, ?, ?, cast(? as jsonb))
+                """).params(fundraiserId, from, to, actor, Timestamp.from(clock.instant()), writeTotals(totals)).update();
+        return totals;
+    }
+
+    public List<Map<String, Object>> signOffs(long fundraiserId) {
+        return jdbc.sql("select period_start, period_end, signed_by, signed_at from period_signoff where fundraiser_id = ? order by period_start")
+                .param(fundraiserId).query((rs, n) -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("from", rs.getDate(1).toLocalDate().toString());
+                    m.put("to", rs.getDate(2).toLocalDate().toString());
+                    m.put("signedBy", rs.getString(3));
+                    m.put("signedAt", rs.getTimestamp(4).toInstant().toString());
+                    return m;
+                }).list();
+    }
+
+    private static Timestamp start(LocalDate day) {
+        return Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    private static LocalDate toDate(java.sql.Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+
+    /** A CSV field, quoted when it holds a separator, quote or line break; a leading formula sign is defused. */
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value;
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return v.matches(".*[,\"\r\n].*") || !v.equals(value) ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    private static String writeTotals(Totals t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("fundraiserId", t.fundraiserId());
+        m.put("from", t.from().toString());
+        m.put("to", t.to().toString());
+        m.put("grossCents", t.grossCents());
+        m.put("refundCents", t.refundCents());
+        m.put("disputeCents", t.disputeCents());
+        m.put("feeCents", t.feeCents());
+        m.put("netCents", t.netCents());
+        m.put("adjustmentCents", t.adjustmentCents());
+        m.put("donations", t.donations());
+        m.put("signedOffBy", t.signedOffBy());
+        m.put("signedOffAt", t.signedOffAt());
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Totals readTotals(String json) {
+        try {
+            var n = JSON.readTree(json);
+            return new Totals(n.get("fundraiserId").asLong(), LocalDate.parse(n.get("from").asText()),
+                    LocalDate.parse(n.get("to").asText()), n.get("grossCents").asLong(), n.get("refundCents").asLong(),
+                    n.get("disputeCents").asLong(), n.get("feeCents").asLong(), n.get("netCents").asLong(),
+                    n.get("adjustmentCents").asLong(), n.get("donations").asInt(), n.get("signedOffBy").asText(),
+                    n.get("signedOffAt").asText());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.primarypipeline.supporters;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Members, their district group and their standing proxy lists. */
+@Repository
+public class MemberRepository {
+
+    public record ProxyChoice(long proxyMemberId, int units) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public MemberRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds a member (or finds them by email) to the group of a district of the current plan. */
+    @Transactional
+    public long join(String districtId, String fullName, String email, String phone) {
+        Long groupId = jdbc.sql("""
+                select g.id from district_group g join district_plan p on p.id = g.plan_id and p.is_current
+                where g.district_id = ?
+                """).param(districtId).query(Long.class).optional()
+                .orElseThrow(() -> new IllegalArgumentException("no district " + districtId + " in the current plan"));
+        Optional<Long> existing = email == null ? Optional.empty()
+                : jdbc.sql("select id from member where lower(email) = lower(?)").param(email).query(Long.class).optional();
+        long memberId = existing.orElseGet(() -> jdbc.sql("insert into member (full_name, email, phone) values (?, ?, ?) returning id")
+                .params(fullName, email, phone).query(Long.class).single());
+        jdbc.sql("""
+                insert into group_membership (group_id, member_id) values (?, ?)
+                on conflict (group_id, member_id) do update set left_at = null
+                """).params(groupId, memberId).update();
+        return memberId;
+    }
+
+    public Optional<Long> groupOf(long memberId) {
+        return jdbc.sql("""
+                select gm.group_id from group_membership gm
+                join district_group g on g.id = gm.group_id join district_plan p on p.id = g.plan_id and p.is_current
+                where gm.member_id = ? and gm.left_at is null
+                """).param(memberId).query(Long.class).optional();
+    }
+
+    /** Replaces a member's standing proxy list (reused across cycles). */
+    @Transactional
+    public void replaceStandingProxies(long groupId, long memberId, List<ProxyChoice> proxies) {
+        jdbc.sql("delete from proxy_assignment where group_id = ? and member_id = ? and cycle_id is null")
+                .params(groupId, memberId).update();
+        int position = 0;
+        for (ProxyChoice p : proxies) {
+            jdbc.sql("""
+                    insert into proxy_assignment (group_id, member_id, proxy_member_id, units, position)
+                    values (?, ?, ?, ?, ?)
+                    """).params(groupId, memberId, p.proxyMemberId(), p.units(), position++).update();
+        }
+    }
+
+    public boolean inGroup(long groupId, long memberId) {
+        return jdbc.sql("select count(*) from group_membership where group_id = ? and member_id = ? and left_at is null")
+                .params(groupId, memberId).query(Integer.class).single() > 0;
+    }
+}

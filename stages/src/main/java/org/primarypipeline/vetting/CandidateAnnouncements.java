@@ -1,0 +1,77 @@
+package org.primarypipeline.vetting;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.primarypipeline.voting.BallotLinks;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.cycles.CycleRepository;
+import org.primarypipeline.nominations.CandidateSteps;
+import org.primarypipeline.nominations.NominationSettings;
+import org.primarypipeline.outreach.OutboundMessage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The candidates' messages at the cycle's turning points: on the ballot, voting open, the result. */
+@Component
+public class CandidateAnnouncements {
+
+    private final CandidacyRepository candidacies;
+    private final CycleRepository cycles;
+    private final CandidateSteps steps;
+    private final NominationSettings settings;
+    private final JdbcClient jdbc;
+
+    public CandidateAnnouncements(CandidacyRepository candidacies, CycleRepository cycles, CandidateSteps steps,
+                                  NominationSettings settings, JdbcClient jdbc) {
+        this.candidacies = candidacies;
+        this.cycles = cycles;
+        this.steps = steps;
+        this.settings = settings;
+        this.jdbc = jdbc;
+    }
+
+    public int announce(String cycleId, CandidateStep step) {
+        CycleRecord cycle = cycles.find(cycleId).orElseThrow();
+        List<Candidacy> ballot = candidacies.ballot(cycleId);
+        Long winner = step == CandidateStep.RESULT ? jdbc.sql("select winner from cycle_result where cycle_id = ?")
+                .param(cycleId).query(Long.class).optional().orElse(null) : null;
+        String winnerName = ballot.stream().filter(c -> winner != null && c.id() == winner).map(Candidacy::fullName)
+                .findFirst().orElse(null);
+        int queued = 0;
+        for (Candidacy c : ballot) {
+            if (c.email() == null) {
+                continue;
+            }
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("candidateName", c.fullName());
+            model.put("districtId", cycle.districtId());
+            model.put("cycleId", cycleId);
+            String template;
+            switch (step) {
+                case ON_BALLOT -> {
+                    template = "candidate-on-ballot";
+                    List<String> others = ballot.stream().filter(o -> o.id() != c.id()).map(Candidacy::fullName).toList();
+                    model.put("hasOthers", !others.isEmpty());
+                    model.put("othersText", String.join(", ", others));
+                }
+                case VOTING_OPEN -> {
+                    template = "candidate-voting-open";
+                    model.put("closesAt", BallotLinks.closesAt(cycle));
+                }
+                default -> {
+                    template = "candidate-result";
+                    model.put("won", winner != null && c.id() == winner);
+                    model.put("winnerName", winnerName == null ? "nobody" : winnerName);
+                    model.put("resultUrl", settings.url("/cycles/" + cycleId));
+                }
+            }
+            String stepName = step.name().toLowerCase().replace('_', '-');
+            if (steps.send(OutboundMessage.email("candidacy:" + c.id() + ":" + stepName, c.email(), template, model)
+                    .asTransactional(), null, c.id(), stepName)) {
+                queued++;
+            }
+        }
+        return queued;
+    }
+}

@@ -1,0 +1,169 @@
+package org.primarypipeline.voting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.cycles.CycleRepository;
+import org.primarypipeline.vetting.Candidacy;
+import org.primarypipeline.vetting.CandidacyRepository;
+import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.core.vote.Round;
+import org.primarypipeline.core.vote.IndexedVoteInput;
+import org.primarypipeline.core.vote.VoteResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+@Component
+public class BallotActivitiesImpl implements BallotActivities {
+
+    private static final SecureRandom SEEDS = new SecureRandom();
+
+    private final BallotBox box;
+    private final BallotLinks links;
+    private final BallotWeights weights;
+    private final CycleCounter counter;
+    private final CycleRepository cycles;
+    private final CandidacyRepository candidacies;
+    private final JdbcClient jdbc;
+
+    public BallotActivitiesImpl(BallotBox box, BallotLinks links, BallotWeights weights, CycleCounter counter,
+                                CycleRepository cycles, CandidacyRepository candidacies, JdbcClient jdbc) {
+        this.box = box;
+        this.links = links;
+        this.weights = weights;
+        this.counter = counter;
+        this.cycles = cycles;
+        this.candidacies = candidacies;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional
+    public VotingOpened openVoting(String cycleId) {
+        CycleRecord cycle = cycles.find(cycleId).orElseThrow();
+        int electorate = box.freezeElectorate(cycleId);
+        long seed = box.publishSeed(cycleId, SEEDS.nextLong());
+        int queued = links.queueOpeningLinks(cycle);
+        cycles.record(cycleId, CycleStage.VOTING_ROUND, "ELECTORATE_FROZEN",
+                electorate + " members; tie-break seed " + seed + " published", "system", "electorate-frozen");
+        return new VotingOpened(electorate, seed, queued);
+    }
+
+    @Override
+    @Transactional
+    public TallySummary tally(String cycleId) {
+        int setAside = box.freezeProxies(cycleId);
+        CycleCounter.Count count = counter.count(cycleId);
+        CycleRecord cycle = count.cycle();
+        IndexedVoteInput input = count.input();
+        Set<String> offBallot = count.offBallot();
+        VoteResult result = count.result();
+        boolean quorum = result.quorumMet(cycle.settings().quorumShare());
+        Long winner = quorum && result.winner() != null ? Long.valueOf(result.winner()) : null;
+        Long runnerUp = quorum && result.runnerUp() != null ? Long.valueOf(result.runnerUp()) : null;
+        double margin = margin(result);
+        Receipt head = jdbc.sql("select seq, receipt from ballot_receipt where cycle_id = ? order by seq desc limit 1")
+                .param(cycleId).query((rs, n) -> new Receipt(rs.getLong(1), rs.getString(2))).optional()
+                .orElse(new Receipt(0, ReceiptChain.GENESIS));
+        jdbc.sql("""
+                insert into cycle_result (cycle_id, method, policy, seed, electorate, exercised_units, total_units,
+                                          quorum_met, winner, runner_up, margin_share, result, chain_head, chain_length,
+                                          ballots, electorate_print, proxies_print, proxy_rows)
+                values (:cycle, :method, :policy, :seed, :electorate, :exercised, :total, :quorum, :winner, :runnerUp,
+                        :margin, cast(:result as jsonb), :head, :length, :ballots, :electoratePrint, :proxiesPrint,
+                        :proxyRows)
+                on conflict (cycle_id) do update set method = excluded.method, policy = excluded.policy,
+                    seed = excluded.seed, electorate = excluded.electorate, exercised_units = excluded.exercised_units,
+                    total_units = excluded.total_units, quorum_met = excluded.quorum_met, winner = excluded.winner,
+                    runner_up = excluded.runner_up, margin_share = excluded.margin_share, result = excluded.result,
+                    chain_head = excluded.chain_head, chain_length = excluded.chain_length, ballots = excluded.ballots,
+                    electorate_print = excluded.electorate_print, proxies_print = excluded.proxies_print,
+                    proxy_rows = excluded.proxy_rows, computed_at = now()
+                """)
+                .param("cycle", cycleId).param("method", cycle.settings().method())
+                .param("policy", cycle.settings().policy()).param("seed", input.seed())
+                .param("electorate", result.electorate()).param("exercised", result.exercisedUnits())
+                .param("total", result.totalUnits()).param("quorum", quorum).param("winner", winner)
+                .param("runnerUp", runnerUp).param("margin", margin)
+                .param("result", ResultDocument.of(result, offBallot))
+                .param("head", head.code()).param("length", head.seq()).param("ballots", input.ballotCount())
+                .param("electoratePrint", count.rows().electoratePrint())
+                .param("proxiesPrint", count.rows().proxiesPrint()).param("proxyRows", count.rows().proxyCount())
+                .update();
+        weights.store(cycleId, result);
+        String detail = quorum
+                ? "winner " + name(cycleId, winner) + "; exercised " + result.exercisedUnits().toPlainString()
+                        + " of " + result.totalUnits().toPlainString() + " units; margin " + percent(margin)
+                : "quorum not met: exercised " + result.exercisedUnits().toPlainString() + " of "
+                        + result.totalUnits().toPlainString() + " units (needed "
+                        + percent(cycle.settings().quorumShare().doubleValue()) + ")";
+        if (setAside > 0) {
+            detail += "; " + setAside + " proxy list(s) naming someone outside the electorate set aside";
+        }
+        detail += "; receipt chain head " + head.code() + " (" + head.seq() + " entries)";
+        cycles.record(cycleId, CycleStage.VOTING_ROUND, "TALLIED", detail, "system",
+                "tallied:" + input.ballotCount() + ":" + head.seq() + ":" + String.join(",", offBallot));
+        return new TallySummary(result.electorate(), result.exercisedUnits().toPlainString(),
+                result.totalUnits().toPlainString(), quorum, winner, runnerUp, margin, input.ballotCount());
+    }
+
+    private String name(String cycleId, Long candidacyId) {
+        return candidacyId == null ? "none"
+                : candidacies.find(cycleId, candidacyId).map(Candidacy::fullName).orElse("#" + candidacyId);
+    }
+
+    /** The final round's lead of the first over the second, as a share of exercised units. */
+    public static double margin(VoteResult result) {
+        if (result.rounds().isEmpty() || result.exercisedUnits().signum() == 0) {
+            return 0;
+        }
+        Round last = result.rounds().get(result.rounds().size() - 1);
+        List<BigDecimal> tallies = last.tallies().values().stream().sorted(Comparator.reverseOrder()).toList();
+        BigDecimal first = tallies.isEmpty() ? BigDecimal.ZERO : tallies.get(0);
+        BigDecimal second = tallies.size() < 2 ? BigDecimal.ZERO : tallies.get(1);
+        return first.subtract(second).divide(result.exercisedUnits(), 9, RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    private static String percent(double share) {
+        return String.format("%.1f%%", share * 100);
+    }
+
+    /** The stored result: totals and rounds, enough to show and to check a recount against. */
+    public static final class ResultDocument {
+        private ResultDocument() {
+        }
+
+        public static String of(VoteResult result, Set<String> offBallot) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("electorate", result.electorate());
+            doc.put("totalUnits", result.totalUnits().toPlainString());
+            doc.put("exercisedUnits", result.exercisedUnits().toPlainString());
+            doc.put("unexercisedUnits", result.unexercisedUnits().toPlainString());
+            doc.put("winner", result.winner());
+            doc.put("runnerUp", result.runnerUp());
+            doc.put("tieBreak", result.tieBreak());
+            doc.put("offBallot", offBallot.stream().sorted().toList());
+            doc.put("rounds", result.rounds().stream().map(r -> {
+                Map<String, Object> round = new LinkedHashMap<>();
+                Map<String, String> tallies = new LinkedHashMap<>();
+                r.tallies().forEach((k, v) -> tallies.put(k, v.toPlainString()));
+                round.put("tallies", tallies);
+                round.put("exhausted", r.exhausted().toPlainString());
+                round.put("eliminated", r.eliminated());
+                return round;
+            }).toList());
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(doc);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

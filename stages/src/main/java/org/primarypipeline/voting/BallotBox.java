@@ -1,0 +1,176 @@
+package org.primarypipeline.voting;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The electorate, proxy lists, ballots and receipts of a cycle, as the vote engine and the recount take them. */
+@Repository
+public class BallotBox {
+
+    /** A member's counted ballot: for that member's own page only, never for staff. */
+    public record OwnBallot(List<Long> ranking, Receipt receipt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    public BallotBox(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** Freezes the electorate from the district group's current members; a second call adds nobody. */
+    public int freezeElectorate(String cycleId) {
+        if (jdbc.sql("select count(*) from electorate where cycle_id = ?").param(cycleId).query(Integer.class).single() == 0) {
+            jdbc.sql("""
+                    insert into electorate (cycle_id, member_id)
+                    select c.id, gm.member_id
+                    from cycle c
+                    join district_group g on g.plan_id = c.plan_id and g.district_id = c.district_id
+                    join group_membership gm on gm.group_id = g.id and gm.left_at is null
+                    where c.id = ?
+                    on conflict do nothing
+                    """).param(cycleId).update();
+        }
+        return electorateSize(cycleId);
+    }
+
+    public int electorateSize(String cycleId) {
+        return jdbc.sql("select count(*) from electorate where cycle_id = ?").param(cycleId).query(Integer.class).single();
+    }
+
+    /** The seed is drawn once and then kept: a retried activity publishes the same one. */
+    public long publishSeed(String cycleId, long candidate) {
+        return jdbc.sql("update cycle set vote_seed = coalesce(vote_seed, ?) where id = ? returning vote_seed")
+                .params(candidate, cycleId).query(Long.class).single();
+    }
+
+    public boolean inElectorate(String cycleId, long memberId) {
+        return jdbc.sql("select count(*) from electorate where cycle_id = ? and member_id = ?")
+                .params(cycleId, memberId).query(Integer.class).single() > 0;
+    }
+
+    /**
+     * Casts or replaces a member's ballot and appends its receipt to the cycle's chain. Appends to one
+     * cycle's chain are serialised by a transaction-scoped advisory lock, so two ballots stored at the
+     * same moment cannot both claim the same sequence number.
+     */
+    @Transactional
+    public Receipt castForReceipt(String cycleId, long memberId, List<Long> ranking) {
+        return append(cycleId, memberId, ranking);
+    }
+
+    /** As {@link #castForReceipt}, for callers that do not show the receipt. */
+    @Transactional
+    public void cast(String cycleId, long memberId, List<Long> ranking) {
+        append(cycleId, memberId, ranking);
+    }
+
+    private Receipt append(String cycleId, long memberId, List<Long> ranking) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('ballot-chain:' || ?, 0))").param(cycleId)
+                .query((rs, n) -> 1).single();
+        record Head(long seq, String receipt) {
+        }
+        Head head = jdbc.sql("select seq, receipt from ballot_receipt where cycle_id = ? order by seq desc limit 1")
+                .param(cycleId).query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).optional()
+                .orElse(new Head(0, ReceiptChain.GENESIS));
+        long seq = head.seq() + 1;
+        String receipt = ReceiptChain.receipt(head.receipt(), cycleId, memberId, ReceiptChain.ranking(ranking), seq);
+        jdbc.sql("insert into ballot_receipt (cycle_id, seq, member_id, previous, receipt) values (?, ?, ?, ?, ?)")
+                .params(cycleId, seq, memberId, head.receipt(), receipt).update();
+        jdbc.sql("""
+                insert into ballot (cycle_id, member_id, ranking, receipt, receipt_seq) values (?, ?, ?, ?, ?)
+                on conflict (cycle_id, member_id) do update set ranking = excluded.ranking, cast_at = now(),
+                    receipt = excluded.receipt, receipt_seq = excluded.receipt_seq
+                """).params(cycleId, memberId, ranking.toArray(Long[]::new), receipt, seq).update();
+        return new Receipt(seq, receipt);
+    }
+
+    /** The member's own counted ballot and receipt, to show them on their ballot page. */
+    public Optional<OwnBallot> ownBallot(String cycleId, long memberId) {
+        return jdbc.sql("select ranking, receipt, receipt_seq from ballot where cycle_id = ? and member_id = ?")
+                .params(cycleId, memberId)
+                .query((rs, n) -> new OwnBallot(ranking(rs.getArray(1)),
+                        rs.getString(2) == null ? null : new Receipt(rs.getLong(3), rs.getString(2))))
+                .optional();
+    }
+
+    private static List<Long> ranking(Array array) throws SQLException {
+        return Arrays.asList((Long[]) array.getArray());
+    }
+
+    /**
+     * Freezes the proxy lists this count uses: each member's override for the cycle where they set one
+     * (even an empty one), else their standing list. A list naming someone outside the frozen electorate
+     * (they left the group) is set aside whole, since its shares no longer sum to 10; that member's units
+     * then follow the no-proxy rule. A later tally of the same cycle (after an extension) freezes again.
+     * Returns how many lists were set aside.
+     */
+    public int freezeProxies(String cycleId) {
+        long group = jdbc.sql("""
+                select g.id from cycle c join district_group g on g.plan_id = c.plan_id and g.district_id = c.district_id
+                where c.id = ?""").param(cycleId).query(Long.class).single();
+        jdbc.sql("delete from cycle_proxy where cycle_id = ?").param(cycleId).update();
+        // A group's lists and electorate may have been written in bulk since statistics were last taken;
+        // stale ones make the planner pick nested loops over millions of rows. Hash joins are linear
+        // whatever the statistics say (ANALYZE would serialise concurrent tallies on its lock).
+        jdbc.sql("set local enable_nestloop = off").update();
+        // Lists are judged whole: "broken" holds the members whose list names someone outside the electorate.
+        int setAside = jdbc.sql("""
+                with broken as materialized (
+                    select distinct b.member_id from (%1$s) b
+                    where not exists (select 1 from electorate x where x.cycle_id = :cycle and x.member_id = b.proxy_member_id)
+                ), frozen as (
+                    insert into cycle_proxy (cycle_id, member_id, proxy_member_id, units)
+                    select :cycle, l.member_id, l.proxy_member_id, l.units
+                    from (%1$s) l
+                    join electorate e on e.cycle_id = :cycle and e.member_id = l.member_id
+                    where not exists (select 1 from broken k where k.member_id = l.member_id)
+                )
+                select count(*) from broken b
+                where exists (select 1 from electorate d where d.cycle_id = :cycle and d.member_id = b.member_id)
+                """.formatted(LISTS)).param("cycle", cycleId).param("group", group).query(Integer.class).single();
+        jdbc.sql("set local enable_nestloop = on").update();
+        return setAside;
+    }
+
+    /**
+     * Each member's list for this cycle: their override rows where they set one (an override marker with
+     * no rows is an empty list), else their standing list in the cycle's group.
+     */
+    private static final String LISTS = """
+            select member_id, proxy_member_id, units from proxy_assignment where cycle_id = :cycle
+            union all
+            select p.member_id, p.proxy_member_id, p.units from proxy_assignment p
+            left join (select member_id from proxy_override where cycle_id = :cycle
+                       union select member_id from proxy_assignment where cycle_id = :cycle) o on o.member_id = p.member_id
+            where p.cycle_id is null and p.group_id = :group and o.member_id is null""";
+
+    /**
+     * Reads row sets of a cycle over the current transaction's connection (so a tally sees the proxy
+     * lists it has just frozen), or a connection of its own outside one.
+     */
+    public VoteRows rows(String cycleId, VoteRowSet... sets) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            VoteRows rows = new VoteRows();
+            for (VoteRowSet set : sets) {
+                rows.read(connection, cycleId, set);
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the rows of cycle " + cycleId, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.primarypipeline.voting;
+
+/**
+ * The row sets a count is derived from, each read with {@code COPY (select ...) TO STDOUT}: the fastest
+ * way PostgreSQL hands out rows, and the yardstick {@code pp bench recount} measures the recount against.
+ * No set is ordered by the server; whoever needs an order sorts in memory, which is cheaper.
+ */
+public enum VoteRowSet {
+    /** The frozen electorate: {@code member_id}. */
+    ELECTORATE("select member_id from electorate where cycle_id = %s"),
+    /** The proxy lists as counted: {@code member_id, proxy_member_id, units}. */
+    PROXIES("select member_id, proxy_member_id, units from cycle_proxy where cycle_id = %s"),
+    /** The counted ballots: {@code member_id, ranking, receipt, receipt_seq}. */
+    BALLOTS("select member_id, ranking, receipt, receipt_seq from ballot where cycle_id = %s"),
+    /** The receipt chain: {@code seq, member_id, previous, receipt}. */
+    RECEIPTS("select seq, member_id, previous, receipt from ballot_receipt where cycle_id = %s"),
+    /** The stored result's ballot weights: {@code member_id, weight}. */
+    WEIGHTS("select member_id, weight from ballot_weight where cycle_id = %s");
+
+    private final String select;
+
+    VoteRowSet(String select) {
+        this.select = select;
+    }
+
+    /** The select for one cycle. COPY takes no bind parameters, so the id is quoted here. */
+    public String select(String cycleId) {
+        if (cycleId == null || cycleId.isEmpty() || cycleId.indexOf('\\') >= 0 || cycleId.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("not a cycle id: " + cycleId);
+        }
+        return select.formatted("'" + cycleId.replace("'", "''") + "'");
+    }
+
+    public String copy(String cycleId) {
+        return "copy (" + select(cycleId) + ") to stdout";
+    }
+}
