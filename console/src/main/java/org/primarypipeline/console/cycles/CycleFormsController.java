@@ -3,7 +3,7 @@ package org.primarypipeline.console.cycles;
 import java.util.function.Supplier;
 import org.primarypipeline.vetting.ReviewChecklist;
 import org.primarypipeline.vetting.VettingDecision;
-import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.console.web.ConsolePage;
 import org.primarypipeline.console.web.Flash;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

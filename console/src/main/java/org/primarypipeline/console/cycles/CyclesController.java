@@ -2,8 +2,8 @@ package org.primarypipeline.console.cycles;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.primarypipeline.console.security.Right;
-import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.console.users.Right;
+import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.web.ConsolePage;
 import org.primarypipeline.console.web.PageViewResolver;

@@ -1,27 +1,13 @@
 package org.primarypipeline.console.fundraising;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.primarypipeline.fundraising.DonationLedger;
-import org.primarypipeline.fundraising.Donors;
 import org.primarypipeline.fundraising.ExcessDecisions;
 import org.primarypipeline.fundraising.FinanceReports;
-import org.primarypipeline.batch.reconcile.ReconcileJobConfiguration;
-import org.primarypipeline.console.audit.AuditEntry;
-import org.primarypipeline.console.audit.AuditLog;
-import org.primarypipeline.console.security.Right;
-import org.primarypipeline.console.security.StaffUser;
 import org.primarypipeline.console.staff.Permissions;
-import org.springframework.batch.core.Job;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobLauncher;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.primarypipeline.console.users.Right;
+import org.primarypipeline.console.users.StaffUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,35 +21,33 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The finance volunteers' API: reports (JSON and CSV), the period sign-off, staff decisions on
  * over-limit gifts, donor merges, and a reconcile run. Every action needs the sign-off right: the
- * reports carry donors' names and addresses. Periods default to the month so far.
+ * reports carry donors' names and addresses. Periods default to the month so far. The actions are
+ * the same command classes the finance pages use.
  */
 @RestController
 @RequestMapping("/api/finance")
 public class FinanceApiController {
 
     private final FinanceReports reports;
-    private final ExcessDecisions excess;
-    private final Donors donors;
-    private final DonationLedger ledger;
+    private final FinancePeriods periods;
+    private final FinanceCsv csv;
+    private final SignOffFinance signOff;
+    private final DecideExcess decideExcess;
+    private final MergeDonors mergeDonors;
+    private final RunReconcile runReconcile;
     private final Permissions permissions;
-    private final JobLauncher launcher;
-    private final Job reconcile;
-    private final Clock clock;
-    private final AuditLog audit;
 
-    public FinanceApiController(FinanceReports reports, ExcessDecisions excess, Donors donors, DonationLedger ledger,
-                                Permissions permissions,
-                                JobLauncher launcher, @Qualifier("reconcileJob") Job reconcile, Clock clock,
-                                AuditLog audit) {
+    public FinanceApiController(FinanceReports reports, FinancePeriods periods, FinanceCsv csv, SignOffFinance signOff,
+                                DecideExcess decideExcess, MergeDonors mergeDonors, RunReconcile runReconcile,
+                                Permissions permissions) {
         this.reports = reports;
-        this.excess = excess;
-        this.donors = donors;
-        this.ledger = ledger;
+        this.periods = periods;
+        this.csv = csv;
+        this.signOff = signOff;
+        this.decideExcess = decideExcess;
+        this.mergeDonors = mergeDonors;
+        this.runReconcile = runReconcile;
         this.permissions = permissions;
-        this.launcher = launcher;
-        this.reconcile = reconcile;
-        this.clock = clock;
-        this.audit = audit;
     }
 
     public record Period(LocalDate from, LocalDate to) {
@@ -75,93 +59,69 @@ public class FinanceApiController {
     public record Merge(long into) {
     }
 
+    public record Done(String done) {
+    }
+
+    /** A fundraiser's report for a period, as the report page shows it. */
+    public record Report(FinanceReports.Progress fundraiser, FinanceReports.Totals totals,
+                         List<FinanceReports.Day> daily, List<Map<String, Object>> exceptions,
+                         List<Map<String, Object>> limits, List<Map<String, Object>> bestEfforts,
+                         List<Map<String, Object>> signOffs) {
+    }
+
     @GetMapping("/fundraisers/{id}/report")
-    Map<String, Object> report(@AuthenticationPrincipal StaffUser who, @PathVariable long id,
-                               @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
+    Report report(@AuthenticationPrincipal StaffUser who, @PathVariable long id,
+                  @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
         permissions.require(who, Right.SIGN_OFF_FINANCE, "finance.report", "fundraiser " + id);
-        Period p = period(from, to);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("fundraiser", reports.progress(id).orElseThrow(() -> new IllegalArgumentException("no fundraiser " + id)));
-        out.put("totals", reports.totals(id, p.from(), p.to()));
-        out.put("daily", reports.daily(id, p.from(), p.to()));
-        out.put("exceptions", reports.exceptions(id));
-        out.put("limits", reports.limitStatus(id));
-        out.put("bestEfforts", reports.bestEfforts(id));
-        out.put("signOffs", reports.signOffs(id));
-        return out;
+        FinancePeriods.Period p = periods.orMonthSoFar(from, to);
+        FinanceReports.Progress progress = reports.progress(id)
+                .orElseThrow(() -> new IllegalArgumentException("no fundraiser " + id));
+        return new Report(progress, reports.totals(id, p.from(), p.to()), reports.daily(id, p.from(), p.to()),
+                reports.exceptions(id), reports.limitStatus(id), reports.bestEfforts(id), reports.signOffs(id));
     }
 
     @GetMapping(value = "/fundraisers/{id}/report.csv", produces = "text/csv")
     ResponseEntity<String> reportCsv(@AuthenticationPrincipal StaffUser who, @PathVariable long id,
-                                     @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
+                                     @RequestParam(required = false) LocalDate from,
+                                     @RequestParam(required = false) LocalDate to) {
         permissions.require(who, Right.SIGN_OFF_FINANCE, "finance.report.csv", "fundraiser " + id);
-        Period p = period(from, to);
-        return csv("fundraiser-" + id + "-" + p.from() + "-" + p.to() + ".csv", reports.totalsCsv(id, p.from(), p.to()));
+        return FinanceController.download(csv.totals(id, periods.orMonthSoFar(from, to)));
     }
 
     @GetMapping(value = "/fundraisers/{id}/schedule-a.csv", produces = "text/csv")
     ResponseEntity<String> scheduleA(@AuthenticationPrincipal StaffUser who, @PathVariable long id,
-                                     @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
+                                     @RequestParam(required = false) LocalDate from,
+                                     @RequestParam(required = false) LocalDate to) {
         permissions.require(who, Right.SIGN_OFF_FINANCE, "finance.schedule-a", "fundraiser " + id);
-        Period p = period(from, to);
-        return csv("schedule-a-" + id + "-" + p.from() + "-" + p.to() + ".csv", reports.scheduleA(id, p.from(), p.to()));
+        return FinanceController.download(csv.scheduleA(id, periods.orMonthSoFar(from, to)));
     }
 
     @PostMapping("/fundraisers/{id}/sign-off")
-    FinanceReports.Totals signOff(@AuthenticationPrincipal StaffUser who, @PathVariable long id, @RequestBody Period period) {
-        permissions.require(who, Right.SIGN_OFF_FINANCE, "finance.sign-off", "fundraiser " + id);
-        if (period.from() == null || period.to() == null) {
+    FinanceReports.Totals signOff(@AuthenticationPrincipal StaffUser who, @PathVariable long id,
+                                  @RequestBody Period period) {
+        try {
+            return signOff.perform(who, Long.toString(id), text(period.from()), text(period.to()));
+        } catch (FinanceRefusal.UnreadablePeriod e) {
             throw new IllegalArgumentException("give the period as {\"from\": \"2026-05-01\", \"to\": \"2026-05-31\"}");
         }
-        FinanceReports.Totals signed = reports.signOff(id, period.from(), period.to(), who.getUsername());
-        audit.record(who.getUsername(), who.role().label(), "finance.sign-off", "fundraiser " + id, AuditEntry.Outcome.DONE,
-                period.from() + " to " + period.to() + " frozen", null, Map.of("from", period.from().toString(),
-                        "to", period.to().toString(), "netCents", signed.netCents(), "donations", signed.donations()));
-        return signed;
     }
 
     @PostMapping("/donations/{id}/excess")
-    Map<String, String> decideExcess(@AuthenticationPrincipal StaffUser who, @PathVariable long id, @RequestBody ExcessDecision body) {
-        permissions.require(who, Right.SIGN_OFF_FINANCE, "finance.excess", "donation " + id);
-        if (body.decision() == null) {
-            throw new IllegalArgumentException("decision must be REFUND or REDESIGNATE");
-        }
-        String done = excess.decide(id, body.decision(), who.getUsername());
-        audit.record(who.getUsername(), who.role().label(), "finance.excess", "donation " + id, AuditEntry.Outcome.DONE,
-                body.decision() + ": " + done, null, null);
-        return Map.of("done", done);
+    Done decideExcess(@AuthenticationPrincipal StaffUser who, @PathVariable long id, @RequestBody ExcessDecision body) {
+        return new Done(decideExcess.perform(who, id, body.decision()));
     }
 
     @PostMapping("/donors/{id}/merge")
-    Map<String, Object> merge(@AuthenticationPrincipal StaffUser who, @PathVariable long id, @RequestBody Merge body) {
-        permissions.require(who, Right.SIGN_OFF_FINANCE, "finance.merge-donors", "donor " + id);
-        donors.merge(id, body.into(), who.getUsername());
-        int flagged = ledger.recheckLimits(body.into());
-        audit.record(who.getUsername(), who.role().label(), "finance.merge-donors", "donor " + id, AuditEntry.Outcome.DONE,
-                "merged into donor " + body.into() + "; " + flagged + " gifts newly over the limit", null, null);
-        return Map.of("merged", id, "into", donors.rootOf(body.into()), "newlyOverLimit", flagged);
+    MergeDonors.Merged merge(@AuthenticationPrincipal StaffUser who, @PathVariable long id, @RequestBody Merge body) {
+        return mergeDonors.perform(who, id, body.into());
     }
 
     @PostMapping("/reconcile")
-    Map<String, Object> reconcile(@AuthenticationPrincipal StaffUser who) throws Exception {
-        permissions.require(who, Right.SIGN_OFF_FINANCE, "finance.reconcile", "");
-        JobExecution execution = launcher.run(reconcile, new JobParametersBuilder()
-                .addString(ReconcileJobConfiguration.RUN, clock.instant().toString()).toJobParameters());
-        return Map.of("status", execution.getStatus().name(), "exit", execution.getExitStatus().getExitDescription());
+    RunReconcile.Run reconcile(@AuthenticationPrincipal StaffUser who) throws Exception {
+        return runReconcile.perform(who);
     }
 
-    private Period period(LocalDate from, LocalDate to) {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        LocalDate start = from != null ? from : today.withDayOfMonth(1);
-        LocalDate end = to != null ? to : today;
-        if (end.isBefore(start) || start.plusYears(3).isBefore(end)) {
-            throw new IllegalArgumentException("a period runs forwards and at most three years");
-        }
-        return new Period(start, end);
-    }
-
-    private static ResponseEntity<String> csv(String filename, String body) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"").body(body);
+    private static String text(LocalDate day) {
+        return day == null ? null : day.toString();
     }
 }

@@ -7,8 +7,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.primarypipeline.console.security.Role;
-import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.console.users.Role;
+import org.primarypipeline.console.users.StaffUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

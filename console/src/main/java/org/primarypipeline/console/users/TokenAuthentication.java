@@ -1,6 +1,6 @@
 package org.primarypipeline.console.users;
 
-import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.console.users.StaffUser;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /**

@@ -1,8 +1,8 @@
 package org.primarypipeline.console.web;
 
 /**
- * Marks a controller that answers with console pages wherever its package is: {@link WebErrors} then
- * answers its refusals with the error page, not the API's JSON.
+ * Marks a controller that answers with console pages, wherever its stage package is: {@link WebErrors}
+ * then answers its refusals with the error page, where a REST controller's get JSON from {@code ApiErrors}.
  */
 public interface ConsolePage {
 }

@@ -4,18 +4,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.primarypipeline.console.security.Right;
-import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.console.users.Right;
+import org.primarypipeline.console.users.StaffUser;
 import org.springframework.core.Ordered;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
 
@@ -24,16 +23,24 @@ import org.springframework.web.servlet.ViewResolver;
  * A page renders its content, which the shared layout then wraps with the navigation the account's
  * role allows, the CSRF token and any flash message. Names under {@code fragments/} are parts of a
  * page that htmx swaps in, sent without the layout. Names under {@code public/} are not resolved here:
- * those pages have their own layout and headers ({@link PublicPageView}).
+ * those pages have their own layout and headers ({@link PublicPageView}). Both render through the one
+ * engine in {@link Templates}.
  */
 @Component
 public class PageViewResolver implements ViewResolver, Ordered {
 
-    /**
-     * The model attribute that holds a page's typed model (a record): its accessors are the template's
-     * names, as the attributes' names are, so a controller adds one object instead of one per name.
-     */
+    /** The model attribute that holds a page's typed model (a record); see {@link #show}. */
     public static final String PAGE = "page";
+
+    /** A rendered page's body, for the layout. */
+    public record Content(String content) {
+    }
+
+    /** Puts a page's typed model in the Spring model; returns the view name, for {@code return show(...)}. */
+    public static String show(Model model, Object page, String view) {
+        model.addAttribute(PAGE, page);
+        return view;
+    }
 
     private final Assets assets;
 
@@ -68,17 +75,14 @@ public class PageViewResolver implements ViewResolver, Ordered {
 
         @Override
         public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response) throws Exception {
-            Map<String, Object> common = common(request);
-            Map<String, Object> page = model == null ? Map.of() : new HashMap<>(model);
-            List<Object> scopes = new ArrayList<>(List.of(common, page));
-            if (page.get(PAGE) != null) {
-                scopes.add(page.get(PAGE));
-            }
-            String content = Templates.render(name, scopes.toArray());
+            Common common = common(request);
+            Map<String, ?> attributes = model == null ? Map.of() : model;
+            // a typed page model is a scope of its own, so templates name its fields as they would a key
+            Object page = attributes.get(PAGE) == null ? Map.of() : attributes.get(PAGE);
+            String content = execute(name, List.of(common, attributes, page));
             response.setContentType(getContentType());
             if (!name.startsWith("fragments/")) {
-                scopes.add(Map.of("content", content));
-                content = Templates.render("_layout", scopes.toArray());
+                content = execute("_layout", List.of(common, attributes, page, new Content(content)));
             }
             Writer out = response.getWriter();
             out.write(content);
@@ -86,26 +90,46 @@ public class PageViewResolver implements ViewResolver, Ordered {
         }
     }
 
+    private static String execute(String template, List<Object> scopes) {
+        return Templates.render(template, scopes.toArray());
+    }
+
+    /** Who is signed in, as the layout shows them. */
+    public record SignedIn(String name, String role) {
+    }
+
+    /** What the account may do, for {{#can.steerCycles}} and the like in templates. */
+    public record Can(boolean view, boolean steerCycles, boolean readAudit, boolean signOffFinance,
+                      boolean manageUsers) {
+        static Can of(StaffUser user) {
+            return new Can(user.can(Right.VIEW), user.can(Right.STEER_CYCLES), user.can(Right.READ_AUDIT),
+                    user.can(Right.SIGN_OFF_FINANCE), user.can(Right.MANAGE_USERS));
+        }
+    }
+
+    public record NavItem(String href, String label, boolean current) {
+    }
+
+    public record Csrf(String parameterName, String token, String headerName) {
+    }
+
+    public record AssetLinks(String htmx, String chartJs, String css, String js) {
+    }
+
     /** What every page and the layout may use: who is signed in, what they may do, the token, the assets. */
-    private Map<String, Object> common(HttpServletRequest request) {
-        Map<String, Object> common = new LinkedHashMap<>();
+    public record Common(SignedIn user, Can can, List<NavItem> nav, Csrf csrf, AssetLinks assets) {
+    }
+
+    private Common common(HttpServletRequest request) {
         StaffUser user = currentUser();
-        if (user != null) {
-            common.put("user", Map.of("name", user.getUsername(), "role", user.role().label()));
-            Map<String, Object> can = new HashMap<>();
-            for (Right right : Right.values()) {
-                can.put(camel(right), user.can(right));
-            }
-            common.put("can", can);
-            common.put("nav", nav(user, request.getRequestURI()));
+        Csrf csrf = request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token
+                ? new Csrf(token.getParameterName(), token.getToken(), token.getHeaderName()) : null;
+        AssetLinks links = new AssetLinks(assets.htmx(), assets.chartJs(), "/console/app.css", "/console/app.js");
+        if (user == null) {
+            return new Common(null, null, null, csrf, links);
         }
-        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-            common.put("csrf", Map.of("parameterName", token.getParameterName(), "token", token.getToken(),
-                    "headerName", token.getHeaderName()));
-        }
-        common.put("assets", Map.of("htmx", assets.htmx(), "chartJs", assets.chartJs(),
-                "css", "/console/app.css", "js", "/console/app.js"));
-        return common;
+        return new Common(new SignedIn(user.getUsername(), user.role().label()), Can.of(user),
+                nav(user, request.getRequestURI()), csrf, links);
     }
 
     static StaffUser currentUser() {
@@ -113,8 +137,8 @@ public class PageViewResolver implements ViewResolver, Ordered {
         return auth != null && auth.getPrincipal() instanceof StaffUser u ? u : null;
     }
 
-    private static List<Map<String, Object>> nav(StaffUser user, String path) {
-        List<Map<String, Object>> items = new ArrayList<>();
+    private static List<NavItem> nav(StaffUser user, String path) {
+        List<NavItem> items = new ArrayList<>();
         item(items, path, "/", "Dashboard", user.can(Right.VIEW));
         item(items, path, "/districts", "Districts", user.can(Right.VIEW));
         item(items, path, "/cycles", "Cycles", user.can(Right.VIEW));
@@ -128,20 +152,10 @@ public class PageViewResolver implements ViewResolver, Ordered {
         return items;
     }
 
-    private static void item(List<Map<String, Object>> items, String path, String href, String label, boolean allowed) {
+    private static void item(List<NavItem> items, String path, String href, String label, boolean allowed) {
         if (allowed) {
             boolean current = href.equals("/") ? path.equals("/") : path.startsWith(href);
-            items.add(Map.of("href", href, "label", label, "current", current));
+            items.add(new NavItem(href, label, current));
         }
-    }
-
-    /** STEER_CYCLES becomes steerCycles, for {{#can.steerCycles}} in templates. */
-    private static String camel(Right right) {
-        String[] words = right.name().toLowerCase(Locale.ROOT).split("_");
-        StringBuilder s = new StringBuilder(words[0]);
-        for (int i = 1; i < words.length; i++) {
-            s.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
-        }
-        return s.toString();
     }
 }

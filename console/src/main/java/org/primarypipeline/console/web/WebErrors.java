@@ -13,7 +13,7 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Console pages answer a refused role with a 403 page and an unknown cycle with a 404 page (the REST
  * API's {@code ApiErrors} answers with JSON); ordered first so that its handlers win for pages. Page
- * controllers outside this package implement {@link ConsolePage}.
+ * controllers outside this package say so by implementing {@link ConsolePage}.
  */
 @ControllerAdvice(basePackageClasses = WebErrors.class, assignableTypes = ConsolePage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,7 +31,6 @@ public class WebErrors {
 
     private static ModelAndView page(HttpServletResponse response, int status, String title, String message) {
         response.setStatus(status);
-        return new ModelAndView("error", Map.of("status", status, "error", title, "message", message,
-                "title", title));
+        return new ModelAndView("error", Map.of(PageViewResolver.PAGE, ErrorPage.of(status, title, message)));
     }
 }

@@ -21,7 +21,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.primarypipeline.console.participation.ParticipationService;
+import org.primarypipeline.console.supporters.ParticipationService;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

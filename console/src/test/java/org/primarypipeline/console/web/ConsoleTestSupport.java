@@ -8,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.primarypipeline.console.ConsoleApplication;
-import org.primarypipeline.console.security.ConsoleUsers;
-import org.primarypipeline.console.security.Role;
-import org.primarypipeline.console.staff.UserAdministration;
+import org.primarypipeline.console.users.ConsoleUsers;
+import org.primarypipeline.console.users.Role;
+import org.primarypipeline.console.users.DisableAccount;
+import org.primarypipeline.console.users.UserAdministration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,6 +51,9 @@ abstract class ConsoleTestSupport {
 
     @Autowired
     UserAdministration administration;
+
+    @Autowired
+    DisableAccount disableAccount;
 
     @Autowired
     ConsoleUsers users;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.primarypipeline.console.districts.DistrictsController;
 
 /** The district page shows each factor of the score, with gaps labelled; the list sorts and charts. */
 class DistrictPageTest extends ConsoleTestSupport {

@@ -14,8 +14,8 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.primarypipeline.console.security.Role;
-import org.primarypipeline.console.security.StaffUser;
+import org.primarypipeline.console.users.Role;
+import org.primarypipeline.console.users.StaffUser;
 
 /**
  * {@code pp login} and its token: stored for the shell user only, kept by the app only as a hash,
@@ -91,7 +91,7 @@ class ShellSignInTest extends ConsoleTestSupport {
         assertThat(shell.pp("whoami").exit()).isZero();
 
         StaffUser ada = users.find("ada").orElseThrow();
-        administration.disable(ada, users.find("dana").orElseThrow().id());
+        disableAccount.perform(ada, users.find("dana").orElseThrow().id());
 
         PpShell.Run refused = shell.pp("whoami");
         assertThat(refused.exit()).isEqualTo(4);

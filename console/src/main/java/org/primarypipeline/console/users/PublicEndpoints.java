@@ -1,0 +1,40 @@
+package org.primarypipeline.console.users;
+
+/**
+ * The one list of what is reachable without a console account. Everything else needs a signed-in
+ * account, and the service behind each action checks that account's role.
+ */
+public final class PublicEndpoints {
+
+    private PublicEndpoints() {
+    }
+
+    /**
+     * Members', candidates' and providers' own entry points. None uses a console session: each is
+     * authorised by what it carries (a ballot or unsubscribe link token, a Twilio signature, the
+     * member's own data), so they get no console login and no session CSRF token either. Proxies, pledge
+ * signatures and ballots are not here: without a link token they are staff actions on someone's behalf.
+     */
+    public static final String[] MEMBERS_AND_PROVIDERS = {
+        "/api/districts/*/members",
+        "/ballot/**",
+        "/nominate/**",
+        "/candidacy/accept/**",
+        "/fundraisers/**",
+        "/webhooks/**",
+        "/unsubscribe/**",
+        "/invitation",
+        "/invitation/**",
+        "/sms/**",
+        "/actuator/health/**",
+    };
+
+    /** Open inside the console itself, so that the sign-in page can be shown, styled and can report errors. */
+    public static final String[] CONSOLE_OPEN = {
+        "/login",
+        "/error",
+        "/console/**",
+        "/webjars/**",
+        "/favicon.ico",
+    };
+}
