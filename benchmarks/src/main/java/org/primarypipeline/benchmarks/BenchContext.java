@@ -32,15 +32,23 @@ final class BenchContext implements AutoCloseable {
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startFresh();
         try {
             Map<String, Object> properties = new HashMap<>(Map.of(
-                    "spring.datasource.url", postgres.jdbcUrl(),
-                    "spring.datasource.username", EmbeddedPostgresServer.USER,
-                    "spring.datasource.password", EmbeddedPostgresServer.USER,
-                    "pp.temporal.embedded-port", Integer.toString(freePort()),
-                    "pp.resume-on-start", "false",
-                    "logging.level.root", "WARN"));
+                    "spring.datasource.url",
+                    postgres.jdbcUrl(),
+                    "spring.datasource.username",
+                    EmbeddedPostgresServer.USER,
+                    "spring.datasource.password",
+                    EmbeddedPostgresServer.USER,
+                    "pp.temporal.embedded-port",
+                    Integer.toString(freePort()),
+                    "pp.resume-on-start",
+                    "false",
+                    "logging.level.root",
+                    "WARN"));
             properties.putAll(settings);
             ConfigurableApplicationContext app = new SpringApplicationBuilder(application)
-                    .web(WebApplicationType.NONE).properties(properties).run();
+                    .web(WebApplicationType.NONE)
+                    .properties(properties)
+                    .run();
             return new BenchContext(postgres, app);
         } catch (RuntimeException e) {
             postgres.close();

@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
  * benchmarks jar's entry point; the {@code pp} script runs it for {@code bench}, so the product jar
  * carries no benchmark. Each benchmark registers here.
  */
-@Command(name = "pp bench", mixinStandardHelpOptions = true, version = "Primary Pipeline 0.1.0",
+@Command(
+        name = "pp bench",
+        mixinStandardHelpOptions = true,
+        version = "Primary Pipeline 0.1.0",
         description = "Run a benchmark; prints one figure a line as 'name: value unit'.",
         subcommands = {
             CommandLine.HelpCommand.class,

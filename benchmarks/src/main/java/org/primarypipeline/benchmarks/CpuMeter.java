@@ -23,7 +23,9 @@ final class CpuMeter {
     CpuMeter(String dataDirectory) {
         long pid = -1;
         try {
-            pid = Long.parseLong(Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).get(0).trim());
+            pid = Long.parseLong(Files.readAllLines(Path.of(dataDirectory, "postmaster.pid"))
+                    .get(0)
+                    .trim());
         } catch (IOException | RuntimeException e) {
             // no /proc or no pid file: PostgreSQL time is reported as zero
         }
@@ -33,7 +35,8 @@ final class CpuMeter {
     /** Seconds of processor time so far: [JVM, PostgreSQL]. */
     double[] seconds() {
         double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
+                        .getProcessCpuTime()
+                / 1e9;
         return new double[] {jvm, postgresTicks() / TICKS_PER_SECOND};
     }
 
@@ -55,7 +58,9 @@ final class CpuMeter {
                 long pid = Long.parseLong(name);
                 if (pid == postmaster) {
                     // its own time and that of the backends that have ended (cutime, cstime)
-                    ticks += Long.parseLong(f.get(13)) + Long.parseLong(f.get(14)) + Long.parseLong(f.get(15))
+                    ticks += Long.parseLong(f.get(13))
+                            + Long.parseLong(f.get(14))
+                            + Long.parseLong(f.get(15))
                             + Long.parseLong(f.get(16));
                 } else if (Long.parseLong(f.get(3)) == postmaster) {
                     ticks += Long.parseLong(f.get(13)) + Long.parseLong(f.get(14));

@@ -1,7 +1,7 @@
 package org.primarypipeline.benchmarks;
 
-import io.temporal.client.WorkflowClient;
 import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,15 +11,15 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.primarypipeline.vetting.PledgeRepository;
-import org.primarypipeline.vetting.Candidacy;
-import org.primarypipeline.vetting.CandidacyRepository;
-import org.primarypipeline.vetting.VettingDecision;
 import org.primarypipeline.console.ConsoleApplication;
 import org.primarypipeline.console.cycles.CycleService;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.core.district.District;
 import org.primarypipeline.core.district.PublicData;
+import org.primarypipeline.vetting.Candidacy;
+import org.primarypipeline.vetting.CandidacyRepository;
+import org.primarypipeline.vetting.PledgeRepository;
+import org.primarypipeline.vetting.VettingDecision;
 import org.primarypipeline.workflows.cycle.CyclePlan;
 import org.primarypipeline.workflows.cycle.StaffAction;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,13 +32,21 @@ import picocli.CommandLine.Option;
  * worker) launches a cycle in each of the 435 districts at once and drives each to its voting round;
  * then one cycle with a 100,000-member group runs to the end, and its workflow history is counted.
  */
-@Command(name = "cycles", description = "435 cycles at once to the voting round; history size for a 100,000-member group.")
+@Command(
+        name = "cycles",
+        description = "435 cycles at once to the voting round; history size for a 100,000-member group.")
 public class CyclesBench implements Runnable {
 
-    @Option(names = "--members", defaultValue = "100000", description = "Size of the large group (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--members",
+            defaultValue = "100000",
+            description = "Size of the large group (default ${DEFAULT-VALUE}).")
     int members;
 
-    @Option(names = "--districts", defaultValue = "435", description = "How many cycles to launch at once (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--districts",
+            defaultValue = "435",
+            description = "How many cycles to launch at once (default ${DEFAULT-VALUE}).")
     int districts;
 
     @Override
@@ -68,14 +76,22 @@ public class CyclesBench implements Runnable {
             List<Future<?>> work = new ArrayList<>();
             for (District d : all) {
                 work.add(pool.submit(() -> {
-                    String id = cycles.launch(d.id().toString(), settings, "bench").id();
+                    String id =
+                            cycles.launch(d.id().toString(), settings, "bench").id();
                     // every cycle gets one nominee who signs and is approved, then staff close both windows
                     long candidacy = candidacies.nominate(id, "Nominee of " + d.id(), null, null);
                     Candidacy c = candidacies.find(id, candidacy).orElseThrow();
                     pledge.signCurrent(c.candidateId(), c.fullName(), "127.0.0.1", "bench");
                     candidacies.confirmEligibility(candidacy, "{\"checkedBy\":\"bench\"}");
                     awaitStage(cycles, id, "PLEDGE_VETTING");
-                    cycles.act(id, w -> w.review(new VettingDecision(candidacy, VettingDecision.Verdict.APPROVE, null, "bench", org.primarypipeline.vetting.ReviewChecklist.COMPLETE)));
+                    cycles.act(
+                            id,
+                            w -> w.review(new VettingDecision(
+                                    candidacy,
+                                    VettingDecision.Verdict.APPROVE,
+                                    null,
+                                    "bench",
+                                    org.primarypipeline.vetting.ReviewChecklist.COMPLETE)));
                     cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));
                     awaitStage(cycles, id, "NOMINATION_WINDOW");
                     cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));
@@ -86,7 +102,9 @@ public class CyclesBench implements Runnable {
                 f.get();
             }
             while (jdbc.sql("select count(distinct cycle_id) from cycle_event where kind = 'ELECTORATE_FROZEN'")
-                    .query(Integer.class).single() < districts) {
+                            .query(Integer.class)
+                            .single()
+                    < districts) {
                 Thread.sleep(50);
             }
             return (System.nanoTime() - start) / 1e9;
@@ -124,14 +142,31 @@ public class CyclesBench implements Runnable {
             candidacies.confirmEligibility(c, "{\"checkedBy\":\"bench\"}");
         }
         awaitStage(cycles, id, "PLEDGE_VETTING");
-        cycles.act(id, w -> w.review(new VettingDecision(a, VettingDecision.Verdict.APPROVE, null, "bench", org.primarypipeline.vetting.ReviewChecklist.COMPLETE)));
-        cycles.act(id, w -> w.review(new VettingDecision(b, VettingDecision.Verdict.APPROVE, null, "bench", org.primarypipeline.vetting.ReviewChecklist.COMPLETE)));
+        cycles.act(
+                id,
+                w -> w.review(new VettingDecision(
+                        a,
+                        VettingDecision.Verdict.APPROVE,
+                        null,
+                        "bench",
+                        org.primarypipeline.vetting.ReviewChecklist.COMPLETE)));
+        cycles.act(
+                id,
+                w -> w.review(new VettingDecision(
+                        b,
+                        VettingDecision.Verdict.APPROVE,
+                        null,
+                        "bench",
+                        org.primarypipeline.vetting.ReviewChecklist.COMPLETE)));
         cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));
         awaitStage(cycles, id, "NOMINATION_WINDOW");
         cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));
         awaitStage(cycles, id, "VOTING_ROUND");
         while (jdbc.sql("select count(*) from cycle_event where cycle_id = ? and kind = 'ELECTORATE_FROZEN'")
-                .param(id).query(Integer.class).single() == 0) {
+                        .param(id)
+                        .query(Integer.class)
+                        .single()
+                == 0) {
             sleep(100);
         }
         // a quarter of the group votes, alternating first choices
@@ -146,7 +181,8 @@ public class CyclesBench implements Runnable {
         cycles.act(id, w -> w.certify(StaffAction.by("bob")));
         awaitStatus(jdbc, id, "COMPLETED");
         WorkflowClient client = app.getBean(WorkflowClient.class);
-        List<HistoryEvent> events = client.fetchHistory(CyclePlan.workflowId(id)).getEvents();
+        List<HistoryEvent> events =
+                client.fetchHistory(CyclePlan.workflowId(id)).getEvents();
         return events.size();
     }
 
@@ -165,7 +201,10 @@ public class CyclesBench implements Runnable {
     private static void awaitStatus(JdbcClient jdbc, String id, String status) {
         Instant until = Instant.now().plus(Duration.ofMinutes(10));
         while (Instant.now().isBefore(until)) {
-            if (status.equals(jdbc.sql("select status from cycle where id = ?").param(id).query(String.class).single())) {
+            if (status.equals(jdbc.sql("select status from cycle where id = ?")
+                    .param(id)
+                    .query(String.class)
+                    .single())) {
                 return;
             }
             sleep(50);

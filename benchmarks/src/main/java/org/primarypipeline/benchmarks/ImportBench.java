@@ -18,13 +18,21 @@ import picocli.CommandLine.Option;
  * in the same run the same file is copied with a plain {@code COPY} into a bare table, the floor any
  * import of it stands on.
  */
-@Command(name = "import", description = "Import a generated 1,000,000-row supporter list; compare with a plain COPY of the file.")
+@Command(
+        name = "import",
+        description = "Import a generated 1,000,000-row supporter list; compare with a plain COPY of the file.")
 public class ImportBench implements Runnable {
 
-    @Option(names = "--rows", defaultValue = "1000000", description = "Rows in the generated file (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rows",
+            defaultValue = "1000000",
+            description = "Rows in the generated file (default ${DEFAULT-VALUE}).")
     int rows;
 
-    @Option(names = "--joined", defaultValue = "0.25", description = "Share of rows that join their district group (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--joined",
+            defaultValue = "0.25",
+            description = "Share of rows that join their district group (default ${DEFAULT-VALUE}).")
     double joined;
 
     @Override
@@ -34,12 +42,14 @@ public class ImportBench implements Runnable {
         try (SupporterBenchDatabase db = new SupporterBenchDatabase()) {
             file = Files.createTempFile("pp-bench-supporters-", ".csv");
             new SupporterCsvGenerator(2026, joined).write(file, rows);
-            CpuMeter cpu = new CpuMeter(db.jdbc().sql("show data_directory").query(String.class).single());
+            CpuMeter cpu = new CpuMeter(
+                    db.jdbc().sql("show data_directory").query(String.class).single());
             double[] before = cpu.seconds();
             double copySeconds = plainCopy(db, file);
             double[] afterCopy = cpu.seconds();
             long start = System.nanoTime();
-            SupporterImports.Outcome outcome = db.bean(SupporterImports.class).run(file, SupporterImports.Options.defaults());
+            SupporterImports.Outcome outcome =
+                    db.bean(SupporterImports.class).run(file, SupporterImports.Options.defaults());
             double importSeconds = (System.nanoTime() - start) / 1e9;
             double[] afterImport = cpu.seconds();
             double copyCpu = afterCopy[0] - before[0] + afterCopy[1] - before[1];
@@ -61,7 +71,10 @@ public class ImportBench implements Runnable {
             out.printf("import.cpu_postgres_seconds: %.1f s%n", importPostgres);
             out.printf("import.copy_cpu_seconds: %.1f s%n", copyCpu);
             out.printf("import.cpu_ratio: %.2f x%n", (importJvm + importPostgres) / copyCpu);
-            out.printf("import.load_average: %.1f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            out.printf(
+                    "import.load_average: %.1f%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
             out.printf("import.member_copy_seconds: %.1f s%n", memberCopySeconds);
             out.printf("import.member_copy_ratio: %.2f x%n", memberCopySeconds / copySeconds);
             out.printf("import.rows: %d count%n", outcome.run().rowsRead());
@@ -83,8 +96,11 @@ public class ImportBench implements Runnable {
                     zip text, latitude text, longitude text, source text, email_consent text, sms_consent text, joined text)
                 """).update();
         long start = System.nanoTime();
-        try (Connection c = db.dataSource().getConnection(); InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy bench_plain_copy from stdin with (format csv, header true)", in);
+        try (Connection c = db.dataSource().getConnection();
+                InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("copy bench_plain_copy from stdin with (format csv, header true)", in);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         db.jdbc().sql("drop table bench_plain_copy").update();

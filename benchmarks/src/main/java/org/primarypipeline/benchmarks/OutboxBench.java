@@ -17,13 +17,13 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.flywaydb.core.Flyway;
-import org.primarypipeline.platform.db.EmbeddedPostgresServer;
-import org.primarypipeline.outreach.Channel;
-import org.primarypipeline.outreach.OutboundMessage;
-import org.primarypipeline.outreach.Outbox;
 import org.primarypipeline.integrations.outreach.ChannelRoutes;
 import org.primarypipeline.integrations.outreach.StandaloneOutreach;
 import org.primarypipeline.integrations.outreach.email.MessageIds;
+import org.primarypipeline.outreach.Channel;
+import org.primarypipeline.outreach.OutboundMessage;
+import org.primarypipeline.outreach.Outbox;
+import org.primarypipeline.platform.db.EmbeddedPostgresServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,7 +37,9 @@ import picocli.CommandLine.Option;
  * machine, queues the messages (not timed), then times from starting the route until every row is
  * SENT and the server holds them all. Counting is at the server, by Message-ID. Needs no configuration.
  */
-@Command(name = "outbox", mixinStandardHelpOptions = true,
+@Command(
+        name = "outbox",
+        mixinStandardHelpOptions = true,
         description = "Outbox to SMTP: messages per second, duplicates and losses counted at a local SMTP server.")
 public final class OutboxBench implements Runnable {
 
@@ -45,7 +47,10 @@ public final class OutboxBench implements Runnable {
     private static final String DOMAIN = "bench.example.org";
     private static final int RECIPIENTS = 1_000;
 
-    @Option(names = "--messages", defaultValue = "100000", description = "Messages to queue and send (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--messages",
+            defaultValue = "100000",
+            description = "Messages to queue and send (default ${DEFAULT-VALUE}).")
     int messages;
 
     @Override
@@ -57,17 +62,19 @@ public final class OutboxBench implements Runnable {
     static void run(PrintStream out, int messages) {
         quietLogs();
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startFresh();
-             HikariDataSource db = dataSource(postgres.jdbcUrl())) {
+                HikariDataSource db = dataSource(postgres.jdbcUrl())) {
             Flyway.configure().dataSource(db).load().migrate();
             GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
             smtp.start();
-            try (ConfigurableApplicationContext outreach = StandaloneOutreach.start(db, null,
-                    settings(smtp.getSmtp().getPort()), false)) {
+            try (ConfigurableApplicationContext outreach =
+                    StandaloneOutreach.start(db, null, settings(smtp.getSmtp().getPort()), false)) {
                 queue(outreach.getBean(Outbox.class), messages);
                 JdbcClient jdbc = outreach.getBean(JdbcClient.class);
 
                 long started = System.nanoTime();
-                outreach.getBean(CamelContext.class).getRouteController().startRoute(ChannelRoutes.routeId(Channel.EMAIL));
+                outreach.getBean(CamelContext.class)
+                        .getRouteController()
+                        .startRoute(ChannelRoutes.routeId(Channel.EMAIL));
                 awaitAllSent(jdbc, smtp, messages, started);
                 double seconds = (System.nanoTime() - started) / 1e9;
 
@@ -111,9 +118,19 @@ public final class OutboxBench implements Runnable {
     private static void queue(Outbox outbox, int messages) {
         List<OutboundMessage> chunk = new ArrayList<>();
         for (int i = 0; i < messages; i++) {
-            chunk.add(OutboundMessage.email("bench:voting-reminder:" + i, "member" + (i % RECIPIENTS) + "@" + DOMAIN,
-                    "voting-reminder", Map.of("memberName", "Member " + i, "districtId", "TX-07",
-                            "ballotUrl", "https://" + DOMAIN + "/ballot/" + i, "closesAt", "Tue, Mar 3, 8:00 PM CST"))
+            chunk.add(OutboundMessage.email(
+                            "bench:voting-reminder:" + i,
+                            "member" + (i % RECIPIENTS) + "@" + DOMAIN,
+                            "voting-reminder",
+                            Map.of(
+                                    "memberName",
+                                    "Member " + i,
+                                    "districtId",
+                                    "TX-07",
+                                    "ballotUrl",
+                                    "https://" + DOMAIN + "/ballot/" + i,
+                                    "closesAt",
+                                    "Tue, Mar 3, 8:00 PM CST"))
                     .inState("TX"));
             if (chunk.size() == 5_000 || i == messages - 1) {
                 outbox.enqueueAll(chunk);
@@ -127,7 +144,8 @@ public final class OutboxBench implements Runnable {
         long deadline = started + LIMIT.toNanos();
         while (true) {
             int open = jdbc.sql("select count(*) from outbox_message where status in ('PENDING', 'SENDING')")
-                    .query(Integer.class).single();
+                    .query(Integer.class)
+                    .single();
             if (open == 0 && smtp.getReceivedMessages().length >= messages) {
                 return;
             }
@@ -141,13 +159,13 @@ public final class OutboxBench implements Runnable {
 
     private static Set<String> expectedMessageIds(JdbcClient jdbc) {
         Set<String> expected = new HashSet<>();
-        jdbc.sql("select id, dedup_key from outbox_message").query((rs, n) ->
-                expected.add(MessageIds.of(rs.getLong("id"), rs.getString("dedup_key"), DOMAIN))).list();
+        jdbc.sql("select id, dedup_key from outbox_message")
+                .query((rs, n) -> expected.add(MessageIds.of(rs.getLong("id"), rs.getString("dedup_key"), DOMAIN)))
+                .list();
         return expected;
     }
 
-    private record Count(long distinctExpected, long duplicates, long lost) {
-    }
+    private record Count(long distinctExpected, long duplicates, long lost) {}
 
     private static Count count(GreenMail smtp, Set<String> expected) {
         Set<String> seen = new HashSet<>();

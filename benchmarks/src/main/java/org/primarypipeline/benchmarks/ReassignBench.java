@@ -17,10 +17,16 @@ import picocli.CommandLine.Option;
 @Command(name = "reassign", description = "Re-assign 1,000,000 supporters from the 2026 lines to cd119.")
 public class ReassignBench implements Runnable {
 
-    @Option(names = "--rows", defaultValue = "1000000", description = "Supporters in the generated list (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rows",
+            defaultValue = "1000000",
+            description = "Supporters in the generated list (default ${DEFAULT-VALUE}).")
     int rows;
 
-    @Option(names = "--joined", defaultValue = "0.25", description = "Share of supporters in a group (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--joined",
+            defaultValue = "0.25",
+            description = "Share of supporters in a group (default ${DEFAULT-VALUE}).")
     double joined;
 
     @Override
@@ -30,7 +36,8 @@ public class ReassignBench implements Runnable {
         try (SupporterBenchDatabase db = new SupporterBenchDatabase()) {
             file = Files.createTempFile("pp-bench-supporters-", ".csv");
             new SupporterCsvGenerator(2026, joined).write(file, rows);
-            SupporterImports.Outcome imported = db.bean(SupporterImports.class).run(file, SupporterImports.Options.defaults());
+            SupporterImports.Outcome imported =
+                    db.bean(SupporterImports.class).run(file, SupporterImports.Options.defaults());
             if (!"COMPLETED".equals(imported.batchStatus())) {
                 throw new IllegalStateException("the import did not complete: " + imported.exitDescription());
             }
@@ -38,10 +45,12 @@ public class ReassignBench implements Runnable {
                 ImportBench.deleteQuietly(Path.of(imported.run().rejectsReport()));
             }
             db.jdbc().sql("vacuum analyze member").update();
-            CpuMeter cpu = new CpuMeter(db.jdbc().sql("show data_directory").query(String.class).single());
+            CpuMeter cpu = new CpuMeter(
+                    db.jdbc().sql("show data_directory").query(String.class).single());
             double[] before = cpu.seconds();
             long start = System.nanoTime();
-            DistrictReassignments.Outcome outcome = db.bean(DistrictReassignments.class).reassign("cd119");
+            DistrictReassignments.Outcome outcome =
+                    db.bean(DistrictReassignments.class).reassign("cd119");
             double seconds = (System.nanoTime() - start) / 1e9;
             double[] after = cpu.seconds();
             if (!"COMPLETED".equals(outcome.batchStatus())) {
@@ -52,7 +61,10 @@ public class ReassignBench implements Runnable {
             out.printf("reassign.cpu_seconds: %.1f s%n", after[0] - before[0] + after[1] - before[1]);
             out.printf("reassign.cpu_jvm_seconds: %.1f s%n", after[0] - before[0]);
             out.printf("reassign.cpu_postgres_seconds: %.1f s%n", after[1] - before[1]);
-            out.printf("reassign.load_average: %.1f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            out.printf(
+                    "reassign.load_average: %.1f%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
             out.printf("reassign.supporters: %d count%n", r.supporters());
             out.printf("reassign.moved: %d count%n", r.moved());
             out.printf("reassign.memberships_moved: %d count%n", r.membershipsMoved());

@@ -2,11 +2,11 @@ package org.primarypipeline.benchmarks;
 
 import java.io.PrintStream;
 import java.util.Map;
+import org.primarypipeline.batch.reconcile.ReconcileJobConfiguration;
+import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.districts.PublicDataLoader;
 import org.primarypipeline.vetting.CandidacyRepository;
-import org.primarypipeline.batch.reconcile.ReconcileJobConfiguration;
-import org.primarypipeline.core.cycle.CycleSettings;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
@@ -30,7 +30,10 @@ import picocli.CommandLine.Option;
 @Command(name = "reconcile", description = "Reconcile 1,000,000 donations against 1,000,000 balance transactions.")
 public class ReconcileBench implements Runnable {
 
-    @Option(names = "--donations", defaultValue = "1000000", description = "Donations and balance transactions (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--donations",
+            defaultValue = "1000000",
+            description = "Donations and balance transactions (default ${DEFAULT-VALUE}).")
     int donations;
 
     public static void main(String[] args) {
@@ -40,8 +43,15 @@ public class ReconcileBench implements Runnable {
     @Override
     public void run() {
         PrintStream out = System.out;
-        try (BenchContext bench = BenchContext.start(BenchApplication.class, Map.of("spring.batch.job.enabled", "false",
-                "spring.batch.jdbc.initialize-schema", "never", "pp.stripe.secret-key", ""))) {
+        try (BenchContext bench = BenchContext.start(
+                BenchApplication.class,
+                Map.of(
+                        "spring.batch.job.enabled",
+                        "false",
+                        "spring.batch.jdbc.initialize-schema",
+                        "never",
+                        "pp.stripe.secret-key",
+                        ""))) {
             ConfigurableApplicationContext app = bench.app();
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             long start = System.nanoTime();
@@ -51,22 +61,36 @@ public class ReconcileBench implements Runnable {
             JobLauncher launcher = app.getBean(JobLauncher.class);
             Job job = app.getBean("reconcileJob", Job.class);
             start = System.nanoTime();
-            JobExecution execution = launcher.run(job, new JobParametersBuilder()
-                    .addString(ReconcileJobConfiguration.RUN, "bench-" + System.nanoTime()).toJobParameters());
+            JobExecution execution = launcher.run(
+                    job,
+                    new JobParametersBuilder()
+                            .addString(ReconcileJobConfiguration.RUN, "bench-" + System.nanoTime())
+                            .toJobParameters());
             double seconds = (System.nanoTime() - start) / 1e9;
             if (execution.getStatus() != BatchStatus.COMPLETED) {
-                throw new IllegalStateException("reconcile ended " + execution.getStatus() + ": " + execution.getAllFailureExceptions());
+                throw new IllegalStateException(
+                        "reconcile ended " + execution.getStatus() + ": " + execution.getAllFailureExceptions());
             }
-            long run = jdbc.sql("select max(id) from reconciliation_run").query(Long.class).single();
-            String summary = jdbc.sql("select summary::text from reconciliation_run where id = ?").param(run)
-                    .query(String.class).single();
+            long run = jdbc.sql("select max(id) from reconciliation_run")
+                    .query(Long.class)
+                    .single();
+            String summary = jdbc.sql("select summary::text from reconciliation_run where id = ?")
+                    .param(run)
+                    .query(String.class)
+                    .single();
             out.printf("reconcile.seconds: %.1f s%n", seconds);
             out.printf("reconcile.donations: %d count%n", donations);
-            out.printf("reconcile.balance_transactions: %d count%n",
-                    jdbc.sql("select count(*) from stripe_balance_transaction").query(Long.class).single());
-            out.printf("reconcile.exceptions: %d count%n",
-                    jdbc.sql("select count(*) from reconciliation_item where run_id = ? and not ok").param(run)
-                            .query(Long.class).single());
+            out.printf(
+                    "reconcile.balance_transactions: %d count%n",
+                    jdbc.sql("select count(*) from stripe_balance_transaction")
+                            .query(Long.class)
+                            .single());
+            out.printf(
+                    "reconcile.exceptions: %d count%n",
+                    jdbc.sql("select count(*) from reconciliation_item where run_id = ? and not ok")
+                            .param(run)
+                            .query(Long.class)
+                            .single());
             out.println("reconcile.summary: " + summary);
         } catch (Exception e) {
             throw new IllegalStateException("bench reconcile failed", e);
@@ -81,10 +105,17 @@ public class ReconcileBench implements Runnable {
      */
     private void generate(ConfigurableApplicationContext app, JdbcClient jdbc) {
         app.getBean(PublicDataLoader.class).load();
-        String cycle = app.getBean(CycleRepository.class).create("cd2026", "TX-35", CycleSettings.defaults(), "bench",
-                java.time.Instant.parse("2026-03-01T00:00:00Z")).id();
+        String cycle = app.getBean(CycleRepository.class)
+                .create(
+                        "cd2026",
+                        "TX-35",
+                        CycleSettings.defaults(),
+                        "bench",
+                        java.time.Instant.parse("2026-03-01T00:00:00Z"))
+                .id();
         long candidacy = app.getBean(CandidacyRepository.class).nominate(cycle, "Bench Candidate", null, null);
-        long fundraiser = jdbc.sql("""
+        long fundraiser =
+                jdbc.sql("""
                 insert into fundraiser (cycle_id, candidacy_id, status, goal_cents, title, payments, starts_on, ends_on)
                 values (?, ?, 'LAUNCHED', 5000000000, 'Bench', 'ON', date '2026-03-01', date '2026-11-03') returning id
                 """).params(cycle, candidacy).query(Long.class).single();
@@ -95,7 +126,8 @@ public class ReconcileBench implements Runnable {
                        'Employer', 'Occupation'
                 from generate_series(1, ?) g
                 """).param(donors).update();
-        long firstDonor = jdbc.sql("select min(id) from donor").query(Long.class).single();
+        long firstDonor =
+                jdbc.sql("select min(id) from donor").query(Long.class).single();
         int charged = donations - donations / 100;
         int refunded = donations / 100;
         jdbc.sql("""
@@ -105,8 +137,13 @@ public class ReconcileBench implements Runnable {
                        'pi_' || g, 'ch_' || g, case when g <= :refunded then 100 else 0 end,
                        timestamptz '2026-03-01' + g * interval '10 seconds', timestamptz '2026-03-01' + g * interval '10 seconds'
                 from generate_series(1, :n) g
-                """).param("f", fundraiser).param("firstDonor", firstDonor).param("donors", donors)
-                .param("refunded", refunded).param("n", donations).update();
+                """)
+                .param("f", fundraiser)
+                .param("firstDonor", firstDonor)
+                .param("donors", donors)
+                .param("refunded", refunded)
+                .param("n", donations)
+                .update();
         jdbc.sql("""
                 insert into stripe_balance_transaction (id, type, reporting_category, source_id, charge_id, amount_cents,
                     fee_cents, net_cents, created, payout_id, pulled_at)
@@ -135,7 +172,20 @@ public class ReconcileBench implements Runnable {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @ComponentScan(basePackages = {"org.primarypipeline.certification", "org.primarypipeline.cycles", "org.primarypipeline.districts", "org.primarypipeline.fundraising", "org.primarypipeline.nominations", "org.primarypipeline.outreach", "org.primarypipeline.platform.db", "org.primarypipeline.platform.links", "org.primarypipeline.supporters", "org.primarypipeline.vetting", "org.primarypipeline.voting", "org.primarypipeline.batch.reconcile"})
-    static class BenchApplication {
-    }
+    @ComponentScan(
+            basePackages = {
+                "org.primarypipeline.certification",
+                "org.primarypipeline.cycles",
+                "org.primarypipeline.districts",
+                "org.primarypipeline.fundraising",
+                "org.primarypipeline.nominations",
+                "org.primarypipeline.outreach",
+                "org.primarypipeline.platform.db",
+                "org.primarypipeline.platform.links",
+                "org.primarypipeline.supporters",
+                "org.primarypipeline.vetting",
+                "org.primarypipeline.voting",
+                "org.primarypipeline.batch.reconcile"
+            })
+    static class BenchApplication {}
 }

@@ -12,13 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.primarypipeline.voting.BallotActivities;
-import org.primarypipeline.voting.VoteRowSet;
-import org.primarypipeline.cycles.CycleRepository;
-import org.primarypipeline.testing.VotingRound;
 import org.primarypipeline.batch.recount.BatchRecountRunner;
 import org.primarypipeline.console.ConsoleApplication;
 import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.cycles.CycleRepository;
+import org.primarypipeline.testing.VotingRound;
+import org.primarypipeline.voting.BallotActivities;
+import org.primarypipeline.voting.VoteRowSet;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,13 +35,18 @@ import picocli.CommandLine.Option;
  * round. The medians are printed ({@code recount.count_seconds}: the part of the recount spent counting,
  * checking the chain and comparing); the recount must match, or the bench fails.
  */
-@Command(name = "recount", description = "Time the recount job of a 1,000,000-member round against COPY of the same rows.")
+@Command(
+        name = "recount",
+        description = "Time the recount job of a 1,000,000-member round against COPY of the same rows.")
 public class RecountBench implements Runnable {
 
     @Option(names = "--members", defaultValue = "1000000", description = "Electorate size (default ${DEFAULT-VALUE}).")
     int members;
 
-    @Option(names = "--runs", defaultValue = "5", description = "Timed runs of each (default ${DEFAULT-VALUE}); medians are printed.")
+    @Option(
+            names = "--runs",
+            defaultValue = "5",
+            description = "Timed runs of each (default ${DEFAULT-VALUE}); medians are printed.")
     int runs;
 
     @Override
@@ -53,8 +58,8 @@ public class RecountBench implements Runnable {
             long started = System.nanoTime();
             app.getBean(BallotActivities.class).tally(cycleId);
             double tally = (System.nanoTime() - started) / 1e9;
-            app.getBean(CycleRepository.class).enterStage(cycleId, CycleStage.CERTIFICATION, null, 0,
-                    "staff check the result", "certification");
+            app.getBean(CycleRepository.class)
+                    .enterStage(cycleId, CycleStage.CERTIFICATION, null, 0, "staff check the result", "certification");
             app.getBean(JdbcClient.class).sql("vacuum analyze").update();
 
             BatchRecountRunner recounts = app.getBean(BatchRecountRunner.class);
@@ -72,7 +77,9 @@ public class RecountBench implements Runnable {
                 recount[i] = (System.nanoTime() - t) / 1e9;
                 compare[i] = execution.getStepExecutions().stream()
                         .filter(step -> step.getStepName().equals("recount-compare"))
-                        .mapToDouble(step -> Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1e3)
+                        .mapToDouble(step -> Duration.between(step.getStartTime(), step.getEndTime())
+                                        .toMillis()
+                                / 1e3)
                         .sum();
                 if (execution.getStatus() != BatchStatus.COMPLETED) {
                     throw new IllegalStateException("the recount did not match: "
@@ -87,18 +94,39 @@ public class RecountBench implements Runnable {
             out.printf(Locale.ROOT, "recount.count_seconds: %.2f s%n", median(compare));
             out.printf(Locale.ROOT, "recount.tally_seconds: %.2f s%n", tally);
             JdbcClient jdbc = app.getBean(JdbcClient.class);
-            out.printf("recount.members: %d count%n", jdbc.sql("select count(*) from electorate where cycle_id = ?")
-                    .param(cycleId).query(Long.class).single());
-            out.printf("recount.proxy_rows: %d count%n", jdbc.sql("select count(*) from cycle_proxy where cycle_id = ?")
-                    .param(cycleId).query(Long.class).single());
-            out.printf("recount.ballots: %d count%n", jdbc.sql("select count(*) from ballot where cycle_id = ?")
-                    .param(cycleId).query(Long.class).single());
+            out.printf(
+                    "recount.members: %d count%n",
+                    jdbc.sql("select count(*) from electorate where cycle_id = ?")
+                            .param(cycleId)
+                            .query(Long.class)
+                            .single());
+            out.printf(
+                    "recount.proxy_rows: %d count%n",
+                    jdbc.sql("select count(*) from cycle_proxy where cycle_id = ?")
+                            .param(cycleId)
+                            .query(Long.class)
+                            .single());
+            out.printf(
+                    "recount.ballots: %d count%n",
+                    jdbc.sql("select count(*) from ballot where cycle_id = ?")
+                            .param(cycleId)
+                            .query(Long.class)
+                            .single());
             // on-disk size (rows, indexes, TOAST) of what a round of this size stores, for deploy/CAPACITY.md
             long total = 0;
-            for (String table : List.of("member", "group_membership", "proxy_assignment", "electorate", "cycle_proxy",
-                    "ballot", "ballot_receipt", "ballot_weight")) {
-                long bytes = jdbc.sql("select pg_total_relation_size(cast(? as regclass))").param(table)
-                        .query(Long.class).single();
+            for (String table : List.of(
+                    "member",
+                    "group_membership",
+                    "proxy_assignment",
+                    "electorate",
+                    "cycle_proxy",
+                    "ballot",
+                    "ballot_receipt",
+                    "ballot_weight")) {
+                long bytes = jdbc.sql("select pg_total_relation_size(cast(? as regclass))")
+                        .param(table)
+                        .query(Long.class)
+                        .single();
                 total += bytes;
                 out.printf("recount.table_bytes.%s: %d bytes%n", table, bytes);
             }

@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
  * before and after, and the growth is printed per table and per supporter. The vote's tables are
  * measured by {@code pp bench recount} ({@code recount.table_bytes.*}). For deploy/CAPACITY.md.
  */
-@Command(name = "storage", description = "Bytes on disk per imported supporter, table by table (fresh embedded PostgreSQL).")
+@Command(
+        name = "storage",
+        description = "Bytes on disk per imported supporter, table by table (fresh embedded PostgreSQL).")
 public class StorageBench implements Runnable {
 
     @Option(names = "--rows", defaultValue = "100000", description = "Supporters imported (default ${DEFAULT-VALUE}).")
@@ -33,7 +35,8 @@ public class StorageBench implements Runnable {
             file = Files.createTempFile("pp-bench-storage-", ".csv");
             new SupporterCsvGenerator(2026, 0.25).write(file, rows);
             Map<String, Long> before = sizes(db.jdbc());
-            SupporterImports.Outcome outcome = db.bean(SupporterImports.class).run(file, SupporterImports.Options.defaults());
+            SupporterImports.Outcome outcome =
+                    db.bean(SupporterImports.class).run(file, SupporterImports.Options.defaults());
             if (!"COMPLETED".equals(outcome.batchStatus())) {
                 throw new IllegalStateException("the import did not complete: " + outcome.exitDescription());
             }
@@ -67,7 +70,9 @@ public class StorageBench implements Runnable {
         jdbc.sql("""
                 select relname, pg_total_relation_size(oid) from pg_class
                 where relkind = 'r' and relnamespace = 'public'::regnamespace
-                """).query((rs, n) -> sizes.put(rs.getString(1), rs.getLong(2))).list();
+                """)
+                .query((rs, n) -> sizes.put(rs.getString(1), rs.getLong(2)))
+                .list();
         return sizes;
     }
 }

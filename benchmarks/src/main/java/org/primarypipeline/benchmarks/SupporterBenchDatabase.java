@@ -3,10 +3,6 @@ package org.primarypipeline.benchmarks;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.primarypipeline.platform.db.EmbeddedPostgresServer;
-import org.primarypipeline.districts.PublicDataLoader;
-import org.primarypipeline.supporters.DistrictPlanStore;
-import org.primarypipeline.supporters.SupporterDistricts;
 import org.primarypipeline.batch.assigndistricts.AssignDistrictsJobConfiguration;
 import org.primarypipeline.batch.assigndistricts.DistrictReassignments;
 import org.primarypipeline.batch.importsupporters.ImportRunContext;
@@ -14,10 +10,13 @@ import org.primarypipeline.batch.importsupporters.ImportRuns;
 import org.primarypipeline.batch.importsupporters.ImportSupportersJobConfiguration;
 import org.primarypipeline.batch.importsupporters.SupporterImports;
 import org.primarypipeline.batch.partitioning.PartitionedSteps;
+import org.primarypipeline.districts.PublicDataLoader;
+import org.primarypipeline.platform.db.EmbeddedPostgresServer;
+import org.primarypipeline.supporters.DistrictPlanStore;
+import org.primarypipeline.supporters.SupporterDistricts;
 import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -73,9 +72,18 @@ final class SupporterBenchDatabase implements AutoCloseable {
 
     // registered by hand, not a @Configuration: the app's component scan must never pick it up
     @EnableBatchProcessing
-    @Import({ImportSupportersJobConfiguration.class, ImportRuns.class, ImportRunContext.class, SupporterImports.class, PartitionedSteps.class,
-        AssignDistrictsJobConfiguration.class, DistrictReassignments.class, DistrictPlanStore.class,
-        SupporterDistricts.class, PublicDataLoader.class})
+    @Import({
+        ImportSupportersJobConfiguration.class,
+        ImportRuns.class,
+        ImportRunContext.class,
+        SupporterImports.class,
+        PartitionedSteps.class,
+        AssignDistrictsJobConfiguration.class,
+        DistrictReassignments.class,
+        DistrictPlanStore.class,
+        SupporterDistricts.class,
+        PublicDataLoader.class
+    })
     static class Wiring {
         @Bean
         PlatformTransactionManager transactionManager(DataSource dataSource) {

@@ -44,7 +44,8 @@ public final class VoteBench implements Runnable {
         IndexedVoteInput input = VoteScenario.generate(MEMBERS, AVG_PROXIES, VOTING_SHARE, NOMINEES, 2026L);
 
         List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP && pool.isValid()).toList();
+                .filter(pool -> pool.getType() == MemoryType.HEAP && pool.isValid())
+                .toList();
         System.gc();
         System.gc();
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);

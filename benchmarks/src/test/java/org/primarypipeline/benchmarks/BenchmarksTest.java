@@ -16,7 +16,8 @@ class BenchmarksTest {
         CommandLine cli = new CommandLine(new Benchmarks());
         cli.setOut(new PrintWriter(out, true));
         assertThat(cli.execute("help")).isZero();
-        assertThat(out.toString()).contains("Usage: pp bench", "'name: value unit'")
+        assertThat(out.toString())
+                .contains("Usage: pp bench", "'name: value unit'")
                 .contains("cycles", "vote", "outbox", "reconcile", "recount", "import", "reassign", "storage");
     }
 

@@ -11,8 +11,7 @@ import org.primarypipeline.console.cli.CommandLineEntry;
  */
 public final class PrimaryPipeline {
 
-    private PrimaryPipeline() {
-    }
+    private PrimaryPipeline() {}
 
     public static void main(String[] args) {
         if (ClientCommands.handles(args)) {

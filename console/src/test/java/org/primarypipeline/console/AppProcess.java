@@ -9,10 +9,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -30,7 +30,9 @@ final class AppProcess implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The accounts tests add with {@link #addAccount}; GETs read as the first. */
-    static final Map<String, String> PASSWORDS = Map.of("alice", "first staff passphrase", "bob", "second staff passphrase");
+    static final Map<String, String> PASSWORDS =
+            Map.of("alice", "first staff passphrase", "bob", "second staff passphrase");
+
     private static final String READER = "alice";
 
     private final Path dataDir;
@@ -51,7 +53,8 @@ final class AppProcess implements AutoCloseable {
     static Path jar() {
         Path jar = Path.of("target", "primary-pipeline.jar");
         if (!Files.exists(jar)) {
-            throw new IllegalStateException("run with 'mvn verify': the packaged jar is needed at " + jar.toAbsolutePath());
+            throw new IllegalStateException(
+                    "run with 'mvn verify': the packaged jar is needed at " + jar.toAbsolutePath());
         }
         return jar;
     }
@@ -63,9 +66,12 @@ final class AppProcess implements AutoCloseable {
                 "-Dpp.data-dir=" + dataDir,
                 "-Dserver.port=" + httpPort,
                 "-Dpp.temporal.embedded-port=" + temporalPort,
-                "-jar", jar().toString()));
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                "-jar",
+                jar().toString()));
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < until) {
             if (!process.isAlive()) {
@@ -85,9 +91,20 @@ final class AppProcess implements AutoCloseable {
 
     /** Runs {@code pp users add} against the serving app's data, as an operator would on the server. */
     void addAccount(String name, String role) throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-Dpp.data-dir=" + dataDir, "-Dpp.temporal.embedded-port=" + temporalPort,
-                "-jar", jar().toString(), "users", "add", "--role", role, "--name", name, "--password-stdin");
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Dpp.data-dir=" + dataDir,
+                "-Dpp.temporal.embedded-port=" + temporalPort,
+                "-jar",
+                jar().toString(),
+                "users",
+                "add",
+                "--role",
+                role,
+                "--name",
+                name,
+                "--password-stdin");
         Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
         cli.getOutputStream().write((PASSWORDS.get(name) + "\n").getBytes(StandardCharsets.UTF_8));
         cli.getOutputStream().close();
@@ -124,18 +141,22 @@ final class AppProcess implements AutoCloseable {
     }
 
     Response put(String path, String body, String actor) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", basic(actor))
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", basic(actor))
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), JSON.readTree(response.body()));
     }
 
-    record Response(int status, JsonNode body) {
-    }
+    record Response(int status, JsonNode body) {}
 
     private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORDS.get(user)).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((user + ":" + PASSWORDS.get(user)).getBytes(StandardCharsets.UTF_8));
     }
 
     String logText() throws IOException {
@@ -159,9 +180,13 @@ final class AppProcess implements AutoCloseable {
 
     /** A killed app leaves its PostgreSQL server running (the next start joins it); tests stop it. */
     private void stopOrphanedPostgres() throws IOException {
-        File pid = dataDir.resolve("postgres").resolve("pgdata").resolve("postmaster.pid").toFile();
+        File pid = dataDir.resolve("postgres")
+                .resolve("pgdata")
+                .resolve("postmaster.pid")
+                .toFile();
         if (pid.exists()) {
-            long serverPid = Long.parseLong(Files.readAllLines(pid.toPath()).get(0).trim());
+            long serverPid =
+                    Long.parseLong(Files.readAllLines(pid.toPath()).get(0).trim());
             ProcessHandle.of(serverPid).ifPresent(ProcessHandle::destroy);
         }
     }

@@ -23,8 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class BatchJvm implements AutoCloseable {
 
-    record Ended(int exit, String output) {
-    }
+    record Ended(int exit, String output) {}
 
     final int httpPort;
     final int temporalPort;
@@ -49,8 +48,10 @@ final class BatchJvm implements AutoCloseable {
         }
         command.add("batch-worker");
         Path log = logs().resolve("batch-worker-" + name + "-" + http + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         return new BatchJvm(log, http, temporal, process);
     }
 
@@ -61,8 +62,10 @@ final class BatchJvm implements AutoCloseable {
         command.add(command.size() - 2, "-Dpp.batch.remote.poll-interval=200ms");
         command.addAll(List.of(args));
         Path log = logs().resolve(name + "-" + System.nanoTime() + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         if (!process.waitFor(300, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException(name + " did not finish: " + Files.readString(log));
@@ -82,7 +85,8 @@ final class BatchJvm implements AutoCloseable {
                 "-Dpp.temporal.start-embedded=false",
                 "-Dpp.batch.grid-size=" + grid,
                 "-Dpp.batch.worker.poll-interval=100ms",
-                "-jar", AppProcess.jar().toString()));
+                "-jar",
+                AppProcess.jar().toString()));
     }
 
     private static Path logs() throws IOException {
@@ -97,8 +101,10 @@ final class BatchJvm implements AutoCloseable {
                 throw new IllegalStateException("the batch worker exited: " + log());
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/readiness")).build(),
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/readiness"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;

@@ -79,20 +79,23 @@ class ClientJarIT {
                 .isEqualTo("refused: the app answered HTTP 500 without a reason; its log may say more");
     }
 
-    private record Run(int exit, String output) {
-    }
+    private record Run(int exit, String output) {}
 
     private Run pp(String... args) throws Exception {
         Path target = Path.of("target");
-        StringBuilder classpath = new StringBuilder(target.resolve("primary-pipeline-client.jar").toString());
+        StringBuilder classpath =
+                new StringBuilder(target.resolve("primary-pipeline-client.jar").toString());
         try (Stream<Path> libs = Files.list(target.resolve("client-lib"))) {
-            libs.sorted().forEach(lib -> classpath.append(java.io.File.pathSeparator).append(lib));
+            libs.sorted()
+                    .forEach(lib -> classpath.append(java.io.File.pathSeparator).append(lib));
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", classpath.toString(), "org.primarypipeline.console.PrimaryPipeline"));
+        List<String> command = new ArrayList<>(
+                List.of(java, "-cp", classpath.toString(), "org.primarypipeline.console.PrimaryPipeline"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("PP_URL", "http://127.0.0.1:" + api.getAddress().getPort());
+        builder.environment()
+                .put("PP_URL", "http://127.0.0.1:" + api.getAddress().getPort());
         builder.environment().put("PP_TOKEN", "pp_stand-in");
         builder.environment().put("XDG_CONFIG_HOME", dir.toString());
         Process process = builder.start();

@@ -20,9 +20,20 @@ class CommandLineTest {
     void helpListsEveryCapabilitysCommands() {
         Run run = run("help");
         assertThat(run.exit).isZero();
-        assertThat(run.out).contains("login", "logout", "launch", "cycle", "members", "nominate", "pledge", "vote",
-                "tally",
-                "prioritize", "backtest", "bench");
+        assertThat(run.out)
+                .contains(
+                        "login",
+                        "logout",
+                        "launch",
+                        "cycle",
+                        "members",
+                        "nominate",
+                        "pledge",
+                        "vote",
+                        "tally",
+                        "prioritize",
+                        "backtest",
+                        "bench");
     }
 
     @Test
@@ -39,14 +50,27 @@ class CommandLineTest {
         Path members = Files.writeString(dir.resolve("members.csv"), "member_id\nAna\nBen\n");
         Path proxies = Files.writeString(dir.resolve("proxies.csv"), "member_id,proxy_id,units\nBen,Ana,10\n");
         Path ballots = Files.writeString(dir.resolve("ballots.csv"), "member_id,ranking\nAna,X>Y\n");
-        Run ok = run("tally", "--members", members.toString(), "--proxies", proxies.toString(),
-                "--ballots", ballots.toString(), "--json");
+        Run ok = run(
+                "tally",
+                "--members",
+                members.toString(),
+                "--proxies",
+                proxies.toString(),
+                "--ballots",
+                ballots.toString(),
+                "--json");
         assertThat(ok.exit).isZero();
         assertThat(ok.out).contains("\"winner\":\"X\"", "\"exercisedUnits\":\"20");
 
         Path self = Files.writeString(dir.resolve("self.csv"), "member_id,proxy_id,units\nBen,Ben,10\n");
-        Run bad = run("tally", "--members", members.toString(), "--proxies", self.toString(),
-                "--ballots", ballots.toString());
+        Run bad = run(
+                "tally",
+                "--members",
+                members.toString(),
+                "--proxies",
+                self.toString(),
+                "--ballots",
+                ballots.toString());
         assertThat(bad.exit).isEqualTo(2);
         assertThat(bad.err).contains("self.csv", "line 2");
     }
@@ -54,9 +78,16 @@ class CommandLineTest {
     @Test
     void clientCommandsLoadNoSpringAndRefuseWithoutASignedInAccount() throws Exception {
         // a JVM of its own, as pp starts one: in this one, other tests have loaded Spring already
-        ProcessBuilder pp = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load:file=" + dir.resolve("classes.txt"), "-cp", System.getProperty("java.class.path"),
-                "-Dpp.data-dir=" + dir.resolve("var"), PrimaryPipeline.class.getName(), "cycle", "status", "TX-07-1");
+        ProcessBuilder pp = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load:file=" + dir.resolve("classes.txt"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Dpp.data-dir=" + dir.resolve("var"),
+                PrimaryPipeline.class.getName(),
+                "cycle",
+                "status",
+                "TX-07-1");
         pp.environment().remove("PP_TOKEN");
         pp.environment().put("PP_URL", "http://127.0.0.1:9");
         pp.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
@@ -65,7 +96,8 @@ class CommandLineTest {
         assertThat(process.waitFor()).as(output).isEqualTo(4);
         assertThat(output.strip())
                 .isEqualTo("not signed in: run pp login --name NAME first (scripts may set PP_TOKEN)");
-        assertThat(Files.readAllLines(dir.resolve("classes.txt"))).as("no Spring class is loaded")
+        assertThat(Files.readAllLines(dir.resolve("classes.txt")))
+                .as("no Spring class is loaded")
                 .noneMatch(line -> line.contains(" org.springframework."));
         assertThat(Files.readAllLines(dir.resolve("classes.txt")))
                 .anyMatch(line -> line.contains(" picocli.CommandLine "));
@@ -75,13 +107,14 @@ class CommandLineTest {
     void theScriptStartsExactlyTheClientCommandsQuickly() throws Exception {
         java.util.regex.Matcher listed = java.util.regex.Pattern.compile("(?m)^\\s*([a-z|]+)\\)$")
                 .matcher(Files.readString(Path.of("..", "pp")));
-        assertThat(listed.find()).as("pp lists the client commands in one case pattern").isTrue();
+        assertThat(listed.find())
+                .as("pp lists the client commands in one case pattern")
+                .isTrue();
         assertThat(java.util.List.of(listed.group(1).split("\\|")))
                 .containsExactlyInAnyOrderElementsOf(org.primarypipeline.console.cli.ClientCommands.names());
     }
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     private static Run run(String... args) {
         StringWriter out = new StringWriter();

@@ -33,9 +33,12 @@ class CycleSurvivesRestartIT {
                     """, "alice");
             assertThat(launched.status()).as(String.valueOf(launched.body())).isEqualTo(201);
             String cycle = "/api/cycles/TX-07-1";
-            assertThat(app.post("/api/cycles", "{\"district\": \"TX-07\"}", "alice").status()).isEqualTo(409);
+            assertThat(app.post("/api/cycles", "{\"district\": \"TX-07\"}", "alice")
+                            .status())
+                    .isEqualTo(409);
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> app.get(cycle).path("candidacies").size() == 1);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> app.get(cycle).path("candidacies").size() == 1);
             long sitting = app.get(cycle).path("candidacies").get(0).path("id").asLong();
             signAndApprove(app, cycle, sitting);
             app.post(cycle + "/close", null, "alice");
@@ -44,33 +47,46 @@ class CycleSurvivesRestartIT {
             long nominee = app.post(cycle + "/nominations", """
                     {"nomineeName": "Ana Ortiz", "nomineeEmail": "ana@example.org",
                      "dateOfBirth": "1980-04-02", "citizenYears": "40", "inhabitant": "yes"}
-                    """, "alice").body().path("candidacyId").asLong();
+                    """, "alice")
+                    .body()
+                    .path("candidacyId")
+                    .asLong();
             signAndApprove(app, cycle, nominee);
             List<Long> members = new ArrayList<>();
             for (int i = 1; i <= 4; i++) {
                 members.add(app.post("/api/districts/TX-07/members", """
                         {"fullName": "Member %d", "email": "m%d@example.org"}
-                        """.formatted(i, i), null).body().path("memberId").asLong());
+                        """.formatted(i, i), null)
+                        .body()
+                        .path("memberId")
+                        .asLong());
             }
             // member 4 hands all ten units to member 3
-            assertThat(app.put("/api/members/" + members.get(3) + "/proxies",
-                    "{\"proxies\": [{\"proxyMemberId\": " + members.get(2) + ", \"units\": 10}]}", "alice").status()).isEqualTo(200);
+            assertThat(app.put(
+                                    "/api/members/" + members.get(3) + "/proxies",
+                                    "{\"proxies\": [{\"proxyMemberId\": " + members.get(2) + ", \"units\": 10}]}",
+                                    "alice")
+                            .status())
+                    .isEqualTo(200);
             app.post(cycle + "/close", null, "alice");
             awaitStage(app, cycle, "VOTING_ROUND");
             await().atMost(Duration.ofSeconds(60)).until(() -> timelineHas(app.get(cycle), "ELECTORATE_FROZEN"));
             vote(app, cycle, members.get(0), sitting, nominee);
             vote(app, cycle, members.get(1), nominee);
-            String deadlineBefore = app.get(cycle).path("cycle").path("stageDeadline").asText();
+            String deadlineBefore =
+                    app.get(cycle).path("cycle").path("stageDeadline").asText();
 
             app.kill();
             app.start();
 
             JsonNode afterRestart = app.get(cycle);
             assertThat(afterRestart.path("cycle").path("stage").asText()).isEqualTo("VOTING_ROUND");
-            assertThat(afterRestart.path("cycle").path("stageDeadline").asText()).isEqualTo(deadlineBefore);
+            assertThat(afterRestart.path("cycle").path("stageDeadline").asText())
+                    .isEqualTo(deadlineBefore);
             await().atMost(Duration.ofSeconds(60)).until(() -> timelineHas(app.get(cycle), "RESUMED"));
-            await().atMost(Duration.ofSeconds(60)).until(() -> "VOTING_ROUND".equals(
-                    app.get(cycle).path("live").path("stage").asText()));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> "VOTING_ROUND"
+                            .equals(app.get(cycle).path("live").path("stage").asText()));
             vote(app, cycle, members.get(2), nominee, sitting);
 
             app.post(cycle + "/close", null, "alice");
@@ -86,24 +102,31 @@ class CycleSurvivesRestartIT {
             // still counts, so she cannot approve a second time, and bob's approval certifies
             app.kill();
             app.start();
-            await().atMost(Duration.ofSeconds(60)).until(() -> "CERTIFICATION".equals(
-                    app.get(cycle).path("live").path("stage").asText()));
-            assertThat(app.get(cycle).path("live").path("certifiedBy").toString()).isEqualTo("[\"alice\"]");
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> "CERTIFICATION"
+                            .equals(app.get(cycle).path("live").path("stage").asText()));
+            assertThat(app.get(cycle).path("live").path("certifiedBy").toString())
+                    .isEqualTo("[\"alice\"]");
             var again = app.post(cycle + "/certify", null, "alice");
             assertThat(again.status()).isEqualTo(409);
             assertThat(again.body().path("error").asText()).contains("alice has already approved");
             assertThat(app.post(cycle + "/certify", null, "bob").status()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(
-                    app.get(cycle).path("cycle").path("status").asText()));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> "COMPLETED"
+                            .equals(app.get(cycle).path("cycle").path("status").asText()));
             assertThat(timelineHas(app.get(cycle), "FUNDRAISER_LAUNCHED")).isTrue();
         }
     }
 
     private static void signAndApprove(AppProcess app, String cycle, long candidacy) throws Exception {
-        assertThat(app.post(cycle + "/candidacies/" + candidacy + "/pledge", "{\"typedName\": \"Signer\"}", "alice").status())
+        assertThat(app.post(cycle + "/candidacies/" + candidacy + "/pledge", "{\"typedName\": \"Signer\"}", "alice")
+                        .status())
                 .isEqualTo(200);
-        var review = app.post(cycle + "/review", "{\"candidacyId\": " + candidacy + ", \"verdict\": \"APPROVE\", \"checklist\": "
-                + "{\"referencesContacted\": true, \"publicRecordChecked\": true, \"fecFilingsLookedUp\": true}}", "alice");
+        var review = app.post(
+                cycle + "/review",
+                "{\"candidacyId\": " + candidacy + ", \"verdict\": \"APPROVE\", \"checklist\": "
+                        + "{\"referencesContacted\": true, \"publicRecordChecked\": true, \"fecFilingsLookedUp\": true}}",
+                "alice");
         assertThat(review.status()).as(String.valueOf(review.body())).isEqualTo(200);
     }
 
@@ -112,12 +135,15 @@ class CycleSurvivesRestartIT {
         for (long id : ranking) {
             ids.append(ids.length() == 0 ? "" : ",").append(id);
         }
-        var response = app.post(cycle + "/ballots", "{\"memberId\": " + member + ", \"ranking\": [" + ids + "]}", "alice");
+        var response =
+                app.post(cycle + "/ballots", "{\"memberId\": " + member + ", \"ranking\": [" + ids + "]}", "alice");
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
     }
 
     private static void awaitStage(AppProcess app, String cycle, String stage) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> stage.equals(app.get(cycle).path("cycle").path("stage").asText()));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        stage.equals(app.get(cycle).path("cycle").path("stage").asText()));
     }
 
     private static boolean timelineHas(JsonNode cycle, String kind) {

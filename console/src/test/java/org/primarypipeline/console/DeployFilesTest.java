@@ -52,7 +52,8 @@ class DeployFilesTest {
         assertThat(services).containsKeys("postgres", "temporal", "temporal-ui", "mailcatcher");
         // a batch worker reads an import's file at the path the console started it with
         assertThat(list(map(services.get("batch-worker")).get("volumes")))
-                .isEqualTo(list(map(services.get("serve")).get("volumes"))).contains("imports:/imports");
+                .isEqualTo(list(map(services.get("serve")).get("volumes")))
+                .contains("imports:/imports");
         assertThat(map(compose.get("volumes"))).containsKey("imports");
     }
 
@@ -65,22 +66,28 @@ class DeployFilesTest {
                 for (Map<String, Object> doc : yaml(file)) {
                     if ("PersistentVolumeClaim".equals(doc.get("kind"))) {
                         claims.add((String) map(doc.get("metadata")).get("name"));
-                        assertThat(String.valueOf(map(doc.get("spec")).get("accessModes"))).contains("ReadWriteMany");
+                        assertThat(String.valueOf(map(doc.get("spec")).get("accessModes")))
+                                .contains("ReadWriteMany");
                     }
                     if (!"Deployment".equals(doc.get("kind"))) {
                         continue;
                     }
-                    Map<String, Object> pod = map(map(map(doc.get("spec")).get("template")).get("spec"));
-                    Map<String, Object> container = map(list(pod.get("containers")).get(0));
+                    Map<String, Object> pod =
+                            map(map(map(doc.get("spec")).get("template")).get("spec"));
+                    Map<String, Object> container =
+                            map(list(pod.get("containers")).get(0));
                     String role = (String) list(container.get("args")).get(0);
                     if (container.get("volumeMounts") == null) {
                         continue;
                     }
-                    Map<String, Object> mount = map(list(container.get("volumeMounts")).get(0));
+                    Map<String, Object> mount =
+                            map(list(container.get("volumeMounts")).get(0));
                     Map<String, Object> volume = map(list(pod.get("volumes")).get(0));
                     assertThat(volume.get("name")).isEqualTo(mount.get("name"));
-                    mounts.put(role, mount.get("mountPath") + " <- "
-                            + map(volume.get("persistentVolumeClaim")).get("claimName"));
+                    mounts.put(
+                            role,
+                            mount.get("mountPath") + " <- "
+                                    + map(volume.get("persistentVolumeClaim")).get("claimName"));
                 }
             }
         }
@@ -103,8 +110,10 @@ class DeployFilesTest {
                     if (!"Deployment".equals(doc.get("kind"))) {
                         continue;
                     }
-                    Map<String, Object> container = map(list(map(map(map(doc.get("spec")).get("template")).get("spec"))
-                            .get("containers")).get(0));
+                    Map<String, Object> container = map(
+                            list(map(map(map(doc.get("spec")).get("template")).get("spec"))
+                                            .get("containers"))
+                                    .get(0));
                     assertThat(container.get("image")).isEqualTo(IMAGE);
                     String role = (String) list(container.get("args")).get(0);
                     roles.add(role);
@@ -122,7 +131,9 @@ class DeployFilesTest {
     @Test
     void theImageRunsAsNonRootWithAHealthCheckOnTheAppsPort() throws IOException {
         String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile"));
-        assertThat(dockerfile).contains("FROM maven:", " AS build", "FROM eclipse-temurin:17-jre", "USER pp", "EXPOSE " + defaultPort())
+        assertThat(dockerfile)
+                .contains(
+                        "FROM maven:", " AS build", "FROM eclipse-temurin:17-jre", "USER pp", "EXPOSE " + defaultPort())
                 .contains("http://127.0.0.1:" + defaultPort() + "/actuator/health/liveness")
                 .contains("-t " + IMAGE);
         Properties app = applicationProperties();
@@ -136,13 +147,17 @@ class DeployFilesTest {
         sources.remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         sources.remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
         // named like the real one: Spring maps PP_X_Y to pp.x.y only for a source of that name
-        sources.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new LinkedHashMap<>(env)));
+        sources.addFirst(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new LinkedHashMap<>(env)));
         ConfigurationPropertySources.attach(environment);
         Binder binder = Binder.get(environment);
 
-        DataSourceProperties db = binder.bind("spring.datasource", DataSourceProperties.class).get();
-        TemporalProperties temporal = binder.bind("pp.temporal", TemporalProperties.class).get();
-        OutreachProperties outreach = binder.bind("pp.outreach", OutreachProperties.class).orElseGet(OutreachProperties::new);
+        DataSourceProperties db =
+                binder.bind("spring.datasource", DataSourceProperties.class).get();
+        TemporalProperties temporal =
+                binder.bind("pp.temporal", TemporalProperties.class).get();
+        OutreachProperties outreach =
+                binder.bind("pp.outreach", OutreachProperties.class).orElseGet(OutreachProperties::new);
 
         Map<String, Object> read = new LinkedHashMap<>();
         read.put("SPRING_DATASOURCE_URL", db.getUrl());
@@ -154,8 +169,12 @@ class DeployFilesTest {
         read.put("PP_TEMPORAL_ACTIVITYSLOTS", Integer.toString(temporal.activitySlots()));
         read.put("PP_OUTREACH_EMAIL_HOST", outreach.getEmail().getHost());
         read.put("PP_OUTREACH_EMAIL_PORT", Integer.toString(outreach.getEmail().getPort()));
-        read.put("PP_OUTREACH_SMS_TWILIO_ACCOUNTSID", outreach.getSms().getTwilio().getAccountSid());
-        read.put("PP_OUTREACH_SMS_TWILIO_AUTHTOKEN", outreach.getSms().getTwilio().getAuthToken());
+        read.put(
+                "PP_OUTREACH_SMS_TWILIO_ACCOUNTSID",
+                outreach.getSms().getTwilio().getAccountSid());
+        read.put(
+                "PP_OUTREACH_SMS_TWILIO_AUTHTOKEN",
+                outreach.getSms().getTwilio().getAuthToken());
         // read with @Value in the app; the same placeholders resolve them here
         read.put("PP_PUBLIC_BASE_URL", environment.resolvePlaceholders("${pp.public-base-url:}"));
         read.put("PP_STRIPE_SECRET_KEY", environment.resolvePlaceholders("${pp.stripe.secret-key:}"));
@@ -163,13 +182,18 @@ class DeployFilesTest {
         read.put("PP_BATCH_PARTITIONING", environment.resolvePlaceholders("${pp.batch.partitioning:local}"));
         read.put("PP_BATCH_GRID_SIZE", environment.resolvePlaceholders("${pp.batch.grid-size:4}"));
 
-        assertThat(read.keySet()).as("variables the deploy files set that the app never reads")
+        assertThat(read.keySet())
+                .as("variables the deploy files set that the app never reads")
                 .containsAll(env.keySet());
-        env.forEach((name, value) -> assertThat(String.valueOf(read.get(name))).as(name).isEqualTo(value));
-        assertThat(temporal.embedded()).as("a cluster must name its Temporal frontend").isFalse();
+        env.forEach((name, value) ->
+                assertThat(String.valueOf(read.get(name))).as(name).isEqualTo(value));
+        assertThat(temporal.embedded())
+                .as("a cluster must name its Temporal frontend")
+                .isFalse();
         assertThat(db.getUrl()).as("a cluster must name its PostgreSQL").startsWith("jdbc:postgresql://");
         assertThat(environment.resolvePlaceholders("${pp.batch.partitioning:local}"))
-                .as("a cluster sends partitions to its batch workers").isEqualTo("remote");
+                .as("a cluster sends partitions to its batch workers")
+                .isEqualTo("remote");
     }
 
     private static int defaultPort() {

@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.primarypipeline.testing.TestDatabase;
 import org.primarypipeline.console.users.ConsoleUsers;
 import org.primarypipeline.console.users.Role;
 import org.primarypipeline.console.users.UserAdministration;
+import org.primarypipeline.testing.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -74,39 +74,56 @@ class ExternalPostgresTest {
 
     @Test
     void migratesLoadsThePlanAndLaunchesCyclesOnTheConfiguredServer() {
-        assertThat(jdbc.sql("select current_database()").query(String.class).single()).startsWith("external_");
-        assertThat(jdbc.sql("select count(*) from district where plan_id = 'cd2026'").query(Integer.class).single())
+        assertThat(jdbc.sql("select current_database()").query(String.class).single())
+                .startsWith("external_");
+        assertThat(jdbc.sql("select count(*) from district where plan_id = 'cd2026'")
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(435);
-        assertThat(jdbc.sql("select count(*) from house_member").query(Integer.class).single()).isEqualTo(437);
+        assertThat(jdbc.sql("select count(*) from house_member")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(437);
 
         // the districts were prioritized on the first start
         ResponseEntity<java.util.List> ranked = http.withBasicAuth("alice", PASSWORD)
                 .getForEntity("/api/districts/priorities?limit=5", java.util.List.class);
         assertThat(ranked.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(ranked.getBody()).hasSize(5);
-        assertThat(http.withBasicAuth("alice", PASSWORD).getForEntity("/api/districts/priorities/export.csv", String.class)
-                .getBody().lines().count())
+        assertThat(http.withBasicAuth("alice", PASSWORD)
+                        .getForEntity("/api/districts/priorities/export.csv", String.class)
+                        .getBody()
+                        .lines()
+                        .count())
                 .isEqualTo(436);
 
         ResponseEntity<Map> launched = post("/api/cycles", "{\"district\": \"ca-12\", \"votingPeriod\": \"3d\"}");
         assertThat(launched.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(launched.getBody()).containsEntry("id", "CA-12-1").containsEntry("stage", "PLEDGE_VETTING");
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "select count(*) from cycle_event where cycle_id = 'CA-12-1' and kind = 'STAGE'").query(Integer.class).single() > 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select count(*) from cycle_event where cycle_id = 'CA-12-1' and kind = 'STAGE'")
+                                .query(Integer.class)
+                                .single()
+                        > 0);
 
         ResponseEntity<Map> again = post("/api/cycles", "{\"district\": \"CA-12\"}");
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(again.getBody().get("error").toString()).contains("already has a running cycle (CA-12-1)");
 
-        assertThat(post("/api/cycles", "{\"district\": \"ZZ-01\"}").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(post("/api/cycles", "{\"district\": \"ZZ-01\"}").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
         ResponseEntity<Map> badPeriod = post("/api/cycles", "{\"district\": \"CA-13\", \"votingPeriod\": \"soon\"}");
         assertThat(badPeriod.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badPeriod.getBody().get("error").toString()).contains("not a duration");
         assertThat(post("/api/cycles", "{not json").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(jdbc.sql("select count(*) from cycle").query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from cycle").query(Integer.class).single())
+                .isEqualTo(1);
 
-        assertThat(http.getForEntity("/api/cycles/NO-SUCH-1", Map.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.withBasicAuth("alice", PASSWORD).getForEntity("/api/cycles/NO-SUCH-1", Map.class).getStatusCode())
+        assertThat(http.getForEntity("/api/cycles/NO-SUCH-1", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("alice", PASSWORD)
+                        .getForEntity("/api/cycles/NO-SUCH-1", Map.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         ResponseEntity<Map> early = post("/api/cycles/CA-12-1/certify", "");
         assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);

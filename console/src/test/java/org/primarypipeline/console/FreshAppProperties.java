@@ -17,8 +17,7 @@ public final class FreshAppProperties {
         registry.add("camel.main.shutdown-timeout", () -> "2");
     }
 
-    private FreshAppProperties() {
-    }
+    private FreshAppProperties() {}
 
     public static void register(DynamicPropertyRegistry registry) throws IOException {
         String url;

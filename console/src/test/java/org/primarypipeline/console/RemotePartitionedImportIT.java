@@ -16,10 +16,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.primarypipeline.platform.db.EmbeddedPostgresServer;
 import org.primarypipeline.batch.importsupporters.ImportRuns;
 import org.primarypipeline.batch.importsupporters.SupporterImports;
 import org.primarypipeline.core.supporter.SupporterCsvGenerator;
+import org.primarypipeline.platform.db.EmbeddedPostgresServer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -49,9 +49,10 @@ class RemotePartitionedImportIT {
         ImportRuns.ImportRun local;
         Map<String, List<String>> localState;
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startFresh();
-             ConfigurableApplicationContext app = BatchJvm.appInThisJvm(postgres.jdbcUrl(), dir.resolve("local"), GRID)) {
-            SupporterImports.Outcome outcome = app.getBean(SupporterImports.class).run(file,
-                    new SupporterImports.Options(null, "list", false));
+                ConfigurableApplicationContext app =
+                        BatchJvm.appInThisJvm(postgres.jdbcUrl(), dir.resolve("local"), GRID)) {
+            SupporterImports.Outcome outcome =
+                    app.getBean(SupporterImports.class).run(file, new SupporterImports.Options(null, "list", false));
             assertThat(outcome.batchStatus()).as(outcome.exitDescription()).isEqualTo("COMPLETED");
             local = outcome.run();
             localState = state(jdbc(postgres), local.id(), file);
@@ -67,20 +68,40 @@ class RemotePartitionedImportIT {
             // migrated and the public data loaded before the workers start
             BatchJvm.appInThisJvm(url, dir.resolve("remote-loader"), GRID).close();
             try (BatchJvm first = BatchJvm.batchWorker(dir, "w1", url, GRID, "pp.import.chunk-size=1000");
-                 BatchJvm second = BatchJvm.batchWorker(dir, "w2", url, GRID, "pp.import.chunk-size=1000")) {
+                    BatchJvm second = BatchJvm.batchWorker(dir, "w2", url, GRID, "pp.import.chunk-size=1000")) {
                 first.awaitReady();
                 second.awaitReady();
-                BatchJvm.Ended manager = BatchJvm.run(dir, "import-manager", url, first.temporalPort, GRID,
-                        "import-supporters", file.toString(), "--source", "list", "--every", "500ms");
+                BatchJvm.Ended manager = BatchJvm.run(
+                        dir,
+                        "import-manager",
+                        url,
+                        first.temporalPort,
+                        GRID,
+                        "import-supporters",
+                        file.toString(),
+                        "--source",
+                        "list",
+                        "--every",
+                        "500ms");
                 assertThat(manager.exit()).as(manager.output()).isZero();
                 assertThat(manager.output()).contains("rows read");
 
-                long runId = jdbc.sql("select max(id) from import_run").query(Long.class).single();
+                long runId = jdbc.sql("select max(id) from import_run")
+                        .query(Long.class)
+                        .single();
                 ImportRuns.ImportRun remote = new ImportRuns(jdbc).find(runId).orElseThrow();
                 assertThat(remote.status()).isEqualTo("COMPLETED");
-                assertThat(List.of(remote.rowsRead(), remote.rowsRejected(), remote.created(), remote.matched(),
-                        remote.duplicates()))
-                        .isEqualTo(List.of(local.rowsRead(), local.rowsRejected(), local.created(), local.matched(),
+                assertThat(List.of(
+                                remote.rowsRead(),
+                                remote.rowsRejected(),
+                                remote.created(),
+                                remote.matched(),
+                                remote.duplicates()))
+                        .isEqualTo(List.of(
+                                local.rowsRead(),
+                                local.rowsRejected(),
+                                local.created(),
+                                local.matched(),
                                 local.duplicates()));
                 assertCountsMatchTheTables(jdbc, remote);
                 Map<String, List<String>> remoteState = state(jdbc, runId, file);
@@ -88,7 +109,8 @@ class RemotePartitionedImportIT {
                     assertThat(remoteState.get(part)).as(part).isEqualTo(localState.get(part));
                 }
 
-                List<String> partitions = jdbc.sql("""
+                List<String> partitions =
+                        jdbc.sql("""
                         select s.step_name || '=' || s.status from batch_step_execution s
                         join import_run r on r.job_execution_id = s.job_execution_id
                         where r.id = ? and s.step_name like 'import-rows-worker:%' order by s.step_name
@@ -108,16 +130,19 @@ class RemotePartitionedImportIT {
      * in address and in asking to join), so they are checked against what each database holds.
      */
     private static void assertCountsMatchTheTables(JdbcClient jdbc, ImportRuns.ImportRun run) {
-        assertThat(List.of(run.joined(), run.provisional(), run.unassigned())).isEqualTo(jdbc.sql("""
+        assertThat(List.of(run.joined(), run.provisional(), run.unassigned()))
+                .isEqualTo(jdbc.sql("""
                 select (select count(*) from group_membership where left_at is null),
                        count(*) filter (where district_provisional), count(*) filter (where district_id is null)
                 from member
-                """).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single());
+                """)
+                        .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                        .single());
     }
 
     private static JdbcClient jdbc(EmbeddedPostgresServer postgres) {
-        return JdbcClient.create(new DriverManagerDataSource(postgres.jdbcUrl(), EmbeddedPostgresServer.USER,
-                EmbeddedPostgresServer.USER));
+        return JdbcClient.create(new DriverManagerDataSource(
+                postgres.jdbcUrl(), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.USER));
     }
 
     /**
@@ -127,14 +152,20 @@ class RemotePartitionedImportIT {
     private static Map<String, List<String>> state(JdbcClient jdbc, long runId, Path file) throws Exception {
         String[] repeated = repeatedEmails(file).toArray(String[]::new);
         Map<String, List<String>> state = new HashMap<>();
-        state.put("emails", jdbc.sql("select lower(email) from member order by 1").query(String.class).list());
-        state.put("supporters", jdbc.sql("""
+        state.put(
+                "emails",
+                jdbc.sql("select lower(email) from member order by 1")
+                        .query(String.class)
+                        .list());
+        state.put(
+                "supporters", jdbc.sql("""
                 select concat_ws('|', lower(email), phone, full_name, street, city, state, zip, latitude, longitude,
                                  source, district_plan_id, district_id, district_source, district_provisional,
                                  district_reason, joined_at is not null)
                 from member where not lower(email) = any(?) order by 1
                 """).param(repeated).query(String.class).list());
-        state.put("memberships", jdbc.sql("""
+        state.put(
+                "memberships", jdbc.sql("""
                 select g.district_id || ' ' || lower(m.email) from group_membership gm
                 join district_group g on g.id = gm.group_id join member m on m.id = gm.member_id
                 where gm.left_at is null and not lower(m.email) = any(?) order by 1
@@ -142,24 +173,38 @@ class RemotePartitionedImportIT {
         state.put("consent", jdbc.sql("""
                 select concat_ws('|', channel, address, opted_out, source) from consent order by 1
                 """).query(String.class).list());
-        state.put("rejects", jdbc.sql("select line || ' ' || reason from import_reject where run_id = ? order by line")
-                .param(runId).query(String.class).list());
+        state.put(
+                "rejects",
+                jdbc.sql("select line || ' ' || reason from import_reject where run_id = ? order by line")
+                        .param(runId)
+                        .query(String.class)
+                        .list());
         return state;
     }
 
     private static Set<String> repeatedEmails(Path file) throws Exception {
         Map<String, Integer> seen = new HashMap<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            for (CSVRecord row : CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(in)) {
                 seen.merge(row.get("email").trim().toLowerCase(Locale.ROOT), 1, Integer::sum);
             }
         }
-        return seen.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());
+        return seen.entrySet().stream()
+                .filter(e -> e.getValue() > 1)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 
     private static int ran(String log) {
         int count = 0;
-        for (int at = log.indexOf(" ran import-rows-worker"); at >= 0; at = log.indexOf(" ran import-rows-worker", at + 1)) {
+        for (int at = log.indexOf(" ran import-rows-worker");
+                at >= 0;
+                at = log.indexOf(" ran import-rows-worker", at + 1)) {
             count++;
         }
         return count;

@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.primarypipeline.voting.BallotActivities;
+import org.primarypipeline.batch.recount.BatchRecountRunner;
+import org.primarypipeline.certification.RecountReports;
+import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.platform.db.EmbeddedPostgresServer;
-import org.primarypipeline.certification.RecountReports;
 import org.primarypipeline.testing.VotingRound;
-import org.primarypipeline.batch.recount.BatchRecountRunner;
-import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.voting.BallotActivities;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,8 +41,8 @@ class RemotePartitionedRecountIT {
     void twoBatchWorkersRecountTheRoundExactlyAsTheLocalJobDoes() throws Exception {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startFresh()) {
             String url = postgres.jdbcUrl();
-            JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url, EmbeddedPostgresServer.USER,
-                    EmbeddedPostgresServer.USER));
+            JdbcClient jdbc = JdbcClient.create(
+                    new DriverManagerDataSource(url, EmbeddedPostgresServer.USER, EmbeddedPostgresServer.USER));
             String cycleId;
             RecountReports.Report local;
             BatchJvm first;
@@ -54,21 +54,27 @@ class RemotePartitionedRecountIT {
                 second = BatchJvm.batchWorker(dir, "w2", url, GRID);
                 cycleId = VotingRound.load(app, MEMBERS);
                 app.getBean(BallotActivities.class).tally(cycleId);
-                app.getBean(CycleRepository.class).enterStage(cycleId, CycleStage.CERTIFICATION, null, 0,
-                        "staff check the result", "certification");
+                app.getBean(CycleRepository.class)
+                        .enterStage(
+                                cycleId, CycleStage.CERTIFICATION, null, 0, "staff check the result", "certification");
                 JobExecution execution = app.getBean(BatchRecountRunner.class)
                         .run(BatchRecountRunner.parameters(cycleId, "local", "it"));
                 assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-                local = app.getBean(RecountReports.class).ofJobExecution(execution.getId()).orElseThrow();
+                local = app.getBean(RecountReports.class)
+                        .ofJobExecution(execution.getId())
+                        .orElseThrow();
             }
-            try (first; second) {
+            try (first;
+                    second) {
                 assertThat(local.matches()).as(local.summary()).isTrue();
                 first.awaitReady();
                 second.awaitReady();
-                BatchJvm.Ended manager = BatchJvm.run(dir, "manager", url, first.temporalPort, GRID, "recount", cycleId, "--as", "it");
+                BatchJvm.Ended manager =
+                        BatchJvm.run(dir, "manager", url, first.temporalPort, GRID, "recount", cycleId, "--as", "it");
                 assertThat(manager.exit()).as(manager.output()).isZero();
 
-                RecountReports.Report remote = new RecountReports(jdbc).latest(cycleId).orElseThrow();
+                RecountReports.Report remote =
+                        new RecountReports(jdbc).latest(cycleId).orElseThrow();
                 assertThat(remote.id()).isNotEqualTo(local.id());
                 assertThat(remote.summary()).isEqualTo(local.summary());
                 assertThat(JSON.readTree(remote.detailsJson())).isEqualTo(JSON.readTree(local.detailsJson()));
@@ -76,23 +82,35 @@ class RemotePartitionedRecountIT {
                 List<String> partitions = jdbc.sql("""
                         select step_name || '=' || status from batch_step_execution
                         where job_execution_id = ? and step_name like 'recount-receipt-range:%' order by step_name
-                        """).param(remote.jobExecutionId()).query(String.class).list();
+                        """)
+                        .param(remote.jobExecutionId())
+                        .query(String.class)
+                        .list();
                 assertThat(partitions).hasSize(GRID).allMatch(p -> p.endsWith("=COMPLETED"));
-                assertThat(ranPartitions(first.log())).as("partitions run by the first worker").isPositive();
-                assertThat(ranPartitions(second.log())).as("partitions run by the second worker").isPositive();
-                assertThat(ranPartitions(first.log()) + ranPartitions(second.log())).isEqualTo(GRID);
-                assertThat(jdbc.sql("select count(*) from int_channel_message").query(Long.class).single())
-                        .as("every partition request was taken").isZero();
+                assertThat(ranPartitions(first.log()))
+                        .as("partitions run by the first worker")
+                        .isPositive();
+                assertThat(ranPartitions(second.log()))
+                        .as("partitions run by the second worker")
+                        .isPositive();
+                assertThat(ranPartitions(first.log()) + ranPartitions(second.log()))
+                        .isEqualTo(GRID);
+                assertThat(jdbc.sql("select count(*) from int_channel_message")
+                                .query(Long.class)
+                                .single())
+                        .as("every partition request was taken")
+                        .isZero();
             }
         }
     }
 
     private static int ranPartitions(String log) {
         int count = 0;
-        for (int at = log.indexOf(" ran recount-receipt-range"); at >= 0; at = log.indexOf(" ran recount-receipt-range", at + 1)) {
+        for (int at = log.indexOf(" ran recount-receipt-range");
+                at >= 0;
+                at = log.indexOf(" ran recount-receipt-range", at + 1)) {
             count++;
         }
         return count;
     }
-
 }

@@ -2,8 +2,8 @@ package org.primarypipeline.certification;
 
 import java.util.List;
 import java.util.Map;
-import org.primarypipeline.voting.BallotActivitiesImpl.ResultDocument;
-import org.primarypipeline.voting.CycleCounter;
+import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.core.vote.VoteResult;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.outreach.OutboundMessage;
@@ -11,10 +11,8 @@ import org.primarypipeline.outreach.Outbox;
 import org.primarypipeline.vetting.Candidacy;
 import org.primarypipeline.vetting.CandidacyRepository;
 import org.primarypipeline.vetting.VettingActivities;
-import org.primarypipeline.core.cycle.CycleStage;
-import org.primarypipeline.core.vote.VoteResult;
-import org.primarypipeline.certification.DirectRecount;
-import org.primarypipeline.certification.RecountRunner;
+import org.primarypipeline.voting.BallotActivitiesImpl.ResultDocument;
+import org.primarypipeline.voting.CycleCounter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,9 +30,15 @@ public class CertificationActivitiesImpl implements CertificationActivities {
     private final ObjectProvider<RecountRunner> recountRunner;
     private final DirectRecount directRecount;
 
-    public CertificationActivitiesImpl(CycleCounter counter, CycleRepository cycles, CandidacyRepository candidacies,
-                                       VettingActivities vetting, Outbox outbox, JdbcClient jdbc,
-                                       ObjectProvider<RecountRunner> recountRunner, DirectRecount directRecount) {
+    public CertificationActivitiesImpl(
+            CycleCounter counter,
+            CycleRepository cycles,
+            CandidacyRepository candidacies,
+            VettingActivities vetting,
+            Outbox outbox,
+            JdbcClient jdbc,
+            ObjectProvider<RecountRunner> recountRunner,
+            DirectRecount directRecount) {
         this.recountRunner = recountRunner;
         this.directRecount = directRecount;
         this.counter = counter;
@@ -52,9 +56,15 @@ public class CertificationActivitiesImpl implements CertificationActivities {
     @Override
     public RecountOutcome recount(String cycleId, String actor) {
         RecountRunner runner = recountRunner.getIfAvailable();
-        RecountOutcome outcome = runner != null ? runner.recount(cycleId, actor) : directRecount.recount(cycleId, actor);
-        cycles.record(cycleId, CycleStage.CERTIFICATION, outcome.matches() ? "RECOUNT_MATCHED" : "RECOUNT_DIFFERED",
-                outcome.detail(), actor, "recount:" + callId());
+        RecountOutcome outcome =
+                runner != null ? runner.recount(cycleId, actor) : directRecount.recount(cycleId, actor);
+        cycles.record(
+                cycleId,
+                CycleStage.CERTIFICATION,
+                outcome.matches() ? "RECOUNT_MATCHED" : "RECOUNT_DIFFERED",
+                outcome.detail(),
+                actor,
+                "recount:" + callId());
         return outcome;
     }
 
@@ -66,11 +76,19 @@ public class CertificationActivitiesImpl implements CertificationActivities {
         VoteResult result = count.result();
         Long winner = result.winner() == null ? null : Long.valueOf(result.winner());
         Long runnerUp = result.runnerUp() == null ? null : Long.valueOf(result.runnerUp());
-        jdbc.sql("update cycle_result set winner = ?, runner_up = ?, result = cast(? as jsonb), computed_at = now() where cycle_id = ?")
-                .params(winner, runnerUp, ResultDocument.of(result, count.offBallot()), cycleId).update();
-        String name = winner == null ? "nobody" : candidacies.find(cycleId, winner).map(Candidacy::fullName).orElse("#" + winner);
-        cycles.record(cycleId, CycleStage.CERTIFICATION, "RUNNER_UP_PROMOTED",
-                "winner withdrew; from the same ballots the winner is now " + name, actor,
+        jdbc.sql(
+                        "update cycle_result set winner = ?, runner_up = ?, result = cast(? as jsonb), computed_at = now() where cycle_id = ?")
+                .params(winner, runnerUp, ResultDocument.of(result, count.offBallot()), cycleId)
+                .update();
+        String name = winner == null
+                ? "nobody"
+                : candidacies.find(cycleId, winner).map(Candidacy::fullName).orElse("#" + winner);
+        cycles.record(
+                cycleId,
+                CycleStage.CERTIFICATION,
+                "RUNNER_UP_PROMOTED",
+                "winner withdrew; from the same ballots the winner is now " + name,
+                actor,
                 "runner-up:" + withdrawnCandidacyId);
         return winner;
     }
@@ -79,14 +97,26 @@ public class CertificationActivitiesImpl implements CertificationActivities {
     @Transactional
     public void certify(String cycleId, long candidacyId, List<String> approvers) {
         Candidacy winner = candidacies.find(cycleId, candidacyId).orElseThrow();
-        cycles.record(cycleId, CycleStage.CERTIFICATION, "CERTIFIED",
-                winner.fullName() + " certified by " + String.join(" and ", approvers), String.join(",", approvers),
+        cycles.record(
+                cycleId,
+                CycleStage.CERTIFICATION,
+                "CERTIFIED",
+                winner.fullName() + " certified by " + String.join(" and ", approvers),
+                String.join(",", approvers),
                 "certified:" + candidacyId);
         if (winner.email() != null) {
-            outbox.enqueue(new OutboundMessage("cycle:" + cycleId + ":certified:candidacy:" + candidacyId,
-                    Channel.EMAIL, winner.email(), "candidate-certified",
-                    Map.of("candidateName", winner.fullName(), "cycleId", cycleId,
-                            "districtId", cycleId.substring(0, cycleId.lastIndexOf('-'))))
+            outbox.enqueue(new OutboundMessage(
+                            "cycle:" + cycleId + ":certified:candidacy:" + candidacyId,
+                            Channel.EMAIL,
+                            winner.email(),
+                            "candidate-certified",
+                            Map.of(
+                                    "candidateName",
+                                    winner.fullName(),
+                                    "cycleId",
+                                    cycleId,
+                                    "districtId",
+                                    cycleId.substring(0, cycleId.lastIndexOf('-'))))
                     .asTransactional());
         }
     }

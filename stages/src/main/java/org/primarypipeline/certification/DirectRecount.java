@@ -2,9 +2,8 @@ package org.primarypipeline.certification;
 
 import java.time.Instant;
 import org.primarypipeline.voting.BallotBox;
-import org.primarypipeline.voting.VoteRows;
 import org.primarypipeline.voting.VoteRowSet;
-import org.primarypipeline.certification.RecountOutcome;
+import org.primarypipeline.voting.VoteRows;
 import org.springframework.stereotype.Component;
 
 /**

@@ -16,8 +16,13 @@ import org.primarypipeline.voting.VoteRows;
  * {@link #merge merged} give what one check of all the rows gives. Lists hold the lowest
  * {@value RecountVerifier#LISTED} member ids, in order, with the full count beside them.
  */
-public record ReceiptMatch(List<Long> changed, long changedCount, List<Long> deleted, long deletedCount,
-                           List<Long> unreceipted, long unreceiptedCount) {
+public record ReceiptMatch(
+        List<Long> changed,
+        long changedCount,
+        List<Long> deleted,
+        long deletedCount,
+        List<Long> unreceipted,
+        long unreceiptedCount) {
 
     /** Checks the ballots and receipt entries in {@code rows} (all of a cycle's, or one member range's). */
     public static ReceiptMatch check(String cycleId, VoteRows rows) {
@@ -40,7 +45,8 @@ public record ReceiptMatch(List<Long> changed, long changedCount, List<Long> del
             }
             long seq = rows.chainSeq(e);
             String expected = ReceiptChain.receipt(rows.chainPrevious(e), cycleId, member, rows.ballotRanking(b), seq);
-            if (!expected.equals(rows.chainReceipt(e)) || !expected.equals(rows.ballotReceipt(b))
+            if (!expected.equals(rows.chainReceipt(e))
+                    || !expected.equals(rows.ballotReceipt(b))
                     || rows.ballotReceiptSeq(b) != seq) {
                 changed.add(member);
             }
@@ -49,8 +55,13 @@ public record ReceiptMatch(List<Long> changed, long changedCount, List<Long> del
         deleted.sort(null);
         changed.sort(null);
         unreceipted.sort(null);
-        return new ReceiptMatch(listed(changed), changed.size(), listed(deleted), deleted.size(),
-                listed(unreceipted), unreceipted.size());
+        return new ReceiptMatch(
+                listed(changed),
+                changed.size(),
+                listed(deleted),
+                deleted.size(),
+                listed(unreceipted),
+                unreceipted.size());
     }
 
     /** The parts of disjoint member ranges, given in ascending range order. */
@@ -69,8 +80,8 @@ public record ReceiptMatch(List<Long> changed, long changedCount, List<Long> del
             deletedCount += part.deletedCount();
             unreceiptedCount += part.unreceiptedCount();
         }
-        return new ReceiptMatch(listed(changed), changedCount, listed(deleted), deletedCount,
-                listed(unreceipted), unreceiptedCount);
+        return new ReceiptMatch(
+                listed(changed), changedCount, listed(deleted), deletedCount, listed(unreceipted), unreceiptedCount);
     }
 
     private static List<Long> listed(List<Long> ids) {

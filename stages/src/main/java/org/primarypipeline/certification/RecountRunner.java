@@ -1,7 +1,5 @@
 package org.primarypipeline.certification;
 
-import org.primarypipeline.certification.RecountOutcome;
-
 /**
  * Runs a recount of a cycle and stores its report. The app's implementation is the Spring Batch job in
  * batch-jobs (chunked reads, restartable); where that module is absent (the activities on their own, as

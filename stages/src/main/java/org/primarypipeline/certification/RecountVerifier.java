@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -17,13 +16,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.primarypipeline.core.vote.InvalidVoteInputException;
+import org.primarypipeline.core.vote.VoteResult;
 import org.primarypipeline.voting.BallotActivitiesImpl;
 import org.primarypipeline.voting.BallotActivitiesImpl.ResultDocument;
 import org.primarypipeline.voting.CycleCounter;
 import org.primarypipeline.voting.ReceiptChain;
 import org.primarypipeline.voting.VoteRows;
-import org.primarypipeline.core.vote.InvalidVoteInputException;
-import org.primarypipeline.core.vote.VoteResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -47,13 +46,24 @@ public class RecountVerifier {
         this.jdbc = jdbc;
     }
 
-    private record Findings(Map<String, Object> details, List<String> problems) {
-    }
+    private record Findings(Map<String, Object> details, List<String> problems) {}
 
-    record Stored(String method, String policy, long seed, int electorate, BigDecimal exercised, BigDecimal total,
-                  boolean quorumMet, Long winner, Long runnerUp, String result, String chainHead, Long chainLength,
-                  Integer ballots, String electoratePrint, String proxiesPrint) {
-    }
+    record Stored(
+            String method,
+            String policy,
+            long seed,
+            int electorate,
+            BigDecimal exercised,
+            BigDecimal total,
+            boolean quorumMet,
+            Long winner,
+            Long runnerUp,
+            String result,
+            String chainHead,
+            Long chainLength,
+            Integer ballots,
+            String electoratePrint,
+            String proxiesPrint) {}
 
     public RecountFindings verify(String cycleId, VoteRows rows) {
         return verify(cycleId, rows, null);
@@ -66,18 +76,29 @@ public class RecountVerifier {
     public RecountFindings verify(String cycleId, VoteRows rows, ReceiptMatch receiptMatch) {
         Optional<Stored> found = stored(cycleId);
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("rows", Map.of("electorate", rows.electorateCount(), "proxies", rows.proxyCount(),
-                "ballots", rows.ballotCount(), "receipts", rows.chainLength(), "weights", rows.weightCount()));
+        details.put(
+                "rows",
+                Map.of(
+                        "electorate",
+                        rows.electorateCount(),
+                        "proxies",
+                        rows.proxyCount(),
+                        "ballots",
+                        rows.ballotCount(),
+                        "receipts",
+                        rows.chainLength(),
+                        "weights",
+                        rows.weightCount()));
         if (found.isEmpty()) {
-            return new RecountFindings(false, "no stored result to compare with: cycle " + cycleId
-                    + " has not been counted", details);
+            return new RecountFindings(
+                    false, "no stored result to compare with: cycle " + cycleId + " has not been counted", details);
         }
         Stored stored = found.get();
         List<String> problems = new ArrayList<>();
 
         // hashing a quarter of a million receipts and counting a million members are independent
-        CompletableFuture<Findings> chain = CompletableFuture.supplyAsync(() -> checkChain(cycleId, rows, stored, receiptMatch),
-                runnable -> {
+        CompletableFuture<Findings> chain =
+                CompletableFuture.supplyAsync(() -> checkChain(cycleId, rows, stored, receiptMatch), runnable -> {
                     Thread thread = new Thread(runnable, "recount-chain-" + cycleId);
                     thread.setDaemon(true);
                     thread.start();
@@ -86,8 +107,17 @@ public class RecountVerifier {
         try {
             count = counter.count(cycleId, rows);
         } catch (InvalidVoteInputException e) {
-            details.put("input", Map.of("problem", e.problem().name(), "member", String.valueOf(e.memberId()),
-                    "ids", e.ids(), "message", e.getMessage()));
+            details.put(
+                    "input",
+                    Map.of(
+                            "problem",
+                            e.problem().name(),
+                            "member",
+                            String.valueOf(e.memberId()),
+                            "ids",
+                            e.ids(),
+                            "message",
+                            e.getMessage()));
             problems.add("the rows cannot be counted: " + e.getMessage());
         }
         Findings chainFindings = chain.join();
@@ -100,14 +130,16 @@ public class RecountVerifier {
                     + preview(outside) + ")");
         }
         if (!Objects.equals(stored.electoratePrint(), rows.electoratePrint())) {
-            details.put("electorate", Map.of("stored", String.valueOf(stored.electoratePrint()),
-                    "recounted", rows.electoratePrint()));
-            problems.add("the frozen electorate rows changed since the count (" + stored.electorate() + " members then, "
-                    + rows.electorateCount() + " now)");
+            details.put(
+                    "electorate",
+                    Map.of("stored", String.valueOf(stored.electoratePrint()), "recounted", rows.electoratePrint()));
+            problems.add("the frozen electorate rows changed since the count (" + stored.electorate()
+                    + " members then, " + rows.electorateCount() + " now)");
         }
         if (!Objects.equals(stored.proxiesPrint(), rows.proxiesPrint())) {
-            details.put("proxies", Map.of("stored", String.valueOf(stored.proxiesPrint()),
-                    "recounted", rows.proxiesPrint()));
+            details.put(
+                    "proxies",
+                    Map.of("stored", String.valueOf(stored.proxiesPrint()), "recounted", rows.proxiesPrint()));
             problems.add("the frozen proxy rows changed since the count (" + rows.proxyCount() + " rows now); "
                     + "the weights below name the ballots this moved");
         }
@@ -120,7 +152,8 @@ public class RecountVerifier {
         String summary;
         if (matches) {
             VoteResult result = count.result();
-            summary = "recount matches: winner " + result.winner() + ", " + result.rounds().size() + " round(s), "
+            summary = "recount matches: winner " + result.winner() + ", "
+                    + result.rounds().size() + " round(s), "
                     + rows.ballotCount() + " ballots of " + rows.electorateCount() + " members, weights of all "
                     + rows.weightCount() + " ballots equal; receipt chain intact, head " + stored.chainHead()
                     + " (" + rows.chainLength() + " entries)";
@@ -136,12 +169,24 @@ public class RecountVerifier {
                 select method, policy, seed, electorate, exercised_units, total_units, quorum_met, winner, runner_up,
                        result::text, chain_head, chain_length, ballots, electorate_print, proxies_print
                 from cycle_result where cycle_id = ?
-                """).param(cycleId)
-                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBoolean(7),
-                        (Long) rs.getObject(8, Long.class), (Long) rs.getObject(9, Long.class), rs.getString(10),
-                        rs.getString(11), (Long) rs.getObject(12, Long.class), (Integer) rs.getObject(13, Integer.class),
-                        rs.getString(14), rs.getString(15)))
+                """)
+                .param(cycleId)
+                .query((rs, n) -> new Stored(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getInt(4),
+                        rs.getBigDecimal(5),
+                        rs.getBigDecimal(6),
+                        rs.getBoolean(7),
+                        (Long) rs.getObject(8, Long.class),
+                        (Long) rs.getObject(9, Long.class),
+                        rs.getString(10),
+                        rs.getString(11),
+                        (Long) rs.getObject(12, Long.class),
+                        (Integer) rs.getObject(13, Integer.class),
+                        rs.getString(14),
+                        rs.getString(15)))
                 .optional();
     }
 
@@ -219,8 +264,12 @@ public class RecountVerifier {
      * size are the count's weights walked for ballots with no stored weight (a quarter of a million
      * strings and decimals saved on the usual path).
      */
-    private static void compareWeights(VoteResult result, int recountedBallots, VoteRows rows,
-                                       Map<String, Object> details, List<String> problems) {
+    private static void compareWeights(
+            VoteResult result,
+            int recountedBallots,
+            VoteRows rows,
+            Map<String, Object> details,
+            List<String> problems) {
         List<Map<String, Object>> differing = new ArrayList<>();
         int count = 0;
         int matched = 0;
@@ -256,7 +305,8 @@ public class RecountVerifier {
         details.put("weights", Map.of("differing", differing, "differingCount", count));
         if (count > 0) {
             problems.add(count + " ballot weight(s) differ from the stored result (members "
-                    + preview(differing.stream().map(d -> (Long) d.get("member")).toList()) + ")");
+                    + preview(
+                            differing.stream().map(d -> (Long) d.get("member")).toList()) + ")");
         }
     }
 
@@ -268,8 +318,8 @@ public class RecountVerifier {
         return d;
     }
 
-    private static void compareResult(CycleCounter.Count count, Stored stored, Map<String, Object> details,
-                                      List<String> problems) {
+    private static void compareResult(
+            CycleCounter.Count count, Stored stored, Map<String, Object> details, List<String> problems) {
         VoteResult result = count.result();
         List<String> differences = new ArrayList<>();
         var settings = count.cycle().settings();
@@ -299,12 +349,20 @@ public class RecountVerifier {
         } catch (JsonProcessingException e) {
             differences.add("the stored result document is unreadable: " + e.getOriginalMessage());
         }
-        details.put("result", Map.of("differences", differences.size() > LISTED
-                ? differences.subList(0, LISTED) : differences, "rounds", result.rounds().size(),
-                "winner", String.valueOf(result.winner()),
-                "margin", BallotActivitiesImpl.margin(result)));
+        details.put(
+                "result",
+                Map.of(
+                        "differences",
+                        differences.size() > LISTED ? differences.subList(0, LISTED) : differences,
+                        "rounds",
+                        result.rounds().size(),
+                        "winner",
+                        String.valueOf(result.winner()),
+                        "margin",
+                        BallotActivitiesImpl.margin(result)));
         if (!differences.isEmpty()) {
-            problems.add("the count differs: " + String.join(", ", differences.subList(0, Math.min(5, differences.size())))
+            problems.add("the count differs: "
+                    + String.join(", ", differences.subList(0, Math.min(5, differences.size())))
                     + (differences.size() > 5 ? " and " + (differences.size() - 5) + " more" : ""));
         }
     }
@@ -327,7 +385,10 @@ public class RecountVerifier {
             for (String name : names) {
                 diff(path.isEmpty() ? name : path + "." + name, before.get(name), after.get(name), out);
             }
-        } else if (before != null && after != null && before.isArray() && after.isArray()
+        } else if (before != null
+                && after != null
+                && before.isArray()
+                && after.isArray()
                 && !path.equals("offBallot")) {
             if (before.size() != after.size()) {
                 out.add(path + ": stored " + before.size() + " entries, recounted " + after.size());

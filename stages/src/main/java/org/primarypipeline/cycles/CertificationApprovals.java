@@ -14,12 +14,10 @@ import org.springframework.stereotype.Repository;
 public class CertificationApprovals {
 
     /** A running cycle in certification and how many staff approved its current winner so far. */
-    public record Awaiting(String cycleId, int approvals) {
-    }
+    public record Awaiting(String cycleId, int approvals) {}
 
     /** The winner a cycle's result names now, and who approved that winner, in the order they did. */
-    public record Standing(Long winner, List<String> approvers) {
-    }
+    public record Standing(Long winner, List<String> approvers) {}
 
     private final JdbcClient jdbc;
 
@@ -40,11 +38,15 @@ public class CertificationApprovals {
      * with them, so those of an earlier winner do not count.
      */
     public Standing standing(String cycleId) {
-        Optional<Long> winner = jdbc.sql("select winner from cycle_result where cycle_id = ?").param(cycleId)
-                .query(Long.class).optional();
-        List<String> approvers = winner.map(w -> jdbc.sql("""
+        Optional<Long> winner = jdbc.sql("select winner from cycle_result where cycle_id = ?")
+                .param(cycleId)
+                .query(Long.class)
+                .optional();
+        List<String> approvers = winner.map(w ->
+                        jdbc.sql("""
                 select actor from certification_approval where cycle_id = ? and winner = ? order by id
-                """).params(cycleId, w).query(String.class).list()).orElse(List.of());
+                """).params(cycleId, w).query(String.class).list())
+                .orElse(List.of());
         return new Standing(winner.orElse(null), approvers);
     }
 
@@ -56,6 +58,9 @@ public class CertificationApprovals {
                               where a.cycle_id = y.id) as approvals
                 from cycle y where y.status = 'RUNNING' and y.stage = 'CERTIFICATION'
                 order by y.updated_at, y.id limit ?
-                """).param(limit).query((rs, n) -> new Awaiting(rs.getString("id"), rs.getInt("approvals"))).list();
+                """)
+                .param(limit)
+                .query((rs, n) -> new Awaiting(rs.getString("id"), rs.getInt("approvals")))
+                .list();
     }
 }

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class CycleRepository {
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
 
     private final JdbcClient jdbc;
@@ -37,16 +38,22 @@ public class CycleRepository {
      */
     @Transactional
     public CycleRecord create(String planId, String districtId, CycleSettings settings, String actor, Instant now) {
-        if (jdbc.sql("select count(*) from district where plan_id = ? and id = ?").params(planId, districtId)
-                .query(Integer.class).single() == 0) {
+        if (jdbc.sql("select count(*) from district where plan_id = ? and id = ?")
+                        .params(planId, districtId)
+                        .query(Integer.class)
+                        .single()
+                == 0) {
             throw new IllegalArgumentException("no district " + districtId + " in plan " + planId);
         }
         Optional<CycleRecord> running = runningCycleOf(planId, districtId);
         if (running.isPresent()) {
             throw new CycleAlreadyRunningException(districtId, running.get().id());
         }
-        int sequence = jdbc.sql("select coalesce(max(sequence), 0) + 1 from cycle where plan_id = ? and district_id = ?")
-                .params(planId, districtId).query(Integer.class).single();
+        int sequence = jdbc.sql(
+                        "select coalesce(max(sequence), 0) + 1 from cycle where plan_id = ? and district_id = ?")
+                .params(planId, districtId)
+                .query(Integer.class)
+                .single();
         String id = districtId + "-" + sequence;
         Instant deadline = now.plus(settings.vettingPeriod());
         try {
@@ -54,10 +61,15 @@ public class CycleRepository {
                     insert into cycle (id, plan_id, district_id, sequence, status, stage, stage_deadline, settings, created_by, created_at, updated_at)
                     values (:id, :plan, :district, :sequence, 'RUNNING', :stage, :deadline, cast(:settings as jsonb), :actor, :now, :now)
                     """)
-                    .param("id", id).param("plan", planId).param("district", districtId)
-                    .param("sequence", sequence).param("stage", CycleStage.PLEDGE_VETTING.name())
-                    .param("deadline", Timestamp.from(deadline)).param("settings", toJson(settings))
-                    .param("actor", actor).param("now", Timestamp.from(now))
+                    .param("id", id)
+                    .param("plan", planId)
+                    .param("district", districtId)
+                    .param("sequence", sequence)
+                    .param("stage", CycleStage.PLEDGE_VETTING.name())
+                    .param("deadline", Timestamp.from(deadline))
+                    .param("settings", toJson(settings))
+                    .param("actor", actor)
+                    .param("now", Timestamp.from(now))
                     .update();
         } catch (DuplicateKeyException e) {
             // a launch racing this one won; the transaction is spoilt, so no further query
@@ -68,34 +80,45 @@ public class CycleRepository {
     }
 
     public Optional<CycleRecord> find(String cycleId) {
-        return jdbc.sql("select * from cycle where id = ?").param(cycleId).query(CycleRepository::map).optional();
+        return jdbc.sql("select * from cycle where id = ?")
+                .param(cycleId)
+                .query(CycleRepository::map)
+                .optional();
     }
 
     public Optional<CycleRecord> runningCycleOf(String planId, String districtId) {
         return jdbc.sql("select * from cycle where plan_id = ? and district_id = ? and status = 'RUNNING'")
-                .params(planId, districtId).query(CycleRepository::map).optional();
+                .params(planId, districtId)
+                .query(CycleRepository::map)
+                .optional();
     }
 
     public List<CycleRecord> unfinished() {
         return jdbc.sql("select * from cycle where status = 'RUNNING' order by created_at, id")
-                .query(CycleRepository::map).list();
+                .query(CycleRepository::map)
+                .list();
     }
 
     public List<CycleRecord> page(int limit, int offset) {
         return jdbc.sql("select * from cycle order by created_at desc, id limit ? offset ?")
-                .params(limit, offset).query(CycleRepository::map).list();
+                .params(limit, offset)
+                .query(CycleRepository::map)
+                .list();
     }
 
     /** Moves the cycle to a stage (or re-dates its window) and writes the transition to the timeline once. */
     @Transactional
-    public void enterStage(String cycleId, CycleStage stage, Instant deadline, int extensions, String detail,
-                           String dedupKey) {
+    public void enterStage(
+            String cycleId, CycleStage stage, Instant deadline, int extensions, String detail, String dedupKey) {
         jdbc.sql("""
                 update cycle set stage = :stage, stage_deadline = :deadline, extensions = :extensions, updated_at = now()
                 where id = :id and status = 'RUNNING'
                 """)
-                .param("stage", stage.name()).param("deadline", deadline == null ? null : Timestamp.from(deadline))
-                .param("extensions", extensions).param("id", cycleId).update();
+                .param("stage", stage.name())
+                .param("deadline", deadline == null ? null : Timestamp.from(deadline))
+                .param("extensions", extensions)
+                .param("id", cycleId)
+                .update();
         record(cycleId, stage, "STAGE", detail, "system", dedupKey);
     }
 
@@ -105,7 +128,10 @@ public class CycleRepository {
                 update cycle set status = :status, failure_reason = :reason, stage_deadline = null, updated_at = now()
                 where id = :id and status = 'RUNNING'
                 """)
-                .param("status", status.name()).param("reason", reason).param("id", cycleId).update();
+                .param("status", status.name())
+                .param("reason", reason)
+                .param("id", cycleId)
+                .update();
         CycleStage stage = find(cycleId).map(CycleRecord::stage).orElse(CycleStage.DONE);
         record(cycleId, stage, status.name(), reason == null ? "" : reason, "system", "finished");
     }
@@ -116,14 +142,21 @@ public class CycleRepository {
                 insert into cycle_event (cycle_id, stage, kind, detail, actor, dedup_key)
                 values (?, ?, ?, ?, ?, ?) on conflict (cycle_id, dedup_key) do nothing
                 """)
-                .params(cycleId, stage.name(), kind, detail == null ? "" : detail, actor, dedupKey).update() == 1;
+                        .params(cycleId, stage.name(), kind, detail == null ? "" : detail, actor, dedupKey)
+                        .update()
+                == 1;
     }
 
     public List<CycleEvent> timeline(String cycleId) {
         return jdbc.sql("select id, at, stage, kind, detail, actor from cycle_event where cycle_id = ? order by id")
                 .param(cycleId)
-                .query((rs, n) -> new CycleEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
-                        rs.getString("stage"), rs.getString("kind"), rs.getString("detail"), rs.getString("actor")))
+                .query((rs, n) -> new CycleEvent(
+                        rs.getLong("id"),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("stage"),
+                        rs.getString("kind"),
+                        rs.getString("detail"),
+                        rs.getString("actor")))
                 .list();
     }
 
@@ -143,10 +176,18 @@ public class CycleRepository {
         } catch (JsonProcessingException e) {
             throw new SQLException("unreadable settings of cycle " + rs.getString("id"), e);
         }
-        return new CycleRecord(rs.getString("id"), rs.getString("plan_id"), rs.getString("district_id"),
-                rs.getInt("sequence"), CycleStatus.valueOf(rs.getString("status")),
-                CycleStage.valueOf(rs.getString("stage")), deadline == null ? null : deadline.toInstant(),
-                rs.getInt("extensions"), settings, rs.getString("failure_reason"), rs.getString("created_by"),
+        return new CycleRecord(
+                rs.getString("id"),
+                rs.getString("plan_id"),
+                rs.getString("district_id"),
+                rs.getInt("sequence"),
+                CycleStatus.valueOf(rs.getString("status")),
+                CycleStage.valueOf(rs.getString("stage")),
+                deadline == null ? null : deadline.toInstant(),
+                rs.getInt("extensions"),
+                settings,
+                rs.getString("failure_reason"),
+                rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

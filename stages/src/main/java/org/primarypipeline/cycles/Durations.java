@@ -10,8 +10,7 @@ import org.springframework.boot.convert.DurationStyle;
  */
 public final class Durations {
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** Blank means the fallback. */
     public static Duration parse(String text, Duration fallback) {

@@ -15,8 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class PublicDataLoader {
 
-    public record Loaded(String planId, int districts, int houseMembers) {
-    }
+    public record Loaded(String planId, int districts, int houseMembers) {}
 
     private final JdbcClient jdbc;
 
@@ -31,17 +30,25 @@ public class PublicDataLoader {
                 insert into district_plan (id, name, is_current) values (?, ?, false)
                 on conflict (id) do nothing
                 """).params(plan, "2026 congressional districts").update();
-        if (jdbc.sql("select count(*) from district_plan where is_current").query(Integer.class).single() == 0) {
-            jdbc.sql("update district_plan set is_current = true where id = ?").param(plan).update();
+        if (jdbc.sql("select count(*) from district_plan where is_current")
+                        .query(Integer.class)
+                        .single()
+                == 0) {
+            jdbc.sql("update district_plan set is_current = true where id = ?")
+                    .param(plan)
+                    .update();
         }
         List<District> districts = PublicData.districts2026();
         for (District d : districts) {
             jdbc.sql("""
                     insert into district (plan_id, id, state, number, population) values (?, ?, ?, ?, ?)
                     on conflict (plan_id, id) do update set population = excluded.population
-                    """).params(plan, d.id().toString(), d.id().state(), d.id().number(), d.population()).update();
+                    """)
+                    .params(plan, d.id().toString(), d.id().state(), d.id().number(), d.population())
+                    .update();
             jdbc.sql("insert into district_group (plan_id, district_id) values (?, ?) on conflict do nothing")
-                    .params(plan, d.id().toString()).update();
+                    .params(plan, d.id().toString())
+                    .update();
         }
         List<HouseMember> members = PublicData.houseMembers();
         for (HouseMember m : members) {
@@ -52,17 +59,26 @@ public class PublicDataLoader {
                         full_name = excluded.full_name, party = excluded.party, fec_ids = excluded.fec_ids,
                         phone = excluded.phone, url = excluded.url, loaded_at = now()
                     """)
-                    .params(m.bioguideId(), m.district().toString(), m.fullName(), m.party(),
-                            m.fecIds().toArray(String[]::new), m.phone(), m.url())
+                    .params(
+                            m.bioguideId(),
+                            m.district().toString(),
+                            m.fullName(),
+                            m.party(),
+                            m.fecIds().toArray(String[]::new),
+                            m.phone(),
+                            m.url())
                     .update();
         }
         // members who left the House since the last load leave the table with them
         jdbc.sql("delete from house_member where bioguide_id <> all (?)")
-                .param(members.stream().map(HouseMember::bioguideId).toArray(String[]::new)).update();
+                .param(members.stream().map(HouseMember::bioguideId).toArray(String[]::new))
+                .update();
         return new Loaded(plan, districts.size(), members.size());
     }
 
     public String currentPlan() {
-        return jdbc.sql("select id from district_plan where is_current").query(String.class).single();
+        return jdbc.sql("select id from district_plan where is_current")
+                .query(String.class)
+                .single();
     }
 }

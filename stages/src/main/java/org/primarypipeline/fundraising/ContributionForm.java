@@ -12,21 +12,37 @@ import org.primarypipeline.core.supporter.EmailAddresses;
  * live, whom they work for, and the four attestations. Employer and occupation may be left blank: the
  * gift is still taken and the donor is asked again (best efforts).
  */
-public record ContributionForm(long fundraiserId, long amountCents, boolean monthly, String election,
-                               String fullName, String email, String addressLine1, String addressLine2,
-                               String city, String state, String zip, String employer, String occupation,
-                               boolean ownFunds, boolean citizenOrPermanentResident, boolean notFederalContractor,
-                               boolean personalCard, String ip, String userAgent) {
+public record ContributionForm(
+        long fundraiserId,
+        long amountCents,
+        boolean monthly,
+        String election,
+        String fullName,
+        String email,
+        String addressLine1,
+        String addressLine2,
+        String city,
+        String state,
+        String zip,
+        String employer,
+        String occupation,
+        boolean ownFunds,
+        boolean citizenOrPermanentResident,
+        boolean notFederalContractor,
+        boolean personalCard,
+        String ip,
+        String userAgent) {
 
     public static final long MINIMUM_CENTS = 100;
 
     /** A problem with the form, and the component it is about, so that a page can say it beside that field. */
-    public record Problem(String field, String sentence) {
-    }
+    public record Problem(String field, String sentence) {}
 
     /** Everything wrong with the form, in the order the fields appear; empty when it can go to payment. */
     public List<String> problems(long limitPerElectionCents) {
-        return fieldProblems(limitPerElectionCents).stream().map(Problem::sentence).toList();
+        return fieldProblems(limitPerElectionCents).stream()
+                .map(Problem::sentence)
+                .toList();
     }
 
     /** {@link #problems}, each with the component it is about (addressLine1 for the street and city). */
@@ -35,8 +51,9 @@ public record ContributionForm(long fundraiserId, long amountCents, boolean mont
         if (amountCents < MINIMUM_CENTS) {
             problems.add(new Problem("amountCents", "the amount must be at least $1"));
         } else if (amountCents > limitPerElectionCents) {
-            problems.add(new Problem("amountCents", "the amount may be at most " + Money.dollars(limitPerElectionCents)
-                    + ", the limit per election"));
+            problems.add(new Problem(
+                    "amountCents",
+                    "the amount may be at most " + Money.dollars(limitPerElectionCents) + ", the limit per election"));
         }
         if (!"PRIMARY".equals(electionOrDefault()) && !"GENERAL".equals(electionOrDefault())) {
             problems.add(new Problem("election", "the election must be the primary or the general"));
@@ -61,15 +78,16 @@ public record ContributionForm(long fundraiserId, long amountCents, boolean mont
             problems.add(new Problem("ownFunds", "you must confirm the contribution is made from your own funds"));
         }
         if (!citizenOrPermanentResident) {
-            problems.add(new Problem("citizenOrPermanentResident",
+            problems.add(new Problem(
+                    "citizenOrPermanentResident",
                     "you must confirm you are a US citizen or lawfully admitted permanent resident"));
         }
         if (!notFederalContractor) {
             problems.add(new Problem("notFederalContractor", "you must confirm you are not a federal contractor"));
         }
         if (!personalCard) {
-            problems.add(new Problem("personalCard",
-                    "you must confirm you are paying with your own personal card, not a business's"));
+            problems.add(new Problem(
+                    "personalCard", "you must confirm you are paying with your own personal card, not a business's"));
         }
         return problems;
     }

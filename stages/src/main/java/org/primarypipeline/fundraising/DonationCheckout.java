@@ -24,8 +24,12 @@ public class DonationCheckout {
     private final DonationLedger ledger;
 
     @Autowired
-    public DonationCheckout(JdbcClient jdbc, Donors donors, StripeGateway stripe, DonationLedger ledger,
-                            PlatformTransactionManager transactions) {
+    public DonationCheckout(
+            JdbcClient jdbc,
+            Donors donors,
+            StripeGateway stripe,
+            DonationLedger ledger,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.donors = donors;
         this.stripe = stripe;
@@ -33,19 +37,17 @@ public class DonationCheckout {
         this.tx = new TransactionTemplate(transactions);
     }
 
-    public sealed interface Outcome permits Refused, ToPayment {
-    }
+    public sealed interface Outcome permits Refused, ToPayment {}
 
     /** The form cannot go to payment; nothing was stored. */
-    public record Refused(List<String> problems) implements Outcome {
-    }
+    public record Refused(List<String> problems) implements Outcome {}
 
     /** Send the donor to Stripe's page. */
-    public record ToPayment(long intentId, String checkoutUrl) implements Outcome {
-    }
+    public record ToPayment(long intentId, String checkoutUrl) implements Outcome {}
 
     public Outcome start(ContributionForm form) {
-        List<String> problems = new java.util.ArrayList<>(form.problems(stripe.settings().limitPerElectionCents()));
+        List<String> problems =
+                new java.util.ArrayList<>(form.problems(stripe.settings().limitPerElectionCents()));
         var fundraiser = jdbc.sql("select status, payments, stripe_product_id, ends_on from fundraiser where id = ?")
                 .param(form.fundraiserId())
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4)})
@@ -53,7 +55,9 @@ public class DonationCheckout {
         if (fundraiser.isEmpty() || !"LAUNCHED".equals(fundraiser.get()[0])) {
             return new Refused(List.of("this fundraiser is not taking donations"));
         }
-        if (!"ON".equals(fundraiser.get()[1]) || !stripe.configured() || fundraiser.get()[2] == null) {
+        if (!"ON".equals(fundraiser.get()[1])
+                || !stripe.configured()
+                || fundraiser.get()[2] == null) {
             return new Refused(List.of("payments are off until Stripe is configured"));
         }
         if (!problems.isEmpty()) {
@@ -62,14 +66,18 @@ public class DonationCheckout {
         int electionYear = ((java.sql.Date) fundraiser.get()[3]).toLocalDate().getYear();
         // a known donor who would pass the limit is told now, rather than charged and refunded later
         Optional<Long> known = jdbc.sql("select coalesce(merged_into, id) from donor where identity_key = ?")
-                .param(DonorIdentity.key(form.fullName(), form.addressLine1(), form.zip())).query(Long.class).optional();
+                .param(DonorIdentity.key(form.fullName(), form.addressLine1(), form.zip()))
+                .query(Long.class)
+                .optional();
         if (known.isPresent()) {
             long limit = stripe.settings().limitPerElectionCents();
             long given = ledger.aggregate(known.get(), form.electionOrDefault(), electionYear);
             if (given + form.amountCents() > limit) {
-                return new Refused(List.of("with this gift you would pass the limit of " + Money.dollars(limit) + " for the "
+                return new Refused(List.of("with this gift you would pass the limit of " + Money.dollars(limit)
+                        + " for the "
                         + form.electionOrDefault().toLowerCase(java.util.Locale.ROOT) + " election: you have given "
-                        + Money.dollars(given) + ", so at most " + Money.dollars(Math.max(0, limit - given)) + " more"));
+                        + Money.dollars(given) + ", so at most " + Money.dollars(Math.max(0, limit - given))
+                        + " more"));
             }
         }
         long intentId = tx.execute(s -> {
@@ -78,13 +86,31 @@ public class DonationCheckout {
                     insert into contribution_intent (fundraiser_id, donor_id, amount_cents, recurring, election, election_year,
                         attest_own_funds, attest_citizen, attest_not_contractor, attest_personal_card, ip, user_agent)
                     values (?, ?, ?, ?, ?, ?, true, true, true, true, ?, ?) returning id
-                    """).params(form.fundraiserId(), donor, form.amountCents(), form.monthly(), form.electionOrDefault(),
-                    electionYear, form.ip(), form.userAgent()).query(Long.class).single();
+                    """)
+                    .params(
+                            form.fundraiserId(),
+                            donor,
+                            form.amountCents(),
+                            form.monthly(),
+                            form.electionOrDefault(),
+                            electionYear,
+                            form.ip(),
+                            form.userAgent())
+                    .query(Long.class)
+                    .single();
         });
         String page = stripe.settings().fundraiserUrl(form.fundraiserId());
-        StripeGateway.CheckoutSession session = stripe.createCheckout(intentId, (String) fundraiser.get()[2],
-                form.amountCents(), form.monthly(), form.email(), page + "/thanks?intent=" + intentId, page + "/donate");
-        jdbc.sql("update contribution_intent set checkout_session_id = ? where id = ?").params(session.id(), intentId).update();
+        StripeGateway.CheckoutSession session = stripe.createCheckout(
+                intentId,
+                (String) fundraiser.get()[2],
+                form.amountCents(),
+                form.monthly(),
+                form.email(),
+                page + "/thanks?intent=" + intentId,
+                page + "/donate");
+        jdbc.sql("update contribution_intent set checkout_session_id = ? where id = ?")
+                .params(session.id(), intentId)
+                .update();
         return new ToPayment(intentId, session.url());
     }
 }

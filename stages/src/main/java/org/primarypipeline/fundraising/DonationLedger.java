@@ -10,9 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.primarypipeline.outreach.Outbox;
-import org.primarypipeline.outreach.OutboundMessage;
 import org.primarypipeline.core.money.Money;
+import org.primarypipeline.outreach.OutboundMessage;
+import org.primarypipeline.outreach.Outbox;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,9 +56,13 @@ public class DonationLedger {
     }
 
     /** A payment Stripe says succeeded. Any of the ids may be missing; at least one of payment intent and invoice is there. */
-    public record Payment(long intentId, String paymentIntentId, String chargeId, String invoiceId, long amountCents,
-                          Instant paidAt) {
-    }
+    public record Payment(
+            long intentId,
+            String paymentIntentId,
+            String chargeId,
+            String invoiceId,
+            long amountCents,
+            Instant paidAt) {}
 
     /** Books a successful payment once; returns the donation id, or empty when the intent is not ours. */
     @Transactional
@@ -66,9 +70,10 @@ public class DonationLedger {
         var intent = jdbc.sql("""
                 select i.fundraiser_id, i.donor_id, i.election, i.election_year, o.full_name, o.email
                 from contribution_intent i join donor o on o.id = i.donor_id where i.id = ?
-                """).param(p.intentId())
-                .query((rs, n) -> new Intent(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                        rs.getString(6)))
+                """)
+                .param(p.intentId())
+                .query((rs, n) -> new Intent(
+                        rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6)))
                 .optional();
         if (intent.isEmpty()) {
             return Optional.empty();
@@ -88,14 +93,28 @@ public class DonationLedger {
                         :inv, :paid, :paid, :paid)
                 returning id
                 """)
-                .param("f", i.fundraiserId()).param("amount", p.amountCents()).param("name", i.donorName())
+                .param("f", i.fundraiserId())
+                .param("amount", p.amountCents())
+                .param("name", i.donorName())
                 .param("email", i.donorEmail())
                 .param("external", p.invoiceId() != null ? p.invoiceId() : p.paymentIntentId())
-                .param("intent", p.intentId()).param("donor", i.donorId()).param("election", i.election())
-                .param("year", i.electionYear()).param("pi", p.paymentIntentId()).param("ch", p.chargeId())
-                .param("inv", p.invoiceId()).param("paid", Timestamp.from(p.paidAt()))
-                .query(Long.class).single();
-        book(i.fundraiserId(), id, p.chargeId(), "DONATION", p.amountCents(), p.paidAt(),
+                .param("intent", p.intentId())
+                .param("donor", i.donorId())
+                .param("election", i.election())
+                .param("year", i.electionYear())
+                .param("pi", p.paymentIntentId())
+                .param("ch", p.chargeId())
+                .param("inv", p.invoiceId())
+                .param("paid", Timestamp.from(p.paidAt()))
+                .query(Long.class)
+                .single();
+        book(
+                i.fundraiserId(),
+                id,
+                p.chargeId(),
+                "DONATION",
+                p.amountCents(),
+                p.paidAt(),
                 "donation:" + (p.invoiceId() != null ? p.invoiceId() : p.paymentIntentId()));
         checkLimit(id);
         queueReceipt(id);
@@ -123,7 +142,9 @@ public class DonationLedger {
                 insert into charge_refund_state (charge_id, refunded_cents, event_created) values (?, ?, ?)
                 on conflict (charge_id) do update set refunded_cents = excluded.refunded_cents, event_created = excluded.event_created
                 where excluded.refunded_cents > charge_refund_state.refunded_cents
-                """).params(chargeId, refundedCents, Timestamp.from(eventCreated)).update();
+                """)
+                .params(chargeId, refundedCents, Timestamp.from(eventCreated))
+                .update();
         findDonation(paymentIntentId, null, chargeId).ifPresent(id -> {
             fillIds(id, paymentIntentId, chargeId);
             applyChargeFacts(id);
@@ -132,7 +153,8 @@ public class DonationLedger {
 
     /** A dispute's state (charge.dispute.*); an event older than the one already applied changes nothing. */
     @Transactional
-    public void dispute(String disputeId, String chargeId, long amountCents, String status, String reason, Instant eventCreated) {
+    public void dispute(
+            String disputeId, String chargeId, long amountCents, String status, String reason, Instant eventCreated) {
         boolean closed = status.equals("won") || status.equals("lost") || status.equals("warning_closed");
         jdbc.sql("""
                 insert into dispute (id, charge_id, amount_cents, status, reason, closed, event_created)
@@ -141,8 +163,14 @@ public class DonationLedger {
                     closed = excluded.closed, amount_cents = excluded.amount_cents, event_created = excluded.event_created
                 where not dispute.closed and (excluded.closed or excluded.event_created >= dispute.event_created)
                 """)
-                .param("id", disputeId).param("charge", chargeId).param("amount", amountCents).param("status", status)
-                .param("reason", reason).param("closed", closed).param("at", Timestamp.from(eventCreated)).update();
+                .param("id", disputeId)
+                .param("charge", chargeId)
+                .param("amount", amountCents)
+                .param("status", status)
+                .param("reason", reason)
+                .param("closed", closed)
+                .param("at", Timestamp.from(eventCreated))
+                .update();
         findDonation(null, null, chargeId).ifPresent(this::applyChargeFacts);
     }
 
@@ -150,7 +178,8 @@ public class DonationLedger {
     @Transactional
     public void paymentFailed(long intentId, String message) {
         jdbc.sql("update contribution_intent set last_failure = ?, last_failure_at = ? where id = ?")
-                .params(message == null ? "declined" : message, Timestamp.from(clock.instant()), intentId).update();
+                .params(message == null ? "declined" : message, Timestamp.from(clock.instant()), intentId)
+                .update();
     }
 
     /** The subscription a monthly form started; its invoices are the donations. */
@@ -158,12 +187,15 @@ public class DonationLedger {
     public void subscriptionStarted(long intentId, String checkoutSessionId, String subscriptionId) {
         jdbc.sql("update contribution_intent set subscription_id = coalesce(subscription_id, ?), "
                         + "checkout_session_id = coalesce(checkout_session_id, ?) where id = ?")
-                .params(subscriptionId, checkoutSessionId, intentId).update();
+                .params(subscriptionId, checkoutSessionId, intentId)
+                .update();
     }
 
     public Optional<Long> intentOfSubscription(String subscriptionId) {
-        return jdbc.sql("select id from contribution_intent where subscription_id = ?").param(subscriptionId)
-                .query(Long.class).optional();
+        return jdbc.sql("select id from contribution_intent where subscription_id = ?")
+                .param(subscriptionId)
+                .query(Long.class)
+                .optional();
     }
 
     /**
@@ -171,25 +203,44 @@ public class DonationLedger {
      * booking each difference once.
      */
     private void applyChargeFacts(long donationId) {
-        var d = jdbc.sql("select fundraiser_id, charge_id, refunded_cents from donation where id = ?").param(donationId)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3)}).single();
+        var d = jdbc.sql("select fundraiser_id, charge_id, refunded_cents from donation where id = ?")
+                .param(donationId)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3)})
+                .single();
         String charge = (String) d[1];
         if (charge == null) {
             return;
         }
         long fundraiser = (Long) d[0];
         var state = jdbc.sql("select refunded_cents, event_created from charge_refund_state where charge_id = ?")
-                .param(charge).query((rs, n) -> new Object[] {rs.getLong(1), rs.getTimestamp(2).toInstant()}).optional();
+                .param(charge)
+                .query((rs, n) ->
+                        new Object[] {rs.getLong(1), rs.getTimestamp(2).toInstant()})
+                .optional();
         if (state.isPresent() && (Long) state.get()[0] > (Long) d[2]) {
             long refunded = (Long) state.get()[0];
             Instant at = (Instant) state.get()[1];
-            book(fundraiser, donationId, charge, "REFUND", -(refunded - (Long) d[2]), at, "refund:" + charge + ":" + refunded);
+            book(
+                    fundraiser,
+                    donationId,
+                    charge,
+                    "REFUND",
+                    -(refunded - (Long) d[2]),
+                    at,
+                    "refund:" + charge + ":" + refunded);
             jdbc.sql("update donation set refunded_cents = ?, last_event_at = ? where id = ?")
-                    .params(refunded, Timestamp.from(at), donationId).update();
+                    .params(refunded, Timestamp.from(at), donationId)
+                    .update();
         }
-        List<Object[]> disputes = jdbc.sql("select id, amount_cents, status, event_created from dispute where charge_id = ?")
+        List<Object[]> disputes = jdbc.sql(
+                        "select id, amount_cents, status, event_created from dispute where charge_id = ?")
                 .param(charge)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant()})
+                .query((rs, n) -> new Object[] {
+                    rs.getString(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getTimestamp(4).toInstant()
+                })
                 .list();
         long disputed = 0;
         for (Object[] dp : disputes) {
@@ -203,14 +254,23 @@ public class DonationLedger {
                 disputed += amount;
             }
         }
-        jdbc.sql("update donation set disputed_cents = ? where id = ?").params(disputed, donationId).update();
+        jdbc.sql("update donation set disputed_cents = ? where id = ?")
+                .params(disputed, donationId)
+                .update();
     }
 
     /** Books a ledger entry once; in a signed-off period it is booked now, as that period's adjustment. */
-    void book(long fundraiserId, Long donationId, String chargeId, String kind, long amountCents, Instant occurredAt,
-              String reference) {
+    void book(
+            long fundraiserId,
+            Long donationId,
+            String chargeId,
+            String kind,
+            long amountCents,
+            Instant occurredAt,
+            String reference) {
         LocalDate day = occurredAt.atZone(ZoneOffset.UTC).toLocalDate();
-        Optional<Long> locked = jdbc.sql("""
+        Optional<Long> locked =
+                jdbc.sql("""
                 select id from period_signoff where fundraiser_id = ? and ? between period_start and period_end
                 """).params(fundraiserId, day).query(Long.class).optional();
         Instant bookedAt = locked.isPresent() ? clock.instant() : occurredAt;
@@ -218,8 +278,18 @@ public class DonationLedger {
                 insert into ledger_entry (fundraiser_id, donation_id, charge_id, kind, amount_cents, occurred_at, booked_at,
                                           adjusts_period, reference)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (reference) do nothing
-                """).params(fundraiserId, donationId, chargeId, kind, amountCents, Timestamp.from(occurredAt),
-                Timestamp.from(bookedAt), locked.orElse(null), reference).update();
+                """)
+                .params(
+                        fundraiserId,
+                        donationId,
+                        chargeId,
+                        kind,
+                        amountCents,
+                        Timestamp.from(occurredAt),
+                        Timestamp.from(bookedAt),
+                        locked.orElse(null),
+                        reference)
+                .update();
     }
 
     /** A donor's total for one election after refunds and redesignations, merged identities included. */
@@ -230,7 +300,12 @@ public class DonationLedger {
                 from donation d join donor o on o.id = d.donor_id
                 where coalesce(o.merged_into, o.id) = (select coalesce(merged_into, id) from donor where id = :donor)
                   and d.election_year = :y and d.status = 'SUCCEEDED'
-                """).param("e", election).param("donor", donorId).param("y", year).query(Long.class).single();
+                """)
+                .param("e", election)
+                .param("donor", donorId)
+                .param("y", year)
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -251,17 +326,23 @@ public class DonationLedger {
                 )
                 update donation set limit_status = 'OVER_LIMIT', excess_cents = least(g.amount_cents, g.running - :limit)
                 from g where donation.id = g.id and g.running > :limit and donation.limit_status = 'WITHIN'
-                """).param("donor", donorId).param("limit", settings.limitPerElectionCents()).update();
+                """)
+                .param("donor", donorId)
+                .param("limit", settings.limitPerElectionCents())
+                .update();
     }
 
     private void checkLimit(long donationId) {
-        var d = jdbc.sql("select donor_id, election, election_year, amount_cents from donation where id = ?").param(donationId)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4)}).single();
+        var d = jdbc.sql("select donor_id, election, election_year, amount_cents from donation where id = ?")
+                .param(donationId)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4)})
+                .single();
         long total = aggregate((Long) d[0], (String) d[1], (Integer) d[2]);
         long over = total - settings.limitPerElectionCents();
         if (over > 0) {
             jdbc.sql("update donation set limit_status = 'OVER_LIMIT', excess_cents = ? where id = ?")
-                    .params(Math.min(over, (Long) d[3]), donationId).update();
+                    .params(Math.min(over, (Long) d[3]), donationId)
+                    .update();
         }
     }
 
@@ -270,8 +351,12 @@ public class DonationLedger {
         if (m.get("donorEmail") == null) {
             return;
         }
-        outbox.enqueue(OutboundMessage.email("donation:" + donationId + ":receipt", (String) m.get("donorEmail"),
-                "donation-receipt", messageModel(m)).asTransactional());
+        outbox.enqueue(OutboundMessage.email(
+                        "donation:" + donationId + ":receipt",
+                        (String) m.get("donorEmail"),
+                        "donation-receipt",
+                        messageModel(m))
+                .asTransactional());
     }
 
     private void requestBestEffortsIfMissing(long donationId) {
@@ -287,18 +372,29 @@ public class DonationLedger {
         int added = jdbc.sql("""
                 insert into best_efforts_request (donor_id, donation_id, due_by, requested_at) values (?, ?, ?, ?)
                 on conflict (donor_id) do nothing
-                """).params(donor, donationId, Timestamp.from(paid.plus(BEST_EFFORTS_WINDOW)), Timestamp.from(now)).update();
+                """)
+                .params(donor, donationId, Timestamp.from(paid.plus(BEST_EFFORTS_WINDOW)), Timestamp.from(now))
+                .update();
         if (added == 0 || m.get("donorEmail") == null) {
             return;
         }
-        String token = jdbc.sql("select answer_token::text from best_efforts_request where donor_id = ?").param(donor)
-                .query(String.class).single();
+        String token = jdbc.sql("select answer_token::text from best_efforts_request where donor_id = ?")
+                .param(donor)
+                .query(String.class)
+                .single();
         Map<String, Object> model = new HashMap<>(m);
-        model.put("missing", missingEmployer && missingOccupation ? "employer and occupation"
-                : missingEmployer ? "employer" : "occupation");
+        model.put(
+                "missing",
+                missingEmployer && missingOccupation
+                        ? "employer and occupation"
+                        : missingEmployer ? "employer" : "occupation");
         model.put("answerUrl", settings.publicBaseUrl() + "/fundraisers/best-efforts/" + token);
-        outbox.enqueue(OutboundMessage.email("donor:" + donor + ":best-efforts", (String) m.get("donorEmail"),
-                "best-efforts-request", messageModel(model)).asTransactional());
+        outbox.enqueue(OutboundMessage.email(
+                        "donor:" + donor + ":best-efforts",
+                        (String) m.get("donorEmail"),
+                        "best-efforts-request",
+                        messageModel(model))
+                .asTransactional());
     }
 
     /** The outbox stores models as plain JSON: text, numbers and flags only, no nulls. */
@@ -318,15 +414,20 @@ public class DonationLedger {
     /** The donor answers the best-efforts request; their later reports carry it. */
     @Transactional
     public boolean answerBestEfforts(String token, String employer, String occupation) {
-        Optional<Long> donor = jdbc.sql("select donor_id from best_efforts_request where answer_token = cast(? as uuid)")
-                .param(token).query(Long.class).optional();
+        Optional<Long> donor = jdbc.sql(
+                        "select donor_id from best_efforts_request where answer_token = cast(? as uuid)")
+                .param(token)
+                .query(Long.class)
+                .optional();
         if (donor.isEmpty() || ContributionForm.blank(employer) || ContributionForm.blank(occupation)) {
             return false;
         }
         jdbc.sql("update donor set employer = ?, occupation = ?, updated_at = now() where id = ?")
-                .params(employer.trim(), occupation.trim(), donor.get()).update();
+                .params(employer.trim(), occupation.trim(), donor.get())
+                .update();
         jdbc.sql("update best_efforts_request set answered_at = ? where donor_id = ?")
-                .params(Timestamp.from(clock.instant()), donor.get()).update();
+                .params(Timestamp.from(clock.instant()), donor.get())
+                .update();
         return true;
     }
 
@@ -338,7 +439,9 @@ public class DonationLedger {
                 from donation d join donor o on o.id = d.donor_id join fundraiser f on f.id = d.fundraiser_id
                 left join contribution_intent i on i.id = d.intent_id
                 where d.id = ?
-                """).param(donationId).query((rs, n) -> {
+                """)
+                .param(donationId)
+                .query((rs, n) -> {
                     Map<String, Object> m = new HashMap<>();
                     Instant paid = rs.getTimestamp("paid_at").toInstant();
                     m.put("donorId", rs.getLong("donor_id"));
@@ -350,43 +453,60 @@ public class DonationLedger {
                     m.put("donorName", rs.getString("full_name"));
                     m.put("donorEmail", rs.getString("email"));
                     String line2 = rs.getString("address_line2");
-                    m.put("address", rs.getString("address_line1") + (line2 == null ? "" : ", " + line2) + ", "
-                            + rs.getString("city") + ", " + rs.getString("state") + " " + rs.getString("zip"));
+                    m.put(
+                            "address",
+                            rs.getString("address_line1") + (line2 == null ? "" : ", " + line2) + ", "
+                                    + rs.getString("city") + ", " + rs.getString("state") + " " + rs.getString("zip"));
                     m.put("employerRaw", rs.getString("employer"));
                     m.put("occupationRaw", rs.getString("occupation"));
                     m.put("employer", rs.getString("employer") == null ? "(not given)" : rs.getString("employer"));
-                    m.put("occupation", rs.getString("occupation") == null ? "(not given)" : rs.getString("occupation"));
+                    m.put(
+                            "occupation",
+                            rs.getString("occupation") == null ? "(not given)" : rs.getString("occupation"));
                     m.put("fundraiserTitle", rs.getString("title"));
-                    m.put("committeeName", rs.getString("committee_name") == null ? rs.getString("title")
-                            : rs.getString("committee_name"));
+                    m.put(
+                            "committeeName",
+                            rs.getString("committee_name") == null
+                                    ? rs.getString("title")
+                                    : rs.getString("committee_name"));
                     m.put("committeeFecId", rs.getString("committee_fec_id"));
                     m.put("recurring", rs.getBoolean("recurring"));
                     m.put("receiptNumber", "PP-" + donationId);
                     m.put("limit", Money.dollars(settings.limitPerElectionCents()));
                     return m;
-                }).single();
+                })
+                .single();
     }
 
     private Optional<Long> findDonation(String paymentIntentId, String invoiceId, String chargeId) {
         return jdbc.sql("""
                 select id from donation where (payment_intent_id = :pi) or (invoice_id = :inv) or (charge_id = :ch)
                 order by id limit 1
-                """).param("pi", paymentIntentId).param("inv", invoiceId).param("ch", chargeId)
-                .query(Long.class).optional();
+                """)
+                .param("pi", paymentIntentId)
+                .param("inv", invoiceId)
+                .param("ch", chargeId)
+                .query(Long.class)
+                .optional();
     }
 
     private void fillIds(long donationId, String paymentIntentId, String chargeId) {
         jdbc.sql("""
                 update donation set payment_intent_id = coalesce(payment_intent_id, :pi), charge_id = coalesce(charge_id, :ch)
                 where id = :id
-                """).param("pi", paymentIntentId).param("ch", chargeId).param("id", donationId).update();
+                """)
+                .param("pi", paymentIntentId)
+                .param("ch", chargeId)
+                .param("id", donationId)
+                .update();
         if (chargeId != null) {
             jdbc.sql("update ledger_entry set charge_id = :ch where donation_id = :id and charge_id is null")
-                    .param("ch", chargeId).param("id", donationId).update();
+                    .param("ch", chargeId)
+                    .param("id", donationId)
+                    .update();
         }
     }
 
-    private record Intent(long fundraiserId, long donorId, String election, int electionYear, String donorName,
-                          String donorEmail) {
-    }
+    private record Intent(
+            long fundraiserId, long donorId, String election, int electionYear, String donorName, String donorEmail) {}
 }

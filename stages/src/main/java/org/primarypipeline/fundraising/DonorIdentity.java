@@ -12,16 +12,29 @@ import java.util.Map;
 public final class DonorIdentity {
 
     private static final Map<String, String> STREET_WORDS = Map.ofEntries(
-            Map.entry("street", "st"), Map.entry("avenue", "ave"), Map.entry("av", "ave"), Map.entry("road", "rd"),
-            Map.entry("drive", "dr"), Map.entry("boulevard", "blvd"), Map.entry("lane", "ln"), Map.entry("court", "ct"),
-            Map.entry("place", "pl"), Map.entry("terrace", "ter"), Map.entry("highway", "hwy"),
-            Map.entry("parkway", "pkwy"), Map.entry("circle", "cir"), Map.entry("apartment", "apt"),
-            Map.entry("suite", "ste"), Map.entry("north", "n"), Map.entry("south", "s"), Map.entry("east", "e"),
+            Map.entry("street", "st"),
+            Map.entry("avenue", "ave"),
+            Map.entry("av", "ave"),
+            Map.entry("road", "rd"),
+            Map.entry("drive", "dr"),
+            Map.entry("boulevard", "blvd"),
+            Map.entry("lane", "ln"),
+            Map.entry("court", "ct"),
+            Map.entry("place", "pl"),
+            Map.entry("terrace", "ter"),
+            Map.entry("highway", "hwy"),
+            Map.entry("parkway", "pkwy"),
+            Map.entry("circle", "cir"),
+            Map.entry("apartment", "apt"),
+            Map.entry("suite", "ste"),
+            Map.entry("north", "n"),
+            Map.entry("south", "s"),
+            Map.entry("east", "e"),
             Map.entry("west", "w"));
-    private static final java.util.Set<String> HONORIFICS = java.util.Set.of("mr", "mrs", "ms", "mx", "dr", "prof", "rev");
+    private static final java.util.Set<String> HONORIFICS =
+            java.util.Set.of("mr", "mrs", "ms", "mx", "dr", "prof", "rev");
 
-    private DonorIdentity() {
-    }
+    private DonorIdentity() {}
 
     public static String key(String fullName, String addressLine1, String zip) {
         return name(fullName) + "|" + street(addressLine1) + "|" + zip5(zip);
@@ -53,8 +66,11 @@ public final class DonorIdentity {
     }
 
     private static String[] words(String text) {
-        String plain = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ").trim();
+        String plain = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9 ]", " ")
+                .trim();
         return plain.isEmpty() ? new String[0] : plain.split("\\s+");
     }
 

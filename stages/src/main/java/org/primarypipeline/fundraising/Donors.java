@@ -31,15 +31,30 @@ public class Donors {
                 """)
                 .param("key", DonorIdentity.key(f.fullName(), f.addressLine1(), f.zip()))
                 .param("name", f.fullName().trim().replaceAll("\\s+", " "))
-                .param("email", ContributionForm.blank(f.email()) ? null : f.email().trim())
+                .param(
+                        "email",
+                        ContributionForm.blank(f.email()) ? null : f.email().trim())
                 .param("line1", f.addressLine1().trim())
-                .param("line2", ContributionForm.blank(f.addressLine2()) ? null : f.addressLine2().trim())
+                .param(
+                        "line2",
+                        ContributionForm.blank(f.addressLine2())
+                                ? null
+                                : f.addressLine2().trim())
                 .param("city", f.city().trim())
                 .param("state", f.state().trim().toUpperCase(Locale.ROOT))
                 .param("zip", f.zip().trim())
-                .param("employer", ContributionForm.blank(f.employer()) ? null : f.employer().trim())
-                .param("occupation", ContributionForm.blank(f.occupation()) ? null : f.occupation().trim())
-                .query(Long.class).single();
+                .param(
+                        "employer",
+                        ContributionForm.blank(f.employer())
+                                ? null
+                                : f.employer().trim())
+                .param(
+                        "occupation",
+                        ContributionForm.blank(f.occupation())
+                                ? null
+                                : f.occupation().trim())
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -51,14 +66,20 @@ public class Donors {
         if (duplicate == into) {
             throw new IllegalArgumentException("a donor cannot be merged into itself");
         }
-        long root = jdbc.sql("select coalesce(merged_into, id) from donor where id = ?").param(into)
-                .query(Long.class).optional().orElseThrow(() -> new IllegalArgumentException("no donor " + into));
+        long root = jdbc.sql("select coalesce(merged_into, id) from donor where id = ?")
+                .param(into)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new IllegalArgumentException("no donor " + into));
         if (root == duplicate) {
             throw new IllegalArgumentException("donor " + into + " is already merged into " + duplicate);
         }
         int moved = jdbc.sql("update donor set merged_into = :root, merged_by = :actor, merged_at = now() "
                         + "where id = :dup or merged_into = :dup")
-                .param("root", root).param("actor", actor).param("dup", duplicate).update();
+                .param("root", root)
+                .param("actor", actor)
+                .param("dup", duplicate)
+                .update();
         if (moved == 0) {
             throw new IllegalArgumentException("no donor " + duplicate);
         }
@@ -66,6 +87,9 @@ public class Donors {
 
     /** The donor a row stands for after merges. */
     public long rootOf(long donorId) {
-        return jdbc.sql("select coalesce(merged_into, id) from donor where id = ?").param(donorId).query(Long.class).single();
+        return jdbc.sql("select coalesce(merged_into, id) from donor where id = ?")
+                .param(donorId)
+                .query(Long.class)
+                .single();
     }
 }

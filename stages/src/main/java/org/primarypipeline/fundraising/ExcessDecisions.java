@@ -15,7 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExcessDecisions {
 
-    public enum Decision { REFUND, REDESIGNATE }
+    public enum Decision {
+        REFUND,
+        REDESIGNATE
+    }
 
     private final JdbcClient jdbc;
     private final StripeGateway stripe;
@@ -38,21 +41,26 @@ public class ExcessDecisions {
     public String decide(long donationId, Decision decision, String actor) {
         var d = jdbc.sql("""
                 select limit_status, excess_cents, charge_id, donor_id, election, election_year from donation where id = ?
-                """).param(donationId)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), rs.getInt(6)})
-                .optional().orElseThrow(() -> new IllegalArgumentException("no donation " + donationId));
+                """)
+                .param(donationId)
+                .query((rs, n) -> new Object[] {
+                    rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getInt(6)
+                })
+                .optional()
+                .orElseThrow(() -> new IllegalArgumentException("no donation " + donationId));
         if (!"OVER_LIMIT".equals(d[0])) {
             throw new IllegalStateException("donation " + donationId + " is not over the limit (" + d[0] + ")");
         }
         long excess = (Long) d[1];
         if (decision == Decision.REFUND) {
             if (d[2] == null) {
-                throw new IllegalStateException("Stripe has not yet told us the charge of donation " + donationId + "; try again shortly");
+                throw new IllegalStateException(
+                        "Stripe has not yet told us the charge of donation " + donationId + "; try again shortly");
             }
             String refund = stripe.refund((String) d[2], excess, "excess-" + donationId);
             mark(donationId, "EXCESS_REFUNDED", 0, actor);
-            return "refunded " + Money.dollars(excess) + " of donation " + donationId + " (Stripe refund " + refund + ")";
+            return "refunded " + Money.dollars(excess) + " of donation " + donationId + " (Stripe refund " + refund
+                    + ")";
         }
         if (!"PRIMARY".equals(d[4])) {
             throw new IllegalStateException("only a primary gift can be redesignated to the general election");
@@ -61,7 +69,8 @@ public class ExcessDecisions {
         long limit = stripe.settings().limitPerElectionCents();
         if (general + excess > limit) {
             throw new IllegalStateException("the donor has " + Money.dollars(Math.max(0, limit - general))
-                    + " left for the general election, less than the excess of " + Money.dollars(excess) + ": refund instead");
+                    + " left for the general election, less than the excess of " + Money.dollars(excess)
+                    + ": refund instead");
         }
         mark(donationId, "REDESIGNATED", excess, actor);
         return "redesignated " + Money.dollars(excess) + " of donation " + donationId + " to the general election";
@@ -71,6 +80,8 @@ public class ExcessDecisions {
         jdbc.sql("""
                 update donation set limit_status = ?, redesignated_cents = redesignated_cents + ?, limit_decided_by = ?,
                     limit_decided_at = ? where id = ? and limit_status = 'OVER_LIMIT'
-                """).params(status, redesignated, actor, Timestamp.from(clock.instant()), donationId).update();
+                """)
+                .params(status, redesignated, actor, Timestamp.from(clock.instant()), donationId)
+                .update();
     }
 }

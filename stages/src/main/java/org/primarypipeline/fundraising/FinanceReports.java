@@ -46,27 +46,52 @@ public class FinanceReports {
         this.clock = clock;
     }
 
-    public record Totals(long fundraiserId, LocalDate from, LocalDate to, long grossCents, long refundCents,
-                         long disputeCents, long feeCents, long netCents, long adjustmentCents, int donations,
-                         String signedOffBy, String signedOffAt) {
-    }
+    public record Totals(
+            long fundraiserId,
+            LocalDate from,
+            LocalDate to,
+            long grossCents,
+            long refundCents,
+            long disputeCents,
+            long feeCents,
+            long netCents,
+            long adjustmentCents,
+            int donations,
+            String signedOffBy,
+            String signedOffAt) {}
 
-    public record Day(LocalDate day, long grossCents, long refundCents, long disputeCents) {
-    }
+    public record Day(LocalDate day, long grossCents, long refundCents, long disputeCents) {}
 
-    public record Progress(long fundraiserId, String title, String status, String payments, long goalCents,
-                           long raisedCents, int donors, String committeeName, String committeeFecId,
-                           String candidateFecId, LocalDate startsOn, LocalDate endsOn, String description) {
-    }
+    public record Progress(
+            long fundraiserId,
+            String title,
+            String status,
+            String payments,
+            long goalCents,
+            long raisedCents,
+            int donors,
+            String committeeName,
+            String committeeFecId,
+            String candidateFecId,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            String description) {}
 
     /**
      * One fundraiser as the finance list shows it: what it has raised, the latest reconciliation and the
      * exceptions it left for this fundraiser, and how far its periods are signed off.
      */
-    public record Listed(long fundraiserId, String title, String status, String districtId, String candidate,
-                         long raisedCents, java.time.Instant reconciledAt, int exceptions, LocalDate signedThrough,
-                         int daysSignedInMonth) {
-    }
+    public record Listed(
+            long fundraiserId,
+            String title,
+            String status,
+            String districtId,
+            String candidate,
+            long raisedCents,
+            java.time.Instant reconciledAt,
+            int exceptions,
+            LocalDate signedThrough,
+            int daysSignedInMonth) {}
 
     /**
      * Every fundraiser, running ones first, newest first; {@code daysSignedInMonth} counts the days of
@@ -87,11 +112,22 @@ public class FinanceReports {
                      join candidacy cy on cy.id = f.candidacy_id join candidate ca on ca.id = cy.candidate_id
                      cross join latest
                 order by f.status = 'LAUNCHED' desc, f.created_at desc, f.id desc
-                """).param("start", monthStart).param("end", monthEnd)
-                .query((rs, n) -> new Listed(rs.getLong("id"), rs.getString("title"), rs.getString("status"),
-                        rs.getString("district_id"), rs.getString("candidate"), rs.getLong("raised"),
-                        rs.getTimestamp("reconciled_at") == null ? null : rs.getTimestamp("reconciled_at").toInstant(),
-                        rs.getInt("exceptions"), toDate(rs.getDate("signed_through")), rs.getInt("month_days")))
+                """)
+                .param("start", monthStart)
+                .param("end", monthEnd)
+                .query((rs, n) -> new Listed(
+                        rs.getLong("id"),
+                        rs.getString("title"),
+                        rs.getString("status"),
+                        rs.getString("district_id"),
+                        rs.getString("candidate"),
+                        rs.getLong("raised"),
+                        rs.getTimestamp("reconciled_at") == null
+                                ? null
+                                : rs.getTimestamp("reconciled_at").toInstant(),
+                        rs.getInt("exceptions"),
+                        toDate(rs.getDate("signed_through")),
+                        rs.getInt("month_days")))
                 .list();
     }
 
@@ -103,10 +139,21 @@ public class FinanceReports {
                        (select count(distinct coalesce(o.merged_into, o.id)) from donation d join donor o on o.id = d.donor_id
                         where d.fundraiser_id = f.id and d.status = 'SUCCEEDED') as donors
                 from fundraiser f where f.id = ?
-                """).param(fundraiserId).query((rs, n) -> new Progress(rs.getLong("id"), rs.getString("title"),
-                        rs.getString("status"), rs.getString("payments"), rs.getLong("goal_cents"), rs.getLong("raised"),
-                        rs.getInt("donors"), rs.getString("committee_name"), rs.getString("committee_fec_id"),
-                        rs.getString("candidate_fec_id"), toDate(rs.getDate("starts_on")), toDate(rs.getDate("ends_on")),
+                """)
+                .param(fundraiserId)
+                .query((rs, n) -> new Progress(
+                        rs.getLong("id"),
+                        rs.getString("title"),
+                        rs.getString("status"),
+                        rs.getString("payments"),
+                        rs.getLong("goal_cents"),
+                        rs.getLong("raised"),
+                        rs.getInt("donors"),
+                        rs.getString("committee_name"),
+                        rs.getString("committee_fec_id"),
+                        rs.getString("candidate_fec_id"),
+                        toDate(rs.getDate("starts_on")),
+                        toDate(rs.getDate("ends_on")),
                         rs.getString("description")))
                 .optional();
     }
@@ -115,7 +162,11 @@ public class FinanceReports {
     public Totals totals(long fundraiserId, LocalDate from, LocalDate to) {
         Optional<Totals> signed = jdbc.sql("""
                 select report::text from period_signoff where fundraiser_id = ? and period_start = ? and period_end = ?
-                """).params(fundraiserId, from, to).query(String.class).optional().map(FinanceReports::readTotals);
+                """)
+                .params(fundraiserId, from, to)
+                .query(String.class)
+                .optional()
+                .map(FinanceReports::readTotals);
         return signed.orElseGet(() -> compute(fundraiserId, from, to, null, null));
     }
 
@@ -132,15 +183,30 @@ public class FinanceReports {
                         where b.created >= :start and b.created < :end
                           and b.charge_id in (select charge_id from donation where fundraiser_id = :f and charge_id is not null)) as fees
                 from ledger_entry where fundraiser_id = :f and booked_at >= :start and booked_at < :end
-                """).param("f", fundraiserId).param("start", start).param("end", end)
+                """)
+                .param("f", fundraiserId)
+                .param("start", start)
+                .param("end", end)
                 .query((rs, n) -> {
                     long gross = rs.getLong("gross");
                     long refunds = rs.getLong("refunds");
                     long disputes = rs.getLong("disputes");
                     long fees = rs.getLong("fees");
-                    return new Totals(fundraiserId, from, to, gross, refunds, disputes, fees, gross + refunds + disputes - fees,
-                            rs.getLong("adjustments"), rs.getInt("donations"), signedBy, signedAt);
-                }).single();
+                    return new Totals(
+                            fundraiserId,
+                            from,
+                            to,
+                            gross,
+                            refunds,
+                            disputes,
+                            fees,
+                            gross + refunds + disputes - fees,
+                            rs.getLong("adjustments"),
+                            rs.getInt("donations"),
+                            signedBy,
+                            signedAt);
+                })
+                .single();
     }
 
     public List<Day> daily(long fundraiserId, LocalDate from, LocalDate to) {
@@ -152,8 +218,12 @@ public class FinanceReports {
                 from generate_series(cast(:from as date), cast(:to as date), interval '1 day') d
                 left join ledger_entry e on e.fundraiser_id = :f and e.booked_at >= d and e.booked_at < d + interval '1 day'
                 group by d order by d
-                """).param("f", fundraiserId).param("from", from).param("to", to)
-                .query((rs, n) -> new Day(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3), rs.getLong(4))).list();
+                """)
+                .param("f", fundraiserId)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> new Day(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .list();
     }
 
     /** The latest reconciliation's exceptions touching this fundraiser, and those no fundraiser owns (payouts, unknown charges). */
@@ -165,7 +235,9 @@ public class FinanceReports {
                 where i.run_id = (select max(id) from reconciliation_run where finished_at is not null)
                   and not i.ok and (i.fundraiser_id = :f or i.fundraiser_id is null)
                 order by i.kind, i.charge_id, i.payout_id
-                """).param("f", fundraiserId).query((rs, n) -> {
+                """)
+                .param("f", fundraiserId)
+                .query((rs, n) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("kind", rs.getString("kind"));
                     m.put("donationId", rs.getObject("donation_id"));
@@ -178,7 +250,8 @@ public class FinanceReports {
                     m.put("action", rs.getString("action"));
                     m.put("run", rs.getLong("run"));
                     return m;
-                }).list();
+                })
+                .list();
     }
 
     /** Gifts over the limit: those waiting for a staff decision first, then those decided. */
@@ -189,7 +262,9 @@ public class FinanceReports {
                 from donation d join donor o on o.id = d.donor_id
                 where d.fundraiser_id = ? and d.limit_status <> 'WITHIN'
                 order by d.limit_status <> 'OVER_LIMIT', d.id
-                """).param(fundraiserId).query((rs, n) -> {
+                """)
+                .param(fundraiserId)
+                .query((rs, n) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("donationId", rs.getLong("id"));
                     m.put("donor", rs.getString("full_name"));
@@ -199,10 +274,14 @@ public class FinanceReports {
                     m.put("status", rs.getString("limit_status"));
                     m.put("redesignatedCents", rs.getLong("redesignated_cents"));
                     m.put("decidedBy", rs.getString("limit_decided_by"));
-                    m.put("todo", "OVER_LIMIT".equals(rs.getString("limit_status"))
-                            ? "decide: refund the excess or redesignate it to the general election" : "done");
+                    m.put(
+                            "todo",
+                            "OVER_LIMIT".equals(rs.getString("limit_status"))
+                                    ? "decide: refund the excess or redesignate it to the general election"
+                                    : "done");
                     return m;
-                }).list();
+                })
+                .list();
     }
 
     /** Every best-efforts request for a donor of this fundraiser, with whether it went out within the 30 days. */
@@ -212,18 +291,27 @@ public class FinanceReports {
                        o.employer, o.occupation
                 from best_efforts_request b join donor o on o.id = b.donor_id join donation d on d.id = b.donation_id
                 where d.fundraiser_id = ? order by b.requested_at
-                """).param(fundraiserId).query((rs, n) -> {
+                """)
+                .param(fundraiserId)
+                .query((rs, n) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("donorId", rs.getLong("id"));
                     m.put("donor", rs.getString("full_name"));
-                    m.put("requestedAt", rs.getTimestamp("requested_at").toInstant().toString());
+                    m.put(
+                            "requestedAt",
+                            rs.getTimestamp("requested_at").toInstant().toString());
                     m.put("dueBy", rs.getTimestamp("due_by").toInstant().toString());
                     m.put("requestedInTime", rs.getBoolean("on_time"));
-                    m.put("answeredAt", rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant().toString());
+                    m.put(
+                            "answeredAt",
+                            rs.getTimestamp("answered_at") == null
+                                    ? null
+                                    : rs.getTimestamp("answered_at").toInstant().toString());
                     m.put("employer", rs.getString("employer"));
                     m.put("occupation", rs.getString("occupation"));
                     return m;
-                }).list();
+                })
+                .list();
     }
 
     /**
@@ -232,10 +320,21 @@ public class FinanceReports {
      * itemization threshold, with the donor's cycle-to-date aggregate and the election designation.
      */
     public String scheduleA(long fundraiserId, LocalDate from, LocalDate to) {
-        SafeCsv csv = SafeCsv.inMemory("receipt_id", "contributor_name", "contributor_street_1", "contributor_street_2",
-                "contributor_city", "contributor_state", "contributor_zip", "contributor_employer",
-                "contributor_occupation", "contribution_date", "contribution_amount", "contribution_aggregate",
-                "election_code", "memo");
+        SafeCsv csv = SafeCsv.inMemory(
+                "receipt_id",
+                "contributor_name",
+                "contributor_street_1",
+                "contributor_street_2",
+                "contributor_city",
+                "contributor_state",
+                "contributor_zip",
+                "contributor_employer",
+                "contributor_occupation",
+                "contribution_date",
+                "contribution_amount",
+                "contribution_aggregate",
+                "election_code",
+                "memo");
         jdbc.sql("""
                 with donor_root as (
                     select id, coalesce(merged_into, id) as root from donor
@@ -252,13 +351,18 @@ public class FinanceReports {
                 from gifts g join donor o on o.id = g.root
                 where g.cycle_total > :threshold and g.paid_at >= :start and g.paid_at < :end and g.amount_cents > g.refunded_cents
                 order by g.paid_at, g.id
-                """).param("f", fundraiserId).param("threshold", settings.itemizationThresholdCents())
-                .param("start", start(from)).param("end", start(to.plusDays(1)))
+                """)
+                .param("f", fundraiserId)
+                .param("threshold", settings.itemizationThresholdCents())
+                .param("start", start(from))
+                .param("end", start(to.plusDays(1)))
                 .query((rs, n) -> {
-                    String election = (rs.getString("election").equals("PRIMARY") ? "P" : "G") + rs.getInt("election_year");
+                    String election =
+                            (rs.getString("election").equals("PRIMARY") ? "P" : "G") + rs.getInt("election_year");
                     List<String> memo = new ArrayList<>();
                     if (rs.getLong("redesignated_cents") > 0) {
-                        memo.add(Money.plain(rs.getLong("redesignated_cents")) + " redesignated to G" + rs.getInt("election_year"));
+                        memo.add(Money.plain(rs.getLong("redesignated_cents")) + " redesignated to G"
+                                + rs.getInt("election_year"));
                     }
                     if (rs.getLong("refunded_cents") > 0) {
                         memo.add(Money.plain(rs.getLong("refunded_cents")) + " refunded");
@@ -266,29 +370,67 @@ public class FinanceReports {
                     if (rs.getString("employer") == null || rs.getString("occupation") == null) {
                         memo.add("best efforts: employer or occupation requested");
                     }
-                    return new Object[] {"PP-" + rs.getLong("id"), rs.getString("full_name"),
-                            rs.getString("address_line1"), rs.getString("address_line2"), rs.getString("city"),
-                            rs.getString("state"), rs.getString("zip"),
-                            rs.getString("employer") == null ? "INFORMATION REQUESTED" : rs.getString("employer"),
-                            rs.getString("occupation") == null ? "INFORMATION REQUESTED" : rs.getString("occupation"),
-                            rs.getTimestamp("paid_at").toInstant().atZone(ZoneOffset.UTC).toLocalDate(),
-                            Money.amount(rs.getLong("net")), Money.amount(rs.getLong("aggregate")), election,
-                            String.join("; ", memo)};
-                }).list().forEach(csv::row);
+                    return new Object[] {
+                        "PP-" + rs.getLong("id"),
+                        rs.getString("full_name"),
+                        rs.getString("address_line1"),
+                        rs.getString("address_line2"),
+                        rs.getString("city"),
+                        rs.getString("state"),
+                        rs.getString("zip"),
+                        rs.getString("employer") == null ? "INFORMATION REQUESTED" : rs.getString("employer"),
+                        rs.getString("occupation") == null ? "INFORMATION REQUESTED" : rs.getString("occupation"),
+                        rs.getTimestamp("paid_at")
+                                .toInstant()
+                                .atZone(ZoneOffset.UTC)
+                                .toLocalDate(),
+                        Money.amount(rs.getLong("net")),
+                        Money.amount(rs.getLong("aggregate")),
+                        election,
+                        String.join("; ", memo)
+                    };
+                })
+                .list()
+                .forEach(csv::row);
         return csv.toString();
     }
 
     /** The period's totals and daily figures as CSV. */
     public String totalsCsv(long fundraiserId, LocalDate from, LocalDate to) {
         Totals t = totals(fundraiserId, from, to);
-        SafeCsv csv = SafeCsv.inMemory("fundraiser_id", "period_start", "period_end", "gross", "refunds", "disputes",
-                "fees", "net", "adjustments_of_signed_periods", "donations", "signed_off_by", "signed_off_at");
-        csv.row(fundraiserId, from, to, Money.amount(t.grossCents()), Money.amount(t.refundCents()),
-                Money.amount(t.disputeCents()), Money.amount(t.feeCents()), Money.amount(t.netCents()),
-                Money.amount(t.adjustmentCents()), t.donations(), t.signedOffBy(), t.signedOffAt());
+        SafeCsv csv = SafeCsv.inMemory(
+                "fundraiser_id",
+                "period_start",
+                "period_end",
+                "gross",
+                "refunds",
+                "disputes",
+                "fees",
+                "net",
+                "adjustments_of_signed_periods",
+                "donations",
+                "signed_off_by",
+                "signed_off_at");
+        csv.row(
+                fundraiserId,
+                from,
+                to,
+                Money.amount(t.grossCents()),
+                Money.amount(t.refundCents()),
+                Money.amount(t.disputeCents()),
+                Money.amount(t.feeCents()),
+                Money.amount(t.netCents()),
+                Money.amount(t.adjustmentCents()),
+                t.donations(),
+                t.signedOffBy(),
+                t.signedOffAt());
         csv.table("day", "gross", "refunds", "disputes");
         for (Day d : daily(fundraiserId, from, to)) {
-            csv.row(d.day(), Money.amount(d.grossCents()), Money.amount(d.refundCents()), Money.amount(d.disputeCents()));
+            csv.row(
+                    d.day(),
+                    Money.amount(d.grossCents()),
+                    Money.amount(d.refundCents()),
+                    Money.amount(d.disputeCents()));
         }
         return csv.toString();
     }
@@ -310,8 +452,12 @@ public class FinanceReports {
             throw new IllegalArgumentException("no fundraiser " + fundraiserId);
         }
         // one sign-off at a time per fundraiser, so two overlapping periods cannot both pass the check
-        jdbc.sql("select id from fundraiser where id = ? for update").param(fundraiserId).query(Long.class).single();
-        Optional<String> overlap = jdbc.sql("""
+        jdbc.sql("select id from fundraiser where id = ? for update")
+                .param(fundraiserId)
+                .query(Long.class)
+                .single();
+        Optional<String> overlap =
+                jdbc.sql("""
                 select period_start || ' to ' || period_end || ' (signed by ' || signed_by || ')' from period_signoff
                 where fundraiser_id = ? and period_start <= ? and period_end >= ?
                 """).params(fundraiserId, to, from).query(String.class).optional();
@@ -323,20 +469,25 @@ public class FinanceReports {
         jdbc.sql("""
                 insert into period_signoff (fundraiser_id, period_start, period_end, signed_by, signed_at, report)
                 values (?, ?, ?, ?, ?, cast(? as jsonb))
-                """).params(fundraiserId, from, to, actor, Timestamp.from(clock.instant()), writeTotals(totals)).update();
+                """)
+                .params(fundraiserId, from, to, actor, Timestamp.from(clock.instant()), writeTotals(totals))
+                .update();
         return totals;
     }
 
     public List<Map<String, Object>> signOffs(long fundraiserId) {
-        return jdbc.sql("select period_start, period_end, signed_by, signed_at from period_signoff where fundraiser_id = ? order by period_start")
-                .param(fundraiserId).query((rs, n) -> {
+        return jdbc.sql(
+                        "select period_start, period_end, signed_by, signed_at from period_signoff where fundraiser_id = ? order by period_start")
+                .param(fundraiserId)
+                .query((rs, n) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("from", rs.getDate(1).toLocalDate().toString());
                     m.put("to", rs.getDate(2).toLocalDate().toString());
                     m.put("signedBy", rs.getString(3));
                     m.put("signedAt", rs.getTimestamp(4).toInstant().toString());
                     return m;
-                }).list();
+                })
+                .list();
     }
 
     private static Timestamp start(LocalDate day) {
@@ -371,10 +522,18 @@ public class FinanceReports {
     private static Totals readTotals(String json) {
         try {
             var n = JSON.readTree(json);
-            return new Totals(n.get("fundraiserId").asLong(), LocalDate.parse(n.get("from").asText()),
-                    LocalDate.parse(n.get("to").asText()), n.get("grossCents").asLong(), n.get("refundCents").asLong(),
-                    n.get("disputeCents").asLong(), n.get("feeCents").asLong(), n.get("netCents").asLong(),
-                    n.get("adjustmentCents").asLong(), n.get("donations").asInt(), n.get("signedOffBy").asText(),
+            return new Totals(
+                    n.get("fundraiserId").asLong(),
+                    LocalDate.parse(n.get("from").asText()),
+                    LocalDate.parse(n.get("to").asText()),
+                    n.get("grossCents").asLong(),
+                    n.get("refundCents").asLong(),
+                    n.get("disputeCents").asLong(),
+                    n.get("feeCents").asLong(),
+                    n.get("netCents").asLong(),
+                    n.get("adjustmentCents").asLong(),
+                    n.get("donations").asInt(),
+                    n.get("signedOffBy").asText(),
                     n.get("signedOffAt").asText());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

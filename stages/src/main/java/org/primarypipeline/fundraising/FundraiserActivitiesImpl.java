@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.primarypipeline.cycles.CycleRecord;
-import org.primarypipeline.cycles.CycleRepository;
-import org.primarypipeline.outreach.Outbox;
-import org.primarypipeline.outreach.OutboundMessage;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.money.Money;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.cycles.CycleRepository;
+import org.primarypipeline.outreach.OutboundMessage;
+import org.primarypipeline.outreach.Outbox;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,13 +39,23 @@ public class FundraiserActivitiesImpl implements FundraiserActivities {
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
-    public FundraiserActivitiesImpl(JdbcClient jdbc, CycleRepository cycles, Outbox outbox, StripeGateway stripe,
-                                    PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
+    public FundraiserActivitiesImpl(
+            JdbcClient jdbc,
+            CycleRepository cycles,
+            Outbox outbox,
+            StripeGateway stripe,
+            PlatformTransactionManager transactions,
+            ObjectProvider<Clock> clock) {
         this(jdbc, cycles, outbox, stripe, transactions, clock.getIfAvailable(Clock::systemUTC));
     }
 
-    public FundraiserActivitiesImpl(JdbcClient jdbc, CycleRepository cycles, Outbox outbox, StripeGateway stripe,
-                                    PlatformTransactionManager transactions, Clock clock) {
+    public FundraiserActivitiesImpl(
+            JdbcClient jdbc,
+            CycleRepository cycles,
+            Outbox outbox,
+            StripeGateway stripe,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.jdbc = jdbc;
         this.cycles = cycles;
         this.outbox = outbox;
@@ -64,9 +74,12 @@ public class FundraiserActivitiesImpl implements FundraiserActivities {
             if (row.productId() == null) {
                 String product = stripe.createProduct(id, cycleId, row.title(), row.description());
                 jdbc.sql("update fundraiser set stripe_product_id = ? where id = ? and stripe_product_id is null")
-                        .params(product, id).update();
+                        .params(product, id)
+                        .update();
             }
-            jdbc.sql("update fundraiser set payments = 'ON' where id = ?").param(id).update();
+            jdbc.sql("update fundraiser set payments = 'ON' where id = ?")
+                    .param(id)
+                    .update();
         }
         tx.executeWithoutResult(s -> announce(cycle, id, candidate));
         return id;
@@ -76,7 +89,8 @@ public class FundraiserActivitiesImpl implements FundraiserActivities {
     public void deactivate(String cycleId, String reason) {
         var found = jdbc.sql("select id, stripe_product_id, stripe_deactivated from fundraiser where cycle_id = ?")
                 .param(cycleId)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getBoolean(3)}).optional();
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getBoolean(3)})
+                .optional();
         if (found.isEmpty()) {
             return;
         }
@@ -86,24 +100,38 @@ public class FundraiserActivitiesImpl implements FundraiserActivities {
         // Stripe first: if it is down, the activity fails and retries with the database still saying LAUNCHED
         if (product != null && !stripeDone) {
             if (!stripe.configured()) {
-                cycles.record(cycleId, CycleStage.FUNDRAISER_LAUNCH, "FUNDRAISER_STRIPE_LEFT_ACTIVE",
-                        "Stripe product " + product + " could not be archived: Stripe is no longer configured; archive it in the Stripe dashboard",
-                        "system", "fundraiser-stripe-left-active");
+                cycles.record(
+                        cycleId,
+                        CycleStage.FUNDRAISER_LAUNCH,
+                        "FUNDRAISER_STRIPE_LEFT_ACTIVE",
+                        "Stripe product " + product
+                                + " could not be archived: Stripe is no longer configured; archive it in the Stripe dashboard",
+                        "system",
+                        "fundraiser-stripe-left-active");
             } else {
                 stripe.deactivateProduct(id, product);
-                jdbc.sql("update fundraiser set stripe_deactivated = true where id = ?").param(id).update();
+                jdbc.sql("update fundraiser set stripe_deactivated = true where id = ?")
+                        .param(id)
+                        .update();
             }
         }
         tx.executeWithoutResult(s -> {
             int changed = jdbc.sql("""
                     update fundraiser set status = 'DEACTIVATED', deactivated_at = ?, deactivation_reason = ?
                     where id = ? and status = 'LAUNCHED'
-                    """).params(java.sql.Timestamp.from(clock.instant()), reason, id).update();
+                    """)
+                    .params(java.sql.Timestamp.from(clock.instant()), reason, id)
+                    .update();
             if (changed > 0) {
-                cycles.record(cycleId, CycleStage.FUNDRAISER_LAUNCH, "FUNDRAISER_DEACTIVATED",
-                        "fundraiser #" + id + " deactivated" + (product == null ? "" : ", Stripe product " + product + " archived")
+                cycles.record(
+                        cycleId,
+                        CycleStage.FUNDRAISER_LAUNCH,
+                        "FUNDRAISER_DEACTIVATED",
+                        "fundraiser #" + id + " deactivated"
+                                + (product == null ? "" : ", Stripe product " + product + " archived")
                                 + (reason == null || reason.isBlank() ? "" : ": " + reason),
-                        "system", "fundraiser-deactivated");
+                        "system",
+                        "fundraiser-deactivated");
             }
         });
     }
@@ -111,35 +139,56 @@ public class FundraiserActivitiesImpl implements FundraiserActivities {
     private long insertOnce(CycleRecord cycle, long candidacyId, Candidate candidate) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         String title = "Elect " + candidate.name() + " (" + cycle.districtId() + ")";
-        String description = candidate.name() + " was chosen by the " + cycle.districtId()
-                + " district group in cycle " + cycle.id() + ". Every dollar goes to the campaign.";
+        String description = candidate.name() + " was chosen by the " + cycle.districtId() + " district group in cycle "
+                + cycle.id() + ". Every dollar goes to the campaign.";
         jdbc.sql("""
                 insert into fundraiser (cycle_id, candidacy_id, status, goal_cents, title, description, starts_on, ends_on,
                                         candidate_fec_id, created_at)
                 values (:cycle, :candidacy, 'LAUNCHED', :goal, :title, :description, :starts, :ends, :fec, :now)
                 on conflict (cycle_id) do nothing
                 """)
-                .param("cycle", cycle.id()).param("candidacy", candidacyId)
-                .param("goal", cycle.settings().fundraiserGoalCents()).param("title", title)
-                .param("description", description).param("starts", today).param("ends", generalElectionOnOrAfter(today))
-                .param("fec", candidate.fecId()).param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("cycle", cycle.id())
+                .param("candidacy", candidacyId)
+                .param("goal", cycle.settings().fundraiserGoalCents())
+                .param("title", title)
+                .param("description", description)
+                .param("starts", today)
+                .param("ends", generalElectionOnOrAfter(today))
+                .param("fec", candidate.fecId())
+                .param("now", java.sql.Timestamp.from(clock.instant()))
                 .update();
-        return jdbc.sql("select id from fundraiser where cycle_id = ?").param(cycle.id()).query(Long.class).single();
+        return jdbc.sql("select id from fundraiser where cycle_id = ?")
+                .param(cycle.id())
+                .query(Long.class)
+                .single();
     }
 
     private void announce(CycleRecord cycle, long id, Candidate candidate) {
         Launched row = launched(id);
         String url = stripe.settings().fundraiserUrl(id);
-        cycles.record(cycle.id(), CycleStage.FUNDRAISER_LAUNCH, "FUNDRAISER_LAUNCHED",
-                "fundraiser #" + id + " launched, goal " + Money.dollars(row.goalCents()) + ", " + url, "system",
+        cycles.record(
+                cycle.id(),
+                CycleStage.FUNDRAISER_LAUNCH,
+                "FUNDRAISER_LAUNCHED",
+                "fundraiser #" + id + " launched, goal " + Money.dollars(row.goalCents()) + ", " + url,
+                "system",
                 "fundraiser-launched");
         if (row.payments().equals("ON")) {
-            cycles.record(cycle.id(), CycleStage.FUNDRAISER_LAUNCH, "PAYMENTS_ON",
-                    "donations go through Stripe (product " + row.productId() + ")", "system", "fundraiser-payments");
+            cycles.record(
+                    cycle.id(),
+                    CycleStage.FUNDRAISER_LAUNCH,
+                    "PAYMENTS_ON",
+                    "donations go through Stripe (product " + row.productId() + ")",
+                    "system",
+                    "fundraiser-payments");
         } else {
-            cycles.record(cycle.id(), CycleStage.FUNDRAISER_LAUNCH, "PAYMENTS_OFF",
+            cycles.record(
+                    cycle.id(),
+                    CycleStage.FUNDRAISER_LAUNCH,
+                    "PAYMENTS_OFF",
                     "payments are off until Stripe is configured (pp.stripe.secret-key); the page is up and takes no money",
-                    "system", "fundraiser-payments");
+                    "system",
+                    "fundraiser-payments");
         }
         Map<String, Object> model = new HashMap<>();
         model.put("candidateName", candidate.name());
@@ -154,24 +203,41 @@ public class FundraiserActivitiesImpl implements FundraiserActivities {
                 join district_group g on g.id = gm.group_id
                 where g.plan_id = ? and g.district_id = ? and m.email is not null
                 order by m.id
-                """).params(cycle.planId(), cycle.districtId())
+                """)
+                .params(cycle.planId(), cycle.districtId())
                 .query((rs, n) -> {
                     Map<String, Object> m = new HashMap<>(model);
                     m.put("recipientName", rs.getString(2));
                     m.put("forCandidate", false);
-                    return OutboundMessage.email("fundraiser:" + id + ":live:member:" + rs.getLong(1), rs.getString(3),
-                            "fundraiser-live", m).inState(cycle.districtId());
-                }).list().forEach(messages::add);
+                    return OutboundMessage.email(
+                                    "fundraiser:" + id + ":live:member:" + rs.getLong(1),
+                                    rs.getString(3),
+                                    "fundraiser-live",
+                                    m)
+                            .inState(cycle.districtId());
+                })
+                .list()
+                .forEach(messages::add);
         if (candidate.email() != null) {
             Map<String, Object> m = new HashMap<>(model);
             m.put("recipientName", candidate.name());
             m.put("forCandidate", true);
-            messages.add(OutboundMessage.email("fundraiser:" + id + ":live:candidate:" + candidate.id(), candidate.email(),
-                    "fundraiser-live", m).asTransactional().inState(cycle.districtId()));
+            messages.add(OutboundMessage.email(
+                            "fundraiser:" + id + ":live:candidate:" + candidate.id(),
+                            candidate.email(),
+                            "fundraiser-live",
+                            m)
+                    .asTransactional()
+                    .inState(cycle.districtId()));
         }
         outbox.enqueueAll(messages);
-        cycles.record(cycle.id(), CycleStage.FUNDRAISER_LAUNCH, "FUNDRAISER_ANNOUNCED",
-                "announcement queued for " + messages.size() + " recipient(s)", "system", "fundraiser-announced");
+        cycles.record(
+                cycle.id(),
+                CycleStage.FUNDRAISER_LAUNCH,
+                "FUNDRAISER_ANNOUNCED",
+                "announcement queued for " + messages.size() + " recipient(s)",
+                "system",
+                "fundraiser-announced");
     }
 
     private Candidate candidate(long candidacyId) {
@@ -180,28 +246,32 @@ public class FundraiserActivitiesImpl implements FundraiserActivities {
                 from candidacy k join candidate c on c.id = k.candidate_id
                 left join house_member h on h.bioguide_id = c.bioguide_id
                 where k.id = ?
-                """).param(candidacyId)
+                """)
+                .param(candidacyId)
                 .query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .optional().orElseThrow(() -> new IllegalArgumentException("no candidacy " + candidacyId));
+                .optional()
+                .orElseThrow(() -> new IllegalArgumentException("no candidacy " + candidacyId));
     }
 
     private Launched launched(long id) {
-        return jdbc.sql("select title, description, goal_cents, payments, stripe_product_id from fundraiser where id = ?")
+        return jdbc.sql(
+                        "select title, description, goal_cents, payments, stripe_product_id from fundraiser where id = ?")
                 .param(id)
-                .query((rs, n) -> new Launched(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) ->
+                        new Launched(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
                 .single();
     }
 
     /** The federal general election: the Tuesday after the first Monday of November of an even year. */
     static LocalDate generalElectionOnOrAfter(LocalDate day) {
         int year = day.getYear() % 2 == 0 ? day.getYear() : day.getYear() + 1;
-        LocalDate election = LocalDate.of(year, 11, 1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY)).plusDays(1);
+        LocalDate election = LocalDate.of(year, 11, 1)
+                .with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY))
+                .plusDays(1);
         return election.isBefore(day) ? generalElectionOnOrAfter(LocalDate.of(year + 1, 1, 1)) : election;
     }
 
-    private record Candidate(long id, String name, String email, String fecId) {
-    }
+    private record Candidate(long id, String name, String email, String fecId) {}
 
-    private record Launched(String title, String description, long goalCents, String payments, String productId) {
-    }
+    private record Launched(String title, String description, long goalCents, String payments, String productId) {}
 }

@@ -11,23 +11,31 @@ import org.springframework.stereotype.Component;
  * @param itemizationThresholdCents a donor whose gifts in the cycle add up to more than this is itemized ($200)
  */
 @Component
-public record FundraisingSettings(String secretKey, String webhookSecret, String apiBase, String publicBaseUrl,
-                                  long limitPerElectionCents, long itemizationThresholdCents) {
+public record FundraisingSettings(
+        String secretKey,
+        String webhookSecret,
+        String apiBase,
+        String publicBaseUrl,
+        long limitPerElectionCents,
+        long itemizationThresholdCents) {
 
     public static final String STRIPE_API_BASE = "https://api.stripe.com";
 
-    public FundraisingSettings(@Value("${pp.stripe.secret-key:}") String secretKey,
-                               @Value("${pp.stripe.webhook-secret:}") String webhookSecret,
-                               @Value("${pp.stripe.api-base:" + STRIPE_API_BASE + "}") String apiBase,
-                               @Value("${pp.public-base-url:http://localhost:8080}") String publicBaseUrl,
-                               @Value("${pp.fundraising.limit-per-election-cents:350000}") long limitPerElectionCents,
-                               @Value("${pp.fundraising.itemization-threshold-cents:20000}") long itemizationThresholdCents) {
+    public FundraisingSettings(
+            @Value("${pp.stripe.secret-key:}") String secretKey,
+            @Value("${pp.stripe.webhook-secret:}") String webhookSecret,
+            @Value("${pp.stripe.api-base:" + STRIPE_API_BASE + "}") String apiBase,
+            @Value("${pp.public-base-url:http://localhost:8080}") String publicBaseUrl,
+            @Value("${pp.fundraising.limit-per-election-cents:350000}") long limitPerElectionCents,
+            @Value("${pp.fundraising.itemization-threshold-cents:20000}") long itemizationThresholdCents) {
         this.secretKey = secretKey == null ? "" : secretKey.trim();
         this.webhookSecret = webhookSecret == null ? "" : webhookSecret.trim();
         this.apiBase = apiBase == null || apiBase.isBlank() ? STRIPE_API_BASE : apiBase.trim();
-        this.publicBaseUrl = trimSlash(publicBaseUrl == null || publicBaseUrl.isBlank() ? "http://localhost:8080" : publicBaseUrl.trim());
+        this.publicBaseUrl = trimSlash(
+                publicBaseUrl == null || publicBaseUrl.isBlank() ? "http://localhost:8080" : publicBaseUrl.trim());
         if (limitPerElectionCents <= 0 || itemizationThresholdCents < 0) {
-            throw new IllegalArgumentException("contribution limit must be positive and the itemization threshold not negative");
+            throw new IllegalArgumentException(
+                    "contribution limit must be positive and the itemization threshold not negative");
         }
         this.limitPerElectionCents = limitPerElectionCents;
         this.itemizationThresholdCents = itemizationThresholdCents;
@@ -39,7 +47,8 @@ public record FundraisingSettings(String secretKey, String webhookSecret, String
     }
 
     public FundraisingSettings withStripe(String key, String webhook, String base) {
-        return new FundraisingSettings(key, webhook, base, publicBaseUrl, limitPerElectionCents, itemizationThresholdCents);
+        return new FundraisingSettings(
+                key, webhook, base, publicBaseUrl, limitPerElectionCents, itemizationThresholdCents);
     }
 
     public FundraisingSettings withLimits(long limit, long threshold) {

@@ -28,8 +28,13 @@ public class StripeGateway {
     public StripeGateway(FundraisingSettings settings) {
         this.settings = settings;
         this.client = settings.paymentsConfigured()
-                ? StripeClient.builder().setApiKey(settings.secretKey()).setApiBase(settings.apiBase())
-                        .setMaxNetworkRetries(2).setConnectTimeout(10_000).setReadTimeout(30_000).build()
+                ? StripeClient.builder()
+                        .setApiKey(settings.secretKey())
+                        .setApiBase(settings.apiBase())
+                        .setMaxNetworkRetries(2)
+                        .setConnectTimeout(10_000)
+                        .setReadTimeout(30_000)
+                        .build()
                 : null;
     }
 
@@ -52,28 +57,44 @@ public class StripeGateway {
                 .putMetadata("pp_fundraiser_id", Long.toString(fundraiserId))
                 .putMetadata("pp_cycle_id", cycleId)
                 .build();
-        return call(() -> required().v1().products().create(params,
-                key("fundraiser-" + fundraiserId + "-product")).getId());
+        return call(() -> required()
+                .v1()
+                .products()
+                .create(params, key("fundraiser-" + fundraiserId + "-product"))
+                .getId());
     }
 
     public void deactivateProduct(long fundraiserId, String productId) {
         call(() -> {
-            Product p = required().v1().products().update(productId,
-                    ProductUpdateParams.builder().setActive(false).build(),
-                    key("fundraiser-" + fundraiserId + "-product-deactivate"));
+            Product p = required()
+                    .v1()
+                    .products()
+                    .update(
+                            productId,
+                            ProductUpdateParams.builder().setActive(false).build(),
+                            key("fundraiser-" + fundraiserId + "-product-deactivate"));
             return p.getId();
         });
     }
 
     /** A hosted Checkout page for one filled-in form: one-time or monthly, for exactly the amount given. */
-    public CheckoutSession createCheckout(long intentId, String productId, long amountCents, boolean monthly,
-                                          String donorEmail, String successUrl, String cancelUrl) {
+    public CheckoutSession createCheckout(
+            long intentId,
+            String productId,
+            long amountCents,
+            boolean monthly,
+            String donorEmail,
+            String successUrl,
+            String cancelUrl) {
         Map<String, String> metadata = Map.of("pp_intent_id", Long.toString(intentId));
         SessionCreateParams.LineItem.PriceData.Builder price = SessionCreateParams.LineItem.PriceData.builder()
-                .setCurrency("usd").setProduct(productId).setUnitAmount(amountCents);
+                .setCurrency("usd")
+                .setProduct(productId)
+                .setUnitAmount(amountCents);
         if (monthly) {
             price.setRecurring(SessionCreateParams.LineItem.PriceData.Recurring.builder()
-                    .setInterval(SessionCreateParams.LineItem.PriceData.Recurring.Interval.MONTH).build());
+                    .setInterval(SessionCreateParams.LineItem.PriceData.Recurring.Interval.MONTH)
+                    .build());
         }
         SessionCreateParams.Builder params = SessionCreateParams.builder()
                 .setMode(monthly ? SessionCreateParams.Mode.SUBSCRIPTION : SessionCreateParams.Mode.PAYMENT)
@@ -81,35 +102,49 @@ public class StripeGateway {
                 .setSuccessUrl(successUrl)
                 .setCancelUrl(cancelUrl)
                 .putAllMetadata(metadata)
-                .addLineItem(SessionCreateParams.LineItem.builder().setQuantity(1L).setPriceData(price.build()).build());
+                .addLineItem(SessionCreateParams.LineItem.builder()
+                        .setQuantity(1L)
+                        .setPriceData(price.build())
+                        .build());
         if (donorEmail != null && !donorEmail.isBlank()) {
             params.setCustomerEmail(donorEmail);
         }
-        // the payment's own events carry the intent, so a payment can be booked before (or without) checkout.session.completed
+        // the payment's own events carry the intent, so a payment can be booked before (or without)
+        // checkout.session.completed
         if (monthly) {
-            params.setSubscriptionData(SessionCreateParams.SubscriptionData.builder().putAllMetadata(metadata).build());
+            params.setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
+                    .putAllMetadata(metadata)
+                    .build());
         } else {
-            params.setPaymentIntentData(SessionCreateParams.PaymentIntentData.builder().putAllMetadata(metadata).build());
+            params.setPaymentIntentData(SessionCreateParams.PaymentIntentData.builder()
+                    .putAllMetadata(metadata)
+                    .build());
         }
         return call(() -> {
-            Session s = required().v1().checkout().sessions().create(params.build(), key("intent-" + intentId + "-checkout"));
+            Session s = required()
+                    .v1()
+                    .checkout()
+                    .sessions()
+                    .create(params.build(), key("intent-" + intentId + "-checkout"));
             return new CheckoutSession(s.getId(), s.getUrl());
         });
     }
 
     /** Refunds part or all of a charge; the key names why, so a repeated staff decision refunds once. */
     public String refund(String chargeId, long amountCents, String why) {
-        RefundCreateParams params = RefundCreateParams.builder().setCharge(chargeId).setAmount(amountCents)
+        RefundCreateParams params = RefundCreateParams.builder()
+                .setCharge(chargeId)
+                .setAmount(amountCents)
                 .setReason(RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER)
-                .putMetadata("pp_reason", why).build();
+                .putMetadata("pp_reason", why)
+                .build();
         return call(() -> {
             Refund r = required().v1().refunds().create(params, key("refund-" + chargeId + "-" + why));
             return r.getId();
         });
     }
 
-    public record CheckoutSession(String id, String url) {
-    }
+    public record CheckoutSession(String id, String url) {}
 
     private StripeClient required() {
         if (client == null) {
@@ -137,7 +172,10 @@ public class StripeGateway {
     /** Stripe refused or could not be reached; activities let Temporal retry, handlers answer 502. */
     public static final class StripeUnavailableException extends RuntimeException {
         StripeUnavailableException(StripeException cause) {
-            super("Stripe: " + cause.getMessage() + (cause.getStatusCode() == null ? "" : " (HTTP " + cause.getStatusCode() + ")"), cause);
+            super(
+                    "Stripe: " + cause.getMessage()
+                            + (cause.getStatusCode() == null ? "" : " (HTTP " + cause.getStatusCode() + ")"),
+                    cause);
         }
     }
 

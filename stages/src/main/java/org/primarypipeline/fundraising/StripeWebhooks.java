@@ -37,13 +37,21 @@ public class StripeWebhooks {
     private final Clock clock;
 
     @Autowired
-    public StripeWebhooks(JdbcClient jdbc, DonationLedger ledger, FundraisingSettings settings,
-                          PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
+    public StripeWebhooks(
+            JdbcClient jdbc,
+            DonationLedger ledger,
+            FundraisingSettings settings,
+            PlatformTransactionManager transactions,
+            ObjectProvider<Clock> clock) {
         this(jdbc, ledger, settings, transactions, clock.getIfAvailable(Clock::systemUTC));
     }
 
-    public StripeWebhooks(JdbcClient jdbc, DonationLedger ledger, FundraisingSettings settings,
-                          PlatformTransactionManager transactions, Clock clock) {
+    public StripeWebhooks(
+            JdbcClient jdbc,
+            DonationLedger ledger,
+            FundraisingSettings settings,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.settings = settings;
@@ -72,8 +80,12 @@ public class StripeWebhooks {
             throw new RejectedException("webhooks are off until pp.stripe.webhook-secret is configured");
         }
         try {
-            Webhook.Signature.verifyHeader(payload, signatureHeader == null ? "" : signatureHeader,
-                    settings.webhookSecret(), TOLERANCE_SECONDS, clock);
+            Webhook.Signature.verifyHeader(
+                    payload,
+                    signatureHeader == null ? "" : signatureHeader,
+                    settings.webhookSecret(),
+                    TOLERANCE_SECONDS,
+                    clock);
         } catch (SignatureVerificationException e) {
             throw new RejectedException("signature refused: " + e.getMessage());
         }
@@ -88,18 +100,23 @@ public class StripeWebhooks {
         if (!id.startsWith("evt_") || type.isEmpty()) {
             throw new RejectedException("not a Stripe event");
         }
-        Instant created = Instant.ofEpochSecond(event.path("created").asLong(clock.instant().getEpochSecond()));
+        Instant created = Instant.ofEpochSecond(
+                event.path("created").asLong(clock.instant().getEpochSecond()));
         JsonNode object = event.path("data").path("object");
         return tx.execute(s -> {
             int fresh = jdbc.sql("""
                     insert into stripe_event (id, type, created, received_at, outcome) values (?, ?, ?, ?, 'RECEIVED')
                     on conflict (id) do nothing
-                    """).params(id, type, Timestamp.from(created), Timestamp.from(clock.instant())).update();
+                    """)
+                    .params(id, type, Timestamp.from(created), Timestamp.from(clock.instant()))
+                    .update();
             if (fresh == 0) {
                 return Outcome.DUPLICATE;
             }
             Outcome outcome = apply(type, object, created) ? Outcome.APPLIED : Outcome.IGNORED;
-            jdbc.sql("update stripe_event set outcome = ? where id = ?").params(outcome.name(), id).update();
+            jdbc.sql("update stripe_event set outcome = ? where id = ?")
+                    .params(outcome.name(), id)
+                    .update();
             return outcome;
         });
     }
@@ -116,33 +133,53 @@ public class StripeWebhooks {
                     return true;
                 }
                 if (!"paid".equals(o.path("payment_status").asText())) {
-                    return false;  // an async method (bank debit) still pending: its success comes as its own event
+                    return false; // an async method (bank debit) still pending: its success comes as its own event
                 }
-                return ledger.bookPayment(new DonationLedger.Payment(intent, text(o, "payment_intent"), null, null,
-                        o.path("amount_total").asLong(), created)).isPresent();
+                return ledger.bookPayment(new DonationLedger.Payment(
+                                intent,
+                                text(o, "payment_intent"),
+                                null,
+                                null,
+                                o.path("amount_total").asLong(),
+                                created))
+                        .isPresent();
             }
             case "payment_intent.succeeded" -> {
                 Long intent = intentOf(o);
                 if (intent == null) {
-                    return false;  // an invoice's payment intent: booked from invoice.paid
+                    return false; // an invoice's payment intent: booked from invoice.paid
                 }
-                return ledger.bookPayment(new DonationLedger.Payment(intent, text(o, "id"), text(o, "latest_charge"), null,
-                        o.path("amount_received").asLong(o.path("amount").asLong()), created)).isPresent();
+                return ledger.bookPayment(new DonationLedger.Payment(
+                                intent,
+                                text(o, "id"),
+                                text(o, "latest_charge"),
+                                null,
+                                o.path("amount_received")
+                                        .asLong(o.path("amount").asLong()),
+                                created))
+                        .isPresent();
             }
             case "invoice.paid", "invoice.payment_succeeded" -> {
                 Long intent = invoiceIntent(o);
                 if (intent == null || o.path("amount_paid").asLong() <= 0) {
                     return false;
                 }
-                return ledger.bookPayment(new DonationLedger.Payment(intent, invoicePaymentIntent(o), text(o, "charge"),
-                        text(o, "id"), o.path("amount_paid").asLong(), created)).isPresent();
+                return ledger.bookPayment(new DonationLedger.Payment(
+                                intent,
+                                invoicePaymentIntent(o),
+                                text(o, "charge"),
+                                text(o, "id"),
+                                o.path("amount_paid").asLong(),
+                                created))
+                        .isPresent();
             }
             case "payment_intent.payment_failed", "checkout.session.async_payment_failed" -> {
                 Long intent = intentOf(o);
                 if (intent == null) {
                     return false;
                 }
-                ledger.paymentFailed(intent, o.path("last_payment_error").path("message").asText("payment failed"));
+                ledger.paymentFailed(
+                        intent, o.path("last_payment_error").path("message").asText("payment failed"));
                 return true;
             }
             case "invoice.payment_failed" -> {
@@ -158,13 +195,25 @@ public class StripeWebhooks {
                 return true;
             }
             case "charge.refunded" -> {
-                ledger.refundedTotal(text(o, "id"), text(o, "payment_intent"), o.path("amount_refunded").asLong(), created);
+                ledger.refundedTotal(
+                        text(o, "id"),
+                        text(o, "payment_intent"),
+                        o.path("amount_refunded").asLong(),
+                        created);
                 return true;
             }
-            case "charge.dispute.created", "charge.dispute.updated", "charge.dispute.closed",
-                 "charge.dispute.funds_withdrawn", "charge.dispute.funds_reinstated" -> {
-                ledger.dispute(text(o, "id"), text(o, "charge"), o.path("amount").asLong(), o.path("status").asText(""),
-                        text(o, "reason"), created);
+            case "charge.dispute.created",
+                    "charge.dispute.updated",
+                    "charge.dispute.closed",
+                    "charge.dispute.funds_withdrawn",
+                    "charge.dispute.funds_reinstated" -> {
+                ledger.dispute(
+                        text(o, "id"),
+                        text(o, "charge"),
+                        o.path("amount").asLong(),
+                        o.path("status").asText(""),
+                        text(o, "reason"),
+                        created);
                 return true;
             }
             case "payout.created", "payout.updated", "payout.paid", "payout.failed", "payout.canceled" -> {
@@ -175,11 +224,21 @@ public class StripeWebhooks {
                             arrival_date = excluded.arrival_date, event_created = excluded.event_created
                         where stripe_payout.event_created is null or excluded.event_created >= stripe_payout.event_created
                         """)
-                        .param("id", text(o, "id")).param("amount", o.path("amount").asLong())
+                        .param("id", text(o, "id"))
+                        .param("amount", o.path("amount").asLong())
                         .param("status", o.path("status").asText(""))
-                        .param("arrival", o.hasNonNull("arrival_date") ? Timestamp.from(Instant.ofEpochSecond(o.path("arrival_date").asLong())) : null)
-                        .param("created", Timestamp.from(Instant.ofEpochSecond(o.path("created").asLong(created.getEpochSecond()))))
-                        .param("event", Timestamp.from(created)).param("now", Timestamp.from(clock.instant()))
+                        .param(
+                                "arrival",
+                                o.hasNonNull("arrival_date")
+                                        ? Timestamp.from(Instant.ofEpochSecond(
+                                                o.path("arrival_date").asLong()))
+                                        : null)
+                        .param(
+                                "created",
+                                Timestamp.from(
+                                        Instant.ofEpochSecond(o.path("created").asLong(created.getEpochSecond()))))
+                        .param("event", Timestamp.from(created))
+                        .param("now", Timestamp.from(clock.instant()))
                         .update();
                 return true;
             }
@@ -199,8 +258,10 @@ public class StripeWebhooks {
 
     /** The form behind an invoice: the subscription's metadata (where each API version puts it), or the subscription id. */
     private Long invoiceIntent(JsonNode o) {
-        for (JsonNode meta : new JsonNode[] {o.path("parent").path("subscription_details").path("metadata"),
-            o.path("subscription_details").path("metadata")}) {
+        for (JsonNode meta : new JsonNode[] {
+            o.path("parent").path("subscription_details").path("metadata"),
+            o.path("subscription_details").path("metadata")
+        }) {
             String v = meta.path("pp_intent_id").asText("");
             if (v.matches("[0-9]{1,18}")) {
                 return Long.valueOf(v);
@@ -210,7 +271,9 @@ public class StripeWebhooks {
         if (subscription == null) {
             subscription = text(o, "subscription");
         }
-        return subscription == null ? null : ledger.intentOfSubscription(subscription).orElse(null);
+        return subscription == null
+                ? null
+                : ledger.intentOfSubscription(subscription).orElse(null);
     }
 
     private static String invoicePaymentIntent(JsonNode o) {

@@ -38,22 +38,30 @@ public class CandidateSteps {
         jdbc.sql("""
                 insert into candidate_message (dedup_key, nomination_id, candidacy_id, step) values (?, ?, ?, ?)
                 on conflict (dedup_key) do nothing
-                """).params(message.dedupKey(), nominationId, candidacyId, step).update();
+                """)
+                .params(message.dedupKey(), nominationId, candidacyId, step)
+                .update();
         return fresh;
     }
 
     /** Records what happened; the same dedup key twice records it once. */
-    public boolean event(Long nominationId, Long candidacyId, String kind, String detail, String actor, String dedupKey) {
+    public boolean event(
+            Long nominationId, Long candidacyId, String kind, String detail, String actor, String dedupKey) {
         return jdbc.sql("""
                 insert into candidate_event (nomination_id, candidacy_id, kind, detail, actor, dedup_key)
                 values (?, ?, ?, ?, ?, ?) on conflict (dedup_key) do nothing
-                """).params(nominationId, candidacyId, kind, detail == null ? "" : detail, actor, dedupKey).update() == 1;
+                """)
+                        .params(nominationId, candidacyId, kind, detail == null ? "" : detail, actor, dedupKey)
+                        .update()
+                == 1;
     }
 
     /** Steps already queued for a candidacy or its nominations (e.g. to stop reminders). */
     public int countSteps(long nominationId, String stepPrefix) {
         return jdbc.sql("select count(*) from candidate_message where nomination_id = ? and step like ?")
-                .params(nominationId, stepPrefix + "%").query(Integer.class).single();
+                .params(nominationId, stepPrefix + "%")
+                .query(Integer.class)
+                .single();
     }
 
     /**
@@ -61,7 +69,8 @@ public class CandidateSteps {
      * A message's time is when it was queued; {@code sentAt} when the mail server took it.
      */
     public List<Entry> timelineOfCandidacy(long candidacyId) {
-        List<Entry> entries = timeline("(x.candidacy_id = :c or x.nomination_id in (select id from nomination where candidacy_id = :c))",
+        List<Entry> entries = timeline(
+                "(x.candidacy_id = :c or x.nomination_id in (select id from nomination where candidacy_id = :c))",
                 candidacyId);
         // the certification and fundraiser steps are queued by their own activities, under their own keys
         entries.addAll(jdbc.sql("""
@@ -69,12 +78,19 @@ public class CandidateSteps {
                 where k.id = :c and (o.dedup_key = 'cycle:' || k.cycle_id || ':certified:candidacy:' || k.id
                    or o.dedup_key in (select 'fundraiser:' || f.id || ':live:candidate:' || k.candidate_id
                                       from fundraiser f where f.cycle_id = k.cycle_id))
-                """).param("c", candidacyId).query((rs, n) -> {
+                """)
+                .param("c", candidacyId)
+                .query((rs, n) -> {
                     Timestamp sent = rs.getTimestamp("sent_at");
-                    return new Entry(rs.getTimestamp("created_at").toInstant(), "SENT " + rs.getString("template"),
-                            rs.getString("template") + " to " + rs.getString("recipient"), "system", rs.getString("status"),
+                    return new Entry(
+                            rs.getTimestamp("created_at").toInstant(),
+                            "SENT " + rs.getString("template"),
+                            rs.getString("template") + " to " + rs.getString("recipient"),
+                            "system",
+                            rs.getString("status"),
                             sent == null ? null : sent.toInstant());
-                }).list());
+                })
+                .list());
         entries.sort(java.util.Comparator.comparing(Entry::at));
         return entries;
     }
@@ -87,8 +103,14 @@ public class CandidateSteps {
         List<Entry> entries = new ArrayList<>();
         entries.addAll(jdbc.sql("select at, kind, detail, actor from candidate_event x where " + where)
                 .param("c", id)
-                .query((rs, n) -> new Entry(rs.getTimestamp("at").toInstant(), rs.getString("kind"),
-                        rs.getString("detail"), rs.getString("actor"), null, null)).list());
+                .query((rs, n) -> new Entry(
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("kind"),
+                        rs.getString("detail"),
+                        rs.getString("actor"),
+                        null,
+                        null))
+                .list());
         entries.addAll(jdbc.sql("""
                 select o.created_at, x.step, o.template, o.recipient, o.status, o.sent_at
                 from candidate_message x join outbox_message o on o.dedup_key = x.dedup_key
@@ -96,10 +118,15 @@ public class CandidateSteps {
                 .param("c", id)
                 .query((rs, n) -> {
                     Timestamp sent = rs.getTimestamp("sent_at");
-                    return new Entry(rs.getTimestamp("created_at").toInstant(), "SENT " + rs.getString("step"),
-                            rs.getString("template") + " to " + rs.getString("recipient"), "system",
-                            rs.getString("status"), sent == null ? null : sent.toInstant());
-                }).list());
+                    return new Entry(
+                            rs.getTimestamp("created_at").toInstant(),
+                            "SENT " + rs.getString("step"),
+                            rs.getString("template") + " to " + rs.getString("recipient"),
+                            "system",
+                            rs.getString("status"),
+                            sent == null ? null : sent.toInstant());
+                })
+                .list());
         entries.sort(java.util.Comparator.comparing(Entry::at));
         return entries;
     }

@@ -30,7 +30,9 @@ public record Eligibility(LocalDate dateOfBirth, int citizenYears, boolean inhab
     }
 
     public static LocalDate electionDay(int year) {
-        return LocalDate.of(year, 11, 1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY)).plusDays(1);
+        return LocalDate.of(year, 11, 1)
+                .with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY))
+                .plusDays(1);
     }
 
     /** Parses the form's answers; a missing or malformed answer is refused with what to fix. */
@@ -48,7 +50,8 @@ public record Eligibility(LocalDate dateOfBirth, int citizenYears, boolean inhab
         try {
             years = Integer.parseInt(citizenYears == null ? "" : citizenYears.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("say how many years you will have been a U.S. citizen, as a whole number");
+            throw new IllegalArgumentException(
+                    "say how many years you will have been a U.S. citizen, as a whole number");
         }
         if (years < 0 || years > 130) {
             throw new IllegalArgumentException("years of citizenship must be between 0 and 130");

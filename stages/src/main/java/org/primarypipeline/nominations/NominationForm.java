@@ -8,16 +8,28 @@ import org.primarypipeline.core.supporter.PhoneNumbers;
  * What the public nomination page posts. {@code website} is the honeypot: a field people never see,
  * which form-filling bots do fill.
  */
-public record NominationForm(boolean self, String nomineeName, String nomineeEmail, String nomineePhone,
-                             String nominatorName, String nominatorEmail, String reason, String website) {
+public record NominationForm(
+        boolean self,
+        String nomineeName,
+        String nomineeEmail,
+        String nomineePhone,
+        String nominatorName,
+        String nominatorEmail,
+        String reason,
+        String website) {
 
     public static final int MAX_NAME = 200;
     public static final int MAX_REASON = 2_000;
 
     /** The form checked and normalised; building it stores nothing. */
-    public record Valid(boolean self, String nomineeName, String nomineeEmail, String nomineePhone,
-                        String nominatorName, String nominatorEmail, String reason) {
-    }
+    public record Valid(
+            boolean self,
+            String nomineeName,
+            String nomineeEmail,
+            String nomineePhone,
+            String nominatorName,
+            String nominatorEmail,
+            String reason) {}
 
     public boolean fromABot() {
         return website != null && !website.isBlank();
@@ -36,14 +48,14 @@ public record NominationForm(boolean self, String nomineeName, String nomineeEma
             return new Valid(true, nominee, nomineeMail, nomineeTel, nominee, nomineeMail, why);
         }
         if (nomineeMail == null && nomineeTel == null) {
-            throw new RefusedField("nomineeEmail",
-                    "the nominee's email or phone is needed, so we can ask them to accept");
+            throw new RefusedField(
+                    "nomineeEmail", "the nominee's email or phone is needed, so we can ask them to accept");
         }
         String nominator = text("nominatorName", nominatorName, "your name", MAX_NAME);
         String nominatorMail = email("nominatorEmail", nominatorEmail, "your email");
         if (nominatorMail == null) {
-            throw new RefusedField("nominatorEmail",
-                    "your email is needed: we send you a link to confirm the nomination");
+            throw new RefusedField(
+                    "nominatorEmail", "your email is needed: we send you a link to confirm the nomination");
         }
         return new Valid(false, nominee, nomineeMail, nomineeTel, nominator, nominatorMail, why);
     }

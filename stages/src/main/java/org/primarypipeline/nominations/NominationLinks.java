@@ -22,9 +22,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class NominationLinks {
 
-    public enum Purpose { CONFIRM, ACCEPT }
+    public enum Purpose {
+        CONFIRM,
+        ACCEPT
+    }
 
-    public enum State { VALID, UNKNOWN, USED, EXPIRED }
+    public enum State {
+        VALID,
+        UNKNOWN,
+        USED,
+        EXPIRED
+    }
 
     public record Check(State state, Long nominationId) {
         public boolean valid() {
@@ -48,8 +56,10 @@ public class NominationLinks {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
-        jdbc.sql("insert into nomination_link (token_hash, nomination_id, purpose, issued_at, expires_at) values (?, ?, ?, ?, ?)")
-                .params(hash(token), nominationId, purpose.name(), Timestamp.from(now), Timestamp.from(now.plus(ttl))).update();
+        jdbc.sql(
+                        "insert into nomination_link (token_hash, nomination_id, purpose, issued_at, expires_at) values (?, ?, ?, ?, ?)")
+                .params(hash(token), nominationId, purpose.name(), Timestamp.from(now), Timestamp.from(now.plus(ttl)))
+                .update();
         return token;
     }
 
@@ -58,11 +68,12 @@ public class NominationLinks {
         if (token == null || token.isBlank() || token.length() > 100) {
             return new Check(State.UNKNOWN, null);
         }
-        record Row(long nominationId, Timestamp expires, Timestamp used) {
-        }
-        Optional<Row> row = jdbc.sql("select nomination_id, expires_at, used_at from nomination_link where token_hash = ? and purpose = ?")
+        record Row(long nominationId, Timestamp expires, Timestamp used) {}
+        Optional<Row> row = jdbc.sql(
+                        "select nomination_id, expires_at, used_at from nomination_link where token_hash = ? and purpose = ?")
                 .params(hash(token), purpose.name())
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getTimestamp(2), rs.getTimestamp(3))).optional();
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getTimestamp(2), rs.getTimestamp(3)))
+                .optional();
         if (row.isEmpty()) {
             return new Check(State.UNKNOWN, null);
         }
@@ -82,7 +93,8 @@ public class NominationLinks {
             return check;
         }
         int spent = jdbc.sql("update nomination_link set used_at = ? where token_hash = ? and used_at is null")
-                .params(Timestamp.from(clock.instant()), hash(token)).update();
+                .params(Timestamp.from(clock.instant()), hash(token))
+                .update();
         return spent == 1 ? check : new Check(State.USED, check.nominationId());
     }
 

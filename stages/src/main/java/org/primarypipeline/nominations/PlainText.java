@@ -12,11 +12,10 @@ import java.util.regex.Pattern;
  */
 public final class PlainText {
 
-    private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z/!?]|javascript:|on[a-z]+\\s*=",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MARKUP =
+            Pattern.compile("<\\s*[a-zA-Z/!?]|javascript:|on[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
 
-    private PlainText() {
-    }
+    private PlainText() {}
 
     /** The stripped text, or null when blank and optional; refused when too long or holding markup. */
     public static String field(String value, String what, int max, boolean required) {
@@ -28,8 +27,8 @@ public final class PlainText {
             return null;
         }
         if (text.length() > max) {
-            throw new IllegalArgumentException(what + " is " + text.length() + " characters long; at most " + max
-                    + " are accepted");
+            throw new IllegalArgumentException(
+                    what + " is " + text.length() + " characters long; at most " + max + " are accepted");
         }
         if (MARKUP.matcher(text).find()) {
             throw new IllegalArgumentException(what + " contains HTML or script; write plain text only");
@@ -50,9 +49,12 @@ public final class PlainText {
             return null;
         }
         String lower = url.toLowerCase(Locale.ROOT);
-        if (!(lower.startsWith("https://") || lower.startsWith("http://")) || url.chars().anyMatch(Character::isWhitespace)
-                || url.contains("\"") || url.contains("'")) {
-            throw new IllegalArgumentException(what + " must be a web address starting with https:// (got '" + url + "')");
+        if (!(lower.startsWith("https://") || lower.startsWith("http://"))
+                || url.chars().anyMatch(Character::isWhitespace)
+                || url.contains("\"")
+                || url.contains("'")) {
+            throw new IllegalArgumentException(
+                    what + " must be a web address starting with https:// (got '" + url + "')");
         }
         return url;
     }

@@ -8,8 +8,7 @@ import java.util.Locale;
  */
 public final class Addresses {
 
-    private Addresses() {
-    }
+    private Addresses() {}
 
     public static String normalize(Channel channel, String address) {
         String trimmed = address.trim();

@@ -34,10 +34,12 @@ public class ConsentRegistry {
     }
 
     public boolean isOptedOut(Channel channel, String address) {
-        return jdbc.sql("select coalesce((select opted_out from consent where channel = :channel and address = :address), false)")
+        return jdbc.sql(
+                        "select coalesce((select opted_out from consent where channel = :channel and address = :address), false)")
                 .param("channel", channel.name())
                 .param("address", Addresses.normalize(channel, address))
-                .query(Boolean.class).single();
+                .query(Boolean.class)
+                .single();
     }
 
     /** Whether a message of this kind may go to this address now. */
@@ -49,11 +51,16 @@ public class ConsentRegistry {
     }
 
     public Optional<ConsentRecord> find(Channel channel, String address) {
-        return jdbc.sql("select opted_out, source, evidence, changed_at from consent where channel = :channel and address = :address")
+        return jdbc.sql(
+                        "select opted_out, source, evidence, changed_at from consent where channel = :channel and address = :address")
                 .param("channel", channel.name())
                 .param("address", Addresses.normalize(channel, address))
-                .query((rs, n) -> new ConsentRecord(channel, Addresses.normalize(channel, address),
-                        rs.getBoolean("opted_out"), rs.getString("source"), rs.getString("evidence"),
+                .query((rs, n) -> new ConsentRecord(
+                        channel,
+                        Addresses.normalize(channel, address),
+                        rs.getBoolean("opted_out"),
+                        rs.getString("source"),
+                        rs.getString("evidence"),
                         rs.getTimestamp("changed_at").toInstant()))
                 .optional();
     }
@@ -72,16 +79,16 @@ public class ConsentRegistry {
                         insert into consent_event (channel, address, opted_out, source, evidence)
                         select channel, address, opted_out, source, evidence from changed
                         """)
-                .param("channel", channel.name())
-                .param("address", Addresses.normalize(channel, address))
-                .param("optedOut", optedOut)
-                .param("source", source)
-                .param("evidence", evidence)
-                .update() == 1;
+                        .param("channel", channel.name())
+                        .param("address", Addresses.normalize(channel, address))
+                        .param("optedOut", optedOut)
+                        .param("source", source)
+                        .param("evidence", evidence)
+                        .update()
+                == 1;
     }
 
     /** The current consent of one address; no record means never opted out. */
-    public record ConsentRecord(Channel channel, String address, boolean optedOut, String source, String evidence,
-                                Instant changedAt) {
-    }
+    public record ConsentRecord(
+            Channel channel, String address, boolean optedOut, String source, String evidence, Instant changedAt) {}
 }

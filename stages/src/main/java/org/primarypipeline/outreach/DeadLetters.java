@@ -28,10 +28,17 @@ public class DeadLetters {
                         order by dead_at desc, id desc limit :limit offset :offset
                         """)
                 .param("channel", channel == null ? null : channel.name())
-                .param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new DeadLetter(rs.getLong("id"), rs.getString("dedup_key"),
-                        Channel.valueOf(rs.getString("channel")), rs.getString("recipient"), rs.getString("template"),
-                        rs.getInt("attempts"), rs.getString("dead_reason"), rs.getTimestamp("created_at").toInstant(),
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, n) -> new DeadLetter(
+                        rs.getLong("id"),
+                        rs.getString("dedup_key"),
+                        Channel.valueOf(rs.getString("channel")),
+                        rs.getString("recipient"),
+                        rs.getString("template"),
+                        rs.getInt("attempts"),
+                        rs.getString("dead_reason"),
+                        rs.getTimestamp("created_at").toInstant(),
                         rs.getTimestamp("dead_at").toInstant()))
                 .list();
     }
@@ -45,7 +52,9 @@ public class DeadLetters {
                         select count(*) from outbox_message
                         where status = 'DEAD' and (cast(:channel as text) is null or channel = :channel)
                         """)
-                .param("channel", channel == null ? null : channel.name()).query(Integer.class).single();
+                .param("channel", channel == null ? null : channel.name())
+                .query(Integer.class)
+                .single();
     }
 
     /** Puts a dead letter back in the queue with a fresh attempt count; false if it was not dead. */
@@ -54,11 +63,17 @@ public class DeadLetters {
                         update outbox_message set status = 'PENDING', attempts = 0, next_attempt_at = now(),
                                dead_reason = null, dead_at = null, last_error = 'requeued by staff after: ' || dead_reason
                         where id = :id and status = 'DEAD'
-                        """)
-                .param("id", id).update() == 1;
+                        """).param("id", id).update() == 1;
     }
 
-    public record DeadLetter(long id, String dedupKey, Channel channel, String recipient, String template,
-                             int attempts, String reason, Instant createdAt, Instant deadAt) {
-    }
+    public record DeadLetter(
+            long id,
+            String dedupKey,
+            Channel channel,
+            String recipient,
+            String template,
+            int attempts,
+            String reason,
+            Instant createdAt,
+            Instant deadAt) {}
 }

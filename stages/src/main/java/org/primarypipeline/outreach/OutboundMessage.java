@@ -22,9 +22,15 @@ import java.util.Objects;
  * then keeps to the hours that are quiet nowhere in the continental US. {@code notBefore} holds a
  * message back until then (null: as soon as possible).
  */
-public record OutboundMessage(String dedupKey, Channel channel, String recipient, String template,
-                              Map<String, Object> model, boolean transactional, ZoneId recipientZone,
-                              Instant notBefore) {
+public record OutboundMessage(
+        String dedupKey,
+        Channel channel,
+        String recipient,
+        String template,
+        Map<String, Object> model,
+        boolean transactional,
+        ZoneId recipientZone,
+        Instant notBefore) {
 
     public OutboundMessage {
         Objects.requireNonNull(dedupKey, "dedupKey");
@@ -35,8 +41,8 @@ public record OutboundMessage(String dedupKey, Channel channel, String recipient
     }
 
     /** A non-transactional message in no particular time zone, to send as soon as possible. */
-    public OutboundMessage(String dedupKey, Channel channel, String recipient, String template,
-                           Map<String, Object> model) {
+    public OutboundMessage(
+            String dedupKey, Channel channel, String recipient, String template, Map<String, Object> model) {
         this(dedupKey, channel, recipient, template, model, false, null, null);
     }
 
@@ -74,7 +80,8 @@ public record OutboundMessage(String dedupKey, Channel channel, String recipient
         }
         secrets.addAll(List.of(keys));
         marked.put(SECRETS, List.copyOf(secrets));
-        return new OutboundMessage(dedupKey, channel, recipient, template, marked, transactional, recipientZone, notBefore);
+        return new OutboundMessage(
+                dedupKey, channel, recipient, template, marked, transactional, recipientZone, notBefore);
     }
 
     /** The model entry listing the entries {@link #withSecrets} marked. */
@@ -82,6 +89,7 @@ public record OutboundMessage(String dedupKey, Channel channel, String recipient
 
     /** The same message, held back until this instant (a reminder for tomorrow morning, say). */
     public OutboundMessage notBefore(Instant instant) {
-        return new OutboundMessage(dedupKey, channel, recipient, template, model, transactional, recipientZone, instant);
+        return new OutboundMessage(
+                dedupKey, channel, recipient, template, model, transactional, recipientZone, instant);
     }
 }

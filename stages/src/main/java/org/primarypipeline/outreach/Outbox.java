@@ -57,9 +57,7 @@ public class Outbox {
                                 where k.channel = r.channel and k.address = r.recipient and k.opted_out
                                   and (r.channel = 'SMS' or not r.transactional)) as yes) blocked
                             on conflict (dedup_key) do nothing
-                            """)
-                    .param("rows", toJson(chunk))
-                    .update();
+                            """).param("rows", toJson(chunk)).update();
         }
         return added;
     }
@@ -74,8 +72,14 @@ public class Outbox {
             row.put("template", message.template());
             row.put("model", message.model());
             row.put("transactional", message.transactional());
-            row.put("recipient_zone", message.recipientZone() == null ? null : message.recipientZone().getId());
-            row.put("not_before", message.notBefore() == null ? null : message.notBefore().toString());
+            row.put(
+                    "recipient_zone",
+                    message.recipientZone() == null
+                            ? null
+                            : message.recipientZone().getId());
+            row.put(
+                    "not_before",
+                    message.notBefore() == null ? null : message.notBefore().toString());
             rows.add(row);
         }
         try {

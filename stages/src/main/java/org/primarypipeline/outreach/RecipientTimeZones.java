@@ -43,8 +43,7 @@ public final class RecipientTimeZones {
             Map.entry("GU", "Pacific/Guam"), Map.entry("MP", "Pacific/Saipan"),
             Map.entry("PR", "America/Puerto_Rico"), Map.entry("VI", "America/St_Thomas"));
 
-    private RecipientTimeZones() {
-    }
+    private RecipientTimeZones() {}
 
     /** Accepts a postal code, a FIPS code, or a district id such as {@code TX-07}. */
     public static ZoneId ofState(String state) {

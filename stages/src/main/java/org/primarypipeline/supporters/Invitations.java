@@ -5,11 +5,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.primarypipeline.outreach.Channel;
-import org.primarypipeline.outreach.ConsentRegistry;
-import org.primarypipeline.platform.links.PublicLinks;
-import org.primarypipeline.outreach.OutboundMessage;
-import org.primarypipeline.outreach.Outbox;
 import org.primarypipeline.core.district.DistrictId;
 import org.primarypipeline.core.geo.Assignment;
 import org.primarypipeline.core.geo.DistrictPlans;
@@ -17,6 +12,11 @@ import org.primarypipeline.core.supporter.EmailAddresses;
 import org.primarypipeline.core.supporter.InvalidField;
 import org.primarypipeline.core.supporter.PhoneNumbers;
 import org.primarypipeline.core.supporter.ZipCodes;
+import org.primarypipeline.outreach.Channel;
+import org.primarypipeline.outreach.ConsentRegistry;
+import org.primarypipeline.outreach.OutboundMessage;
+import org.primarypipeline.outreach.Outbox;
+import org.primarypipeline.platform.links.PublicLinks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,19 +34,32 @@ public class Invitations {
     public static final String TEMPLATE = "group-invitation";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    public record Invitation(long id, String token, long inviterMemberId, long groupId, Channel channel, String address,
-                             String inviteeName, boolean offersProxy, String status, Long inviteeMemberId,
-                             boolean proxyCreated) {
-    }
+    public record Invitation(
+            long id,
+            String token,
+            long inviterMemberId,
+            long groupId,
+            Channel channel,
+            String address,
+            String inviteeName,
+            boolean offersProxy,
+            String status,
+            Long inviteeMemberId,
+            boolean proxyCreated) {}
 
     /**
      * How far invitations reach in one district's group of the current plan.
      *
      * @param depth the longest chain of invitations accepted (A invited B, who invited C: 2)
      */
-    public record GraphSize(String districtId, long inviters, long invitations, long accepted, long declined,
-                            long proxiesCreated, int depth) {
-    }
+    public record GraphSize(
+            String districtId,
+            long inviters,
+            long invitations,
+            long accepted,
+            long declined,
+            long proxiesCreated,
+            int depth) {}
 
     private final JdbcClient jdbc;
     private final ConsentRegistry consent;
@@ -54,8 +67,8 @@ public class Invitations {
     private final SupporterDistricts districts;
     private final PublicLinks links;
 
-    public Invitations(JdbcClient jdbc, ConsentRegistry consent, Outbox outbox, SupporterDistricts districts,
-                       PublicLinks links) {
+    public Invitations(
+            JdbcClient jdbc, ConsentRegistry consent, Outbox outbox, SupporterDistricts districts, PublicLinks links) {
         this.jdbc = jdbc;
         this.consent = consent;
         this.outbox = outbox;
@@ -70,23 +83,26 @@ public class Invitations {
 
     /** Invites an address; inviting the same address again returns the first invitation unchanged. */
     @Transactional
-    public Invitation invite(long inviterMemberId, Channel channel, String address, String inviteeName, boolean offersProxy) {
+    public Invitation invite(
+            long inviterMemberId, Channel channel, String address, String inviteeName, boolean offersProxy) {
         String normalized = normalize(channel, address);
-        record Inviter(long groupId, String districtId, String name) {
-        }
+        record Inviter(long groupId, String districtId, String name) {}
         Inviter inviter = jdbc.sql("""
                 select g.id, g.district_id, m.full_name from group_membership gm
                 join district_group g on g.id = gm.group_id join district_plan p on p.id = g.plan_id and p.is_current
                 join member m on m.id = gm.member_id
                 where gm.member_id = ? and gm.left_at is null
-                """).param(inviterMemberId).query((rs, n) -> new Inviter(rs.getLong(1), rs.getString(2), rs.getString(3)))
-                .optional().orElseThrow(() -> new IllegalArgumentException(
+                """)
+                .param(inviterMemberId)
+                .query((rs, n) -> new Inviter(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .optional()
+                .orElseThrow(() -> new IllegalArgumentException(
                         "member " + inviterMemberId + " is in no district group, so cannot invite"));
         if (consent.isOptedOut(channel, normalized)) {
             throw new IllegalArgumentException(normalized + " has opted out of " + channel + " messages");
         }
-        Optional<Invitation> existing = find("inviter_member_id = ? and channel = ? and address = ?",
-                inviterMemberId, channel.name(), normalized);
+        Optional<Invitation> existing = find(
+                "inviter_member_id = ? and channel = ? and address = ?", inviterMemberId, channel.name(), normalized);
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -94,11 +110,25 @@ public class Invitations {
         long id = jdbc.sql("""
                 insert into invitation (token, inviter_member_id, group_id, channel, address, invitee_name, offers_proxy)
                 values (?, ?, ?, ?, ?, ?, ?) returning id
-                """).params(token, inviterMemberId, inviter.groupId(), channel.name(), normalized, inviteeName, offersProxy)
-                .query(Long.class).single();
-        Map<String, Object> model = Map.of("inviterName", inviter.name(), "districtId", inviter.districtId(),
-                "inviteeName", inviteeName == null ? "" : inviteeName, "token", token, "offersProxy", offersProxy,
-                "invitationUrl", invitationUrl(token), "invitationPageUrl", links.url("/invitation"));
+                """)
+                .params(token, inviterMemberId, inviter.groupId(), channel.name(), normalized, inviteeName, offersProxy)
+                .query(Long.class)
+                .single();
+        Map<String, Object> model = Map.of(
+                "inviterName",
+                inviter.name(),
+                "districtId",
+                inviter.districtId(),
+                "inviteeName",
+                inviteeName == null ? "" : inviteeName,
+                "token",
+                token,
+                "offersProxy",
+                offersProxy,
+                "invitationUrl",
+                invitationUrl(token),
+                "invitationPageUrl",
+                links.url("/invitation"));
         outbox.enqueue(new OutboundMessage("invitation:" + id, channel, normalized, TEMPLATE, model)
                 .inState(inviter.districtId()));
         return find("id = ?", id).orElseThrow();
@@ -112,10 +142,11 @@ public class Invitations {
      */
     @Transactional
     public Invitation accept(String token, String fullName, String zip, DistrictId district, boolean acceptsProxy) {
-        Invitation invitation = find("token = ?", token)
-                .orElseThrow(() -> new IllegalArgumentException("no such invitation"));
+        Invitation invitation =
+                find("token = ?", token).orElseThrow(() -> new IllegalArgumentException("no such invitation"));
         if (!"PENDING".equals(invitation.status())) {
-            throw new IllegalArgumentException("this invitation was already " + invitation.status().toLowerCase());
+            throw new IllegalArgumentException(
+                    "this invitation was already " + invitation.status().toLowerCase());
         }
         if (zip == null && district == null) {
             throw new IllegalArgumentException("tell us your ZIP or your district, so we can put you in its group");
@@ -124,26 +155,41 @@ public class Invitations {
         if (district != null) {
             districts.confirm(member, district);
         } else {
-            String plan = jdbc.sql("select id from district_plan where is_current").query(String.class).single();
+            String plan = jdbc.sql("select id from district_plan where is_current")
+                    .query(String.class)
+                    .single();
             String normalizedZip = ZipCodes.normalize(zip);
             Assignment a = DistrictPlans.load(plan).assign(Double.NaN, Double.NaN, ZipCodes.toInt(normalizedZip));
             jdbc.sql("""
                     update member set zip = coalesce(zip, ?), district_plan_id = ?, district_id = ?, district_source = ?,
                         district_provisional = ?, district_reason = ?, district_assigned_at = now()
                     where id = ? and (district_source is null or district_source not in ('MEMBER_CONFIRMED', 'STAFF'))
-                    """).params(normalizedZip, plan, a.assigned() ? a.districtId().toString() : null,
-                            a.source() == null ? null : a.source().name(), a.provisional(), a.reason(), member)
+                    """)
+                    .params(
+                            normalizedZip,
+                            plan,
+                            a.assigned() ? a.districtId().toString() : null,
+                            a.source() == null ? null : a.source().name(),
+                            a.provisional(),
+                            a.reason(),
+                            member)
                     .update();
         }
         Optional<Long> group = districts.join(member);
         boolean proxy = false;
-        if (invitation.offersProxy() && acceptsProxy && group.isPresent() && group.get() == invitation.groupId()
+        if (invitation.offersProxy()
+                && acceptsProxy
+                && group.isPresent()
+                && group.get() == invitation.groupId()
                 && member != invitation.inviterMemberId()) {
             proxy = jdbc.sql("""
                     insert into proxy_assignment (group_id, member_id, proxy_member_id, units, position)
                     select ?, ?, ?, 10, 0
                     where not exists (select 1 from proxy_assignment where group_id = ? and member_id = ? and cycle_id is null)
-                    """).params(group.get(), member, invitation.inviterMemberId(), group.get(), member).update() == 1;
+                    """)
+                            .params(group.get(), member, invitation.inviterMemberId(), group.get(), member)
+                            .update()
+                    == 1;
         }
         jdbc.sql("""
                 update invitation set status = 'ACCEPTED', invitee_member_id = ?, proxy_created = ?, answered_at = now()
@@ -154,8 +200,10 @@ public class Invitations {
 
     @Transactional
     public Invitation decline(String token) {
-        int updated = jdbc.sql("update invitation set status = 'DECLINED', answered_at = now() where token = ? and status = 'PENDING'")
-                .param(token).update();
+        int updated = jdbc.sql(
+                        "update invitation set status = 'DECLINED', answered_at = now() where token = ? and status = 'PENDING'")
+                .param(token)
+                .update();
         if (updated == 0) {
             throw new IllegalArgumentException("no pending invitation with that token");
         }
@@ -188,8 +236,16 @@ public class Invitations {
                 join district_group g on g.id = i.group_id join district_plan p on p.id = g.plan_id and p.is_current
                 left join depth_of d on d.invitee = i.invitee_member_id
                 group by g.district_id order by g.district_id
-                """).query((rs, n) -> new GraphSize(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getInt(7))).list();
+                """)
+                .query((rs, n) -> new GraphSize(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getInt(7)))
+                .list();
     }
 
     public Optional<Invitation> byToken(String token) {
@@ -197,43 +253,62 @@ public class Invitations {
     }
 
     /** What the invitee is shown before answering: who invites them, from which district, and what is offered. */
-    public record Offer(Invitation invitation, String inviterName, String inviterDistrictId) {
-    }
+    public record Offer(Invitation invitation, String inviterName, String inviterDistrictId) {}
 
     public Optional<Offer> offer(String token) {
-        return byToken(token).map(i -> jdbc.sql("""
+        return byToken(token)
+                .map(i -> jdbc.sql("""
                 select m.full_name, g.district_id from member m, district_group g where m.id = ? and g.id = ?
-                """).params(i.inviterMemberId(), i.groupId())
-                .query((rs, n) -> new Offer(i, rs.getString(1), rs.getString(2))).single());
+                """)
+                        .params(i.inviterMemberId(), i.groupId())
+                        .query((rs, n) -> new Offer(i, rs.getString(1), rs.getString(2)))
+                        .single());
     }
 
     private long findOrCreateMember(Invitation invitation, String fullName) {
         String column = invitation.channel() == Channel.EMAIL ? "lower(email)" : "phone";
-        Optional<Long> existing = jdbc.sql("select id from member where " + column + " = ?").param(invitation.address())
-                .query(Long.class).optional();
+        Optional<Long> existing = jdbc.sql("select id from member where " + column + " = ?")
+                .param(invitation.address())
+                .query(Long.class)
+                .optional();
         if (existing.isPresent()) {
             return existing.get();
         }
-        String name = fullName != null && !fullName.isBlank() ? fullName.strip()
+        String name = fullName != null && !fullName.isBlank()
+                ? fullName.strip()
                 : invitation.inviteeName() != null ? invitation.inviteeName() : invitation.address();
         return jdbc.sql("insert into member (full_name, email, phone, source) values (?, ?, ?, ?) returning id")
-                .params(name, invitation.channel() == Channel.EMAIL ? invitation.address() : null,
+                .params(
+                        name,
+                        invitation.channel() == Channel.EMAIL ? invitation.address() : null,
                         invitation.channel() == Channel.SMS ? invitation.address() : null,
                         "invitation " + invitation.id())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     private Optional<Invitation> find(String where, Object... params) {
-        return jdbc.sql("select * from invitation where " + where).params(params).query((rs, n) -> new Invitation(
-                rs.getLong("id"), rs.getString("token"), rs.getLong("inviter_member_id"), rs.getLong("group_id"),
-                Channel.valueOf(rs.getString("channel")), rs.getString("address"), rs.getString("invitee_name"),
-                rs.getBoolean("offers_proxy"), rs.getString("status"), (Long) rs.getObject("invitee_member_id"),
-                rs.getBoolean("proxy_created"))).optional();
+        return jdbc.sql("select * from invitation where " + where)
+                .params(params)
+                .query((rs, n) -> new Invitation(
+                        rs.getLong("id"),
+                        rs.getString("token"),
+                        rs.getLong("inviter_member_id"),
+                        rs.getLong("group_id"),
+                        Channel.valueOf(rs.getString("channel")),
+                        rs.getString("address"),
+                        rs.getString("invitee_name"),
+                        rs.getBoolean("offers_proxy"),
+                        rs.getString("status"),
+                        (Long) rs.getObject("invitee_member_id"),
+                        rs.getBoolean("proxy_created")))
+                .optional();
     }
 
     private static String normalize(Channel channel, String address) {
         try {
-            String normalized = channel == Channel.EMAIL ? EmailAddresses.normalize(address) : PhoneNumbers.toE164(address);
+            String normalized =
+                    channel == Channel.EMAIL ? EmailAddresses.normalize(address) : PhoneNumbers.toE164(address);
             if (normalized == null) {
                 throw new IllegalArgumentException("no address to invite");
             }

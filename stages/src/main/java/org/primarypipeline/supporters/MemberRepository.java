@@ -10,8 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class MemberRepository {
 
-    public record ProxyChoice(long proxyMemberId, int units) {
-    }
+    public record ProxyChoice(long proxyMemberId, int units) {}
 
     private final JdbcClient jdbc;
 
@@ -25,12 +24,22 @@ public class MemberRepository {
         Long groupId = jdbc.sql("""
                 select g.id from district_group g join district_plan p on p.id = g.plan_id and p.is_current
                 where g.district_id = ?
-                """).param(districtId).query(Long.class).optional()
+                """)
+                .param(districtId)
+                .query(Long.class)
+                .optional()
                 .orElseThrow(() -> new IllegalArgumentException("no district " + districtId + " in the current plan"));
-        Optional<Long> existing = email == null ? Optional.empty()
-                : jdbc.sql("select id from member where lower(email) = lower(?)").param(email).query(Long.class).optional();
-        long memberId = existing.orElseGet(() -> jdbc.sql("insert into member (full_name, email, phone) values (?, ?, ?) returning id")
-                .params(fullName, email, phone).query(Long.class).single());
+        Optional<Long> existing = email == null
+                ? Optional.empty()
+                : jdbc.sql("select id from member where lower(email) = lower(?)")
+                        .param(email)
+                        .query(Long.class)
+                        .optional();
+        long memberId = existing.orElseGet(
+                () -> jdbc.sql("insert into member (full_name, email, phone) values (?, ?, ?) returning id")
+                        .params(fullName, email, phone)
+                        .query(Long.class)
+                        .single());
         jdbc.sql("""
                 insert into group_membership (group_id, member_id) values (?, ?)
                 on conflict (group_id, member_id) do update set left_at = null
@@ -39,7 +48,10 @@ public class MemberRepository {
     }
 
     public Optional<String> fullName(long memberId) {
-        return jdbc.sql("select full_name from member where id = ?").param(memberId).query(String.class).optional();
+        return jdbc.sql("select full_name from member where id = ?")
+                .param(memberId)
+                .query(String.class)
+                .optional();
     }
 
     public Optional<Long> groupOf(long memberId) {
@@ -54,18 +66,25 @@ public class MemberRepository {
     @Transactional
     public void replaceStandingProxies(long groupId, long memberId, List<ProxyChoice> proxies) {
         jdbc.sql("delete from proxy_assignment where group_id = ? and member_id = ? and cycle_id is null")
-                .params(groupId, memberId).update();
+                .params(groupId, memberId)
+                .update();
         int position = 0;
         for (ProxyChoice p : proxies) {
             jdbc.sql("""
                     insert into proxy_assignment (group_id, member_id, proxy_member_id, units, position)
                     values (?, ?, ?, ?, ?)
-                    """).params(groupId, memberId, p.proxyMemberId(), p.units(), position++).update();
+                    """)
+                    .params(groupId, memberId, p.proxyMemberId(), p.units(), position++)
+                    .update();
         }
     }
 
     public boolean inGroup(long groupId, long memberId) {
-        return jdbc.sql("select count(*) from group_membership where group_id = ? and member_id = ? and left_at is null")
-                .params(groupId, memberId).query(Integer.class).single() > 0;
+        return jdbc.sql(
+                                "select count(*) from group_membership where group_id = ? and member_id = ? and left_at is null")
+                        .params(groupId, memberId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 }

@@ -16,9 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class SupporterDistricts {
 
-    public record Current(String planId, DistrictId districtId, AssignmentSource source, boolean provisional,
-                          String reason, boolean joined) {
-    }
+    public record Current(
+            String planId,
+            DistrictId districtId,
+            AssignmentSource source,
+            boolean provisional,
+            String reason,
+            boolean joined) {}
 
     private final JdbcClient jdbc;
 
@@ -31,10 +35,15 @@ public class SupporterDistricts {
                 select district_plan_id, district_id, district_source, district_provisional, district_reason,
                        joined_at is not null or exists (select 1 from group_membership gm where gm.member_id = m.id and gm.left_at is null) as joined
                 from member m where id = ?
-                """).param(memberId).query((rs, n) -> new Current(rs.getString(1),
+                """)
+                .param(memberId)
+                .query((rs, n) -> new Current(
+                        rs.getString(1),
                         rs.getString(2) == null ? null : DistrictId.parse(rs.getString(2)),
                         rs.getString(3) == null ? null : AssignmentSource.valueOf(rs.getString(3)),
-                        rs.getBoolean(4), rs.getString(5), rs.getBoolean(6)))
+                        rs.getBoolean(4),
+                        rs.getString(5),
+                        rs.getBoolean(6)))
                 .optional();
     }
 
@@ -53,20 +62,31 @@ public class SupporterDistricts {
     /** The supporter asks to be in their district's group; without a district they join once they have one. */
     @Transactional
     public Optional<Long> join(long memberId) {
-        jdbc.sql("update member set joined_at = coalesce(joined_at, now()) where id = ?").param(memberId).update();
+        jdbc.sql("update member set joined_at = coalesce(joined_at, now()) where id = ?")
+                .param(memberId)
+                .update();
         return syncMembership(memberId);
     }
 
     private void set(long memberId, Assignment assignment) {
         String plan = currentPlan();
         if (jdbc.sql("select count(*) from district where plan_id = ? and id = ?")
-                .params(plan, assignment.districtId().toString()).query(Integer.class).single() == 0) {
+                        .params(plan, assignment.districtId().toString())
+                        .query(Integer.class)
+                        .single()
+                == 0) {
             throw new IllegalArgumentException("no district " + assignment.districtId() + " in plan " + plan);
         }
         int updated = jdbc.sql("""
                 update member set district_plan_id = ?, district_id = ?, district_source = ?, district_provisional = false,
                     district_reason = ?, district_assigned_at = now() where id = ?
-                """).params(plan, assignment.districtId().toString(), assignment.source().name(), assignment.reason(), memberId)
+                """)
+                .params(
+                        plan,
+                        assignment.districtId().toString(),
+                        assignment.source().name(),
+                        assignment.reason(),
+                        memberId)
                 .update();
         if (updated == 0) {
             throw new IllegalArgumentException("no member " + memberId);
@@ -80,7 +100,8 @@ public class SupporterDistricts {
      */
     Optional<Long> syncMembership(long memberId) {
         String plan = currentPlan();
-        Optional<Long> group = jdbc.sql("""
+        Optional<Long> group =
+                jdbc.sql("""
                 select g.id from member m join district_group g on g.plan_id = m.district_plan_id and g.district_id = m.district_id
                 where m.id = ? and m.district_plan_id = ?
                   and (m.joined_at is not null or exists (select 1 from group_membership gm where gm.member_id = m.id and gm.left_at is null))
@@ -101,6 +122,8 @@ public class SupporterDistricts {
     }
 
     private String currentPlan() {
-        return jdbc.sql("select id from district_plan where is_current").query(String.class).single();
+        return jdbc.sql("select id from district_plan where is_current")
+                .query(String.class)
+                .single();
     }
 }

@@ -3,10 +3,22 @@ package org.primarypipeline.vetting;
 import java.time.Instant;
 
 /** A candidate's standing in one cycle: how they came in, where vetting has got to. */
-public record Candidacy(long id, String cycleId, long candidateId, String fullName, String email, String source,
-                        CandidacyStatus status, String statusReason, boolean pledgeSigned,
-                        boolean eligibilityConfirmed, ReviewChecklist checklist, Instant reviewDueAt,
-                        String phone, String photoUrl, String statement) {
+public record Candidacy(
+        long id,
+        String cycleId,
+        long candidateId,
+        String fullName,
+        String email,
+        String source,
+        CandidacyStatus status,
+        String statusReason,
+        boolean pledgeSigned,
+        boolean eligibilityConfirmed,
+        ReviewChecklist checklist,
+        Instant reviewDueAt,
+        String phone,
+        String photoUrl,
+        String statement) {
 
     /** On the ballot: approved by staff and signed up to the current pledge. */
     public boolean onBallot() {

@@ -3,8 +3,8 @@ package org.primarypipeline.vetting;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import org.primarypipeline.core.priority.DeclaredCandidates;
 import java.util.Optional;
+import org.primarypipeline.core.priority.DeclaredCandidates;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -55,10 +55,14 @@ public class CandidacyRepository {
     public int inviteDeclared(String cycleId, List<DeclaredCandidates.Declared> declared) {
         int invited = 0;
         for (DeclaredCandidates.Declared d : declared) {
-            Long candidateId = jdbc.sql("select id from candidate where fec_id = ? order by id limit 1").param(d.fecId())
-                    .query(Long.class).optional()
+            Long candidateId = jdbc.sql("select id from candidate where fec_id = ? order by id limit 1")
+                    .param(d.fecId())
+                    .query(Long.class)
+                    .optional()
                     .orElseGet(() -> jdbc.sql("insert into candidate (full_name, fec_id) values (?, ?) returning id")
-                            .params(d.name(), d.fecId()).query(Long.class).single());
+                            .params(d.name(), d.fecId())
+                            .query(Long.class)
+                            .single());
             invited += jdbc.sql("""
                     insert into candidacy (cycle_id, candidate_id, source, status) values (?, ?, 'DECLARED', 'INVITED')
                     on conflict (cycle_id, candidate_id) do nothing
@@ -69,28 +73,41 @@ public class CandidacyRepository {
 
     /** A person put forward in the nomination window becomes a candidate (merged by email) and a candidacy. */
     public long nominate(String cycleId, String fullName, String email, String phone) {
-        Long candidateId = email == null ? null : jdbc.sql("select id from candidate where lower(email) = lower(?)")
-                .param(email).query(Long.class).optional().orElse(null);
+        Long candidateId = email == null
+                ? null
+                : jdbc.sql("select id from candidate where lower(email) = lower(?)")
+                        .param(email)
+                        .query(Long.class)
+                        .optional()
+                        .orElse(null);
         if (candidateId == null) {
             candidateId = jdbc.sql("insert into candidate (full_name, email, phone) values (?, ?, ?) returning id")
-                    .params(fullName, email, phone).query(Long.class).single();
+                    .params(fullName, email, phone)
+                    .query(Long.class)
+                    .single();
         }
         jdbc.sql("""
                 insert into candidacy (cycle_id, candidate_id, source, status) values (?, ?, 'NOMINATED', 'INVITED')
                 on conflict (cycle_id, candidate_id) do nothing
                 """).params(cycleId, candidateId).update();
         return jdbc.sql("select id from candidacy where cycle_id = ? and candidate_id = ?")
-                .params(cycleId, candidateId).query(Long.class).single();
+                .params(cycleId, candidateId)
+                .query(Long.class)
+                .single();
     }
 
     public List<Candidacy> ofCycle(String cycleId) {
-        return jdbc.sql(SELECT + " where c.cycle_id = ? order by c.id").param(cycleId)
-                .query(CandidacyRepository::map).list();
+        return jdbc.sql(SELECT + " where c.cycle_id = ? order by c.id")
+                .param(cycleId)
+                .query(CandidacyRepository::map)
+                .list();
     }
 
     public Optional<Candidacy> find(String cycleId, long candidacyId) {
-        return jdbc.sql(SELECT + " where c.cycle_id = ? and c.id = ?").params(cycleId, candidacyId)
-                .query(CandidacyRepository::map).optional();
+        return jdbc.sql(SELECT + " where c.cycle_id = ? and c.id = ?")
+                .params(cycleId, candidacyId)
+                .query(CandidacyRepository::map)
+                .optional();
     }
 
     public List<Candidacy> ballot(String cycleId) {
@@ -99,7 +116,8 @@ public class CandidacyRepository {
 
     public void setStatus(long candidacyId, CandidacyStatus status, String reason) {
         jdbc.sql("update candidacy set status = ?, status_reason = ?, updated_at = now() where id = ?")
-                .params(status.name(), reason, candidacyId).update();
+                .params(status.name(), reason, candidacyId)
+                .update();
     }
 
     /** Adds the ticked items to those recorded; returns the checklist as it now stands. */
@@ -108,37 +126,62 @@ public class CandidacyRepository {
             jdbc.sql("""
                     update candidacy set references_contacted = references_contacted or ?, public_record_checked = public_record_checked or ?,
                            fec_filings_checked = fec_filings_checked or ?, updated_at = now() where id = ?
-                    """).params(ticked.referencesContacted(), ticked.publicRecordChecked(), ticked.fecFilingsLookedUp(), candidacyId)
+                    """)
+                    .params(
+                            ticked.referencesContacted(),
+                            ticked.publicRecordChecked(),
+                            ticked.fecFilingsLookedUp(),
+                            candidacyId)
                     .update();
         }
-        return jdbc.sql("select references_contacted, public_record_checked, fec_filings_checked from candidacy where id = ?")
-                .param(candidacyId).query((rs, n) -> new ReviewChecklist(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)))
+        return jdbc.sql(
+                        "select references_contacted, public_record_checked, fec_filings_checked from candidacy where id = ?")
+                .param(candidacyId)
+                .query((rs, n) -> new ReviewChecklist(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)))
                 .single();
     }
 
     /** Staff confirm eligibility they checked themselves (a candidacy entered on someone's behalf). */
     public void confirmEligibility(long candidacyId, String answersJson) {
         jdbc.sql("update candidacy set eligibility = cast(? as jsonb), eligibility_confirmed_at = now() where id = ?")
-                .params(answersJson, candidacyId).update();
+                .params(answersJson, candidacyId)
+                .update();
     }
 
     public void setReviewDue(long candidacyId, java.time.Instant due) {
         jdbc.sql("update candidacy set review_due_at = ? where id = ?")
-                .params(due == null ? null : java.sql.Timestamp.from(due), candidacyId).update();
+                .params(due == null ? null : java.sql.Timestamp.from(due), candidacyId)
+                .update();
     }
 
     public java.util.Optional<Candidacy> byId(long candidacyId) {
-        return jdbc.sql(SELECT + " where c.id = ?").param(candidacyId).query(CandidacyRepository::map).optional();
+        return jdbc.sql(SELECT + " where c.id = ?")
+                .param(candidacyId)
+                .query(CandidacyRepository::map)
+                .optional();
     }
 
     private static Candidacy map(ResultSet rs, int row) throws SQLException {
-        return new Candidacy(rs.getLong("id"), rs.getString("cycle_id"), rs.getLong("candidate_id"),
-                rs.getString("full_name"), rs.getString("email"), rs.getString("source"),
-                CandidacyStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
-                rs.getBoolean("pledge_signed"), rs.getBoolean("eligible"),
-                new ReviewChecklist(rs.getBoolean("references_contacted"), rs.getBoolean("public_record_checked"),
+        return new Candidacy(
+                rs.getLong("id"),
+                rs.getString("cycle_id"),
+                rs.getLong("candidate_id"),
+                rs.getString("full_name"),
+                rs.getString("email"),
+                rs.getString("source"),
+                CandidacyStatus.valueOf(rs.getString("status")),
+                rs.getString("status_reason"),
+                rs.getBoolean("pledge_signed"),
+                rs.getBoolean("eligible"),
+                new ReviewChecklist(
+                        rs.getBoolean("references_contacted"),
+                        rs.getBoolean("public_record_checked"),
                         rs.getBoolean("fec_filings_checked")),
-                rs.getTimestamp("review_due_at") == null ? null : rs.getTimestamp("review_due_at").toInstant(),
-                rs.getString("phone"), rs.getString("photo_url"), rs.getString("statement"));
+                rs.getTimestamp("review_due_at") == null
+                        ? null
+                        : rs.getTimestamp("review_due_at").toInstant(),
+                rs.getString("phone"),
+                rs.getString("photo_url"),
+                rs.getString("statement"));
     }
 }

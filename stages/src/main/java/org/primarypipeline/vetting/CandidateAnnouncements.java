@@ -3,12 +3,12 @@ package org.primarypipeline.vetting;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.primarypipeline.voting.BallotLinks;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.nominations.CandidateSteps;
 import org.primarypipeline.nominations.NominationSettings;
 import org.primarypipeline.outreach.OutboundMessage;
+import org.primarypipeline.voting.BallotLinks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +22,12 @@ public class CandidateAnnouncements {
     private final NominationSettings settings;
     private final JdbcClient jdbc;
 
-    public CandidateAnnouncements(CandidacyRepository candidacies, CycleRepository cycles, CandidateSteps steps,
-                                  NominationSettings settings, JdbcClient jdbc) {
+    public CandidateAnnouncements(
+            CandidacyRepository candidacies,
+            CycleRepository cycles,
+            CandidateSteps steps,
+            NominationSettings settings,
+            JdbcClient jdbc) {
         this.candidacies = candidacies;
         this.cycles = cycles;
         this.steps = steps;
@@ -34,10 +38,18 @@ public class CandidateAnnouncements {
     public int announce(String cycleId, CandidateStep step) {
         CycleRecord cycle = cycles.find(cycleId).orElseThrow();
         List<Candidacy> ballot = candidacies.ballot(cycleId);
-        Long winner = step == CandidateStep.RESULT ? jdbc.sql("select winner from cycle_result where cycle_id = ?")
-                .param(cycleId).query(Long.class).optional().orElse(null) : null;
-        String winnerName = ballot.stream().filter(c -> winner != null && c.id() == winner).map(Candidacy::fullName)
-                .findFirst().orElse(null);
+        Long winner = step == CandidateStep.RESULT
+                ? jdbc.sql("select winner from cycle_result where cycle_id = ?")
+                        .param(cycleId)
+                        .query(Long.class)
+                        .optional()
+                        .orElse(null)
+                : null;
+        String winnerName = ballot.stream()
+                .filter(c -> winner != null && c.id() == winner)
+                .map(Candidacy::fullName)
+                .findFirst()
+                .orElse(null);
         int queued = 0;
         for (Candidacy c : ballot) {
             if (c.email() == null) {
@@ -51,7 +63,10 @@ public class CandidateAnnouncements {
             switch (step) {
                 case ON_BALLOT -> {
                     template = "candidate-on-ballot";
-                    List<String> others = ballot.stream().filter(o -> o.id() != c.id()).map(Candidacy::fullName).toList();
+                    List<String> others = ballot.stream()
+                            .filter(o -> o.id() != c.id())
+                            .map(Candidacy::fullName)
+                            .toList();
                     model.put("hasOthers", !others.isEmpty());
                     model.put("othersText", String.join(", ", others));
                 }
@@ -67,8 +82,12 @@ public class CandidateAnnouncements {
                 }
             }
             String stepName = step.name().toLowerCase().replace('_', '-');
-            if (steps.send(OutboundMessage.email("candidacy:" + c.id() + ":" + stepName, c.email(), template, model)
-                    .asTransactional(), null, c.id(), stepName)) {
+            if (steps.send(
+                    OutboundMessage.email("candidacy:" + c.id() + ":" + stepName, c.email(), template, model)
+                            .asTransactional(),
+                    null,
+                    c.id(),
+                    stepName)) {
                 queued++;
             }
         }

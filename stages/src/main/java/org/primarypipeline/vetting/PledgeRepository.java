@@ -25,27 +25,46 @@ public class PledgeRepository {
         this.jdbc = jdbc;
     }
 
-    public record PledgeVersion(int id, int version, String title, String principles, String body, String contentHash,
-                                Instant publishedAt) {
-    }
+    public record PledgeVersion(
+            int id,
+            int version,
+            String title,
+            String principles,
+            String body,
+            String contentHash,
+            Instant publishedAt) {}
 
     /** One signature as stored: who signed which exact text, how, and whether it was withdrawn. */
-    public record Signature(long id, long candidateId, int version, String contentHash, String typedName,
-                            Instant signedAt, Instant consentedAt, String ip, String userAgent, Instant withdrawnAt,
-                            String withdrawalReason) {
+    public record Signature(
+            long id,
+            long candidateId,
+            int version,
+            String contentHash,
+            String typedName,
+            Instant signedAt,
+            Instant consentedAt,
+            String ip,
+            String userAgent,
+            Instant withdrawnAt,
+            String withdrawalReason) {
         public boolean active() {
             return withdrawnAt == null;
         }
     }
 
-    private static final String VERSION = "select id, version, title, principles, body, content_hash, published_at from pledge_version ";
+    private static final String VERSION =
+            "select id, version, title, principles, body, content_hash, published_at from pledge_version ";
 
     public PledgeVersion current() {
-        return jdbc.sql(VERSION + "order by version desc limit 1").query(PledgeRepository::version).single();
+        return jdbc.sql(VERSION + "order by version desc limit 1")
+                .query(PledgeRepository::version)
+                .single();
     }
 
     public List<PledgeVersion> versions() {
-        return jdbc.sql(VERSION + "order by version desc").query(PledgeRepository::version).list();
+        return jdbc.sql(VERSION + "order by version desc")
+                .query(PledgeRepository::version)
+                .list();
     }
 
     /**
@@ -57,16 +76,26 @@ public class PledgeRepository {
         require(title, "a title", MAX_TITLE);
         require(principles, "the principles", MAX_PRINCIPLES);
         require(body, "the full text", MAX_BODY);
-        String hash = jdbc.sql("select 'sha256:' || encode(sha256(convert_to(? || E'\\n' || ? || E'\\n' || ?, 'UTF8')), 'hex')")
-                .params(title.strip(), principles.strip(), body.strip()).query(String.class).single();
-        if (jdbc.sql("select count(*) from pledge_version where content_hash = ?").param(hash).query(Integer.class).single() > 0) {
+        String hash = jdbc.sql(
+                        "select 'sha256:' || encode(sha256(convert_to(? || E'\\n' || ? || E'\\n' || ?, 'UTF8')), 'hex')")
+                .params(title.strip(), principles.strip(), body.strip())
+                .query(String.class)
+                .single();
+        if (jdbc.sql("select count(*) from pledge_version where content_hash = ?")
+                        .param(hash)
+                        .query(Integer.class)
+                        .single()
+                > 0) {
             throw new IllegalArgumentException("this exact text is already published; change it before publishing");
         }
         return jdbc.sql("""
                 insert into pledge_version (version, title, principles, body, content_hash)
                 select coalesce(max(version), 0) + 1, ?, ?, ?, ? from pledge_version
                 returning id, version, title, principles, body, content_hash, published_at
-                """).params(title.strip(), principles.strip(), body.strip(), hash).query(PledgeRepository::version).single();
+                """)
+                .params(title.strip(), principles.strip(), body.strip(), hash)
+                .query(PledgeRepository::version)
+                .single();
     }
 
     /**
@@ -79,8 +108,13 @@ public class PledgeRepository {
     }
 
     /** Records a signature of exactly this version; returns false when the candidate had already signed it. */
-    public boolean sign(long candidateId, PledgeVersion version, String typedName, Instant consentedAt, String ip,
-                        String userAgent) {
+    public boolean sign(
+            long candidateId,
+            PledgeVersion version,
+            String typedName,
+            Instant consentedAt,
+            String ip,
+            String userAgent) {
         if (typedName == null || typedName.isBlank()) {
             throw new IllegalArgumentException("type your full name to sign the pledge");
         }
@@ -90,14 +124,24 @@ public class PledgeRepository {
         return jdbc.sql("""
                 insert into pledge_signature (pledge_version_id, candidate_id, typed_name, ip, user_agent, content_hash, consented_at)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing
-                """).params(version.id(), candidateId, typedName.strip(), ip, userAgent, version.contentHash(),
-                Timestamp.from(consentedAt)).update() == 1;
+                """)
+                        .params(
+                                version.id(),
+                                candidateId,
+                                typedName.strip(),
+                                ip,
+                                userAgent,
+                                version.contentHash(),
+                                Timestamp.from(consentedAt))
+                        .update()
+                == 1;
     }
 
     /** The candidate's active signature of the current version, if any. */
     public Optional<Signature> activeSignatureOfCurrent(long candidateId) {
         return signatures(candidateId).stream()
-                .filter(s -> s.active() && s.version() == current().version()).findFirst();
+                .filter(s -> s.active() && s.version() == current().version())
+                .findFirst();
     }
 
     public List<Signature> signatures(long candidateId) {
@@ -106,17 +150,29 @@ public class PledgeRepository {
                        s.signed_at, s.consented_at, s.ip, s.user_agent, s.withdrawn_at, s.withdrawal_reason
                 from pledge_signature s join pledge_version v on v.id = s.pledge_version_id
                 where s.candidate_id = ? order by s.id
-                """).param(candidateId).query((rs, n) -> new Signature(rs.getLong("id"), rs.getLong("candidate_id"),
-                        rs.getInt("version"), rs.getString("content_hash"), rs.getString("typed_name"),
-                        instant(rs.getTimestamp("signed_at")), instant(rs.getTimestamp("consented_at")),
-                        rs.getString("ip"), rs.getString("user_agent"), instant(rs.getTimestamp("withdrawn_at")),
-                        rs.getString("withdrawal_reason"))).list();
+                """)
+                .param(candidateId)
+                .query((rs, n) -> new Signature(
+                        rs.getLong("id"),
+                        rs.getLong("candidate_id"),
+                        rs.getInt("version"),
+                        rs.getString("content_hash"),
+                        rs.getString("typed_name"),
+                        instant(rs.getTimestamp("signed_at")),
+                        instant(rs.getTimestamp("consented_at")),
+                        rs.getString("ip"),
+                        rs.getString("user_agent"),
+                        instant(rs.getTimestamp("withdrawn_at")),
+                        rs.getString("withdrawal_reason")))
+                .list();
     }
 
     /** Marks every active signature of the candidate withdrawn; returns how many were. */
     public int withdraw(long candidateId, String reason) {
-        return jdbc.sql("update pledge_signature set withdrawn_at = now(), withdrawal_reason = ? where candidate_id = ? and withdrawn_at is null")
-                .params(reason, candidateId).update();
+        return jdbc.sql(
+                        "update pledge_signature set withdrawn_at = now(), withdrawal_reason = ? where candidate_id = ? and withdrawn_at is null")
+                .params(reason, candidateId)
+                .update();
     }
 
     private static void require(String text, String what, int max) {
@@ -133,8 +189,13 @@ public class PledgeRepository {
     }
 
     private static PledgeVersion version(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new PledgeVersion(rs.getInt("id"), rs.getInt("version"), rs.getString("title"),
-                rs.getString("principles"), rs.getString("body"), rs.getString("content_hash"),
+        return new PledgeVersion(
+                rs.getInt("id"),
+                rs.getInt("version"),
+                rs.getString("title"),
+                rs.getString("principles"),
+                rs.getString("body"),
+                rs.getString("content_hash"),
                 rs.getTimestamp("published_at").toInstant());
     }
 }

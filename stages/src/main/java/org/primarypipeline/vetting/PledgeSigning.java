@@ -7,11 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.nominations.CandidateSteps;
 import org.primarypipeline.outreach.OutboundMessage;
 import org.primarypipeline.vetting.PledgeRepository.PledgeVersion;
-import org.primarypipeline.core.cycle.CycleStage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class PledgeSigning {
 
     /** What the signer typed and ticked on the page, and where from. */
-    public record SignatureForm(String contentHashShown, String typedName, boolean consent, String ip, String userAgent) {
-    }
+    public record SignatureForm(
+            String contentHashShown, String typedName, boolean consent, String ip, String userAgent) {}
 
     private final PledgeRepository pledge;
     private final CandidateSteps steps;
@@ -36,8 +36,12 @@ public class PledgeSigning {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public PledgeSigning(PledgeRepository pledge, CandidateSteps steps, CycleRepository cycles, JdbcClient jdbc,
-                         ObjectProvider<Clock> clock) {
+    public PledgeSigning(
+            PledgeRepository pledge,
+            CandidateSteps steps,
+            CycleRepository cycles,
+            JdbcClient jdbc,
+            ObjectProvider<Clock> clock) {
         this.pledge = pledge;
         this.steps = steps;
         this.cycles = cycles;
@@ -73,11 +77,19 @@ public class PledgeSigning {
         PledgeVersion version = check(form);
         Instant now = clock.instant();
         pledge.sign(candidateId, version, form.typedName(), now, form.ip(), form.userAgent());
-        steps.event(nominationId, candidacyId, "PLEDGE_SIGNED", "signed pledge version " + version.version()
-                + " (" + version.contentHash() + ") as \"" + form.typedName().strip() + "\"", "candidate",
+        steps.event(
+                nominationId,
+                candidacyId,
+                "PLEDGE_SIGNED",
+                "signed pledge version " + version.version() + " (" + version.contentHash() + ") as \""
+                        + form.typedName().strip() + "\"",
+                "candidate",
                 "pledge-signed:" + candidateId + ":v" + version.version());
-        String email = jdbc.sql("select email from candidate where id = ?").param(candidateId).query(String.class)
-                .optional().orElse(null);
+        String email = jdbc.sql("select email from candidate where id = ?")
+                .param(candidateId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
         if (email != null) {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("candidateName", form.typedName().strip());
@@ -87,8 +99,16 @@ public class PledgeSigning {
             model.put("body", version.body());
             model.put("contentHash", version.contentHash());
             model.put("signedAt", DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atZone(ZoneOffset.UTC)));
-            steps.send(OutboundMessage.email("candidate:" + candidateId + ":pledge-copy:v" + version.version(), email,
-                    "pledge-copy", model).asTransactional(), nominationId, candidacyId, "pledge-copy");
+            steps.send(
+                    OutboundMessage.email(
+                                    "candidate:" + candidateId + ":pledge-copy:v" + version.version(),
+                                    email,
+                                    "pledge-copy",
+                                    model)
+                            .asTransactional(),
+                    nominationId,
+                    candidacyId,
+                    "pledge-copy");
         }
         return version;
     }
@@ -107,33 +127,49 @@ public class PledgeSigning {
         if (withdrawn == 0) {
             throw new IllegalArgumentException("candidate " + candidateId + " has no active pledge signature");
         }
-        record Open(long candidacyId, String cycleId, String stage, String name) {
-        }
+        record Open(long candidacyId, String cycleId, String stage, String name) {}
         List<Open> open = jdbc.sql("""
                 select k.id, k.cycle_id, c.stage, p.full_name from candidacy k
                 join cycle c on c.id = k.cycle_id join candidate p on p.id = k.candidate_id
                 where k.candidate_id = ? and c.status = 'RUNNING'
                   and c.stage in ('PLEDGE_VETTING', 'NOMINATION_WINDOW', 'VOTING_ROUND')
                   and k.status not in ('WITHDRAWN', 'REJECTED')
-                """).param(candidateId)
-                .query((rs, n) -> new Open(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+                """)
+                .param(candidateId)
+                .query((rs, n) -> new Open(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
         for (Open o : open) {
             jdbc.sql("update candidacy set status = 'WITHDRAWN', status_reason = ?, updated_at = now() where id = ?")
-                    .params("pledge signature withdrawn: " + reason.strip(), o.candidacyId()).update();
-            cycles.record(o.cycleId(), CycleStage.valueOf(o.stage()), "PLEDGE_WITHDRAWN",
-                    o.name() + " withdrew their pledge signature and is off the ballot (" + reason.strip() + ")", actor,
+                    .params("pledge signature withdrawn: " + reason.strip(), o.candidacyId())
+                    .update();
+            cycles.record(
+                    o.cycleId(),
+                    CycleStage.valueOf(o.stage()),
+                    "PLEDGE_WITHDRAWN",
+                    o.name() + " withdrew their pledge signature and is off the ballot (" + reason.strip() + ")",
+                    actor,
                     "pledge-withdrawn:" + o.candidacyId());
         }
-        Long candidacy = open.isEmpty() ? anyCandidacy(candidateId) : Long.valueOf(open.get(0).candidacyId());
+        Long candidacy = open.isEmpty()
+                ? anyCandidacy(candidateId)
+                : Long.valueOf(open.get(0).candidacyId());
         if (candidacy != null) {
-            steps.event(null, candidacy, "PLEDGE_WITHDRAWN", "signature withdrawn (" + reason.strip() + "); off "
-                    + open.size() + " open ballot(s)", actor, "pledge-withdrawn:candidate:" + candidateId + ":" + clock.millis());
+            steps.event(
+                    null,
+                    candidacy,
+                    "PLEDGE_WITHDRAWN",
+                    "signature withdrawn (" + reason.strip() + "); off " + open.size() + " open ballot(s)",
+                    actor,
+                    "pledge-withdrawn:candidate:" + candidateId + ":" + clock.millis());
         }
         return open.stream().map(Open::candidacyId).toList();
     }
 
     private Long anyCandidacy(long candidateId) {
-        return jdbc.sql("select id from candidacy where candidate_id = ? order by id desc limit 1").param(candidateId)
-                .query(Long.class).optional().orElse(null);
+        return jdbc.sql("select id from candidacy where candidate_id = ? order by id desc limit 1")
+                .param(candidateId)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
     }
 }

@@ -17,8 +17,10 @@ public record ReviewChecklist(boolean referencesContacted, boolean publicRecordC
         if (more == null) {
             return this;
         }
-        return new ReviewChecklist(referencesContacted || more.referencesContacted,
-                publicRecordChecked || more.publicRecordChecked, fecFilingsLookedUp || more.fecFilingsLookedUp);
+        return new ReviewChecklist(
+                referencesContacted || more.referencesContacted,
+                publicRecordChecked || more.publicRecordChecked,
+                fecFilingsLookedUp || more.fecFilingsLookedUp);
     }
 
     /** What is still to do, in words, e.g. "references contacted, FEC filings looked up". */

@@ -5,14 +5,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.primarypipeline.cycles.CycleRepository;
+import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.district.DistrictId;
 import org.primarypipeline.core.priority.DeclaredCandidates;
+import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.nominations.CandidateSteps;
 import org.primarypipeline.nominations.NominationSettings;
 import org.primarypipeline.nominations.Nominations;
 import org.primarypipeline.outreach.OutboundMessage;
-import org.primarypipeline.core.cycle.CycleStage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,10 +32,15 @@ public class VettingActivitiesImpl implements VettingActivities {
     private final NominationSettings settings;
     private final Clock clock;
 
-    public VettingActivitiesImpl(CandidacyRepository candidacies, CycleRepository cycles, CandidateSteps steps,
-                                 Nominations nominations, ReviewEscalations escalations,
-                                 CandidateAnnouncements announcements, NominationSettings settings,
-                                 ObjectProvider<Clock> clock) {
+    public VettingActivitiesImpl(
+            CandidacyRepository candidacies,
+            CycleRepository cycles,
+            CandidateSteps steps,
+            Nominations nominations,
+            ReviewEscalations escalations,
+            CandidateAnnouncements announcements,
+            NominationSettings settings,
+            ObjectProvider<Clock> clock) {
         this.candidacies = candidacies;
         this.cycles = cycles;
         this.steps = steps;
@@ -57,12 +62,23 @@ public class VettingActivitiesImpl implements VettingActivities {
         }
         for (Candidacy c : candidacies.ofCycle(cycleId)) {
             if (c.source().equals("SITTING_MEMBER")) {
-                cycles.record(cycleId, CycleStage.PLEDGE_VETTING, "INVITED",
-                        c.fullName() + " (sitting member) invited to sign the pledge", "system", "invited:" + c.id());
+                cycles.record(
+                        cycleId,
+                        CycleStage.PLEDGE_VETTING,
+                        "INVITED",
+                        c.fullName() + " (sitting member) invited to sign the pledge",
+                        "system",
+                        "invited:" + c.id());
             } else if (c.source().equals("DECLARED")) {
-                cycles.record(cycleId, CycleStage.PLEDGE_VETTING, "INVITED", c.fullName()
-                        + " (declared candidate, FEC) invited to sign the pledge; the FEC gives no contact,"
-                        + " so staff reach them and record their eligibility", "system", "invited:" + c.id());
+                cycles.record(
+                        cycleId,
+                        CycleStage.PLEDGE_VETTING,
+                        "INVITED",
+                        c.fullName()
+                                + " (declared candidate, FEC) invited to sign the pledge; the FEC gives no contact,"
+                                + " so staff reach them and record their eligibility",
+                        "system",
+                        "invited:" + c.id());
             }
         }
         return invited;
@@ -71,8 +87,9 @@ public class VettingActivitiesImpl implements VettingActivities {
     @Override
     @Transactional
     public void review(String cycleId, VettingDecision decision) {
-        Candidacy candidacy = candidacies.find(cycleId, decision.candidacyId()).orElseThrow(() -> refused(
-                "candidacy " + decision.candidacyId() + " is not part of cycle " + cycleId));
+        Candidacy candidacy = candidacies
+                .find(cycleId, decision.candidacyId())
+                .orElseThrow(() -> refused("candidacy " + decision.candidacyId() + " is not part of cycle " + cycleId));
         if (candidacy.status() == CandidacyStatus.WITHDRAWN) {
             throw refused(candidacy.fullName() + " has withdrawn");
         }
@@ -83,7 +100,8 @@ public class VettingActivitiesImpl implements VettingActivities {
                     throw refused(candidacy.fullName() + " has not signed the current pledge; approve after they sign");
                 }
                 if (!candidacy.eligible()) {
-                    throw refused(candidacy.fullName() + " has not confirmed their eligibility (age, citizenship, residence)");
+                    throw refused(candidacy.fullName()
+                            + " has not confirmed their eligibility (age, citizenship, residence)");
                 }
                 if (!checklist.complete()) {
                     throw refused("the review checklist is not complete for " + candidacy.fullName() + ": still to do: "
@@ -97,16 +115,26 @@ public class VettingActivitiesImpl implements VettingActivities {
         candidacies.tick(candidacy.id(), decision.checklist());
         candidacies.setStatus(candidacy.id(), next, decision.reason());
         // a request for information restarts the clock for the next decision; a final decision stops it
-        candidacies.setReviewDue(candidacy.id(), next == CandidacyStatus.INFO_REQUESTED
-                ? clock.instant().plus(settings.reviewPeriod()) : null);
+        candidacies.setReviewDue(
+                candidacy.id(),
+                next == CandidacyStatus.INFO_REQUESTED ? clock.instant().plus(settings.reviewPeriod()) : null);
         String stage = cycles.find(cycleId).map(c -> c.stage().name()).orElse(CycleStage.PLEDGE_VETTING.name());
         String call = callId();
-        cycles.record(cycleId, CycleStage.valueOf(stage), "VETTING_" + next,
+        cycles.record(
+                cycleId,
+                CycleStage.valueOf(stage),
+                "VETTING_" + next,
                 candidacy.fullName() + ": " + next.name().toLowerCase().replace('_', ' ')
                         + (decision.reason() == null ? "" : " (" + decision.reason() + ")"),
-                decision.actor(), "vetting:" + candidacy.id() + ":" + next + ":" + decision.actor() + ":" + call);
-        steps.event(null, candidacy.id(), "VETTING_" + next, decision.reason() == null ? "" : decision.reason(),
-                decision.actor(), "candidacy:" + candidacy.id() + ":vetting:" + call);
+                decision.actor(),
+                "vetting:" + candidacy.id() + ":" + next + ":" + decision.actor() + ":" + call);
+        steps.event(
+                null,
+                candidacy.id(),
+                "VETTING_" + next,
+                decision.reason() == null ? "" : decision.reason(),
+                decision.actor(),
+                "candidacy:" + candidacy.id() + ":vetting:" + call);
         if (candidacy.email() != null) {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("candidateName", candidacy.fullName());
@@ -115,22 +143,41 @@ public class VettingActivitiesImpl implements VettingActivities {
             model.put("rejected", next == CandidacyStatus.REJECTED);
             model.put("infoRequested", next == CandidacyStatus.INFO_REQUESTED);
             model.put("reason", decision.reason() == null ? "" : decision.reason());
-            steps.send(OutboundMessage.email("candidacy:" + candidacy.id() + ":vetting-outcome:" + call, candidacy.email(),
-                    "vetting-outcome", model).asTransactional(), null, candidacy.id(), "vetting-outcome");
+            steps.send(
+                    OutboundMessage.email(
+                                    "candidacy:" + candidacy.id() + ":vetting-outcome:" + call,
+                                    candidacy.email(),
+                                    "vetting-outcome",
+                                    model)
+                            .asTransactional(),
+                    null,
+                    candidacy.id(),
+                    "vetting-outcome");
         }
     }
 
     @Override
     @Transactional
     public void withdraw(String cycleId, long candidacyId, String actor) {
-        Candidacy candidacy = candidacies.find(cycleId, candidacyId).orElseThrow(() -> refused(
-                "candidacy " + candidacyId + " is not part of cycle " + cycleId));
+        Candidacy candidacy = candidacies
+                .find(cycleId, candidacyId)
+                .orElseThrow(() -> refused("candidacy " + candidacyId + " is not part of cycle " + cycleId));
         candidacies.setStatus(candidacyId, CandidacyStatus.WITHDRAWN, "withdrawn, recorded by " + actor);
         candidacies.setReviewDue(candidacyId, null);
         String stage = cycles.find(cycleId).map(c -> c.stage().name()).orElse(CycleStage.PLEDGE_VETTING.name());
-        cycles.record(cycleId, CycleStage.valueOf(stage), "WITHDRAWN", candidacy.fullName() + " withdrew",
-                actor, "withdrawn:" + candidacyId);
-        steps.event(null, candidacyId, "WITHDRAWN", "withdrawal recorded by " + actor, actor,
+        cycles.record(
+                cycleId,
+                CycleStage.valueOf(stage),
+                "WITHDRAWN",
+                candidacy.fullName() + " withdrew",
+                actor,
+                "withdrawn:" + candidacyId);
+        steps.event(
+                null,
+                candidacyId,
+                "WITHDRAWN",
+                "withdrawal recorded by " + actor,
+                actor,
                 "candidacy:" + candidacyId + ":withdrawn");
     }
 

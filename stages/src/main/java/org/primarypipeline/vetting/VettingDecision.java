@@ -6,9 +6,14 @@ import java.util.Objects;
  * A staff member's decision on one candidacy, with the checklist items they ticked (null: none now).
  * Approving needs the whole checklist, given now or earlier.
  */
-public record VettingDecision(long candidacyId, Verdict verdict, String reason, String actor, ReviewChecklist checklist) {
+public record VettingDecision(
+        long candidacyId, Verdict verdict, String reason, String actor, ReviewChecklist checklist) {
 
-    public enum Verdict { APPROVE, REJECT, REQUEST_INFO }
+    public enum Verdict {
+        APPROVE,
+        REJECT,
+        REQUEST_INFO
+    }
 
     public VettingDecision {
         Objects.requireNonNull(verdict, "verdict");

@@ -38,17 +38,20 @@ public class BallotAccess {
     private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
 
     /** What happened to a link: it opened a session, or why not. */
-    public enum LinkState { OPENED, UNKNOWN, USED, EXPIRED, ROUND_CLOSED }
-
-    public record Exchange(LinkState state, Session session, String sessionKey) {
+    public enum LinkState {
+        OPENED,
+        UNKNOWN,
+        USED,
+        EXPIRED,
+        ROUND_CLOSED
     }
 
-    public record Session(String cycleId, long memberId, String formKey, Instant expiresAt) {
-    }
+    public record Exchange(LinkState state, Session session, String sessionKey) {}
+
+    public record Session(String cycleId, long memberId, String formKey, Instant expiresAt) {}
 
     /** A link to send: the member, where to, and the URL carrying the token (never stored). */
-    public record Link(long memberId, String memberName, String address, boolean email, String url) {
-    }
+    public record Link(long memberId, String memberName, String address, boolean email, String url) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -56,10 +59,12 @@ public class BallotAccess {
     private final Duration linkTtl;
     private final Duration sessionTtl;
 
-    public BallotAccess(JdbcClient jdbc, ObjectProvider<Clock> clock,
-                        PublicLinks links,
-                        @Value("${pp.ballot.link-ttl:180d}") String linkTtl,
-                        @Value("${pp.ballot.session-ttl:2h}") String sessionTtl) {
+    public BallotAccess(
+            JdbcClient jdbc,
+            ObjectProvider<Clock> clock,
+            PublicLinks links,
+            @Value("${pp.ballot.link-ttl:180d}") String linkTtl,
+            @Value("${pp.ballot.session-ttl:2h}") String sessionTtl) {
         this.jdbc = jdbc;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.links = links;
@@ -73,14 +78,14 @@ public class BallotAccess {
      */
     @Transactional
     public List<Link> issueOpeningLinks(String cycleId) {
-        record Recipient(long id, String name, String email, String phone) {
-        }
+        record Recipient(long id, String name, String email, String phone) {}
         List<Recipient> recipients = jdbc.sql("""
                 select m.id, m.full_name, m.email, m.phone from electorate e join member m on m.id = e.member_id
                 where e.cycle_id = ? and (m.email is not null or m.phone is not null)
                   and not exists (select 1 from ballot_access a where a.cycle_id = e.cycle_id and a.member_id = e.member_id)
                 order by m.id
-                """).param(cycleId)
+                """)
+                .param(cycleId)
                 .query((rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
         List<Link> links = new ArrayList<>(recipients.size());
@@ -113,12 +118,12 @@ public class BallotAccess {
             return Optional.empty();
         }
         String normalized = address.strip();
-        record Recipient(long id, String name, String email, String phone) {
-        }
+        record Recipient(long id, String name, String email, String phone) {}
         Optional<Recipient> recipient = jdbc.sql("""
                 select m.id, m.full_name, m.email, m.phone from electorate e join member m on m.id = e.member_id
                 where e.cycle_id = ? and (lower(m.email) = lower(?) or m.phone = ?)
-                """).params(cycleId, normalized, normalized)
+                """)
+                .params(cycleId, normalized, normalized)
                 .query((rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional();
         if (recipient.isEmpty()) {
@@ -126,21 +131,28 @@ public class BallotAccess {
         }
         Recipient r = recipient.get();
         int issued = jdbc.sql("select count(*) from ballot_access where cycle_id = ? and member_id = ?")
-                .params(cycleId, r.id()).query(Integer.class).single();
+                .params(cycleId, r.id())
+                .query(Integer.class)
+                .single();
         if (issued > MAX_FRESH_LINKS) {
             return Optional.empty();
         }
         boolean email = r.email() != null && r.email().equalsIgnoreCase(normalized);
         String token = newSecret();
-        store(cycleId, new ArrayList<>(List.of(HexFormat.of().formatHex(sha256(token)))),
-                new ArrayList<>(List.of(r.id())), new ArrayList<>(List.of(email ? "EMAIL" : "SMS")));
+        store(
+                cycleId,
+                new ArrayList<>(List.of(HexFormat.of().formatHex(sha256(token)))),
+                new ArrayList<>(List.of(r.id())),
+                new ArrayList<>(List.of(email ? "EMAIL" : "SMS")));
         return Optional.of(new Link(r.id(), r.name(), email ? r.email() : r.phone(), email, url(token)));
     }
 
     /** How many links this member has had for the cycle (the opening one included). */
     public int linksIssued(String cycleId, long memberId) {
         return jdbc.sql("select count(*) from ballot_access where cycle_id = ? and member_id = ?")
-                .params(cycleId, memberId).query(Integer.class).single();
+                .params(cycleId, memberId)
+                .query(Integer.class)
+                .single();
     }
 
     /** What a link would do, without spending it (mail scanners fetch links; only a form post spends one). */
@@ -158,12 +170,12 @@ public class BallotAccess {
         if (token == null || token.length() != 43) {
             return new Exchange(LinkState.UNKNOWN, null, null);
         }
-        record Row(String cycleId, long memberId, Instant expiresAt, boolean used) {
-        }
+        record Row(String cycleId, long memberId, Instant expiresAt, boolean used) {}
         Optional<Row> row = jdbc.sql("select cycle_id, member_id, expires_at, used_at is not null from ballot_access "
                         + "where token_hash = ?" + (spend ? " for update" : ""))
                 .param(sha256(token))
-                .query((rs, n) -> new Row(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getBoolean(4)))
+                .query((rs, n) -> new Row(
+                        rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getBoolean(4)))
                 .optional();
         if (row.isEmpty()) {
             return new Exchange(LinkState.UNKNOWN, null, null);
@@ -183,7 +195,8 @@ public class BallotAccess {
             return new Exchange(LinkState.OPENED, new Session(r.cycleId(), r.memberId(), null, null), null);
         }
         jdbc.sql("update ballot_access set used_at = ? where token_hash = ?")
-                .params(Timestamp.from(now), sha256(token)).update();
+                .params(Timestamp.from(now), sha256(token))
+                .update();
         String key = newSecret();
         String formKey = newSecret();
         Instant expires = now.plus(sessionTtl);
@@ -202,8 +215,12 @@ public class BallotAccess {
         return jdbc.sql("""
                 select cycle_id, member_id, form_key, expires_at from ballot_session
                 where session_hash = ? and cycle_id = ? and expires_at > ?
-                """).params(sha256(key), cycleId, Timestamp.from(clock.instant()))
-                .query((rs, n) -> new Session(rs.getString(1), rs.getLong(2), rs.getString(3),
+                """)
+                .params(sha256(key), cycleId, Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Session(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getString(3),
                         rs.getTimestamp(4).toInstant()))
                 .optional();
     }
@@ -211,7 +228,9 @@ public class BallotAccess {
     /** Ends a session (the member signs out of their ballot). */
     public void close(String key) {
         if (key != null) {
-            jdbc.sql("delete from ballot_session where session_hash = ?").param(sha256(key)).update();
+            jdbc.sql("delete from ballot_session where session_hash = ?")
+                    .param(sha256(key))
+                    .update();
         }
     }
 
@@ -220,7 +239,11 @@ public class BallotAccess {
         return jdbc.sql("""
                 select count(*) from cycle where id = ? and status = 'RUNNING' and stage = 'VOTING_ROUND'
                   and (stage_deadline is null or stage_deadline > ?)
-                """).params(cycleId, Timestamp.from(clock.instant())).query(Integer.class).single() > 0;
+                """)
+                        .params(cycleId, Timestamp.from(clock.instant()))
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     public Duration sessionTtl() {
@@ -236,8 +259,13 @@ public class BallotAccess {
                 insert into ballot_access (token_hash, cycle_id, member_id, channel, issued_at, expires_at)
                 select decode(h, 'hex'), ?, m, c, ?, ? from unnest(?::text[], ?::bigint[], ?::text[]) as t (h, m, c)
                 """)
-                .params(cycleId, Timestamp.from(now), Timestamp.from(now.plus(linkTtl)), hashes.toArray(String[]::new),
-                        members.toArray(Long[]::new), channels.toArray(String[]::new))
+                .params(
+                        cycleId,
+                        Timestamp.from(now),
+                        Timestamp.from(now.plus(linkTtl)),
+                        hashes.toArray(String[]::new),
+                        members.toArray(Long[]::new),
+                        channels.toArray(String[]::new))
                 .update();
         hashes.clear();
         members.clear();

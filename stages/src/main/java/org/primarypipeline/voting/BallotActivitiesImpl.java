@@ -8,14 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.core.vote.IndexedVoteInput;
+import org.primarypipeline.core.vote.Round;
+import org.primarypipeline.core.vote.VoteResult;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.vetting.Candidacy;
 import org.primarypipeline.vetting.CandidacyRepository;
-import org.primarypipeline.core.cycle.CycleStage;
-import org.primarypipeline.core.vote.Round;
-import org.primarypipeline.core.vote.IndexedVoteInput;
-import org.primarypipeline.core.vote.VoteResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,8 +33,14 @@ public class BallotActivitiesImpl implements BallotActivities {
     private final CandidacyRepository candidacies;
     private final JdbcClient jdbc;
 
-    public BallotActivitiesImpl(BallotBox box, BallotLinks links, BallotWeights weights, CycleCounter counter,
-                                CycleRepository cycles, CandidacyRepository candidacies, JdbcClient jdbc) {
+    public BallotActivitiesImpl(
+            BallotBox box,
+            BallotLinks links,
+            BallotWeights weights,
+            CycleCounter counter,
+            CycleRepository cycles,
+            CandidacyRepository candidacies,
+            JdbcClient jdbc) {
         this.box = box;
         this.links = links;
         this.weights = weights;
@@ -51,8 +57,13 @@ public class BallotActivitiesImpl implements BallotActivities {
         int electorate = box.freezeElectorate(cycleId);
         long seed = box.publishSeed(cycleId, SEEDS.nextLong());
         int queued = links.queueOpeningLinks(cycle);
-        cycles.record(cycleId, CycleStage.VOTING_ROUND, "ELECTORATE_FROZEN",
-                electorate + " members; tie-break seed " + seed + " published", "system", "electorate-frozen");
+        cycles.record(
+                cycleId,
+                CycleStage.VOTING_ROUND,
+                "ELECTORATE_FROZEN",
+                electorate + " members; tie-break seed " + seed + " published",
+                "system",
+                "electorate-frozen");
         return new VotingOpened(electorate, seed, queued);
     }
 
@@ -70,7 +81,9 @@ public class BallotActivitiesImpl implements BallotActivities {
         Long runnerUp = quorum && result.runnerUp() != null ? Long.valueOf(result.runnerUp()) : null;
         double margin = margin(result);
         Receipt head = jdbc.sql("select seq, receipt from ballot_receipt where cycle_id = ? order by seq desc limit 1")
-                .param(cycleId).query((rs, n) -> new Receipt(rs.getLong(1), rs.getString(2))).optional()
+                .param(cycleId)
+                .query((rs, n) -> new Receipt(rs.getLong(1), rs.getString(2)))
+                .optional()
                 .orElse(new Receipt(0, ReceiptChain.GENESIS));
         jdbc.sql("""
                 insert into cycle_result (cycle_id, method, policy, seed, electorate, exercised_units, total_units,
@@ -87,20 +100,30 @@ public class BallotActivitiesImpl implements BallotActivities {
                     electorate_print = excluded.electorate_print, proxies_print = excluded.proxies_print,
                     proxy_rows = excluded.proxy_rows, computed_at = now()
                 """)
-                .param("cycle", cycleId).param("method", cycle.settings().method())
-                .param("policy", cycle.settings().policy()).param("seed", input.seed())
-                .param("electorate", result.electorate()).param("exercised", result.exercisedUnits())
-                .param("total", result.totalUnits()).param("quorum", quorum).param("winner", winner)
-                .param("runnerUp", runnerUp).param("margin", margin)
+                .param("cycle", cycleId)
+                .param("method", cycle.settings().method())
+                .param("policy", cycle.settings().policy())
+                .param("seed", input.seed())
+                .param("electorate", result.electorate())
+                .param("exercised", result.exercisedUnits())
+                .param("total", result.totalUnits())
+                .param("quorum", quorum)
+                .param("winner", winner)
+                .param("runnerUp", runnerUp)
+                .param("margin", margin)
                 .param("result", ResultDocument.of(result, offBallot))
-                .param("head", head.code()).param("length", head.seq()).param("ballots", input.ballotCount())
+                .param("head", head.code())
+                .param("length", head.seq())
+                .param("ballots", input.ballotCount())
                 .param("electoratePrint", count.rows().electoratePrint())
-                .param("proxiesPrint", count.rows().proxiesPrint()).param("proxyRows", count.rows().proxyCount())
+                .param("proxiesPrint", count.rows().proxiesPrint())
+                .param("proxyRows", count.rows().proxyCount())
                 .update();
         weights.store(cycleId, result);
         String detail = quorum
-                ? "winner " + name(cycleId, winner) + "; exercised " + result.exercisedUnits().toPlainString()
-                        + " of " + result.totalUnits().toPlainString() + " units; margin " + percent(margin)
+                ? "winner " + name(cycleId, winner) + "; exercised "
+                        + result.exercisedUnits().toPlainString() + " of "
+                        + result.totalUnits().toPlainString() + " units; margin " + percent(margin)
                 : "quorum not met: exercised " + result.exercisedUnits().toPlainString() + " of "
                         + result.totalUnits().toPlainString() + " units (needed "
                         + percent(cycle.settings().quorumShare().doubleValue()) + ")";
@@ -108,15 +131,31 @@ public class BallotActivitiesImpl implements BallotActivities {
             detail += "; " + setAside + " proxy list(s) naming someone outside the electorate set aside";
         }
         detail += "; receipt chain head " + head.code() + " (" + head.seq() + " entries)";
-        cycles.record(cycleId, CycleStage.VOTING_ROUND, "TALLIED", detail, "system",
+        cycles.record(
+                cycleId,
+                CycleStage.VOTING_ROUND,
+                "TALLIED",
+                detail,
+                "system",
                 "tallied:" + input.ballotCount() + ":" + head.seq() + ":" + String.join(",", offBallot));
-        return new TallySummary(result.electorate(), result.exercisedUnits().toPlainString(),
-                result.totalUnits().toPlainString(), quorum, winner, runnerUp, margin, input.ballotCount());
+        return new TallySummary(
+                result.electorate(),
+                result.exercisedUnits().toPlainString(),
+                result.totalUnits().toPlainString(),
+                quorum,
+                winner,
+                runnerUp,
+                margin,
+                input.ballotCount());
     }
 
     private String name(String cycleId, Long candidacyId) {
-        return candidacyId == null ? "none"
-                : candidacies.find(cycleId, candidacyId).map(Candidacy::fullName).orElse("#" + candidacyId);
+        return candidacyId == null
+                ? "none"
+                : candidacies
+                        .find(cycleId, candidacyId)
+                        .map(Candidacy::fullName)
+                        .orElse("#" + candidacyId);
     }
 
     /** The final round's lead of the first over the second, as a share of exercised units. */
@@ -125,10 +164,14 @@ public class BallotActivitiesImpl implements BallotActivities {
             return 0;
         }
         Round last = result.rounds().get(result.rounds().size() - 1);
-        List<BigDecimal> tallies = last.tallies().values().stream().sorted(Comparator.reverseOrder()).toList();
+        List<BigDecimal> tallies = last.tallies().values().stream()
+                .sorted(Comparator.reverseOrder())
+                .toList();
         BigDecimal first = tallies.isEmpty() ? BigDecimal.ZERO : tallies.get(0);
         BigDecimal second = tallies.size() < 2 ? BigDecimal.ZERO : tallies.get(1);
-        return first.subtract(second).divide(result.exercisedUnits(), 9, RoundingMode.HALF_EVEN).doubleValue();
+        return first.subtract(second)
+                .divide(result.exercisedUnits(), 9, RoundingMode.HALF_EVEN)
+                .doubleValue();
     }
 
     private static String percent(double share) {
@@ -137,8 +180,7 @@ public class BallotActivitiesImpl implements BallotActivities {
 
     /** The stored result: totals and rounds, enough to show and to check a recount against. */
     public static final class ResultDocument {
-        private ResultDocument() {
-        }
+        private ResultDocument() {}
 
         public static String of(VoteResult result, Set<String> offBallot) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -150,15 +192,19 @@ public class BallotActivitiesImpl implements BallotActivities {
             doc.put("runnerUp", result.runnerUp());
             doc.put("tieBreak", result.tieBreak());
             doc.put("offBallot", offBallot.stream().sorted().toList());
-            doc.put("rounds", result.rounds().stream().map(r -> {
-                Map<String, Object> round = new LinkedHashMap<>();
-                Map<String, String> tallies = new LinkedHashMap<>();
-                r.tallies().forEach((k, v) -> tallies.put(k, v.toPlainString()));
-                round.put("tallies", tallies);
-                round.put("exhausted", r.exhausted().toPlainString());
-                round.put("eliminated", r.eliminated());
-                return round;
-            }).toList());
+            doc.put(
+                    "rounds",
+                    result.rounds().stream()
+                            .map(r -> {
+                                Map<String, Object> round = new LinkedHashMap<>();
+                                Map<String, String> tallies = new LinkedHashMap<>();
+                                r.tallies().forEach((k, v) -> tallies.put(k, v.toPlainString()));
+                                round.put("tallies", tallies);
+                                round.put("exhausted", r.exhausted().toPlainString());
+                                round.put("eliminated", r.eliminated());
+                                return round;
+                            })
+                            .toList());
             try {
                 return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(doc);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

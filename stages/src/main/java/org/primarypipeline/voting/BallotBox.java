@@ -17,8 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class BallotBox {
 
     /** A member's counted ballot: for that member's own page only, never for staff. */
-    public record OwnBallot(List<Long> ranking, Receipt receipt) {
-    }
+    public record OwnBallot(List<Long> ranking, Receipt receipt) {}
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -30,7 +29,11 @@ public class BallotBox {
 
     /** Freezes the electorate from the district group's current members; a second call adds nobody. */
     public int freezeElectorate(String cycleId) {
-        if (jdbc.sql("select count(*) from electorate where cycle_id = ?").param(cycleId).query(Integer.class).single() == 0) {
+        if (jdbc.sql("select count(*) from electorate where cycle_id = ?")
+                        .param(cycleId)
+                        .query(Integer.class)
+                        .single()
+                == 0) {
             jdbc.sql("""
                     insert into electorate (cycle_id, member_id)
                     select c.id, gm.member_id
@@ -45,18 +48,26 @@ public class BallotBox {
     }
 
     public int electorateSize(String cycleId) {
-        return jdbc.sql("select count(*) from electorate where cycle_id = ?").param(cycleId).query(Integer.class).single();
+        return jdbc.sql("select count(*) from electorate where cycle_id = ?")
+                .param(cycleId)
+                .query(Integer.class)
+                .single();
     }
 
     /** The seed is drawn once and then kept: a retried activity publishes the same one. */
     public long publishSeed(String cycleId, long candidate) {
         return jdbc.sql("update cycle set vote_seed = coalesce(vote_seed, ?) where id = ? returning vote_seed")
-                .params(candidate, cycleId).query(Long.class).single();
+                .params(candidate, cycleId)
+                .query(Long.class)
+                .single();
     }
 
     public boolean inElectorate(String cycleId, long memberId) {
         return jdbc.sql("select count(*) from electorate where cycle_id = ? and member_id = ?")
-                .params(cycleId, memberId).query(Integer.class).single() > 0;
+                        .params(cycleId, memberId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /**
@@ -76,22 +87,28 @@ public class BallotBox {
     }
 
     private Receipt append(String cycleId, long memberId, List<Long> ranking) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('ballot-chain:' || ?, 0))").param(cycleId)
-                .query((rs, n) -> 1).single();
-        record Head(long seq, String receipt) {
-        }
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('ballot-chain:' || ?, 0))")
+                .param(cycleId)
+                .query((rs, n) -> 1)
+                .single();
+        record Head(long seq, String receipt) {}
         Head head = jdbc.sql("select seq, receipt from ballot_receipt where cycle_id = ? order by seq desc limit 1")
-                .param(cycleId).query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).optional()
+                .param(cycleId)
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+                .optional()
                 .orElse(new Head(0, ReceiptChain.GENESIS));
         long seq = head.seq() + 1;
         String receipt = ReceiptChain.receipt(head.receipt(), cycleId, memberId, ReceiptChain.ranking(ranking), seq);
         jdbc.sql("insert into ballot_receipt (cycle_id, seq, member_id, previous, receipt) values (?, ?, ?, ?, ?)")
-                .params(cycleId, seq, memberId, head.receipt(), receipt).update();
+                .params(cycleId, seq, memberId, head.receipt(), receipt)
+                .update();
         jdbc.sql("""
                 insert into ballot (cycle_id, member_id, ranking, receipt, receipt_seq) values (?, ?, ?, ?, ?)
                 on conflict (cycle_id, member_id) do update set ranking = excluded.ranking, cast_at = now(),
                     receipt = excluded.receipt, receipt_seq = excluded.receipt_seq
-                """).params(cycleId, memberId, ranking.toArray(Long[]::new), receipt, seq).update();
+                """)
+                .params(cycleId, memberId, ranking.toArray(Long[]::new), receipt, seq)
+                .update();
         return new Receipt(seq, receipt);
     }
 
@@ -99,7 +116,8 @@ public class BallotBox {
     public Optional<OwnBallot> ownBallot(String cycleId, long memberId) {
         return jdbc.sql("select ranking, receipt, receipt_seq from ballot where cycle_id = ? and member_id = ?")
                 .params(cycleId, memberId)
-                .query((rs, n) -> new OwnBallot(ranking(rs.getArray(1)),
+                .query((rs, n) -> new OwnBallot(
+                        ranking(rs.getArray(1)),
                         rs.getString(2) == null ? null : new Receipt(rs.getLong(3), rs.getString(2))))
                 .optional();
     }
@@ -138,7 +156,11 @@ public class BallotBox {
                 )
                 select count(*) from broken b
                 where exists (select 1 from electorate d where d.cycle_id = :cycle and d.member_id = b.member_id)
-                """.formatted(LISTS)).param("cycle", cycleId).param("group", group).query(Integer.class).single();
+                """.formatted(LISTS))
+                .param("cycle", cycleId)
+                .param("group", group)
+                .query(Integer.class)
+                .single();
         jdbc.sql("set local enable_nestloop = on").update();
         return setAside;
     }

@@ -36,7 +36,8 @@ public class BallotLinks {
         String closesAt = closesAt(cycle);
         List<OutboundMessage> messages = new ArrayList<>();
         for (BallotAccess.Link link : access.issueOpeningLinks(cycle.id())) {
-            messages.add(message(cycle, link, "cycle:" + cycle.id() + ":ballot-link:member:" + link.memberId(), closesAt));
+            messages.add(
+                    message(cycle, link, "cycle:" + cycle.id() + ":ballot-link:member:" + link.memberId(), closesAt));
         }
         return outbox.enqueueAll(messages);
     }
@@ -51,13 +52,18 @@ public class BallotLinks {
         if (cycle == null) {
             return;
         }
-        access.issueFreshLink(cycleId, address).ifPresent(link -> outbox.enqueue(message(cycle, link,
-                "cycle:" + cycleId + ":ballot-link:member:" + link.memberId() + ":fresh:"
-                        + access.linksIssued(cycleId, link.memberId()), closesAt(cycle))));
+        access.issueFreshLink(cycleId, address)
+                .ifPresent(link -> outbox.enqueue(message(
+                        cycle,
+                        link,
+                        "cycle:" + cycleId + ":ballot-link:member:" + link.memberId() + ":fresh:"
+                                + access.linksIssued(cycleId, link.memberId()),
+                        closesAt(cycle))));
     }
 
     /** A ballot link is transactional: the member joined this vote, marketing preferences do not apply. */
-    private static OutboundMessage message(CycleRecord cycle, BallotAccess.Link link, String dedupKey, String closesAt) {
+    private static OutboundMessage message(
+            CycleRecord cycle, BallotAccess.Link link, String dedupKey, String closesAt) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("memberName", link.memberName());
         model.put("memberId", link.memberId());
@@ -66,8 +72,11 @@ public class BallotLinks {
         model.put("deadline", String.valueOf(cycle.stageDeadline()));
         model.put("closesAt", closesAt);
         model.put("ballotUrl", link.url());
-        return new OutboundMessage(dedupKey, link.email() ? Channel.EMAIL : Channel.SMS, link.address(),
-                "ballot-link", model).asTransactional().inState(cycle.districtId()).withSecrets("ballotUrl");
+        return new OutboundMessage(
+                        dedupKey, link.email() ? Channel.EMAIL : Channel.SMS, link.address(), "ballot-link", model)
+                .asTransactional()
+                .inState(cycle.districtId())
+                .withSecrets("ballotUrl");
     }
 
     /** The deadline in the district's time zone, as members read it. */

@@ -32,12 +32,16 @@ public class BallotWeights {
         jdbc.sql("delete from ballot_weight where cycle_id = ?").param(cycleId).update();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            try (CopyInWriter rows = CopyInWriter.open(connection,
-                    "copy ballot_weight (cycle_id, member_id, weight) from stdin")) {
+            try (CopyInWriter rows =
+                    CopyInWriter.open(connection, "copy ballot_weight (cycle_id, member_id, weight) from stdin")) {
                 String cycle = CopyInWriter.escape(cycleId);
                 for (Map.Entry<String, BigDecimal> w : result.weights().entrySet()) {
-                    rows.append(cycle).append('\t').append(w.getKey()).append('\t')
-                            .append(w.getValue().toPlainString()).append('\n');
+                    rows.append(cycle)
+                            .append('\t')
+                            .append(w.getKey())
+                            .append('\t')
+                            .append(w.getValue().toPlainString())
+                            .append('\n');
                 }
             }
         } catch (SQLException | IOException e) {

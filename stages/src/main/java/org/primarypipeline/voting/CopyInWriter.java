@@ -25,12 +25,16 @@ public final class CopyInWriter extends Writer {
     }
 
     public static CopyInWriter open(Connection connection, String copySql) throws SQLException {
-        return new CopyInWriter(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql));
+        return new CopyInWriter(
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql));
     }
 
     /** A text value as COPY's text format needs it. */
     public static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        return text.replace("\\", "\\\\")
+                .replace("\t", "\\t")
+                .replace("\n", "\\n")
+                .replace("\r", "\\r");
     }
 
     @Override

@@ -2,15 +2,15 @@ package org.primarypipeline.voting;
 
 import java.util.HashSet;
 import java.util.Set;
-import org.primarypipeline.cycles.CycleRecord;
-import org.primarypipeline.cycles.CycleRepository;
-import org.primarypipeline.vetting.Candidacy;
-import org.primarypipeline.vetting.CandidacyRepository;
 import org.primarypipeline.core.vote.FlowPolicy;
 import org.primarypipeline.core.vote.IndexedVoteInput;
 import org.primarypipeline.core.vote.TallyMethod;
 import org.primarypipeline.core.vote.VoteCount;
 import org.primarypipeline.core.vote.VoteResult;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.cycles.CycleRepository;
+import org.primarypipeline.vetting.Candidacy;
+import org.primarypipeline.vetting.CandidacyRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CycleCounter {
 
-    public record Count(CycleRecord cycle, IndexedVoteInput input, VoteRows rows, Set<String> offBallot,
-                        VoteResult result) {
-    }
+    public record Count(
+            CycleRecord cycle, IndexedVoteInput input, VoteRows rows, Set<String> offBallot, VoteResult result) {}
 
     private final BallotBox box;
     private final CycleRepository cycles;
@@ -44,14 +43,19 @@ public class CycleCounter {
     /** Counts rows already read (the recount reads them itself, in chunks). */
     public Count count(String cycleId, VoteRows rows) {
         CycleRecord cycle = cycles.find(cycleId).orElseThrow(() -> new IllegalArgumentException("no cycle " + cycleId));
-        IndexedVoteInput input = rows.toInput(FlowPolicy.parse(cycle.settings().policy()),
-                TallyMethod.parse(cycle.settings().method()), seed(cycleId));
+        IndexedVoteInput input = rows.toInput(
+                FlowPolicy.parse(cycle.settings().policy()),
+                TallyMethod.parse(cycle.settings().method()),
+                seed(cycleId));
         Set<String> offBallot = offBallot(cycleId, input);
         return new Count(cycle, input, rows, offBallot, VoteCount.countExcluding(input, offBallot));
     }
 
     public long seed(String cycleId) {
-        Long seed = jdbc.sql("select vote_seed from cycle where id = ?").param(cycleId).query(Long.class).single();
+        Long seed = jdbc.sql("select vote_seed from cycle where id = ?")
+                .param(cycleId)
+                .query(Long.class)
+                .single();
         return seed == null ? 0 : seed;
     }
 

@@ -13,6 +13,7 @@ final class MemberIndex implements MemberIds {
 
     /** Ids are padded to this many digits for the sort key; bigserial ids stay far below 10^17. */
     private static final int DIGITS = 17;
+
     private static final long LIMIT = 100_000_000_000_000_000L;
     private static final long[] POW10 = new long[DIGITS + 1];
 

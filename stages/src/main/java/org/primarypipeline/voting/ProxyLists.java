@@ -4,9 +4,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.primarypipeline.core.vote.IndexedVoteInput;
 import org.primarypipeline.supporters.MemberRepository;
 import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
-import org.primarypipeline.core.vote.IndexedVoteInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,7 +53,9 @@ public class ProxyLists {
             throw new IllegalArgumentException("cycle " + cycleId + " is not in member " + memberId + "'s district");
         }
         check(group, memberId, proxies);
-        jdbc.sql("delete from proxy_assignment where cycle_id = ? and member_id = ?").params(cycleId, memberId).update();
+        jdbc.sql("delete from proxy_assignment where cycle_id = ? and member_id = ?")
+                .params(cycleId, memberId)
+                .update();
         jdbc.sql("""
                 insert into proxy_override (cycle_id, member_id, group_id) values (?, ?, ?)
                 on conflict (cycle_id, member_id) do update set set_at = now()
@@ -63,32 +65,46 @@ public class ProxyLists {
             jdbc.sql("""
                     insert into proxy_assignment (group_id, member_id, proxy_member_id, cycle_id, units, position)
                     values (?, ?, ?, ?, ?, ?)
-                    """).params(group, memberId, p.proxyMemberId(), cycleId, p.units(), position++).update();
+                    """)
+                    .params(group, memberId, p.proxyMemberId(), cycleId, p.units(), position++)
+                    .update();
         }
     }
 
     /** Back to the standing list for this cycle. */
     @Transactional
     public void clearOverride(String cycleId, long memberId) {
-        jdbc.sql("delete from proxy_assignment where cycle_id = ? and member_id = ?").params(cycleId, memberId).update();
-        jdbc.sql("delete from proxy_override where cycle_id = ? and member_id = ?").params(cycleId, memberId).update();
+        jdbc.sql("delete from proxy_assignment where cycle_id = ? and member_id = ?")
+                .params(cycleId, memberId)
+                .update();
+        jdbc.sql("delete from proxy_override where cycle_id = ? and member_id = ?")
+                .params(cycleId, memberId)
+                .update();
     }
 
     public Lists of(String cycleId, long memberId) {
         List<ProxyChoice> standing = jdbc.sql("""
                 select proxy_member_id, units from proxy_assignment where member_id = ? and cycle_id is null
-                order by position""").param(memberId)
-                .query((rs, n) -> new ProxyChoice(rs.getLong(1), rs.getInt(2))).list();
-        boolean overridden = jdbc.sql("""
+                order by position""")
+                .param(memberId)
+                .query((rs, n) -> new ProxyChoice(rs.getLong(1), rs.getInt(2)))
+                .list();
+        boolean overridden =
+                jdbc.sql("""
                 select count(*) from proxy_override where cycle_id = ? and member_id = ?
                 """).params(cycleId, memberId).query(Integer.class).single() > 0
-                || jdbc.sql("select count(*) from proxy_assignment where cycle_id = ? and member_id = ?")
-                        .params(cycleId, memberId).query(Integer.class).single() > 0;
+                        || jdbc.sql("select count(*) from proxy_assignment where cycle_id = ? and member_id = ?")
+                                        .params(cycleId, memberId)
+                                        .query(Integer.class)
+                                        .single()
+                                > 0;
         Optional<List<ProxyChoice>> override = overridden
                 ? Optional.of(jdbc.sql("""
                         select proxy_member_id, units from proxy_assignment where member_id = ? and cycle_id = ?
-                        order by position""").params(memberId, cycleId)
-                        .query((rs, n) -> new ProxyChoice(rs.getLong(1), rs.getInt(2))).list())
+                        order by position""")
+                        .params(memberId, cycleId)
+                        .query((rs, n) -> new ProxyChoice(rs.getLong(1), rs.getInt(2)))
+                        .list())
                 : Optional.empty();
         return new Lists(standing, override);
     }
@@ -108,14 +124,17 @@ public class ProxyLists {
     }
 
     private long groupOf(long memberId) {
-        return members.groupOf(memberId).orElseThrow(() -> new IllegalArgumentException(
-                "member " + memberId + " is not in a district group"));
+        return members.groupOf(memberId)
+                .orElseThrow(() -> new IllegalArgumentException("member " + memberId + " is not in a district group"));
     }
 
     private long cycleGroup(String cycleId) {
         return jdbc.sql("""
                 select g.id from cycle c join district_group g on g.plan_id = c.plan_id and g.district_id = c.district_id
-                where c.id = ?""").param(cycleId).query(Long.class).optional()
+                where c.id = ?""")
+                .param(cycleId)
+                .query(Long.class)
+                .optional()
                 .orElseThrow(() -> new IllegalArgumentException("no cycle " + cycleId));
     }
 
@@ -127,11 +146,13 @@ public class ProxyLists {
             require(p.proxyMemberId() != memberId, "a member cannot be their own proxy");
             require(seen.add(p.proxyMemberId()), "proxy " + p.proxyMemberId() + " is named twice");
             require(p.units() >= 1, "each proxy gets at least one unit");
-            require(members.inGroup(group, p.proxyMemberId()), "proxy " + p.proxyMemberId()
-                    + " is not in your district group");
+            require(
+                    members.inGroup(group, p.proxyMemberId()),
+                    "proxy " + p.proxyMemberId() + " is not in your district group");
             units += p.units();
         }
-        require(proxies.isEmpty() || units == IndexedVoteInput.UNITS_PER_MEMBER,
+        require(
+                proxies.isEmpty() || units == IndexedVoteInput.UNITS_PER_MEMBER,
                 "proxy shares must sum to " + IndexedVoteInput.UNITS_PER_MEMBER + ", not " + units);
     }
 

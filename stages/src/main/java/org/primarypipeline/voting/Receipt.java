@@ -1,5 +1,4 @@
 package org.primarypipeline.voting;
 
 /** A ballot's place in its cycle's receipt chain and its receipt code (64 hex digits). */
-public record Receipt(long seq, String code) {
-}
+public record Receipt(long seq, String code) {}

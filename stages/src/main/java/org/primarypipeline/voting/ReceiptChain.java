@@ -26,8 +26,7 @@ public final class ReceiptChain {
         }
     });
 
-    private ReceiptChain() {
-    }
+    private ReceiptChain() {}
 
     public static String ranking(List<Long> candidacyIds) {
         StringBuilder s = new StringBuilder();

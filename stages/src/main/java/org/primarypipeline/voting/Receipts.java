@@ -14,14 +14,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Receipts {
 
-    public record Entry(long seq, String previous, String receipt, boolean counted) {
-    }
+    public record Entry(long seq, String previous, String receipt, boolean counted) {}
 
-    public record Publication(String cycleId, String chainHead, long chainLength, int countedBallots) {
-    }
+    public record Publication(String cycleId, String chainHead, long chainLength, int countedBallots) {}
 
-    public record Check(boolean found, Long seq, boolean counted, String chainHead) {
-    }
+    public record Check(boolean found, Long seq, boolean counted, String chainHead) {}
 
     private final JdbcClient jdbc;
 
@@ -35,7 +32,8 @@ public class Receipts {
                 select r.chain_head, r.chain_length, r.ballots from cycle_result r join cycle c on c.id = r.cycle_id
                 where r.cycle_id = ? and r.chain_head is not null
                   and (c.status <> 'RUNNING' or c.stage not in ('PLEDGE_VETTING', 'NOMINATION_WINDOW', 'VOTING_ROUND'))
-                """).param(cycleId)
+                """)
+                .param(cycleId)
                 .query((rs, n) -> new Publication(cycleId, rs.getString(1), rs.getLong(2), rs.getInt(3)))
                 .optional();
     }
@@ -51,7 +49,8 @@ public class Receipts {
                 left join ballot b on b.cycle_id = r.cycle_id and b.member_id = r.member_id
                 where r.cycle_id = ? and r.seq > ?
                 order by r.seq limit ?
-                """).params(cycleId, afterSeq, limit)
+                """)
+                .params(cycleId, afterSeq, limit)
                 .query((rs, n) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
                 .list();
     }
@@ -62,14 +61,18 @@ public class Receipts {
         if (published.isEmpty()) {
             return Optional.empty();
         }
-        String code = receipt == null ? "" : receipt.strip().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+        String code = receipt == null
+                ? ""
+                : receipt.strip().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
         return Optional.of(jdbc.sql("""
                         select r.seq, coalesce(b.receipt_seq = r.seq, false)
                         from ballot_receipt r
                         left join ballot b on b.cycle_id = r.cycle_id and b.member_id = r.member_id
                         where r.cycle_id = ? and r.receipt = ?
-                        """).params(cycleId, code)
-                .query((rs, n) -> new Check(true, rs.getLong(1), rs.getBoolean(2), published.get().chainHead()))
+                        """)
+                .params(cycleId, code)
+                .query((rs, n) -> new Check(
+                        true, rs.getLong(1), rs.getBoolean(2), published.get().chainHead()))
                 .optional()
                 .orElse(new Check(false, null, false, published.get().chainHead())));
     }

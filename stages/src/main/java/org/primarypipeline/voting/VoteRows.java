@@ -66,15 +66,20 @@ public final class VoteRows {
                 int a = tab(line, 0, end);
                 int b = tab(line, a + 1, end);
                 int c = tab(line, b + 1, end);
-                addBallot(parseLong(line, 0, a), line, a + 1, b, text(line, b + 1, c),
+                addBallot(
+                        parseLong(line, 0, a),
+                        line,
+                        a + 1,
+                        b,
+                        text(line, b + 1, c),
                         isNull(line, c + 1, end) ? 0 : parseLong(line, c + 1, end));
             }
             case RECEIPTS -> {
                 int a = tab(line, 0, end);
                 int b = tab(line, a + 1, end);
                 int c = tab(line, b + 1, end);
-                addChainEntry(parseLong(line, 0, a), parseLong(line, a + 1, b), text(line, b + 1, c),
-                        text(line, c + 1, end));
+                addChainEntry(
+                        parseLong(line, 0, a), parseLong(line, a + 1, b), text(line, b + 1, c), text(line, c + 1, end));
             }
             case WEIGHTS -> {
                 int a = tab(line, 0, end);
@@ -200,15 +205,21 @@ public final class VoteRows {
         for (int r = 0; r < proxyCount; r++) {
             int m = members.indexOf(proxyMember[r]);
             if (m < 0) {
-                throw new InvalidVoteInputException(InvalidVoteInputException.Problem.UNKNOWN_DELEGATOR,
-                        Long.toString(proxyMember[r]), List.of(Long.toString(proxyTarget[r])), "member "
-                        + proxyMember[r] + " names proxy " + proxyTarget[r] + " but is not in the electorate");
+                throw new InvalidVoteInputException(
+                        InvalidVoteInputException.Problem.UNKNOWN_DELEGATOR,
+                        Long.toString(proxyMember[r]),
+                        List.of(Long.toString(proxyTarget[r])),
+                        "member " + proxyMember[r] + " names proxy " + proxyTarget[r]
+                                + " but is not in the electorate");
             }
             int p = members.indexOf(proxyTarget[r]);
             if (p < 0) {
-                throw new InvalidVoteInputException(InvalidVoteInputException.Problem.UNKNOWN_PROXY,
-                        Long.toString(proxyMember[r]), List.of(Long.toString(proxyTarget[r])), "member "
-                        + proxyMember[r] + " names proxy " + proxyTarget[r] + ", who is not in the electorate");
+                throw new InvalidVoteInputException(
+                        InvalidVoteInputException.Problem.UNKNOWN_PROXY,
+                        Long.toString(proxyMember[r]),
+                        List.of(Long.toString(proxyTarget[r])),
+                        "member " + proxyMember[r] + " names proxy " + proxyTarget[r]
+                                + ", who is not in the electorate");
             }
             from[r] = m;
             to[r] = p;
@@ -264,8 +275,8 @@ public final class VoteRows {
             }
             start[i + 1] = at;
         }
-        return new IndexedVoteInput(members, proxyStart, target, units, ballotIndex, start, ranked, nominees,
-                policy, method, seed);
+        return new IndexedVoteInput(
+                members, proxyStart, target, units, ballotIndex, start, ranked, nominees, policy, method, seed);
     }
 
     public int electorateCount() {
@@ -348,8 +359,8 @@ public final class VoteRows {
                 return i;
             }
         }
-        throw new IllegalArgumentException("COPY row has too few columns: "
-                + new String(line, 0, end, StandardCharsets.UTF_8));
+        throw new IllegalArgumentException(
+                "COPY row has too few columns: " + new String(line, 0, end, StandardCharsets.UTF_8));
     }
 
     private static boolean isNull(byte[] line, int from, int to) {
@@ -369,8 +380,8 @@ public final class VoteRows {
         for (int i = negative ? from + 1 : from; i < to; i++) {
             int digit = line[i] - '0';
             if (digit < 0 || digit > 9) {
-                throw new IllegalArgumentException("not a number in COPY row: "
-                        + new String(line, from, to - from, StandardCharsets.UTF_8));
+                throw new IllegalArgumentException(
+                        "not a number in COPY row: " + new String(line, from, to - from, StandardCharsets.UTF_8));
             }
             value = value * 10 + digit;
         }

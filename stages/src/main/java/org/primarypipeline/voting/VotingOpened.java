@@ -1,5 +1,4 @@
 package org.primarypipeline.voting;
 
 /** The frozen electorate's size, the published tie-break seed and how many ballot links were queued. */
-public record VotingOpened(int electorate, long seed, int ballotLinksQueued) {
-}
+public record VotingOpened(int electorate, long seed, int ballotLinksQueued) {}

@@ -20,9 +20,25 @@ class ContributionFormTest {
 
     private static ContributionForm withEmail(String email) {
         ContributionForm ok = Fundraising.form(1, 5_000, "Amy Fox", "4 Birch Way", "78701", "Acme", "Teacher");
-        return new ContributionForm(ok.fundraiserId(), ok.amountCents(), ok.monthly(), ok.election(), ok.fullName(),
-                email, ok.addressLine1(), ok.addressLine2(), ok.city(), ok.state(), ok.zip(), ok.employer(),
-                ok.occupation(), ok.ownFunds(), ok.citizenOrPermanentResident(), ok.notFederalContractor(),
-                ok.personalCard(), ok.ip(), ok.userAgent());
+        return new ContributionForm(
+                ok.fundraiserId(),
+                ok.amountCents(),
+                ok.monthly(),
+                ok.election(),
+                ok.fullName(),
+                email,
+                ok.addressLine1(),
+                ok.addressLine2(),
+                ok.city(),
+                ok.state(),
+                ok.zip(),
+                ok.employer(),
+                ok.occupation(),
+                ok.ownFunds(),
+                ok.citizenOrPermanentResident(),
+                ok.notFederalContractor(),
+                ok.personalCard(),
+                ok.ip(),
+                ok.userAgent());
     }
 }

@@ -56,54 +56,78 @@ class FinanceReportsTest {
         assertThat(week.refundCents()).isEqualTo(-2_000);
         assertThat(week.netCents()).isEqualTo(28_000);
         assertThat(week.donations()).isEqualTo(3);
-        assertThat(reports.daily(fundraiser, WEEK1, WEEK1_END)).hasSize(7)
-                .filteredOn(d -> d.day().equals(LocalDate.parse("2026-05-04"))).singleElement()
-                .extracting(FinanceReports.Day::grossCents).isEqualTo(15_000L);
+        assertThat(reports.daily(fundraiser, WEEK1, WEEK1_END))
+                .hasSize(7)
+                .filteredOn(d -> d.day().equals(LocalDate.parse("2026-05-04")))
+                .singleElement()
+                .extracting(FinanceReports.Day::grossCents)
+                .isEqualTo(15_000L);
 
-        // Amy's $250 in the cycle is over the $200 threshold: both gifts itemized with the running aggregate; Bob's are not
+        // Amy's $250 in the cycle is over the $200 threshold: both gifts itemized with the running aggregate; Bob's are
+        // not
         String scheduleA = reports.scheduleA(fundraiser, WEEK1, WEEK1_END);
         assertThat(scheduleA.lines()).hasSize(3);
-        assertThat(scheduleA).contains("Amy Fox,4 Birch Way,,Austin,TX,78701,INFORMATION REQUESTED,Teacher,2026-05-02,150.00,150.00,P2026")
-                .contains("2026-05-04,100.00,250.00,P2026").doesNotContain("Bob Hale");
-        assertThat(reports.bestEfforts(fundraiser)).singleElement()
+        assertThat(scheduleA)
+                .contains(
+                        "Amy Fox,4 Birch Way,,Austin,TX,78701,INFORMATION REQUESTED,Teacher,2026-05-02,150.00,150.00,P2026")
+                .contains("2026-05-04,100.00,250.00,P2026")
+                .doesNotContain("Bob Hale");
+        assertThat(reports.bestEfforts(fundraiser))
+                .singleElement()
                 .satisfies(b -> assertThat(b.get("requestedInTime")).isEqualTo(true));
 
         FinanceReports.Totals signed = reports.signOff(fundraiser, WEEK1, WEEK1_END, "fran");
         assertThat(signed.signedOffBy()).isEqualTo("fran");
         assertThat(reports.fundraisers(WEEK1, LocalDate.parse("2026-05-31")))
-                .filteredOn(f -> f.fundraiserId() == fundraiser).singleElement().satisfies(f -> {
+                .filteredOn(f -> f.fundraiserId() == fundraiser)
+                .singleElement()
+                .satisfies(f -> {
                     assertThat(f.districtId()).isEqualTo("WA-07");
                     assertThat(f.candidate()).isEqualTo("Dee Lowe");
                     assertThat(f.raisedCents()).isEqualTo(28_000);
                     assertThat(f.signedThrough()).isEqualTo(WEEK1_END);
-                    assertThat(f.daysSignedInMonth()).as("May 1-7 of May's 31 days").isEqualTo(7);
+                    assertThat(f.daysSignedInMonth())
+                            .as("May 1-7 of May's 31 days")
+                            .isEqualTo(7);
                 });
-        assertThatThrownBy(() -> reports.signOff(fundraiser, LocalDate.parse("2026-05-07"), LocalDate.parse("2026-05-08"), "fran"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("overlaps");
-        assertThatThrownBy(() -> reports.signOff(fundraiser, LocalDate.parse("2026-05-08"), LocalDate.parse("2026-05-10"), "fran"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("has not");
+        assertThatThrownBy(() -> reports.signOff(
+                        fundraiser, LocalDate.parse("2026-05-07"), LocalDate.parse("2026-05-08"), "fran"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("overlaps");
+        assertThatThrownBy(() -> reports.signOff(
+                        fundraiser, LocalDate.parse("2026-05-08"), LocalDate.parse("2026-05-10"), "fran"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has not");
 
         // a payment made in the signed week whose webhook arrives only now: the week stays as signed,
         // and the gift is booked today as an adjustment of it
         pay("cat1", "Cat Moss", "8 Fir Way", 4_000, "Self", Instant.parse("2026-05-06T10:00:00Z"));
         assertThat(reports.totals(fundraiser, WEEK1, WEEK1_END)).isEqualTo(signed);
-        FinanceReports.Totals next = reports.totals(fundraiser, LocalDate.parse("2026-05-08"), LocalDate.parse("2026-05-14"));
+        FinanceReports.Totals next =
+                reports.totals(fundraiser, LocalDate.parse("2026-05-08"), LocalDate.parse("2026-05-14"));
         assertThat(next.grossCents()).isEqualTo(4_000);
         assertThat(next.adjustmentCents()).isEqualTo(4_000);
-        assertThat(reports.totalsCsv(fundraiser, WEEK1, WEEK1_END)).contains("300.00,-20.00,0.00,0.00,280.00,0.00,3,fran");
+        assertThat(reports.totalsCsv(fundraiser, WEEK1, WEEK1_END))
+                .contains("300.00,-20.00,0.00,0.00,280.00,0.00,3,fran");
         assertThat(reports.progress(fundraiser).orElseThrow().raisedCents()).isEqualTo(32_000);
     }
 
     @Test
     void theListCountsTheLatestReconciliationsExceptionsForTheFundraiserAndForNone() {
         var jdbc = fx.context.jdbc();
-        long older = jdbc.sql("insert into reconciliation_run (started_at, finished_at) values (now(), now()) returning id")
-                .query(Long.class).single();
-        jdbc.sql("insert into reconciliation_item (run_id, kind, fundraiser_id, charge_id) values (?, 'AMOUNT_MISMATCH', ?, 'ch_old')")
-                .params(older, fundraiser).update();
+        long older = jdbc.sql(
+                        "insert into reconciliation_run (started_at, finished_at) values (now(), now()) returning id")
+                .query(Long.class)
+                .single();
+        jdbc.sql(
+                        "insert into reconciliation_item (run_id, kind, fundraiser_id, charge_id) values (?, 'AMOUNT_MISMATCH', ?, 'ch_old')")
+                .params(older, fundraiser)
+                .update();
         Instant finished = Instant.parse("2026-05-09T03:00:00Z");
         long latest = jdbc.sql("insert into reconciliation_run (started_at, finished_at) values (?, ?) returning id")
-                .params(java.sql.Timestamp.from(finished.minusSeconds(60)), java.sql.Timestamp.from(finished)).query(Long.class).single();
+                .params(java.sql.Timestamp.from(finished.minusSeconds(60)), java.sql.Timestamp.from(finished))
+                .query(Long.class)
+                .single();
         jdbc.sql("""
                 insert into reconciliation_item (run_id, kind, fundraiser_id, charge_id, payout_id, ok) values
                   (:r, 'IN_STRIPE_NOT_LEDGER', :f, 'ch_x', null, false),
@@ -111,10 +135,14 @@ class FinanceReportsTest {
                   (:r, 'REFUND', :f, 'ch_y', null, true),
                   (:r, 'IN_LEDGER_NOT_STRIPE', :f + 1000000, 'ch_z', null, false)
                 """).param("r", latest).param("f", fundraiser).update();
-        assertThat(reports.fundraisers(WEEK1, WEEK1_END)).filteredOn(f -> f.fundraiserId() == fundraiser).singleElement()
+        assertThat(reports.fundraisers(WEEK1, WEEK1_END))
+                .filteredOn(f -> f.fundraiserId() == fundraiser)
+                .singleElement()
                 .satisfies(f -> {
                     assertThat(f.reconciledAt()).isEqualTo(finished);
-                    assertThat(f.exceptions()).as("its own and the payout's, not the agreeing refund nor another's").isEqualTo(2);
+                    assertThat(f.exceptions())
+                            .as("its own and the payout's, not the agreeing refund nor another's")
+                            .isEqualTo(2);
                 });
         assertThat(reports.exceptions(fundraiser)).hasSize(2);
     }
@@ -136,9 +164,12 @@ class FinanceReportsTest {
                 where id = (select donor_id from donation where fundraiser_id = ?)
                 """).params(name, "\tAcme", "@SUM(A1)", own).update();
 
-        List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(reports.scheduleA(own, WEEK1, WEEK1_END)))
+        List<CSVRecord> rows = CSVFormat.DEFAULT
+                .parse(new StringReader(reports.scheduleA(own, WEEK1, WEEK1_END)))
                 .getRecords();
-        assertThat(rows).as("the header and one receipt, no row made of the name's second line").hasSize(2);
+        assertThat(rows)
+                .as("the header and one receipt, no row made of the name's second line")
+                .hasSize(2);
         assertThat(rows.get(1).size()).isEqualTo(rows.get(0).size());
         assertThat(rows.get(1).get(1)).isEqualTo(name);
         assertThat(rows.get(1).get(7)).isEqualTo("'\tAcme");
@@ -149,10 +180,17 @@ class FinanceReportsTest {
         pay(fundraiser, key, name, line1, cents, employer, "Teacher", at);
     }
 
-    private void pay(long fundraiser, String key, String name, String line1, long cents, String employer,
-                     String occupation, Instant at) {
-        DonationCheckout.ToPayment toPay = (DonationCheckout.ToPayment) fx.checkout.start(
-                Fundraising.form(fundraiser, cents, name, line1, "78701", employer, occupation));
+    private void pay(
+            long fundraiser,
+            String key,
+            String name,
+            String line1,
+            long cents,
+            String employer,
+            String occupation,
+            Instant at) {
+        DonationCheckout.ToPayment toPay = (DonationCheckout.ToPayment)
+                fx.checkout.start(Fundraising.form(fundraiser, cents, name, line1, "78701", employer, occupation));
         fx.deliver("evt_pi_" + key, "payment_intent.succeeded", at, """
                 {"id": "pi_%1$s", "object": "payment_intent", "amount": %2$d, "amount_received": %2$d, "latest_charge": "ch_%1$s",
                  "metadata": {"pp_intent_id": "%3$d"}, "status": "succeeded"}""".formatted(key, cents, toPay.intentId()));

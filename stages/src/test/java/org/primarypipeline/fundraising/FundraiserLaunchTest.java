@@ -50,19 +50,29 @@ class FundraiserLaunchTest {
 
         assertThat(row(cycleId, "stripe_product_id")).isEqualTo("prod_TX07");
         assertThat(row(cycleId, "payments")).isEqualTo("ON");
-        assertThat(context.jdbc().sql("select count(*) from fundraiser where cycle_id = ?").param(cycleId)
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(context.jdbc()
+                        .sql("select count(*) from fundraiser where cycle_id = ?")
+                        .param(cycleId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         // both attempts to create the product carried the same key; the third launch did not call Stripe
         assertThat(stripe.posts("/v1/products")).hasSize(2);
-        assertThat(stripe.postsWithKey("/v1/products", "pp-fundraiser-" + id + "-product")).hasSize(2);
+        assertThat(stripe.postsWithKey("/v1/products", "pp-fundraiser-" + id + "-product"))
+                .hasSize(2);
         assertThat(stripe.posts("/v1/products").get(1).getBodyAsString())
-                .contains("metadata[pp_fundraiser_id]=" + id).contains("name=Elect+Ana+Ortiz+%28TX-07%29");
+                .contains("metadata[pp_fundraiser_id]=" + id)
+                .contains("name=Elect+Ana+Ortiz+%28TX-07%29");
 
         // the district group's three members and the candidate are told once each
-        List<String> announced = context.jdbc().sql("select recipient from outbox_message where dedup_key like ? order by id")
-                .param("fundraiser:" + id + ":live:%").query(String.class).list();
-        assertThat(announced).containsExactlyInAnyOrder("m1.tx-07@example.org", "m2.tx-07@example.org",
-                "m3.tx-07@example.org", "ana@example.org");
+        List<String> announced = context.jdbc()
+                .sql("select recipient from outbox_message where dedup_key like ? order by id")
+                .param("fundraiser:" + id + ":live:%")
+                .query(String.class)
+                .list();
+        assertThat(announced)
+                .containsExactlyInAnyOrder(
+                        "m1.tx-07@example.org", "m2.tx-07@example.org", "m3.tx-07@example.org", "ana@example.org");
         List<String> kinds = kinds(cycleId);
         assertThat(kinds).containsSubsequence("FUNDRAISER_LAUNCHED", "PAYMENTS_ON", "FUNDRAISER_ANNOUNCED");
         assertThat(kinds.stream().filter("FUNDRAISER_LAUNCHED"::equals)).hasSize(1);
@@ -72,12 +82,17 @@ class FundraiserLaunchTest {
         fx.activities.deactivate(cycleId, "cancelled by staff: candidate withdrew");
         fx.activities.deactivate(cycleId, "cancelled by staff: candidate withdrew");
         assertThat(stripe.posts("/v1/products/prod_TX07")).hasSize(1);
-        assertThat(stripe.posts("/v1/products/prod_TX07").get(0).getBodyAsString()).isEqualTo("active=false");
+        assertThat(stripe.posts("/v1/products/prod_TX07").get(0).getBodyAsString())
+                .isEqualTo("active=false");
         assertThat(row(cycleId, "status")).isEqualTo("DEACTIVATED");
         assertThat(kinds(cycleId)).containsOnlyOnce("FUNDRAISER_DEACTIVATED");
         assertThat(context.bean(CycleRepository.class).timeline(cycleId).stream()
-                .filter(e -> e.kind().equals("FUNDRAISER_DEACTIVATED")).findFirst().orElseThrow().detail())
-                .contains("prod_TX07 archived").contains("candidate withdrew");
+                        .filter(e -> e.kind().equals("FUNDRAISER_DEACTIVATED"))
+                        .findFirst()
+                        .orElseThrow()
+                        .detail())
+                .contains("prod_TX07 archived")
+                .contains("candidate withdrew");
     }
 
     @Test
@@ -91,7 +106,10 @@ class FundraiserLaunchTest {
         assertThat(row(cycleId, "payments")).isEqualTo("OFF");
         assertThat(row(cycleId, "stripe_product_id")).isNull();
         assertThat(context.bean(CycleRepository.class).timeline(cycleId).stream()
-                .filter(e -> e.kind().equals("PAYMENTS_OFF")).findFirst().orElseThrow().detail())
+                        .filter(e -> e.kind().equals("PAYMENTS_OFF"))
+                        .findFirst()
+                        .orElseThrow()
+                        .detail())
                 .contains("until Stripe is configured");
         unconfigured.deactivate(cycleId, "cancelled");
         assertThat(row(cycleId, "status")).isEqualTo("DEACTIVATED");
@@ -99,11 +117,17 @@ class FundraiserLaunchTest {
     }
 
     private Object row(String cycleId, String column) {
-        return context.jdbc().sql("select " + column + " from fundraiser where cycle_id = ?").param(cycleId)
-                .query((rs, n) -> rs.getObject(1)).list().get(0);
+        return context.jdbc()
+                .sql("select " + column + " from fundraiser where cycle_id = ?")
+                .param(cycleId)
+                .query((rs, n) -> rs.getObject(1))
+                .list()
+                .get(0);
     }
 
     private List<String> kinds(String cycleId) {
-        return context.bean(CycleRepository.class).timeline(cycleId).stream().map(e -> e.kind()).toList();
+        return context.bean(CycleRepository.class).timeline(cycleId).stream()
+                .map(e -> e.kind())
+                .toList();
     }
 }

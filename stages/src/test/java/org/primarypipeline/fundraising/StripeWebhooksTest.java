@@ -29,7 +29,8 @@ class StripeWebhooksTest {
     void start() {
         context = Fundraising.sharedContext();
         jdbc = context.jdbc();
-        stripe = new StripeStub().products("prod_NY14", false).checkoutSessions().refunds("re_excess");
+        stripe =
+                new StripeStub().products("prod_NY14", false).checkoutSessions().refunds("re_excess");
         fx = new Fundraising(context, stripe, Fundraising.clockAt(NOW.toString()));
         Object[] cycle = fx.certifiedCycle("NY-14", "Bea Challenger", "bea@example.org", 0);
         fundraiser = fx.activities.launch((String) cycle[0], (Long) cycle[1]);
@@ -43,8 +44,10 @@ class StripeWebhooksTest {
     @Test
     void aPaidCheckoutIsBookedOnceWithItsReceiptAndTheBestEffortsRequest() {
         long intent = intent("Gil Hart", "5 Oak Lane", "78702", 5_000, null, "Teacher");
-        assertThat(stripe.posts("/v1/checkout/sessions").get(stripe.posts("/v1/checkout/sessions").size() - 1)
-                .getBodyAsString()).contains("line_items[0][price_data][unit_amount]=5000")
+        assertThat(stripe.posts("/v1/checkout/sessions")
+                        .get(stripe.posts("/v1/checkout/sessions").size() - 1)
+                        .getBodyAsString())
+                .contains("line_items[0][price_data][unit_amount]=5000")
                 .contains("line_items[0][price_data][product]=prod_NY14")
                 .contains("payment_intent_data[metadata][pp_intent_id]=" + intent);
 
@@ -54,16 +57,24 @@ class StripeWebhooksTest {
         // Stripe delivers again (our answer was lost) and also sends the payment intent's own event
         assertThat(fx.deliver("evt_gil_1", "checkout.session.completed", NOW, completed))
                 .isEqualTo(StripeWebhooks.Outcome.DUPLICATE);
-        assertThat(fx.deliver("evt_gil_2", "payment_intent.succeeded", NOW, paymentIntent(intent, "pi_gil", "ch_gil", 5_000)))
+        assertThat(fx.deliver(
+                        "evt_gil_2", "payment_intent.succeeded", NOW, paymentIntent(intent, "pi_gil", "ch_gil", 5_000)))
                 .isEqualTo(StripeWebhooks.Outcome.APPLIED);
 
-        assertThat(count("select count(*) from donation where payment_intent_id = 'pi_gil'")).isEqualTo(1L);
-        assertThat(count("select charge_id from donation where payment_intent_id = 'pi_gil'")).isEqualTo("ch_gil");
-        assertThat(count("select sum(amount_cents) from ledger_entry where reference like 'donation:pi_gil%'")).isEqualTo(5_000L);
-        assertThat(count("select count(*) from outbox_message where template = 'donation-receipt' and recipient = 'gilhart@example.org'"))
+        assertThat(count("select count(*) from donation where payment_intent_id = 'pi_gil'"))
+                .isEqualTo(1L);
+        assertThat(count("select charge_id from donation where payment_intent_id = 'pi_gil'"))
+                .isEqualTo("ch_gil");
+        assertThat(count("select sum(amount_cents) from ledger_entry where reference like 'donation:pi_gil%'"))
+                .isEqualTo(5_000L);
+        assertThat(
+                        count(
+                                "select count(*) from outbox_message where template = 'donation-receipt' and recipient = 'gilhart@example.org'"))
                 .isEqualTo(1L);
         // no employer given: asked once, within 30 days of receipt
-        assertThat(count("select count(*) from outbox_message where template = 'best-efforts-request' and recipient = 'gilhart@example.org'"))
+        assertThat(
+                        count(
+                                "select count(*) from outbox_message where template = 'best-efforts-request' and recipient = 'gilhart@example.org'"))
                 .isEqualTo(1L);
         assertThat(count("""
                 select extract(epoch from b.due_by - d.paid_at)::bigint from best_efforts_request b join donation d on d.id = b.donation_id
@@ -74,23 +85,28 @@ class StripeWebhooksTest {
     @Test
     void forgedReplayedAndUnsignedRequestsAreRefusedAndChangeNothing() {
         long intent = intent("Hana Ito", "9 Pine Road", "78703", 2_500, "Acme", "Nurse");
-        String payload = StripeStub.event("evt_forged", "checkout.session.completed", NOW, checkoutCompleted(intent, "pi_hana", 2_500));
+        String payload = StripeStub.event(
+                "evt_forged", "checkout.session.completed", NOW, checkoutCompleted(intent, "pi_hana", 2_500));
         long before = (Long) count("select count(*) from stripe_event");
 
         assertThatThrownBy(() -> fx.webhooks.receive(payload, StripeStub.sign(payload, "whsec_someone_else", NOW)))
                 .isInstanceOf(StripeWebhooks.RejectedException.class);
         String tampered = payload.replace("2500", "250000");
-        assertThatThrownBy(() -> fx.webhooks.receive(tampered, StripeStub.sign(payload, StripeStub.WEBHOOK_SECRET, NOW)))
+        assertThatThrownBy(
+                        () -> fx.webhooks.receive(tampered, StripeStub.sign(payload, StripeStub.WEBHOOK_SECRET, NOW)))
                 .isInstanceOf(StripeWebhooks.RejectedException.class);
         assertThatThrownBy(() -> fx.webhooks.receive(payload, null))
                 .isInstanceOf(StripeWebhooks.RejectedException.class);
         // a genuine request captured and replayed ten minutes later
-        assertThatThrownBy(() -> fx.webhooks.receive(payload,
-                StripeStub.sign(payload, StripeStub.WEBHOOK_SECRET, NOW.minus(Duration.ofMinutes(10)))))
-                .isInstanceOf(StripeWebhooks.RejectedException.class).hasMessageContaining("tolerance");
+        assertThatThrownBy(() -> fx.webhooks.receive(
+                        payload,
+                        StripeStub.sign(payload, StripeStub.WEBHOOK_SECRET, NOW.minus(Duration.ofMinutes(10)))))
+                .isInstanceOf(StripeWebhooks.RejectedException.class)
+                .hasMessageContaining("tolerance");
 
         assertThat(count("select count(*) from stripe_event")).isEqualTo(before);
-        assertThat(count("select count(*) from donation where payment_intent_id = 'pi_hana'")).isEqualTo(0L);
+        assertThat(count("select count(*) from donation where payment_intent_id = 'pi_hana'"))
+                .isEqualTo(0L);
     }
 
     @Test
@@ -100,15 +116,19 @@ class StripeWebhooksTest {
         assertThat(fx.deliver("evt_ivy_r1", "charge.refunded", NOW, charge("ch_ivy", "pi_ivy", 10_000, 2_500)))
                 .isEqualTo(StripeWebhooks.Outcome.APPLIED);
         fx.deliver("evt_ivy_pi", "payment_intent.succeeded", NOW, paymentIntent(intent, "pi_ivy", "ch_ivy", 10_000));
-        assertThat(count("select refunded_cents from donation where charge_id = 'ch_ivy'")).isEqualTo(2_500L);
+        assertThat(count("select refunded_cents from donation where charge_id = 'ch_ivy'"))
+                .isEqualTo(2_500L);
 
         fx.deliver("evt_ivy_r2", "charge.refunded", NOW, charge("ch_ivy", "pi_ivy", 10_000, 6_000));
         // a late copy of the first refund's state: the total never goes down
         fx.deliver("evt_ivy_r1_late", "charge.refunded", NOW, charge("ch_ivy", "pi_ivy", 10_000, 2_500));
 
-        assertThat(count("select refunded_cents from donation where charge_id = 'ch_ivy'")).isEqualTo(6_000L);
-        assertThat(count("select sum(amount_cents) from ledger_entry where charge_id = 'ch_ivy' and kind = 'REFUND'")).isEqualTo(-6_000L);
-        assertThat(count("select sum(amount_cents) from ledger_entry where charge_id = 'ch_ivy'")).isEqualTo(4_000L);
+        assertThat(count("select refunded_cents from donation where charge_id = 'ch_ivy'"))
+                .isEqualTo(6_000L);
+        assertThat(count("select sum(amount_cents) from ledger_entry where charge_id = 'ch_ivy' and kind = 'REFUND'"))
+                .isEqualTo(-6_000L);
+        assertThat(count("select sum(amount_cents) from ledger_entry where charge_id = 'ch_ivy'"))
+                .isEqualTo(4_000L);
     }
 
     @Test
@@ -119,17 +139,24 @@ class StripeWebhooksTest {
         fx.deliver("evt_kim_pi", "payment_intent.succeeded", NOW, paymentIntent(lost, "pi_kim", "ch_kim", 3_000));
 
         // the closing event overtakes the opening one; the opening one must not reopen the dispute
-        fx.deliver("evt_jon_d2", "charge.dispute.closed", NOW.plusSeconds(60), dispute("dp_jon", "ch_jon", 7_000, "won"));
+        fx.deliver(
+                "evt_jon_d2", "charge.dispute.closed", NOW.plusSeconds(60), dispute("dp_jon", "ch_jon", 7_000, "won"));
         fx.deliver("evt_jon_d1", "charge.dispute.created", NOW, dispute("dp_jon", "ch_jon", 7_000, "needs_response"));
         fx.deliver("evt_kim_d1", "charge.dispute.created", NOW, dispute("dp_kim", "ch_kim", 3_000, "needs_response"));
-        fx.deliver("evt_kim_d2", "charge.dispute.closed", NOW.plusSeconds(60), dispute("dp_kim", "ch_kim", 3_000, "lost"));
+        fx.deliver(
+                "evt_kim_d2", "charge.dispute.closed", NOW.plusSeconds(60), dispute("dp_kim", "ch_kim", 3_000, "lost"));
 
         assertThat(count("select status from dispute where id = 'dp_jon'")).isEqualTo("won");
-        assertThat(count("select sum(amount_cents) from ledger_entry where charge_id = 'ch_jon'")).isEqualTo(7_000L);
-        assertThat(count("select count(*) from ledger_entry where charge_id = 'ch_jon'")).isEqualTo(3L);
-        assertThat(count("select sum(amount_cents) from ledger_entry where charge_id = 'ch_kim'")).isEqualTo(0L);
-        assertThat(count("select disputed_cents from donation where charge_id = 'ch_kim'")).isEqualTo(3_000L);
-        assertThat(count("select disputed_cents from donation where charge_id = 'ch_jon'")).isEqualTo(0L);
+        assertThat(count("select sum(amount_cents) from ledger_entry where charge_id = 'ch_jon'"))
+                .isEqualTo(7_000L);
+        assertThat(count("select count(*) from ledger_entry where charge_id = 'ch_jon'"))
+                .isEqualTo(3L);
+        assertThat(count("select sum(amount_cents) from ledger_entry where charge_id = 'ch_kim'"))
+                .isEqualTo(0L);
+        assertThat(count("select disputed_cents from donation where charge_id = 'ch_kim'"))
+                .isEqualTo(3_000L);
+        assertThat(count("select disputed_cents from donation where charge_id = 'ch_jon'"))
+                .isEqualTo(0L);
     }
 
     @Test
@@ -137,23 +164,40 @@ class StripeWebhooksTest {
         // the same person, spelt two ways: one identity, $3,000 + $1,000 in the primary
         long first = intent("Dr. Carla Díaz", "12 Elm Street", "78701-1234", 300_000, "UT", "Professor");
         long second = intent("carla diaz", "12 elm st", "78701", 100_000, "UT", "Professor");
-        fx.deliver("evt_carla_1", "payment_intent.succeeded", NOW, paymentIntent(first, "pi_carla1", "ch_carla1", 300_000));
-        fx.deliver("evt_carla_2", "payment_intent.succeeded", NOW, paymentIntent(second, "pi_carla2", "ch_carla2", 100_000));
-        assertThat(count("select limit_status from donation where charge_id = 'ch_carla1'")).isEqualTo("WITHIN");
+        fx.deliver(
+                "evt_carla_1",
+                "payment_intent.succeeded",
+                NOW,
+                paymentIntent(first, "pi_carla1", "ch_carla1", 300_000));
+        fx.deliver(
+                "evt_carla_2",
+                "payment_intent.succeeded",
+                NOW,
+                paymentIntent(second, "pi_carla2", "ch_carla2", 100_000));
+        assertThat(count("select limit_status from donation where charge_id = 'ch_carla1'"))
+                .isEqualTo("WITHIN");
         assertThat(count("select limit_status || ' ' || excess_cents from donation where charge_id = 'ch_carla2'"))
                 .isEqualTo("OVER_LIMIT 50000");
 
         long carla2 = (Long) count("select id from donation where charge_id = 'ch_carla2'");
-        assertThat(fx.excess.decide(carla2, ExcessDecisions.Decision.REDESIGNATE, "treasurer")).contains("$500");
+        assertThat(fx.excess.decide(carla2, ExcessDecisions.Decision.REDESIGNATE, "treasurer"))
+                .contains("$500");
         long donor = (Long) count("select donor_id from donation where charge_id = 'ch_carla2'");
         assertThat(fx.ledger.aggregate(donor, "PRIMARY", 2026)).isEqualTo(350_000);
         assertThat(fx.ledger.aggregate(donor, "GENERAL", 2026)).isEqualTo(50_000);
         // known now, she is stopped at the form before paying more into a full election
-        assertThat(fx.checkout.start(Fundraising.form(fundraiser, 10_000, "Carla Diaz", "12 Elm St", "78701", "UT", "Professor")))
-                .isInstanceOfSatisfying(DonationCheckout.Refused.class, r -> assertThat(r.problems()).singleElement()
-                        .asString().contains("limit of $3,500 for the primary").contains("at most $0 more"));
+        assertThat(fx.checkout.start(
+                        Fundraising.form(fundraiser, 10_000, "Carla Diaz", "12 Elm St", "78701", "UT", "Professor")))
+                .isInstanceOfSatisfying(
+                        DonationCheckout.Refused.class,
+                        r -> assertThat(r.problems())
+                                .singleElement()
+                                .asString()
+                                .contains("limit of $3,500 for the primary")
+                                .contains("at most $0 more"));
         assertThatThrownBy(() -> fx.excess.decide(carla2, ExcessDecisions.Decision.REFUND, "treasurer"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not over the limit");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not over the limit");
 
         // two rows staff know to be one person (she moved): merged, their gifts count together
         long dan1 = intent("Dan Evans", "1 North Loop", "78751", 200_000, "ACC", "Driver");
@@ -175,18 +219,42 @@ class StripeWebhooksTest {
 
         long dan3Donation = (Long) count("select id from donation where charge_id = 'ch_dan3'");
         fx.excess.decide(dan3Donation, ExcessDecisions.Decision.REFUND, "treasurer");
-        assertThat(stripe.postsWithKey("/v1/refunds", "pp-refund-ch_dan3-excess-" + dan3Donation)).hasSize(1);
-        assertThat(stripe.posts("/v1/refunds").get(0).getBodyAsString()).contains("amount=25000").contains("charge=ch_dan3");
-        assertThat(count("select limit_status from donation where id = " + dan3Donation)).isEqualTo("EXCESS_REFUNDED");
+        assertThat(stripe.postsWithKey("/v1/refunds", "pp-refund-ch_dan3-excess-" + dan3Donation))
+                .hasSize(1);
+        assertThat(stripe.posts("/v1/refunds").get(0).getBodyAsString())
+                .contains("amount=25000")
+                .contains("charge=ch_dan3");
+        assertThat(count("select limit_status from donation where id = " + dan3Donation))
+                .isEqualTo("EXCESS_REFUNDED");
     }
 
     @Test
     void aMonthlyGiftBooksOneDonationPerPaidInvoice() {
-        ContributionForm monthly = new ContributionForm(fundraiser, 2_500, true, "PRIMARY", "Lia Monte", "lia@example.org",
-                "77 Ash Court", null, "Austin", "TX", "78706", "Acme", "Welder", true, true, true, true, "127.0.0.1", "test");
+        ContributionForm monthly = new ContributionForm(
+                fundraiser,
+                2_500,
+                true,
+                "PRIMARY",
+                "Lia Monte",
+                "lia@example.org",
+                "77 Ash Court",
+                null,
+                "Austin",
+                "TX",
+                "78706",
+                "Acme",
+                "Welder",
+                true,
+                true,
+                true,
+                true,
+                "127.0.0.1",
+                "test");
         long intent = ((DonationCheckout.ToPayment) fx.checkout.start(monthly)).intentId();
-        assertThat(stripe.posts("/v1/checkout/sessions").get(stripe.posts("/v1/checkout/sessions").size() - 1)
-                .getBodyAsString()).contains("mode=subscription")
+        assertThat(stripe.posts("/v1/checkout/sessions")
+                        .get(stripe.posts("/v1/checkout/sessions").size() - 1)
+                        .getBodyAsString())
+                .contains("mode=subscription")
                 .contains("line_items[0][price_data][recurring][interval]=month")
                 .contains("subscription_data[metadata][pp_intent_id]=" + intent);
 
@@ -194,7 +262,8 @@ class StripeWebhooksTest {
                 {"id": "cs_lia", "object": "checkout.session", "mode": "subscription", "status": "complete",
                  "payment_status": "paid", "amount_total": 2500, "metadata": {"pp_intent_id": "%d"},
                  "payment_intent": null, "subscription": "sub_lia"}""".formatted(intent));
-        // this API version's invoices name the subscription under parent; the second invoice relies on the stored subscription id
+        // this API version's invoices name the subscription under parent; the second invoice relies on the stored
+        // subscription id
         fx.deliver("evt_lia_in1", "invoice.paid", NOW, """
                 {"id": "in_lia1", "object": "invoice", "amount_paid": 2500, "status": "paid",
                  "parent": {"type": "subscription_details", "subscription_details": {"subscription": "sub_lia",
@@ -206,15 +275,21 @@ class StripeWebhooksTest {
                 {"id": "in_lia2", "object": "invoice", "amount_paid": 2500, "status": "paid",
                  "parent": {"type": "subscription_details", "subscription_details": {"subscription": "sub_lia"}}}""");
 
-        assertThat(count("select count(*) from donation where intent_id = " + intent)).isEqualTo(2L);
-        assertThat(count("select sum(e.amount_cents) from ledger_entry e join donation d on d.id = e.donation_id where d.intent_id = " + intent))
+        assertThat(count("select count(*) from donation where intent_id = " + intent))
+                .isEqualTo(2L);
+        assertThat(count(
+                        "select sum(e.amount_cents) from ledger_entry e join donation d on d.id = e.donation_id where d.intent_id = "
+                                + intent))
                 .isEqualTo(5_000L);
-        assertThat(count("select count(*) from outbox_message where template = 'donation-receipt' and recipient = 'lia@example.org'"))
+        assertThat(
+                        count(
+                                "select count(*) from outbox_message where template = 'donation-receipt' and recipient = 'lia@example.org'"))
                 .isEqualTo(2L);
     }
 
     private long intent(String name, String line1, String zip, long cents, String employer, String occupation) {
-        DonationCheckout.Outcome outcome = fx.checkout.start(Fundraising.form(fundraiser, cents, name, line1, zip, employer, occupation));
+        DonationCheckout.Outcome outcome =
+                fx.checkout.start(Fundraising.form(fundraiser, cents, name, line1, zip, employer, occupation));
         assertThat(outcome).isInstanceOf(DonationCheckout.ToPayment.class);
         assertThat(((DonationCheckout.ToPayment) outcome).checkoutUrl()).startsWith("https://checkout.stripe.com/");
         return ((DonationCheckout.ToPayment) outcome).intentId();

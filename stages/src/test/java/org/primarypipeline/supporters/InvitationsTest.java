@@ -8,12 +8,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.primarypipeline.supporters.MemberRepository;
+import org.primarypipeline.core.district.DistrictId;
+import org.primarypipeline.core.geo.AssignmentSource;
 import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.outreach.ConsentRegistry;
 import org.primarypipeline.testing.ActivitiesContext;
-import org.primarypipeline.core.district.DistrictId;
-import org.primarypipeline.core.geo.AssignmentSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Participation by invitation and member confirmation, on the real repositories and PostgreSQL. */
@@ -41,13 +40,20 @@ class InvitationsTest {
         long ana = db.bean(MemberRepository.class).join("WI-02", "Ana", "ana@example.org", null);
         Invitations.Invitation toBen = invitations.invite(ana, Channel.EMAIL, " Ben@Example.org ", "Ben", true);
         assertThat(toBen.address()).isEqualTo("ben@example.org");
-        assertThat(invitations.invite(ana, Channel.EMAIL, "ben@example.org", "Ben", true).id()).isEqualTo(toBen.id());
+        assertThat(invitations
+                        .invite(ana, Channel.EMAIL, "ben@example.org", "Ben", true)
+                        .id())
+                .isEqualTo(toBen.id());
         assertThat(jdbc.sql("select template || ' ' || recipient from outbox_message where dedup_key = ?")
-                .param("invitation:" + toBen.id()).query(String.class).single())
+                        .param("invitation:" + toBen.id())
+                        .query(String.class)
+                        .single())
                 .isEqualTo("group-invitation ben@example.org");
         // the message links straight to the public page that answers it
         assertThat(jdbc.sql("select model ->> 'invitationUrl' from outbox_message where dedup_key = ?")
-                .param("invitation:" + toBen.id()).query(String.class).single())
+                        .param("invitation:" + toBen.id())
+                        .query(String.class)
+                        .single())
                 .isEqualTo("http://localhost:8080/invitation/" + toBen.token());
 
         // Ben lives in Madison too (53703 lies in WI-02 only): same group, so Ana becomes his proxy
@@ -56,8 +62,12 @@ class InvitationsTest {
         assertThat(accepted.proxyCreated()).isTrue();
         long ben = accepted.inviteeMemberId();
         assertThat(groupDistrict(ben)).isEqualTo("WI-02");
-        assertThat(jdbc.sql("select proxy_member_id || ':' || units from proxy_assignment where member_id = ? and cycle_id is null")
-                .param(ben).query(String.class).single()).isEqualTo(ana + ":10");
+        assertThat(jdbc.sql(
+                                "select proxy_member_id || ':' || units from proxy_assignment where member_id = ? and cycle_id is null")
+                        .param(ben)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(ana + ":10");
         assertThatThrownBy(() -> invitations.accept(toBen.token(), "Ben", "53703", null, true))
                 .hasMessageContaining("already accepted");
 
@@ -66,7 +76,10 @@ class InvitationsTest {
         Invitations.Invitation cy = invitations.accept(toCy.token(), "Cy", null, DistrictId.parse("WI-04"), true);
         assertThat(groupDistrict(cy.inviteeMemberId())).isEqualTo("WI-04");
         assertThat(cy.proxyCreated()).isFalse();
-        assertThat(db.bean(SupporterDistricts.class).of(cy.inviteeMemberId()).orElseThrow().source())
+        assertThat(db.bean(SupporterDistricts.class)
+                        .of(cy.inviteeMemberId())
+                        .orElseThrow()
+                        .source())
                 .isEqualTo(AssignmentSource.MEMBER_CONFIRMED);
 
         // an address that texted STOP is not invited
@@ -93,12 +106,16 @@ class InvitationsTest {
         SupporterDistricts districts = db.bean(SupporterDistricts.class);
         districts.confirm(eve, DistrictId.parse("TX-09"));
         assertThat(groupDistrict(eve)).isEqualTo("TX-09");
-        assertThat(jdbc.sql("select count(*) from group_membership where member_id = ?").param(eve).query(Integer.class).single())
+        assertThat(jdbc.sql("select count(*) from group_membership where member_id = ?")
+                        .param(eve)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(2);
         districts.assignByStaff(eve, DistrictId.parse("TX-18"), "alice", "moved house, told us by phone");
         assertThat(groupDistrict(eve)).isEqualTo("TX-18");
         assertThat(districts.of(eve).orElseThrow().reason()).isEqualTo("alice: moved house, told us by phone");
-        assertThatThrownBy(() -> districts.confirm(eve, DistrictId.parse("DC-01"))).hasMessageContaining("no district DC-01");
+        assertThatThrownBy(() -> districts.confirm(eve, DistrictId.parse("DC-01")))
+                .hasMessageContaining("no district DC-01");
     }
 
     private String groupDistrict(long member) {

@@ -5,7 +5,6 @@ import org.primarypipeline.districts.PublicDataLoader;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,7 +54,19 @@ public final class ActivitiesContext implements AutoCloseable {
 
     // registered by hand, not a @Configuration: the app's component scan must never pick it up
     @EnableTransactionManagement
-    @ComponentScan({"org.primarypipeline.certification", "org.primarypipeline.cycles", "org.primarypipeline.districts", "org.primarypipeline.fundraising", "org.primarypipeline.nominations", "org.primarypipeline.outreach", "org.primarypipeline.platform.db", "org.primarypipeline.platform.links", "org.primarypipeline.supporters", "org.primarypipeline.vetting", "org.primarypipeline.voting"})
+    @ComponentScan({
+        "org.primarypipeline.certification",
+        "org.primarypipeline.cycles",
+        "org.primarypipeline.districts",
+        "org.primarypipeline.fundraising",
+        "org.primarypipeline.nominations",
+        "org.primarypipeline.outreach",
+        "org.primarypipeline.platform.db",
+        "org.primarypipeline.platform.links",
+        "org.primarypipeline.supporters",
+        "org.primarypipeline.vetting",
+        "org.primarypipeline.voting"
+    })
     static class Wiring {
         @Bean
         JdbcClient jdbcClient(DataSource dataSource) {

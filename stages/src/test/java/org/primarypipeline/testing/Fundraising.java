@@ -3,6 +3,7 @@ package org.primarypipeline.testing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.fundraising.ContributionForm;
 import org.primarypipeline.fundraising.DonationCheckout;
@@ -13,10 +14,9 @@ import org.primarypipeline.fundraising.FundraiserActivitiesImpl;
 import org.primarypipeline.fundraising.FundraisingSettings;
 import org.primarypipeline.fundraising.StripeGateway;
 import org.primarypipeline.fundraising.StripeWebhooks;
-import org.primarypipeline.supporters.MemberRepository;
 import org.primarypipeline.outreach.Outbox;
+import org.primarypipeline.supporters.MemberRepository;
 import org.primarypipeline.vetting.CandidacyRepository;
-import org.primarypipeline.core.cycle.CycleSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -46,7 +46,8 @@ public final class Fundraising {
         PlatformTransactionManager tm = context.bean(PlatformTransactionManager.class);
         JdbcClient jdbc = context.jdbc();
         Outbox outbox = context.bean(Outbox.class);
-        this.activities = new FundraiserActivitiesImpl(jdbc, context.bean(CycleRepository.class), outbox, stripe, tm, clock);
+        this.activities =
+                new FundraiserActivitiesImpl(jdbc, context.bean(CycleRepository.class), outbox, stripe, tm, clock);
         this.ledger = new DonationLedger(jdbc, outbox, settings, clock);
         this.donors = context.bean(Donors.class);
         this.checkout = new DonationCheckout(jdbc, donors, stripe, ledger, tm);
@@ -74,22 +75,44 @@ public final class Fundraising {
 
     /** A cycle in the district with one candidacy, as certification leaves it; returns {cycleId, candidacyId}. */
     public Object[] certifiedCycle(String district, String candidateName, String candidateEmail, int members) {
-        String cycleId = context.bean(CycleRepository.class).create("cd2026", district, CycleSettings.defaults(), "alice",
-                clock.instant()).id();
+        String cycleId = context.bean(CycleRepository.class)
+                .create("cd2026", district, CycleSettings.defaults(), "alice", clock.instant())
+                .id();
         long candidacy = context.bean(CandidacyRepository.class).nominate(cycleId, candidateName, candidateEmail, null);
         for (int i = 1; i <= members; i++) {
-            context.bean(MemberRepository.class).join(district, "Member " + i + " of " + district,
-                    "m" + i + "." + district.toLowerCase() + "@example.org", null);
+            context.bean(MemberRepository.class)
+                    .join(
+                            district,
+                            "Member " + i + " of " + district,
+                            "m" + i + "." + district.toLowerCase() + "@example.org",
+                            null);
         }
         return new Object[] {cycleId, candidacy};
     }
 
     /** A form a donor filled in correctly, for this amount. */
-    public static ContributionForm form(long fundraiserId, long cents, String name, String line1, String zip,
-                                        String employer, String occupation) {
-        return new ContributionForm(fundraiserId, cents, false, "PRIMARY", name,
-                name.toLowerCase().replaceAll("[^a-z]", "") + "@example.org", line1, null, "Austin", "TX", zip,
-                employer, occupation, true, true, true, true, "127.0.0.1", "test");
+    public static ContributionForm form(
+            long fundraiserId, long cents, String name, String line1, String zip, String employer, String occupation) {
+        return new ContributionForm(
+                fundraiserId,
+                cents,
+                false,
+                "PRIMARY",
+                name,
+                name.toLowerCase().replaceAll("[^a-z]", "") + "@example.org",
+                line1,
+                null,
+                "Austin",
+                "TX",
+                zip,
+                employer,
+                occupation,
+                true,
+                true,
+                true,
+                true,
+                "127.0.0.1",
+                "test");
     }
 
     /** Sends a correctly signed event, as Stripe would, now. */

@@ -52,23 +52,31 @@ public final class StripeStub implements AutoCloseable {
                  "livemode": false, "metadata": {}, "name": "fundraiser", "type": "service", "updated": 1767225600}
                 """.formatted(productId);
         if (failFirst) {
-            server.stubFor(post(urlEqualTo("/v1/products")).inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
-                    .willReturn(aResponse().withStatus(503).withHeader("Stripe-Should-Retry", "false")
+            server.stubFor(post(urlEqualTo("/v1/products"))
+                    .inScenario("outage")
+                    .whenScenarioStateIs(Scenario.STARTED)
+                    .willReturn(aResponse()
+                            .withStatus(503)
+                            .withHeader("Stripe-Should-Retry", "false")
                             .withHeader("Content-Type", "application/json")
                             .withBody("{\"error\": {\"type\": \"api_error\", \"message\": \"Service unavailable\"}}"))
                     .willSetStateTo("up"));
-            server.stubFor(post(urlEqualTo("/v1/products")).inScenario("outage").whenScenarioStateIs("up")
+            server.stubFor(post(urlEqualTo("/v1/products"))
+                    .inScenario("outage")
+                    .whenScenarioStateIs("up")
                     .willReturn(ok(json)));
         } else {
             server.stubFor(post(urlEqualTo("/v1/products")).willReturn(ok(json)));
         }
-        server.stubFor(post(urlEqualTo("/v1/products/" + productId)).willReturn(ok(json.replace("\"active\": true", "\"active\": false"))));
+        server.stubFor(post(urlEqualTo("/v1/products/" + productId))
+                .willReturn(ok(json.replace("\"active\": true", "\"active\": false"))));
         return this;
     }
 
     /** POST /v1/checkout/sessions answers a new open session (id from the idempotency key) with its hosted page URL. */
     public StripeStub checkoutSessions() {
-        server.stubFor(post(urlEqualTo("/v1/checkout/sessions")).willReturn(ok("""
+        server.stubFor(
+                post(urlEqualTo("/v1/checkout/sessions")).willReturn(ok("""
                 {"id": "cs_test_{{request.headers.Idempotency-Key}}", "object": "checkout.session", "livemode": false,
                  "mode": "payment", "status": "open", "payment_status": "unpaid",
                  "url": "https://checkout.stripe.com/c/pay/cs_test_{{request.headers.Idempotency-Key}}", "metadata": {},
@@ -91,7 +99,8 @@ public final class StripeStub implements AutoCloseable {
     }
 
     public List<LoggedRequest> postsWithKey(String path, String idempotencyKey) {
-        return server.findAll(postRequestedFor(urlPathMatching(path)).withHeader("Idempotency-Key", equalTo(idempotencyKey)));
+        return server.findAll(
+                postRequestedFor(urlPathMatching(path)).withHeader("Idempotency-Key", equalTo(idempotencyKey)));
     }
 
     /** The Stripe-Signature header for this payload, signed at this time. */
@@ -117,8 +126,11 @@ public final class StripeStub implements AutoCloseable {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ok(String json) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withHeader("Request-Id", "req_stub").withBody(json);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("Request-Id", "req_stub")
+                .withBody(json);
     }
 
     @Override

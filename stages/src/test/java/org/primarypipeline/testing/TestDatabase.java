@@ -19,8 +19,7 @@ public final class TestDatabase {
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static EmbeddedPostgresServer server;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static synchronized EmbeddedPostgresServer server() {
         if (server == null) {
@@ -40,7 +39,8 @@ public final class TestDatabase {
     /** A new empty database with no schema. */
     public static HikariDataSource freshEmpty() {
         String name = "test_" + ProcessHandle.current().pid() + "_" + NEXT.incrementAndGet();
-        try (Connection c = dataSource(server().jdbcUrl(), 2).getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource(server().jdbcUrl(), 2).getConnection();
+                Statement s = c.createStatement()) {
             s.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);

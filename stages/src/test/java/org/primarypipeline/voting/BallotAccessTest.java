@@ -13,12 +13,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.primarypipeline.voting.BallotAccess.LinkState;
-import org.primarypipeline.cycles.CycleRepository;
-import org.primarypipeline.testing.ActivitiesContext;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.platform.links.PublicLinks;
+import org.primarypipeline.testing.ActivitiesContext;
+import org.primarypipeline.voting.BallotAccess.LinkState;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -43,8 +43,7 @@ class BallotAccessTest {
     private List<String> links(String cycleId) {
         return ctx.jdbc().sql("""
                 select model ->> 'ballotUrl' from outbox_message
-                where template = 'ballot-link' and model ->> 'cycleId' = ? order by id""")
-                .param(cycleId).query(String.class).list();
+                where template = 'ballot-link' and model ->> 'cycleId' = ? order by id""").param(cycleId).query(String.class).list();
     }
 
     private static String token(String url) {
@@ -61,15 +60,17 @@ class BallotAccessTest {
 
         List<String> urls = links(round.cycleId);
         assertThat(urls).hasSize(2).allMatch(u -> u.startsWith("http://localhost:8080/ballot/open/"));
-        Map<String, Object> model = ctx.jdbc().sql("""
+        Map<String, Object> model =
+                ctx.jdbc().sql("""
                 select model ->> 'closesAt' as closes, transactional from outbox_message
-                where template = 'ballot-link' and model ->> 'cycleId' = ? limit 1""").param(round.cycleId)
-                .query().singleRow();
+                where template = 'ballot-link' and model ->> 'cycleId' = ? limit 1""").param(round.cycleId).query().singleRow();
         assertThat(model.get("transactional")).isEqualTo(true);
         assertThat((String) model.get("closes")).matches("\\w{3}, \\w{3} \\d{1,2}, \\d{1,2}:\\d{2} [AP]M \\w+");
         String token = token(urls.get(0));
-        String stored = ctx.jdbc().sql("select string_agg(encode(token_hash, 'hex') || member_id || channel, ',') from ballot_access")
-                .query(String.class).single();
+        String stored = ctx.jdbc()
+                .sql("select string_agg(encode(token_hash, 'hex') || member_id || channel, ',') from ballot_access")
+                .query(String.class)
+                .single();
         assertThat(stored).doesNotContain(token);
         assertThat(stored).contains(HexFormat.of().formatHex(BallotAccess.sha256(token)));
 
@@ -78,7 +79,9 @@ class BallotAccessTest {
         BallotAccess.Exchange opened = access.exchange(token);
         assertThat(opened.state()).isEqualTo(LinkState.OPENED);
         assertThat(opened.session().memberId()).isEqualTo(ann);
-        assertThat(access.session(round.cycleId, opened.sessionKey())).map(BallotAccess.Session::memberId).contains(ann);
+        assertThat(access.session(round.cycleId, opened.sessionKey()))
+                .map(BallotAccess.Session::memberId)
+                .contains(ann);
         assertThat(access.session("CA-12-1", opened.sessionKey())).isEmpty();
         assertThat(access.exchange(token).state()).isEqualTo(LinkState.USED);
         assertThat(access.exchange("x".repeat(43)).state()).isEqualTo(LinkState.UNKNOWN);
@@ -93,15 +96,18 @@ class BallotAccessTest {
         List<String> urls = links(round.cycleId);
         Instant now = Instant.now();
         BallotAccess later = access(now.plus(Duration.ofHours(3)), "1h", "2h");
-        ctx.jdbc().sql("update ballot_access set expires_at = ? where cycle_id = ?")
-                .params(java.sql.Timestamp.from(now.plus(Duration.ofHours(1))), round.cycleId).update();
+        ctx.jdbc()
+                .sql("update ballot_access set expires_at = ? where cycle_id = ?")
+                .params(java.sql.Timestamp.from(now.plus(Duration.ofHours(1))), round.cycleId)
+                .update();
 
         assertThat(later.exchange(token(urls.get(0))).state()).isEqualTo(LinkState.EXPIRED);
         BallotAccess.Exchange opened = ctx.bean(BallotAccess.class).exchange(token(urls.get(1)));
         assertThat(later.session(round.cycleId, opened.sessionKey())).isEmpty(); // sessions last two hours
 
         ctx.bean(CycleRepository.class).enterStage(round.cycleId, CycleStage.CERTIFICATION, null, 0, "counted", "cert");
-        assertThat(ctx.bean(BallotAccess.class).exchange(token(urls.get(0))).state()).isEqualTo(LinkState.ROUND_CLOSED);
+        assertThat(ctx.bean(BallotAccess.class).exchange(token(urls.get(0))).state())
+                .isEqualTo(LinkState.ROUND_CLOSED);
     }
 
     @Test
@@ -113,7 +119,10 @@ class BallotAccessTest {
         links.sendFresh(round.cycleId, "EVE.FRESH@wa-07.example.org");
         links.sendFresh(round.cycleId, "nobody@example.org");
         assertThat(links(round.cycleId)).hasSize(2).doesNotHaveDuplicates();
-        assertThat(ctx.bean(BallotAccess.class).exchange(token(links(round.cycleId).get(1))).session().memberId())
+        assertThat(ctx.bean(BallotAccess.class)
+                        .exchange(token(links(round.cycleId).get(1)))
+                        .session()
+                        .memberId())
                 .isEqualTo(eve);
         for (int i = 0; i < 10; i++) {
             links.sendFresh(round.cycleId, "eve.fresh@wa-07.example.org");
@@ -122,9 +131,13 @@ class BallotAccessTest {
     }
 
     private BallotAccess access(Instant at, String linkTtl, String sessionTtl) {
-        StaticListableBeanFactory clocks = new StaticListableBeanFactory(
-                Map.of("clock", Clock.fixed(at, ZoneOffset.UTC)));
-        return new BallotAccess(ctx.bean(JdbcClient.class), clocks.getBeanProvider(Clock.class),
-                new PublicLinks("http://localhost:8080/"), linkTtl, sessionTtl);
+        StaticListableBeanFactory clocks =
+                new StaticListableBeanFactory(Map.of("clock", Clock.fixed(at, ZoneOffset.UTC)));
+        return new BallotAccess(
+                ctx.bean(JdbcClient.class),
+                clocks.getBeanProvider(Clock.class),
+                new PublicLinks("http://localhost:8080/"),
+                linkTtl,
+                sessionTtl);
     }
 }

@@ -4,15 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.primarypipeline.core.cycle.CycleSettings;
+import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.supporters.MemberRepository;
-import org.primarypipeline.vetting.PledgeRepository;
 import org.primarypipeline.vetting.Candidacy;
 import org.primarypipeline.vetting.CandidacyRepository;
 import org.primarypipeline.vetting.CandidacyStatus;
-import org.primarypipeline.core.cycle.CycleSettings;
-import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.vetting.PledgeRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -47,8 +47,13 @@ public final class BallotFixture {
             candidacies.setStatus(id, CandidacyStatus.APPROVED, "test");
             ids.add(id);
         }
-        cycles.enterStage(cycle.id(), CycleStage.VOTING_ROUND, Instant.now().plus(Duration.ofDays(7)), 0,
-                "voting is open", "voting-open");
+        cycles.enterStage(
+                cycle.id(),
+                CycleStage.VOTING_ROUND,
+                Instant.now().plus(Duration.ofDays(7)),
+                0,
+                "voting is open",
+                "voting-open");
         return new Round(cycle.id(), district, List.copyOf(ids));
     }
 
@@ -64,8 +69,12 @@ public final class BallotFixture {
         }
 
         public long join(String name) {
-            return beans.bean(MemberRepository.class).join(district, name,
-                    name.toLowerCase().replace(' ', '.') + "@" + district.toLowerCase() + ".example.org", null);
+            return beans.bean(MemberRepository.class)
+                    .join(
+                            district,
+                            name,
+                            name.toLowerCase().replace(' ', '.') + "@" + district.toLowerCase() + ".example.org",
+                            null);
         }
 
         public void proxies(long member, MemberRepository.ProxyChoice... choices) {
@@ -85,8 +94,8 @@ public final class BallotFixture {
         /** Counts (freezing the proxy lists) and moves the cycle to certification, as the workflow does. */
         public TallySummary countAndClose() {
             TallySummary summary = beans.bean(BallotActivities.class).tally(cycleId);
-            beans.bean(CycleRepository.class).enterStage(cycleId, CycleStage.CERTIFICATION, null, 0,
-                    "staff check the result", "certification");
+            beans.bean(CycleRepository.class)
+                    .enterStage(cycleId, CycleStage.CERTIFICATION, null, 0, "staff check the result", "certification");
             return summary;
         }
 

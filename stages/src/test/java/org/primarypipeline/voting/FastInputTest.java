@@ -34,7 +34,8 @@ class FastInputTest {
         }
         long[] distinct = Arrays.stream(ids).filter(id -> id > 0).distinct().toArray();
         MemberIndex index = MemberIndex.of(distinct, distinct.length);
-        List<String> expected = new ArrayList<>(Arrays.stream(distinct).mapToObj(Long::toString).toList());
+        List<String> expected =
+                new ArrayList<>(Arrays.stream(distinct).mapToObj(Long::toString).toList());
         expected.sort(null);
         List<String> actual = new ArrayList<>();
         for (int i = 0; i < index.size(); i++) {
@@ -60,23 +61,33 @@ class FastInputTest {
         List<ProxyShare> proxies = new ArrayList<>();
         for (ProxyShare p : reversed(scenario.proxies())) {
             rows.addProxy(number(p.memberId()), number(p.proxyId()), p.units());
-            proxies.add(new ProxyShare(Long.toString(number(p.memberId())), Long.toString(number(p.proxyId())), p.units()));
+            proxies.add(
+                    new ProxyShare(Long.toString(number(p.memberId())), Long.toString(number(p.proxyId())), p.units()));
         }
         List<Ballot> ballots = new ArrayList<>();
         for (Ballot b : reversed(scenario.ballots())) {
-            List<Long> ranking = b.ranking().stream().map(n -> 1000L + Long.parseLong(n.substring("nominee-".length()))).toList();
+            List<Long> ranking = b.ranking().stream()
+                    .map(n -> 1000L + Long.parseLong(n.substring("nominee-".length())))
+                    .toList();
             rows.addBallot(number(b.memberId()), ranking, null, 0);
-            ballots.add(new Ballot(Long.toString(number(b.memberId())), ranking.stream().map(String::valueOf).toList()));
+            ballots.add(new Ballot(
+                    Long.toString(number(b.memberId())),
+                    ranking.stream().map(String::valueOf).toList()));
         }
         for (TallyMethod method : TallyMethod.values()) {
             VoteResult fast = VoteCount.count(rows.toInput(FlowPolicy.SMARTOCRACY, method, 99L));
-            VoteResult plain = VoteCount.count(new VoteInput(members, proxies, ballots, FlowPolicy.SMARTOCRACY, method, 99L));
+            VoteResult plain =
+                    VoteCount.count(new VoteInput(members, proxies, ballots, FlowPolicy.SMARTOCRACY, method, 99L));
             assertThat(fast.weights()).isEqualTo(plain.weights());
             assertThat(fast.rounds()).isEqualTo(plain.rounds());
             assertThat(fast.winner()).isEqualTo(plain.winner());
             assertThat(fast.runnerUp()).isEqualTo(plain.runnerUp());
-            assertThat(fast.unexercisedCycles()).isEqualTo(plain.unexercisedCycles()).isPositive();
-            assertThat(fast.unexercisedDeadEnds()).isEqualTo(plain.unexercisedDeadEnds()).isPositive();
+            assertThat(fast.unexercisedCycles())
+                    .isEqualTo(plain.unexercisedCycles())
+                    .isPositive();
+            assertThat(fast.unexercisedDeadEnds())
+                    .isEqualTo(plain.unexercisedDeadEnds())
+                    .isPositive();
         }
     }
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.primarypipeline.testing.ActivitiesContext;
 import org.primarypipeline.core.cycle.CycleSettings;
+import org.primarypipeline.testing.ActivitiesContext;
 
 /** Receipts: a hash chain per cycle, published with its head once the round is counted. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,8 +45,8 @@ class ReceiptChainTest {
         Receipt changed = round.cast(ann, y, x);
 
         assertThat(List.of(first.seq(), bos.seq(), changed.seq())).containsExactly(1L, 2L, 3L);
-        assertThat(first.code()).isEqualTo(ReceiptChain.receipt(ReceiptChain.GENESIS, round.cycleId, ann,
-                x + ">" + y, 1));
+        assertThat(first.code())
+                .isEqualTo(ReceiptChain.receipt(ReceiptChain.GENESIS, round.cycleId, ann, x + ">" + y, 1));
         Receipts receipts = ctx.bean(Receipts.class);
         // nothing is published while ballots may still arrive
         assertThat(receipts.publication(round.cycleId)).isEmpty();
@@ -60,7 +60,8 @@ class ReceiptChainTest {
         assertThat(published.chainLength()).isEqualTo(3);
         assertThat(published.countedBallots()).isEqualTo(2);
         List<Receipts.Entry> entries = receipts.entries(round.cycleId, 0, 100);
-        assertThat(entries).extracting(Receipts.Entry::receipt)
+        assertThat(entries)
+                .extracting(Receipts.Entry::receipt)
                 .containsExactly(first.code(), bos.code(), changed.code());
         assertThat(entries).extracting(Receipts.Entry::counted).containsExactly(false, true, true);
         // Ann's own check: previous from the list, her member id, her ranking and the seq she was shown
@@ -69,8 +70,10 @@ class ReceiptChainTest {
                 .isEqualTo(hers.receipt());
         assertThat(receipts.check(round.cycleId, changed.code().toUpperCase()).orElseThrow())
                 .isEqualTo(new Receipts.Check(true, 3L, true, changed.code()));
-        assertThat(receipts.check(round.cycleId, first.code()).orElseThrow().counted()).isFalse();
-        assertThat(receipts.check(round.cycleId, "f".repeat(64)).orElseThrow().found()).isFalse();
+        assertThat(receipts.check(round.cycleId, first.code()).orElseThrow().counted())
+                .isFalse();
+        assertThat(receipts.check(round.cycleId, "f".repeat(64)).orElseThrow().found())
+                .isFalse();
     }
 
     @Test
@@ -96,8 +99,10 @@ class ReceiptChainTest {
         } finally {
             pool.shutdown();
         }
-        List<String[]> chain = round.jdbc().sql("select seq, previous, receipt from ballot_receipt where cycle_id = ? order by seq")
-                .param(round.cycleId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+        List<String[]> chain = round.jdbc()
+                .sql("select seq, previous, receipt from ballot_receipt where cycle_id = ? order by seq")
+                .param(round.cycleId)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .list();
         assertThat(chain).hasSize(40);
         String previous = ReceiptChain.GENESIS;

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.primarypipeline.certification.CertificationActivities;
-import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
 import org.primarypipeline.certification.RecountReports;
-import org.primarypipeline.testing.ActivitiesContext;
 import org.primarypipeline.core.cycle.CycleSettings;
+import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
+import org.primarypipeline.testing.ActivitiesContext;
 
 /**
  * The tally freezes each member's list for the cycle (override, else standing; lists naming someone
@@ -37,8 +37,12 @@ class TallyTest {
     }
 
     private List<String> weights(BallotFixture.Round round) {
-        return round.jdbc().sql("select member_id || '=' || trim_scale(weight) from ballot_weight where cycle_id = ? order by member_id")
-                .param(round.cycleId).query(String.class).list();
+        return round.jdbc()
+                .sql(
+                        "select member_id || '=' || trim_scale(weight) from ballot_weight where cycle_id = ? order by member_id")
+                .param(round.cycleId)
+                .query(String.class)
+                .list();
     }
 
     @Test
@@ -74,11 +78,22 @@ class TallyTest {
         // Di's 10 split 4/3/3 over Ann, Bo, Cy; Cy's 10 and Di's 3 through Cy go to Bo
         assertThat(weights(round)).containsExactly(ann + "=14", bo + "=26", ed + "=10");
         assertThat(summary.exercisedUnits()).startsWith("50");
-        assertThat(round.jdbc().sql("select count(*) from cycle_proxy where cycle_id = ?").param(round.cycleId)
-                .query(Integer.class).single()).isEqualTo(4);
-        assertThat(round.jdbc().sql("select chain_head from cycle_result where cycle_id = ?").param(round.cycleId)
-                .query(String.class).single()).isEqualTo(ctx.bean(BallotBox.class).ownBallot(round.cycleId, ed)
-                .orElseThrow().receipt().code());
+        assertThat(round.jdbc()
+                        .sql("select count(*) from cycle_proxy where cycle_id = ?")
+                        .param(round.cycleId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(4);
+        assertThat(round.jdbc()
+                        .sql("select chain_head from cycle_result where cycle_id = ?")
+                        .param(round.cycleId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(ctx.bean(BallotBox.class)
+                        .ownBallot(round.cycleId, ed)
+                        .orElseThrow()
+                        .receipt()
+                        .code());
     }
 
     @Test
@@ -88,18 +103,26 @@ class TallyTest {
         long fay = round.join("Fay Aside");
         long gil = round.join("Gil Aside");
         round.proxies(gil, new ProxyChoice(fay, 5), new ProxyChoice(round.join("Hap Aside"), 5));
-        long hap = round.jdbc().sql("select max(id) from member").query(Long.class).single();
+        long hap =
+                round.jdbc().sql("select max(id) from member").query(Long.class).single();
         round.open();
         // Hap left after joining: he is in this electorate, so leave him out of it as if he had left first
-        round.jdbc().sql("delete from electorate where cycle_id = ? and member_id = ?").params(round.cycleId, hap).update();
+        round.jdbc()
+                .sql("delete from electorate where cycle_id = ? and member_id = ?")
+                .params(round.cycleId, hap)
+                .update();
         round.cast(fay, x);
         round.cast(gil, x);
 
         round.countAndClose();
 
         assertThat(weights(round)).containsExactly(fay + "=10", gil + "=10");
-        assertThat(round.jdbc().sql("select detail from cycle_event where cycle_id = ? and kind = 'TALLIED'")
-                .param(round.cycleId).query(String.class).single()).contains("1 proxy list(s)", "set aside");
+        assertThat(round.jdbc()
+                        .sql("select detail from cycle_event where cycle_id = ? and kind = 'TALLIED'")
+                        .param(round.cycleId)
+                        .query(String.class)
+                        .single())
+                .contains("1 proxy list(s)", "set aside");
     }
 
     @Test
@@ -116,13 +139,16 @@ class TallyTest {
         CertificationActivities certification = ctx.bean(CertificationActivities.class);
         assertThat(certification.recount(round.cycleId, "alice").matches()).isTrue();
 
-        round.jdbc().sql("update ballot set ranking = '{" + y + "}' where cycle_id = ? and member_id = ?")
-                .params(round.cycleId, ivy).update();
+        round.jdbc()
+                .sql("update ballot set ranking = '{" + y + "}' where cycle_id = ? and member_id = ?")
+                .params(round.cycleId, ivy)
+                .update();
 
         var outcome = certification.recount(round.cycleId, "alice");
         assertThat(outcome.matches()).isFalse();
         assertThat(outcome.detail()).contains("no longer match their receipt", "members " + ivy);
-        RecountReports.Report report = ctx.bean(RecountReports.class).latest(round.cycleId).orElseThrow();
+        RecountReports.Report report =
+                ctx.bean(RecountReports.class).latest(round.cycleId).orElseThrow();
         assertThat(report.jobExecutionId()).isNull();
         assertThat(report.matches()).isFalse();
     }

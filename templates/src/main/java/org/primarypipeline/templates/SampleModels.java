@@ -10,41 +10,164 @@ import java.util.TreeMap;
  */
 public final class SampleModels {
 
-    private SampleModels() {
-    }
+    private SampleModels() {}
 
     public static final Map<String, Map<String, Object>> CANDIDATE_STEPS = new TreeMap<>();
 
     static {
-        put("nomination-confirm", "nominatorName", "Sam Lee", "nomineeName", "Jo Park", "self", false,
-                "districtId", "OH-11", "confirmUrl", "https://pp.example.org/nominate/confirm/SAMPLE-TOKEN",
-                "expiresIn", "48 hours");
-        put("nomination-received", "nominatorName", "Sam Lee", "nomineeName", "Jo Park", "self", false,
-                "districtId", "OH-11", "merged", true, "endorsements", 3);
-        put("candidate-invitation", "candidateName", "Jo Park", "nominatorName", "Sam Lee", "self", false,
-                "districtId", "OH-11", "acceptUrl", "https://pp.example.org/candidacy/accept/SAMPLE-TOKEN",
-                "respondBy", "2026-12-04");
-        put("candidate-reminder", "candidateName", "Jo Park", "districtId", "OH-11", "reminder", 1, "maxReminders", 2,
-                "remindersLeft", 1, "acceptUrl", "https://pp.example.org/candidacy/accept/SAMPLE-TOKEN-2",
-                "respondBy", "2026-12-04");
-        put("pledge-copy", "candidateName", "Jo Park", "version", 1, "title", "The Primary Pipeline pledge",
-                "principles", "People over donors", "body", "I pledge to represent the people of my district.",
-                "contentHash", "sha256:0f3a", "signedAt", "Tue, 24 Nov 2026 10:00:00 GMT");
-        put("vetting-outcome", "candidateName", "Jo Park", "districtId", "OH-11", "approved", false, "rejected", false,
-                "infoRequested", true, "reason", "Please send two references");
-        put("vetting-overdue", "staffName", "Dana", "candidateName", "Jo Park", "cycleId", "OH-11-1", "districtId", "OH-11",
-                "status", "accepted", "dueAt", "2026-11-27 10:00 UTC",
-                "reviewUrl", "https://pp.example.org/cycles/OH-11-1/candidacies/7");
-        put("candidate-on-ballot", "candidateName", "Jo Park", "districtId", "OH-11",
-                "hasOthers", true, "othersText", "Kim Diaz, Lee Moss");
-        put("candidate-voting-open", "candidateName", "Jo Park", "districtId", "OH-11",
-                "closesAt", "Tue, Dec 15, 8:00 PM EST");
-        put("candidate-result", "candidateName", "Jo Park", "districtId", "OH-11", "cycleId", "OH-11-1", "won", false,
-                "winnerName", "Kim Diaz", "resultUrl", "https://pp.example.org/cycles/OH-11-1");
+        put(
+                "nomination-confirm",
+                "nominatorName",
+                "Sam Lee",
+                "nomineeName",
+                "Jo Park",
+                "self",
+                false,
+                "districtId",
+                "OH-11",
+                "confirmUrl",
+                "https://pp.example.org/nominate/confirm/SAMPLE-TOKEN",
+                "expiresIn",
+                "48 hours");
+        put(
+                "nomination-received",
+                "nominatorName",
+                "Sam Lee",
+                "nomineeName",
+                "Jo Park",
+                "self",
+                false,
+                "districtId",
+                "OH-11",
+                "merged",
+                true,
+                "endorsements",
+                3);
+        put(
+                "candidate-invitation",
+                "candidateName",
+                "Jo Park",
+                "nominatorName",
+                "Sam Lee",
+                "self",
+                false,
+                "districtId",
+                "OH-11",
+                "acceptUrl",
+                "https://pp.example.org/candidacy/accept/SAMPLE-TOKEN",
+                "respondBy",
+                "2026-12-04");
+        put(
+                "candidate-reminder",
+                "candidateName",
+                "Jo Park",
+                "districtId",
+                "OH-11",
+                "reminder",
+                1,
+                "maxReminders",
+                2,
+                "remindersLeft",
+                1,
+                "acceptUrl",
+                "https://pp.example.org/candidacy/accept/SAMPLE-TOKEN-2",
+                "respondBy",
+                "2026-12-04");
+        put(
+                "pledge-copy",
+                "candidateName",
+                "Jo Park",
+                "version",
+                1,
+                "title",
+                "The Primary Pipeline pledge",
+                "principles",
+                "People over donors",
+                "body",
+                "I pledge to represent the people of my district.",
+                "contentHash",
+                "sha256:0f3a",
+                "signedAt",
+                "Tue, 24 Nov 2026 10:00:00 GMT");
+        put(
+                "vetting-outcome",
+                "candidateName",
+                "Jo Park",
+                "districtId",
+                "OH-11",
+                "approved",
+                false,
+                "rejected",
+                false,
+                "infoRequested",
+                true,
+                "reason",
+                "Please send two references");
+        put(
+                "vetting-overdue",
+                "staffName",
+                "Dana",
+                "candidateName",
+                "Jo Park",
+                "cycleId",
+                "OH-11-1",
+                "districtId",
+                "OH-11",
+                "status",
+                "accepted",
+                "dueAt",
+                "2026-11-27 10:00 UTC",
+                "reviewUrl",
+                "https://pp.example.org/cycles/OH-11-1/candidacies/7");
+        put(
+                "candidate-on-ballot",
+                "candidateName",
+                "Jo Park",
+                "districtId",
+                "OH-11",
+                "hasOthers",
+                true,
+                "othersText",
+                "Kim Diaz, Lee Moss");
+        put(
+                "candidate-voting-open",
+                "candidateName",
+                "Jo Park",
+                "districtId",
+                "OH-11",
+                "closesAt",
+                "Tue, Dec 15, 8:00 PM EST");
+        put(
+                "candidate-result",
+                "candidateName",
+                "Jo Park",
+                "districtId",
+                "OH-11",
+                "cycleId",
+                "OH-11-1",
+                "won",
+                false,
+                "winnerName",
+                "Kim Diaz",
+                "resultUrl",
+                "https://pp.example.org/cycles/OH-11-1");
         put("candidate-certified", "candidateName", "Jo Park", "districtId", "OH-11", "cycleId", "OH-11-1");
-        put("fundraiser-live", "recipientName", "Jo Park", "candidateName", "Jo Park", "districtId", "OH-11",
-                "fundraiserUrl", "https://pp.example.org/fundraisers/3", "goal", "$250,000.00", "paymentsOn", true,
-                "forCandidate", true);
+        put(
+                "fundraiser-live",
+                "recipientName",
+                "Jo Park",
+                "candidateName",
+                "Jo Park",
+                "districtId",
+                "OH-11",
+                "fundraiserUrl",
+                "https://pp.example.org/fundraisers/3",
+                "goal",
+                "$250,000.00",
+                "paymentsOn",
+                true,
+                "forCandidate",
+                true);
     }
 
     private static void put(String name, Object... pairs) {
@@ -59,7 +182,8 @@ public final class SampleModels {
     public static Map<String, Object> of(String name) {
         Map<String, Object> sample = CANDIDATE_STEPS.get(name);
         if (sample == null) {
-            throw new TemplateException("no sample data for '" + name + "'; samples exist for " + CANDIDATE_STEPS.keySet());
+            throw new TemplateException(
+                    "no sample data for '" + name + "'; samples exist for " + CANDIDATE_STEPS.keySet());
         }
         Map<String, Object> model = new LinkedHashMap<>(sample);
         model.put("orgName", "Primary Pipeline");

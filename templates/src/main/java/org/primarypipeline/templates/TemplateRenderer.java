@@ -58,22 +58,23 @@ public final class TemplateRenderer {
     /** True when the message has this part, e.g. whether it can go out by SMS. */
     public boolean has(String messageName, MessagePart part) {
         checkName(messageName);
-        return partExists.computeIfAbsent(messageName + "/" + part.fileName(),
-                path -> classLoader.getResource(ROOT + "/" + path) != null);
+        return partExists.computeIfAbsent(
+                messageName + "/" + part.fileName(), path -> classLoader.getResource(ROOT + "/" + path) != null);
     }
 
     /** Renders every part the message has; parts it lacks are null in the result. */
     public RenderedMessage render(String messageName, Map<String, ?> model) {
         if (!exists(messageName)) {
-            throw new TemplateException("no templates for message '" + messageName + "' under "
-                    + ROOT + "/" + messageName + "/");
+            throw new TemplateException(
+                    "no templates for message '" + messageName + "' under " + ROOT + "/" + messageName + "/");
         }
         Map<String, ?> scope = model == null ? Map.of() : model;
         String subject = part(messageName, MessagePart.SUBJECT, scope);
         String htmlBody = part(messageName, MessagePart.HTML, scope);
         String textBody = part(messageName, MessagePart.TEXT, scope);
         String sms = part(messageName, MessagePart.SMS, scope);
-        return new RenderedMessage(messageName,
+        return new RenderedMessage(
+                messageName,
                 subject == null ? null : oneLine(subject),
                 htmlBody == null ? null : layout(html, "html.mustache", htmlBody, subject, scope),
                 textBody == null ? null : layout(plain, "text.mustache", textBody.strip(), subject, scope),
@@ -88,8 +89,7 @@ public final class TemplateRenderer {
         return execute(compile(factory, messageName + "/" + part.fileName()), List.of(scope));
     }
 
-    private String layout(MustacheFactory factory, String file, String content, String subject,
-                          Map<String, ?> scope) {
+    private String layout(MustacheFactory factory, String file, String content, String subject, Map<String, ?> scope) {
         Map<String, Object> frame = new HashMap<>();
         frame.put("content", content);
         frame.put("subject", subject == null ? "" : oneLine(subject));

@@ -25,10 +25,15 @@ class CandidateStepTemplatesTest {
         assertThat(message.subject()).isNotBlank().doesNotContain("\n");
         assertThat(message.html()).startsWith("<!DOCTYPE html>").contains("Primary Pipeline");
         assertThat(message.text()).endsWith("Primary Pipeline\n");
-        assertThat(message.html() + message.text() + message.subject()).doesNotContain("{{").doesNotContain("}}");
-        for (Map.Entry<String, Object> field : SampleModels.CANDIDATE_STEPS.get(name).entrySet()) {
+        assertThat(message.html() + message.text() + message.subject())
+                .doesNotContain("{{")
+                .doesNotContain("}}");
+        for (Map.Entry<String, Object> field :
+                SampleModels.CANDIDATE_STEPS.get(name).entrySet()) {
             if (field.getValue() instanceof String value) {
-                assertThat(message.subject() + message.text()).as(name + "." + field.getKey()).contains(value);
+                assertThat(message.subject() + message.text())
+                        .as(name + "." + field.getKey())
+                        .contains(value);
             }
         }
     }
@@ -41,7 +46,9 @@ class CandidateStepTemplatesTest {
         model.put("reason", "Took corporate PAC money");
         RenderedMessage rejected = renderer.render("vetting-outcome", model);
         assertThat(rejected.subject()).isEqualTo("Our decision on your candidacy in OH-11");
-        assertThat(rejected.text()).contains("cannot approve it", "Reason: Took corporate PAC money").doesNotContain("approved it");
+        assertThat(rejected.text())
+                .contains("cannot approve it", "Reason: Took corporate PAC money")
+                .doesNotContain("approved it");
         model.put("rejected", false);
         model.put("approved", true);
         RenderedMessage approved = renderer.render("vetting-outcome", model);
@@ -53,6 +60,8 @@ class CandidateStepTemplatesTest {
     void aNomineeNameWithMarkupIsEscapedInHtml() {
         Map<String, Object> model = new HashMap<>(SampleModels.of("candidate-invitation"));
         model.put("nominatorName", "<script>x</script>");
-        assertThat(renderer.render("candidate-invitation", model).html()).doesNotContain("<script>").contains("&lt;script&gt;");
+        assertThat(renderer.render("candidate-invitation", model).html())
+                .doesNotContain("<script>")
+                .contains("&lt;script&gt;");
     }
 }

@@ -16,23 +16,89 @@ class TemplateRendererTest {
 
     /** The model fields each shipped message documents (docs/outreach.md); every value must show up. */
     private static final Map<String, Map<String, Object>> DOCUMENTED = Map.of(
-            "ballot-link", Map.of("memberName", "Ana Ruiz", "districtId", "TX-07",
-                    "ballotUrl", "https://pp.example.org/ballot/abc", "closesAt", "Tue, Mar 3, 8:00 PM CST"),
-            "voting-reminder", Map.of("memberName", "Ana Ruiz", "districtId", "TX-07",
-                    "ballotUrl", "https://pp.example.org/ballot/abc", "closesAt", "Tue, Mar 3, 8:00 PM CST"),
-            "vetting-invitation", Map.of("candidateName", "Jo Park", "districtId", "OH-11",
-                    "vettingUrl", "https://pp.example.org/vetting/xyz", "respondBy", "March 10"),
-            "nomination-received", Map.of("nominatorName", "Sam Lee", "nomineeName", "Jo Park", "self", false,
-                    "districtId", "OH-11", "cycleUrl", "https://pp.example.org/cycles/OH-11-2026-1"),
-            "cycle-result", Map.of("memberName", "Ana Ruiz", "districtId", "TX-07", "winnerName", "Jo Park",
-                    "runnerUpName", "Kim Diaz", "quorumMet", true, "resultUrl", "https://pp.example.org/results/1"),
-            "group-invitation", Map.of("inviterName", "Ana Ruiz", "districtId", "WI-02", "inviteeName", "Ben",
-                    "token", "q7Xv2", "offersProxy", true, "invitationUrl", "https://pp.example.org/invitation/q7Xv2",
-                    "invitationPageUrl", "https://pp.example.org/invitation"));
+            "ballot-link",
+                    Map.of(
+                            "memberName",
+                            "Ana Ruiz",
+                            "districtId",
+                            "TX-07",
+                            "ballotUrl",
+                            "https://pp.example.org/ballot/abc",
+                            "closesAt",
+                            "Tue, Mar 3, 8:00 PM CST"),
+            "voting-reminder",
+                    Map.of(
+                            "memberName",
+                            "Ana Ruiz",
+                            "districtId",
+                            "TX-07",
+                            "ballotUrl",
+                            "https://pp.example.org/ballot/abc",
+                            "closesAt",
+                            "Tue, Mar 3, 8:00 PM CST"),
+            "vetting-invitation",
+                    Map.of(
+                            "candidateName",
+                            "Jo Park",
+                            "districtId",
+                            "OH-11",
+                            "vettingUrl",
+                            "https://pp.example.org/vetting/xyz",
+                            "respondBy",
+                            "March 10"),
+            "nomination-received",
+                    Map.of(
+                            "nominatorName",
+                            "Sam Lee",
+                            "nomineeName",
+                            "Jo Park",
+                            "self",
+                            false,
+                            "districtId",
+                            "OH-11",
+                            "cycleUrl",
+                            "https://pp.example.org/cycles/OH-11-2026-1"),
+            "cycle-result",
+                    Map.of(
+                            "memberName",
+                            "Ana Ruiz",
+                            "districtId",
+                            "TX-07",
+                            "winnerName",
+                            "Jo Park",
+                            "runnerUpName",
+                            "Kim Diaz",
+                            "quorumMet",
+                            true,
+                            "resultUrl",
+                            "https://pp.example.org/results/1"),
+            "group-invitation",
+                    Map.of(
+                            "inviterName",
+                            "Ana Ruiz",
+                            "districtId",
+                            "WI-02",
+                            "inviteeName",
+                            "Ben",
+                            "token",
+                            "q7Xv2",
+                            "offersProxy",
+                            true,
+                            "invitationUrl",
+                            "https://pp.example.org/invitation/q7Xv2",
+                            "invitationPageUrl",
+                            "https://pp.example.org/invitation"));
 
     @ParameterizedTest
-    @ValueSource(strings = {"ballot-link", "voting-reminder", "vetting-invitation", "nomination-received", "cycle-result",
-        "group-invitation"})
+    @ValueSource(
+            strings = {
+                "ballot-link",
+                "voting-reminder",
+                "vetting-invitation",
+                "nomination-received",
+                "cycle-result",
+                "group-invitation"
+            })
     void everyShippedMessageRendersEveryDocumentedFieldInSubjectOrBodies(String name) {
         Map<String, Object> model = new HashMap<>(DOCUMENTED.get(name));
         model.put("orgName", "Primary Pipeline");
@@ -41,7 +107,9 @@ class TemplateRendererTest {
         assertThat(message.html()).startsWith("<!DOCTYPE html>").contains("Primary Pipeline");
         for (Map.Entry<String, Object> field : DOCUMENTED.get(name).entrySet()) {
             if (field.getValue() instanceof String value) {
-                assertThat(message.subject() + message.text()).as(field.getKey()).contains(value);
+                assertThat(message.subject() + message.text())
+                        .as(field.getKey())
+                        .contains(value);
                 assertThat(message.html()).as(field.getKey()).contains(value);
             }
         }
@@ -56,10 +124,13 @@ class TemplateRendererTest {
         model.put("orgName", "Primary Pipeline");
         RenderedMessage message = renderer.render("ballot-link", model);
 
-        assertThat(message.html()).contains("Ana &lt;b&gt;&amp;&lt;/b&gt; &quot;Bo&quot;").doesNotContain("<b>&</b>");
+        assertThat(message.html())
+                .contains("Ana &lt;b&gt;&amp;&lt;/b&gt; &quot;Bo&quot;")
+                .doesNotContain("<b>&</b>");
         assertThat(message.text()).contains("Hi Ana <b>&</b> \"Bo\",");
-        assertThat(message.sms()).isEqualTo("Primary Pipeline: voting is open in TX-07 until Tue, Mar 3, 8:00 PM CST. "
-                + "Your ballot: https://pp.example.org/ballot/abc Reply STOP to opt out.");
+        assertThat(message.sms())
+                .isEqualTo("Primary Pipeline: voting is open in TX-07 until Tue, Mar 3, 8:00 PM CST. "
+                        + "Your ballot: https://pp.example.org/ballot/abc Reply STOP to opt out.");
     }
 
     @Test
@@ -71,35 +142,48 @@ class TemplateRendererTest {
 
         // Mustache.java also escapes "=" (as &#61;), which browsers decode like any entity
         assertThat(message.html()).contains("href=\"https://pp.example.org/unsubscribe/t-1?a&#61;1&amp;b&#61;2\"");
-        assertThat(message.text()).contains("Unsubscribe from these emails: https://pp.example.org/unsubscribe/t-1?a=1&b=2");
+        assertThat(message.text())
+                .contains("Unsubscribe from these emails: https://pp.example.org/unsubscribe/t-1?a=1&b=2");
     }
 
     @Test
     void anInvitationByTextCarriesItsLink() {
         Map<String, Object> model = new HashMap<>(DOCUMENTED.get("group-invitation"));
         model.put("orgName", "Primary Pipeline");
-        assertThat(renderer.render("group-invitation", model).sms()).isEqualTo("Ana Ruiz invites you to your district "
-                + "group with Primary Pipeline: https://pp.example.org/invitation/q7Xv2 Reply STOP to opt out.");
+        assertThat(renderer.render("group-invitation", model).sms())
+                .isEqualTo(
+                        "Ana Ruiz invites you to your district "
+                                + "group with Primary Pipeline: https://pp.example.org/invitation/q7Xv2 Reply STOP to opt out.");
     }
 
     @Test
     void aModelFieldNamedContentCannotReplaceTheBody() {
         Map<String, Object> model = new HashMap<>(DOCUMENTED.get("ballot-link"));
         model.put("content", "INJECTED");
-        assertThat(renderer.render("ballot-link", model).html()).doesNotContain("INJECTED").contains("Open my ballot");
+        assertThat(renderer.render("ballot-link", model).html())
+                .doesNotContain("INJECTED")
+                .contains("Open my ballot");
     }
 
     @Test
     void conditionalSectionsFollowTheModel() {
-        Map<String, Object> noWinner = new HashMap<>(Map.of("memberName", "Ana", "districtId", "TX-07",
-                "quorumMet", false, "resultUrl", "https://pp.example.org/r"));
+        Map<String, Object> noWinner = new HashMap<>(Map.of(
+                "memberName",
+                "Ana",
+                "districtId",
+                "TX-07",
+                "quorumMet",
+                false,
+                "resultUrl",
+                "https://pp.example.org/r"));
         RenderedMessage result = renderer.render("cycle-result", noWinner);
         assertThat(result.subject()).isEqualTo("The vote in TX-07 has closed");
         assertThat(result.text()).contains("without a winner: not enough members took part");
 
         Map<String, Object> self = new HashMap<>(DOCUMENTED.get("nomination-received"));
         self.put("self", true);
-        assertThat(renderer.render("nomination-received", self).subject()).isEqualTo("We received your candidacy in OH-11");
+        assertThat(renderer.render("nomination-received", self).subject())
+                .isEqualTo("We received your candidacy in OH-11");
     }
 
     @Test
@@ -107,13 +191,16 @@ class TemplateRendererTest {
         assertThat(renderer.has("nomination-received", MessagePart.SMS)).isFalse();
         assertThat(renderer.has("ballot-link", MessagePart.SMS)).isTrue();
         RenderedMessage message = renderer.render("nomination-received", DOCUMENTED.get("nomination-received"));
-        assertThatThrownBy(message::requireSms).isInstanceOf(TemplateException.class).hasMessageContaining("no SMS part");
+        assertThatThrownBy(message::requireSms)
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("no SMS part");
     }
 
     @Test
     void unknownOrMalformedMessageNamesArePermanentErrors() {
         assertThatThrownBy(() -> renderer.render("no-such-message", Map.of()))
-                .isInstanceOf(TemplateException.class).hasMessageContaining("no templates for message 'no-such-message'");
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("no templates for message 'no-such-message'");
         for (String bad : List.of("../ballot-link", "_layout", "Ballot-Link", "")) {
             assertThatThrownBy(() -> renderer.render(bad, Map.of())).isInstanceOf(TemplateException.class);
         }

@@ -4,23 +4,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.primarypipeline.supporters.DistrictPlanStore;
 import org.primarypipeline.core.geo.AssignmentSource;
 import org.primarypipeline.core.geo.DistrictPlan;
 import org.primarypipeline.core.geo.DistrictPlans;
+import org.primarypipeline.supporters.DistrictPlanStore;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobExecutionListener;
 import org.springframework.batch.core.Step;
+import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.partition.support.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.item.ExecutionContext;
-import org.springframework.batch.core.StepExecution;
-import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.item.database.JdbcCursorItemReader;
 import org.springframework.batch.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.repeat.RepeatStatus;
@@ -54,40 +54,61 @@ public class AssignDistrictsJobConfiguration {
     public static final String REASSIGNMENT_ID = "reassignment.id";
 
     @Bean
-    Job assignDistrictsJob(JobRepository jobs, Step reassignPrepare, Step reassignLocate, Step reassignApply,
-                           JdbcClient jdbc) {
+    Job assignDistrictsJob(
+            JobRepository jobs, Step reassignPrepare, Step reassignLocate, Step reassignApply, JdbcClient jdbc) {
         return new JobBuilder(JOB, jobs)
                 .listener(new JobExecutionListener() {
                     @Override
                     public void afterJob(JobExecution execution) {
                         if (execution.getStatus() != BatchStatus.COMPLETED) {
-                            jdbc.sql("update district_reassignment set status = 'FAILED', finished_at = now() where id = ?")
-                                    .param(execution.getJobParameters().getLong(REASSIGNMENT_ID)).update();
+                            jdbc.sql(
+                                            "update district_reassignment set status = 'FAILED', finished_at = now() where id = ?")
+                                    .param(execution.getJobParameters().getLong(REASSIGNMENT_ID))
+                                    .update();
                         }
                     }
                 })
-                .start(reassignPrepare).next(reassignLocate).next(reassignApply).build();
+                .start(reassignPrepare)
+                .next(reassignLocate)
+                .next(reassignApply)
+                .build();
     }
 
     @Bean
     Step reassignPrepare(JobRepository jobs, PlatformTransactionManager tx, JdbcClient jdbc, DistrictPlanStore plans) {
-        return new StepBuilder("reassign-prepare", jobs).tasklet((contribution, chunk) -> {
-            long id = chunk.getStepContext().getStepExecution().getJobParameters().getLong(REASSIGNMENT_ID);
-            plans.ensure(DistrictPlans.load(targetPlan(jdbc, id)));
-            jdbc.sql("update district_reassignment set status = 'RUNNING', finished_at = null where id = ?").param(id).update();
-            return RepeatStatus.FINISHED;
-        }, tx).build();
+        return new StepBuilder("reassign-prepare", jobs)
+                .tasklet(
+                        (contribution, chunk) -> {
+                            long id = chunk.getStepContext()
+                                    .getStepExecution()
+                                    .getJobParameters()
+                                    .getLong(REASSIGNMENT_ID);
+                            plans.ensure(DistrictPlans.load(targetPlan(jdbc, id)));
+                            jdbc.sql(
+                                            "update district_reassignment set status = 'RUNNING', finished_at = null where id = ?")
+                                    .param(id)
+                                    .update();
+                            return RepeatStatus.FINISHED;
+                        },
+                        tx)
+                .build();
     }
 
     @Bean
-    Step reassignLocate(JobRepository jobs, Step reassignLocateWorker, Partitioner reassignPartitioner,
-                        @Value("${pp.reassign.partitions:0}") int partitions) {
+    Step reassignLocate(
+            JobRepository jobs,
+            Step reassignLocateWorker,
+            Partitioner reassignPartitioner,
+            @Value("${pp.reassign.partitions:0}") int partitions) {
         int grid = partitions > 0 ? partitions : Runtime.getRuntime().availableProcessors();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("reassign-");
         executor.setConcurrencyLimit(grid);
         return new StepBuilder("reassign-locate", jobs)
                 .partitioner("reassign-locate-worker", reassignPartitioner)
-                .step(reassignLocateWorker).gridSize(grid).taskExecutor(executor).build();
+                .step(reassignLocateWorker)
+                .gridSize(grid)
+                .taskExecutor(executor)
+                .build();
     }
 
     /** Equal ranges of member ids. */
@@ -95,7 +116,8 @@ public class AssignDistrictsJobConfiguration {
     Partitioner reassignPartitioner(JdbcClient jdbc) {
         return grid -> {
             long[] bounds = jdbc.sql("select coalesce(min(id), 0), coalesce(max(id), 0) from member")
-                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                    .single();
             long span = bounds[1] - bounds[0] + 1;
             Map<String, ExecutionContext> parts = new HashMap<>();
             for (int p = 0; p < grid; p++) {
@@ -109,14 +131,20 @@ public class AssignDistrictsJobConfiguration {
     }
 
     @Bean
-    Step reassignLocateWorker(JobRepository jobs, PlatformTransactionManager tx,
-                              PlaceBlockReader reassignReader, ReassignProcessor reassignProcessor,
-                              ReassignWriter reassignWriter, @Value("${pp.reassign.chunk-size:10000}") int chunkSize,
-                              @Value("${pp.reassign.block-size:500}") int blockSize) {
+    Step reassignLocateWorker(
+            JobRepository jobs,
+            PlatformTransactionManager tx,
+            PlaceBlockReader reassignReader,
+            ReassignProcessor reassignProcessor,
+            ReassignWriter reassignWriter,
+            @Value("${pp.reassign.chunk-size:10000}") int chunkSize,
+            @Value("${pp.reassign.block-size:500}") int blockSize) {
         int block = Math.max(1, Math.min(chunkSize, blockSize));
         return new StepBuilder("reassign-locate-worker", jobs)
                 .<List<SupporterPlace>, List<Reassigned>>chunk(Math.max(1, chunkSize / block), tx)
-                .reader(reassignReader).processor(reassignProcessor).writer(reassignWriter)
+                .reader(reassignReader)
+                .processor(reassignProcessor)
+                .writer(reassignWriter)
                 .build();
     }
 
@@ -126,10 +154,12 @@ public class AssignDistrictsJobConfiguration {
      */
     @Bean
     @StepScope
-    PlaceBlockReader reassignReader(DataSource dataSource, @Value("#{stepExecutionContext['from']}") Long from,
-                                    @Value("#{stepExecutionContext['to']}") Long to,
-                                    @Value("${pp.reassign.chunk-size:10000}") int chunkSize,
-                                    @Value("${pp.reassign.block-size:500}") int blockSize) {
+    PlaceBlockReader reassignReader(
+            DataSource dataSource,
+            @Value("#{stepExecutionContext['from']}") Long from,
+            @Value("#{stepExecutionContext['to']}") Long to,
+            @Value("${pp.reassign.chunk-size:10000}") int chunkSize,
+            @Value("${pp.reassign.block-size:500}") int blockSize) {
         return new PlaceBlockReader(cursor(dataSource, from, to), Math.max(1, Math.min(chunkSize, blockSize)));
     }
 
@@ -156,8 +186,13 @@ public class AssignDistrictsJobConfiguration {
                     double lon = rs.getDouble(3);
                     String zip = rs.getString(4);
                     String source = rs.getString(6);
-                    return new SupporterPlace(rs.getLong(1), noPoint ? Double.NaN : lat, noPoint ? Double.NaN : lon,
-                            zip == null ? -1 : Integer.parseInt(zip.trim()), rs.getString(5), rs.getString(7),
+                    return new SupporterPlace(
+                            rs.getLong(1),
+                            noPoint ? Double.NaN : lat,
+                            noPoint ? Double.NaN : lon,
+                            zip == null ? -1 : Integer.parseInt(zip.trim()),
+                            rs.getString(5),
+                            rs.getString(7),
                             source == null ? null : AssignmentSource.valueOf(source));
                 })
                 .build();
@@ -165,44 +200,54 @@ public class AssignDistrictsJobConfiguration {
 
     @Bean
     @StepScope
-    ReassignProcessor reassignProcessor(@Value("#{jobParameters['" + REASSIGNMENT_ID + "']}") Long id, JdbcClient jdbc) {
+    ReassignProcessor reassignProcessor(
+            @Value("#{jobParameters['" + REASSIGNMENT_ID + "']}") Long id, JdbcClient jdbc) {
         DistrictPlan plan = DistrictPlans.load(targetPlan(jdbc, id));
         return new ReassignProcessor(plan);
     }
 
     @Bean
     @StepScope
-    ReassignWriter reassignWriter(@Value("#{jobParameters['" + REASSIGNMENT_ID + "']}") Long id, DataSource dataSource,
-                                  JdbcClient jdbc) {
+    ReassignWriter reassignWriter(
+            @Value("#{jobParameters['" + REASSIGNMENT_ID + "']}") Long id, DataSource dataSource, JdbcClient jdbc) {
         return new ReassignWriter(dataSource, jdbc, targetPlan(jdbc, id));
     }
 
     @Bean
-    Step reassignApply(JobRepository jobs, PlatformTransactionManager tx, JdbcClient jdbc, DistrictPlanStore plans,
-                       JobExplorer explorer) {
-        return new StepBuilder("reassign-apply", jobs).tasklet((contribution, chunk) -> {
-            JobExecution execution = chunk.getStepContext().getStepExecution().getJobExecution();
-            long id = execution.getJobParameters().getLong(REASSIGNMENT_ID);
-            String plan = targetPlan(jdbc, id);
-            long[] counts = sumPartitions(explorer, execution);
-            long kept = jdbc.sql("""
+    Step reassignApply(
+            JobRepository jobs,
+            PlatformTransactionManager tx,
+            JdbcClient jdbc,
+            DistrictPlanStore plans,
+            JobExplorer explorer) {
+        return new StepBuilder("reassign-apply", jobs)
+                .tasklet(
+                        (contribution, chunk) -> {
+                            JobExecution execution =
+                                    chunk.getStepContext().getStepExecution().getJobExecution();
+                            long id = execution.getJobParameters().getLong(REASSIGNMENT_ID);
+                            String plan = targetPlan(jdbc, id);
+                            long[] counts = sumPartitions(explorer, execution);
+                            long kept =
+                                    jdbc.sql("""
                     select count(*) from member where district_plan_id = ? and district_source in ('MEMBER_CONFIRMED', 'STAFF')
                     """).param(plan).query(Long.class).single();
-            // members who joined a group on the web have no joined_at yet; they follow their district too
-            jdbc.sql("""
+                            // members who joined a group on the web have no joined_at yet; they follow their district
+                            // too
+                            jdbc.sql("""
                     update member m set joined_at = gm.joined_at from group_membership gm
                     where gm.member_id = m.id and gm.left_at is null and m.joined_at is null
                     """).update();
-            // the statistics still describe the old plan: without them the joins below go row by row
-            jdbc.sql("analyze member").update();
-            jdbc.sql("analyze group_membership").update();
-            jdbc.sql("""
+                            // the statistics still describe the old plan: without them the joins below go row by row
+                            jdbc.sql("analyze member").update();
+                            jdbc.sql("analyze group_membership").update();
+                            jdbc.sql("""
                     update group_membership gm set left_at = now()
                     from district_group g, member m
                     where g.id = gm.group_id and m.id = gm.member_id and gm.left_at is null
                       and (g.plan_id <> ? or m.district_plan_id is distinct from ? or m.district_id is distinct from g.district_id)
                     """).params(plan, plan).update();
-            long memberships = jdbc.sql("""
+                            long memberships = jdbc.sql("""
                     insert into group_membership (group_id, member_id)
                     select g.id, m.id from member m
                     join district_group g on g.plan_id = m.district_plan_id and g.district_id = m.district_id
@@ -210,14 +255,26 @@ public class AssignDistrictsJobConfiguration {
                       and not exists (select 1 from group_membership o where o.group_id = g.id and o.member_id = m.id and o.left_at is null)
                     on conflict (group_id, member_id) do update set left_at = null, joined_at = now()
                     """).param(plan).update();
-            plans.makeCurrent(plan);
-            jdbc.sql("""
+                            plans.makeCurrent(plan);
+                            jdbc.sql("""
                     update district_reassignment set status = 'COMPLETED', finished_at = now(), supporters = ?, moved = ?,
                         newly_assigned = ?, unassigned = ?, provisional = ?, kept_confirmed = ?, memberships_moved = ?
                     where id = ?
-                    """).params(counts[0] + kept, counts[1], counts[2], counts[3], counts[4], kept, memberships, id).update();
-            return RepeatStatus.FINISHED;
-        }, tx).build();
+                    """)
+                                    .params(
+                                            counts[0] + kept,
+                                            counts[1],
+                                            counts[2],
+                                            counts[3],
+                                            counts[4],
+                                            kept,
+                                            memberships,
+                                            id)
+                                    .update();
+                            return RepeatStatus.FINISHED;
+                        },
+                        tx)
+                .build();
     }
 
     /** The partitions' counts as saved with their last committed chunk, over every execution of this instance. */
@@ -241,7 +298,10 @@ public class AssignDistrictsJobConfiguration {
     }
 
     private static String targetPlan(JdbcClient jdbc, long id) {
-        return jdbc.sql("select to_plan_id from district_reassignment where id = ?").param(id).query(String.class)
-                .optional().orElseThrow(() -> new IllegalArgumentException("no re-assignment " + id));
+        return jdbc.sql("select to_plan_id from district_reassignment where id = ?")
+                .param(id)
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new IllegalArgumentException("no re-assignment " + id));
     }
 }

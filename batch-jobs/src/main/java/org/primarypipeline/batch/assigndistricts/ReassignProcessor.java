@@ -43,7 +43,10 @@ public class ReassignProcessor implements ItemProcessor<List<SupporterPlace>, Li
         if (!s.hasAddress() && s.district() != null) {
             DistrictId kept = DistrictId.parse(s.district());
             if (plan.districts().contains(kept)) {
-                after = new Assignment(kept, AssignmentSource.CARRIED_OVER, true,
+                after = new Assignment(
+                        kept,
+                        AssignmentSource.CARRIED_OVER,
+                        true,
                         "no address on file; the district number was carried over from the previous lines");
             } else {
                 after = Assignment.unassigned("no address on file, and plan " + plan.id() + " has no " + kept);

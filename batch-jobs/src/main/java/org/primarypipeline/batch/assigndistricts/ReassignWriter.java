@@ -27,6 +27,7 @@ public class ReassignWriter implements ItemStreamWriter<List<Reassigned>> {
     private final String planId;
     /** District keys as stored, formatted once rather than for every supporter. */
     private final Map<DistrictId, String> keys = new HashMap<>();
+
     private long supporters;
     private long moved;
     private long newlyAssigned;
@@ -69,8 +70,12 @@ public class ReassignWriter implements ItemStreamWriter<List<Reassigned>> {
         for (Reassigned r : chunk) {
             Assignment a = r.after();
             String after = a.assigned() ? keys.computeIfAbsent(a.districtId(), DistrictId::toString) : null;
-            rows.add(r.memberId()).add(after).add(a.source() == null ? null : a.source().name()).add(a.provisional())
-                    .add(a.reason()).endRow();
+            rows.add(r.memberId())
+                    .add(after)
+                    .add(a.source() == null ? null : a.source().name())
+                    .add(a.provisional())
+                    .add(a.reason())
+                    .endRow();
             if (after == null) {
                 noneHere++;
             } else if (r.before() == null) {

@@ -9,8 +9,14 @@ import org.primarypipeline.core.geo.AssignmentSource;
  * @param zip            -1 when none
  * @param district       their district now (on {@code planId}), or the group they joined on the web
  */
-public record SupporterPlace(long memberId, double latitude, double longitude, int zip, String planId, String district,
-                             AssignmentSource source) {
+public record SupporterPlace(
+        long memberId,
+        double latitude,
+        double longitude,
+        int zip,
+        String planId,
+        String district,
+        AssignmentSource source) {
 
     boolean hasAddress() {
         return !Double.isNaN(latitude) || zip >= 0;

@@ -21,7 +21,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 public final class BinaryCopyRows {
 
-    private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    private static final byte[] HEADER = {
+        'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
+    };
     /** 2000-01-01T00:00:00Z, PostgreSQL's epoch, in microseconds of the Unix epoch. */
     private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
 
@@ -117,8 +119,10 @@ public final class BinaryCopyRows {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             PGConnection pg = connection.unwrap(PGConnection.class);
-            return pg.getCopyAPI().copyIn("copy " + tableAndColumns + " from stdin (format binary)",
-                    new ByteArrayInputStream(buffer, 0, length));
+            return pg.getCopyAPI()
+                    .copyIn(
+                            "copy " + tableAndColumns + " from stdin (format binary)",
+                            new ByteArrayInputStream(buffer, 0, length));
         } catch (SQLException | IOException e) {
             throw new CopyRows.CopyFailed("COPY into " + tableAndColumns + " failed: " + e.getMessage(), e);
         } finally {

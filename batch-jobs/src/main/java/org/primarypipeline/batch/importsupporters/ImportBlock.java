@@ -6,8 +6,7 @@ import java.util.List;
 public record ImportBlock(List<ImportRow> rows, List<Reject> rejects) {
 
     /** A row that failed validation: its line, why, and the row as it stood. */
-    public record Reject(long line, String reason, String raw) {
-    }
+    public record Reject(long line, String reason, String raw) {}
 
     public int size() {
         return rows.size() + rejects.size();

@@ -30,8 +30,8 @@ public class ImportRowProcessor implements ItemProcessor<RawBlock, ImportBlock> 
         for (RawRow raw : block.rows()) {
             try {
                 SupporterRecord supporter = rows.parse(raw.line(), raw.values());
-                valid.add(new ImportRow(supporter,
-                        plan.assign(supporter.latitude(), supporter.longitude(), supporter.zipNumber())));
+                valid.add(new ImportRow(
+                        supporter, plan.assign(supporter.latitude(), supporter.longitude(), supporter.zipNumber())));
             } catch (InvalidField e) {
                 rejects.add(new ImportBlock.Reject(raw.line(), e.getMessage(), raw.text()));
             }

@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
-import org.primarypipeline.supporters.DistrictPlanStore;
 import org.primarypipeline.core.district.DistrictId;
 import org.primarypipeline.core.geo.DistrictPlan;
 import org.primarypipeline.core.geo.DistrictPlans;
+import org.primarypipeline.supporters.DistrictPlanStore;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.StepExecutionListener;
@@ -26,8 +26,16 @@ import org.springframework.stereotype.Component;
 public class ImportRunContext {
 
     /** One run's shared state. */
-    public record Run(long id, Path file, DistrictPlan plan, Map<DistrictId, Long> groups, SupporterKeys keys,
-                      String defaultSource, boolean joinByDefault, String memberSequence, Map<DistrictId, String> keyText) {
+    public record Run(
+            long id,
+            Path file,
+            DistrictPlan plan,
+            Map<DistrictId, Long> groups,
+            SupporterKeys keys,
+            String defaultSource,
+            boolean joinByDefault,
+            String memberSequence,
+            Map<DistrictId, String> keyText) {
 
         /** The district's key as stored ({@code TX-07}), without formatting it again for every row. */
         String key(DistrictId district) {
@@ -85,13 +93,14 @@ public class ImportRunContext {
     }
 
     private Run load(long runId) {
-        record Row(String path, String fingerprint, String plan, String source, boolean join) {
-        }
+        record Row(String path, String fingerprint, String plan, String source, boolean join) {}
         Row row = jdbc.sql("""
                 select file_path, file_fingerprint, plan_id, default_source, join_by_default from import_run where id = ?""")
-                .param(runId).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5)))
-                .optional().orElseThrow(() -> new IllegalArgumentException("no import run " + runId));
+                .param(runId)
+                .query((rs, n) ->
+                        new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)))
+                .optional()
+                .orElseThrow(() -> new IllegalArgumentException("no import run " + runId));
         Path file = Path.of(row.path());
         // a batch worker reads the file where the import was started: on a volume they share, not a copy of its own
         if (!java.nio.file.Files.isReadable(file)) {
@@ -105,16 +114,27 @@ public class ImportRunContext {
         DistrictPlan plan = DistrictPlans.load(row.plan());
         plans.ensure(plan);
         Map<DistrictId, Long> groups = new HashMap<>();
-        jdbc.sql("select district_id, id from district_group where plan_id = ?").param(plan.id())
+        jdbc.sql("select district_id, id from district_group where plan_id = ?")
+                .param(plan.id())
                 .query(rs -> {
                     groups.put(DistrictId.parse(rs.getString(1)), rs.getLong(2));
                 });
-        String sequence = jdbc.sql("select pg_get_serial_sequence('member', 'id')").query(String.class).single();
+        String sequence = jdbc.sql("select pg_get_serial_sequence('member', 'id')")
+                .query(String.class)
+                .single();
         Map<DistrictId, String> keyText = new HashMap<>();
         plan.districts().forEach(d -> keyText.put(d, d.toString()));
         // about 100 bytes a row in the lists we have seen; only sizes the key index
         long expectedRows = file.toFile().length() / 100;
-        return new Run(runId, file, plan, new HashMap<>(groups), SupporterKeys.load(dataSource, runId, expectedRows), row.source(),
-                row.join(), sequence, keyText);
+        return new Run(
+                runId,
+                file,
+                plan,
+                new HashMap<>(groups),
+                SupporterKeys.load(dataSource, runId, expectedRows),
+                row.source(),
+                row.join(),
+                sequence,
+                keyText);
     }
 }

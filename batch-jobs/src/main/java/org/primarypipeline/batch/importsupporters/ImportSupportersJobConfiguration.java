@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.primarypipeline.batch.partitioning.PartitionedSteps;
 import org.primarypipeline.core.csv.SafeCsv;
 import org.primarypipeline.core.supporter.InvalidField;
 import org.primarypipeline.core.supporter.SupporterColumns;
@@ -22,7 +23,6 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
-import org.primarypipeline.batch.partitioning.PartitionedSteps;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -55,8 +55,8 @@ public class ImportSupportersJobConfiguration {
     static final String WORKER_STEP = "import-rows-worker";
 
     @Bean
-    Job importSupportersJob(JobRepository jobs, Step importRows, Step importFinish, ImportRuns runs,
-                            ImportRunContext contexts) {
+    Job importSupportersJob(
+            JobRepository jobs, Step importRows, Step importFinish, ImportRuns runs, ImportRunContext contexts) {
         return new JobBuilder(JOB, jobs)
                 .listener(new JobExecutionListener() {
                     @Override
@@ -74,7 +74,9 @@ public class ImportSupportersJobConfiguration {
                         }
                     }
                 })
-                .start(importRows).next(importFinish).build();
+                .start(importRows)
+                .next(importFinish)
+                .build();
     }
 
     /**
@@ -83,18 +85,28 @@ public class ImportSupportersJobConfiguration {
      * core here, {@code pp.batch.grid-size} when remote).
      */
     @Bean
-    Step importRows(PartitionedSteps partitioned, @Qualifier(WORKER_STEP) Step importRowsWorker,
-                    SupporterFilePartitioner importPartitioner, @Value("${pp.import.partitions:0}") int partitions) {
-        int grid = partitions > 0 ? partitions : partitioned.remote() ? 0 : Runtime.getRuntime().availableProcessors();
+    Step importRows(
+            PartitionedSteps partitioned,
+            @Qualifier(WORKER_STEP) Step importRowsWorker,
+            SupporterFilePartitioner importPartitioner,
+            @Value("${pp.import.partitions:0}") int partitions) {
+        int grid = partitions > 0
+                ? partitions
+                : partitioned.remote() ? 0 : Runtime.getRuntime().availableProcessors();
         return partitioned.manager("import-rows", importRowsWorker, importPartitioner, grid, false);
     }
 
     /** Named as the step: a batch worker finds the step of a partition request by that name. */
     @Bean(WORKER_STEP)
-    Step importRowsWorker(JobRepository jobs, PlatformTransactionManager tx, SupporterFileReader importReader,
-                          ImportRowProcessor importProcessor, SupporterWriter importWriter, ImportRunContext contexts,
-                          @Value("${pp.import.chunk-size:5000}") int chunkSize,
-                          @Value("${pp.import.block-size:500}") int blockSize) {
+    Step importRowsWorker(
+            JobRepository jobs,
+            PlatformTransactionManager tx,
+            SupporterFileReader importReader,
+            ImportRowProcessor importProcessor,
+            SupporterWriter importWriter,
+            ImportRunContext contexts,
+            @Value("${pp.import.chunk-size:5000}") int chunkSize,
+            @Value("${pp.import.block-size:500}") int blockSize) {
         return new StepBuilder(WORKER_STEP, jobs)
                 .<RawBlock, ImportBlock>chunk(Math.max(1, chunkSize / blockSize(chunkSize, blockSize)), tx)
                 .reader(importReader)
@@ -111,53 +123,64 @@ public class ImportSupportersJobConfiguration {
 
     @Bean
     @StepScope
-    SupporterFilePartitioner importPartitioner(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
-                                               ImportRuns runs) {
+    SupporterFilePartitioner importPartitioner(
+            @Value("#{jobParameters['" + RUN_ID + "']}") Long runId, ImportRuns runs) {
         return new SupporterFilePartitioner(runs.file(runId), runs, runId);
     }
 
     @Bean
     @StepScope
-    SupporterFileReader importReader(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
-                                     @Value("#{stepExecutionContext['start']}") Long start,
-                                     @Value("#{stepExecutionContext['end']}") Long end,
-                                     @Value("#{stepExecutionContext['firstLine']}") Long firstLine,
-                                     @Value("${pp.import.chunk-size:5000}") int chunkSize,
-                                     @Value("${pp.import.block-size:500}") int blockSize,
-                                     ImportRunContext contexts) {
-        return new SupporterFileReader(contexts.of(runId).file(), start, end, firstLine, blockSize(chunkSize, blockSize));
+    SupporterFileReader importReader(
+            @Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
+            @Value("#{stepExecutionContext['start']}") Long start,
+            @Value("#{stepExecutionContext['end']}") Long end,
+            @Value("#{stepExecutionContext['firstLine']}") Long firstLine,
+            @Value("${pp.import.chunk-size:5000}") int chunkSize,
+            @Value("${pp.import.block-size:500}") int blockSize,
+            ImportRunContext contexts) {
+        return new SupporterFileReader(
+                contexts.of(runId).file(), start, end, firstLine, blockSize(chunkSize, blockSize));
     }
 
     @Bean
     @StepScope
-    ImportRowProcessor importProcessor(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
-                                       @Value("#{stepExecutionContext['columns']}") int[] columns,
-                                       @Value("#{stepExecutionContext['width']}") Integer width,
-                                       ImportRunContext contexts) {
+    ImportRowProcessor importProcessor(
+            @Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
+            @Value("#{stepExecutionContext['columns']}") int[] columns,
+            @Value("#{stepExecutionContext['width']}") Integer width,
+            ImportRunContext contexts) {
         ImportRunContext.Run run = contexts.of(runId);
-        return new ImportRowProcessor(new SupporterRows(SupporterColumns.fromPositions(columns, width), run.defaultSource()),
-                run.plan());
+        return new ImportRowProcessor(
+                new SupporterRows(SupporterColumns.fromPositions(columns, width), run.defaultSource()), run.plan());
     }
 
     @Bean
     @StepScope
-    SupporterWriter importWriter(@Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
-                                 @Value("#{stepExecution.stepName}") String partition, DataSource dataSource,
-                                 JdbcClient jdbc, ImportRunContext contexts) {
+    SupporterWriter importWriter(
+            @Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
+            @Value("#{stepExecution.stepName}") String partition,
+            DataSource dataSource,
+            JdbcClient jdbc,
+            ImportRunContext contexts) {
         return new SupporterWriter(dataSource, jdbc, contexts.of(runId), partition);
     }
 
     @Bean
-    Step importFinish(JobRepository jobs, PlatformTransactionManager tx, JobExplorer explorer, ImportRuns runs,
-                      JdbcClient jdbc) {
-        return new StepBuilder("import-finish", jobs).tasklet((contribution, chunk) -> {
-            JobExecution execution = chunk.getStepContext().getStepExecution().getJobExecution();
-            long run = execution.getJobParameters().getLong(RUN_ID);
-            ImportRuns.Counts counts = sumPartitions(explorer, execution, jdbc, run);
-            String report = writeRejectsReport(jdbc, run, runs.file(run));
-            runs.completed(run, counts, report);
-            return RepeatStatus.FINISHED;
-        }, tx).build();
+    Step importFinish(
+            JobRepository jobs, PlatformTransactionManager tx, JobExplorer explorer, ImportRuns runs, JdbcClient jdbc) {
+        return new StepBuilder("import-finish", jobs)
+                .tasklet(
+                        (contribution, chunk) -> {
+                            JobExecution execution =
+                                    chunk.getStepContext().getStepExecution().getJobExecution();
+                            long run = execution.getJobParameters().getLong(RUN_ID);
+                            ImportRuns.Counts counts = sumPartitions(explorer, execution, jdbc, run);
+                            String report = writeRejectsReport(jdbc, run, runs.file(run));
+                            runs.completed(run, counts, report);
+                            return RepeatStatus.FINISHED;
+                        },
+                        tx)
+                .build();
     }
 
     /**
@@ -185,7 +208,10 @@ public class ImportSupportersJobConfiguration {
             provisional += c.provisional();
             unassigned += c.unassigned();
         }
-        long rejected = jdbc.sql("select count(*) from import_reject where run_id = ?").param(run).query(Long.class).single();
+        long rejected = jdbc.sql("select count(*) from import_reject where run_id = ?")
+                .param(run)
+                .query(Long.class)
+                .single();
         // every row read was written, matched, a repeat, or rejected
         long read = created + matched + duplicates + rejected;
         return new ImportRuns.Counts(read, rejected, created, matched, duplicates, joined, provisional, unassigned);
@@ -193,17 +219,22 @@ public class ImportSupportersJobConfiguration {
 
     /** Beside the file when its folder is writable, else in the temporary folder; null when nothing was rejected. */
     static String writeRejectsReport(JdbcClient jdbc, long run, Path file) throws IOException {
-        long count = jdbc.sql("select count(*) from import_reject where run_id = ?").param(run).query(Long.class).single();
+        long count = jdbc.sql("select count(*) from import_reject where run_id = ?")
+                .param(run)
+                .query(Long.class)
+                .single();
         if (count == 0) {
             return null;
         }
         String name = file.getFileName() + ".rejects-" + run + ".csv";
         Path folder = file.toAbsolutePath().getParent();
-        Path report = folder != null && Files.isWritable(folder) ? folder.resolve(name)
+        Path report = folder != null && Files.isWritable(folder)
+                ? folder.resolve(name)
                 : Path.of(System.getProperty("java.io.tmpdir")).resolve(name);
         try (BufferedWriter out = Files.newBufferedWriter(report, StandardCharsets.UTF_8);
-             SafeCsv csv = SafeCsv.to(out, "line", "reason", "row")) {
-            jdbc.sql("select line, reason, raw from import_reject where run_id = ? order by line").param(run)
+                SafeCsv csv = SafeCsv.to(out, "line", "reason", "row")) {
+            jdbc.sql("select line, reason, raw from import_reject where run_id = ? order by line")
+                    .param(run)
                     .query(rs -> {
                         csv.row(rs.getLong(1), rs.getString(2), rs.getString(3));
                     });

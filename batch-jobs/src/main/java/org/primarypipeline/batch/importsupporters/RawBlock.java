@@ -7,5 +7,4 @@ import java.util.List;
  * Batch a few hundred rows at a time instead of one keeps its per-item bookkeeping (timers, listeners,
  * retry and skip state) off the million-row path, where it cost a quarter of the job's processor time.
  */
-public record RawBlock(List<RawRow> rows) {
-}
+public record RawBlock(List<RawRow> rows) {}

@@ -32,8 +32,7 @@ public class SupporterFilePartitioner implements Partitioner {
     public static final String WIDTH = "width";
 
     /** What the scan found, before the split. */
-    public record Scan(long headerEnd, long size, long records, List<long[]> recordStarts, SupporterColumns columns) {
-    }
+    public record Scan(long headerEnd, long size, long records, List<long[]> recordStarts, SupporterColumns columns) {}
 
     private final Path file;
     private final ImportRuns runs;
@@ -121,7 +120,8 @@ public class SupporterFilePartitioner implements Partitioner {
             if (headerText.startsWith("\uFEFF")) {
                 headerText = headerText.substring(1);
             }
-            List<CSVRecord> parsed = CSVFormat.DEFAULT.parse(new StringReader(headerText)).getRecords();
+            List<CSVRecord> parsed =
+                    CSVFormat.DEFAULT.parse(new StringReader(headerText)).getRecords();
             if (parsed.isEmpty()) {
                 throw new IllegalArgumentException(file + " has an empty header line");
             }

@@ -51,7 +51,11 @@ public class SupporterFileReader extends AbstractItemCountingItemStreamItemReade
         InputStream range = new Bounded(Channels.newInputStream(channel), end - start);
         // empty lines come through as records so that line numbers stay exact; doRead passes over them
         linesBefore = 0;
-        parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(new BufferedReader(new InputStreamReader(range, StandardCharsets.UTF_8), 1 << 16));
+        parser = CSVFormat.DEFAULT
+                .builder()
+                .setIgnoreEmptyLines(false)
+                .get()
+                .parse(new BufferedReader(new InputStreamReader(range, StandardCharsets.UTF_8), 1 << 16));
         records = parser.iterator();
     }
 
@@ -78,8 +82,7 @@ public class SupporterFileReader extends AbstractItemCountingItemStreamItemReade
 
     /** Records are skipped by their own count in {@link #open}, not by blocks. */
     @Override
-    protected void jumpToItem(int blocks) {
-    }
+    protected void jumpToItem(int blocks) {}
 
     @Override
     public void update(org.springframework.batch.item.ExecutionContext context) {

@@ -36,16 +36,15 @@ public class SupporterImports {
     }
 
     /** The end of an import: the run record (with its counts and rejects report) and Spring Batch's verdict. */
-    public record Outcome(ImportRuns.ImportRun run, String batchStatus, String exitDescription, boolean resumed) {
-    }
+    public record Outcome(ImportRuns.ImportRun run, String batchStatus, String exitDescription, boolean resumed) {}
 
     private final JobLauncher launcher;
     private final Job job;
     private final ImportRuns runs;
     private final DistrictPlanStore plans;
 
-    public SupporterImports(JobLauncher launcher, @Qualifier("importSupportersJob") Job job, ImportRuns runs,
-                            DistrictPlanStore plans) {
+    public SupporterImports(
+            JobLauncher launcher, @Qualifier("importSupportersJob") Job job, ImportRuns runs, DistrictPlanStore plans) {
         this.launcher = launcher;
         this.job = job;
         this.runs = runs;
@@ -67,12 +66,20 @@ public class SupporterImports {
         }
         String fingerprint = fingerprint(path);
         Optional<Long> failed = runs.failedRunOf(path, fingerprint);
-        long runId = failed.orElseGet(() -> runs.create(path, fingerprint,
-                options.planId() != null ? options.planId() : plans.currentPlan().orElseThrow(
-                        () -> new IllegalStateException("no current district plan: load the public data first")),
-                options.defaultSource() != null ? options.defaultSource() : path.getFileName().toString(),
+        long runId = failed.orElseGet(() -> runs.create(
+                path,
+                fingerprint,
+                options.planId() != null
+                        ? options.planId()
+                        : plans.currentPlan()
+                                .orElseThrow(() -> new IllegalStateException(
+                                        "no current district plan: load the public data first")),
+                options.defaultSource() != null
+                        ? options.defaultSource()
+                        : path.getFileName().toString(),
                 options.joinByDefault()));
-        JobParameters parameters = new JobParametersBuilder().addLong(ImportSupportersJobConfiguration.RUN_ID, runId)
+        JobParameters parameters = new JobParametersBuilder()
+                .addLong(ImportSupportersJobConfiguration.RUN_ID, runId)
                 .toJobParameters();
         JobExecution execution;
         if (progress == null) {
@@ -93,7 +100,9 @@ public class SupporterImports {
             }
             runs.progress(runId).ifPresent(progress);
         }
-        String exit = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst()
+        String exit = execution.getAllFailureExceptions().stream()
+                .map(Throwable::getMessage)
+                .findFirst()
                 .orElse(execution.getExitStatus().getExitDescription());
         return new Outcome(runs.find(runId).orElseThrow(), execution.getStatus().name(), exit, failed.isPresent());
     }

@@ -47,9 +47,10 @@ final class SupporterKeys {
      */
     static SupporterKeys load(DataSource dataSource, long runId, long expectedRows) {
         long members;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select reltuples::bigint from pg_class where oid = 'member'::regclass");
-             ResultSet rs = s.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("select reltuples::bigint from pg_class where oid = 'member'::regclass");
+                ResultSet rs = s.executeQuery()) {
             members = rs.next() ? Math.max(0, rs.getLong(1)) : 0;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the supporters already on the list", e);
@@ -74,7 +75,12 @@ final class SupporterKeys {
                         if (rs.getBoolean(6)) {
                             keys.claimedElsewhere(rs.getString(2), rs.getString(3));
                         } else {
-                            keys.known(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5));
+                            keys.known(
+                                    rs.getLong(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getBoolean(4),
+                                    rs.getBoolean(5));
                         }
                     }
                 }

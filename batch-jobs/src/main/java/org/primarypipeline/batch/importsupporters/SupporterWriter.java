@@ -91,9 +91,14 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
 
     /** The counts of one partition, as saved with its last chunk. */
     static ImportRuns.Counts counts(ExecutionContext context, long read, long rejected) {
-        return new ImportRuns.Counts(read, rejected, context.getLong(COUNTS + "created", 0),
-                context.getLong(COUNTS + "matched", 0), context.getLong(COUNTS + "duplicates", 0),
-                context.getLong(COUNTS + "joined", 0), context.getLong(COUNTS + "provisional", 0),
+        return new ImportRuns.Counts(
+                read,
+                rejected,
+                context.getLong(COUNTS + "created", 0),
+                context.getLong(COUNTS + "matched", 0),
+                context.getLong(COUNTS + "duplicates", 0),
+                context.getLong(COUNTS + "joined", 0),
+                context.getLong(COUNTS + "provisional", 0),
                 context.getLong(COUNTS + "unassigned", 0));
     }
 
@@ -124,8 +129,11 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
                         throw e;
                     }
                     connection.rollback(savepoint);
-                    LOG.info("import {} {}: a chunk met someone added meanwhile (attempt {}), writing it again",
-                            run.id(), partition, attempt);
+                    LOG.info(
+                            "import {} {}: a chunk met someone added meanwhile (attempt {}), writing it again",
+                            run.id(),
+                            partition,
+                            attempt);
                     undo(resolved);
                     learnConcurrentMembers(items);
                     resolved = resolve(items);
@@ -152,7 +160,9 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
                 values (?, ?, ?, ?, ?, now())
                 on conflict (run_id, partition) do update set rows_read = excluded.rows_read,
                     rows_written = excluded.rows_written, rows_rejected = excluded.rows_rejected, updated_at = now()
-                """).params(run.id(), partition, read, read - rejected, rejected).update();
+                """)
+                .params(run.id(), partition, read, read - rejected, rejected)
+                .update();
     }
 
     /** What each row of a chunk turned out to be. */
@@ -218,19 +228,32 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
      * batch worker, with a key index of its own) is a repeat within the file, as it would be here.
      */
     private void learnConcurrentMembers(List<? extends ImportRow> rows) {
-        List<String> emails = rows.stream().map(r -> r.supporter().email()).filter(e -> e != null).toList();
-        List<String> phones = rows.stream().map(r -> r.supporter().phone()).filter(p -> p != null).toList();
+        List<String> emails = rows.stream()
+                .map(r -> r.supporter().email())
+                .filter(e -> e != null)
+                .toList();
+        List<String> phones = rows.stream()
+                .map(r -> r.supporter().phone())
+                .filter(p -> p != null)
+                .toList();
         jdbc.sql("""
                 select m.id, lower(m.email), m.phone, m.zip is null and m.latitude is null and m.district_source is null,
                        m.joined_at is not null, m.import_run_id is not distinct from r.id and m.created_at >= r.started_at
                 from member m, import_run r
                 where r.id = ? and (lower(m.email) = any(?) or m.phone = any(?))
-                """).params(run.id(), emails.toArray(String[]::new), phones.toArray(String[]::new))
+                """)
+                .params(run.id(), emails.toArray(String[]::new), phones.toArray(String[]::new))
                 .query(rs -> {
                     if (rs.getBoolean(6)) {
                         run.keys().claimedElsewhere(rs.getString(2), rs.getString(3));
                     } else {
-                        run.keys().known(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5));
+                        run.keys()
+                                .known(
+                                        rs.getLong(1),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getBoolean(4),
+                                        rs.getBoolean(5));
                     }
                 });
     }
@@ -238,9 +261,12 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
     private void apply(Resolved r) {
         Instant now = Instant.now();
         // the sequence by name: pg_get_serial_sequence per row would cost a catalog lookup each
-        List<Long> ids = r.fresh.isEmpty() ? List.of() : jdbc.sql(
-                "select nextval('" + run.memberSequence() + "'::regclass) from generate_series(1, ?)")
-                .param(r.fresh.size()).query(Long.class).list();
+        List<Long> ids = r.fresh.isEmpty()
+                ? List.of()
+                : jdbc.sql("select nextval('" + run.memberSequence() + "'::regclass) from generate_series(1, ?)")
+                        .param(r.fresh.size())
+                        .query(Long.class)
+                        .list();
         BinaryCopyRows members = new BinaryCopyRows(19, r.fresh.size());
         CopyRows memberships = new CopyRows(r.fresh.size() / 4);
         for (int i = 0; i < r.fresh.size(); i++) {
@@ -249,11 +275,26 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
             Assignment a = row.assignment();
             boolean join = wantsToJoin(s);
             long id = ids.get(i);
-            members.startRow().add(id).add(s.fullName()).add(s.email()).add(s.phone()).add(s.street()).add(s.city()).add(s.state())
-                    .add(s.zip()).add(s.latitude()).add(s.longitude()).add(s.source()).add(run.id())
-                    .add(join ? now : null).add(run.plan().id())
+            members.startRow()
+                    .add(id)
+                    .add(s.fullName())
+                    .add(s.email())
+                    .add(s.phone())
+                    .add(s.street())
+                    .add(s.city())
+                    .add(s.state())
+                    .add(s.zip())
+                    .add(s.latitude())
+                    .add(s.longitude())
+                    .add(s.source())
+                    .add(run.id())
+                    .add(join ? now : null)
+                    .add(run.plan().id())
                     .add(a.assigned() ? run.key(a.districtId()) : null)
-                    .add(a.source() == null ? null : a.source().name()).add(a.provisional()).add(a.reason()).add(now);
+                    .add(a.source() == null ? null : a.source().name())
+                    .add(a.provisional())
+                    .add(a.reason())
+                    .add(now);
             if (join && a.assigned()) {
                 memberships.add(run.groups().get(a.districtId())).add(id).endRow();
             }
@@ -280,7 +321,11 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
                 consent.add("EMAIL").add(s.email()).add(true).add(evidence).endRow();
             }
             if (s.phone() != null && s.smsConsent() != ConsentFlag.UNKNOWN) {
-                consent.add("SMS").add(s.phone()).add(s.smsConsent() == ConsentFlag.NO).add(evidence).endRow();
+                consent.add("SMS")
+                        .add(s.phone())
+                        .add(s.smsConsent() == ConsentFlag.NO)
+                        .add(evidence)
+                        .endRow();
             }
         }
         if (consent.rows() == 0) {
@@ -321,10 +366,20 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
         for (int i = 0; i < r.fill.size(); i++) {
             SupporterRecord s = r.fill.get(i).supporter();
             Assignment a = r.fill.get(i).assignment();
-            rows.add(r.fillIds.get(i)).add(s.street()).add(s.city()).add(s.state()).add(s.zip()).add(s.latitude())
-                    .add(s.longitude()).add(s.source()).add(a.assigned() ? run.key(a.districtId()) : null)
-                    .add(a.source() == null ? null : a.source().name()).add(a.provisional()).add(a.reason())
-                    .add(wantsToJoin(s)).endRow();
+            rows.add(r.fillIds.get(i))
+                    .add(s.street())
+                    .add(s.city())
+                    .add(s.state())
+                    .add(s.zip())
+                    .add(s.latitude())
+                    .add(s.longitude())
+                    .add(s.source())
+                    .add(a.assigned() ? run.key(a.districtId()) : null)
+                    .add(a.source() == null ? null : a.source().name())
+                    .add(a.provisional())
+                    .add(a.reason())
+                    .add(wantsToJoin(s))
+                    .endRow();
         }
         rows.copyInto(dataSource, """
                 import_fill_chunk (member_id, street, city, state, zip, latitude, longitude, source, district_id,
@@ -361,7 +416,9 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
             return;
         }
         Long[] ids = r.joinExisting.toArray(Long[]::new);
-        jdbc.sql("update member set joined_at = now() where id = any(?) and joined_at is null").param(ids).update();
+        jdbc.sql("update member set joined_at = now() where id = any(?) and joined_at is null")
+                .param(ids)
+                .update();
         r.joinedExisting += jdbc.sql("""
                 insert into group_membership (group_id, member_id)
                 select g.id, m.id from member m join district_group g on g.plan_id = m.district_plan_id and g.district_id = m.district_id

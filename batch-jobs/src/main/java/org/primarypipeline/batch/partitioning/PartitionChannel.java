@@ -33,8 +33,12 @@ public class PartitionChannel {
         store.setChannelMessageStoreQueryProvider(new PostgresChannelMessageStoreQueryProvider());
         store.setRegion("pp-batch");
         // messages are Java-serialized; only a message of Spring Batch's request type may be read back
-        store.addAllowedPatterns("java.lang.*", "java.util.*", "org.springframework.messaging.*",
-                "org.springframework.integration.*", "org.springframework.batch.integration.partition.*");
+        store.addAllowedPatterns(
+                "java.lang.*",
+                "java.util.*",
+                "org.springframework.messaging.*",
+                "org.springframework.integration.*",
+                "org.springframework.batch.integration.partition.*");
         return store;
     }
 

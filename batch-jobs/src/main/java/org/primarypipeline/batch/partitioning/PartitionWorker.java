@@ -43,8 +43,9 @@ public class PartitionWorker {
      * place of Spring Boot's application task executor.
      */
     @Bean(destroyMethod = "destroy")
-    Consumers batchPartitionConsumers(@Value("${pp.batch.worker.concurrency:1}") int concurrency,
-                                      @Value("${pp.batch.worker.shutdown-wait:5m}") String wait) {
+    Consumers batchPartitionConsumers(
+            @Value("${pp.batch.worker.concurrency:1}") int concurrency,
+            @Value("${pp.batch.worker.shutdown-wait:5m}") String wait) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("batch-partition-");
         executor.setCorePoolSize(concurrency);
@@ -74,10 +75,12 @@ public class PartitionWorker {
     }
 
     @Bean
-    IntegrationFlow batchPartitionWorkerFlow(@Qualifier(PartitionChannel.REQUESTS) PollableChannel requests,
-                                             JobExplorer explorer, BeanFactory beans,
-                                             Consumers consumers,
-                                             @Value("${pp.batch.worker.poll-interval:500ms}") String poll) {
+    IntegrationFlow batchPartitionWorkerFlow(
+            @Qualifier(PartitionChannel.REQUESTS) PollableChannel requests,
+            JobExplorer explorer,
+            BeanFactory beans,
+            Consumers consumers,
+            @Value("${pp.batch.worker.poll-interval:500ms}") String poll) {
         StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
         handler.setJobExplorer(explorer);
         BeanFactoryStepLocator locator = new BeanFactoryStepLocator();
@@ -85,15 +88,20 @@ public class PartitionWorker {
         handler.setStepLocator(locator);
         Runner runner = new Runner(handler, workerName());
         return IntegrationFlow.from(requests)
-                .handle(runner, "run", endpoint -> endpoint.poller(Pollers.fixedDelay(DurationStyle.detectAndParse(poll))
-                        .maxMessagesPerPoll(1).taskExecutor(consumers.executor)))
+                .handle(
+                        runner,
+                        "run",
+                        endpoint -> endpoint.poller(Pollers.fixedDelay(DurationStyle.detectAndParse(poll))
+                                .maxMessagesPerPoll(1)
+                                .taskExecutor(consumers.executor)))
                 .nullChannel();
     }
 
     /** Host name (the pod's, in Kubernetes) and process id: which worker ran a partition, in its log. */
     static String workerName() {
         String host = System.getenv("HOSTNAME");
-        return (host == null || host.isBlank() ? "localhost" : host) + ":" + ProcessHandle.current().pid();
+        return (host == null || host.isBlank() ? "localhost" : host) + ":"
+                + ProcessHandle.current().pid();
     }
 
     /** Runs one request and logs who ran which partition and how it ended. */
@@ -107,11 +115,19 @@ public class PartitionWorker {
         }
 
         public StepExecution run(StepExecutionRequest request) {
-            LOG.info("batch worker {} runs {} (step execution {} of job execution {})", worker,
-                    request.getStepName(), request.getStepExecutionId(), request.getJobExecutionId());
+            LOG.info(
+                    "batch worker {} runs {} (step execution {} of job execution {})",
+                    worker,
+                    request.getStepName(),
+                    request.getStepExecutionId(),
+                    request.getJobExecutionId());
             StepExecution done = handler.handle(request);
-            LOG.info("batch worker {} ran {} {}: {}", worker, request.getStepName(),
-                    done.getStepName(), done.getStatus());
+            LOG.info(
+                    "batch worker {} ran {} {}: {}",
+                    worker,
+                    request.getStepName(),
+                    done.getStepName(),
+                    done.getStatus());
             return done;
         }
     }

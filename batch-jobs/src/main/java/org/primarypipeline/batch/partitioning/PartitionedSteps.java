@@ -44,13 +44,15 @@ public class PartitionedSteps {
     private final Duration pollInterval;
     private final Duration timeout;
 
-    public PartitionedSteps(JobRepository jobs, JobExplorer explorer,
-                            @Qualifier(PartitionChannel.REQUESTS) ObjectProvider<MessageChannel> requests,
-                            @Value("${pp.batch.partitioning:local}") String mode,
-                            @Value("${pp.batch.grid-size:4}") int gridSize,
-                            @Value("${pp.batch.local-threads:4}") int threads,
-                            @Value("${pp.batch.remote.poll-interval:1s}") String pollInterval,
-                            @Value("${pp.batch.remote.timeout:20m}") String timeout) {
+    public PartitionedSteps(
+            JobRepository jobs,
+            JobExplorer explorer,
+            @Qualifier(PartitionChannel.REQUESTS) ObjectProvider<MessageChannel> requests,
+            @Value("${pp.batch.partitioning:local}") String mode,
+            @Value("${pp.batch.grid-size:4}") int gridSize,
+            @Value("${pp.batch.local-threads:4}") int threads,
+            @Value("${pp.batch.remote.poll-interval:1s}") String pollInterval,
+            @Value("${pp.batch.remote.timeout:20m}") String timeout) {
         if (!LOCAL.equals(mode) && !REMOTE.equals(mode)) {
             throw new IllegalArgumentException("pp.batch.partitioning must be local or remote, not " + mode);
         }

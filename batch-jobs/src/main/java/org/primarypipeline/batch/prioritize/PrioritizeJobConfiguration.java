@@ -42,27 +42,45 @@ public class PrioritizeJobConfiguration {
 
     @Bean
     Job prioritizeJob(JobRepository jobs, Step openPriorityRun, Step scoreDistricts, Step rankDistricts) {
-        return new JobBuilder(JOB, jobs).start(openPriorityRun).next(scoreDistricts).next(rankDistricts).build();
+        return new JobBuilder(JOB, jobs)
+                .start(openPriorityRun)
+                .next(scoreDistricts)
+                .next(rankDistricts)
+                .build();
     }
 
     @Bean
-    Step openPriorityRun(JobRepository jobs, PlatformTransactionManager tx, JdbcClient jdbc,
-                         @Value("${pp.prioritize.weights:}") String weights) {
-        return new StepBuilder("open-priority-run", jobs).tasklet((contribution, chunk) -> {
-            long run = chunk.getStepContext().getStepExecution().getJobExecutionId();
-            jdbc.sql("""
+    Step openPriorityRun(
+            JobRepository jobs,
+            PlatformTransactionManager tx,
+            JdbcClient jdbc,
+            @Value("${pp.prioritize.weights:}") String weights) {
+        return new StepBuilder("open-priority-run", jobs)
+                .tasklet(
+                        (contribution, chunk) -> {
+                            long run = chunk.getStepContext().getStepExecution().getJobExecutionId();
+                            jdbc.sql("""
                     insert into priority_run (id, plan_id, weights)
                     select ?, id, cast(? as jsonb) from district_plan where is_current
                     on conflict (id) do nothing
-                    """).params(run, json(PriorityWeights.parse(weights).asMap())).update();
-            return RepeatStatus.FINISHED;
-        }, tx).build();
+                    """)
+                                    .params(
+                                            run,
+                                            json(PriorityWeights.parse(weights).asMap()))
+                                    .update();
+                            return RepeatStatus.FINISHED;
+                        },
+                        tx)
+                .build();
     }
 
     @Bean
-    Step scoreDistricts(JobRepository jobs, PlatformTransactionManager tx, ListItemReader<DistrictFacts> districtFacts,
-                        ItemProcessor<DistrictFacts, DistrictPriority> scoring,
-                        JdbcBatchItemWriter<DistrictPriority> priorityWriter) {
+    Step scoreDistricts(
+            JobRepository jobs,
+            PlatformTransactionManager tx,
+            ListItemReader<DistrictFacts> districtFacts,
+            ItemProcessor<DistrictFacts, DistrictPriority> scoring,
+            JdbcBatchItemWriter<DistrictPriority> priorityWriter) {
         return new StepBuilder("score-districts", jobs)
                 .<DistrictFacts, DistrictPriority>chunk(100, tx)
                 .reader(districtFacts)
@@ -73,17 +91,23 @@ public class PrioritizeJobConfiguration {
 
     @Bean
     Step rankDistricts(JobRepository jobs, PlatformTransactionManager tx, JdbcClient jdbc) {
-        return new StepBuilder("rank-districts", jobs).tasklet((contribution, chunk) -> {
-            long run = chunk.getStepContext().getStepExecution().getJobExecutionId();
-            jdbc.sql("""
+        return new StepBuilder("rank-districts", jobs)
+                .tasklet(
+                        (contribution, chunk) -> {
+                            long run = chunk.getStepContext().getStepExecution().getJobExecutionId();
+                            jdbc.sql("""
                     update district_priority p set rank = r.rank
                     from (select district_id, row_number() over (order by score desc, district_id) as rank
                           from district_priority where run_id = ?) r
                     where p.run_id = ? and p.district_id = r.district_id
                     """).params(run, run).update();
-            jdbc.sql("update priority_run set completed_at = now() where id = ?").param(run).update();
-            return RepeatStatus.FINISHED;
-        }, tx).build();
+                            jdbc.sql("update priority_run set completed_at = now() where id = ?")
+                                    .param(run)
+                                    .update();
+                            return RepeatStatus.FINISHED;
+                        },
+                        tx)
+                .build();
     }
 
     @Bean
@@ -94,8 +118,8 @@ public class PrioritizeJobConfiguration {
 
     @Bean
     @StepScope
-    ItemProcessor<DistrictFacts, DistrictPriority> scoring(SupporterStrengths strengths,
-                                                           @Value("${pp.prioritize.weights:}") String weights) {
+    ItemProcessor<DistrictFacts, DistrictPriority> scoring(
+            SupporterStrengths strengths, @Value("${pp.prioritize.weights:}") String weights) {
         PriorityModel model = new PriorityModel(PriorityWeights.parse(weights));
         Map<DistrictId, SupporterStrength> strength = strengths.ofCurrentPlan();
         return facts -> model.assess(facts, strength.getOrDefault(facts.district(), SupporterStrength.NONE));
@@ -103,8 +127,8 @@ public class PrioritizeJobConfiguration {
 
     @Bean
     @StepScope
-    JdbcBatchItemWriter<DistrictPriority> priorityWriter(DataSource dataSource, SupporterStrengths strengths,
-                                                         @Value("#{stepExecution.jobExecutionId}") Long run) {
+    JdbcBatchItemWriter<DistrictPriority> priorityWriter(
+            DataSource dataSource, SupporterStrengths strengths, @Value("#{stepExecution.jobExecutionId}") Long run) {
         Map<DistrictId, SupporterStrength> strength = strengths.ofCurrentPlan();
         return new JdbcBatchItemWriterBuilder<DistrictPriority>()
                 .dataSource(dataSource)
@@ -128,7 +152,9 @@ public class PrioritizeJobConfiguration {
                     ps.setLong(10, s.supporters());
                     ps.setLong(11, s.groupMembers());
                     ps.setString(12, json(p.contributions()));
-                    ps.setArray(13, ps.getConnection().createArrayOf("text", p.gaps().toArray()));
+                    ps.setArray(
+                            13,
+                            ps.getConnection().createArrayOf("text", p.gaps().toArray()));
                     ps.setString(14, p.explanation());
                 })
                 .assertUpdates(false)

@@ -31,8 +31,11 @@ public class PrioritizeOnStart {
     @EventListener(ApplicationReadyEvent.class)
     public void prioritizeIfNeverRun() throws Exception {
         if (ranking.latestRun().isEmpty()) {
-            var execution = launcher.run(job, new JobParametersBuilder()
-                    .addLong("requested", System.currentTimeMillis()).toJobParameters());
+            var execution = launcher.run(
+                    job,
+                    new JobParametersBuilder()
+                            .addLong("requested", System.currentTimeMillis())
+                            .toJobParameters());
             log.info("first prioritization of the districts: {}", execution.getStatus());
         }
     }

@@ -24,13 +24,16 @@ public class SupporterStrengths {
                 from district_group g join district_plan p on p.id = g.plan_id and p.is_current
                 left join group_membership gm on gm.group_id = g.id and gm.left_at is null
                 group by g.district_id
-                """).query((rs, n) -> {
+                """)
+                .query((rs, n) -> {
                     long members = rs.getLong("members");
                     // every member of a group is a supporter; supporters not (yet) in a group are counted
                     // once the supporters import records them
-                    strengths.put(DistrictId.parse(rs.getString("district_id")), new SupporterStrength(members, members));
+                    strengths.put(
+                            DistrictId.parse(rs.getString("district_id")), new SupporterStrength(members, members));
                     return null;
-                }).list();
+                })
+                .list();
         return strengths;
     }
 }

@@ -43,19 +43,28 @@ public class ReconcileJobConfiguration {
     public static final String SINCE = "since";
     /** Pulls overlap the previous run by this much: upserts make it harmless, and late-listed objects are not missed. */
     static final Duration OVERLAP = Duration.ofDays(3);
+
     private static final String CURSOR = "balance";
 
     @Bean
-    Job reconcileJob(JobRepository jobs, PlatformTransactionManager transactions,
-                     StripeListReader<BalanceTransaction> reconcileBalanceReader, StripeListReader<Payout> reconcilePayoutReader,
-                     JdbcClient jdbc, DataSource dataSource, StripeGateway stripe, Reconciler reconciler,
-                     ObjectProvider<Clock> clocks, @Value("${pp.reconcile.chunk:100}") int chunkSize) {
+    Job reconcileJob(
+            JobRepository jobs,
+            PlatformTransactionManager transactions,
+            StripeListReader<BalanceTransaction> reconcileBalanceReader,
+            StripeListReader<Payout> reconcilePayoutReader,
+            JdbcClient jdbc,
+            DataSource dataSource,
+            StripeGateway stripe,
+            Reconciler reconciler,
+            ObjectProvider<Clock> clocks,
+            @Value("${pp.reconcile.chunk:100}") int chunkSize) {
         Clock clock = clocks.getIfAvailable(Clock::systemUTC);
         JdbcTemplate template = new JdbcTemplate(dataSource);
         Step balance = new StepBuilder("reconcile-pull-balance-transactions", jobs)
                 .<BalanceTransaction, BalanceTransaction>chunk(chunkSize, transactions)
                 .reader(reconcileBalanceReader)
-                .writer(items -> StripeRows.upsertBalanceTransactions(template, items.getItems(), null, clock.instant()))
+                .writer(items ->
+                        StripeRows.upsertBalanceTransactions(template, items.getItems(), null, clock.instant()))
                 .build();
         ItemWriter<Payout> payoutWriter = items -> {
             for (Payout p : items) {
@@ -64,12 +73,27 @@ public class ReconcileJobConfiguration {
                         values (?, ?, ?, ?, ?, ?)
                         on conflict (id) do update set amount_cents = excluded.amount_cents, status = excluded.status,
                             arrival_date = excluded.arrival_date, pulled_at = excluded.pulled_at
-                        """).params(p.getId(), p.getAmount(), p.getStatus(),
-                        p.getArrivalDate() == null ? null : Timestamp.from(Instant.ofEpochSecond(p.getArrivalDate())),
-                        Timestamp.from(Instant.ofEpochSecond(p.getCreated())), Timestamp.from(clock.instant())).update();
+                        """)
+                        .params(
+                                p.getId(),
+                                p.getAmount(),
+                                p.getStatus(),
+                                p.getArrivalDate() == null
+                                        ? null
+                                        : Timestamp.from(Instant.ofEpochSecond(p.getArrivalDate())),
+                                Timestamp.from(Instant.ofEpochSecond(p.getCreated())),
+                                Timestamp.from(clock.instant()))
+                        .update();
                 // the transactions a payout paid out, wherever their dates fall
-                var page = stripe.client().orElseThrow().v1().balanceTransactions().list(BalanceTransactionListParams.builder()
-                        .setPayout(p.getId()).setLimit(100L).addExpand("data.source").build());
+                var page = stripe.client()
+                        .orElseThrow()
+                        .v1()
+                        .balanceTransactions()
+                        .list(BalanceTransactionListParams.builder()
+                                .setPayout(p.getId())
+                                .setLimit(100L)
+                                .addExpand("data.source")
+                                .build());
                 java.util.List<BalanceTransaction> batch = new java.util.ArrayList<>();
                 for (BalanceTransaction bt : page.autoPagingIterable()) {
                     batch.add(bt);
@@ -83,39 +107,61 @@ public class ReconcileJobConfiguration {
                 .writer(payoutWriter)
                 .build();
         Step match = new StepBuilder("reconcile-match", jobs)
-                .tasklet((contribution, chunk) -> {
-                    long jobExecution = chunk.getStepContext().getStepExecution().getJobExecutionId();
-                    Instant started = clock.instant();
-                    long run = jdbc.sql("insert into reconciliation_run (job_execution_id, started_at) values (?, ?) returning id")
-                            .params(jobExecution, Timestamp.from(started)).query(Long.class).single();
-                    Map<String, Long> counts = reconciler.run(run, started);
-                    contribution.getStepExecution().getExecutionContext().putLong("reconciliationRun", run);
-                    contribution.getStepExecution().setExitStatus(
-                            contribution.getStepExecution().getExitStatus().addExitDescription("run " + run + ": " + counts));
-                    if (stripe.configured()) {
-                        jdbc.sql("""
+                .tasklet(
+                        (contribution, chunk) -> {
+                            long jobExecution =
+                                    chunk.getStepContext().getStepExecution().getJobExecutionId();
+                            Instant started = clock.instant();
+                            long run = jdbc.sql(
+                                            "insert into reconciliation_run (job_execution_id, started_at) values (?, ?) returning id")
+                                    .params(jobExecution, Timestamp.from(started))
+                                    .query(Long.class)
+                                    .single();
+                            Map<String, Long> counts = reconciler.run(run, started);
+                            contribution
+                                    .getStepExecution()
+                                    .getExecutionContext()
+                                    .putLong("reconciliationRun", run);
+                            contribution
+                                    .getStepExecution()
+                                    .setExitStatus(contribution
+                                            .getStepExecution()
+                                            .getExitStatus()
+                                            .addExitDescription("run " + run + ": " + counts));
+                            if (stripe.configured()) {
+                                jdbc.sql("""
                                 insert into stripe_sync_cursor (name, created_gte) values (?, ?)
                                 on conflict (name) do update set created_gte = excluded.created_gte
-                                """).params(CURSOR, Timestamp.from(started.minus(OVERLAP))).update();
-                    }
-                    return RepeatStatus.FINISHED;
-                }, transactions)
+                                """)
+                                        .params(CURSOR, Timestamp.from(started.minus(OVERLAP)))
+                                        .update();
+                            }
+                            return RepeatStatus.FINISHED;
+                        },
+                        transactions)
                 .allowStartIfComplete(true)
                 .build();
-        return new JobBuilder(JOB, jobs).start(balance).next(payouts).next(match).build();
+        return new JobBuilder(JOB, jobs)
+                .start(balance)
+                .next(payouts)
+                .next(match)
+                .build();
     }
 
     @Bean
     @StepScope
-    StripeListReader<BalanceTransaction> reconcileBalanceReader(StripeGateway stripe, JdbcClient jdbc,
-                                                                @Value("#{jobParameters['since']}") Long since) {
+    StripeListReader<BalanceTransaction> reconcileBalanceReader(
+            StripeGateway stripe, JdbcClient jdbc, @Value("#{jobParameters['since']}") Long since) {
         long from = since != null ? since : cursor(jdbc);
         return new StripeListReader<>("balance", startingAfter -> {
             if (stripe.client().isEmpty()) {
                 return null;
             }
-            BalanceTransactionListParams.Builder params = BalanceTransactionListParams.builder().setLimit(100L)
-                    .setCreated(BalanceTransactionListParams.Created.builder().setGte(from).build())
+            BalanceTransactionListParams.Builder params = BalanceTransactionListParams.builder()
+                    .setLimit(100L)
+                    .setCreated(BalanceTransactionListParams.Created.builder()
+                            .setGte(from)
+                            .build())
                     .addExpand("data.source");
             if (startingAfter != null) {
                 params.setStartingAfter(startingAfter);
@@ -126,14 +172,15 @@ public class ReconcileJobConfiguration {
 
     @Bean
     @StepScope
-    StripeListReader<Payout> reconcilePayoutReader(StripeGateway stripe, JdbcClient jdbc,
-                                                   @Value("#{jobParameters['since']}") Long since) {
+    StripeListReader<Payout> reconcilePayoutReader(
+            StripeGateway stripe, JdbcClient jdbc, @Value("#{jobParameters['since']}") Long since) {
         long from = since != null ? since : cursor(jdbc);
         return new StripeListReader<>("payouts", startingAfter -> {
             if (stripe.client().isEmpty()) {
                 return null;
             }
-            PayoutListParams.Builder params = PayoutListParams.builder().setLimit(100L)
+            PayoutListParams.Builder params = PayoutListParams.builder()
+                    .setLimit(100L)
                     .setCreated(PayoutListParams.Created.builder().setGte(from).build());
             if (startingAfter != null) {
                 params.setStartingAfter(startingAfter);
@@ -143,7 +190,11 @@ public class ReconcileJobConfiguration {
     }
 
     private static long cursor(JdbcClient jdbc) {
-        return jdbc.sql("select created_gte from stripe_sync_cursor where name = ?").param(CURSOR)
-                .query(Timestamp.class).optional().map(t -> t.toInstant().getEpochSecond()).orElse(0L);
+        return jdbc.sql("select created_gte from stripe_sync_cursor where name = ?")
+                .param(CURSOR)
+                .query(Timestamp.class)
+                .optional()
+                .map(t -> t.toInstant().getEpochSecond())
+                .orElse(0L);
     }
 }

@@ -24,6 +24,7 @@ public class Reconciler {
 
     /** A donation younger than this may not be in Stripe's balance yet: not called missing. */
     public static final Duration SETTLING = Duration.ofHours(1);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcClient jdbc;
@@ -31,9 +32,11 @@ public class Reconciler {
     private final long feeFixedCents;
     private final java.time.Clock clock;
 
-    public Reconciler(JdbcClient jdbc, org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock,
-                      @Value("${pp.fundraising.expected-fee-basis-points:290}") long feeBasisPoints,
-                      @Value("${pp.fundraising.expected-fee-fixed-cents:30}") long feeFixedCents) {
+    public Reconciler(
+            JdbcClient jdbc,
+            org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock,
+            @Value("${pp.fundraising.expected-fee-basis-points:290}") long feeBasisPoints,
+            @Value("${pp.fundraising.expected-fee-fixed-cents:30}") long feeFixedCents) {
         this.jdbc = jdbc;
         this.clock = clock.getIfAvailable(java.time.Clock::systemUTC);
         this.feeBasisPoints = feeBasisPoints;
@@ -44,7 +47,9 @@ public class Reconciler {
     @Transactional
     public Map<String, Long> run(long runId, Instant asOf) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("delete from reconciliation_item where run_id = ?").param(runId).update();
+        jdbc.sql("delete from reconciliation_item where run_id = ?")
+                .param(runId)
+                .update();
         Timestamp settled = Timestamp.from(asOf.minus(SETTLING));
         jdbc.sql("""
                 with k as (
@@ -74,8 +79,12 @@ public class Reconciler {
                 )
                 select kind, count(*) from k group by kind
                 """)
-                .param("settled", settled).param("bp", feeBasisPoints).param("fixed", feeFixedCents).param("run", runId)
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
+                .param("settled", settled)
+                .param("bp", feeBasisPoints)
+                .param("fixed", feeFixedCents)
+                .param("run", runId)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
                 .forEach(e -> counts.put(e.getKey(), e.getValue()));
 
         count(counts, jdbc.sql("""
@@ -130,7 +139,8 @@ public class Reconciler {
                 """).param("run", runId).update(), "PAYOUT_MISMATCH");
 
         jdbc.sql("update reconciliation_run set finished_at = ?, summary = cast(? as jsonb) where id = ?")
-                .params(Timestamp.from(clock.instant()), toJson(counts), runId).update();
+                .params(Timestamp.from(clock.instant()), toJson(counts), runId)
+                .update();
         return counts;
     }
 

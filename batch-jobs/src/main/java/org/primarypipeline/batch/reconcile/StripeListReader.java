@@ -35,7 +35,9 @@ class StripeListReader<T extends HasId> implements ItemStreamReader<T> {
         lastId = context.containsKey(key()) ? context.getString(key()) : null;
         try {
             StripeCollection<T> page = firstPage.fetch(lastId);
-            items = page == null ? Collections.emptyIterator() : page.autoPagingIterable().iterator();
+            items = page == null
+                    ? Collections.emptyIterator()
+                    : page.autoPagingIterable().iterator();
         } catch (StripeException e) {
             throw new IllegalStateException("Stripe: " + e.getMessage(), e);
         }

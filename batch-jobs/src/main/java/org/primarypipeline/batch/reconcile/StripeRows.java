@@ -13,11 +13,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Stores what Stripe lists; upserts, so pulling the same object twice (overlapping runs) is harmless. */
 final class StripeRows {
 
-    private StripeRows() {
-    }
+    private StripeRows() {}
 
-    static void upsertBalanceTransactions(JdbcTemplate jdbc, List<? extends BalanceTransaction> items, String payoutId,
-                                          Instant now) {
+    static void upsertBalanceTransactions(
+            JdbcTemplate jdbc, List<? extends BalanceTransaction> items, String payoutId, Instant now) {
         jdbc.batchUpdate("""
                 insert into stripe_balance_transaction (id, type, reporting_category, source_id, charge_id, amount_cents,
                     fee_cents, net_cents, created, available_on, payout_id, pulled_at)
@@ -26,19 +25,21 @@ final class StripeRows {
                     charge_id = coalesce(excluded.charge_id, stripe_balance_transaction.charge_id),
                     fee_cents = excluded.fee_cents, net_cents = excluded.net_cents, pulled_at = excluded.pulled_at
                 """, items, 500, (ps, bt) -> {
-                    ps.setString(1, bt.getId());
-                    ps.setString(2, bt.getType());
-                    ps.setString(3, bt.getReportingCategory());
-                    ps.setString(4, bt.getSource());
-                    ps.setString(5, chargeOf(bt));
-                    ps.setLong(6, bt.getAmount());
-                    ps.setLong(7, bt.getFee() == null ? 0 : bt.getFee());
-                    ps.setLong(8, bt.getNet());
-                    ps.setTimestamp(9, Timestamp.from(Instant.ofEpochSecond(bt.getCreated())));
-                    ps.setTimestamp(10, bt.getAvailableOn() == null ? null : Timestamp.from(Instant.ofEpochSecond(bt.getAvailableOn())));
-                    ps.setString(11, payoutId);
-                    ps.setTimestamp(12, Timestamp.from(now));
-                });
+            ps.setString(1, bt.getId());
+            ps.setString(2, bt.getType());
+            ps.setString(3, bt.getReportingCategory());
+            ps.setString(4, bt.getSource());
+            ps.setString(5, chargeOf(bt));
+            ps.setLong(6, bt.getAmount());
+            ps.setLong(7, bt.getFee() == null ? 0 : bt.getFee());
+            ps.setLong(8, bt.getNet());
+            ps.setTimestamp(9, Timestamp.from(Instant.ofEpochSecond(bt.getCreated())));
+            ps.setTimestamp(
+                    10,
+                    bt.getAvailableOn() == null ? null : Timestamp.from(Instant.ofEpochSecond(bt.getAvailableOn())));
+            ps.setString(11, payoutId);
+            ps.setTimestamp(12, Timestamp.from(now));
+        });
     }
 
     /** The charge a transaction is about: itself for a payment, the refunded or disputed charge otherwise. */

@@ -51,8 +51,10 @@ public class BatchRecountRunner implements RecountRunner {
     public JobExecution run(JobParameters parameters) {
         try {
             return launcher.run(job, parameters);
-        } catch (JobExecutionAlreadyRunningException | JobRestartException | JobInstanceAlreadyCompleteException
-                 | JobParametersInvalidException e) {
+        } catch (JobExecutionAlreadyRunningException
+                | JobRestartException
+                | JobInstanceAlreadyCompleteException
+                | JobParametersInvalidException e) {
             throw new IllegalStateException("cannot start the recount: " + e.getMessage(), e);
         }
     }

@@ -2,11 +2,11 @@ package org.primarypipeline.batch.recount;
 
 import java.util.Comparator;
 import java.util.List;
+import org.primarypipeline.batch.partitioning.IdRangePartitioner;
 import org.primarypipeline.certification.ReceiptMatch;
 import org.primarypipeline.certification.RecountFindings;
 import org.primarypipeline.certification.RecountReports;
 import org.primarypipeline.certification.RecountVerifier;
-import org.primarypipeline.batch.partitioning.IdRangePartitioner;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.StepExecution;
@@ -65,10 +65,12 @@ class CompareTasklet implements Tasklet {
                 .sorted(Comparator.comparingLong(s -> s.getExecutionContext().getLong(IdRangePartitioner.MIN_ID)))
                 .toList();
         if (parts.isEmpty() || parts.stream().anyMatch(s -> s.getStatus() != BatchStatus.COMPLETED)) {
-            throw new IllegalStateException("the receipt check of job execution " + jobExecutionId
-                    + " did not complete in every partition");
+            throw new IllegalStateException(
+                    "the receipt check of job execution " + jobExecutionId + " did not complete in every partition");
         }
-        return ReceiptMatch.merge(parts.stream().map(s -> ReceiptRangeTasklet.match(s.getExecutionContext())).toList());
+        return ReceiptMatch.merge(parts.stream()
+                .map(s -> ReceiptRangeTasklet.match(s.getExecutionContext()))
+                .toList());
     }
 
     /** The stored result does not stand: the job fails, loudly, naming the rows. */

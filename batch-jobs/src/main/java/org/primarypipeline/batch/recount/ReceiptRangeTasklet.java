@@ -5,10 +5,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.primarypipeline.batch.partitioning.IdRangePartitioner;
+import org.primarypipeline.certification.ReceiptMatch;
 import org.primarypipeline.voting.VoteRowSet;
 import org.primarypipeline.voting.VoteRows;
-import org.primarypipeline.certification.ReceiptMatch;
-import org.primarypipeline.batch.partitioning.IdRangePartitioner;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -81,8 +81,12 @@ class ReceiptRangeTasklet implements Tasklet {
 
     @SuppressWarnings("unchecked")
     static ReceiptMatch match(ExecutionContext context) {
-        return new ReceiptMatch((List<Long>) context.get(CHANGED), context.getLong(CHANGED + COUNT),
-                (List<Long>) context.get(DELETED), context.getLong(DELETED + COUNT),
-                (List<Long>) context.get(UNRECEIPTED), context.getLong(UNRECEIPTED + COUNT));
+        return new ReceiptMatch(
+                (List<Long>) context.get(CHANGED),
+                context.getLong(CHANGED + COUNT),
+                (List<Long>) context.get(DELETED),
+                context.getLong(DELETED + COUNT),
+                (List<Long>) context.get(UNRECEIPTED),
+                context.getLong(UNRECEIPTED + COUNT));
     }
 }

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
-import org.primarypipeline.voting.VoteRowSet;
-import org.primarypipeline.certification.RecountReports;
-import org.primarypipeline.certification.RecountVerifier;
 import org.primarypipeline.batch.partitioning.IdRangePartitioner;
 import org.primarypipeline.batch.partitioning.PartitionedSteps;
+import org.primarypipeline.certification.RecountReports;
+import org.primarypipeline.certification.RecountVerifier;
+import org.primarypipeline.voting.VoteRowSet;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -57,23 +57,29 @@ public class RecountJobConfiguration {
     public static final String ACTOR = "actor";
     /** The partitioned manager step and the worker step it runs once per member-id range. */
     public static final String RECEIPTS_STEP = "recount-check-receipts";
+
     public static final String RECEIPT_RANGE_STEP = "recount-receipt-range";
 
     @Bean
-    Job recountJob(JobRepository jobs, PlatformTransactionManager transactions, RecountWorkspace workspace,
-                   RecountVerifier verifier, RecountReports reports, JobExplorer explorer,
-                   PartitionedSteps partitioned,
-                   @Qualifier(RECEIPT_RANGE_STEP) Step receiptRange,
-                   @Qualifier("recountMemberRanges") Partitioner memberRanges,
-                   @Qualifier("recountElectorateReader") CopyBlockReader electorate,
-                   @Qualifier("recountProxiesReader") CopyBlockReader proxies,
-                   @Qualifier("recountBallotsReader") CopyBlockReader ballots,
-                   @Qualifier("recountReceiptsReader") CopyBlockReader receipts,
-                   @Qualifier("recountWeightsReader") CopyBlockReader weights,
-                   RowBlockWriter writer,
-                   @Value("${pp.recount.blocks-per-chunk:64}") int blocksPerChunk,
-                   @Value("${pp.recount.parallel-reads:true}") boolean parallelReads,
-                   @Value("${pp.recount.partition-receipts:false}") boolean partitionReceipts) {
+    Job recountJob(
+            JobRepository jobs,
+            PlatformTransactionManager transactions,
+            RecountWorkspace workspace,
+            RecountVerifier verifier,
+            RecountReports reports,
+            JobExplorer explorer,
+            PartitionedSteps partitioned,
+            @Qualifier(RECEIPT_RANGE_STEP) Step receiptRange,
+            @Qualifier("recountMemberRanges") Partitioner memberRanges,
+            @Qualifier("recountElectorateReader") CopyBlockReader electorate,
+            @Qualifier("recountProxiesReader") CopyBlockReader proxies,
+            @Qualifier("recountBallotsReader") CopyBlockReader ballots,
+            @Qualifier("recountReceiptsReader") CopyBlockReader receipts,
+            @Qualifier("recountWeightsReader") CopyBlockReader weights,
+            RowBlockWriter writer,
+            @Value("${pp.recount.blocks-per-chunk:64}") int blocksPerChunk,
+            @Value("${pp.recount.parallel-reads:true}") boolean parallelReads,
+            @Value("${pp.recount.partition-receipts:false}") boolean partitionReceipts) {
         Step electorateStep = read(VoteRowSet.ELECTORATE, electorate, writer, jobs, transactions, blocksPerChunk);
         Step proxiesStep = read(VoteRowSet.PROXIES, proxies, writer, jobs, transactions, blocksPerChunk);
         Step ballotsStep = read(VoteRowSet.BALLOTS, ballots, writer, jobs, transactions, blocksPerChunk);
@@ -86,34 +92,53 @@ public class RecountJobConfiguration {
             // the proxy lists, three quarters of the rows, beside the other four sets: each side on its own
             // connection and thread, into separate parts of the rows in memory
             List<Flow> flows = new ArrayList<>(List.of(
-                    new FlowBuilder<SimpleFlow>("recount-read-proxies").start(proxiesStep).build(),
-                    new FlowBuilder<SimpleFlow>("recount-read-rest").start(electorateStep).next(ballotsStep)
-                            .next(receiptsStep).next(weightsStep).build()));
+                    new FlowBuilder<SimpleFlow>("recount-read-proxies")
+                            .start(proxiesStep)
+                            .build(),
+                    new FlowBuilder<SimpleFlow>("recount-read-rest")
+                            .start(electorateStep)
+                            .next(ballotsStep)
+                            .next(receiptsStep)
+                            .next(weightsStep)
+                            .build()));
             if (partitionedCheck) {
-                flows.add(new FlowBuilder<SimpleFlow>("recount-check-receipts").start(receiptsCheck).build());
+                flows.add(new FlowBuilder<SimpleFlow>("recount-check-receipts")
+                        .start(receiptsCheck)
+                        .build());
             }
             readAll = new FlowBuilder<SimpleFlow>("recount-read")
                     .split(new SimpleAsyncTaskExecutor("recount-read-"))
                     .add(flows.toArray(Flow[]::new))
                     .build();
         } else {
-            FlowBuilder<SimpleFlow> reads = new FlowBuilder<SimpleFlow>("recount-read").start(electorateStep)
-                    .next(proxiesStep).next(ballotsStep).next(receiptsStep).next(weightsStep);
+            FlowBuilder<SimpleFlow> reads = new FlowBuilder<SimpleFlow>("recount-read")
+                    .start(electorateStep)
+                    .next(proxiesStep)
+                    .next(ballotsStep)
+                    .next(receiptsStep)
+                    .next(weightsStep);
             readAll = (partitionedCheck ? reads.next(receiptsCheck) : reads).build();
         }
         return new JobBuilder(JOB, jobs)
                 .listener(workspace)
                 .start(readAll)
                 .next(new StepBuilder("recount-compare", jobs)
-                        .tasklet(new CompareTasklet(workspace, verifier, reports, partitionedCheck ? explorer : null), transactions)
+                        .tasklet(
+                                new CompareTasklet(workspace, verifier, reports, partitionedCheck ? explorer : null),
+                                transactions)
                         .build())
                 .end()
                 .build();
     }
 
     /** Runs again on restart: what it read did not outlive the failed execution. */
-    private static Step read(VoteRowSet set, CopyBlockReader reader, RowBlockWriter writer, JobRepository jobs,
-                             PlatformTransactionManager transactions, int blocksPerChunk) {
+    private static Step read(
+            VoteRowSet set,
+            CopyBlockReader reader,
+            RowBlockWriter writer,
+            JobRepository jobs,
+            PlatformTransactionManager transactions,
+            int blocksPerChunk) {
         return new StepBuilder("recount-" + set.name().toLowerCase(Locale.ROOT), jobs)
                 .<RowBlock, RowBlock>chunk(blocksPerChunk, transactions)
                 .reader(reader)
@@ -144,8 +169,8 @@ public class RecountJobConfiguration {
                                         (select max(member_id) from ballot_receipt where cycle_id = :cycle))
                         """)
                 .param("cycle", cycleId)
-                .query((rs, n) -> new IdRangePartitioner((Long) rs.getObject(1, Long.class),
-                        (Long) rs.getObject(2, Long.class)))
+                .query((rs, n) ->
+                        new IdRangePartitioner((Long) rs.getObject(1, Long.class), (Long) rs.getObject(2, Long.class)))
                 .single();
     }
 

@@ -16,8 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RecountWorkspace implements JobExecutionListener {
 
-    record Work(VoteRows rows, Instant startedAt) {
-    }
+    record Work(VoteRows rows, Instant startedAt) {}
 
     private final Map<Long, Work> work = new ConcurrentHashMap<>();
 
@@ -38,7 +37,8 @@ class RecountWorkspace implements JobExecutionListener {
     public void afterJob(JobExecution jobExecution) {
         work.remove(jobExecution.getId());
         for (Throwable failure : jobExecution.getAllFailureExceptions()) {
-            jobExecution.setExitStatus(jobExecution.getExitStatus().addExitDescription(String.valueOf(failure.getMessage())));
+            jobExecution.setExitStatus(
+                    jobExecution.getExitStatus().addExitDescription(String.valueOf(failure.getMessage())));
         }
     }
 }

@@ -7,5 +7,4 @@ import org.primarypipeline.voting.VoteRowSet;
  * recount reads over four million rows, and Spring Batch's bookkeeping per item would then cost more
  * than reading them.
  */
-record RowBlock(VoteRowSet set, byte[][] lines, int count) {
-}
+record RowBlock(VoteRowSet set, byte[][] lines, int count) {}

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.primarypipeline.core.supporter.SupporterCsvGenerator;
 import org.primarypipeline.supporters.MemberRepository;
 import org.primarypipeline.testing.ActivitiesContext;
-import org.primarypipeline.core.supporter.SupporterCsvGenerator;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,7 +34,8 @@ class ImportSupportersJobTest {
     @BeforeAll
     void start() {
         db = ActivitiesContext.start();
-        batch = SupporterBatchWiring.start(db.dataSource(), Map.of("pp.import.chunk-size", "4", "pp.import.partitions", "2"));
+        batch = SupporterBatchWiring.start(
+                db.dataSource(), Map.of("pp.import.chunk-size", "4", "pp.import.partitions", "2"));
         jdbc = db.jdbc();
     }
 
@@ -49,24 +50,29 @@ class ImportSupportersJobTest {
         // someone who joined TX-35's group on the web, with no address: the file fills in, their choice stays
         long web = db.bean(MemberRepository.class).join("TX-35", "Wendy Web", "wendy@example.org", null);
         Path file = folder.resolve("supporters.csv");
-        Files.writeString(file, String.join("\n",
-                "Name,Email,Phone,Street,City,State,ZIP,Latitude,Longitude,Source,email_consent,sms_consent,joined",
-                "Ana Madison,ANA@example.org,(608) 555-0101,1 Main St,Madison,WI,53703,43.0747,-89.3842,rally,yes,yes,yes",
-                "Ben Milwaukee,ben@example.org,414-555-0102,,Milwaukee,wi,53202,,,,,no,yes",
-                "Cy Split,cy@example.org,,,,TX,78701,,,,no,,",
-                "Di Unknown,di@example.org,,,,TX,00001,,,,,,yes",
-                "Bad Email,not-an-address,,,,TX,78701,,,,,,",
-                "Bad Zip,bz@example.org,,,,TX,1234567,,,,,,",
-                ",noname@example.org,,,,TX,78701,,,,,,",
-                "Ana Again,ana@example.org,,,,WI,53703,,,,no,,yes",
-                "Wendy Web,Wendy@Example.org,,2 Elm St,Austin,TX,78701,,,,,,",
-                "Eve Phone,,+1 512 555 0199,,,TX,78701,,,,,yes,",
-                "Eve Twin,eve@example.org,512.555.0199,,,TX,78701,,,,,,",
-                "\"Quoted, Name\",q@example.org,,\"line one",
-                "line two\",Austin,TX,78701,,,,,,",
-                "Bad Phone,bp@example.org,555-0100,,,TX,78701,,,,,,") + "\n");
+        Files.writeString(
+                file,
+                String.join(
+                                "\n",
+                                "Name,Email,Phone,Street,City,State,ZIP,Latitude,Longitude,Source,email_consent,sms_consent,joined",
+                                "Ana Madison,ANA@example.org,(608) 555-0101,1 Main St,Madison,WI,53703,43.0747,-89.3842,rally,yes,yes,yes",
+                                "Ben Milwaukee,ben@example.org,414-555-0102,,Milwaukee,wi,53202,,,,,no,yes",
+                                "Cy Split,cy@example.org,,,,TX,78701,,,,no,,",
+                                "Di Unknown,di@example.org,,,,TX,00001,,,,,,yes",
+                                "Bad Email,not-an-address,,,,TX,78701,,,,,,",
+                                "Bad Zip,bz@example.org,,,,TX,1234567,,,,,,",
+                                ",noname@example.org,,,,TX,78701,,,,,,",
+                                "Ana Again,ana@example.org,,,,WI,53703,,,,no,,yes",
+                                "Wendy Web,Wendy@Example.org,,2 Elm St,Austin,TX,78701,,,,,,",
+                                "Eve Phone,,+1 512 555 0199,,,TX,78701,,,,,yes,",
+                                "Eve Twin,eve@example.org,512.555.0199,,,TX,78701,,,,,,",
+                                "\"Quoted, Name\",q@example.org,,\"line one",
+                                "line two\",Austin,TX,78701,,,,,,",
+                                "Bad Phone,bp@example.org,555-0100,,,TX,78701,,,,,,")
+                        + "\n");
 
-        SupporterImports.Outcome outcome = batch.getBean(SupporterImports.class).run(file, SupporterImports.Options.defaults());
+        SupporterImports.Outcome outcome =
+                batch.getBean(SupporterImports.class).run(file, SupporterImports.Options.defaults());
 
         assertThat(outcome.batchStatus()).isEqualTo("COMPLETED");
         ImportRuns.ImportRun run = outcome.run();
@@ -74,37 +80,55 @@ class ImportSupportersJobTest {
         assertThat(run.totalRows()).isEqualTo(13);
         assertThat(run.rowsRead()).isEqualTo(13);
         assertThat(run.rowsRejected()).isEqualTo(4);
-        assertThat(run.created()).isEqualTo(6);   // Ana, Ben, Cy, Di, Eve, Quoted
-        assertThat(run.matched()).isEqualTo(1);   // Wendy
+        assertThat(run.created()).isEqualTo(6); // Ana, Ben, Cy, Di, Eve, Quoted
+        assertThat(run.matched()).isEqualTo(1); // Wendy
         assertThat(run.duplicates()).isEqualTo(2); // Ana Again (email), Eve Twin (phone)
         // the progress anyone watching saw last: every row read, the rejects apart
-        ImportRuns.Progress progress = batch.getBean(SupporterImports.class).progress(run.id()).orElseThrow();
+        ImportRuns.Progress progress =
+                batch.getBean(SupporterImports.class).progress(run.id()).orElseThrow();
         assertThat(progress.read()).isEqualTo(13);
         assertThat(progress.written()).isEqualTo(9);
         assertThat(progress.rejected()).isEqualTo(4);
-        assertThat(progress.line()).startsWith("import " + run.id() + ": completed, 13 of 13 rows read, 9 written, 4 rejected");
+        assertThat(progress.line())
+                .startsWith("import " + run.id() + ": completed, 13 of 13 rows read, 9 written, 4 rejected");
 
         // the partitions race for a repeated person: whichever of Ana's rows is written first stands
         assertThat(district("ana@example.org")).matches("WI-02 (COORDINATES|ZIP) false");
         assertThat(district("ben@example.org")).isEqualTo("WI-04 ZIP false");
         assertThat(district("cy@example.org")).matches("TX-\\d\\d ZIP_CENTROID_PROVISIONAL true");
         assertThat(district("di@example.org")).isEqualTo("null null false");
-        assertThat(jdbc.sql("select district_reason from member where email = 'di@example.org'").query(String.class).single())
+        assertThat(jdbc.sql("select district_reason from member where email = 'di@example.org'")
+                        .query(String.class)
+                        .single())
                 .isEqualTo("unknown ZIP 00001");
         assertThat(district("wendy@example.org")).isEqualTo("TX-35 MEMBER_CONFIRMED false");
-        assertThat(jdbc.sql("select street from member where id = ?").param(web).query(String.class).single()).isEqualTo("2 Elm St");
-        assertThat(jdbc.sql("select phone from member where full_name = 'Eve Phone'").query(String.class).single())
+        assertThat(jdbc.sql("select street from member where id = ?")
+                        .param(web)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("2 Elm St");
+        assertThat(jdbc.sql("select phone from member where full_name = 'Eve Phone'")
+                        .query(String.class)
+                        .single())
                 .isEqualTo("+15125550199");
-        assertThat(jdbc.sql("select street from member where email = 'q@example.org'").query(String.class).single())
+        assertThat(jdbc.sql("select street from member where email = 'q@example.org'")
+                        .query(String.class)
+                        .single())
                 .isEqualTo("line one\nline two");
 
         // joined rows with a district are in its group; Di joined but has none yet
         assertThat(groupOf("ana@example.org")).isEqualTo("WI-02");
         assertThat(groupOf("ben@example.org")).isEqualTo("WI-04");
         assertThat(groupOf("wendy@example.org")).isEqualTo("TX-35");
-        assertThat(jdbc.sql("select count(*) from group_membership gm join member m on m.id = gm.member_id where m.email = 'di@example.org'")
-                .query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("select joined_at is not null from member where email = 'di@example.org'").query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql(
+                                "select count(*) from group_membership gm join member m on m.id = gm.member_id where m.email = 'di@example.org'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select joined_at is not null from member where email = 'di@example.org'")
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
 
         // consent: in the one registry, with source and evidence
         assertThat(consent("SMS", "+16085550101")).isEqualTo("false import");
@@ -113,19 +137,28 @@ class ImportSupportersJobTest {
         assertThat(consent("SMS", "+14145550102")).isEqualTo("true import");
         assertThat(consent("EMAIL", "cy@example.org")).isEqualTo("true import");
 
-        List<String> rejects = jdbc.sql("select line || ': ' || reason from import_reject where run_id = ? order by line")
-                .param(run.id()).query(String.class).list();
-        assertThat(rejects).containsExactly(
-                "6: email is not an address: 'not-an-address'",
-                "7: ZIP is not 5 digits: '1234567'",
-                "8: name is missing",
-                "15: phone is not a 10-digit US number: '555-0100'");
+        List<String> rejects = jdbc.sql(
+                        "select line || ': ' || reason from import_reject where run_id = ? order by line")
+                .param(run.id())
+                .query(String.class)
+                .list();
+        assertThat(rejects)
+                .containsExactly(
+                        "6: email is not an address: 'not-an-address'",
+                        "7: ZIP is not 5 digits: '1234567'",
+                        "8: name is missing",
+                        "15: phone is not a 10-digit US number: '555-0100'");
         assertThat(run.rejectsReport()).isNotNull();
-        assertThat(Files.readAllLines(Path.of(run.rejectsReport()))).hasSize(5).element(1).asString().startsWith("6,");
+        assertThat(Files.readAllLines(Path.of(run.rejectsReport())))
+                .hasSize(5)
+                .element(1)
+                .asString()
+                .startsWith("6,");
 
         // the same file again: every row is known, nothing changes
         String before = snapshot();
-        SupporterImports.Outcome again = batch.getBean(SupporterImports.class).run(file, SupporterImports.Options.defaults());
+        SupporterImports.Outcome again =
+                batch.getBean(SupporterImports.class).run(file, SupporterImports.Options.defaults());
         assertThat(again.run().created()).isZero();
         assertThat(again.run().rowsRejected()).isEqualTo(4);
         assertThat(again.resumed()).isFalse();
@@ -143,9 +176,10 @@ class ImportSupportersJobTest {
                   if new.email = 'someone.2407@example.org' then raise exception 'refused for the test'; end if;
                   return new;
                 end $$""").update();
-        jdbc.sql("create trigger refuse_row before insert on member for each row execute function refuse_row()").update();
-        try (AnnotationConfigApplicationContext larger = SupporterBatchWiring.start(db.dataSource(),
-                Map.of("pp.import.chunk-size", "100", "pp.import.partitions", "2"))) {
+        jdbc.sql("create trigger refuse_row before insert on member for each row execute function refuse_row()")
+                .update();
+        try (AnnotationConfigApplicationContext larger = SupporterBatchWiring.start(
+                db.dataSource(), Map.of("pp.import.chunk-size", "100", "pp.import.partitions", "2"))) {
             resumes(file, larger.getBean(SupporterImports.class));
         }
     }
@@ -153,12 +187,16 @@ class ImportSupportersJobTest {
     @Test
     void someoneWhoJoinsOnTheWebWhileTheImportRunsIsFoundNotCopiedTwice() throws Exception {
         Path file = folder.resolve("while-running.csv");
-        Files.writeString(file, String.join("\n",
-                "name,email,zip",
-                "Ann First,ann.first@example.org,53703",
-                "Bo First,bo.first@example.org,53703",
-                "Cal Later,cal.later@example.org,53703",
-                "Lee Web,lee.web@example.org,53703") + "\n");
+        Files.writeString(
+                file,
+                String.join(
+                                "\n",
+                                "name,email,zip",
+                                "Ann First,ann.first@example.org,53703",
+                                "Bo First,bo.first@example.org,53703",
+                                "Cal Later,cal.later@example.org,53703",
+                                "Lee Web,lee.web@example.org,53703")
+                        + "\n");
         // the first chunk's commit brings Lee in as a web sign-up: after the run's key index was loaded, so
         // the second chunk's COPY meets the unique index, goes back to its savepoint and finds Lee there
         jdbc.sql("""
@@ -168,13 +206,18 @@ class ImportSupportersJobTest {
                   where not exists (select 1 from member where email = 'lee.web@example.org');
                   return new;
                 end $$""").update();
-        jdbc.sql("create trigger web_signup after insert or update on import_progress for each row execute function web_signup()")
+        jdbc.sql(
+                        "create trigger web_signup after insert or update on import_progress for each row execute function web_signup()")
                 .update();
-        try (AnnotationConfigApplicationContext oneByTwo = SupporterBatchWiring.start(db.dataSource(),
-                Map.of("pp.import.chunk-size", "2", "pp.import.partitions", "1"))) {
-            SupporterImports.Outcome outcome = oneByTwo.getBean(SupporterImports.class).run(file, SupporterImports.Options.defaults());
+        try (AnnotationConfigApplicationContext oneByTwo = SupporterBatchWiring.start(
+                db.dataSource(), Map.of("pp.import.chunk-size", "2", "pp.import.partitions", "1"))) {
+            SupporterImports.Outcome outcome =
+                    oneByTwo.getBean(SupporterImports.class).run(file, SupporterImports.Options.defaults());
             assertThat(outcome.batchStatus()).as(outcome.exitDescription()).isEqualTo("COMPLETED");
-            assertThat(List.of(outcome.run().created(), outcome.run().matched(), outcome.run().duplicates()))
+            assertThat(List.of(
+                            outcome.run().created(),
+                            outcome.run().matched(),
+                            outcome.run().duplicates()))
                     .containsExactly(3L, 1L, 0L);
         } finally {
             jdbc.sql("drop trigger web_signup on import_progress").update();
@@ -182,15 +225,20 @@ class ImportSupportersJobTest {
         }
         // Lee is one member, with the address and district the file had
         assertThat(jdbc.sql("select count(*) || ' ' || min(zip) || ' ' || min(district_id) from member where email = ?")
-                .param("lee.web@example.org").query(String.class).single()).isEqualTo("1 53703 WI-02");
+                        .param("lee.web@example.org")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("1 53703 WI-02");
     }
 
     private void resumes(Path file, SupporterImports imports) {
         SupporterImports.Outcome failed = imports.run(file, SupporterImports.Options.defaults());
         assertThat(failed.batchStatus()).isEqualTo("FAILED");
         assertThat(failed.run().status()).isEqualTo("FAILED");
-        long written = jdbc.sql("select count(*) from member where import_run_id = ?").param(failed.run().id())
-                .query(Long.class).single();
+        long written = jdbc.sql("select count(*) from member where import_run_id = ?")
+                .param(failed.run().id())
+                .query(Long.class)
+                .single();
         assertThat(written).isBetween(1L, 2_900L);
 
         jdbc.sql("drop trigger refuse_row on member").update();
@@ -213,12 +261,21 @@ class ImportSupportersJobTest {
         ImportRuns.Progress progress = imports.progress(run.id()).orElseThrow();
         assertThat(progress.read()).isEqualTo(3_000);
         assertThat(progress.rejected()).isEqualTo(30);
-        assertThat(run.created() + run.matched() + run.duplicates() + run.rowsRejected()).isEqualTo(3_000);
-        assertThat(jdbc.sql("select count(*) from member where import_run_id = ?").param(run.id()).query(Long.class).single())
+        assertThat(run.created() + run.matched() + run.duplicates() + run.rowsRejected())
+                .isEqualTo(3_000);
+        assertThat(jdbc.sql("select count(*) from member where import_run_id = ?")
+                        .param(run.id())
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(run.created());
-        assertThat(jdbc.sql("select count(*) from import_reject where run_id = ?").param(run.id()).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from import_reject where run_id = ?")
+                        .param(run.id())
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(30);
-        assertThat(jdbc.sql("select count(*) from member where email = 'someone.2407@example.org'").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from member where email = 'someone.2407@example.org'")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
         // about a quarter joined, each in the group of their district
         long joined = jdbc.sql("""
@@ -230,10 +287,16 @@ class ImportSupportersJobTest {
     }
 
     private String district(String email) {
-        return jdbc.sql("select district_id || ' ' || coalesce(district_source, 'null') || ' ' || district_provisional from member where email = ?")
-                .param(email).query(String.class).optional()
-                .orElseGet(() -> jdbc.sql("select 'null ' || coalesce(district_source, 'null') || ' ' || district_provisional from member where email = ?")
-                        .param(email).query(String.class).single());
+        return jdbc.sql(
+                        "select district_id || ' ' || coalesce(district_source, 'null') || ' ' || district_provisional from member where email = ?")
+                .param(email)
+                .query(String.class)
+                .optional()
+                .orElseGet(() -> jdbc.sql(
+                                "select 'null ' || coalesce(district_source, 'null') || ' ' || district_provisional from member where email = ?")
+                        .param(email)
+                        .query(String.class)
+                        .single());
     }
 
     private String groupOf(String email) {
@@ -245,7 +308,9 @@ class ImportSupportersJobTest {
 
     private String consent(String channel, String address) {
         return jdbc.sql("select opted_out || ' ' || source from consent where channel = ? and address = ?")
-                .params(channel, address).query(String.class).single();
+                .params(channel, address)
+                .query(String.class)
+                .single();
     }
 
     private String snapshot() {

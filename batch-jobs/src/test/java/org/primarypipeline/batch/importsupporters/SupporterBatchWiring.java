@@ -2,11 +2,11 @@ package org.primarypipeline.batch.importsupporters;
 
 import java.util.Map;
 import javax.sql.DataSource;
-import org.primarypipeline.supporters.DistrictPlanStore;
-import org.primarypipeline.supporters.SupporterDistricts;
 import org.primarypipeline.batch.assigndistricts.AssignDistrictsJobConfiguration;
 import org.primarypipeline.batch.assigndistricts.DistrictReassignments;
 import org.primarypipeline.batch.partitioning.PartitionedSteps;
+import org.primarypipeline.supporters.DistrictPlanStore;
+import org.primarypipeline.supporters.SupporterDistricts;
 import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +20,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 /** The supporter jobs wired by Spring Batch over a test database, as the app wires them. */
 @Configuration
 @EnableBatchProcessing
-@Import({ImportSupportersJobConfiguration.class, ImportRuns.class, ImportRunContext.class, SupporterImports.class, PartitionedSteps.class,
-    AssignDistrictsJobConfiguration.class, DistrictReassignments.class, DistrictPlanStore.class, SupporterDistricts.class})
+@Import({
+    ImportSupportersJobConfiguration.class,
+    ImportRuns.class,
+    ImportRunContext.class,
+    SupporterImports.class,
+    PartitionedSteps.class,
+    AssignDistrictsJobConfiguration.class,
+    DistrictReassignments.class,
+    DistrictPlanStore.class,
+    SupporterDistricts.class
+})
 public class SupporterBatchWiring {
 
     @Bean

@@ -15,7 +15,9 @@ class IdRangePartitionerTest {
         Map<String, ExecutionContext> parts = new IdRangePartitioner(7L, 1006L).partition(3);
         assertThat(parts.keySet()).containsExactly("range-000", "range-001", "range-002");
         List<long[]> ranges = new ArrayList<>();
-        parts.values().forEach(c -> ranges.add(new long[] {c.getLong(IdRangePartitioner.MIN_ID), c.getLong(IdRangePartitioner.MAX_ID)}));
+        parts.values()
+                .forEach(c -> ranges.add(
+                        new long[] {c.getLong(IdRangePartitioner.MIN_ID), c.getLong(IdRangePartitioner.MAX_ID)}));
         assertThat(ranges.get(0)).containsExactly(7, 340);
         assertThat(ranges.get(1)).containsExactly(341, 673);
         assertThat(ranges.get(2)).containsExactly(674, 1006);

@@ -42,6 +42,7 @@ class RemotePartitioningShutdownTest {
 
     /** Started partitions (a worker signals it holds one) and how long each takes. */
     static final CountDownLatch STARTED = new CountDownLatch(1);
+
     static final long PARTITION_MILLIS = 3000;
 
     private final DataSource dataSource = TestDatabase.freshMigrated();
@@ -53,20 +54,31 @@ class RemotePartitioningShutdownTest {
 
     @Test
     void aWorkerStoppedMidPartitionFinishesItAndLeavesTheRestToAnother() throws Exception {
-        try (AnnotationConfigApplicationContext manager = context(Map.of("pp.batch.partitioning", "remote",
-                "pp.batch.grid-size", "2", "pp.batch.remote.poll-interval", "100ms"))) {
-            AnnotationConfigApplicationContext first = context(Map.of("pp.batch.worker.enabled", "true",
-                    "pp.batch.worker.poll-interval", "100ms"));
+        try (AnnotationConfigApplicationContext manager = context(Map.of(
+                "pp.batch.partitioning",
+                "remote",
+                "pp.batch.grid-size",
+                "2",
+                "pp.batch.remote.poll-interval",
+                "100ms"))) {
+            AnnotationConfigApplicationContext first =
+                    context(Map.of("pp.batch.worker.enabled", "true", "pp.batch.worker.poll-interval", "100ms"));
             Job job = manager.getBean("slowJob", Job.class);
             CompletableFuture<JobExecution> running = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return manager.getBean(JobLauncher.class).run(job, new JobParametersBuilder()
-                            .addLong("run", System.nanoTime()).toJobParameters());
+                    return manager.getBean(JobLauncher.class)
+                            .run(
+                                    job,
+                                    new JobParametersBuilder()
+                                            .addLong("run", System.nanoTime())
+                                            .toJobParameters());
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
-            assertThat(STARTED.await(60, TimeUnit.SECONDS)).as("the first worker took a partition").isTrue();
+            assertThat(STARTED.await(60, TimeUnit.SECONDS))
+                    .as("the first worker took a partition")
+                    .isTrue();
 
             long closing = System.nanoTime();
             first.close(); // what SIGTERM does to the batch-worker process: its context closes
@@ -78,16 +90,23 @@ class RemotePartitioningShutdownTest {
                     """).query(String.class).list();
             // the one it held ran to its end during shutdown; the other was never taken
             assertThat(partitions).containsExactlyInAnyOrder("COMPLETED", "STARTING");
-            assertThat(closedAfter).as("seconds the shutdown waited for the partition").isGreaterThan(1.0);
-            assertThat(jdbc.sql("select count(*) from int_channel_message").query(Long.class).single()).isEqualTo(1);
+            assertThat(closedAfter)
+                    .as("seconds the shutdown waited for the partition")
+                    .isGreaterThan(1.0);
+            assertThat(jdbc.sql("select count(*) from int_channel_message")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
             assertThat(running).isNotDone();
 
-            try (AnnotationConfigApplicationContext second = context(Map.of("pp.batch.worker.enabled", "true",
-                    "pp.batch.worker.poll-interval", "100ms"))) {
+            try (AnnotationConfigApplicationContext second =
+                    context(Map.of("pp.batch.worker.enabled", "true", "pp.batch.worker.poll-interval", "100ms"))) {
                 JobExecution execution = running.get(60, TimeUnit.SECONDS);
                 assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
                 assertThat(jdbc.sql("select status from batch_step_execution where step_name like 'slow-range:%'")
-                        .query(String.class).list()).containsExactly("COMPLETED", "COMPLETED");
+                                .query(String.class)
+                                .list())
+                        .containsExactly("COMPLETED", "COMPLETED");
             }
         }
     }
@@ -115,11 +134,15 @@ class RemotePartitioningShutdownTest {
         /** The worker step, named as its bean. */
         @Bean(name = "slow-range")
         Step slowRange(JobRepository jobs, PlatformTransactionManager transactions) {
-            return new StepBuilder("slow-range", jobs).tasklet((contribution, chunk) -> {
-                STARTED.countDown();
-                Thread.sleep(PARTITION_MILLIS);
-                return RepeatStatus.FINISHED;
-            }, transactions).build();
+            return new StepBuilder("slow-range", jobs)
+                    .tasklet(
+                            (contribution, chunk) -> {
+                                STARTED.countDown();
+                                Thread.sleep(PARTITION_MILLIS);
+                                return RepeatStatus.FINISHED;
+                            },
+                            transactions)
+                    .build();
         }
 
         @Bean

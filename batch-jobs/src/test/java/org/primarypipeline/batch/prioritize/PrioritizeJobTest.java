@@ -46,23 +46,35 @@ class PrioritizeJobTest {
         assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         long run = first.getId();
         JdbcClient jdbc = db.jdbc();
-        assertThat(jdbc.sql("select count(*) from district_priority where run_id = ?").param(run).query(Integer.class).single())
+        assertThat(jdbc.sql("select count(*) from district_priority where run_id = ?")
+                        .param(run)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(435);
         assertThat(jdbc.sql("""
                 select count(*) from district_priority where run_id = ? and rank between 1 and 435
                   and path <> '' and path_reason <> '' and explanation <> ''
                 """).param(run).query(Integer.class).single()).isEqualTo(435);
-        assertThat(jdbc.sql("select count(distinct rank) from district_priority where run_id = ?").param(run)
-                .query(Integer.class).single()).isEqualTo(435);
+        assertThat(jdbc.sql("select count(distinct rank) from district_priority where run_id = ?")
+                        .param(run)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(435);
         // vacant seats and redrawn districts are labelled, not silently zero
-        assertThat(jdbc.sql("select gaps from district_priority where run_id = ? and district_id = 'TX-23'").param(run)
-                .query(String.class).single()).containsIgnoringCase("vacan");
+        assertThat(jdbc.sql("select gaps from district_priority where run_id = ? and district_id = 'TX-23'")
+                        .param(run)
+                        .query(String.class)
+                        .single())
+                .containsIgnoringCase("vacan");
 
         // a mid-table district where our group grows to 5,000 members climbs
         String district = jdbc.sql("select district_id from district_priority where run_id = ? and rank = 200")
-                .param(run).query(String.class).single();
+                .param(run)
+                .query(String.class)
+                .single();
         int before = rankOf(run, district);
-        jdbc.sql("insert into member (full_name, email) select 'M' || g, 'm' || g || '@example.org' from generate_series(1, 5000) g")
+        jdbc.sql(
+                        "insert into member (full_name, email) select 'M' || g, 'm' || g || '@example.org' from generate_series(1, 5000) g")
                 .update();
         jdbc.sql("""
                 insert into group_membership (group_id, member_id)
@@ -77,20 +89,28 @@ class PrioritizeJobTest {
     }
 
     private int rankOf(long run, String district) {
-        return db.jdbc().sql("select rank from district_priority where run_id = ? and district_id = ?")
-                .params(run, district).query(Integer.class).single();
+        return db.jdbc()
+                .sql("select rank from district_priority where run_id = ? and district_id = ?")
+                .params(run, district)
+                .query(Integer.class)
+                .single();
     }
 
     private JobExecution run(String weights) throws Exception {
         try (AnnotationConfigApplicationContext batch = new AnnotationConfigApplicationContext()) {
-            batch.getEnvironment().getPropertySources().addFirst(
-                    new MapPropertySource("test", java.util.Map.of("pp.prioritize.weights", weights)));
+            batch.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("test", java.util.Map.of("pp.prioritize.weights", weights)));
             // the shared database outlives this context: no destroy method
             batch.registerBean("dataSource", DataSource.class, db::dataSource, bd -> bd.setDestroyMethodName(""));
             batch.register(BatchWiring.class);
             batch.refresh();
-            return batch.getBean(JobLauncher.class).run(batch.getBean("prioritizeJob", Job.class),
-                    new JobParametersBuilder().addLong("at", System.nanoTime()).toJobParameters());
+            return batch.getBean(JobLauncher.class)
+                    .run(
+                            batch.getBean("prioritizeJob", Job.class),
+                            new JobParametersBuilder()
+                                    .addLong("at", System.nanoTime())
+                                    .toJobParameters());
         }
     }
 

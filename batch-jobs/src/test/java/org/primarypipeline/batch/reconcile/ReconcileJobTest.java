@@ -1,7 +1,7 @@
 package org.primarypipeline.batch.reconcile;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -14,14 +14,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.primarypipeline.districts.PublicDataLoader;
 import org.primarypipeline.fundraising.DonationCheckout;
 import org.primarypipeline.testing.ActivitiesContext;
 import org.primarypipeline.testing.Fundraising;
@@ -79,7 +77,8 @@ class ReconcileJobTest {
                 {"id": "dp_e", "object": "dispute", "amount": 3000, "charge": "ch_e", "status": "lost", "reason": "fraudulent"}""");
 
         stubBalance(stripe.server());
-        batch = batchContext(ledgerSide.dataSource(), stripe.apiBase(), Clock.fixed(PAID.plus(Duration.ofHours(3)), ZoneOffset.UTC));
+        batch = batchContext(
+                ledgerSide.dataSource(), stripe.apiBase(), Clock.fixed(PAID.plus(Duration.ofHours(3)), ZoneOffset.UTC));
         jdbc = ledgerSide.jdbc();
     }
 
@@ -94,49 +93,80 @@ class ReconcileJobTest {
     void aRunInterruptedByStripeRestartsWhereItStoppedAndClassifiesEveryDollar() throws Exception {
         JobLauncher launcher = batch.getBean(JobLauncher.class);
         Job job = batch.getBean("reconcileJob", Job.class);
-        JobParameters params = new JobParametersBuilder().addString(ReconcileJobConfiguration.RUN, "test-1").toJobParameters();
+        JobParameters params = new JobParametersBuilder()
+                .addString(ReconcileJobConfiguration.RUN, "test-1")
+                .toJobParameters();
 
         JobExecution first = launcher.run(job, params);
         assertThat(first.getStatus()).isEqualTo(BatchStatus.FAILED);
         // the first chunk (txn_a, txn_b) was stored before Stripe failed
-        assertThat(jdbc.sql("select count(*) from stripe_balance_transaction").query(Long.class).single()).isEqualTo(2L);
+        assertThat(jdbc.sql("select count(*) from stripe_balance_transaction")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2L);
 
         JobExecution second = launcher.run(job, params);
         assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(second.getJobInstance().getInstanceId()).isEqualTo(first.getJobInstance().getInstanceId());
+        assertThat(second.getJobInstance().getInstanceId())
+                .isEqualTo(first.getJobInstance().getInstanceId());
         WireMockServer server = stripe.server();
         // the first page was read once; the restart resumed after the last stored transaction
         assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/v1/balance_transactions"))
-                .withQueryParam("starting_after", absent()).withQueryParam("payout", absent()))).hasSize(1);
+                        .withQueryParam("starting_after", absent())
+                        .withQueryParam("payout", absent())))
+                .hasSize(1);
         assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/v1/balance_transactions"))
-                .withQueryParam("starting_after", equalTo("txn_b")))).hasSize(1);
+                        .withQueryParam("starting_after", equalTo("txn_b"))))
+                .hasSize(1);
 
-        long run = jdbc.sql("select max(id) from reconciliation_run").query(Long.class).single();
+        long run = jdbc.sql("select max(id) from reconciliation_run")
+                .query(Long.class)
+                .single();
         Map<String, String> kinds = new java.util.TreeMap<>();
-        jdbc.sql("select coalesce(charge_id, payout_id) as ref, kind, ok from reconciliation_item where run_id = ?").param(run)
-                .query((rs, n) -> kinds.put(rs.getString(1) + (rs.getBoolean(3) ? "" : "!"), rs.getString(2))).list();
-        assertThat(kinds).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "ch_b!", "AMOUNT_MISMATCH",
-                "ch_d!", "IN_LEDGER_NOT_STRIPE",
-                "ch_f!", "FEE_MISMATCH",
-                "ch_x!", "IN_STRIPE_NOT_LEDGER",
-                "ch_c", "REFUND",
-                "ch_e", "DISPUTE",
-                "po_bad!", "PAYOUT_MISMATCH"));
-        String summary = jdbc.sql("select summary::text from reconciliation_run where id = ?").param(run).query(String.class).single();
+        jdbc.sql("select coalesce(charge_id, payout_id) as ref, kind, ok from reconciliation_item where run_id = ?")
+                .param(run)
+                .query((rs, n) -> kinds.put(rs.getString(1) + (rs.getBoolean(3) ? "" : "!"), rs.getString(2)))
+                .list();
+        assertThat(kinds)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "ch_b!", "AMOUNT_MISMATCH",
+                        "ch_d!", "IN_LEDGER_NOT_STRIPE",
+                        "ch_f!", "FEE_MISMATCH",
+                        "ch_x!", "IN_STRIPE_NOT_LEDGER",
+                        "ch_c", "REFUND",
+                        "ch_e", "DISPUTE",
+                        "po_bad!", "PAYOUT_MISMATCH"));
+        String summary = jdbc.sql("select summary::text from reconciliation_run where id = ?")
+                .param(run)
+                .query(String.class)
+                .single();
         assertThat(summary).contains("\"MATCHED\": 3");
-        assertThat(jdbc.sql("select payout_id from stripe_balance_transaction where id = 'txn_c'").query(String.class).single())
+        assertThat(jdbc.sql("select payout_id from stripe_balance_transaction where id = 'txn_c'")
+                        .query(String.class)
+                        .single())
                 .isEqualTo("po_good");
-        assertThat(jdbc.sql("select action from reconciliation_item where kind = 'PAYOUT_MISMATCH'").query(String.class).single())
-                .contains("900 cents").contains("sum to 800 cents");
+        assertThat(jdbc.sql("select action from reconciliation_item where kind = 'PAYOUT_MISMATCH'")
+                        .query(String.class)
+                        .single())
+                .contains("900 cents")
+                .contains("sum to 800 cents");
         // the next run starts from the cursor, with overlap
-        assertThat(jdbc.sql("select created_gte from stripe_sync_cursor where name = 'balance'").query(java.sql.Timestamp.class)
-                .single().toInstant()).isEqualTo(PAID.plus(Duration.ofHours(3)).minus(ReconcileJobConfiguration.OVERLAP));
+        assertThat(jdbc.sql("select created_gte from stripe_sync_cursor where name = 'balance'")
+                        .query(java.sql.Timestamp.class)
+                        .single()
+                        .toInstant())
+                .isEqualTo(PAID.plus(Duration.ofHours(3)).minus(ReconcileJobConfiguration.OVERLAP));
     }
 
     private static void donate(Fundraising fx, long fundraiser, String key, long cents) {
-        DonationCheckout.ToPayment pay = (DonationCheckout.ToPayment) fx.checkout.start(Fundraising.form(fundraiser, cents,
-                "Donor " + key.toUpperCase() + " Smith", key.length() + " " + key + " Street", "43215", "Ohio State", "Nurse"));
+        DonationCheckout.ToPayment pay = (DonationCheckout.ToPayment) fx.checkout.start(Fundraising.form(
+                fundraiser,
+                cents,
+                "Donor " + key.toUpperCase() + " Smith",
+                key.length() + " " + key + " Street",
+                "43215",
+                "Ohio State",
+                "Nurse"));
         fx.deliver("evt_pi_" + key, "payment_intent.succeeded", PAID, """
                 {"id": "pi_%1$s", "object": "payment_intent", "amount": %2$d, "amount_received": %2$d, "latest_charge": "ch_%1$s",
                  "metadata": {"pp_intent_id": "%3$d"}, "status": "succeeded"}""".formatted(key, cents, pay.intentId()));
@@ -162,35 +192,61 @@ class ReconcileJobTest {
         String a = bt("txn_a", "charge", "charge", 5_000, 175, charge("ch_a", 5_000));
         String b = bt("txn_b", "charge", "charge", 2_500, 103, charge("ch_b", 2_500));
         String c = bt("txn_c", "charge", "charge", 10_000, 320, charge("ch_c", 10_000));
-        String cr = bt("txn_cr", "refund", "refund", -3_000, 0,
+        String cr = bt(
+                "txn_cr",
+                "refund",
+                "refund",
+                -3_000,
+                0,
                 "{\"id\": \"re_c\", \"object\": \"refund\", \"amount\": 3000, \"charge\": \"ch_c\", \"status\": \"succeeded\"}");
         String e = bt("txn_e", "charge", "charge", 3_000, 117, charge("ch_e", 3_000));
-        String ed = bt("txn_ed", "adjustment", "dispute", -3_000, 1_500,
+        String ed = bt(
+                "txn_ed",
+                "adjustment",
+                "dispute",
+                -3_000,
+                1_500,
                 "{\"id\": \"dp_e\", \"object\": \"dispute\", \"amount\": 3000, \"charge\": \"ch_e\", \"status\": \"lost\"}");
         String f = bt("txn_f", "charge", "charge", 1_000, 200, charge("ch_f", 1_000));
         String x = bt("txn_x", "charge", "charge", 7_000, 233, charge("ch_x", 7_000));
         String url = "/v1/balance_transactions";
-        server.stubFor(get(urlPathEqualTo(url)).withQueryParam("starting_after", absent()).withQueryParam("payout", absent())
+        server.stubFor(get(urlPathEqualTo(url))
+                .withQueryParam("starting_after", absent())
+                .withQueryParam("payout", absent())
                 .willReturn(json(list(url, true, a, b, c))));
-        server.stubFor(get(urlPathEqualTo(url)).withQueryParam("starting_after", equalTo("txn_b"))
+        server.stubFor(get(urlPathEqualTo(url))
+                .withQueryParam("starting_after", equalTo("txn_b"))
                 .willReturn(json(list(url, true, c))));
         // Stripe fails once on the second page
-        server.stubFor(get(urlPathEqualTo(url)).withQueryParam("starting_after", equalTo("txn_c"))
-                .inScenario("page2").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503).withHeader("Stripe-Should-Retry", "false")
+        server.stubFor(get(urlPathEqualTo(url))
+                .withQueryParam("starting_after", equalTo("txn_c"))
+                .inScenario("page2")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withHeader("Stripe-Should-Retry", "false")
                         .withBody("{\"error\": {\"type\": \"api_error\", \"message\": \"unavailable\"}}"))
                 .willSetStateTo("up"));
-        server.stubFor(get(urlPathEqualTo(url)).withQueryParam("starting_after", equalTo("txn_c"))
-                .inScenario("page2").whenScenarioStateIs("up")
+        server.stubFor(get(urlPathEqualTo(url))
+                .withQueryParam("starting_after", equalTo("txn_c"))
+                .inScenario("page2")
+                .whenScenarioStateIs("up")
                 .willReturn(json(list(url, false, cr, e, ed, f, x))));
-        String payoutTxn = bt("txn_po_good", "payout", "payout", -11_505, 0,
+        String payoutTxn = bt(
+                "txn_po_good",
+                "payout",
+                "payout",
+                -11_505,
+                0,
                 "{\"id\": \"po_good\", \"object\": \"payout\", \"amount\": 11505, \"status\": \"paid\"}");
-        server.stubFor(get(urlPathEqualTo(url)).withQueryParam("payout", equalTo("po_good"))
+        server.stubFor(get(urlPathEqualTo(url))
+                .withQueryParam("payout", equalTo("po_good"))
                 .willReturn(json(list(url, false, a, c, cr, payoutTxn))));
-        server.stubFor(get(urlPathEqualTo(url)).withQueryParam("payout", equalTo("po_bad"))
+        server.stubFor(get(urlPathEqualTo(url))
+                .withQueryParam("payout", equalTo("po_bad"))
                 .willReturn(json(list(url, false, f))));
-        server.stubFor(get(urlPathEqualTo("/v1/payouts")).willReturn(json(list("/v1/payouts", false,
-                payout("po_good", 11_505), payout("po_bad", 900)))));
+        server.stubFor(get(urlPathEqualTo("/v1/payouts"))
+                .willReturn(json(list("/v1/payouts", false, payout("po_good", 11_505), payout("po_bad", 900)))));
     }
 
     private static String payout(String id, long amount) {
@@ -200,15 +256,25 @@ class ReconcileJobTest {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     private static AnnotationConfigApplicationContext batchContext(DataSource dataSource, String apiBase, Clock clock) {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", Map.of(
-                "pp.stripe.secret-key", StripeStub.SECRET_KEY,
-                "pp.stripe.api-base", apiBase,
-                "pp.reconcile.chunk", "2")));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "test",
+                        Map.of(
+                                "pp.stripe.secret-key",
+                                StripeStub.SECRET_KEY,
+                                "pp.stripe.api-base",
+                                apiBase,
+                                "pp.reconcile.chunk",
+                                "2")));
         context.registerBean("dataSource", DataSource.class, () -> dataSource);
         context.registerBean("clock", Clock.class, () -> clock);
         context.register(Wiring.class);
@@ -219,9 +285,25 @@ class ReconcileJobTest {
     @Configuration
     @EnableTransactionManagement
     @EnableBatchProcessing
-    @ComponentScan(basePackages = {"org.primarypipeline.certification", "org.primarypipeline.cycles", "org.primarypipeline.districts", "org.primarypipeline.fundraising", "org.primarypipeline.nominations", "org.primarypipeline.outreach", "org.primarypipeline.platform.db", "org.primarypipeline.platform.links", "org.primarypipeline.supporters", "org.primarypipeline.vetting", "org.primarypipeline.voting", "org.primarypipeline.batch.reconcile"},
-            excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-                    pattern = "org\\.primarypipeline\\.activities\\.testing\\..*"))
+    @ComponentScan(
+            basePackages = {
+                "org.primarypipeline.certification",
+                "org.primarypipeline.cycles",
+                "org.primarypipeline.districts",
+                "org.primarypipeline.fundraising",
+                "org.primarypipeline.nominations",
+                "org.primarypipeline.outreach",
+                "org.primarypipeline.platform.db",
+                "org.primarypipeline.platform.links",
+                "org.primarypipeline.supporters",
+                "org.primarypipeline.vetting",
+                "org.primarypipeline.voting",
+                "org.primarypipeline.batch.reconcile"
+            },
+            excludeFilters =
+                    @ComponentScan.Filter(
+                            type = FilterType.REGEX,
+                            pattern = "org\\.primarypipeline\\.activities\\.testing\\..*"))
     static class Wiring {
         @Bean
         JdbcClient jdbcClient(DataSource dataSource) {

@@ -2,9 +2,9 @@ package org.primarypipeline.batch.recount;
 
 import java.util.Map;
 import javax.sql.DataSource;
+import org.primarypipeline.batch.partitioning.PartitionedSteps;
 import org.primarypipeline.districts.PublicDataLoader;
 import org.primarypipeline.testing.TestDatabase;
-import org.primarypipeline.batch.partitioning.PartitionedSteps;
 import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -51,9 +51,25 @@ final class RecountContext implements AutoCloseable {
     @EnableTransactionManagement
     @EnableBatchProcessing
     @Import(PartitionedSteps.class)
-    @ComponentScan(basePackages = {"org.primarypipeline.certification", "org.primarypipeline.cycles", "org.primarypipeline.districts", "org.primarypipeline.fundraising", "org.primarypipeline.nominations", "org.primarypipeline.outreach", "org.primarypipeline.platform.db", "org.primarypipeline.platform.links", "org.primarypipeline.supporters", "org.primarypipeline.vetting", "org.primarypipeline.voting", "org.primarypipeline.batch.recount"},
-            excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-                    pattern = "org\\.primarypipeline\\.activities\\.testing\\..*"))
+    @ComponentScan(
+            basePackages = {
+                "org.primarypipeline.certification",
+                "org.primarypipeline.cycles",
+                "org.primarypipeline.districts",
+                "org.primarypipeline.fundraising",
+                "org.primarypipeline.nominations",
+                "org.primarypipeline.outreach",
+                "org.primarypipeline.platform.db",
+                "org.primarypipeline.platform.links",
+                "org.primarypipeline.supporters",
+                "org.primarypipeline.vetting",
+                "org.primarypipeline.voting",
+                "org.primarypipeline.batch.recount"
+            },
+            excludeFilters =
+                    @ComponentScan.Filter(
+                            type = FilterType.REGEX,
+                            pattern = "org\\.primarypipeline\\.activities\\.testing\\..*"))
     static class Wiring {
         @Bean
         JdbcClient jdbcClient(DataSource dataSource) {

@@ -10,12 +10,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.primarypipeline.voting.BallotFixture;
 import org.primarypipeline.certification.CertificationActivities;
 import org.primarypipeline.certification.RecountOutcome;
-import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
 import org.primarypipeline.certification.RecountReports;
 import org.primarypipeline.core.cycle.CycleSettings;
+import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
+import org.primarypipeline.voting.BallotFixture;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepExecution;
@@ -54,9 +54,19 @@ class RecountJobTest {
     }
 
     /** Members and their ids, by the letter each test uses. */
-    record Scenario(BallotFixture.Round round, long ana, long ben, long cy, long dee, long eve, long fay, long gus,
-                    long hal, long x, long y, long z) {
-    }
+    record Scenario(
+            BallotFixture.Round round,
+            long ana,
+            long ben,
+            long cy,
+            long dee,
+            long eve,
+            long fay,
+            long gus,
+            long hal,
+            long x,
+            long y,
+            long z) {}
 
     /**
      * Ana votes X>Y, Ben Y>X then changes to Y>Z, Cy Z>Y. Dee names Ana 6 and Ben 4 and stays home;
@@ -64,8 +74,8 @@ class RecountJobTest {
      * Smartocracy: Ana's ballot weighs 22 units, Ben's 18, Cy's 10; IRV drops Z, then Y beats X 28 to 22.
      */
     private Scenario scenario(String district) {
-        BallotFixture.Round round = fixture.votingRound(district, CycleSettings.defaults(), "X Nominee", "Y Nominee",
-                "Z Nominee");
+        BallotFixture.Round round =
+                fixture.votingRound(district, CycleSettings.defaults(), "X Nominee", "Y Nominee", "Z Nominee");
         long x = round.nominees.get(0);
         long y = round.nominees.get(1);
         long z = round.nominees.get(2);
@@ -111,38 +121,63 @@ class RecountJobTest {
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         RecountReports.Report report = report(execution);
         assertThat(report.matches()).isTrue();
-        assertThat(report.summary()).contains("recount matches", "winner " + s.y(), "3 ballots of 8 members",
-                "receipt chain intact");
+        assertThat(report.summary())
+                .contains("recount matches", "winner " + s.y(), "3 ballots of 8 members", "receipt chain intact");
         JsonNode details = details(report);
         assertThat(details.at("/rows/receipts").asInt()).isEqualTo(4); // Ben's change appended an entry
         assertThat(details.at("/rows/proxies").asInt()).isEqualTo(5);
         assertThat(details.at("/weights/differingCount").asInt()).isZero();
-        assertThat(s.round().jdbc().sql("select member_id, weight::text from ballot_weight where cycle_id = ? order by member_id")
-                .param(s.round().cycleId).query((rs, n) -> rs.getLong(1) + "=" + rs.getString(2)).list())
-                .containsExactly(s.ana() + "=22.000000000000", s.ben() + "=18.000000000000", s.cy() + "=10.000000000000");
+        assertThat(s.round()
+                        .jdbc()
+                        .sql("select member_id, weight::text from ballot_weight where cycle_id = ? order by member_id")
+                        .param(s.round().cycleId)
+                        .query((rs, n) -> rs.getLong(1) + "=" + rs.getString(2))
+                        .list())
+                .containsExactly(
+                        s.ana() + "=22.000000000000", s.ben() + "=18.000000000000", s.cy() + "=10.000000000000");
         // every reading step read its rows in chunks (the proxy lists beside the rest)
-        List<String> steps = execution.getStepExecutions().stream().map(StepExecution::getStepName).toList();
-        assertThat(steps).filteredOn(n -> !n.startsWith(RecountJobConfiguration.RECEIPTS_STEP)
-                && !n.startsWith(RecountJobConfiguration.RECEIPT_RANGE_STEP)).containsExactlyInAnyOrder(
-                "recount-electorate", "recount-proxies", "recount-ballots", "recount-receipts", "recount-weights",
-                "recount-compare");
+        List<String> steps = execution.getStepExecutions().stream()
+                .map(StepExecution::getStepName)
+                .toList();
+        assertThat(steps)
+                .filteredOn(n -> !n.startsWith(RecountJobConfiguration.RECEIPTS_STEP)
+                        && !n.startsWith(RecountJobConfiguration.RECEIPT_RANGE_STEP))
+                .containsExactlyInAnyOrder(
+                        "recount-electorate",
+                        "recount-proxies",
+                        "recount-ballots",
+                        "recount-receipts",
+                        "recount-weights",
+                        "recount-compare");
         if (partitioned()) {
             // the ballots were checked against their receipts in member-id ranges (the voters' ids span three)
-            assertThat(steps).contains(RecountJobConfiguration.RECEIPTS_STEP, "recount-receipt-range:range-000",
-                    "recount-receipt-range:range-001", "recount-receipt-range:range-002");
+            assertThat(steps)
+                    .contains(
+                            RecountJobConfiguration.RECEIPTS_STEP,
+                            "recount-receipt-range:range-000",
+                            "recount-receipt-range:range-001",
+                            "recount-receipt-range:range-002");
         } else {
             assertThat(steps).noneMatch(n -> n.startsWith(RecountJobConfiguration.RECEIPT_RANGE_STEP));
         }
-        assertThat(execution.getStepExecutions().stream().filter(e -> e.getStepName().equals("recount-electorate"))
-                .findFirst().orElseThrow().getExecutionContext().getLong("rows")).isEqualTo(8);
+        assertThat(execution.getStepExecutions().stream()
+                        .filter(e -> e.getStepName().equals("recount-electorate"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getExecutionContext()
+                        .getLong("rows"))
+                .isEqualTo(8);
     }
 
     @Test
     void aBallotRowChangedAfterItWasCastFailsTheJobNamingTheMember() throws Exception {
         Scenario s = scenario("CA-12");
         // Cy's ballot quietly becomes X first: X now has a majority
-        s.round().jdbc().sql("update ballot set ranking = ? where cycle_id = ? and member_id = ?")
-                .params(new Long[] {s.x(), s.y()}, s.round().cycleId, s.cy()).update();
+        s.round()
+                .jdbc()
+                .sql("update ballot set ranking = ? where cycle_id = ? and member_id = ?")
+                .params(new Long[] {s.x(), s.y()}, s.round().cycleId, s.cy())
+                .update();
 
         JobExecution execution = recount(s.round().cycleId, "changed");
 
@@ -153,15 +188,19 @@ class RecountJobTest {
         JsonNode details = details(report);
         assertThat(details.at("/ballots/changed")).extracting(JsonNode::asLong).containsExactly(s.cy());
         assertThat(details.at("/ballots/deleted")).isEmpty();
-        assertThat(report.summary()).contains("no longer match their receipt", "members " + s.cy())
+        assertThat(report.summary())
+                .contains("no longer match their receipt", "members " + s.cy())
                 .contains("winner: stored " + s.y() + ", recounted " + s.x());
     }
 
     @Test
     void aDeletedBallotRowFailsTheJobNamingTheMember() throws Exception {
         Scenario s = scenario("NY-14");
-        s.round().jdbc().sql("delete from ballot where cycle_id = ? and member_id = ?")
-                .params(s.round().cycleId, s.ben()).update();
+        s.round()
+                .jdbc()
+                .sql("delete from ballot where cycle_id = ? and member_id = ?")
+                .params(s.round().cycleId, s.ben())
+                .update();
 
         JobExecution execution = recount(s.round().cycleId, "deleted");
 
@@ -171,7 +210,9 @@ class RecountJobTest {
         assertThat(details.at("/ballots/deleted")).extracting(JsonNode::asLong).containsExactly(s.ben());
         assertThat(details.at("/ballots/changed")).isEmpty();
         // Ben's stored weight has no recounted ballot; Ana and Cy keep theirs
-        assertThat(details.at("/weights/differing")).extracting(d -> d.get("member").asLong()).containsExactly(s.ben());
+        assertThat(details.at("/weights/differing"))
+                .extracting(d -> d.get("member").asLong())
+                .containsExactly(s.ben());
         assertThat(report.summary()).contains("deleted", "members " + s.ben());
     }
 
@@ -179,20 +220,28 @@ class RecountJobTest {
     void aProxyRowChangedAfterTheCountIsFoundThroughTheWeightsItMoved() throws Exception {
         Scenario s = scenario("WA-07");
         // Dee's list as counted now gives Ana all ten units
-        s.round().jdbc().sql("delete from cycle_proxy where cycle_id = ? and member_id = ? and proxy_member_id = ?")
-                .params(s.round().cycleId, s.dee(), s.ben()).update();
-        s.round().jdbc().sql("update cycle_proxy set units = 10 where cycle_id = ? and member_id = ?")
-                .params(s.round().cycleId, s.dee()).update();
+        s.round()
+                .jdbc()
+                .sql("delete from cycle_proxy where cycle_id = ? and member_id = ? and proxy_member_id = ?")
+                .params(s.round().cycleId, s.dee(), s.ben())
+                .update();
+        s.round()
+                .jdbc()
+                .sql("update cycle_proxy set units = 10 where cycle_id = ? and member_id = ?")
+                .params(s.round().cycleId, s.dee())
+                .update();
 
         JobExecution execution = recount(s.round().cycleId, "proxies");
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
         JsonNode details = details(report(execution));
-        assertThat(details.at("/proxies/stored").asText()).isNotEqualTo(details.at("/proxies/recounted").asText());
-        assertThat(details.at("/weights/differing")).extracting(d -> d.get("member").asLong() + ":"
-                + d.get("stored").asText() + "->" + d.get("recounted").asText())
-                .containsExactlyInAnyOrder(s.ana() + ":22.000000000000->30.000000000000",
-                        s.ben() + ":18.000000000000->10.000000000000");
+        assertThat(details.at("/proxies/stored").asText())
+                .isNotEqualTo(details.at("/proxies/recounted").asText());
+        assertThat(details.at("/weights/differing"))
+                .extracting(d -> d.get("member").asLong() + ":"
+                        + d.get("stored").asText() + "->" + d.get("recounted").asText())
+                .containsExactlyInAnyOrder(
+                        s.ana() + ":22.000000000000->30.000000000000", s.ben() + ":18.000000000000->10.000000000000");
         assertThat(details.at("/ballots/changed")).isEmpty();
     }
 
@@ -211,12 +260,18 @@ class RecountJobTest {
     @Test
     void aRecountThatCouldNotFinishIsRestartedAndCompletes() {
         Scenario s = scenario("IL-04");
-        s.round().jdbc().sql("alter table recount_report rename to recount_report_away").update();
+        s.round()
+                .jdbc()
+                .sql("alter table recount_report rename to recount_report_away")
+                .update();
         JobExecution first;
         try {
             first = recount(s.round().cycleId, "restart");
         } finally {
-            s.round().jdbc().sql("alter table recount_report_away rename to recount_report").update();
+            s.round()
+                    .jdbc()
+                    .sql("alter table recount_report_away rename to recount_report")
+                    .update();
         }
         assertThat(first.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(ctx.bean(RecountReports.class).ofJobExecution(first.getId())).isEmpty();
@@ -224,12 +279,19 @@ class RecountJobTest {
         JobExecution second = recount(s.round().cycleId, "restart");
 
         assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(second.getJobInstance().getInstanceId()).isEqualTo(first.getJobInstance().getInstanceId());
+        assertThat(second.getJobInstance().getInstanceId())
+                .isEqualTo(first.getJobInstance().getInstanceId());
         assertThat(second.getId()).isNotEqualTo(first.getId());
         // the rows read by the failed execution lived in its memory only, so every reading step ran again
-        assertThat(second.getStepExecutions()).extracting(StepExecution::getStepName).contains(
-                "recount-electorate", "recount-proxies", "recount-ballots", "recount-receipts", "recount-weights",
-                "recount-compare");
+        assertThat(second.getStepExecutions())
+                .extracting(StepExecution::getStepName)
+                .contains(
+                        "recount-electorate",
+                        "recount-proxies",
+                        "recount-ballots",
+                        "recount-receipts",
+                        "recount-weights",
+                        "recount-compare");
         assertThat(report(second).matches()).isTrue();
     }
 
@@ -240,14 +302,23 @@ class RecountJobTest {
 
         assertThat(outcome.matches()).isTrue();
         assertThat(outcome.detail()).contains("recount matches");
-        RecountReports.Report report = ctx.bean(RecountReports.class).latest(s.round().cycleId).orElseThrow();
+        RecountReports.Report report =
+                ctx.bean(RecountReports.class).latest(s.round().cycleId).orElseThrow();
         assertThat(report.jobExecutionId()).isNotNull();
         assertThat(report.actor()).isEqualTo("bob");
-        assertThat(s.round().jdbc().sql("select kind from cycle_event where cycle_id = ? and kind like 'RECOUNT%'")
-                .param(s.round().cycleId).query(String.class).list()).containsExactly("RECOUNT_MATCHED");
+        assertThat(s.round()
+                        .jdbc()
+                        .sql("select kind from cycle_event where cycle_id = ? and kind like 'RECOUNT%'")
+                        .param(s.round().cycleId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("RECOUNT_MATCHED");
 
-        s.round().jdbc().sql("update ballot set ranking = ? where cycle_id = ? and member_id = ?")
-                .params(new Long[] {s.z()}, s.round().cycleId, s.ana()).update();
+        s.round()
+                .jdbc()
+                .sql("update ballot set ranking = ? where cycle_id = ? and member_id = ?")
+                .params(new Long[] {s.z()}, s.round().cycleId, s.ana())
+                .update();
         RecountOutcome tampered = ctx.bean(CertificationActivities.class).recount(s.round().cycleId, "bob");
         assertThat(tampered.matches()).isFalse();
         assertThat(tampered.detail()).contains("members " + s.ana());

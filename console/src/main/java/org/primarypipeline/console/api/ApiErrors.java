@@ -41,6 +41,7 @@ public class ApiErrors {
     }
 
     private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", message == null ? status.getReasonPhrase() : message));
+        return ResponseEntity.status(status)
+                .body(Map.of("error", message == null ? status.getReasonPhrase() : message));
     }
 }

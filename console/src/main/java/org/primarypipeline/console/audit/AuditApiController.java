@@ -19,8 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class AuditApiController {
 
     /** One page of entries and how many match in all. */
-    public record Entries(int total, List<AuditEntry> entries) {
-    }
+    public record Entries(int total, List<AuditEntry> entries) {}
 
     private final AuditLog audit;
     private final Permissions permissions;
@@ -31,15 +30,18 @@ public class AuditApiController {
     }
 
     @GetMapping
-    @Operation(summary = "Audit entries, newest first",
-            description = "Filters: actor (exact), action (prefix, e.g. cycle.), target (contains), outcome DONE|REFUSED|DENIED.")
-    public Entries list(@RequestParam(required = false) String actor,
-                                    @RequestParam(required = false) String action,
-                                    @RequestParam(required = false) String target,
-                                    @RequestParam(required = false) AuditEntry.Outcome outcome,
-                                    @RequestParam(defaultValue = "50") int limit,
-                                    @RequestParam(defaultValue = "0") int offset,
-                                    @AuthenticationPrincipal StaffUser user) {
+    @Operation(
+            summary = "Audit entries, newest first",
+            description =
+                    "Filters: actor (exact), action (prefix, e.g. cycle.), target (contains), outcome DONE|REFUSED|DENIED.")
+    public Entries list(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String target,
+            @RequestParam(required = false) AuditEntry.Outcome outcome,
+            @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(defaultValue = "0") int offset,
+            @AuthenticationPrincipal StaffUser user) {
         permissions.require(user, Right.READ_AUDIT, "audit.read", "");
         AuditLog.Filter filter = new AuditLog.Filter(actor, action, target, outcome);
         List<AuditEntry> entries = audit.page(filter, Math.min(Math.max(limit, 1), 500), Math.max(offset, 0));

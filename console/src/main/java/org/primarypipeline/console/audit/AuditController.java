@@ -23,19 +23,46 @@ public class AuditController implements ConsolePage {
 
     static final int PAGE_SIZE = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] ACTIONS = {"cycle.", "cycle.launch", "cycle.review", "cycle.extend", "cycle.close",
-        "cycle.recount", "cycle.certify", "cycle.withdraw", "cycle.cancel", "user.", "login", "page.", "audit."};
+    private static final String[] ACTIONS = {
+        "cycle.",
+        "cycle.launch",
+        "cycle.review",
+        "cycle.extend",
+        "cycle.close",
+        "cycle.recount",
+        "cycle.certify",
+        "cycle.withdraw",
+        "cycle.cancel",
+        "user.",
+        "login",
+        "page.",
+        "audit."
+    };
 
-    public record Row(long id, String when, String actor, String role, String action, String target, String outcome,
-                      String detail, String before, String after, boolean hasState, String address) {
-    }
+    public record Row(
+            long id,
+            String when,
+            String actor,
+            String role,
+            String action,
+            String target,
+            String outcome,
+            String detail,
+            String before,
+            String after,
+            boolean hasState,
+            String address) {}
 
-    public record Choice(String value, String label, boolean selected) {
-    }
+    public record Choice(String value, String label, boolean selected) {}
 
-    public record Page(String title, List<Row> rows, Paging paging, String actor, String target, List<Choice> actions,
-                       List<Choice> outcomes) {
-    }
+    public record Page(
+            String title,
+            List<Row> rows,
+            Paging paging,
+            String actor,
+            String target,
+            List<Choice> actions,
+            List<Choice> outcomes) {}
 
     private final AuditLog audit;
     private final Permissions permissions;
@@ -48,10 +75,15 @@ public class AuditController implements ConsolePage {
     }
 
     @GetMapping("/audit")
-    String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-                 @RequestParam(required = false) String target, @RequestParam(required = false) String outcome,
-                 @RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal StaffUser user,
-                 HttpServletRequest request, Model model) {
+    String audit(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String target,
+            @RequestParam(required = false) String outcome,
+            @RequestParam(defaultValue = "1") int page,
+            @AuthenticationPrincipal StaffUser user,
+            HttpServletRequest request,
+            Model model) {
         permissions.require(user, Right.READ_AUDIT, "audit.read", "");
         AuditEntry.Outcome wanted = null;
         for (AuditEntry.Outcome o : AuditEntry.Outcome.values()) {
@@ -63,9 +95,19 @@ public class AuditController implements ConsolePage {
         Paging paging = Paging.of(request, "page", page, PAGE_SIZE, audit.count(filter));
         List<Row> rows = new ArrayList<>();
         for (AuditEntry e : audit.page(filter, PAGE_SIZE, paging.offset())) {
-            rows.add(new Row(e.id(), format.shortWhen(e.at()), e.actor(), e.actorRole(), e.action(), e.target(),
-                    e.outcome().name().toLowerCase(), e.detail(), pretty(e.before()), pretty(e.after()),
-                    e.before() != null || e.after() != null, e.remoteAddr()));
+            rows.add(new Row(
+                    e.id(),
+                    format.shortWhen(e.at()),
+                    e.actor(),
+                    e.actorRole(),
+                    e.action(),
+                    e.target(),
+                    e.outcome().name().toLowerCase(),
+                    e.detail(),
+                    pretty(e.before()),
+                    pretty(e.after()),
+                    e.before() != null || e.after() != null,
+                    e.remoteAddr()));
         }
         List<Choice> actions = new ArrayList<>();
         for (String a : ACTIONS) {
@@ -75,8 +117,17 @@ public class AuditController implements ConsolePage {
         for (AuditEntry.Outcome o : AuditEntry.Outcome.values()) {
             outcomes.add(new Choice(o.name(), o.name().toLowerCase(), o == wanted));
         }
-        return PageViewResolver.show(model, new Page("Audit log", rows, paging, actor == null ? "" : actor,
-                target == null ? "" : target, actions, outcomes), "audit");
+        return PageViewResolver.show(
+                model,
+                new Page(
+                        "Audit log",
+                        rows,
+                        paging,
+                        actor == null ? "" : actor,
+                        target == null ? "" : target,
+                        actions,
+                        outcomes),
+                "audit");
     }
 
     private static String pretty(String json) {

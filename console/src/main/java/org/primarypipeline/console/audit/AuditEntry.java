@@ -3,8 +3,18 @@ package org.primarypipeline.console.audit;
 import java.time.Instant;
 
 /** One line of the audit log as the console shows it; before and after are JSON text (or null). */
-public record AuditEntry(long id, Instant at, String actor, String actorRole, String action, String target,
-                         Outcome outcome, String detail, String before, String after, String remoteAddr) {
+public record AuditEntry(
+        long id,
+        Instant at,
+        String actor,
+        String actorRole,
+        String action,
+        String target,
+        Outcome outcome,
+        String detail,
+        String before,
+        String after,
+        String remoteAddr) {
 
     public enum Outcome {
         /** The action was carried out. */

@@ -21,7 +21,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Repository
 public class AuditLog {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
 
@@ -36,32 +37,57 @@ public class AuditLog {
         this.jdbc = jdbc;
     }
 
-    public long record(String actor, String actorRole, String action, String target, Outcome outcome, String detail,
-                       Object before, Object after) {
+    public long record(
+            String actor,
+            String actorRole,
+            String action,
+            String target,
+            Outcome outcome,
+            String detail,
+            Object before,
+            Object after) {
         return jdbc.sql("""
                 insert into audit_log (actor, actor_role, action, target, outcome, detail, before_state, after_state, remote_addr)
                 values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?) returning id
                 """)
-                .params(actor, actorRole, action, target == null ? "" : target, outcome.name(),
-                        detail == null ? "" : truncate(detail), json(before), json(after), remoteAddress())
-                .query(Long.class).single();
+                .params(
+                        actor,
+                        actorRole,
+                        action,
+                        target == null ? "" : target,
+                        outcome.name(),
+                        detail == null ? "" : truncate(detail),
+                        json(before),
+                        json(after),
+                        remoteAddress())
+                .query(Long.class)
+                .single();
     }
 
     public List<AuditEntry> page(Filter filter, int limit, int offset) {
         return jdbc.sql("select * from audit_log where " + WHERE + " order by id desc limit :limit offset :offset")
-                .param("actor", blank(filter.actor())).param("action", blank(filter.action()))
+                .param("actor", blank(filter.actor()))
+                .param("action", blank(filter.action()))
                 .param("target", blank(filter.target()))
-                .param("outcome", filter.outcome() == null ? null : filter.outcome().name())
-                .param("limit", limit).param("offset", offset)
-                .query(AuditLog::map).list();
+                .param(
+                        "outcome",
+                        filter.outcome() == null ? null : filter.outcome().name())
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(AuditLog::map)
+                .list();
     }
 
     public int count(Filter filter) {
         return jdbc.sql("select count(*) from audit_log where " + WHERE)
-                .param("actor", blank(filter.actor())).param("action", blank(filter.action()))
+                .param("actor", blank(filter.actor()))
+                .param("action", blank(filter.action()))
                 .param("target", blank(filter.target()))
-                .param("outcome", filter.outcome() == null ? null : filter.outcome().name())
-                .query(Integer.class).single();
+                .param(
+                        "outcome",
+                        filter.outcome() == null ? null : filter.outcome().name())
+                .query(Integer.class)
+                .single();
     }
 
     private static final String WHERE = """
@@ -99,9 +125,17 @@ public class AuditLog {
     }
 
     private static AuditEntry map(ResultSet rs, int n) throws SQLException {
-        return new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-                rs.getString("actor_role"), rs.getString("action"), rs.getString("target"),
-                Outcome.valueOf(rs.getString("outcome")), rs.getString("detail"), rs.getString("before_state"),
-                rs.getString("after_state"), rs.getString("remote_addr"));
+        return new AuditEntry(
+                rs.getLong("id"),
+                rs.getTimestamp("at").toInstant(),
+                rs.getString("actor"),
+                rs.getString("actor_role"),
+                rs.getString("action"),
+                rs.getString("target"),
+                Outcome.valueOf(rs.getString("outcome")),
+                rs.getString("detail"),
+                rs.getString("before_state"),
+                rs.getString("after_state"),
+                rs.getString("remote_addr"));
     }
 }

@@ -120,7 +120,8 @@ final class ApiClient {
         }
         JsonNode answer = parse(response.body());
         if (response.statusCode() >= 400) {
-            String reason = answer != null && answer.path("error").isTextual() ? answer.path("error").asText()
+            String reason = answer != null && answer.path("error").isTextual()
+                    ? answer.path("error").asText()
                     : "the app answered HTTP " + response.statusCode() + " without a reason; its log may say more";
             throw new Refused(response.statusCode(), reason);
         }

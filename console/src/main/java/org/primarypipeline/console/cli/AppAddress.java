@@ -11,8 +11,7 @@ import org.primarypipeline.console.web.HttpPortFile;
  */
 final class AppAddress {
 
-    private AppAddress() {
-    }
+    private AppAddress() {}
 
     static String of(ClientContext context) {
         String url = context.env("PP_URL");
@@ -22,7 +21,8 @@ final class AppAddress {
         Path portFile = context.dataDirectory().resolve(HttpPortFile.NAME);
         try {
             if (Files.isRegularFile(portFile)) {
-                return "http://127.0.0.1:" + Integer.parseInt(Files.readString(portFile).trim());
+                return "http://127.0.0.1:"
+                        + Integer.parseInt(Files.readString(portFile).trim());
             }
         } catch (IOException | NumberFormatException unreadable) {
             // fall back to the configured port, as the app itself would use

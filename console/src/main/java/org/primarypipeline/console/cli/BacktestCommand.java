@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
  * before it and prints how well the score ranked the seats that changed party, one figure a line
  * ({@code backtest.auc: 0.50}).
  */
-@Command(name = "backtest", mixinStandardHelpOptions = true,
+@Command(
+        name = "backtest",
+        mixinStandardHelpOptions = true,
         description = "Backtest the district prioritization on a past election; prints one figure a line.")
 public final class BacktestCommand implements Callable<Integer> {
 
@@ -28,7 +30,8 @@ public final class BacktestCommand implements Callable<Integer> {
     public Integer call() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int exit = BacktestCli.run(year, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        (exit == 0 ? spec.commandLine().getOut() : spec.commandLine().getErr()).print(bytes.toString(StandardCharsets.UTF_8));
+        (exit == 0 ? spec.commandLine().getOut() : spec.commandLine().getErr())
+                .print(bytes.toString(StandardCharsets.UTF_8));
         spec.commandLine().getOut().flush();
         spec.commandLine().getErr().flush();
         return exit;

@@ -1,7 +1,7 @@
 package org.primarypipeline.console.cli;
 
-import java.nio.charset.Charset;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +32,9 @@ public final class ClientCommands implements Runnable {
 
     /** The client commands' names, as {@code pp} lists them to choose their quick start. */
     public static List<String> names() {
-        return TYPES.stream().map(type -> type.getAnnotation(Command.class).name()).toList();
+        return TYPES.stream()
+                .map(type -> type.getAnnotation(Command.class).name())
+                .toList();
     }
 
     /** True when {@code args} name a client command, so that the fast path may run it. */

@@ -28,7 +28,8 @@ public final class CommandLineEntry {
     private final ClientContext context;
 
     public CommandLineEntry() {
-        this(new PrintWriter(System.out, true, Charset.defaultCharset()),
+        this(
+                new PrintWriter(System.out, true, Charset.defaultCharset()),
                 new PrintWriter(System.err, true, Charset.defaultCharset()));
     }
 

@@ -14,15 +14,17 @@ import picocli.CommandLine.Parameters;
         version = "Primary Pipeline 0.1.0",
         description = "Primary Pipeline: recruit, choose and fund candidates district by district.%n"
                 + "With no command, serves the console, the workers and the webhooks in one process.",
-        footer = {"%nClient commands (login, logout, whoami, launch, cycle, members, nominate, pledge,",
-                  "vote, receipts) call the serving app's API as the account of pp login; no Spring.",
-                  "PP_URL: the app's address (default: the port file in the data directory);",
-                  "PP_TOKEN: a token to use instead of the stored one. See docs/cli.md.",
-                  "Every other command runs on this machine.",
-                  "%nRoles (one part each, for a cluster; health at /actuator/health):",
-                  "  serve         console, pages, REST API and webhooks",
-                  "  worker        Temporal workers, outbox routes, resuming unfinished cycles",
-                  "  batch-worker  Spring Batch jobs"},
+        footer = {
+            "%nClient commands (login, logout, whoami, launch, cycle, members, nominate, pledge,",
+            "vote, receipts) call the serving app's API as the account of pp login; no Spring.",
+            "PP_URL: the app's address (default: the port file in the data directory);",
+            "PP_TOKEN: a token to use instead of the stored one. See docs/cli.md.",
+            "Every other command runs on this machine.",
+            "%nRoles (one part each, for a cluster; health at /actuator/health):",
+            "  serve         console, pages, REST API and webhooks",
+            "  worker        Temporal workers, outbox routes, resuming unfinished cycles",
+            "  batch-worker  Spring Batch jobs"
+        },
         subcommands = {
             CommandLine.HelpCommand.class,
             TallyCli.class,
@@ -63,8 +65,10 @@ public final class Commands implements Runnable {
      * the {@code pp} script runs instead of this one, so the product carries no benchmark and no data
      * generator. Listed here so that help shows the command; reached only when this jar is run directly.
      */
-    @Command(name = "bench", description = "Run a benchmark; prints one figure a line as 'name: value unit'."
-            + " (the benchmarks jar, see docs/benchmarks.md)")
+    @Command(
+            name = "bench",
+            description = "Run a benchmark; prints one figure a line as 'name: value unit'."
+                    + " (the benchmarks jar, see docs/benchmarks.md)")
     static final class SeparateJar implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -78,8 +82,10 @@ public final class Commands implements Runnable {
 
         @Override
         public Integer call() {
-            spec.commandLine().getErr().println("pp bench: the benchmarks are not in this jar; from a source checkout"
-                    + " run ./pp bench NAME (it builds benchmarks/target/primary-pipeline-benchmarks.jar).");
+            spec.commandLine()
+                    .getErr()
+                    .println("pp bench: the benchmarks are not in this jar; from a source checkout"
+                            + " run ./pp bench NAME (it builds benchmarks/target/primary-pipeline-benchmarks.jar).");
             return 1;
         }
     }

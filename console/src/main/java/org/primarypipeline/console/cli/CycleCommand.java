@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
  * {@code pp cycle ...}: look at and steer district cycles through the serving app's API, as the
  * signed-in account; the same role check, four-eyes rule and audit entry as the console's cycle page.
  */
-@Command(name = "cycle", description = "Look at and steer district cycles (as the account of pp login).",
+@Command(
+        name = "cycle",
+        description = "Look at and steer district cycles (as the account of pp login).",
         subcommands = {
             CycleCommand.ListCycles.class, CycleCommand.Status.class, CycleCommand.Review.class,
             CycleCommand.Extend.class, CycleCommand.Close.class, CycleCommand.Recount.class,
@@ -45,7 +47,8 @@ public class CycleCommand implements Runnable {
         @Override
         String perform(ApiClient api) {
             return api.send("POST", "/api/cycles/" + ApiClient.segment(cycleId) + "/" + action(), body())
-                    .path("result").asText();
+                    .path("result")
+                    .asText();
         }
     }
 
@@ -53,6 +56,7 @@ public class CycleCommand implements Runnable {
     static class ListCycles extends ClientCommand {
         @Option(names = "--limit", defaultValue = "50")
         int limit;
+
         @Option(names = "--offset", defaultValue = "0")
         int offset;
 
@@ -60,9 +64,15 @@ public class CycleCommand implements Runnable {
         String perform(ApiClient api) {
             StringBuilder out = new StringBuilder();
             for (JsonNode c : api.get("/api/cycles?limit=" + limit + "&offset=" + offset)) {
-                out.append(out.length() == 0 ? "" : System.lineSeparator()).append(String.format("%-10s %-9s %-18s %s",
-                        c.path("id").asText(), c.path("status").asText(), c.path("stage").asText(),
-                        c.path("stageDeadline").isNull() ? "" : "until " + c.path("stageDeadline").asText()));
+                out.append(out.length() == 0 ? "" : System.lineSeparator())
+                        .append(String.format(
+                                "%-10s %-9s %-18s %s",
+                                c.path("id").asText(),
+                                c.path("status").asText(),
+                                c.path("stage").asText(),
+                                c.path("stageDeadline").isNull()
+                                        ? ""
+                                        : "until " + c.path("stageDeadline").asText()));
             }
             return out.toString();
         }
@@ -90,8 +100,10 @@ public class CycleCommand implements Runnable {
         static class Verdict {
             @Option(names = "--approve")
             boolean approve;
+
             @Option(names = "--reject")
             boolean reject;
+
             @Option(names = "--request-info")
             boolean requestInfo;
         }
@@ -113,8 +125,15 @@ public class CycleCommand implements Runnable {
             body.put("candidacyId", candidacyId);
             body.put("verdict", verdict.approve ? "APPROVE" : verdict.reject ? "REJECT" : "REQUEST_INFO");
             body.put("reason", reason);
-            body.put("checklist", Map.of("referencesContacted", checked.contains("references"),
-                    "publicRecordChecked", checked.contains("record"), "fecFilingsLookedUp", checked.contains("fec")));
+            body.put(
+                    "checklist",
+                    Map.of(
+                            "referencesContacted",
+                            checked.contains("references"),
+                            "publicRecordChecked",
+                            checked.contains("record"),
+                            "fecFilingsLookedUp",
+                            checked.contains("fec")));
             return body;
         }
     }
@@ -123,6 +142,7 @@ public class CycleCommand implements Runnable {
     static class Extend extends Action {
         @Option(names = "--by", description = "How much longer, e.g. 3d (default: one more period).")
         String by;
+
         @Option(names = "--reason")
         String reason;
 

@@ -6,35 +6,58 @@ import java.util.Locale;
 /** {@code pp cycle status}'s text, from the API's view of one cycle ({@code GET /api/cycles/ID}). */
 final class CycleStatusText {
 
-    private CycleStatusText() {
-    }
+    private CycleStatusText() {}
 
     static String of(JsonNode body) {
         StringBuilder out = new StringBuilder();
         JsonNode c = body.path("cycle");
-        line(out, String.format("cycle %s (%s): %s, %s%s", c.path("id").asText(), c.path("districtId").asText(),
-                c.path("status").asText(), title(c.path("stage").asText()),
-                present(c.path("stageDeadline")) ? ", closes " + c.path("stageDeadline").asText() : ""));
+        line(
+                out,
+                String.format(
+                        "cycle %s (%s): %s, %s%s",
+                        c.path("id").asText(),
+                        c.path("districtId").asText(),
+                        c.path("status").asText(),
+                        title(c.path("stage").asText()),
+                        present(c.path("stageDeadline"))
+                                ? ", closes " + c.path("stageDeadline").asText()
+                                : ""));
         if (present(c.path("failureReason"))) {
             line(out, "reason: " + c.path("failureReason").asText());
         }
         JsonNode live = body.path("live");
         if (present(live)) {
-            line(out, String.format("live: %s %s, winner %s, certified by %s", live.path("status").asText(),
-                    live.path("stage").asText(), text(live.path("winnerCandidacyId")),
-                    names(live.path("certifiedBy"))));
+            line(
+                    out,
+                    String.format(
+                            "live: %s %s, winner %s, certified by %s",
+                            live.path("status").asText(),
+                            live.path("stage").asText(),
+                            text(live.path("winnerCandidacyId")),
+                            names(live.path("certifiedBy"))));
         }
         line(out, "candidacies:");
         for (JsonNode k : body.path("candidacies")) {
-            line(out, String.format("  %-5d %-30s %-15s %-14s pledge %s", k.path("id").asLong(),
-                    k.path("fullName").asText(), k.path("source").asText(), k.path("status").asText(),
-                    k.path("pledgeSigned").asBoolean() ? "signed" : "not signed"));
+            line(
+                    out,
+                    String.format(
+                            "  %-5d %-30s %-15s %-14s pledge %s",
+                            k.path("id").asLong(),
+                            k.path("fullName").asText(),
+                            k.path("source").asText(),
+                            k.path("status").asText(),
+                            k.path("pledgeSigned").asBoolean() ? "signed" : "not signed"));
         }
         out.append("timeline:");
         for (JsonNode e : body.path("timeline")) {
-            out.append(System.lineSeparator()).append(String.format("  %s  %-18s %-20s %s (%s)", e.path("at").asText(),
-                    e.path("stage").asText(), e.path("kind").asText(), e.path("detail").asText(),
-                    e.path("actor").asText()));
+            out.append(System.lineSeparator())
+                    .append(String.format(
+                            "  %s  %-18s %-20s %s (%s)",
+                            e.path("at").asText(),
+                            e.path("stage").asText(),
+                            e.path("kind").asText(),
+                            e.path("detail").asText(),
+                            e.path("actor").asText()));
         }
         return out.toString();
     }

@@ -1,8 +1,8 @@
 package org.primarypipeline.console.cli;
 
+import org.primarypipeline.core.district.DistrictId;
 import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.supporters.Invitations;
-import org.primarypipeline.core.district.DistrictId;
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -16,9 +16,15 @@ import picocli.CommandLine.Spec;
  * through the outbox, honouring consent), an invitee's answer taken by staff on the phone, and the
  * invitation graph's size per district.
  */
-@Command(name = "invitations", description = "Members invite people they know to their district group.",
-        subcommands = {InvitationsCommand.Send.class, InvitationsCommand.Accept.class, InvitationsCommand.Decline.class,
-            InvitationsCommand.Graph.class})
+@Command(
+        name = "invitations",
+        description = "Members invite people they know to their district group.",
+        subcommands = {
+            InvitationsCommand.Send.class,
+            InvitationsCommand.Accept.class,
+            InvitationsCommand.Decline.class,
+            InvitationsCommand.Graph.class
+        })
 public class InvitationsCommand implements Runnable {
 
     @Spec
@@ -60,10 +66,16 @@ public class InvitationsCommand implements Runnable {
         @Override
         String perform() {
             Channel channel = address.email != null ? Channel.EMAIL : Channel.SMS;
-            Invitations.Invitation i = invitations.invite(member, channel,
-                    channel == Channel.EMAIL ? address.email : address.phone, name, offerProxy);
-            return String.format("invitation %d to %s (%s)%s: %s, code %s", i.id(), i.address(),
-                    i.channel().name().toLowerCase(), i.offersProxy() ? ", proxy offered" : "", i.status().toLowerCase(), i.token());
+            Invitations.Invitation i = invitations.invite(
+                    member, channel, channel == Channel.EMAIL ? address.email : address.phone, name, offerProxy);
+            return String.format(
+                    "invitation %d to %s (%s)%s: %s, code %s",
+                    i.id(),
+                    i.address(),
+                    i.channel().name().toLowerCase(),
+                    i.offersProxy() ? ", proxy offered" : "",
+                    i.status().toLowerCase(),
+                    i.token());
         }
     }
 
@@ -86,10 +98,11 @@ public class InvitationsCommand implements Runnable {
 
         @Override
         String perform() {
-            Invitations.Invitation i = invitations.accept(token, name, zip,
-                    district == null ? null : DistrictId.parse(district), proxy);
-            return String.format("invitation %d accepted: member %d%s", i.id(), i.inviteeMemberId(),
-                    i.proxyCreated() ? ", with the inviter as proxy" : "");
+            Invitations.Invitation i =
+                    invitations.accept(token, name, zip, district == null ? null : DistrictId.parse(district), proxy);
+            return String.format(
+                    "invitation %d accepted: member %d%s",
+                    i.id(), i.inviteeMemberId(), i.proxyCreated() ? ", with the inviter as proxy" : "");
         }
     }
 
@@ -108,11 +121,19 @@ public class InvitationsCommand implements Runnable {
     static class Graph extends Step {
         @Override
         String perform() {
-            StringBuilder out = new StringBuilder(String.format("%-8s %9s %11s %9s %9s %8s %6s",
+            StringBuilder out = new StringBuilder(String.format(
+                    "%-8s %9s %11s %9s %9s %8s %6s",
                     "district", "inviters", "invitations", "accepted", "declined", "proxies", "depth"));
             for (Invitations.GraphSize g : invitations.graphByDistrict()) {
-                out.append(String.format("%n%-8s %9d %11d %9d %9d %8d %6d", g.districtId(), g.inviters(), g.invitations(),
-                        g.accepted(), g.declined(), g.proxiesCreated(), g.depth()));
+                out.append(String.format(
+                        "%n%-8s %9d %11d %9d %9d %8d %6d",
+                        g.districtId(),
+                        g.inviters(),
+                        g.invitations(),
+                        g.accepted(),
+                        g.declined(),
+                        g.proxiesCreated(),
+                        g.depth()));
             }
             return out.toString();
         }

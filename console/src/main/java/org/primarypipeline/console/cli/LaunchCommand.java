@@ -47,7 +47,9 @@ public class LaunchCommand extends ClientCommand {
         order.put("quorum", quorum);
         order.put("recountMargin", recountMargin);
         JsonNode cycle = api.send("POST", "/api/cycles", order);
-        return String.format("launched cycle %s: %s until %s", cycle.path("id").asText(),
+        return String.format(
+                "launched cycle %s: %s until %s",
+                cycle.path("id").asText(),
                 CycleStatusText.title(cycle.path("stage").asText()).toLowerCase(),
                 cycle.path("stageDeadline").asText());
     }

@@ -20,10 +20,11 @@ final class ParticipationCommands {
     /** A member's units, split among proxies; the same whole units the proxy pages use. */
     private static final int UNITS_PER_MEMBER = 10;
 
-    private ParticipationCommands() {
-    }
+    private ParticipationCommands() {}
 
-    @Command(name = "members", description = "District group members.",
+    @Command(
+            name = "members",
+            description = "District group members.",
             subcommands = {Join.class, Proxies.class})
     static class Members implements Runnable {
         @Spec
@@ -39,10 +40,13 @@ final class ParticipationCommands {
     static class Join extends ClientCommand {
         @Option(names = "--district", required = true)
         String district;
+
         @Option(names = "--name", required = true)
         String name;
+
         @Option(names = "--email")
         String email;
+
         @Option(names = "--phone")
         String phone;
 
@@ -53,17 +57,22 @@ final class ParticipationCommands {
             body.put("email", email);
             body.put("phone", phone);
             long member = api.send("POST", "/api/districts/" + ApiClient.segment(district) + "/members", body)
-                    .path("memberId").asLong();
+                    .path("memberId")
+                    .asLong();
             return "member " + member + " is in the group of " + district;
         }
     }
 
-    @Command(name = "proxies", description = "Name a member's proxies: ID or ID:UNITS (shares sum to 10; default split equally).")
+    @Command(
+            name = "proxies",
+            description = "Name a member's proxies: ID or ID:UNITS (shares sum to 10; default split equally).")
     static class Proxies extends ClientCommand {
         @Option(names = "--member", required = true)
         long member;
+
         @Option(names = "--cycle", description = "For this cycle only (the standing list stays).")
         String cycleId;
+
         @Parameters(arity = "0..10", description = "Proxies, e.g. 12:6 15:4, or 12 15 for an equal split.")
         List<String> proxies = new ArrayList<>();
 
@@ -73,9 +82,13 @@ final class ParticipationCommands {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("proxies", choices);
             body.put("cycleId", cycleId);
-            String result = api.send("PUT", "/api/members/" + member + "/proxies", body).path("result").asText();
-            return "proxies of member " + member + ": " + choices.stream()
-                    .map(c -> c.get("proxyMemberId") + ":" + c.get("units")).toList() + " (" + result + ")";
+            String result = api.send("PUT", "/api/members/" + member + "/proxies", body)
+                    .path("result")
+                    .asText();
+            return "proxies of member " + member + ": "
+                    + choices.stream()
+                            .map(c -> c.get("proxyMemberId") + ":" + c.get("units"))
+                            .toList() + " (" + result + ")";
         }
     }
 
@@ -85,7 +98,8 @@ final class ParticipationCommands {
         List<Map<String, Object>> choices = new ArrayList<>();
         for (int i = 0; i < proxies.size(); i++) {
             String[] parts = proxies.get(i).split(":", 2);
-            int units = weighted ? (parts.length < 2 ? 0 : number(parts[1]))
+            int units = weighted
+                    ? (parts.length < 2 ? 0 : number(parts[1]))
                     : UNITS_PER_MEMBER / proxies.size() + (i == 0 ? UNITS_PER_MEMBER % proxies.size() : 0);
             Map<String, Object> choice = new LinkedHashMap<>();
             choice.put("proxyMemberId", (long) number(parts[0]));
@@ -107,16 +121,24 @@ final class ParticipationCommands {
     static class Nominate extends ClientCommand {
         @Parameters(index = "0", description = "Cycle id, e.g. TX-07-1.")
         String cycleId;
+
         @Option(names = "--name", required = true)
         String name;
+
         @Option(names = "--email")
         String email;
+
         @Option(names = "--phone")
         String phone;
-        @Option(names = "--born", description = "The nominee's date of birth (YYYY-MM-DD): with the next two, confirms eligibility.")
+
+        @Option(
+                names = "--born",
+                description = "The nominee's date of birth (YYYY-MM-DD): with the next two, confirms eligibility.")
         String born;
+
         @Option(names = "--citizen-years", description = "Years a U.S. citizen when the term starts.")
         String citizenYears;
+
         @Option(names = "--inhabitant", description = "yes or no: lives in the state on election day.")
         String inhabitant;
 
@@ -130,13 +152,17 @@ final class ParticipationCommands {
             body.put("citizenYears", citizenYears);
             body.put("inhabitant", inhabitant);
             long candidacy = api.send("POST", "/api/cycles/" + ApiClient.segment(cycleId) + "/nominations", body)
-                    .path("candidacyId").asLong();
+                    .path("candidacyId")
+                    .asLong();
             return "candidacy " + candidacy + " created for " + name
                     + (born == null ? " (eligibility not confirmed: give --born, --citizen-years, --inhabitant)" : "");
         }
     }
 
-    @Command(name = "pledge", description = "The pledge.", subcommands = {Sign.class})
+    @Command(
+            name = "pledge",
+            description = "The pledge.",
+            subcommands = {Sign.class})
     static class Pledge implements Runnable {
         @Spec
         CommandSpec spec;
@@ -151,14 +177,18 @@ final class ParticipationCommands {
     static class Sign extends ClientCommand {
         @Parameters(index = "0", description = "Cycle id.")
         String cycleId;
+
         @Option(names = "--candidacy", required = true)
         long candidacy;
+
         @Option(names = "--name", required = true, description = "The candidate's typed full name.")
         String name;
 
         @Override
         String perform(ApiClient api) {
-            api.send("POST", "/api/cycles/" + ApiClient.segment(cycleId) + "/candidacies/" + candidacy + "/pledge",
+            api.send(
+                    "POST",
+                    "/api/cycles/" + ApiClient.segment(cycleId) + "/candidacies/" + candidacy + "/pledge",
                     Map.of("typedName", name));
             return "candidacy " + candidacy + " signed the current pledge";
         }
@@ -168,8 +198,10 @@ final class ParticipationCommands {
     static class Vote extends ClientCommand {
         @Parameters(index = "0", description = "Cycle id.")
         String cycleId;
+
         @Option(names = "--member", required = true)
         long member;
+
         @Option(names = "--ranking", required = true)
         String ranking;
 
@@ -183,8 +215,12 @@ final class ParticipationCommands {
                     throw new IllegalArgumentException("a ranking lists candidacy ids separated by '>', e.g. 3>5>4");
                 }
             }
-            String receipt = api.send("POST", "/api/cycles/" + ApiClient.segment(cycleId) + "/ballots",
-                    Map.of("memberId", member, "ranking", ids)).path("receipt").asText();
+            String receipt = api.send(
+                            "POST",
+                            "/api/cycles/" + ApiClient.segment(cycleId) + "/ballots",
+                            Map.of("memberId", member, "ranking", ids))
+                    .path("receipt")
+                    .asText();
             return "ballot of member " + member + " stored; receipt " + receipt;
         }
     }

@@ -15,17 +15,24 @@ import picocli.CommandLine.Option;
  * expected progressive wins per $1M, from the bundled public data (no supporter counts). With
  * {@code --weights}, the ranking under those weights and how it moved against the defaults.
  */
-@Command(name = "prioritize", mixinStandardHelpOptions = true,
+@Command(
+        name = "prioritize",
+        mixinStandardHelpOptions = true,
         description = "Rank the 435 districts by bang for the buck, with path and reason.")
 public final class PrioritizeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--top", defaultValue = "20", description = "How many districts to show (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--top",
+            defaultValue = "20",
+            description = "How many districts to show (default ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--weights", paramLabel = "k=v,...",
+    @Option(
+            names = "--weights",
+            paramLabel = "k=v,...",
             description = "Weights to change from their defaults, e.g. cost=0.5,valueFlip=1.5 "
                     + "(see docs/prioritization.md); prints the difference against the defaults.")
     String weights;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
  * one receipt is in it (exit 1 if not). Read from the serving app's API; no member and no ranking is
  * printed.
  */
-@Command(name = "receipts",
+@Command(
+        name = "receipts",
         description = "List a counted cycle's ballot receipts and chain head, or check one receipt.")
 public class ReceiptsCommand extends ClientCommand {
 
@@ -47,7 +48,8 @@ public class ReceiptsCommand extends ClientCommand {
                 after = e.path("seq").asLong();
             }
         } while (page.path("entries").size() == PAGE);
-        return "chain head " + page.path("chainHead").asText() + " (" + page.path("chainLength").asLong() + " entries, "
+        return "chain head " + page.path("chainHead").asText() + " ("
+                + page.path("chainLength").asLong() + " entries, "
                 + page.path("countedBallots").asInt() + " ballots counted)";
     }
 }

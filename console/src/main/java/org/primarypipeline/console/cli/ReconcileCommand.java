@@ -11,11 +11,13 @@ import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "reconcile", description = "Pull Stripe's balance transactions and payouts since the last run and match them to the ledger.")
+@Command(
+        name = "reconcile",
+        description = "Pull Stripe's balance transactions and payouts since the last run and match them to the ledger.")
 public class ReconcileCommand implements Callable<Integer>, ApplicationCommand {
 
     @Spec
@@ -24,7 +26,9 @@ public class ReconcileCommand implements Callable<Integer>, ApplicationCommand {
     @Option(names = "--since", description = "Pull from this time (epoch seconds) instead of the last run's cursor.")
     Long since;
 
-    @Option(names = "--restart", description = "Restart the failed run with this id (its 'run' parameter) where it stopped.")
+    @Option(
+            names = "--restart",
+            description = "Restart the failed run with this id (its 'run' parameter) where it stopped.")
     String restart;
 
     @Autowired
@@ -45,8 +49,11 @@ public class ReconcileCommand implements Callable<Integer>, ApplicationCommand {
             params.addLong(ReconcileJobConfiguration.SINCE, since);
         }
         JobExecution execution = launcher.run(job, params.toJobParameters());
-        spec.commandLine().getOut().printf("reconcile run %s: %s %s%n", run, execution.getStatus(),
-                execution.getExitStatus().getExitDescription());
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        "reconcile run %s: %s %s%n",
+                        run, execution.getStatus(), execution.getExitStatus().getExitDescription());
         return execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
     }
 }

@@ -2,10 +2,10 @@ package org.primarypipeline.console.cli;
 
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.primarypipeline.batch.recount.BatchRecountRunner;
 import org.primarypipeline.certification.RecountOutcome;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.CycleRepository;
-import org.primarypipeline.batch.recount.BatchRecountRunner;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,8 +20,10 @@ import picocli.CommandLine.Spec;
  * workflow (which runs it itself in certification). Exit 0: the stored result stands; 1: it differs
  * (the report names the rows); 2: the recount could not run.
  */
-@Command(name = "recount", description = "Re-derive a counted cycle's result from its raw rows (Spring Batch job) and "
-        + "compare it with the stored one; writes a recount report.")
+@Command(
+        name = "recount",
+        description = "Re-derive a counted cycle's result from its raw rows (Spring Batch job) and "
+                + "compare it with the stored one; writes a recount report.")
 public class RecountCommand implements Callable<Integer>, ApplicationCommand {
 
     @Spec
@@ -61,8 +63,13 @@ public class RecountCommand implements Callable<Integer>, ApplicationCommand {
             err.println("restart it with: pp recount " + cycleId + " --restart " + run);
             return 2;
         }
-        cycles.record(cycleId, cycle.stage(), outcome.matches() ? "RECOUNT_MATCHED" : "RECOUNT_DIFFERED",
-                outcome.detail(), actor, "recount:cli:" + run + ":" + execution.getId());
+        cycles.record(
+                cycleId,
+                cycle.stage(),
+                outcome.matches() ? "RECOUNT_MATCHED" : "RECOUNT_DIFFERED",
+                outcome.detail(),
+                actor,
+                "recount:cli:" + run + ":" + execution.getId());
         (outcome.matches() ? out : err).println(outcome.detail());
         out.println("job execution " + execution.getId() + " (" + execution.getStatus() + "), run " + run);
         return execution.getStatus() == BatchStatus.COMPLETED && outcome.matches() ? 0 : 1;

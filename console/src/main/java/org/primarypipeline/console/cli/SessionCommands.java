@@ -22,13 +22,15 @@ import picocli.CommandLine.Spec;
  */
 final class SessionCommands {
 
-    private SessionCommands() {
-    }
+    private SessionCommands() {}
 
-    @Command(name = "login", description = {
-        "Sign the command line in as a console account: the password is asked on the terminal",
-        "(or read from standard input with --password-stdin) and exchanged for a revocable token,",
-        "stored in $XDG_CONFIG_HOME/primary-pipeline/token (default ~/.config/...), readable by you only."})
+    @Command(
+            name = "login",
+            description = {
+                "Sign the command line in as a console account: the password is asked on the terminal",
+                "(or read from standard input with --password-stdin) and exchanged for a revocable token,",
+                "stored in $XDG_CONFIG_HOME/primary-pipeline/token (default ~/.config/...), readable by you only."
+            })
     static class Login implements Callable<Integer>, ClientContext.Aware {
         @Spec
         CommandSpec spec;
@@ -55,34 +57,48 @@ final class SessionCommands {
                 spec.commandLine().getErr().println("login refused: " + e.getMessage());
                 return ClientCommand.REFUSED;
             }
-            String basic = "Basic " + Base64.getEncoder().encodeToString((name.trim() + ":" + new String(password))
-                    .getBytes(StandardCharsets.UTF_8));
+            String basic = "Basic "
+                    + Base64.getEncoder()
+                            .encodeToString(
+                                    (name.trim() + ":" + new String(password)).getBytes(StandardCharsets.UTF_8));
             Arrays.fill(password, '\0');
             ApiClient api = new ApiClient(AppAddress.of(context), basic);
             TokenFile file = new TokenFile(context);
             try {
                 String user = context.env("USER");
-                JsonNode issued = api.send("POST", "/api/tokens", Map.of("label", "pp, shell user "
-                        + (user == null ? "unknown" : user)));
+                JsonNode issued = api.send(
+                        "POST", "/api/tokens", Map.of("label", "pp, shell user " + (user == null ? "unknown" : user)));
                 Optional<String> previous = file.stored();
                 file.store(issued.path("token").asText());
                 previous.ifPresent(old -> revokeQuietly(api.base(), old));
-                spec.commandLine().getOut().printf("signed in to %s as %s (%s); token stored in %s%n", api.base(),
-                        issued.path("account").asText(), issued.path("role").asText(), file.path());
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "signed in to %s as %s (%s); token stored in %s%n",
+                                api.base(),
+                                issued.path("account").asText(),
+                                issued.path("role").asText(),
+                                file.path());
                 if (file.fromEnvironment()) {
                     spec.commandLine().getErr().println("note: PP_TOKEN is set and is used instead of this token");
                 }
                 return 0;
             } catch (ApiClient.Refused refused) {
-                spec.commandLine().getErr().println("login refused: " + (refused.status() == 401
-                        ? "the name or the password is wrong" : refused.getMessage()));
+                spec.commandLine()
+                        .getErr()
+                        .println("login refused: "
+                                + (refused.status() == 401
+                                        ? "the name or the password is wrong"
+                                        : refused.getMessage()));
                 return refused.status() == 401 ? ClientCommand.NOT_SIGNED_IN : ClientCommand.REFUSED;
             } catch (ApiClient.Unreachable unreachable) {
                 spec.commandLine().getErr().println(unreachable.getMessage());
                 return ClientCommand.UNREACHABLE;
             } catch (IOException e) {
-                spec.commandLine().getErr().println("signed in, but the token could not be stored in " + file.path()
-                        + ": " + e.getMessage());
+                spec.commandLine()
+                        .getErr()
+                        .println("signed in, but the token could not be stored in " + file.path() + ": "
+                                + e.getMessage());
                 return ClientCommand.REFUSED;
             }
         }
@@ -137,14 +153,15 @@ final class SessionCommands {
                 spec.commandLine().getOut().println("not signed in");
                 return 0;
             }
-                        try {
+            try {
                 ApiClient.withToken(AppAddress.of(context), token.get()).send("DELETE", "/api/tokens/current", null);
                 spec.commandLine().getOut().println("signed out: the token is revoked");
             } catch (ApiClient.Refused refused) {
                 spec.commandLine().getOut().println("the token no longer counted: " + refused.getMessage());
             } catch (ApiClient.Unreachable unreachable) {
-                spec.commandLine().getErr().println(unreachable.getMessage()
-                        + "; the token is kept: it counts until revoked");
+                spec.commandLine()
+                        .getErr()
+                        .println(unreachable.getMessage() + "; the token is kept: it counts until revoked");
                 return ClientCommand.UNREACHABLE;
             }
             try {
@@ -164,7 +181,8 @@ final class SessionCommands {
         @Override
         String perform(ApiClient api) {
             JsonNode current = api.get("/api/tokens/current");
-            return current.path("account").asText() + " (" + current.path("role").asText() + ") at " + api.base();
+            return current.path("account").asText() + " ("
+                    + current.path("role").asText() + ") at " + api.base();
         }
     }
 }

@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pp templates}: the candidates' email steps, listed or rendered with sample data. Plain Java, no Spring. */
-@Command(name = "templates", mixinStandardHelpOptions = true,
+@Command(
+        name = "templates",
+        mixinStandardHelpOptions = true,
         description = "The candidates' automated email steps (templates/): list them, or preview one with sample data.",
         subcommands = {TemplatesCommand.ListTemplates.class, TemplatesCommand.Preview.class})
 public final class TemplatesCommand implements Runnable {

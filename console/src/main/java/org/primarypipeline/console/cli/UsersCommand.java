@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code pp users ...}: console accounts from the server's shell, the first admin above all. */
-@Command(name = "users", description = "Add and list console accounts (the first admin is added here).",
+@Command(
+        name = "users",
+        description = "Add and list console accounts (the first admin is added here).",
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class})
 public class UsersCommand implements Runnable {
 
@@ -29,11 +31,14 @@ public class UsersCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "add", description = {
-        "Add a console account. The password is asked for twice on the terminal (not echoed),",
-        "or read from the first line of standard input with --password-stdin (for scripts).",
-        "Roles: admin (everything, accounts too), staff (launch and steer cycles, certify),",
-        "finance (read; sign off finance reports), auditor (read everything, the audit log included)."})
+    @Command(
+            name = "add",
+            description = {
+                "Add a console account. The password is asked for twice on the terminal (not echoed),",
+                "or read from the first line of standard input with --password-stdin (for scripts).",
+                "Roles: admin (everything, accounts too), staff (launch and steer cycles, certify),",
+                "finance (read; sign off finance reports), auditor (read everything, the audit log included)."
+            })
     public static class Add implements Callable<Integer>, ApplicationCommand {
 
         @Spec
@@ -45,7 +50,9 @@ public class UsersCommand implements Runnable {
         @Option(names = "--name", required = true, description = "Account name: 2-40 letters, digits, '.', '_' or '-'.")
         String name;
 
-        @Option(names = "--password-stdin", description = "Read the password from standard input instead of the terminal.")
+        @Option(
+                names = "--password-stdin",
+                description = "Read the password from standard input instead of the terminal.")
         boolean passwordStdin;
 
         @Autowired
@@ -62,8 +69,11 @@ public class UsersCommand implements Runnable {
             }
             try {
                 administration.addFromCommandLine(Actors.current(), name, Role.parse(role), password);
-                spec.commandLine().getOut().printf("added %s (%s); they can sign in to the console now%n", name.trim(),
-                        role.trim().toLowerCase());
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "added %s (%s); they can sign in to the console now%n",
+                                name.trim(), role.trim().toLowerCase());
                 return 0;
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("users add refused: " + e.getMessage());
@@ -108,8 +118,9 @@ public class UsersCommand implements Runnable {
         @Override
         public Integer call() {
             for (ConsoleUsers.Account a : users.page(null, null, 10_000, 0)) {
-                spec.commandLine().getOut().printf("%-24s %-8s %s%n", a.username(), a.role().label(),
-                        a.enabled() ? "active" : "disabled");
+                spec.commandLine()
+                        .getOut()
+                        .printf("%-24s %-8s %s%n", a.username(), a.role().label(), a.enabled() ? "active" : "disabled");
             }
             return 0;
         }

@@ -3,11 +3,11 @@ package org.primarypipeline.console.config;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
-import org.primarypipeline.voting.BallotActivities;
 import org.primarypipeline.certification.CertificationActivities;
 import org.primarypipeline.cycles.CycleLedgerActivities;
 import org.primarypipeline.fundraising.FundraiserActivities;
 import org.primarypipeline.vetting.VettingActivities;
+import org.primarypipeline.voting.BallotActivities;
 import org.primarypipeline.workflows.cycle.DistrictCycleWorkflow;
 import org.primarypipeline.workflows.cycle.DistrictCycleWorkflowImpl;
 import org.springframework.context.SmartLifecycle;
@@ -25,9 +25,14 @@ public class CycleWorker implements SmartLifecycle {
     private final Object[] activities;
     private volatile boolean running;
 
-    public CycleWorker(WorkerFactory factory, TemporalProperties properties, CycleLedgerActivities ledger,
-                       VettingActivities vetting, BallotActivities ballots, CertificationActivities certification,
-                       FundraiserActivities fundraiser) {
+    public CycleWorker(
+            WorkerFactory factory,
+            TemporalProperties properties,
+            CycleLedgerActivities ledger,
+            VettingActivities vetting,
+            BallotActivities ballots,
+            CertificationActivities certification,
+            FundraiserActivities fundraiser) {
         this.factory = factory;
         this.properties = properties;
         this.activities = new Object[] {ledger, vetting, ballots, certification, fundraiser};

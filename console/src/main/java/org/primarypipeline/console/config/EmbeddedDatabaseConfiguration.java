@@ -6,9 +6,9 @@ import javax.sql.DataSource;
 import org.primarypipeline.platform.db.EmbeddedPostgresServer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -22,12 +22,12 @@ public class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgresServer(@Value("${pp.data-dir:var}") String dataDir) {
-        return EmbeddedPostgresServer.startOrJoin(Path.of(dataDir).toAbsolutePath().resolve("postgres"));
+        return EmbeddedPostgresServer.startOrJoin(
+                Path.of(dataDir).toAbsolutePath().resolve("postgres"));
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgresServer server,
-                          @Value("${pp.database.pool-size:20}") int poolSize) {
+    DataSource dataSource(EmbeddedPostgresServer server, @Value("${pp.database.pool-size:20}") int poolSize) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(server.jdbcUrl());
         dataSource.setUsername(EmbeddedPostgresServer.USER);

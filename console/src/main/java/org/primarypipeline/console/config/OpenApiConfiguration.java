@@ -15,14 +15,20 @@ public class OpenApiConfiguration {
     @Bean
     OpenAPI primaryPipelineApi() {
         return new OpenAPI()
-                .info(new Info().title("Primary Pipeline API").version("0.1.0")
+                .info(new Info()
+                        .title("Primary Pipeline API")
+                        .version("0.1.0")
                         .description("The console's actions as JSON. Sign in with HTTP Basic (a console account); "
                                 + "each action is allowed to the roles the console allows it to, and refused with 403 "
                                 + "otherwise. Changes are sent as application/json. Bad input answers 400, an action "
                                 + "that does not fit the cycle's stage 409, an unknown cycle 404. Members' own "
                                 + "endpoints (join, proxies, nominate, pledge, ballots) need no account."))
-                .components(new Components().addSecuritySchemes("basic",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 }

@@ -32,9 +32,11 @@ public class TemporalConfiguration {
 
     @Bean
     WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalProperties properties) {
-        return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
-                .setNamespace(properties.namespace())
-                .build());
+        return WorkflowClient.newInstance(
+                stubs,
+                WorkflowClientOptions.newBuilder()
+                        .setNamespace(properties.namespace())
+                        .build());
     }
 
     @Bean(destroyMethod = "shutdown")

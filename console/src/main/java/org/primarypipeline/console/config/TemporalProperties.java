@@ -20,9 +20,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param activityPollers long polls kept open for activity tasks
  */
 @ConfigurationProperties(prefix = "pp.temporal")
-public record TemporalProperties(String target, String namespace, Integer embeddedPort, Boolean startEmbedded,
-                                 Boolean worker, Integer workflowTaskSlots, Integer activitySlots,
-                                 Integer workflowPollers, Integer activityPollers) {
+public record TemporalProperties(
+        String target,
+        String namespace,
+        Integer embeddedPort,
+        Boolean startEmbedded,
+        Boolean worker,
+        Integer workflowTaskSlots,
+        Integer activitySlots,
+        Integer workflowPollers,
+        Integer activityPollers) {
 
     public TemporalProperties {
         namespace = namespace == null || namespace.isBlank() ? "default" : namespace;

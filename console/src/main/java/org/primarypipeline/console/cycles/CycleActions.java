@@ -2,16 +2,16 @@ package org.primarypipeline.console.cycles;
 
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.primarypipeline.console.audit.AuditEntry.Outcome;
+import org.primarypipeline.console.audit.AuditLog;
+import org.primarypipeline.console.staff.Permissions;
+import org.primarypipeline.console.users.Right;
+import org.primarypipeline.console.users.StaffUser;
+import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.Durations;
 import org.primarypipeline.vetting.CandidacyRepository;
 import org.primarypipeline.vetting.VettingDecision;
-import org.primarypipeline.console.audit.AuditEntry.Outcome;
-import org.primarypipeline.console.audit.AuditLog;
-import org.primarypipeline.console.users.Right;
-import org.primarypipeline.console.users.StaffUser;
-import org.primarypipeline.console.staff.Permissions;
-import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.workflows.cycle.CycleView;
 import org.primarypipeline.workflows.cycle.StaffAction;
 import org.primarypipeline.workflows.cycle.Withdrawal;
@@ -41,32 +41,53 @@ public class CycleActions {
     }
 
     public CycleRecord launch(StaffUser who, LaunchOrder order) {
-        String district = order.district() == null ? "" : order.district().trim().toUpperCase();
+        String district =
+                order.district() == null ? "" : order.district().trim().toUpperCase();
         permissions.require(who, Right.STEER_CYCLES, "cycle.launch", district);
         try {
             CycleSettings settings = order.settings();
             CycleRecord cycle = cycles.launch(district, settings, who.getUsername());
-            audit.record(who.getUsername(), who.role().label(), "cycle.launch", cycle.id(), Outcome.DONE,
+            audit.record(
+                    who.getUsername(),
+                    who.role().label(),
+                    "cycle.launch",
+                    cycle.id(),
+                    Outcome.DONE,
                     "launched " + cycle.id() + ": " + cycle.stage().title().toLowerCase() + " until "
-                            + cycle.stageDeadline(), null, cycle);
+                            + cycle.stageDeadline(),
+                    null,
+                    cycle);
             return cycle;
         } catch (IllegalArgumentException | IllegalStateException e) {
-            audit.record(who.getUsername(), who.role().label(), "cycle.launch", district, Outcome.REFUSED,
-                    e.getMessage(), null, null);
+            audit.record(
+                    who.getUsername(),
+                    who.role().label(),
+                    "cycle.launch",
+                    district,
+                    Outcome.REFUSED,
+                    e.getMessage(),
+                    null,
+                    null);
             throw e;
         }
     }
 
-    public String review(StaffUser who, String cycleId, long candidacyId, VettingDecision.Verdict verdict, String reason) {
+    public String review(
+            StaffUser who, String cycleId, long candidacyId, VettingDecision.Verdict verdict, String reason) {
         return review(who, cycleId, candidacyId, verdict, reason, null);
     }
 
     /** A decision with the checklist items the staff member ticked (null: none now). */
-    public String review(StaffUser who, String cycleId, long candidacyId, VettingDecision.Verdict verdict, String reason,
-                         org.primarypipeline.vetting.ReviewChecklist checklist) {
+    public String review(
+            StaffUser who,
+            String cycleId,
+            long candidacyId,
+            VettingDecision.Verdict verdict,
+            String reason,
+            org.primarypipeline.vetting.ReviewChecklist checklist) {
         return act(who, "cycle.review", cycleId, candidacyId, () -> {
-            VettingDecision decision = new VettingDecision(candidacyId, verdict, blankToNull(reason), who.getUsername(),
-                    checklist);
+            VettingDecision decision =
+                    new VettingDecision(candidacyId, verdict, blankToNull(reason), who.getUsername(), checklist);
             return cycles.act(cycleId, w -> w.review(decision));
         });
     }
@@ -80,28 +101,48 @@ public class CycleActions {
     }
 
     public String closeWindow(StaffUser who, String cycleId, String reason) {
-        return act(who, "cycle.close", cycleId, null,
+        return act(
+                who,
+                "cycle.close",
+                cycleId,
+                null,
                 () -> cycles.act(cycleId, w -> w.closeWindow(StaffAction.by(who.getUsername(), blankToNull(reason)))));
     }
 
     public String recount(StaffUser who, String cycleId) {
-        return act(who, "cycle.recount", cycleId, null,
+        return act(
+                who,
+                "cycle.recount",
+                cycleId,
+                null,
                 () -> cycles.act(cycleId, w -> w.recount(StaffAction.by(who.getUsername()))));
     }
 
     /** One of the two approvals; the workflow refuses a second approval by the same account. */
     public String certify(StaffUser who, String cycleId) {
-        return act(who, "cycle.certify", cycleId, null,
+        return act(
+                who,
+                "cycle.certify",
+                cycleId,
+                null,
                 () -> cycles.act(cycleId, w -> w.certify(StaffAction.by(who.getUsername()))));
     }
 
     public String withdraw(StaffUser who, String cycleId, long candidacyId) {
-        return act(who, "cycle.withdraw", cycleId, candidacyId,
+        return act(
+                who,
+                "cycle.withdraw",
+                cycleId,
+                candidacyId,
                 () -> cycles.act(cycleId, w -> w.withdraw(new Withdrawal(candidacyId, who.getUsername()))));
     }
 
     public String cancel(StaffUser who, String cycleId, String reason) {
-        return act(who, "cycle.cancel", cycleId, null,
+        return act(
+                who,
+                "cycle.cancel",
+                cycleId,
+                null,
                 () -> cycles.act(cycleId, w -> w.cancel(StaffAction.by(who.getUsername(), blankToNull(reason)))));
     }
 
@@ -111,12 +152,26 @@ public class CycleActions {
         try {
             before = snapshot(cycleId, candidacyId);
             String result = change.get();
-            audit.record(who.getUsername(), who.role().label(), action, cycleId, Outcome.DONE, result, before,
+            audit.record(
+                    who.getUsername(),
+                    who.role().label(),
+                    action,
+                    cycleId,
+                    Outcome.DONE,
+                    result,
+                    before,
                     snapshot(cycleId, candidacyId));
             return result;
         } catch (CycleActionRefused | UnknownCycleException | IllegalArgumentException | IllegalStateException e) {
-            audit.record(who.getUsername(), who.role().label(), action, cycleId, Outcome.REFUSED, e.getMessage(),
-                    before, null);
+            audit.record(
+                    who.getUsername(),
+                    who.role().label(),
+                    action,
+                    cycleId,
+                    Outcome.REFUSED,
+                    e.getMessage(),
+                    before,
+                    null);
             throw e;
         }
     }
@@ -124,11 +179,25 @@ public class CycleActions {
     private CycleSnapshot snapshot(String cycleId, Long candidacyId) {
         CycleRecord cycle = cycles.find(cycleId);
         CycleView live = cycles.view(cycleId).orElse(null);
-        return new CycleSnapshot(cycle.status(), cycle.stage(), cycle.stageDeadline(), cycle.extensions(),
-                live == null ? null : new CycleSnapshot.Live(live.stage(), live.deadline(), live.winnerCandidacyId(),
-                        live.certifiedBy(), live.recountMatched()),
-                candidacyId == null ? null : candidacies.find(cycleId, candidacyId)
-                        .map(c -> new CycleSnapshot.Touched(c.id(), c.fullName(), c.status())).orElse(null));
+        return new CycleSnapshot(
+                cycle.status(),
+                cycle.stage(),
+                cycle.stageDeadline(),
+                cycle.extensions(),
+                live == null
+                        ? null
+                        : new CycleSnapshot.Live(
+                                live.stage(),
+                                live.deadline(),
+                                live.winnerCandidacyId(),
+                                live.certifiedBy(),
+                                live.recountMatched()),
+                candidacyId == null
+                        ? null
+                        : candidacies
+                                .find(cycleId, candidacyId)
+                                .map(c -> new CycleSnapshot.Touched(c.id(), c.fullName(), c.status()))
+                                .orElse(null));
     }
 
     private static String blankToNull(String s) {

@@ -1,11 +1,11 @@
 package org.primarypipeline.console.cycles;
 
 import java.util.function.Supplier;
-import org.primarypipeline.vetting.ReviewChecklist;
-import org.primarypipeline.vetting.VettingDecision;
 import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.console.web.ConsolePage;
 import org.primarypipeline.console.web.Flash;
+import org.primarypipeline.vetting.ReviewChecklist;
+import org.primarypipeline.vetting.VettingDecision;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,27 +27,38 @@ public class CycleFormsController implements ConsolePage {
     }
 
     @PostMapping("/cycles/{cycleId}/review")
-    String review(@PathVariable String cycleId, @RequestParam long candidacyId, @RequestParam String verdict,
-                  @RequestParam(required = false) String reason, @AuthenticationPrincipal StaffUser user,
-                  @RequestParam(required = false) String referencesContacted,
-                  @RequestParam(required = false) String publicRecordChecked,
-                  @RequestParam(required = false) String fecFilingsLookedUp, RedirectAttributes flash) {
-        ReviewChecklist checklist = new ReviewChecklist(referencesContacted != null, publicRecordChecked != null,
-                fecFilingsLookedUp != null);
-        return perform(cycleId, flash,
-                () -> actions.review(user, cycleId, candidacyId, verdict(verdict), reason, checklist));
+    String review(
+            @PathVariable String cycleId,
+            @RequestParam long candidacyId,
+            @RequestParam String verdict,
+            @RequestParam(required = false) String reason,
+            @AuthenticationPrincipal StaffUser user,
+            @RequestParam(required = false) String referencesContacted,
+            @RequestParam(required = false) String publicRecordChecked,
+            @RequestParam(required = false) String fecFilingsLookedUp,
+            RedirectAttributes flash) {
+        ReviewChecklist checklist = new ReviewChecklist(
+                referencesContacted != null, publicRecordChecked != null, fecFilingsLookedUp != null);
+        return perform(
+                cycleId, flash, () -> actions.review(user, cycleId, candidacyId, verdict(verdict), reason, checklist));
     }
 
     @PostMapping("/cycles/{cycleId}/extend")
-    String extend(@PathVariable String cycleId, @RequestParam(required = false) String extension,
-                  @RequestParam(required = false) String reason, @AuthenticationPrincipal StaffUser user,
-                  RedirectAttributes flash) {
+    String extend(
+            @PathVariable String cycleId,
+            @RequestParam(required = false) String extension,
+            @RequestParam(required = false) String reason,
+            @AuthenticationPrincipal StaffUser user,
+            RedirectAttributes flash) {
         return perform(cycleId, flash, () -> actions.extend(user, cycleId, extension, reason));
     }
 
     @PostMapping("/cycles/{cycleId}/close")
-    String close(@PathVariable String cycleId, @RequestParam(required = false) String reason,
-                 @AuthenticationPrincipal StaffUser user, RedirectAttributes flash) {
+    String close(
+            @PathVariable String cycleId,
+            @RequestParam(required = false) String reason,
+            @AuthenticationPrincipal StaffUser user,
+            RedirectAttributes flash) {
         return perform(cycleId, flash, () -> actions.closeWindow(user, cycleId, reason));
     }
 
@@ -62,14 +73,20 @@ public class CycleFormsController implements ConsolePage {
     }
 
     @PostMapping("/cycles/{cycleId}/withdraw")
-    String withdraw(@PathVariable String cycleId, @RequestParam long candidacyId,
-                    @AuthenticationPrincipal StaffUser user, RedirectAttributes flash) {
+    String withdraw(
+            @PathVariable String cycleId,
+            @RequestParam long candidacyId,
+            @AuthenticationPrincipal StaffUser user,
+            RedirectAttributes flash) {
         return perform(cycleId, flash, () -> actions.withdraw(user, cycleId, candidacyId));
     }
 
     @PostMapping("/cycles/{cycleId}/cancel")
-    String cancel(@PathVariable String cycleId, @RequestParam(required = false) String reason,
-                  @AuthenticationPrincipal StaffUser user, RedirectAttributes flash) {
+    String cancel(
+            @PathVariable String cycleId,
+            @RequestParam(required = false) String reason,
+            @AuthenticationPrincipal StaffUser user,
+            RedirectAttributes flash) {
         return perform(cycleId, flash, () -> actions.cancel(user, cycleId, reason));
     }
 

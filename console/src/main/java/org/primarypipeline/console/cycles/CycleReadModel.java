@@ -29,12 +29,16 @@ public class CycleReadModel {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The list's filters; null means any. */
-    public record Filter(CycleStatus status, CycleStage stage, String text) {
-    }
+    public record Filter(CycleStatus status, CycleStage stage, String text) {}
 
-    public record Listed(String id, String districtId, CycleStatus status, CycleStage stage, Instant deadline,
-                         String createdBy, Instant createdAt) {
-    }
+    public record Listed(
+            String id,
+            String districtId,
+            CycleStatus status,
+            CycleStage stage,
+            Instant deadline,
+            String createdBy,
+            Instant createdAt) {}
 
     public record Turnout(int electorate, List<Day> days) {
         public int ballots() {
@@ -42,13 +46,20 @@ public class CycleReadModel {
         }
     }
 
-    public record Day(LocalDate day, int ballots, int cumulative) {
-    }
+    public record Day(LocalDate day, int ballots, int cumulative) {}
 
-    public record Result(String method, String policy, long seed, int electorate, BigDecimal exercisedUnits,
-                         BigDecimal totalUnits, boolean quorumMet, Long winner, Long runnerUp, Double marginShare,
-                         JsonNode document) {
-    }
+    public record Result(
+            String method,
+            String policy,
+            long seed,
+            int electorate,
+            BigDecimal exercisedUnits,
+            BigDecimal totalUnits,
+            boolean quorumMet,
+            Long winner,
+            Long runnerUp,
+            Double marginShare,
+            JsonNode document) {}
 
     private static final String WHERE = """
             (cast(:status as text) is null or status = cast(:status as text))
@@ -67,25 +78,38 @@ public class CycleReadModel {
     }
 
     public int count(Filter filter) {
-        return filtered(jdbc.sql("select count(*) from cycle where " + WHERE), filter).query(Integer.class).single();
+        return filtered(jdbc.sql("select count(*) from cycle where " + WHERE), filter)
+                .query(Integer.class)
+                .single();
     }
 
     /** One page of the cycles the filter lets through, newest first. */
     public List<Listed> list(Filter filter, int limit, int offset) {
-        return filtered(jdbc.sql("select * from cycle where " + WHERE
-                        + " order by created_at desc, id limit :limit offset :offset"), filter)
-                .param("limit", limit).param("offset", offset)
+        return filtered(
+                        jdbc.sql("select * from cycle where " + WHERE
+                                + " order by created_at desc, id limit :limit offset :offset"),
+                        filter)
+                .param("limit", limit)
+                .param("offset", offset)
                 .query((rs, n) -> {
                     Timestamp deadline = rs.getTimestamp("stage_deadline");
-                    return new Listed(rs.getString("id"), rs.getString("district_id"),
-                            CycleStatus.valueOf(rs.getString("status")), CycleStage.valueOf(rs.getString("stage")),
-                            deadline == null ? null : deadline.toInstant(), rs.getString("created_by"),
+                    return new Listed(
+                            rs.getString("id"),
+                            rs.getString("district_id"),
+                            CycleStatus.valueOf(rs.getString("status")),
+                            CycleStage.valueOf(rs.getString("stage")),
+                            deadline == null ? null : deadline.toInstant(),
+                            rs.getString("created_by"),
                             rs.getTimestamp("created_at").toInstant());
-                }).list();
+                })
+                .list();
     }
 
     private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec statement, Filter filter) {
-        return statement.param("status", filter.status() == null ? null : filter.status().name())
+        return statement
+                .param(
+                        "status",
+                        filter.status() == null ? null : filter.status().name())
                 .param("stage", filter.stage() == null ? null : filter.stage().name())
                 .param("q", filter.text());
     }
@@ -93,44 +117,61 @@ public class CycleReadModel {
     /** "Name (party)" of the district's sitting member, if the seat is filled. */
     public Optional<String> sittingMember(String districtId) {
         return jdbc.sql("select full_name || ' (' || party || ')' from house_member where district_id = ? limit 1")
-                .param(districtId).query(String.class).optional();
+                .param(districtId)
+                .query(String.class)
+                .optional();
     }
 
     public Turnout turnout(String cycleId) {
-        int electorate = jdbc.sql("select count(*) from electorate where cycle_id = ?").param(cycleId)
-                .query(Integer.class).single();
+        int electorate = jdbc.sql("select count(*) from electorate where cycle_id = ?")
+                .param(cycleId)
+                .query(Integer.class)
+                .single();
         List<Day> days = new ArrayList<>();
         int[] running = {0};
         jdbc.sql("""
                 select (cast_at at time zone cast(? as text))::date as day, count(*) as n from ballot where cycle_id = ?
                 group by 1 order by 1
-                """).params(format.zone().getId(), cycleId)
+                """)
+                .params(format.zone().getId(), cycleId)
                 .query((rs, n) -> {
                     running[0] += rs.getInt("n");
                     return days.add(new Day(rs.getObject("day", LocalDate.class), rs.getInt("n"), running[0]));
-                }).list();
+                })
+                .list();
         return new Turnout(electorate, days);
     }
 
     public Optional<Result> result(String cycleId) {
-        return jdbc.sql("select * from cycle_result where cycle_id = ?").param(cycleId).query((rs, n) -> {
-            long winner = rs.getLong("winner");
-            boolean noWinner = rs.wasNull();
-            long runnerUp = rs.getLong("runner_up");
-            boolean noRunnerUp = rs.wasNull();
-            double margin = rs.getDouble("margin_share");
-            boolean noMargin = rs.wasNull();
-            JsonNode doc;
-            try {
-                doc = JSON.readTree(rs.getString("result"));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("unreadable stored result of " + cycleId, e);
-            }
-            return new Result(rs.getString("method"), rs.getString("policy"), rs.getLong("seed"),
-                    rs.getInt("electorate"),
-                    rs.getBigDecimal("exercised_units"), rs.getBigDecimal("total_units"), rs.getBoolean("quorum_met"),
-                    noWinner ? null : winner, noRunnerUp ? null : runnerUp, noMargin ? null : margin, doc);
-        }).optional();
+        return jdbc.sql("select * from cycle_result where cycle_id = ?")
+                .param(cycleId)
+                .query((rs, n) -> {
+                    long winner = rs.getLong("winner");
+                    boolean noWinner = rs.wasNull();
+                    long runnerUp = rs.getLong("runner_up");
+                    boolean noRunnerUp = rs.wasNull();
+                    double margin = rs.getDouble("margin_share");
+                    boolean noMargin = rs.wasNull();
+                    JsonNode doc;
+                    try {
+                        doc = JSON.readTree(rs.getString("result"));
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("unreadable stored result of " + cycleId, e);
+                    }
+                    return new Result(
+                            rs.getString("method"),
+                            rs.getString("policy"),
+                            rs.getLong("seed"),
+                            rs.getInt("electorate"),
+                            rs.getBigDecimal("exercised_units"),
+                            rs.getBigDecimal("total_units"),
+                            rs.getBoolean("quorum_met"),
+                            noWinner ? null : winner,
+                            noRunnerUp ? null : runnerUp,
+                            noMargin ? null : margin,
+                            doc);
+                })
+                .optional();
     }
 
     /** The stored result as the API shows it: the row's figures and the rounds as stored (JSON text). */
@@ -138,16 +179,25 @@ public class CycleReadModel {
         return jdbc.sql("""
                 select winner, runner_up, quorum_met, exercised_units, total_units, margin_share, result::text as rounds
                 from cycle_result where cycle_id = ?
-                """).param(cycleId).query((rs, n) -> new CycleDetails.StoredResult(
-                        rs.getObject("winner", Long.class), rs.getObject("runner_up", Long.class),
-                        rs.getBoolean("quorum_met"), rs.getBigDecimal("exercised_units"),
-                        rs.getBigDecimal("total_units"), rs.getBigDecimal("margin_share"), rs.getString("rounds")))
+                """)
+                .param(cycleId)
+                .query((rs, n) -> new CycleDetails.StoredResult(
+                        rs.getObject("winner", Long.class),
+                        rs.getObject("runner_up", Long.class),
+                        rs.getBoolean("quorum_met"),
+                        rs.getBigDecimal("exercised_units"),
+                        rs.getBigDecimal("total_units"),
+                        rs.getBigDecimal("margin_share"),
+                        rs.getString("rounds")))
                 .optional();
     }
 
     /** The fundraiser launched for the cycle's winner, if any (figures come from the finance reports). */
     public Optional<Long> fundraiserOf(String cycleId) {
-        return jdbc.sql("select id from fundraiser where cycle_id = ?").param(cycleId).query(Long.class).optional();
+        return jdbc.sql("select id from fundraiser where cycle_id = ?")
+                .param(cycleId)
+                .query(Long.class)
+                .optional();
     }
 
     /**
@@ -162,14 +212,22 @@ public class CycleReadModel {
                        count(*) filter (where status in ('DEAD', 'SUPPRESSED')) as failed,
                        min(created_at) as started, max(sent_at) as last_sent
                 from outbox_message where dedup_key like ? group by template order by min(created_at)
-                """).param("cycle:" + cycleId + ":%")
+                """)
+                .param("cycle:" + cycleId + ":%")
                 .query((rs, n) -> {
                     Timestamp started = rs.getTimestamp("started");
                     Timestamp last = rs.getTimestamp("last_sent");
-                    return Progress.of(rs.getString("template"), label(rs.getString("template")), rs.getLong("sent"),
-                            rs.getLong("failed"), rs.getLong("total"), started == null ? null : started.toInstant(),
-                            last == null ? null : last.toInstant(), now);
-                }).list();
+                    return Progress.of(
+                            rs.getString("template"),
+                            label(rs.getString("template")),
+                            rs.getLong("sent"),
+                            rs.getLong("failed"),
+                            rs.getLong("total"),
+                            started == null ? null : started.toInstant(),
+                            last == null ? null : last.toInstant(),
+                            now);
+                })
+                .list();
     }
 
     private static String label(String template) {

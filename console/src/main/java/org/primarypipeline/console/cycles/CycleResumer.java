@@ -2,10 +2,10 @@ package org.primarypipeline.console.cycles;
 
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import java.util.List;
+import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.cycles.CertificationApprovals;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.CycleRepository;
-import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.workflows.cycle.CyclePlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,13 +41,20 @@ public class CycleResumer {
                 continue;
             }
             if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_UNSPECIFIED) {
-                log.warn("cycle {} is running in PostgreSQL but its workflow is {}; left for staff", cycle.id(), status);
+                log.warn(
+                        "cycle {} is running in PostgreSQL but its workflow is {}; left for staff", cycle.id(), status);
                 continue;
             }
             if (service.start(planOf(cycle))) {
                 log.info("resumed cycle {} at {} (deadline {})", cycle.id(), cycle.stage(), cycle.stageDeadline());
-                cycles.record(cycle.id(), cycle.stage(), "RESUMED", "workflow started again after a restart at "
-                        + cycle.stage().title().toLowerCase(), "system", "resumed:" + System.currentTimeMillis());
+                cycles.record(
+                        cycle.id(),
+                        cycle.stage(),
+                        "RESUMED",
+                        "workflow started again after a restart at "
+                                + cycle.stage().title().toLowerCase(),
+                        "system",
+                        "resumed:" + System.currentTimeMillis());
                 resumed.add(cycle.id());
             }
         }
@@ -62,7 +69,14 @@ public class CycleResumer {
             winner = standing.winner();
             certifiedBy = standing.approvers();
         }
-        return new CyclePlan(cycle.id(), cycle.districtId(), cycle.settings(), cycle.stage(), cycle.stageDeadline(),
-                cycle.extensions(), winner, certifiedBy);
+        return new CyclePlan(
+                cycle.id(),
+                cycle.districtId(),
+                cycle.settings(),
+                cycle.stage(),
+                cycle.stageDeadline(),
+                cycle.extensions(),
+                winner,
+                certifiedBy);
     }
 }

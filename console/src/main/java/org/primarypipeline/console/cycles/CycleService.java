@@ -15,11 +15,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.primarypipeline.core.cycle.CycleSettings;
+import org.primarypipeline.core.district.DistrictId;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.districts.PublicDataLoader;
-import org.primarypipeline.core.cycle.CycleSettings;
-import org.primarypipeline.core.district.DistrictId;
 import org.primarypipeline.workflows.cycle.CyclePlan;
 import org.primarypipeline.workflows.cycle.CycleView;
 import org.primarypipeline.workflows.cycle.DistrictCycleWorkflow;
@@ -54,7 +54,8 @@ public class CycleService {
 
     /** Starts a cycle's workflow unless it is already running; returns whether it started it. */
     public boolean start(CyclePlan plan) {
-        DistrictCycleWorkflow workflow = temporal.newWorkflowStub(DistrictCycleWorkflow.class,
+        DistrictCycleWorkflow workflow = temporal.newWorkflowStub(
+                DistrictCycleWorkflow.class,
                 WorkflowOptions.newBuilder()
                         .setWorkflowId(CyclePlan.workflowId(plan.cycleId()))
                         .setTaskQueue(DistrictCycleWorkflow.TASK_QUEUE)
@@ -78,12 +79,14 @@ public class CycleService {
 
     public WorkflowExecutionStatus executionStatus(String cycleId) {
         try {
-            return temporal.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
-                    DescribeWorkflowExecutionRequest.newBuilder()
+            return temporal.getWorkflowServiceStubs()
+                    .blockingStub()
+                    .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
                             .setNamespace(temporal.getOptions().getNamespace())
                             .setExecution(WorkflowExecution.newBuilder().setWorkflowId(CyclePlan.workflowId(cycleId)))
                             .build())
-                    .getWorkflowExecutionInfo().getStatus();
+                    .getWorkflowExecutionInfo()
+                    .getStatus();
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
                 return WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_UNSPECIFIED;
@@ -96,7 +99,8 @@ public class CycleService {
     public String act(String cycleId, Function<DistrictCycleWorkflow, String> action) {
         CycleRecord cycle = find(cycleId);
         if (cycle.status().isFinished()) {
-            throw new CycleActionRefused("cycle " + cycleId + " has ended (" + cycle.status().name().toLowerCase() + ")");
+            throw new CycleActionRefused(
+                    "cycle " + cycleId + " has ended (" + cycle.status().name().toLowerCase() + ")");
         }
         try {
             return action.apply(stub(cycleId));

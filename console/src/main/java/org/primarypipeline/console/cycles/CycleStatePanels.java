@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.console.web.Format;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.cycle.CycleStatus;
+import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.workflows.cycle.CycleView;
 import org.springframework.stereotype.Component;
 
@@ -34,17 +34,33 @@ class CycleStatePanels {
         Instant deadline = live != null ? live.deadline() : cycle.stageDeadline();
         int extensions = live != null ? live.automaticExtensions() : cycle.extensions();
         List<String> approvals = live == null ? null : live.certifiedBy();
-        String winner = live == null || live.winnerCandidacyId() == null ? null
+        String winner = live == null || live.winnerCandidacyId() == null
+                ? null
                 : names.getOrDefault(live.winnerCandidacyId(), "#" + live.winnerCandidacyId());
-        String recount = live == null || live.recountMatched() == null ? null
+        String recount = live == null || live.recountMatched() == null
+                ? null
                 : live.recountMatched() ? "matched" : "did not match";
-        return new CyclePage.Live(live != null, stage.name(), stage.title(), status.name(), status.name().toLowerCase(),
-                status == CycleStatus.RUNNING, deadline == null ? null : format.when(deadline),
-                deadline == null ? null : Format.timeLeft(deadline, now), deadline != null && deadline.isBefore(now),
-                extensions, extensions > 0, format.when(now), approvals, approvals == null ? null : approvals.size(),
-                live == null ? null : approvedBy(live, username), winner, recount,
+        return new CyclePage.Live(
+                live != null,
+                stage.name(),
+                stage.title(),
+                status.name(),
+                status.name().toLowerCase(),
+                status == CycleStatus.RUNNING,
+                deadline == null ? null : format.when(deadline),
+                deadline == null ? null : Format.timeLeft(deadline, now),
+                deadline != null && deadline.isBefore(now),
+                extensions,
+                extensions > 0,
+                format.when(now),
+                approvals,
+                approvals == null ? null : approvals.size(),
+                live == null ? null : approvedBy(live, username),
+                winner,
+                recount,
                 live == null ? null : Boolean.FALSE.equals(live.recountMatched()),
-                live != null ? live.failureReason() : cycle.failureReason(), stage == CycleStage.CERTIFICATION);
+                live != null ? live.failureReason() : cycle.failureReason(),
+                stage == CycleStage.CERTIFICATION);
     }
 
     static List<CyclePage.Step> steps(CycleStage current, CycleStatus status) {
@@ -55,21 +71,31 @@ class CycleStatePanels {
             }
             boolean done = current.isAfter(s) || (status == CycleStatus.COMPLETED);
             boolean here = s == current && status == CycleStatus.RUNNING;
-            steps.add(new CyclePage.Step(s.title(), done, here,
-                    done ? "done" : here ? "current stage"
-                            : status == CycleStatus.RUNNING ? "to come" : "not reached"));
+            steps.add(new CyclePage.Step(
+                    s.title(),
+                    done,
+                    here,
+                    done
+                            ? "done"
+                            : here ? "current stage" : status == CycleStatus.RUNNING ? "to come" : "not reached"));
         }
         return steps;
     }
 
     /** {@code steer}: the account may steer cycles and the cycle is running. */
-    static CyclePage.Actions actions(CycleRecord cycle, CycleView live, CycleStage stage, boolean steer,
-                                     String username) {
-        boolean window = (stage == CycleStage.PLEDGE_VETTING || stage == CycleStage.NOMINATION_WINDOW
-                || stage == CycleStage.VOTING_ROUND)
+    static CyclePage.Actions actions(
+            CycleRecord cycle, CycleView live, CycleStage stage, boolean steer, String username) {
+        boolean window = (stage == CycleStage.PLEDGE_VETTING
+                        || stage == CycleStage.NOMINATION_WINDOW
+                        || stage == CycleStage.VOTING_ROUND)
                 && (live == null ? cycle.stageDeadline() : live.deadline()) != null;
-        return new CyclePage.Actions(steer, steer && window, stage.title().toLowerCase(),
-                steer && stage == CycleStage.CERTIFICATION, live != null && approvedBy(live, username), steer);
+        return new CyclePage.Actions(
+                steer,
+                steer && window,
+                stage.title().toLowerCase(),
+                steer && stage == CycleStage.CERTIFICATION,
+                live != null && approvedBy(live, username),
+                steer);
     }
 
     private static boolean approvedBy(CycleView live, String username) {

@@ -2,9 +2,9 @@ package org.primarypipeline.console.cycles;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
-import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.web.ConsolePage;
 import org.primarypipeline.console.web.PageViewResolver;
 import org.primarypipeline.core.cycle.CycleStage;
@@ -33,20 +33,31 @@ public class CyclesController implements ConsolePage {
     }
 
     @GetMapping("/cycles")
-    String list(@RequestParam(required = false) String status, @RequestParam(required = false) String stage,
-                @RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
-                @AuthenticationPrincipal StaffUser user, HttpServletRequest request, Model model) {
+    String list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "1") int page,
+            @AuthenticationPrincipal StaffUser user,
+            HttpServletRequest request,
+            Model model) {
         permissions.require(user, Right.VIEW, "page.cycles", "");
-        CycleReadModel.Filter filter = new CycleReadModel.Filter(known(status, CycleStatus.values()),
-                known(stage, CycleStage.values()), q == null || q.isBlank() ? null : q.trim());
+        CycleReadModel.Filter filter = new CycleReadModel.Filter(
+                known(status, CycleStatus.values()),
+                known(stage, CycleStage.values()),
+                q == null || q.isBlank() ? null : q.trim());
         model.addAttribute(PageViewResolver.PAGE, pages.list(filter, page, request));
         return "cycles";
     }
 
     @GetMapping("/cycles/{cycleId}")
-    String show(@PathVariable String cycleId, @RequestParam(defaultValue = "1") int events,
-                @RequestParam(defaultValue = "1") int nomineesPage,
-                @AuthenticationPrincipal StaffUser user, HttpServletRequest request, Model model) {
+    String show(
+            @PathVariable String cycleId,
+            @RequestParam(defaultValue = "1") int events,
+            @RequestParam(defaultValue = "1") int nomineesPage,
+            @AuthenticationPrincipal StaffUser user,
+            HttpServletRequest request,
+            Model model) {
         permissions.require(user, Right.VIEW, "page.cycle", cycleId);
         model.addAttribute(PageViewResolver.PAGE, pages.show(cycleId, events, nomineesPage, user, request));
         return "cycle";
@@ -57,9 +68,13 @@ public class CyclesController implements ConsolePage {
      * page was drawn, the whole page is redrawn instead, because the actions allowed have changed too.
      */
     @GetMapping("/cycles/{cycleId}/live")
-    String live(@PathVariable String cycleId, @RequestParam(required = false) String stage,
-                @RequestParam(required = false) String status, @AuthenticationPrincipal StaffUser user,
-                HttpServletResponse response, Model model) {
+    String live(
+            @PathVariable String cycleId,
+            @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String status,
+            @AuthenticationPrincipal StaffUser user,
+            HttpServletResponse response,
+            Model model) {
         permissions.require(user, Right.VIEW, "page.cycle", cycleId);
         CyclePages.Live live = pages.live(cycleId, user);
         if ((stage != null && !stage.equals(live.stage().name()))

@@ -19,20 +19,15 @@ final class ResultPanels {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.US);
 
     /** One round of a stored result: units behind each candidacy id, units exhausted, who went out. */
-    record Round(Map<String, BigDecimal> tallies, BigDecimal exhausted, List<String> eliminated) {
-    }
+    record Round(Map<String, BigDecimal> tallies, BigDecimal exhausted, List<String> eliminated) {}
 
-    record TurnoutChart(List<String> labels, List<Integer> perDay, List<Integer> cumulative) {
-    }
+    record TurnoutChart(List<String> labels, List<Integer> perDay, List<Integer> cumulative) {}
 
-    record Series(String label, List<Double> data) {
-    }
+    record Series(String label, List<Double> data) {}
 
-    record RoundsChart(List<String> labels, List<Series> series, List<Double> exhausted) {
-    }
+    record RoundsChart(List<String> labels, List<Series> series, List<Double> exhausted) {}
 
-    private ResultPanels() {
-    }
+    private ResultPanels() {}
 
     static CyclePage.TurnoutPanel turnout(CycleReadModel.Turnout turnout) {
         List<CyclePage.TurnoutDay> days = new ArrayList<>();
@@ -46,8 +41,13 @@ final class ResultPanels {
             cumulative.add(d.cumulative());
             days.add(new CyclePage.TurnoutDay(label, d.ballots(), d.cumulative(), share(d.cumulative(), turnout)));
         }
-        return new CyclePage.TurnoutPanel(turnout.electorate(), turnout.ballots(), share(turnout.ballots(), turnout),
-                days, !days.isEmpty(), DataBlock.json(new TurnoutChart(labels, perDay, cumulative)));
+        return new CyclePage.TurnoutPanel(
+                turnout.electorate(),
+                turnout.ballots(),
+                share(turnout.ballots(), turnout),
+                days,
+                !days.isEmpty(),
+                DataBlock.json(new TurnoutChart(labels, perDay, cumulative)));
     }
 
     private static String share(int ballots, CycleReadModel.Turnout turnout) {
@@ -57,7 +57,8 @@ final class ResultPanels {
     static CyclePage.ResultPanel result(CycleReadModel.Result result, Map<Long, String> names) {
         List<Round> rounds = rounds(result.document());
         List<String> candidates = new ArrayList<>();
-        rounds.forEach(r -> r.tallies().keySet().stream().filter(k -> !candidates.contains(k))
+        rounds.forEach(r -> r.tallies().keySet().stream()
+                .filter(k -> !candidates.contains(k))
                 .forEach(candidates::add));
         List<Series> series = new ArrayList<>();
         for (String c : candidates) {
@@ -75,7 +76,8 @@ final class ResultPanels {
             Round r = rounds.get(i);
             labels.add("Round " + (i + 1));
             exhausted.add(units(r.exhausted()).doubleValue());
-            Map<String, BigDecimal> previous = i == 0 ? Map.of() : rounds.get(i - 1).tallies();
+            Map<String, BigDecimal> previous =
+                    i == 0 ? Map.of() : rounds.get(i - 1).tallies();
             List<CyclePage.Cell> cells = new ArrayList<>();
             for (String c : candidates) {
                 BigDecimal v = r.tallies().get(c);
@@ -87,20 +89,33 @@ final class ResultPanels {
                 }
                 cells.add(new CyclePage.Cell(v == null ? "out" : units(v).toPlainString(), change));
             }
-            table.add(new CyclePage.RoundRow("Round " + (i + 1), cells, units(r.exhausted()).toPlainString(),
-                    String.join(", ", r.eliminated().stream().map(e -> name(e, names)).toList())));
+            table.add(new CyclePage.RoundRow(
+                    "Round " + (i + 1),
+                    cells,
+                    units(r.exhausted()).toPlainString(),
+                    String.join(
+                            ", ",
+                            r.eliminated().stream().map(e -> name(e, names)).toList())));
         }
         JsonNode tieBreak = result.document().path("tieBreak");
         return new CyclePage.ResultPanel(
                 result.winner() == null ? "none" : names.getOrDefault(result.winner(), "#" + result.winner()),
                 result.runnerUp() == null ? "none" : names.getOrDefault(result.runnerUp(), "#" + result.runnerUp()),
-                result.quorumMet(), units(result.exercisedUnits()).toPlainString(),
+                result.quorumMet(),
+                units(result.exercisedUnits()).toPlainString(),
                 units(result.totalUnits()).toPlainString(),
-                result.totalUnits().signum() == 0 ? "" : Format.percent(
-                        result.exercisedUnits().doubleValue() / result.totalUnits().doubleValue()),
-                result.marginShare() == null ? "" : Format.percent(result.marginShare()), result.method(),
-                result.policy(), result.seed(), result.electorate(), tieBreak.isNull() ? null : tieBreak.asText(null),
-                candidates.stream().map(c -> name(c, names)).toList(), table,
+                result.totalUnits().signum() == 0
+                        ? ""
+                        : Format.percent(result.exercisedUnits().doubleValue()
+                                / result.totalUnits().doubleValue()),
+                result.marginShare() == null ? "" : Format.percent(result.marginShare()),
+                result.method(),
+                result.policy(),
+                result.seed(),
+                result.electorate(),
+                tieBreak.isNull() ? null : tieBreak.asText(null),
+                candidates.stream().map(c -> name(c, names)).toList(),
+                table,
                 DataBlock.json(new RoundsChart(labels, series, exhausted)));
     }
 

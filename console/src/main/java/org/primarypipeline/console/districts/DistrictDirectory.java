@@ -24,34 +24,61 @@ import org.springframework.stereotype.Component;
 @Component
 public class DistrictDirectory {
 
-    public record Row(int rank, String district, String state, String member, String party, String path,
-                      String pathKey, double score, double winChance, String lean, String reason,
-                      long supporters, long groupMembers, String runningCycle) {
-    }
+    public record Row(
+            int rank,
+            String district,
+            String state,
+            String member,
+            String party,
+            String path,
+            String pathKey,
+            double score,
+            double winChance,
+            String lean,
+            String reason,
+            long supporters,
+            long groupMembers,
+            String runningCycle) {}
 
     /** Where the ranking on the page comes from, in words for the page. */
-    public record Source(boolean stored, String description) {
-    }
+    public record Source(boolean stored, String description) {}
 
     public record Filter(String state, String path, Double minScore, String text) {
         boolean accepts(Row r) {
             return (state == null || state.isBlank() || r.state().equalsIgnoreCase(state))
                     && (path == null || path.isBlank() || r.pathKey().equals(path))
                     && (minScore == null || r.score() >= minScore)
-                    && (text == null || text.isBlank() || r.district().contains(text.trim().toUpperCase())
-                        || (r.member() != null && r.member().toLowerCase().contains(text.trim().toLowerCase())));
+                    && (text == null
+                            || text.isBlank()
+                            || r.district().contains(text.trim().toUpperCase())
+                            || (r.member() != null
+                                    && r.member()
+                                            .toLowerCase()
+                                            .contains(text.trim().toLowerCase())));
         }
     }
 
     /** What the district page explains: the figures and each factor's term, from a stored run or the model. */
-    public record Detail(Row row, String pathLabel, double primaryWin, double generalWin, long expectedCostDollars,
-                         Map<String, Double> contributions, List<String> gaps, String explanation) {
-    }
+    public record Detail(
+            Row row,
+            String pathLabel,
+            double primaryWin,
+            double generalWin,
+            long expectedCostDollars,
+            Map<String, Double> contributions,
+            List<String> gaps,
+            String explanation) {}
 
     /** One district's verdict, from a stored run or the model. */
-    private record Ranked(int rank, double score, String path, String pathKey, double winChance, String lean,
-                          String reason, long supporters) {
-    }
+    private record Ranked(
+            int rank,
+            double score,
+            String path,
+            String pathKey,
+            double winChance,
+            String lean,
+            String reason,
+            long supporters) {}
 
     private final JdbcClient jdbc;
     private final PriorityRanking stored;
@@ -65,21 +92,32 @@ public class DistrictDirectory {
     }
 
     public Source source() {
-        return stored.latestRun().map(run -> new Source(true, "Ranked by prioritization run #" + run + " of "
-                        + jdbc.sql("select completed_at from priority_run where id = ?").param(run)
-                                .query(java.sql.Timestamp.class).optional().map(t -> format.when(t.toInstant())).orElse("?")
-                        + ": expected progressive wins per $1M with our group sizes (see docs/prioritization.md)."))
-                .orElseGet(() -> new Source(false, "Ranked by expected progressive wins per $1M (see docs/prioritization.md). "
-                        + "No prioritization run has completed yet, so this ranking is computed by the app from the "
-                        + "bundled public data with the model's default weights and without our supporter figures."));
+        return stored.latestRun()
+                .map(
+                        run -> new Source(
+                                true,
+                                "Ranked by prioritization run #" + run + " of "
+                                        + jdbc.sql("select completed_at from priority_run where id = ?")
+                                                .param(run)
+                                                .query(java.sql.Timestamp.class)
+                                                .optional()
+                                                .map(t -> format.when(t.toInstant()))
+                                                .orElse("?")
+                                        + ": expected progressive wins per $1M with our group sizes (see docs/prioritization.md)."))
+                .orElseGet(
+                        () -> new Source(
+                                false,
+                                "Ranked by expected progressive wins per $1M (see docs/prioritization.md). "
+                                        + "No prioritization run has completed yet, so this ranking is computed by the app from the "
+                                        + "bundled public data with the model's default weights and without our supporter figures."));
     }
 
     public List<Row> rows(Filter filter) {
         Map<String, Ranked> ranked = ranking();
         Map<String, String[]> members = new HashMap<>();
         jdbc.sql("select district_id, full_name, party from house_member order by full_name")
-                .query((rs, n) -> members.putIfAbsent(rs.getString("district_id"),
-                        new String[] {rs.getString("full_name"), rs.getString("party")}))
+                .query((rs, n) -> members.putIfAbsent(
+                        rs.getString("district_id"), new String[] {rs.getString("full_name"), rs.getString("party")}))
                 .list();
         Map<String, Long> groups = new HashMap<>();
         jdbc.sql("""
@@ -87,24 +125,39 @@ public class DistrictDirectory {
                 join district_plan p on p.id = g.plan_id and p.is_current
                 left join group_membership gm on gm.group_id = g.id and gm.left_at is null
                 group by g.district_id
-                """).query((rs, n) -> groups.put(rs.getString("district_id"), rs.getLong("n"))).list();
+                """)
+                .query((rs, n) -> groups.put(rs.getString("district_id"), rs.getLong("n")))
+                .list();
         Map<String, String> running = new HashMap<>();
         jdbc.sql("select district_id, id from cycle where status = 'RUNNING'")
-                .query((rs, n) -> running.put(rs.getString("district_id"), rs.getString("id"))).list();
-        return jdbc.sql("""
+                .query((rs, n) -> running.put(rs.getString("district_id"), rs.getString("id")))
+                .list();
+        return jdbc
+                .sql("""
                         select d.id, d.state from district d join district_plan p on p.id = d.plan_id and p.is_current
                         """)
                 .query((rs, n) -> {
                     String id = rs.getString("id");
                     Ranked p = ranked.get(id);
                     String[] member = members.get(id);
-                    return new Row(p == null ? 0 : p.rank(), id, rs.getString("state"),
-                            member == null ? null : member[0], member == null ? null : member[1],
-                            p == null ? "not ranked" : p.path(), p == null ? "" : p.pathKey(),
-                            p == null ? 0 : p.score(), p == null ? 0 : p.winChance(), p == null ? "" : p.lean(),
-                            p == null ? "" : p.reason(), p == null ? 0 : p.supporters(), groups.getOrDefault(id, 0L),
+                    return new Row(
+                            p == null ? 0 : p.rank(),
+                            id,
+                            rs.getString("state"),
+                            member == null ? null : member[0],
+                            member == null ? null : member[1],
+                            p == null ? "not ranked" : p.path(),
+                            p == null ? "" : p.pathKey(),
+                            p == null ? 0 : p.score(),
+                            p == null ? 0 : p.winChance(),
+                            p == null ? "" : p.lean(),
+                            p == null ? "" : p.reason(),
+                            p == null ? 0 : p.supporters(),
+                            groups.getOrDefault(id, 0L),
                             running.get(id));
-                }).list().stream()
+                })
+                .list()
+                .stream()
                 .filter(filter::accepts)
                 .sorted(Comparator.comparingInt((Row r) -> r.rank() == 0 ? Integer.MAX_VALUE : r.rank())
                         .thenComparing(Row::district))
@@ -112,21 +165,42 @@ public class DistrictDirectory {
     }
 
     public Optional<Row> find(String district) {
-        return rows(new Filter(null, null, null, null)).stream().filter(r -> r.district().equals(district)).findFirst();
+        return rows(new Filter(null, null, null, null)).stream()
+                .filter(r -> r.district().equals(district))
+                .findFirst();
     }
 
     private Map<String, Ranked> ranking() {
         if (stored.latestRun().isPresent()) {
             Map<String, Ranked> byId = new HashMap<>();
             for (PriorityRanking.Row r : stored.top(1000, 0)) {
-                byId.put(r.districtId(), new Ranked(r.rank(), r.score(), r.path(), pathKey(r.path()),
-                        r.primaryWin() * r.generalWin(), r.lean(), r.pathReason(), r.supporters()));
+                byId.put(
+                        r.districtId(),
+                        new Ranked(
+                                r.rank(),
+                                r.score(),
+                                r.path(),
+                                pathKey(r.path()),
+                                r.primaryWin() * r.generalWin(),
+                                r.lean(),
+                                r.pathReason(),
+                                r.supporters()));
             }
             return byId;
         }
         Map<String, Ranked> byId = new HashMap<>();
-        modelRanking().forEach((id, p) -> byId.put(id, new Ranked(p.rank(), p.score(), p.path().label(),
-                p.path().name(), p.winChance(), p.lean(), p.pathReason(), 0)));
+        modelRanking()
+                .forEach((id, p) -> byId.put(
+                        id,
+                        new Ranked(
+                                p.rank(),
+                                p.score(),
+                                p.path().label(),
+                                p.path().name(),
+                                p.winChance(),
+                                p.lean(),
+                                p.pathReason(),
+                                0)));
         return byId;
     }
 
@@ -136,13 +210,29 @@ public class DistrictDirectory {
             return Optional.empty();
         }
         if (stored.latestRun().isPresent()) {
-            return stored.detail(district).map(d -> new Detail(row.get(), d.row().path(), d.row().primaryWin(),
-                    d.row().generalWin(), d.row().expectedCostDollars(), d.contributions(), d.gaps(),
-                    d.row().explanation()));
+            return stored.detail(district)
+                    .map(d -> new Detail(
+                            row.get(),
+                            d.row().path(),
+                            d.row().primaryWin(),
+                            d.row().generalWin(),
+                            d.row().expectedCostDollars(),
+                            d.contributions(),
+                            d.gaps(),
+                            d.row().explanation()));
         }
         DistrictPriority p = modelRanking().get(district);
-        return p == null ? Optional.empty() : Optional.of(new Detail(row.get(), p.path().label(), p.primaryWin(),
-                p.generalWin(), p.expectedCostDollars(), p.contributions(), p.gaps(), p.explanation()));
+        return p == null
+                ? Optional.empty()
+                : Optional.of(new Detail(
+                        row.get(),
+                        p.path().label(),
+                        p.primaryWin(),
+                        p.generalWin(),
+                        p.expectedCostDollars(),
+                        p.contributions(),
+                        p.gaps(),
+                        p.explanation()));
     }
 
     /** The model's ranking from the bundled data, computed once (only until a prioritization run completes). */

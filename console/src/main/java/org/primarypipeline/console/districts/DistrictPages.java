@@ -25,36 +25,68 @@ public class DistrictPages {
     }
 
     /** A point of the list page's chart: score against rank. */
-    public record Point(int x, double y, String district) {
-    }
+    public record Point(int x, double y, String district) {}
 
-    public record Series(String label, List<Point> data) {
-    }
+    public record Series(String label, List<Point> data) {}
 
-    public record ScoreChart(List<Series> series) {
-    }
+    public record ScoreChart(List<Series> series) {}
 
-    public record ListRow(String rank, String district, String member, String path, String score, String winChance,
-                          String lean, String reason, long supporters, long groupMembers, String runningCycle,
-                          String launchHref, String href) {
-    }
+    public record ListRow(
+            String rank,
+            String district,
+            String member,
+            String path,
+            String score,
+            String winChance,
+            String lean,
+            String reason,
+            long supporters,
+            long groupMembers,
+            String runningCycle,
+            String launchHref,
+            String href) {}
 
-    public record ListPage(String title, DistrictDirectory.Source source, List<ListRow> rows, Paging paging,
-                           List<Choice> states, List<Choice> paths, String minScore, String q,
-                           DistrictSort.Headers sort, String sortLabel, boolean hasChart, String chartJson,
-                           String filterError) {
-    }
+    public record ListPage(
+            String title,
+            DistrictDirectory.Source source,
+            List<ListRow> rows,
+            Paging paging,
+            List<Choice> states,
+            List<Choice> paths,
+            String minScore,
+            String q,
+            DistrictSort.Headers sort,
+            String sortLabel,
+            boolean hasChart,
+            String chartJson,
+            String filterError) {}
 
-    public record FactorSection(String id, String title, String unit, String hint, List<FactorGroup.Term> terms,
-                                String chartJson) {
-    }
+    public record FactorSection(
+            String id, String title, String unit, String hint, List<FactorGroup.Term> terms, String chartJson) {}
 
-    public record DetailPage(String title, DistrictDirectory.Source source, String district, String stateName,
-                             String member, String rank, String score, String path, String reason, String primaryWin,
-                             String generalWin, String winChance, String cost, String lean, long supporters,
-                             long groupMembers, String runningCycle, String launchHref, String explanation,
-                             List<String> gaps, boolean hasGaps, List<FactorSection> factorGroups) {
-    }
+    public record DetailPage(
+            String title,
+            DistrictDirectory.Source source,
+            String district,
+            String stateName,
+            String member,
+            String rank,
+            String score,
+            String path,
+            String reason,
+            String primaryWin,
+            String generalWin,
+            String winChance,
+            String cost,
+            String lean,
+            long supporters,
+            long groupMembers,
+            String runningCycle,
+            String launchHref,
+            String explanation,
+            List<String> gaps,
+            boolean hasGaps,
+            List<FactorSection> factorGroups) {}
 
     private final DistrictDirectory directory;
 
@@ -63,8 +95,15 @@ public class DistrictPages {
     }
 
     /** The list as filtered and sorted; a minimum score that is not a number is ignored and said so. */
-    public ListPage list(String state, String path, String minScore, String q, String sort, int page, int pageSize,
-                         HttpServletRequest request) {
+    public ListPage list(
+            String state,
+            String path,
+            String minScore,
+            String q,
+            String sort,
+            int page,
+            int pageSize,
+            HttpServletRequest request) {
         Double min = null;
         String filterError = null;
         if (minScore != null && !minScore.isBlank()) {
@@ -76,12 +115,23 @@ public class DistrictPages {
         }
         DistrictSort order = DistrictSort.parse(sort);
         List<DistrictDirectory.Row> rows = directory.rows(new DistrictDirectory.Filter(state, path, min, q)).stream()
-                .sorted(order.comparator()).toList();
+                .sorted(order.comparator())
+                .toList();
         Paging paging = Paging.of(request, "page", page, pageSize, rows.size());
         List<ListRow> shown = rows.subList(paging.offset(), Math.min(rows.size(), paging.offset() + pageSize)).stream()
-                .map(r -> new ListRow(r.rank() == 0 ? "" : Integer.toString(r.rank()), r.district(), member(r),
-                        r.path(), score(r), Format.percent(r.winChance()), r.lean(), r.reason(), r.supporters(),
-                        r.groupMembers(), r.runningCycle(), "/districts/" + r.district() + "/launch",
+                .map(r -> new ListRow(
+                        r.rank() == 0 ? "" : Integer.toString(r.rank()),
+                        r.district(),
+                        member(r),
+                        r.path(),
+                        score(r),
+                        Format.percent(r.winChance()),
+                        r.lean(),
+                        r.reason(),
+                        r.supporters(),
+                        r.groupMembers(),
+                        r.runningCycle(),
+                        "/districts/" + r.district() + "/launch",
                         "/districts/" + r.district()))
                 .toList();
         List<Choice> states = new ArrayList<>();
@@ -92,9 +142,20 @@ public class DistrictPages {
         for (Path p : Path.values()) {
             paths.add(new Choice(p.name(), null, p.label(), p.name().equals(path)));
         }
-        return new ListPage("Districts", directory.source(), shown, paging, states, paths,
-                minScore == null ? "" : minScore, q == null ? "" : q, order.headers(request), order.label(),
-                !rows.isEmpty(), DataBlock.json(scoreChart(rows)), filterError);
+        return new ListPage(
+                "Districts",
+                directory.source(),
+                shown,
+                paging,
+                states,
+                paths,
+                minScore == null ? "" : minScore,
+                q == null ? "" : q,
+                order.headers(request),
+                order.label(),
+                !rows.isEmpty(),
+                DataBlock.json(scoreChart(rows)),
+                filterError);
     }
 
     public Optional<DetailPage> detail(String district) {
@@ -104,17 +165,33 @@ public class DistrictPages {
             for (FactorGroup g : FactorGroup.values()) {
                 List<FactorGroup.Term> terms = g.terms(d.contributions());
                 if (!terms.isEmpty()) {
-                    groups.add(new FactorSection(g.id(), g.title(), g.unit(), g.hint(), terms,
-                            DataBlock.json(g.chart(d.contributions()))));
+                    groups.add(new FactorSection(
+                            g.id(), g.title(), g.unit(), g.hint(), terms, DataBlock.json(g.chart(d.contributions()))));
                 }
             }
-            return new DetailPage(r.district(), directory.source(), r.district(), UsStates.name(r.state()), member(r),
-                    r.rank() == 0 ? "unranked" : "#" + r.rank(), score(r), d.pathLabel(), r.reason(),
-                    Format.percent(d.primaryWin()), Format.percent(d.generalWin()),
+            return new DetailPage(
+                    r.district(),
+                    directory.source(),
+                    r.district(),
+                    UsStates.name(r.state()),
+                    member(r),
+                    r.rank() == 0 ? "unranked" : "#" + r.rank(),
+                    score(r),
+                    d.pathLabel(),
+                    r.reason(),
+                    Format.percent(d.primaryWin()),
+                    Format.percent(d.generalWin()),
                     Format.percent(d.primaryWin() * d.generalWin()),
-                    String.format(Locale.US, "$%,d", d.expectedCostDollars()), r.lean(), r.supporters(),
-                    r.groupMembers(), r.runningCycle(), "/districts/" + r.district() + "/launch", d.explanation(),
-                    d.gaps(), !d.gaps().isEmpty(), groups);
+                    String.format(Locale.US, "$%,d", d.expectedCostDollars()),
+                    r.lean(),
+                    r.supporters(),
+                    r.groupMembers(),
+                    r.runningCycle(),
+                    "/districts/" + r.district() + "/launch",
+                    d.explanation(),
+                    d.gaps(),
+                    !d.gaps().isEmpty(),
+                    groups);
         });
     }
 
@@ -137,7 +214,9 @@ public class DistrictPages {
 
     private List<String> allStates() {
         return directory.rows(new DistrictDirectory.Filter(null, null, null, null)).stream()
-                .map(DistrictDirectory.Row::state).distinct().toList();
+                .map(DistrictDirectory.Row::state)
+                .distinct()
+                .toList();
     }
 
     static String score(DistrictDirectory.Row r) {

@@ -7,14 +7,22 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** The orders the districts table can be sorted in; each column header links to its own. */
 enum DistrictSort {
-    RANK("rank", "best score first",
+    RANK(
+            "rank",
+            "best score first",
             Comparator.comparingInt((DistrictDirectory.Row r) -> r.rank() == 0 ? Integer.MAX_VALUE : r.rank())),
     DISTRICT("district", "district", Comparator.comparing(DistrictDirectory.Row::district)),
-    WIN("win", "highest win chance first",
+    WIN(
+            "win",
+            "highest win chance first",
             Comparator.comparingDouble(DistrictDirectory.Row::winChance).reversed()),
-    SUPPORTERS("supporters", "most supporters first",
+    SUPPORTERS(
+            "supporters",
+            "most supporters first",
             Comparator.comparingLong(DistrictDirectory.Row::supporters).reversed()),
-    GROUP("group", "largest group first",
+    GROUP(
+            "group",
+            "largest group first",
             Comparator.comparingLong(DistrictDirectory.Row::groupMembers).reversed());
 
     private final String key;
@@ -46,16 +54,18 @@ enum DistrictSort {
     }
 
     /** A column header's link: where it sorts to, whether it is the current order, and aria-sort's value. */
-    public record SortLink(String href, boolean current, String ariaSort) {
-    }
+    public record SortLink(String href, boolean current, String ariaSort) {}
 
     /** One link per sortable column, for {{sort.rank.href}} and the like. */
-    public record Headers(SortLink rank, SortLink district, SortLink win, SortLink supporters, SortLink group) {
-    }
+    public record Headers(SortLink rank, SortLink district, SortLink win, SortLink supporters, SortLink group) {}
 
     /** One link per sortable column, keeping the filters and going back to the first page. */
     Headers headers(HttpServletRequest request) {
-        return new Headers(link(RANK, request), link(DISTRICT, request), link(WIN, request), link(SUPPORTERS, request),
+        return new Headers(
+                link(RANK, request),
+                link(DISTRICT, request),
+                link(WIN, request),
+                link(SUPPORTERS, request),
                 link(GROUP, request));
     }
 
@@ -64,7 +74,9 @@ enum DistrictSort {
         if (s != RANK) {
             uri.queryParam("sort", s.key);
         }
-        return new SortLink(uri.encode().build().toUriString(), s == this,
+        return new SortLink(
+                uri.encode().build().toUriString(),
+                s == this,
                 s == this ? (s == DISTRICT ? "ascending" : "descending") : "none");
     }
 }

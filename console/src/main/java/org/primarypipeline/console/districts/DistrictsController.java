@@ -30,21 +30,35 @@ public class DistrictsController implements ConsolePage {
     }
 
     @GetMapping("/districts")
-    String list(@RequestParam(required = false) String state, @RequestParam(required = false) String path,
-                @RequestParam(required = false) String minScore, @RequestParam(required = false) String q,
-                @RequestParam(required = false) String sort, @RequestParam(defaultValue = "1") int page,
-                @AuthenticationPrincipal StaffUser user, HttpServletRequest request, Model model) {
+    String list(
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String path,
+            @RequestParam(required = false) String minScore,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "1") int page,
+            @AuthenticationPrincipal StaffUser user,
+            HttpServletRequest request,
+            Model model) {
         permissions.require(user, Right.VIEW, "page.districts", "");
-        return PageViewResolver.show(model, pages.list(state, path, minScore, q, sort, page, PAGE_SIZE, request),
-                "districts");
+        return PageViewResolver.show(
+                model, pages.list(state, path, minScore, q, sort, page, PAGE_SIZE, request), "districts");
     }
 
     @GetMapping("/districts/{district}")
-    String district(@PathVariable String district, @AuthenticationPrincipal StaffUser user, Model model,
-                    HttpServletResponse response) {
+    String district(
+            @PathVariable String district,
+            @AuthenticationPrincipal StaffUser user,
+            Model model,
+            HttpServletResponse response) {
         permissions.require(user, Right.VIEW, "page.district", district);
-        return pages.detail(district).map(page -> PageViewResolver.show(model, page, "district"))
-                .orElseGet(() -> new ErrorPage("No such district", HttpServletResponse.SC_NOT_FOUND, "Not found",
-                        "There is no district " + district + " in the current plan.").show(response, model));
+        return pages.detail(district)
+                .map(page -> PageViewResolver.show(model, page, "district"))
+                .orElseGet(() -> new ErrorPage(
+                                "No such district",
+                                HttpServletResponse.SC_NOT_FOUND,
+                                "Not found",
+                                "There is no district " + district + " in the current plan.")
+                        .show(response, model));
     }
 }

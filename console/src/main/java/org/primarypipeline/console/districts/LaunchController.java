@@ -1,7 +1,6 @@
 package org.primarypipeline.console.districts;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.console.cycles.CycleActions;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.users.Right;
@@ -10,6 +9,7 @@ import org.primarypipeline.console.web.ConsolePage;
 import org.primarypipeline.console.web.Flash;
 import org.primarypipeline.console.web.Format;
 import org.primarypipeline.console.web.PageViewResolver;
+import org.primarypipeline.cycles.CycleRecord;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,21 +43,30 @@ public class LaunchController implements ConsolePage {
 
     /** The dates the windows would close on if each ran its full length: htmx refreshes it while typing. */
     @GetMapping("/districts/{district}/launch/schedule")
-    String schedule(@PathVariable String district, @ModelAttribute LaunchForm form,
-                    @AuthenticationPrincipal StaffUser user, Model model) {
+    String schedule(
+            @PathVariable String district,
+            @ModelAttribute LaunchForm form,
+            @AuthenticationPrincipal StaffUser user,
+            Model model) {
         permissions.require(user, Right.STEER_CYCLES, "page.launch", district);
-        return PageViewResolver.show(model, new LaunchPages.Schedule(pages.schedule(form)),
-                "fragments/launch-schedule");
+        return PageViewResolver.show(
+                model, new LaunchPages.Schedule(pages.schedule(form)), "fragments/launch-schedule");
     }
 
     @PostMapping("/districts/{district}/launch")
-    String launch(@PathVariable String district, @ModelAttribute LaunchForm form,
-                  @AuthenticationPrincipal StaffUser user, Model model, RedirectAttributes flash,
-                  HttpServletResponse response) {
+    String launch(
+            @PathVariable String district,
+            @ModelAttribute LaunchForm form,
+            @AuthenticationPrincipal StaffUser user,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
         try {
             CycleRecord cycle = actions.launch(user, form.order(district));
-            flash.addFlashAttribute("flash", Flash.done("Launched " + cycle.id() + ": pledge vetting until "
-                    + format.when(cycle.stageDeadline())));
+            flash.addFlashAttribute(
+                    "flash",
+                    Flash.done(
+                            "Launched " + cycle.id() + ": pledge vetting until " + format.when(cycle.stageDeadline())));
             return "redirect:/cycles/" + cycle.id();
         } catch (IllegalArgumentException | IllegalStateException refused) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -15,31 +15,54 @@ import org.springframework.stereotype.Component;
 public class LaunchPages {
 
     /** One window of the schedule, or the problem that keeps the form from having one. */
-    public record Step(String name, String length, String closes, String problem) {
-    }
+    public record Step(String name, String length, String closes, String problem) {}
 
     /** The schedule fragment's model. */
-    public record Schedule(List<Step> schedule) {
-    }
+    public record Schedule(List<Step> schedule) {}
 
-    public record Option(String value, String label, boolean selected) {
-    }
+    public record Option(String value, String label, boolean selected) {}
 
     /** Which input a refusal is about, so the form can mark it. */
-    public record Invalid(boolean vettingPeriod, boolean nominationPeriod, boolean votingPeriod, boolean policy,
-                          boolean method, boolean quorumPercent, boolean recountMarginPercent, boolean goalDollars) {
+    public record Invalid(
+            boolean vettingPeriod,
+            boolean nominationPeriod,
+            boolean votingPeriod,
+            boolean policy,
+            boolean method,
+            boolean quorumPercent,
+            boolean recountMarginPercent,
+            boolean goalDollars) {
         static Invalid of(String field) {
-            return new Invalid(field.equals("vettingPeriod"), field.equals("nominationPeriod"),
-                    field.equals("votingPeriod"), field.equals("policy"), field.equals("method"),
-                    field.equals("quorumPercent"), field.equals("recountMarginPercent"), field.equals("goalDollars"));
+            return new Invalid(
+                    field.equals("vettingPeriod"),
+                    field.equals("nominationPeriod"),
+                    field.equals("votingPeriod"),
+                    field.equals("policy"),
+                    field.equals("method"),
+                    field.equals("quorumPercent"),
+                    field.equals("recountMarginPercent"),
+                    field.equals("goalDollars"));
         }
     }
 
-    public record Page(String title, String district, boolean known, String member, String path, String score,
-                       int rank, boolean hasRank, String reason, String runningCycle, long groupMembers,
-                       LaunchForm form, List<Option> policies, List<Option> methods, String error, Invalid invalid,
-                       List<Step> schedule) {
-    }
+    public record Page(
+            String title,
+            String district,
+            boolean known,
+            String member,
+            String path,
+            String score,
+            int rank,
+            boolean hasRank,
+            String reason,
+            String runningCycle,
+            long groupMembers,
+            LaunchForm form,
+            List<Option> policies,
+            List<Option> methods,
+            String error,
+            Invalid invalid,
+            List<Step> schedule) {}
 
     private final DistrictDirectory directory;
     private final Format format;
@@ -54,21 +77,60 @@ public class LaunchPages {
     public Page form(String district, LaunchForm form, String error) {
         String id = district.toUpperCase();
         DistrictDirectory.Row row = directory.find(id).orElse(null);
-        List<Option> policies = options(form.policy(), "smartocracy",
-                "Smartocracy (units flow to proxies, split by shares)", "liquid",
+        List<Option> policies = options(
+                form.policy(),
+                "smartocracy",
+                "Smartocracy (units flow to proxies, split by shares)",
+                "liquid",
                 "Liquid democracy (all units to the first proxy who can take them)");
-        List<Option> methods = options(form.method(), "irv", "Instant runoff (IRV)", "plurality", "Plurality",
-                "schulze", "Schulze (pairwise)");
+        List<Option> methods = options(
+                form.method(),
+                "irv",
+                "Instant runoff (IRV)",
+                "plurality",
+                "Plurality",
+                "schulze",
+                "Schulze (pairwise)");
         Invalid invalid = error == null ? null : Invalid.of(fieldOf(error));
         String title = "Launch a cycle in " + id;
         if (row == null) {
-            return new Page(title, id, false, null, null, null, 0, false, null, null, 0, form, policies, methods, error,
-                    invalid, schedule(form));
+            return new Page(
+                    title,
+                    id,
+                    false,
+                    null,
+                    null,
+                    null,
+                    0,
+                    false,
+                    null,
+                    null,
+                    0,
+                    form,
+                    policies,
+                    methods,
+                    error,
+                    invalid,
+                    schedule(form));
         }
-        return new Page(title, id, true,
+        return new Page(
+                title,
+                id,
+                true,
                 row.member() == null ? "vacant seat" : row.member() + " (" + DistrictPages.party(row.party()) + ")",
-                row.path(), DistrictPages.score(row), row.rank(), row.rank() > 0, row.reason(), row.runningCycle(),
-                row.groupMembers(), form, policies, methods, error, invalid, schedule(form));
+                row.path(),
+                DistrictPages.score(row),
+                row.rank(),
+                row.rank() > 0,
+                row.reason(),
+                row.runningCycle(),
+                row.groupMembers(),
+                form,
+                policies,
+                methods,
+                error,
+                invalid,
+                schedule(form));
     }
 
     public List<Step> schedule(LaunchForm form) {
@@ -114,8 +176,8 @@ public class LaunchPages {
     private static List<Option> options(String selected, String... pairs) {
         List<Option> options = new ArrayList<>();
         for (int i = 0; i < pairs.length; i += 2) {
-            options.add(new Option(pairs[i], pairs[i + 1],
-                    pairs[i].equalsIgnoreCase(selected == null ? "" : selected)));
+            options.add(
+                    new Option(pairs[i], pairs[i + 1], pairs[i].equalsIgnoreCase(selected == null ? "" : selected)));
         }
         return options;
     }

@@ -25,8 +25,8 @@ public class PriorityController {
     }
 
     @GetMapping
-    public List<PriorityRanking.Row> list(@RequestParam(defaultValue = "50") int limit,
-                                          @RequestParam(defaultValue = "0") int offset) {
+    public List<PriorityRanking.Row> list(
+            @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
         return ranking.top(Math.min(Math.max(limit, 1), 435), Math.max(offset, 0));
     }
 

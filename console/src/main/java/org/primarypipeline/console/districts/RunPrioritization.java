@@ -17,16 +17,15 @@ import org.springframework.stereotype.Service;
 public class RunPrioritization {
 
     /** What the run answered: its id and status. */
-    public record Run(long run, String status) {
-    }
+    public record Run(long run, String status) {}
 
     private final JobLauncher launcher;
     private final Job prioritize;
     private final Permissions permissions;
     private final AuditLog audit;
 
-    public RunPrioritization(JobLauncher launcher, @Qualifier("prioritizeJob") Job prioritize, Permissions permissions,
-                             AuditLog audit) {
+    public RunPrioritization(
+            JobLauncher launcher, @Qualifier("prioritizeJob") Job prioritize, Permissions permissions, AuditLog audit) {
         this.launcher = launcher;
         this.prioritize = prioritize;
         this.permissions = permissions;
@@ -35,10 +34,20 @@ public class RunPrioritization {
 
     public Run perform(StaffUser who) throws Exception {
         permissions.require(who, Right.STEER_CYCLES, "priority.run", "");
-        JobExecution execution = launcher.run(prioritize, new JobParametersBuilder()
-                .addLong("requested", System.currentTimeMillis()).toJobParameters());
-        audit.record(who.getUsername(), who.role().label(), "priority.run", "run " + execution.getId(),
-                AuditEntry.Outcome.DONE, "prioritization " + execution.getStatus().name().toLowerCase(), null, null);
+        JobExecution execution = launcher.run(
+                prioritize,
+                new JobParametersBuilder()
+                        .addLong("requested", System.currentTimeMillis())
+                        .toJobParameters());
+        audit.record(
+                who.getUsername(),
+                who.role().label(),
+                "priority.run",
+                "run " + execution.getId(),
+                AuditEntry.Outcome.DONE,
+                "prioritization " + execution.getStatus().name().toLowerCase(),
+                null,
+                null);
         return new Run(execution.getId(), execution.getStatus().name());
     }
 }

@@ -1,11 +1,11 @@
 package org.primarypipeline.console.fundraising;
 
-import org.primarypipeline.fundraising.ExcessDecisions;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
+import org.primarypipeline.fundraising.ExcessDecisions;
 import org.springframework.stereotype.Service;
 
 /** A staff decision on a gift over the contribution limit: refund the excess or redesignate it. */
@@ -31,12 +31,26 @@ public class DecideExcess {
         }
         try {
             String done = excess.decide(donation, decision, who.getUsername());
-            audit.record(who.getUsername(), who.role().label(), "finance.excess", target, AuditEntry.Outcome.DONE,
-                    decision + ": " + done, null, null);
+            audit.record(
+                    who.getUsername(),
+                    who.role().label(),
+                    "finance.excess",
+                    target,
+                    AuditEntry.Outcome.DONE,
+                    decision + ": " + done,
+                    null,
+                    null);
             return done;
         } catch (IllegalArgumentException | IllegalStateException refused) {
-            audit.record(who.getUsername(), who.role().label(), "finance.excess", target, AuditEntry.Outcome.REFUSED,
-                    decision + ": " + refused.getMessage(), null, null);
+            audit.record(
+                    who.getUsername(),
+                    who.role().label(),
+                    "finance.excess",
+                    target,
+                    AuditEntry.Outcome.REFUSED,
+                    decision + ": " + refused.getMessage(),
+                    null,
+                    null);
             throw refused;
         }
     }

@@ -3,11 +3,11 @@ package org.primarypipeline.console.fundraising;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.primarypipeline.fundraising.ExcessDecisions;
-import org.primarypipeline.fundraising.FinanceReports;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
+import org.primarypipeline.fundraising.ExcessDecisions;
+import org.primarypipeline.fundraising.FinanceReports;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,9 +37,15 @@ public class FinanceApiController {
     private final RunReconcile runReconcile;
     private final Permissions permissions;
 
-    public FinanceApiController(FinanceReports reports, FinancePeriods periods, FinanceCsv csv, SignOffFinance signOff,
-                                DecideExcess decideExcess, MergeDonors mergeDonors, RunReconcile runReconcile,
-                                Permissions permissions) {
+    public FinanceApiController(
+            FinanceReports reports,
+            FinancePeriods periods,
+            FinanceCsv csv,
+            SignOffFinance signOff,
+            DecideExcess decideExcess,
+            MergeDonors mergeDonors,
+            RunReconcile runReconcile,
+            Permissions permissions) {
         this.reports = reports;
         this.periods = periods;
         this.csv = csv;
@@ -50,55 +56,67 @@ public class FinanceApiController {
         this.permissions = permissions;
     }
 
-    public record Period(LocalDate from, LocalDate to) {
-    }
+    public record Period(LocalDate from, LocalDate to) {}
 
-    public record ExcessDecision(ExcessDecisions.Decision decision) {
-    }
+    public record ExcessDecision(ExcessDecisions.Decision decision) {}
 
-    public record Merge(long into) {
-    }
+    public record Merge(long into) {}
 
-    public record Done(String done) {
-    }
+    public record Done(String done) {}
 
     /** A fundraiser's report for a period, as the report page shows it. */
-    public record Report(FinanceReports.Progress fundraiser, FinanceReports.Totals totals,
-                         List<FinanceReports.Day> daily, List<Map<String, Object>> exceptions,
-                         List<Map<String, Object>> limits, List<Map<String, Object>> bestEfforts,
-                         List<Map<String, Object>> signOffs) {
-    }
+    public record Report(
+            FinanceReports.Progress fundraiser,
+            FinanceReports.Totals totals,
+            List<FinanceReports.Day> daily,
+            List<Map<String, Object>> exceptions,
+            List<Map<String, Object>> limits,
+            List<Map<String, Object>> bestEfforts,
+            List<Map<String, Object>> signOffs) {}
 
     @GetMapping("/fundraisers/{id}/report")
-    Report report(@AuthenticationPrincipal StaffUser who, @PathVariable long id,
-                  @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
+    Report report(
+            @AuthenticationPrincipal StaffUser who,
+            @PathVariable long id,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to) {
         permissions.require(who, Right.SIGN_OFF_FINANCE, "finance.report", "fundraiser " + id);
         FinancePeriods.Period p = periods.orMonthSoFar(from, to);
-        FinanceReports.Progress progress = reports.progress(id)
-                .orElseThrow(() -> new IllegalArgumentException("no fundraiser " + id));
-        return new Report(progress, reports.totals(id, p.from(), p.to()), reports.daily(id, p.from(), p.to()),
-                reports.exceptions(id), reports.limitStatus(id), reports.bestEfforts(id), reports.signOffs(id));
+        FinanceReports.Progress progress =
+                reports.progress(id).orElseThrow(() -> new IllegalArgumentException("no fundraiser " + id));
+        return new Report(
+                progress,
+                reports.totals(id, p.from(), p.to()),
+                reports.daily(id, p.from(), p.to()),
+                reports.exceptions(id),
+                reports.limitStatus(id),
+                reports.bestEfforts(id),
+                reports.signOffs(id));
     }
 
     @GetMapping(value = "/fundraisers/{id}/report.csv", produces = "text/csv")
-    ResponseEntity<String> reportCsv(@AuthenticationPrincipal StaffUser who, @PathVariable long id,
-                                     @RequestParam(required = false) LocalDate from,
-                                     @RequestParam(required = false) LocalDate to) {
+    ResponseEntity<String> reportCsv(
+            @AuthenticationPrincipal StaffUser who,
+            @PathVariable long id,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to) {
         permissions.require(who, Right.SIGN_OFF_FINANCE, "finance.report.csv", "fundraiser " + id);
         return FinanceController.download(csv.totals(id, periods.orMonthSoFar(from, to)));
     }
 
     @GetMapping(value = "/fundraisers/{id}/schedule-a.csv", produces = "text/csv")
-    ResponseEntity<String> scheduleA(@AuthenticationPrincipal StaffUser who, @PathVariable long id,
-                                     @RequestParam(required = false) LocalDate from,
-                                     @RequestParam(required = false) LocalDate to) {
+    ResponseEntity<String> scheduleA(
+            @AuthenticationPrincipal StaffUser who,
+            @PathVariable long id,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to) {
         permissions.require(who, Right.SIGN_OFF_FINANCE, "finance.schedule-a", "fundraiser " + id);
         return FinanceController.download(csv.scheduleA(id, periods.orMonthSoFar(from, to)));
     }
 
     @PostMapping("/fundraisers/{id}/sign-off")
-    FinanceReports.Totals signOff(@AuthenticationPrincipal StaffUser who, @PathVariable long id,
-                                  @RequestBody Period period) {
+    FinanceReports.Totals signOff(
+            @AuthenticationPrincipal StaffUser who, @PathVariable long id, @RequestBody Period period) {
         try {
             return signOff.perform(who, Long.toString(id), text(period.from()), text(period.to()));
         } catch (FinanceRefusal.UnreadablePeriod e) {

@@ -2,8 +2,6 @@ package org.primarypipeline.console.fundraising;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
-import org.primarypipeline.fundraising.FinanceReports;
-import org.primarypipeline.core.money.Money;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
@@ -11,6 +9,8 @@ import org.primarypipeline.console.web.ConsolePage;
 import org.primarypipeline.console.web.ErrorPage;
 import org.primarypipeline.console.web.Flash;
 import org.primarypipeline.console.web.PageViewResolver;
+import org.primarypipeline.core.money.Money;
+import org.primarypipeline.fundraising.FinanceReports;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,8 +41,12 @@ public class FinanceController implements ConsolePage {
     private final SignOffFinance signOff;
     private final Permissions permissions;
 
-    public FinanceController(FinancePages pages, FinanceCsv csv, FinancePeriods periods, SignOffFinance signOff,
-                             Permissions permissions) {
+    public FinanceController(
+            FinancePages pages,
+            FinanceCsv csv,
+            FinancePeriods periods,
+            SignOffFinance signOff,
+            Permissions permissions) {
         this.pages = pages;
         this.csv = csv;
         this.periods = periods;
@@ -57,31 +61,42 @@ public class FinanceController implements ConsolePage {
     }
 
     @GetMapping("/finance/fundraisers/{id}")
-    String report(@PathVariable String id, @RequestParam(required = false) String from,
-                  @RequestParam(required = false) String to, @AuthenticationPrincipal StaffUser user, Model model,
-                  HttpServletResponse response) {
+    String report(
+            @PathVariable String id,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @AuthenticationPrincipal StaffUser user,
+            Model model,
+            HttpServletResponse response) {
         permissions.require(user, Right.SIGN_OFF_FINANCE, "page.finance", "fundraiser " + id);
         try {
             return PageViewResolver.show(model, pages.report(id, from, to), "finance-report");
         } catch (FinanceRefusal.NoSuchFundraiser e) {
             return notFound(id).show(response, model);
         } catch (FinancePages.BadPeriod e) {
-            return ErrorPage.of(HttpServletResponse.SC_BAD_REQUEST, "Bad period", e.getMessage()).show(response, model);
+            return ErrorPage.of(HttpServletResponse.SC_BAD_REQUEST, "Bad period", e.getMessage())
+                    .show(response, model);
         }
     }
 
     /** The period's totals and days as CSV, for the signed-in volunteer (the API's twin needs HTTP Basic). */
     @GetMapping(value = "/finance/fundraisers/{id}/report.csv", produces = "text/csv")
-    ResponseEntity<String> reportCsv(@PathVariable long id, @RequestParam String from, @RequestParam String to,
-                                     @AuthenticationPrincipal StaffUser user) {
+    ResponseEntity<String> reportCsv(
+            @PathVariable long id,
+            @RequestParam String from,
+            @RequestParam String to,
+            @AuthenticationPrincipal StaffUser user) {
         permissions.require(user, Right.SIGN_OFF_FINANCE, "finance.report.csv", "fundraiser " + id);
         return download(csv.totals(id, period(id, from, to)));
     }
 
     /** The itemized receipts of the period, Schedule A style. */
     @GetMapping(value = "/finance/fundraisers/{id}/schedule-a.csv", produces = "text/csv")
-    ResponseEntity<String> scheduleA(@PathVariable long id, @RequestParam String from, @RequestParam String to,
-                                     @AuthenticationPrincipal StaffUser user) {
+    ResponseEntity<String> scheduleA(
+            @PathVariable long id,
+            @RequestParam String from,
+            @RequestParam String to,
+            @AuthenticationPrincipal StaffUser user) {
         permissions.require(user, Right.SIGN_OFF_FINANCE, "finance.schedule-a", "fundraiser " + id);
         return download(csv.scheduleA(id, period(id, from, to)));
     }
@@ -97,30 +112,45 @@ public class FinanceController implements ConsolePage {
     }
 
     static ResponseEntity<String> download(FinanceCsv.File file) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.name() + "\"")
                 .body(file.body());
     }
 
     /** Signs off the period shown: its totals are frozen as they are now (see {@link SignOffFinance}). */
     @PostMapping("/finance/fundraisers/{id}/sign-off")
-    String signOff(@PathVariable String id, @RequestParam(required = false) String from,
-                   @RequestParam(required = false) String to, @AuthenticationPrincipal StaffUser user, Model model,
-                   RedirectAttributes flash, HttpServletResponse response) {
+    String signOff(
+            @PathVariable String id,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @AuthenticationPrincipal StaffUser user,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
         try {
             FinanceReports.Totals signed = signOff.perform(user, id, from, to);
-            flash.addFlashAttribute("flash", Flash.done("Signed off " + signed.from() + " to " + signed.to()
-                    + ": net " + Money.dollars(signed.netCents()) + " from " + signed.donations() + " donations."));
+            flash.addFlashAttribute(
+                    "flash",
+                    Flash.done("Signed off " + signed.from() + " to " + signed.to() + ": net "
+                            + Money.dollars(signed.netCents()) + " from " + signed.donations() + " donations."));
         } catch (FinanceRefusal.NoSuchFundraiser e) {
             return notFound(id).show(response, model);
         } catch (FinanceRefusal.UnreadablePeriod e) {
-            return ErrorPage.of(HttpServletResponse.SC_BAD_REQUEST, "Bad period",
-                    "A sign-off needs the period's first and last days as YYYY-MM-DD.").show(response, model);
+            return ErrorPage.of(
+                            HttpServletResponse.SC_BAD_REQUEST,
+                            "Bad period",
+                            "A sign-off needs the period's first and last days as YYYY-MM-DD.")
+                    .show(response, model);
         } catch (IllegalArgumentException | IllegalStateException refused) {
             flash.addFlashAttribute("flash", Flash.refused("Not signed off: " + refused.getMessage()));
         }
-        return "redirect:" + UriComponentsBuilder.fromPath("/finance/fundraisers/{id}")
-                .queryParam("from", from.trim()).queryParam("to", to.trim()).buildAndExpand(Long.parseLong(id.trim())).toUriString();
+        return "redirect:"
+                + UriComponentsBuilder.fromPath("/finance/fundraisers/{id}")
+                        .queryParam("from", from.trim())
+                        .queryParam("to", to.trim())
+                        .buildAndExpand(Long.parseLong(id.trim()))
+                        .toUriString();
     }
 
     private static ErrorPage notFound(String id) {

@@ -8,8 +8,7 @@ import org.springframework.stereotype.Component;
 public class FinanceCsv {
 
     /** A download: its file name and its text. */
-    public record File(String name, String body) {
-    }
+    public record File(String name, String body) {}
 
     private final FinanceReports reports;
 
@@ -19,13 +18,13 @@ public class FinanceCsv {
 
     /** The period's totals and days. */
     public File totals(long id, FinancePeriods.Period p) {
-        return new File("fundraiser-" + id + "-" + p.from() + "-" + p.to() + ".csv",
-                reports.totalsCsv(id, p.from(), p.to()));
+        return new File(
+                "fundraiser-" + id + "-" + p.from() + "-" + p.to() + ".csv", reports.totalsCsv(id, p.from(), p.to()));
     }
 
     /** The itemized receipts of the period, Schedule A style. */
     public File scheduleA(long id, FinancePeriods.Period p) {
-        return new File("schedule-a-" + id + "-" + p.from() + "-" + p.to() + ".csv",
-                reports.scheduleA(id, p.from(), p.to()));
+        return new File(
+                "schedule-a-" + id + "-" + p.from() + "-" + p.to() + ".csv", reports.scheduleA(id, p.from(), p.to()));
     }
 }

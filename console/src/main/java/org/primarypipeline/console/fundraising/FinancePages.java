@@ -7,10 +7,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.primarypipeline.fundraising.FinanceReports;
-import org.primarypipeline.core.money.Money;
 import org.primarypipeline.console.web.DataBlock;
 import org.primarypipeline.console.web.Format;
+import org.primarypipeline.core.money.Money;
+import org.primarypipeline.fundraising.FinanceReports;
 import org.springframework.stereotype.Component;
 
 /** The finance pages' models: every fundraiser for the last full month, and one fundraiser's period. */
@@ -19,34 +19,52 @@ public class FinancePages {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.US);
 
-    public record ListRow(long id, String href, String title, String candidate, String district, String status,
-                          String raised, String reconciled, long exceptions, boolean hasExceptions,
-                          String signedThrough, String monthSigned, boolean monthDone) {
-    }
+    public record ListRow(
+            long id,
+            String href,
+            String title,
+            String candidate,
+            String district,
+            String status,
+            String raised,
+            String reconciled,
+            long exceptions,
+            boolean hasExceptions,
+            String signedThrough,
+            String monthSigned,
+            boolean monthDone) {}
 
-    public record ListPage(String title, String month, List<ListRow> rows) {
-    }
+    public record ListPage(String title, String month, List<ListRow> rows) {}
 
-    public record About(long id, String title, String status, String committee, String raised, String goal,
-                        long donors) {
-    }
+    public record About(
+            long id, String title, String status, String committee, String raised, String goal, long donors) {}
 
-    public record Figure(String label, String value, boolean negative) {
-    }
+    public record Figure(String label, String value, boolean negative) {}
 
-    public record DayRow(String day, String gross, String refunds, String disputes) {
-    }
+    public record DayRow(String day, String gross, String refunds, String disputes) {}
 
     /** Gross up, refunds and disputes down, in dollars per day, for app.js to draw. */
-    public record DailyChart(List<String> labels, List<Double> gross, List<Double> refunds) {
-    }
+    public record DailyChart(List<String> labels, List<Double> gross, List<Double> refunds) {}
 
-    public record ReportPage(String title, About fundraiser, String from, String to, String signedBy, String signedAt,
-                             List<Figure> totals, List<DayRow> days, String chartJson, String csvHref,
-                             String scheduleAHref, FinanceTable exceptions, FinanceTable limits,
-                             FinanceTable bestEfforts, FinanceTable signOffs, boolean canSignOff, boolean notEnded,
-                             String signOffHref) {
-    }
+    public record ReportPage(
+            String title,
+            About fundraiser,
+            String from,
+            String to,
+            String signedBy,
+            String signedAt,
+            List<Figure> totals,
+            List<DayRow> days,
+            String chartJson,
+            String csvHref,
+            String scheduleAHref,
+            FinanceTable exceptions,
+            FinanceTable limits,
+            FinanceTable bestEfforts,
+            FinanceTable signOffs,
+            boolean canSignOff,
+            boolean notEnded,
+            String signOffHref) {}
 
     private final FinanceReports reports;
     private final FinancePeriods periods;
@@ -65,12 +83,22 @@ public class FinancePages {
         for (FinanceReports.Listed f : reports.fundraisers(month.atDay(1), month.atEndOfMonth())) {
             int days = f.daysSignedInMonth();
             boolean done = days >= month.lengthOfMonth();
-            rows.add(new ListRow(f.fundraiserId(), "/finance/fundraisers/" + f.fundraiserId(),
-                    f.title() == null ? "Fundraiser #" + f.fundraiserId() : f.title(), f.candidate(), f.districtId(),
-                    f.status().toLowerCase(Locale.ROOT), Money.dollars(f.raisedCents()),
-                    f.reconciledAt() == null ? "never" : format.when(f.reconciledAt()), f.exceptions(),
-                    f.exceptions() > 0, f.signedThrough() == null ? "nothing yet" : f.signedThrough().toString(),
-                    done ? "signed off" : days == 0 ? "not yet" : "partly (" + days + " days)", done));
+            rows.add(new ListRow(
+                    f.fundraiserId(),
+                    "/finance/fundraisers/" + f.fundraiserId(),
+                    f.title() == null ? "Fundraiser #" + f.fundraiserId() : f.title(),
+                    f.candidate(),
+                    f.districtId(),
+                    f.status().toLowerCase(Locale.ROOT),
+                    Money.dollars(f.raisedCents()),
+                    f.reconciledAt() == null ? "never" : format.when(f.reconciledAt()),
+                    f.exceptions(),
+                    f.exceptions() > 0,
+                    f.signedThrough() == null
+                            ? "nothing yet"
+                            : f.signedThrough().toString(),
+                    done ? "signed off" : days == 0 ? "not yet" : "partly (" + days + " days)",
+                    done));
         }
         return new ListPage("Finance", month.format(MONTH), rows);
     }
@@ -91,12 +119,12 @@ public class FinancePages {
             start = blank(from) ? today.withDayOfMonth(1) : LocalDate.parse(from.trim());
             end = blank(to) ? today : LocalDate.parse(to.trim());
         } catch (DateTimeParseException e) {
-            throw new BadPeriod("Give the period's days as YYYY-MM-DD, e.g. " + today.withDayOfMonth(1) + " to "
-                    + today + ".");
+            throw new BadPeriod(
+                    "Give the period's days as YYYY-MM-DD, e.g. " + today.withDayOfMonth(1) + " to " + today + ".");
         }
         if (!FinancePeriods.acceptable(start, end)) {
-            throw new BadPeriod("A period runs forwards and at most three years; " + start + " to " + end
-                    + " does not.");
+            throw new BadPeriod(
+                    "A period runs forwards and at most three years; " + start + " to " + end + " does not.");
         }
         FinanceReports.Totals t = reports.totals(fundraiser, start, end);
         List<FinanceReports.Day> days = reports.daily(fundraiser, start, end);
@@ -104,26 +132,54 @@ public class FinancePages {
         String query = "?from=" + start + "&to=" + end;
         String base = "/finance/fundraisers/" + fundraiser;
         boolean ended = end.isBefore(today);
-        return new ReportPage("Finance: " + title,
-                new About(fundraiser, title, progress.status().toLowerCase(Locale.ROOT), progress.committeeName(),
-                        Money.dollars(progress.raisedCents()), Money.dollars(progress.goalCents()), progress.donors()),
-                start.toString(), end.toString(), t.signedOffBy(),
+        return new ReportPage(
+                "Finance: " + title,
+                new About(
+                        fundraiser,
+                        title,
+                        progress.status().toLowerCase(Locale.ROOT),
+                        progress.committeeName(),
+                        Money.dollars(progress.raisedCents()),
+                        Money.dollars(progress.goalCents()),
+                        progress.donors()),
+                start.toString(),
+                end.toString(),
+                t.signedOffBy(),
                 t.signedOffAt() == null ? null : FinanceTable.when(t.signedOffAt(), format),
-                List.of(money("Gross", t.grossCents()), money("Refunds", t.refundCents()),
-                        money("Disputes", t.disputeCents()), money("Stripe fees", t.feeCents()),
-                        money("Net", t.netCents()), money("Adjustments of signed periods", t.adjustmentCents()),
+                List.of(
+                        money("Gross", t.grossCents()),
+                        money("Refunds", t.refundCents()),
+                        money("Disputes", t.disputeCents()),
+                        money("Stripe fees", t.feeCents()),
+                        money("Net", t.netCents()),
+                        money("Adjustments of signed periods", t.adjustmentCents()),
                         new Figure("Donations", Integer.toString(t.donations()), false)),
-                days.stream().map(d -> new DayRow(d.day().toString(), Money.dollars(d.grossCents()),
-                        Money.dollars(d.refundCents()), Money.dollars(d.disputeCents()))).toList(),
-                DataBlock.json(dailyChart(days)), base + "/report.csv" + query, base + "/schedule-a.csv" + query,
-                FinanceTable.of(reports.exceptions(fundraiser),
-                        List.of("kind", "chargeId", "payoutId", "ledgerCents", "stripeCents", "action"), format),
-                FinanceTable.of(reports.limitStatus(fundraiser), List.of("donationId", "donor", "election",
-                        "amountCents", "excessCents", "status", "todo"), format),
-                FinanceTable.of(reports.bestEfforts(fundraiser),
-                        List.of("donor", "requestedAt", "dueBy", "requestedInTime", "answeredAt"), format),
+                days.stream()
+                        .map(d -> new DayRow(
+                                d.day().toString(),
+                                Money.dollars(d.grossCents()),
+                                Money.dollars(d.refundCents()),
+                                Money.dollars(d.disputeCents())))
+                        .toList(),
+                DataBlock.json(dailyChart(days)),
+                base + "/report.csv" + query,
+                base + "/schedule-a.csv" + query,
+                FinanceTable.of(
+                        reports.exceptions(fundraiser),
+                        List.of("kind", "chargeId", "payoutId", "ledgerCents", "stripeCents", "action"),
+                        format),
+                FinanceTable.of(
+                        reports.limitStatus(fundraiser),
+                        List.of("donationId", "donor", "election", "amountCents", "excessCents", "status", "todo"),
+                        format),
+                FinanceTable.of(
+                        reports.bestEfforts(fundraiser),
+                        List.of("donor", "requestedAt", "dueBy", "requestedInTime", "answeredAt"),
+                        format),
                 FinanceTable.of(reports.signOffs(fundraiser), List.of("from", "to", "signedBy", "signedAt"), format),
-                t.signedOffBy() == null && ended, t.signedOffBy() == null && !ended, base + "/sign-off");
+                t.signedOffBy() == null && ended,
+                t.signedOffBy() == null && !ended,
+                base + "/sign-off");
     }
 
     /** The report page's period is not one: the message says how to give it. */

@@ -12,8 +12,7 @@ import org.springframework.stereotype.Component;
 public class FinancePeriods {
 
     /** Two UTC days, forwards, at most three years apart. */
-    public record Period(LocalDate from, LocalDate to) {
-    }
+    public record Period(LocalDate from, LocalDate to) {}
 
     private final FinanceReports reports;
     private final Clock clock;

@@ -6,20 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.primarypipeline.core.money.Money;
 import org.primarypipeline.console.web.Format;
+import org.primarypipeline.core.money.Money;
 
 /** A report's rows as header and cells, amounts in dollars, instants in the console's zone. */
 public record FinanceTable(List<Column> columns, List<Line> rows, boolean empty) {
 
-    public record Column(String label, boolean num) {
-    }
+    public record Column(String label, boolean num) {}
 
-    public record Cell(String text, boolean num) {
-    }
+    public record Cell(String text, boolean num) {}
 
-    public record Line(List<Cell> cells) {
-    }
+    public record Line(List<Cell> cells) {}
 
     static FinanceTable of(List<Map<String, Object>> rows, List<String> columns, Format format) {
         List<Line> lines = new ArrayList<>();
@@ -28,14 +25,20 @@ public record FinanceTable(List<Column> columns, List<Line> rows, boolean empty)
             for (String c : columns) {
                 Object v = row.get(c);
                 boolean amount = c.endsWith("Cents");
-                String text = v == null ? "" : amount && v instanceof Number n ? Money.dollars(n.longValue())
-                        : c.endsWith("At") || c.equals("dueBy") ? when(v.toString(), format)
-                        : v instanceof Boolean b ? (b ? "yes" : "no") : v.toString();
+                String text = v == null
+                        ? ""
+                        : amount && v instanceof Number n
+                                ? Money.dollars(n.longValue())
+                                : c.endsWith("At") || c.equals("dueBy")
+                                        ? when(v.toString(), format)
+                                        : v instanceof Boolean b ? (b ? "yes" : "no") : v.toString();
                 line.add(new Cell(text, amount));
             }
             lines.add(new Line(line));
         }
-        List<Column> head = columns.stream().map(c -> new Column(heading(c), c.endsWith("Cents"))).toList();
+        List<Column> head = columns.stream()
+                .map(c -> new Column(heading(c), c.endsWith("Cents")))
+                .toList();
         return new FinanceTable(head, lines, rows.isEmpty());
     }
 

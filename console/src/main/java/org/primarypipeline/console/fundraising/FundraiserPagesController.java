@@ -5,16 +5,15 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.primarypipeline.console.fundraising.FundraiserPageModels.BestEfforts;
+import org.primarypipeline.console.web.PublicPage;
+import org.primarypipeline.console.web.PublicPageView;
 import org.primarypipeline.fundraising.ContributionForm;
 import org.primarypipeline.fundraising.DonationCheckout;
 import org.primarypipeline.fundraising.DonationLedger;
 import org.primarypipeline.fundraising.FinanceReports;
 import org.primarypipeline.fundraising.FundraisingSettings;
-import org.primarypipeline.core.money.Money;
 import org.primarypipeline.fundraising.StripeGateway;
-import org.primarypipeline.console.fundraising.FundraiserPageModels.BestEfforts;
-import org.primarypipeline.console.web.PublicPage;
-import org.primarypipeline.console.web.PublicPageView;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,8 +38,8 @@ public class FundraiserPagesController {
     private final DonationLedger ledger;
     private final FundraisingSettings settings;
 
-    public FundraiserPagesController(FinanceReports reports, DonationCheckout checkout, DonationLedger ledger,
-                                     FundraisingSettings settings) {
+    public FundraiserPagesController(
+            FinanceReports reports, DonationCheckout checkout, DonationLedger ledger, FundraisingSettings settings) {
         this.reports = reports;
         this.checkout = checkout;
         this.ledger = ledger;
@@ -71,20 +70,42 @@ public class FundraiserPagesController {
         if (found.isEmpty()) {
             return page(HttpStatus.NOT_FOUND, "note", FundraiserPages.notFound());
         }
-        ContributionForm form = new ContributionForm(id, amountCents(f), "on".equals(f.get("monthly")),
-                f.get("election"), f.get("fullName"), f.get("email"), f.get("addressLine1"), f.get("addressLine2"),
-                f.get("city"), f.get("state"), f.get("zip"), f.get("employer"), f.get("occupation"),
-                "on".equals(f.get("ownFunds")), "on".equals(f.get("citizen")), "on".equals(f.get("notContractor")),
-                "on".equals(f.get("personalCard")), request.getRemoteAddr(), request.getHeader("User-Agent"));
+        ContributionForm form = new ContributionForm(
+                id,
+                amountCents(f),
+                "on".equals(f.get("monthly")),
+                f.get("election"),
+                f.get("fullName"),
+                f.get("email"),
+                f.get("addressLine1"),
+                f.get("addressLine2"),
+                f.get("city"),
+                f.get("state"),
+                f.get("zip"),
+                f.get("employer"),
+                f.get("occupation"),
+                "on".equals(f.get("ownFunds")),
+                "on".equals(f.get("citizen")),
+                "on".equals(f.get("notContractor")),
+                "on".equals(f.get("personalCard")),
+                request.getRemoteAddr(),
+                request.getHeader("User-Agent"));
         try {
             DonationCheckout.Outcome outcome = checkout.start(form);
             if (outcome instanceof DonationCheckout.ToPayment pay) {
                 return PublicPageView.seeOther(pay.checkoutUrl());
             }
-            return donatePage(HttpStatus.BAD_REQUEST, found.get(), f, ((DonationCheckout.Refused) outcome).problems(),
+            return donatePage(
+                    HttpStatus.BAD_REQUEST,
+                    found.get(),
+                    f,
+                    ((DonationCheckout.Refused) outcome).problems(),
                     form.fieldProblems(settings.limitPerElectionCents()));
         } catch (StripeGateway.StripeUnavailableException e) {
-            return donatePage(HttpStatus.BAD_GATEWAY, found.get(), f,
+            return donatePage(
+                    HttpStatus.BAD_GATEWAY,
+                    found.get(),
+                    f,
                     List.of("our payment processor did not answer; nothing was charged. Please try again in a minute."),
                     List.of());
         }
@@ -101,15 +122,18 @@ public class FundraiserPagesController {
     }
 
     @PostMapping(value = "/fundraisers/best-efforts/{token}", produces = MediaType.TEXT_HTML_VALUE)
-    ModelAndView bestEffortsAnswer(@PathVariable String token, @RequestParam(required = false) String employer,
-                                   @RequestParam(required = false) String occupation) {
+    ModelAndView bestEffortsAnswer(
+            @PathVariable String token,
+            @RequestParam(required = false) String employer,
+            @RequestParam(required = false) String occupation) {
         boolean ok;
         try {
             ok = ledger.answerBestEfforts(token, employer, occupation);
         } catch (DataAccessException e) {
-            ok = false;  // not a token at all
+            ok = false; // not a token at all
         }
-        return ok ? page(HttpStatus.OK, "note", FundraiserPages.recorded())
+        return ok
+                ? page(HttpStatus.OK, "note", FundraiserPages.recorded())
                 : page(HttpStatus.BAD_REQUEST, "note", FundraiserPages.notRecorded());
     }
 
@@ -131,9 +155,15 @@ public class FundraiserPagesController {
         return new BigDecimal(custom).movePointRight(2).longValueExact();
     }
 
-    private ModelAndView donatePage(HttpStatus status, FinanceReports.Progress p, Map<String, String> typed,
-                                    List<String> problems, List<ContributionForm.Problem> byField) {
-        return page(status, "donate",
+    private ModelAndView donatePage(
+            HttpStatus status,
+            FinanceReports.Progress p,
+            Map<String, String> typed,
+            List<String> problems,
+            List<ContributionForm.Problem> byField) {
+        return page(
+                status,
+                "donate",
                 FundraiserPages.donate(p, typed, problems, byField, settings.limitPerElectionCents()));
     }
 

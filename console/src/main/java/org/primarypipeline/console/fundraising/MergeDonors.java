@@ -1,12 +1,12 @@
 package org.primarypipeline.console.fundraising;
 
-import org.primarypipeline.fundraising.DonationLedger;
-import org.primarypipeline.fundraising.Donors;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
+import org.primarypipeline.fundraising.DonationLedger;
+import org.primarypipeline.fundraising.Donors;
 import org.springframework.stereotype.Service;
 
 /** Merges a donor record into another (the same person), then re-checks the limits of the merged gifts. */
@@ -14,8 +14,7 @@ import org.springframework.stereotype.Service;
 public class MergeDonors {
 
     /** What the merge did: which donor went where, and how many gifts are over the limit now. */
-    public record Merged(long merged, long into, int newlyOverLimit) {
-    }
+    public record Merged(long merged, long into, int newlyOverLimit) {}
 
     private final Donors donors;
     private final DonationLedger ledger;
@@ -35,14 +34,27 @@ public class MergeDonors {
         try {
             donors.merge(donor, into, who.getUsername());
         } catch (IllegalArgumentException | IllegalStateException refused) {
-            audit.record(who.getUsername(), who.role().label(), "finance.merge-donors", target,
-                    AuditEntry.Outcome.REFUSED, "not merged into donor " + into + ": " + refused.getMessage(), null,
+            audit.record(
+                    who.getUsername(),
+                    who.role().label(),
+                    "finance.merge-donors",
+                    target,
+                    AuditEntry.Outcome.REFUSED,
+                    "not merged into donor " + into + ": " + refused.getMessage(),
+                    null,
                     null);
             throw refused;
         }
         int flagged = ledger.recheckLimits(into);
-        audit.record(who.getUsername(), who.role().label(), "finance.merge-donors", target, AuditEntry.Outcome.DONE,
-                "merged into donor " + into + "; " + flagged + " gifts newly over the limit", null, null);
+        audit.record(
+                who.getUsername(),
+                who.role().label(),
+                "finance.merge-donors",
+                target,
+                AuditEntry.Outcome.DONE,
+                "merged into donor " + into + "; " + flagged + " gifts newly over the limit",
+                null,
+                null);
         return new Merged(donor, donors.rootOf(into), flagged);
     }
 }

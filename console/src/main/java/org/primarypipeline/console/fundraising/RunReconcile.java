@@ -19,8 +19,7 @@ import org.springframework.stereotype.Service;
 public class RunReconcile {
 
     /** How the run ended. */
-    public record Run(String status, String exit) {
-    }
+    public record Run(String status, String exit) {}
 
     private final JobLauncher launcher;
     private final Job reconcile;
@@ -28,8 +27,12 @@ public class RunReconcile {
     private final Permissions permissions;
     private final AuditLog audit;
 
-    public RunReconcile(JobLauncher launcher, @Qualifier("reconcileJob") Job reconcile, Clock clock,
-                        Permissions permissions, AuditLog audit) {
+    public RunReconcile(
+            JobLauncher launcher,
+            @Qualifier("reconcileJob") Job reconcile,
+            Clock clock,
+            Permissions permissions,
+            AuditLog audit) {
         this.launcher = launcher;
         this.reconcile = reconcile;
         this.clock = clock;
@@ -39,10 +42,21 @@ public class RunReconcile {
 
     public Run perform(StaffUser who) throws Exception {
         permissions.require(who, Right.SIGN_OFF_FINANCE, "finance.reconcile", "");
-        JobExecution execution = launcher.run(reconcile, new JobParametersBuilder()
-                .addString(ReconcileJobConfiguration.RUN, clock.instant().toString()).toJobParameters());
-        audit.record(who.getUsername(), who.role().label(), "finance.reconcile", "run " + execution.getId(),
-                AuditEntry.Outcome.DONE, "reconcile " + execution.getStatus().name().toLowerCase(), null, null);
+        JobExecution execution = launcher.run(
+                reconcile,
+                new JobParametersBuilder()
+                        .addString(
+                                ReconcileJobConfiguration.RUN, clock.instant().toString())
+                        .toJobParameters());
+        audit.record(
+                who.getUsername(),
+                who.role().label(),
+                "finance.reconcile",
+                "run " + execution.getId(),
+                AuditEntry.Outcome.DONE,
+                "reconcile " + execution.getStatus().name().toLowerCase(),
+                null,
+                null);
         return new Run(execution.getStatus().name(), execution.getExitStatus().getExitDescription());
     }
 }

@@ -3,12 +3,12 @@ package org.primarypipeline.console.fundraising;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import org.primarypipeline.fundraising.FinanceReports;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
+import org.primarypipeline.fundraising.FinanceReports;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,13 +49,34 @@ public class SignOffFinance {
         String target = "fundraiser " + fundraiser;
         try {
             FinanceReports.Totals signed = reports.signOff(fundraiser, start, end, who.getUsername());
-            audit.record(who.getUsername(), who.role().label(), "finance.sign-off", target, AuditEntry.Outcome.DONE,
-                    start + " to " + end + " frozen", null, Map.of("from", start.toString(), "to", end.toString(),
-                            "netCents", signed.netCents(), "donations", signed.donations()));
+            audit.record(
+                    who.getUsername(),
+                    who.role().label(),
+                    "finance.sign-off",
+                    target,
+                    AuditEntry.Outcome.DONE,
+                    start + " to " + end + " frozen",
+                    null,
+                    Map.of(
+                            "from",
+                            start.toString(),
+                            "to",
+                            end.toString(),
+                            "netCents",
+                            signed.netCents(),
+                            "donations",
+                            signed.donations()));
             return signed;
         } catch (IllegalArgumentException | IllegalStateException refused) {
-            audit.record(who.getUsername(), who.role().label(), "finance.sign-off", target,
-                    AuditEntry.Outcome.REFUSED, start + " to " + end + ": " + refused.getMessage(), null, null);
+            audit.record(
+                    who.getUsername(),
+                    who.role().label(),
+                    "finance.sign-off",
+                    target,
+                    AuditEntry.Outcome.REFUSED,
+                    start + " to " + end + ": " + refused.getMessage(),
+                    null,
+                    null);
             throw refused;
         }
     }

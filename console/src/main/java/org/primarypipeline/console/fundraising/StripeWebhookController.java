@@ -24,10 +24,12 @@ public class StripeWebhookController {
 
     // Stripe asks for "*/*; q=0.5, application/xml"; the answer is JSON whatever converters the app carries
     @PostMapping(value = "/webhooks/stripe", consumes = "*/*", produces = "application/json")
-    ResponseEntity<Map<String, String>> receive(@RequestBody String payload,
-                                                @RequestHeader(value = "Stripe-Signature", required = false) String signature) {
+    ResponseEntity<Map<String, String>> receive(
+            @RequestBody String payload,
+            @RequestHeader(value = "Stripe-Signature", required = false) String signature) {
         try {
-            return ResponseEntity.ok(Map.of("outcome", webhooks.receive(payload, signature).name().toLowerCase()));
+            return ResponseEntity.ok(Map.of(
+                    "outcome", webhooks.receive(payload, signature).name().toLowerCase()));
         } catch (StripeWebhooks.RejectedException e) {
             return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
         }

@@ -2,6 +2,11 @@ package org.primarypipeline.console.nominations;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.primarypipeline.console.nominations.NominationPageModels.AcceptanceFields;
+import org.primarypipeline.console.nominations.NominationPageModels.Confirm;
+import org.primarypipeline.console.nominations.NominationPageModels.NominationFields;
+import org.primarypipeline.console.web.PublicPage;
+import org.primarypipeline.console.web.PublicPageView;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.nominations.AcceptanceForm;
 import org.primarypipeline.nominations.LinkProblem;
@@ -9,11 +14,6 @@ import org.primarypipeline.nominations.NominationForm;
 import org.primarypipeline.nominations.NominationLinks;
 import org.primarypipeline.nominations.Nominations;
 import org.primarypipeline.vetting.PledgeSigning.SignatureForm;
-import org.primarypipeline.console.nominations.NominationPageModels.AcceptanceFields;
-import org.primarypipeline.console.nominations.NominationPageModels.Confirm;
-import org.primarypipeline.console.nominations.NominationPageModels.NominationFields;
-import org.primarypipeline.console.web.PublicPage;
-import org.primarypipeline.console.web.PublicPageView;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
@@ -51,8 +51,10 @@ public class NominationPageController {
     }
 
     @PostMapping("/nominate/{cycleId}")
-    public ModelAndView submit(@PathVariable String cycleId, @RequestParam MultiValueMap<String, String> posted,
-                               HttpServletRequest request) {
+    public ModelAndView submit(
+            @PathVariable String cycleId,
+            @RequestParam MultiValueMap<String, String> posted,
+            HttpServletRequest request) {
         CycleRecord cycle;
         try {
             cycle = nominations.openCycle(cycleId);
@@ -63,14 +65,27 @@ public class NominationPageController {
         boolean self = "true".equals(form.get("self"));
         try {
             form.requireSizes();
-            nominations.submit(cycleId, new NominationForm(self, form.get("nomineeName"), form.get("nomineeEmail"),
-                    form.get("nomineePhone"), form.get("nominatorName"), form.get("nominatorEmail"),
-                    form.get("reason"), form.get("website")), request.getRemoteAddr());
+            nominations.submit(
+                    cycleId,
+                    new NominationForm(
+                            self,
+                            form.get("nomineeName"),
+                            form.get("nomineeEmail"),
+                            form.get("nomineePhone"),
+                            form.get("nominatorName"),
+                            form.get("nominatorEmail"),
+                            form.get("reason"),
+                            form.get("website")),
+                    request.getRemoteAddr());
         } catch (Nominations.RateLimited limited) {
-            return page(HttpStatus.TOO_MANY_REQUESTS, "message",
+            return page(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "message",
                     NominationPages.refused("Please wait", limited.getMessage()));
         } catch (IllegalArgumentException | IllegalStateException refused) {
-            return page(HttpStatus.BAD_REQUEST, "nominate",
+            return page(
+                    HttpStatus.BAD_REQUEST,
+                    "nominate",
                     NominationPages.nominate(cycle, NominationFields.from(form), self, refused));
         }
         String address = self ? form.get("nomineeEmail") : form.get("nominatorEmail");
@@ -95,7 +110,9 @@ public class NominationPageController {
         } catch (LinkProblem problem) {
             return linkProblem(problem);
         } catch (IllegalStateException | IllegalArgumentException closed) {
-            return page(HttpStatus.CONFLICT, "message",
+            return page(
+                    HttpStatus.CONFLICT,
+                    "message",
                     NominationPages.refused("Nominations are closed", closed.getMessage()));
         }
     }
@@ -110,8 +127,11 @@ public class NominationPageController {
         if (invitation.status().equals("ACCEPTED")) {
             return linkProblem(new LinkProblem(NominationLinks.State.USED));
         }
-        return page(HttpStatus.OK, "accept", NominationPages.accept(token, invitation,
-                AcceptanceFields.named(invitation.nomineeName()), null, null, List.of()));
+        return page(
+                HttpStatus.OK,
+                "accept",
+                NominationPages.accept(
+                        token, invitation, AcceptanceFields.named(invitation.nomineeName()), null, null, List.of()));
     }
 
     @PostMapping("/candidacy/accept")
@@ -126,20 +146,47 @@ public class NominationPageController {
         try {
             form.requireSizes();
             String agent = request.getHeader("User-Agent");
-            Nominations.Acceptance acceptance = nominations.accept(token, new AcceptanceForm(form.get("dateOfBirth"),
-                    form.get("citizenYears"), form.get("inhabitant"), form.get("fullName"), form.get("photoUrl"),
-                    form.get("statement"), form.get("links"), new SignatureForm(form.get("contentHash"),
-                    form.get("typedName"), "yes".equals(form.get("consent")), request.getRemoteAddr(),
-                    agent == null ? null : agent.substring(0, Math.min(agent.length(), 500)))));
+            Nominations.Acceptance acceptance = nominations.accept(
+                    token,
+                    new AcceptanceForm(
+                            form.get("dateOfBirth"),
+                            form.get("citizenYears"),
+                            form.get("inhabitant"),
+                            form.get("fullName"),
+                            form.get("photoUrl"),
+                            form.get("statement"),
+                            form.get("links"),
+                            new SignatureForm(
+                                    form.get("contentHash"),
+                                    form.get("typedName"),
+                                    "yes".equals(form.get("consent")),
+                                    request.getRemoteAddr(),
+                                    agent == null ? null : agent.substring(0, Math.min(agent.length(), 500)))));
             if (!acceptance.accepted()) {
-                return page(HttpStatus.OK, "accept", NominationPages.accept(token, invitation,
-                        AcceptanceFields.from(form), form.get("inhabitant"), null, acceptance.problems()));
+                return page(
+                        HttpStatus.OK,
+                        "accept",
+                        NominationPages.accept(
+                                token,
+                                invitation,
+                                AcceptanceFields.from(form),
+                                form.get("inhabitant"),
+                                null,
+                                acceptance.problems()));
             }
         } catch (LinkProblem problem) {
             return linkProblem(problem);
         } catch (IllegalArgumentException | IllegalStateException refused) {
-            return page(HttpStatus.BAD_REQUEST, "accept", NominationPages.accept(token, invitation,
-                    AcceptanceFields.from(form), form.get("inhabitant"), refused, List.of()));
+            return page(
+                    HttpStatus.BAD_REQUEST,
+                    "accept",
+                    NominationPages.accept(
+                            token,
+                            invitation,
+                            AcceptanceFields.from(form),
+                            form.get("inhabitant"),
+                            refused,
+                            List.of()));
         }
         return page(HttpStatus.OK, "message", NominationPages.accepted(invitation));
     }

@@ -1,30 +1,40 @@
 package org.primarypipeline.console.nominations;
 
 import java.util.List;
-import org.primarypipeline.vetting.PledgeRepository.PledgeVersion;
 import org.primarypipeline.console.web.PublicPage;
+import org.primarypipeline.vetting.PledgeRepository.PledgeVersion;
 
 /** What each public nomination page shows (templates under {@code console/pages/public/nominations/}). */
 final class NominationPageModels {
 
-    private NominationPageModels() {
-    }
+    private NominationPageModels() {}
 
     /** A short answer: done, refused or "check your inbox"; {@code kind} is the box's colour. */
-    record Message(String title, String heading, String message, String kind, String more) implements PublicPage {
-    }
+    record Message(String title, String heading, String message, String kind, String more) implements PublicPage {}
 
     /**
      * The nomination form, with what was typed kept and, after a refusal, why: beside the field it is
      * about ({@code errors}), or above the form ({@code error}) when it is about no one field.
      */
-    record Nominate(String title, String cycleId, String districtId, String closesAt, boolean self,
-                    NominationFields form, NominationErrors errors, String error) implements PublicPage {
-    }
+    record Nominate(
+            String title,
+            String cycleId,
+            String districtId,
+            String closesAt,
+            boolean self,
+            NominationFields form,
+            NominationErrors errors,
+            String error)
+            implements PublicPage {}
 
     /** The sentence to say beside each field of the nomination form; null where there is nothing to say. */
-    record NominationErrors(String nomineeName, String nomineeEmail, String nomineePhone, String reason,
-                            String nominatorName, String nominatorEmail) {
+    record NominationErrors(
+            String nomineeName,
+            String nomineeEmail,
+            String nomineePhone,
+            String reason,
+            String nominatorName,
+            String nominatorEmail) {
 
         static final NominationErrors NONE = new NominationErrors(null, null, null, null, null, null);
 
@@ -43,12 +53,22 @@ final class NominationPageModels {
     }
 
     /** What a nominator typed; a field that was far too long comes back empty. */
-    record NominationFields(String nomineeName, String nomineeEmail, String nomineePhone, String reason,
-                            String nominatorName, String nominatorEmail) {
+    record NominationFields(
+            String nomineeName,
+            String nomineeEmail,
+            String nomineePhone,
+            String reason,
+            String nominatorName,
+            String nominatorEmail) {
 
         static NominationFields from(PostedForm form) {
-            return new NominationFields(form.get("nomineeName"), form.get("nomineeEmail"), form.get("nomineePhone"),
-                    form.get("reason"), form.get("nominatorName"), form.get("nominatorEmail"));
+            return new NominationFields(
+                    form.get("nomineeName"),
+                    form.get("nomineeEmail"),
+                    form.get("nomineePhone"),
+                    form.get("reason"),
+                    form.get("nominatorName"),
+                    form.get("nominatorEmail"));
         }
     }
 
@@ -65,10 +85,21 @@ final class NominationPageModels {
      * eligibility answers that rule the nominee out; input that could not be taken is said beside its
      * field ({@code errors}) or, when it is about no one field of the profile, above the form ({@code error}).
      */
-    record Accept(String token, String districtId, String state, boolean self, String nominatorName,
-                  String termStart, PledgeVersion pledge, AcceptanceFields form, boolean inhabitantYes,
-                  boolean inhabitantNo, List<String> problems, boolean hasProblems, ProfileErrors errors,
-                  String error)
+    record Accept(
+            String token,
+            String districtId,
+            String state,
+            boolean self,
+            String nominatorName,
+            String termStart,
+            PledgeVersion pledge,
+            AcceptanceFields form,
+            boolean inhabitantYes,
+            boolean inhabitantNo,
+            List<String> problems,
+            boolean hasProblems,
+            ProfileErrors errors,
+            String error)
             implements PublicPage {
         @Override
         public String title() {
@@ -77,12 +108,24 @@ final class NominationPageModels {
     }
 
     /** What a nominee typed on the acceptance form. */
-    record AcceptanceFields(String dateOfBirth, String citizenYears, String fullName, String photoUrl,
-                            String statement, String links, String typedName) {
+    record AcceptanceFields(
+            String dateOfBirth,
+            String citizenYears,
+            String fullName,
+            String photoUrl,
+            String statement,
+            String links,
+            String typedName) {
 
         static AcceptanceFields from(PostedForm form) {
-            return new AcceptanceFields(form.get("dateOfBirth"), form.get("citizenYears"), form.get("fullName"),
-                    form.get("photoUrl"), form.get("statement"), form.get("links"), form.get("typedName"));
+            return new AcceptanceFields(
+                    form.get("dateOfBirth"),
+                    form.get("citizenYears"),
+                    form.get("fullName"),
+                    form.get("photoUrl"),
+                    form.get("statement"),
+                    form.get("links"),
+                    form.get("typedName"));
         }
 
         static AcceptanceFields named(String fullName) {

@@ -31,8 +31,10 @@ final class PostedForm {
         for (Map.Entry<String, String> field : first.entrySet()) {
             if (field.getValue() != null && field.getValue().length() > MAX_FIELD) {
                 field.setValue("");
-                throw new RefusedField(field.getKey(), "the field '" + field.getKey() + "' is far too long ("
-                        + "at most " + MAX_FIELD + " characters are read)");
+                throw new RefusedField(
+                        field.getKey(),
+                        "the field '" + field.getKey() + "' is far too long (" + "at most " + MAX_FIELD
+                                + " characters are read)");
             }
         }
     }

@@ -3,8 +3,6 @@ package org.primarypipeline.console.outreach;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
-import org.primarypipeline.outreach.Channel;
-import org.primarypipeline.outreach.DeadLetters;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
@@ -13,6 +11,8 @@ import org.primarypipeline.console.web.Flash;
 import org.primarypipeline.console.web.Format;
 import org.primarypipeline.console.web.PageViewResolver;
 import org.primarypipeline.console.web.Paging;
+import org.primarypipeline.outreach.Channel;
+import org.primarypipeline.outreach.DeadLetters;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,23 +31,28 @@ public class DeadLettersController implements ConsolePage {
 
     static final int PAGE_SIZE = 50;
 
-    public record Row(long id, String channel, String recipient, String template, String key, int attempts,
-                      String reason, String queued, String dead) {
-    }
+    public record Row(
+            long id,
+            String channel,
+            String recipient,
+            String template,
+            String key,
+            int attempts,
+            String reason,
+            String queued,
+            String dead) {}
 
-    public record Choice(String value, String label, boolean selected) {
-    }
+    public record Choice(String value, String label, boolean selected) {}
 
-    public record Page(String title, List<Row> rows, Paging paging, List<Choice> channels) {
-    }
+    public record Page(String title, List<Row> rows, Paging paging, List<Choice> channels) {}
 
     private final DeadLetters deadLetters;
     private final RequeueDeadLetter requeue;
     private final Permissions permissions;
     private final Format format;
 
-    public DeadLettersController(DeadLetters deadLetters, RequeueDeadLetter requeue, Permissions permissions,
-                                 Format format) {
+    public DeadLettersController(
+            DeadLetters deadLetters, RequeueDeadLetter requeue, Permissions permissions, Format format) {
         this.deadLetters = deadLetters;
         this.requeue = requeue;
         this.permissions = permissions;
@@ -55,8 +60,12 @@ public class DeadLettersController implements ConsolePage {
     }
 
     @GetMapping("/outbox/dead-letters")
-    String list(@RequestParam(required = false) String channel, @RequestParam(defaultValue = "1") int page,
-                @AuthenticationPrincipal StaffUser user, HttpServletRequest request, Model model) {
+    String list(
+            @RequestParam(required = false) String channel,
+            @RequestParam(defaultValue = "1") int page,
+            @AuthenticationPrincipal StaffUser user,
+            HttpServletRequest request,
+            Model model) {
         permissions.require(user, Right.STEER_CYCLES, "page.dead-letters", "");
         Channel wanted = null;
         for (Channel c : Channel.values()) {
@@ -66,8 +75,16 @@ public class DeadLettersController implements ConsolePage {
         }
         Paging paging = Paging.of(request, "page", page, PAGE_SIZE, deadLetters.count(wanted));
         List<Row> rows = deadLetters.page(wanted, PAGE_SIZE, paging.offset()).stream()
-                .map(d -> new Row(d.id(), d.channel().name().toLowerCase(), d.recipient(), d.template(), d.dedupKey(),
-                        d.attempts(), d.reason(), format.shortWhen(d.createdAt()), format.shortWhen(d.deadAt())))
+                .map(d -> new Row(
+                        d.id(),
+                        d.channel().name().toLowerCase(),
+                        d.recipient(),
+                        d.template(),
+                        d.dedupKey(),
+                        d.attempts(),
+                        d.reason(),
+                        format.shortWhen(d.createdAt()),
+                        format.shortWhen(d.deadAt())))
                 .toList();
         List<Choice> channels = new ArrayList<>();
         for (Channel c : Channel.values()) {

@@ -1,12 +1,12 @@
 package org.primarypipeline.console.outreach;
 
 import java.util.Map;
-import org.primarypipeline.outreach.DeadLetters;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
+import org.primarypipeline.outreach.DeadLetters;
 import org.springframework.stereotype.Service;
 
 /** Puts a dead letter back in the outbox's queue with a fresh attempt count, once its cause is fixed. */
@@ -29,12 +29,25 @@ public class RequeueDeadLetter {
         permissions.require(who, Right.STEER_CYCLES, "outbox.requeue", target);
         if (!deadLetters.requeue(message)) {
             String why = "not a dead letter (already requeued, or no such message)";
-            audit.record(who.getUsername(), who.role().label(), "outbox.requeue", target, AuditEntry.Outcome.REFUSED,
-                    why, null, null);
+            audit.record(
+                    who.getUsername(),
+                    who.role().label(),
+                    "outbox.requeue",
+                    target,
+                    AuditEntry.Outcome.REFUSED,
+                    why,
+                    null,
+                    null);
             throw new IllegalStateException("message " + message + " is " + why);
         }
-        audit.record(who.getUsername(), who.role().label(), "outbox.requeue", target, AuditEntry.Outcome.DONE,
-                "put back in the queue with a fresh attempt count", Map.of("status", "DEAD"),
+        audit.record(
+                who.getUsername(),
+                who.role().label(),
+                "outbox.requeue",
+                target,
+                AuditEntry.Outcome.DONE,
+                "put back in the queue with a fresh attempt count",
+                Map.of("status", "DEAD"),
                 Map.of("status", "PENDING"));
     }
 }

@@ -25,10 +25,17 @@ public class Permissions {
             return;
         }
         String role = who == null ? null : who.role().label();
-        audit.record(who == null ? "anonymous" : who.getUsername(), role, action, target, Outcome.DENIED,
-                (role == null ? "not signed in" : "the " + role + " role") + " may not " + describe(right), null, null);
-        throw new AccessDeniedException((role == null ? "sign in first" : "your role (" + role + ") may not "
-                + describe(right)));
+        audit.record(
+                who == null ? "anonymous" : who.getUsername(),
+                role,
+                action,
+                target,
+                Outcome.DENIED,
+                (role == null ? "not signed in" : "the " + role + " role") + " may not " + describe(right),
+                null,
+                null);
+        throw new AccessDeniedException(
+                (role == null ? "sign in first" : "your role (" + role + ") may not " + describe(right)));
     }
 
     static String describe(Right right) {

@@ -24,7 +24,10 @@ public class LoadPublicDataOnStart {
     @Order(1)
     public void load() {
         PublicDataLoader.Loaded loaded = loader.load();
-        log.info("district plan {}: {} districts, {} House members and delegates", loaded.planId(),
-                loaded.districts(), loaded.houseMembers());
+        log.info(
+                "district plan {}: {} districts, {} House members and delegates",
+                loaded.planId(),
+                loaded.districts(),
+                loaded.houseMembers());
     }
 }

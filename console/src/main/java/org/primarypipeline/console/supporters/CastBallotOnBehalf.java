@@ -18,7 +18,10 @@ public class CastBallotOnBehalf {
 
     /** Returns the receipt code. */
     public String perform(StaffUser who, String cycleId, long memberId, List<Long> ranking) {
-        return onBehalf.perform(who, "ballot.cast", cycleId + "/member " + memberId,
+        return onBehalf.perform(
+                who,
+                "ballot.cast",
+                cycleId + "/member " + memberId,
                 () -> participation.castBallot(cycleId, memberId, ranking));
     }
 }

@@ -1,7 +1,7 @@
 package org.primarypipeline.console.supporters;
 
-import org.primarypipeline.nominations.Eligibility;
 import org.primarypipeline.console.users.StaffUser;
+import org.primarypipeline.nominations.Eligibility;
 import org.springframework.stereotype.Service;
 
 /** Staff confirm a candidate's eligibility from the answers they took (ineligible answers are refused). */
@@ -16,11 +16,16 @@ public class ConfirmEligibility {
         this.participation = participation;
     }
 
-    public void perform(StaffUser who, String cycleId, long candidacyId, String dateOfBirth, String citizenYears,
-                        String inhabitant) {
+    public void perform(
+            StaffUser who,
+            String cycleId,
+            long candidacyId,
+            String dateOfBirth,
+            String citizenYears,
+            String inhabitant) {
         onBehalf.perform(who, "candidacy.eligibility", cycleId + "/" + candidacyId, () -> {
-            participation.confirmEligibility(cycleId, candidacyId,
-                    Eligibility.parse(dateOfBirth, citizenYears, inhabitant));
+            participation.confirmEligibility(
+                    cycleId, candidacyId, Eligibility.parse(dateOfBirth, citizenYears, inhabitant));
             return null;
         });
     }

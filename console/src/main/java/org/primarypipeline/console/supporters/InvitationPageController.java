@@ -1,7 +1,6 @@
 package org.primarypipeline.console.supporters;
 
 import java.util.Optional;
-import org.primarypipeline.supporters.Invitations;
 import org.primarypipeline.console.supporters.InvitationPageModels.Accepted;
 import org.primarypipeline.console.supporters.InvitationPageModels.Declined;
 import org.primarypipeline.console.supporters.InvitationPageModels.EnterCode;
@@ -10,6 +9,7 @@ import org.primarypipeline.console.supporters.InvitationPageModels.Problem;
 import org.primarypipeline.console.web.PublicPage;
 import org.primarypipeline.console.web.PublicPageView;
 import org.primarypipeline.core.district.DistrictId;
+import org.primarypipeline.supporters.Invitations;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,22 +50,32 @@ public class InvitationPageController {
         }
         Invitations.Invitation i = offer.get().invitation();
         if (!"PENDING".equals(i.status())) {
-            return problem(HttpStatus.CONFLICT, "This invitation was already " + i.status().toLowerCase() + ".");
+            return problem(
+                    HttpStatus.CONFLICT,
+                    "This invitation was already " + i.status().toLowerCase() + ".");
         }
-        return page(HttpStatus.OK, "invitation", new Offer(token, offer.get().inviterName(),
-                offer.get().inviterDistrictId(), i.inviteeName() == null ? "" : i.inviteeName(), i.offersProxy()));
+        return page(
+                HttpStatus.OK,
+                "invitation",
+                new Offer(
+                        token,
+                        offer.get().inviterName(),
+                        offer.get().inviterDistrictId(),
+                        i.inviteeName() == null ? "" : i.inviteeName(),
+                        i.offersProxy()));
     }
 
     @PostMapping("/invitation/accept")
-    public ModelAndView accept(@RequestParam(defaultValue = "") String token,
-                               @RequestParam(defaultValue = "") String name,
-                               @RequestParam(defaultValue = "") String zip,
-                               @RequestParam(defaultValue = "") String district,
-                               @RequestParam(defaultValue = "false") boolean proxy) {
+    public ModelAndView accept(
+            @RequestParam(defaultValue = "") String token,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String zip,
+            @RequestParam(defaultValue = "") String district,
+            @RequestParam(defaultValue = "false") boolean proxy) {
         try {
             DistrictId chosen = district.isBlank() ? null : DistrictId.parse(district.strip());
-            Invitations.Invitation done = invitations.accept(token, name.isBlank() ? null : name,
-                    zip.isBlank() ? null : zip.strip(), chosen, proxy);
+            Invitations.Invitation done = invitations.accept(
+                    token, name.isBlank() ? null : name, zip.isBlank() ? null : zip.strip(), chosen, proxy);
             return page(HttpStatus.OK, "accepted", new Accepted(done.proxyCreated(), proxy && !done.proxyCreated()));
         } catch (IllegalArgumentException e) {
             return problem(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());

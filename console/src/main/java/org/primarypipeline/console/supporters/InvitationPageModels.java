@@ -5,8 +5,7 @@ import org.primarypipeline.console.web.PublicPage;
 /** What each invitation page shows (templates under {@code console/pages/public/supporters/}). */
 final class InvitationPageModels {
 
-    private InvitationPageModels() {
-    }
+    private InvitationPageModels() {}
 
     record EnterCode() implements PublicPage {
         @Override

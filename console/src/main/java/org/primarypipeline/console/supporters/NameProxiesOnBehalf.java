@@ -1,9 +1,9 @@
 package org.primarypipeline.console.supporters;
 
 import java.util.List;
-import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
-import org.primarypipeline.console.voting.BallotService;
 import org.primarypipeline.console.users.StaffUser;
+import org.primarypipeline.console.voting.BallotService;
+import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
 import org.springframework.stereotype.Service;
 
 /**

@@ -1,7 +1,7 @@
 package org.primarypipeline.console.supporters;
 
-import org.primarypipeline.nominations.Eligibility;
 import org.primarypipeline.console.users.StaffUser;
+import org.primarypipeline.nominations.Eligibility;
 import org.springframework.stereotype.Service;
 
 /** Staff enter a nomination for the nominee, with their eligibility answers when given. */
@@ -20,11 +20,17 @@ public class NominateOnBehalf {
      * Returns the candidacy; no date of birth means no answers (see
      * {@link ParticipationService#nominate(String, String, String, String, Eligibility)}).
      */
-    public long perform(StaffUser who, String cycleId, String name, String email, String phone, String dateOfBirth,
-                        String citizenYears, String inhabitant) {
+    public long perform(
+            StaffUser who,
+            String cycleId,
+            String name,
+            String email,
+            String phone,
+            String dateOfBirth,
+            String citizenYears,
+            String inhabitant) {
         return onBehalf.perform(who, "candidacy.nominate", cycleId + "/" + name, () -> {
-            Eligibility answers = dateOfBirth == null ? null
-                    : Eligibility.parse(dateOfBirth, citizenYears, inhabitant);
+            Eligibility answers = dateOfBirth == null ? null : Eligibility.parse(dateOfBirth, citizenYears, inhabitant);
             return participation.nominate(cycleId, name, email, phone, answers);
         });
     }

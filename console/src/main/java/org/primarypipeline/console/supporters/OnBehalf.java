@@ -30,12 +30,26 @@ public class OnBehalf {
         try {
             result = change.get();
         } catch (IllegalArgumentException | IllegalStateException refused) {
-            audit.record(who.getUsername(), who.role().label(), action, target, AuditEntry.Outcome.REFUSED,
-                    refused.getMessage(), null, null);
+            audit.record(
+                    who.getUsername(),
+                    who.role().label(),
+                    action,
+                    target,
+                    AuditEntry.Outcome.REFUSED,
+                    refused.getMessage(),
+                    null,
+                    null);
             throw refused;
         }
-        audit.record(who.getUsername(), who.role().label(), action, target, AuditEntry.Outcome.DONE,
-                "entered on a member's or candidate's behalf", null, null);
+        audit.record(
+                who.getUsername(),
+                who.role().label(),
+                action,
+                target,
+                AuditEntry.Outcome.DONE,
+                "entered on a member's or candidate's behalf",
+                null,
+                null);
         return result;
     }
 }

@@ -1,19 +1,19 @@
 package org.primarypipeline.console.supporters;
 
 import java.util.List;
-import org.primarypipeline.voting.ProxyLists;
-import org.primarypipeline.cycles.CycleRecord;
-import org.primarypipeline.cycles.CycleRepository;
-import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
-import org.primarypipeline.supporters.MemberRepository;
-import org.primarypipeline.vetting.PledgeRepository;
-import org.primarypipeline.vetting.Candidacy;
-import org.primarypipeline.vetting.CandidacyRepository;
-import org.primarypipeline.console.voting.BallotService;
 import org.primarypipeline.console.cycles.UnknownCycleException;
+import org.primarypipeline.console.voting.BallotService;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.cycle.CycleStatus;
 import org.primarypipeline.core.district.DistrictId;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.cycles.CycleRepository;
+import org.primarypipeline.supporters.MemberRepository;
+import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
+import org.primarypipeline.vetting.Candidacy;
+import org.primarypipeline.vetting.CandidacyRepository;
+import org.primarypipeline.vetting.PledgeRepository;
+import org.primarypipeline.voting.ProxyLists;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,8 +34,12 @@ public class ParticipationService {
     private final MemberRepository members;
     private final BallotService ballots;
 
-    public ParticipationService(CycleRepository cycles, CandidacyRepository candidacies, PledgeRepository pledge,
-                                MemberRepository members, BallotService ballots) {
+    public ParticipationService(
+            CycleRepository cycles,
+            CandidacyRepository candidacies,
+            PledgeRepository pledge,
+            MemberRepository members,
+            BallotService ballots) {
         this.cycles = cycles;
         this.candidacies = candidacies;
         this.pledge = pledge;
@@ -65,8 +69,12 @@ public class ParticipationService {
      * candidacy cannot be approved until eligibility is confirmed.
      */
     @Transactional
-    public long nominate(String cycleId, String nomineeName, String nomineeEmail, String nomineePhone,
-                         org.primarypipeline.nominations.Eligibility answers) {
+    public long nominate(
+            String cycleId,
+            String nomineeName,
+            String nomineeEmail,
+            String nomineePhone,
+            org.primarypipeline.nominations.Eligibility answers) {
         long candidacy = nominate(cycleId, nomineeName, nomineeEmail, nomineePhone);
         if (answers != null) {
             java.time.LocalDate termStart = org.primarypipeline.nominations.Eligibility.termStart(
@@ -81,27 +89,42 @@ public class ParticipationService {
     @Transactional
     public long nominate(String cycleId, String nomineeName, String nomineeEmail, String nomineePhone) {
         CycleRecord cycle = running(cycleId);
-        require(cycle.stage() == CycleStage.NOMINATION_WINDOW,
+        require(
+                cycle.stage() == CycleStage.NOMINATION_WINDOW,
                 "nominations are open only in the nomination window; cycle " + cycleId + " is in "
                         + cycle.stage().title().toLowerCase());
         require(nomineeName != null && !nomineeName.isBlank(), "the nominee's name is needed");
         long candidacy = candidacies.nominate(cycleId, nomineeName.trim(), nomineeEmail, nomineePhone);
-        cycles.record(cycleId, CycleStage.NOMINATION_WINDOW, "NOMINATED", nomineeName.trim() + " put forward",
-                "public", "nominated:" + candidacy);
+        cycles.record(
+                cycleId,
+                CycleStage.NOMINATION_WINDOW,
+                "NOMINATED",
+                nomineeName.trim() + " put forward",
+                "public",
+                "nominated:" + candidacy);
         return candidacy;
     }
 
     @Transactional
     public void signPledge(String cycleId, long candidacyId, String typedName, String ip, String userAgent) {
-        Candidacy candidacy = candidacies.find(cycleId, candidacyId).orElseThrow(() -> new IllegalArgumentException(
-                "candidacy " + candidacyId + " is not part of cycle " + cycleId));
+        Candidacy candidacy = candidacies
+                .find(cycleId, candidacyId)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("candidacy " + candidacyId + " is not part of cycle " + cycleId));
         pledge.signCurrent(candidacy.candidateId(), typedName, ip, userAgent);
         if (candidacy.status() == org.primarypipeline.vetting.CandidacyStatus.INVITED) {
-            candidacies.setStatus(candidacyId, org.primarypipeline.vetting.CandidacyStatus.ACCEPTED,
+            candidacies.setStatus(
+                    candidacyId,
+                    org.primarypipeline.vetting.CandidacyStatus.ACCEPTED,
                     "signed pledge version " + pledge.current().version());
         }
-        cycles.record(cycleId, running(cycleId).stage(), "PLEDGE_SIGNED",
-                candidacy.fullName() + " signed pledge version " + pledge.current().version(), "candidate",
+        cycles.record(
+                cycleId,
+                running(cycleId).stage(),
+                "PLEDGE_SIGNED",
+                candidacy.fullName() + " signed pledge version "
+                        + pledge.current().version(),
+                "candidate",
                 "pledge-signed:" + candidacyId + ":" + pledge.current().version());
     }
 
@@ -110,18 +133,24 @@ public class ParticipationService {
      * member known from public data): eligible answers confirm it, ineligible ones are refused with why.
      */
     @Transactional
-    public void confirmEligibility(String cycleId, long candidacyId,
-                                   org.primarypipeline.nominations.Eligibility answers) {
-        Candidacy candidacy = candidacies.find(cycleId, candidacyId).orElseThrow(() -> new IllegalArgumentException(
-                "candidacy " + candidacyId + " is not part of cycle " + cycleId));
+    public void confirmEligibility(
+            String cycleId, long candidacyId, org.primarypipeline.nominations.Eligibility answers) {
+        Candidacy candidacy = candidacies
+                .find(cycleId, candidacyId)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("candidacy " + candidacyId + " is not part of cycle " + cycleId));
         require(answers != null, "the eligibility answers are needed: dateOfBirth, citizenYears, inhabitant");
         java.time.LocalDate termStart = org.primarypipeline.nominations.Eligibility.termStart(
                 java.time.LocalDate.now(java.time.ZoneId.systemDefault()));
         java.util.List<String> problems = answers.problems(termStart, cycleId.substring(0, 2));
         require(problems.isEmpty(), String.join(" ", problems));
         candidacies.confirmEligibility(candidacyId, answers.toJson(termStart));
-        cycles.record(cycleId, running(cycleId).stage(), "ELIGIBILITY_CONFIRMED",
-                candidacy.fullName() + "'s eligibility confirmed from answers staff took", "staff",
+        cycles.record(
+                cycleId,
+                running(cycleId).stage(),
+                "ELIGIBILITY_CONFIRMED",
+                candidacy.fullName() + "'s eligibility confirmed from answers staff took",
+                "staff",
                 "eligibility:" + candidacyId);
     }
 
@@ -133,7 +162,8 @@ public class ParticipationService {
     private CycleRecord running(String cycleId) {
         CycleRecord cycle = cycles.find(cycleId).orElseThrow(() -> new UnknownCycleException(cycleId));
         if (cycle.status() != CycleStatus.RUNNING) {
-            throw new IllegalStateException("cycle " + cycleId + " has ended (" + cycle.status().name().toLowerCase() + ")");
+            throw new IllegalStateException(
+                    "cycle " + cycleId + " has ended (" + cycle.status().name().toLowerCase() + ")");
         }
         return cycle;
     }

@@ -15,8 +15,8 @@ public class SignPledgeOnBehalf {
         this.participation = participation;
     }
 
-    public void perform(StaffUser who, String cycleId, long candidacyId, String typedName, String ip,
-                        String userAgent) {
+    public void perform(
+            StaffUser who, String cycleId, long candidacyId, String typedName, String ip, String userAgent) {
         onBehalf.perform(who, "candidacy.pledge", cycleId + "/" + candidacyId, () -> {
             participation.signPledge(cycleId, candidacyId, typedName, ip, userAgent);
             return null;

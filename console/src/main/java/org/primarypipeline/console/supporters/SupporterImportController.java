@@ -22,20 +22,33 @@ public class SupporterImportController {
     }
 
     /** Where a run stands: rows read, written, rejected, the file's total (-1 unknown), time spent and left. */
-    public record Progress(long read, long written, long rejected, long totalRows, long elapsedSeconds,
-                           long etaSeconds, String summary) {
-    }
+    public record Progress(
+            long read,
+            long written,
+            long rejected,
+            long totalRows,
+            long elapsedSeconds,
+            long etaSeconds,
+            String summary) {}
 
-    public record Status(ImportRuns.ImportRun run, Progress progress) {
-    }
+    public record Status(ImportRuns.ImportRun run, Progress progress) {}
 
     @GetMapping("/{id}")
     public ResponseEntity<Status> show(@PathVariable long id) {
-        return runs.find(id).map(run -> {
-            ImportRuns.Progress p = runs.progress(id).orElseThrow();
-            return ResponseEntity.ok(new Status(run, new Progress(p.read(), p.written(), p.rejected(),
-                    p.totalRows() == null ? -1 : p.totalRows(), p.elapsed().toSeconds(),
-                    p.eta() == null ? -1 : p.eta().toSeconds(), p.line())));
-        }).orElse(ResponseEntity.notFound().build());
+        return runs.find(id)
+                .map(run -> {
+                    ImportRuns.Progress p = runs.progress(id).orElseThrow();
+                    return ResponseEntity.ok(new Status(
+                            run,
+                            new Progress(
+                                    p.read(),
+                                    p.written(),
+                                    p.rejected(),
+                                    p.totalRows() == null ? -1 : p.totalRows(),
+                                    p.elapsed().toSeconds(),
+                                    p.eta() == null ? -1 : p.eta().toSeconds(),
+                                    p.line())));
+                })
+                .orElse(ResponseEntity.notFound().build());
     }
 }

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.primarypipeline.console.audit.AuditEntry.Outcome;
 import org.primarypipeline.console.audit.AuditLog;
-import org.primarypipeline.console.users.StaffUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -37,18 +36,16 @@ public class ApiTokenController {
     }
 
     /** {@code label}: where the token is used, shown to auditors (e.g. "pp on laptop"). */
-    public record IssueRequest(String label) {
-    }
+    public record IssueRequest(String label) {}
 
-    public record Issued(String token, String account, String role) {
-    }
+    public record Issued(String token, String account, String role) {}
 
-    public record Current(String account, String role) {
-    }
+    public record Current(String account, String role) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Exchange a password (HTTP Basic) for a revocable token",
+    @Operation(
+            summary = "Exchange a password (HTTP Basic) for a revocable token",
             description = "Send the token as 'Authorization: Bearer TOKEN' afterwards. It is shown once; the "
                     + "app keeps only its SHA-256. Any enabled account.")
     @ApiResponse(responseCode = "201", description = "the token")
@@ -56,15 +53,30 @@ public class ApiTokenController {
     public Issued issue(@RequestBody(required = false) IssueRequest request, Authentication signedIn) {
         StaffUser user = (StaffUser) signedIn.getPrincipal();
         if (signedIn instanceof TokenAuthentication) {
-            audit.record(user.getUsername(), user.role().label(), "login", "", Outcome.DENIED,
-                    "a token cannot issue another token", null, null);
+            audit.record(
+                    user.getUsername(),
+                    user.role().label(),
+                    "login",
+                    "",
+                    Outcome.DENIED,
+                    "a token cannot issue another token",
+                    null,
+                    null);
             throw new AccessDeniedException("a new token needs the account's password, not a token");
         }
-        String label = request == null || request.label() == null ? "" : request.label().strip();
+        String label = request == null || request.label() == null
+                ? ""
+                : request.label().strip();
         ApiTokens.Issued issued = tokens.issue(user.id(), label.length() > 100 ? label.substring(0, 100) : label);
-        audit.record(user.getUsername(), user.role().label(), "login", "", Outcome.DONE,
-                "signed in from the command line (token #" + issued.id() + (label.isEmpty() ? "" : ", " + label)
-                        + ")", null, null);
+        audit.record(
+                user.getUsername(),
+                user.role().label(),
+                "login",
+                "",
+                Outcome.DONE,
+                "signed in from the command line (token #" + issued.id() + (label.isEmpty() ? "" : ", " + label) + ")",
+                null,
+                null);
         return new Issued(issued.token(), user.getUsername(), user.role().label());
     }
 
@@ -84,8 +96,15 @@ public class ApiTokenController {
         }
         StaffUser user = token.getPrincipal();
         tokens.revoke(token.tokenId());
-        audit.record(user.getUsername(), user.role().label(), "logout", "", Outcome.DONE,
-                "token #" + token.tokenId() + " revoked", null, null);
+        audit.record(
+                user.getUsername(),
+                user.role().label(),
+                "logout",
+                "",
+                Outcome.DONE,
+                "token #" + token.tokenId() + " revoked",
+                null,
+                null);
         return Map.of("result", "signed out: token revoked");
     }
 }

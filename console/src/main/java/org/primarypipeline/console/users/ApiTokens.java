@@ -7,8 +7,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.primarypipeline.console.users.Role;
-import org.primarypipeline.console.users.StaffUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,12 +19,10 @@ import org.springframework.stereotype.Repository;
 public class ApiTokens {
 
     /** What the client is given once and must keep; {@code id} names it in the audit log. */
-    public record Issued(long id, String token) {
-    }
+    public record Issued(long id, String token) {}
 
     /** A token that still counts, with the account it acts as. */
-    public record Active(long id, StaffUser account) {
-    }
+    public record Active(long id, StaffUser account) {}
 
     private static final String PREFIX = "pp_";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -42,7 +38,9 @@ public class ApiTokens {
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         long id = jdbc.sql("insert into api_token (user_id, token_sha256, label) values (?, ?, ?) returning id")
-                .params(userId, sha256(token), label == null ? "" : label).query(Long.class).single();
+                .params(userId, sha256(token), label == null ? "" : label)
+                .query(Long.class)
+                .single();
         return new Issued(id, token);
     }
 
@@ -54,9 +52,16 @@ public class ApiTokens {
                 select t.id as token_id, u.id, u.username, u.role, u.enabled
                 from api_token t join console_user u on u.id = t.user_id
                 where t.token_sha256 = ? and t.revoked_at is null and u.enabled
-                """).param(sha256(token))
-                .query((rs, n) -> new Active(rs.getLong("token_id"), new StaffUser(rs.getLong("id"),
-                        rs.getString("username"), Role.valueOf(rs.getString("role")), null, rs.getBoolean("enabled"))))
+                """)
+                .param(sha256(token))
+                .query((rs, n) -> new Active(
+                        rs.getLong("token_id"),
+                        new StaffUser(
+                                rs.getLong("id"),
+                                rs.getString("username"),
+                                Role.valueOf(rs.getString("role")),
+                                null,
+                                rs.getBoolean("enabled"))))
                 .optional();
     }
 
@@ -70,19 +75,22 @@ public class ApiTokens {
 
     public boolean revoke(long tokenId) {
         return jdbc.sql("update api_token set revoked_at = now() where id = ? and revoked_at is null")
-                .param(tokenId).update() == 1;
+                        .param(tokenId)
+                        .update()
+                == 1;
     }
 
     /** Every token of the account, e.g. when it is disabled; returns how many were still valid. */
     public int revokeAllOf(long userId) {
         return jdbc.sql("update api_token set revoked_at = now() where user_id = ? and revoked_at is null")
-                .param(userId).update();
+                .param(userId)
+                .update();
     }
 
     static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

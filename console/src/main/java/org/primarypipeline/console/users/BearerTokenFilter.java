@@ -36,7 +36,8 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiTokens.Active> active = tokens.find(header.substring(SCHEME.length()).trim());
+        Optional<ApiTokens.Active> active =
+                tokens.find(header.substring(SCHEME.length()).trim());
         if (active.isEmpty()) {
             SecurityContextHolder.clearContext();
             refuse.commence(request, response, new InvalidTokenException());
@@ -44,7 +45,8 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
         }
         tokens.used(active.get().id());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new TokenAuthentication(active.get().account(), active.get().id()));
+        context.setAuthentication(
+                new TokenAuthentication(active.get().account(), active.get().id()));
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
     }

@@ -23,8 +23,12 @@ public class DisableAccount {
     private final ObjectProvider<SessionRegistry> sessions;
     private final ApiTokens tokens;
 
-    public DisableAccount(ConsoleUsers users, Permissions permissions, AuditLog audit,
-                          ObjectProvider<SessionRegistry> sessions, ApiTokens tokens) {
+    public DisableAccount(
+            ConsoleUsers users,
+            Permissions permissions,
+            AuditLog audit,
+            ObjectProvider<SessionRegistry> sessions,
+            ApiTokens tokens) {
         this.users = users;
         this.permissions = permissions;
         this.audit = audit;
@@ -47,17 +51,30 @@ public class DisableAccount {
                 throw new IllegalArgumentException("the last enabled admin cannot be disabled");
             }
         } catch (IllegalArgumentException e) {
-            audit.record(who.getUsername(), who.role().label(), "user.disable", target, Outcome.REFUSED,
-                    e.getMessage(), null, null);
+            audit.record(
+                    who.getUsername(),
+                    who.role().label(),
+                    "user.disable",
+                    target,
+                    Outcome.REFUSED,
+                    e.getMessage(),
+                    null,
+                    null);
             throw e;
         }
         users.setEnabled(accountId, false);
         endSessionsOf(account.username());
         int revoked = tokens.revokeAllOf(accountId);
-        audit.record(who.getUsername(), who.role().label(), "user.disable", target, Outcome.DONE,
+        audit.record(
+                who.getUsername(),
+                who.role().label(),
+                "user.disable",
+                target,
+                Outcome.DONE,
                 account.username() + " can no longer sign in; open sessions ended"
                         + (revoked == 0 ? "" : ", " + revoked + " command-line token(s) revoked"),
-                Map.of("enabled", account.enabled()), Map.of("enabled", false));
+                Map.of("enabled", account.enabled()),
+                Map.of("enabled", false));
     }
 
     private void endSessionsOf(String username) {

@@ -26,13 +26,26 @@ public class EnableAccount {
         String target = "user " + (account == null ? "#" + accountId : account.username());
         permissions.require(who, Right.MANAGE_USERS, "user.enable", target);
         if (account == null) {
-            audit.record(who.getUsername(), who.role().label(), "user.enable", target, Outcome.REFUSED,
-                    "no such account", null, null);
+            audit.record(
+                    who.getUsername(),
+                    who.role().label(),
+                    "user.enable",
+                    target,
+                    Outcome.REFUSED,
+                    "no such account",
+                    null,
+                    null);
             throw new IllegalArgumentException("no account #" + accountId);
         }
         users.setEnabled(accountId, true);
-        audit.record(who.getUsername(), who.role().label(), "user.enable", target, Outcome.DONE,
-                account.username() + " may sign in again", Map.of("enabled", account.enabled()),
+        audit.record(
+                who.getUsername(),
+                who.role().label(),
+                "user.enable",
+                target,
+                Outcome.DONE,
+                account.username() + " may sign in again",
+                Map.of("enabled", account.enabled()),
                 Map.of("enabled", true));
     }
 }

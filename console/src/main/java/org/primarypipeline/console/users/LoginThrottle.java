@@ -33,10 +33,11 @@ public class LoginThrottle {
     private final Duration window;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
-    public LoginThrottle(Clock clock,
-                         @Value("${pp.console.login.max-failures-per-name:5}") int perName,
-                         @Value("${pp.console.login.max-failures-per-address:30}") int perAddress,
-                         @Value("${pp.console.login.failure-window:15m}") Duration window) {
+    public LoginThrottle(
+            Clock clock,
+            @Value("${pp.console.login.max-failures-per-name:5}") int perName,
+            @Value("${pp.console.login.max-failures-per-address:30}") int perAddress,
+            @Value("${pp.console.login.failure-window:15m}") Duration window) {
         this.clock = clock;
         this.perName = perName;
         this.perAddress = perAddress;

@@ -24,8 +24,8 @@ public class PasswordHashing {
 
     @Bean
     public PasswordEncoder passwordEncoder() {
-        return new DelegatingPasswordEncoder(CURRENT,
-                Map.of(CURRENT, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+        return new DelegatingPasswordEncoder(
+                CURRENT, Map.of(CURRENT, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
     }
 
     public static void checkStrength(String username, char[] password) {

@@ -6,14 +6,13 @@ package org.primarypipeline.console.users;
  */
 public final class PublicEndpoints {
 
-    private PublicEndpoints() {
-    }
+    private PublicEndpoints() {}
 
     /**
      * Members', candidates' and providers' own entry points. None uses a console session: each is
      * authorised by what it carries (a ballot or unsubscribe link token, a Twilio signature, the
      * member's own data), so they get no console login and no session CSRF token either. Proxies, pledge
- * signatures and ballots are not here: without a link token they are staff actions on someone's behalf.
+     * signatures and ballots are not here: without a link token they are staff actions on someone's behalf.
      */
     public static final String[] MEMBERS_AND_PROVIDERS = {
         "/api/districts/*/members",
@@ -31,10 +30,6 @@ public final class PublicEndpoints {
 
     /** Open inside the console itself, so that the sign-in page can be shown, styled and can report errors. */
     public static final String[] CONSOLE_OPEN = {
-        "/login",
-        "/error",
-        "/console/**",
-        "/webjars/**",
-        "/favicon.ico",
+        "/login", "/error", "/console/**", "/webjars/**", "/favicon.ico",
     };
 }

@@ -10,13 +10,21 @@ import java.util.Set;
  * column and one table (this enum), which is also what docs/console.md prints.
  */
 public enum Role {
-    ADMIN("admin", "national staff lead: everything staff do, plus accounts",
+    ADMIN(
+            "admin",
+            "national staff lead: everything staff do, plus accounts",
             EnumSet.of(Right.VIEW, Right.STEER_CYCLES, Right.READ_AUDIT, Right.SIGN_OFF_FINANCE, Right.MANAGE_USERS)),
-    STAFF("staff", "national staff: launch and steer cycles, certify results",
+    STAFF(
+            "staff",
+            "national staff: launch and steer cycles, certify results",
             EnumSet.of(Right.VIEW, Right.STEER_CYCLES, Right.READ_AUDIT)),
-    FINANCE("finance", "finance volunteers: read cycles and fundraisers, sign off finance reports",
+    FINANCE(
+            "finance",
+            "finance volunteers: read cycles and fundraisers, sign off finance reports",
             EnumSet.of(Right.VIEW, Right.SIGN_OFF_FINANCE)),
-    AUDITOR("auditor", "read everything, the audit log included; change nothing",
+    AUDITOR(
+            "auditor",
+            "read everything, the audit log included; change nothing",
             EnumSet.of(Right.VIEW, Right.READ_AUDIT));
 
     private final String label;
@@ -51,7 +59,10 @@ public enum Role {
             throw new IllegalArgumentException("a role is needed: admin, staff, finance or auditor");
         }
         String wanted = text.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(r -> r.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown role '" + text + "': admin, staff, finance or auditor"));
+        return Arrays.stream(values())
+                .filter(r -> r.name().equals(wanted))
+                .findFirst()
+                .orElseThrow(() ->
+                        new IllegalArgumentException("unknown role '" + text + "': admin, staff, finance or auditor"));
     }
 }

@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.time.Clock;
 import org.primarypipeline.console.audit.AuditEntry.Outcome;
 import org.primarypipeline.console.audit.AuditLog;
-import org.primarypipeline.console.users.ApiTokens;
-import org.primarypipeline.console.users.BearerTokenFilter;
-import org.primarypipeline.console.users.InvalidTokenException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +22,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -62,11 +58,16 @@ public class SecurityConfiguration {
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
     @Bean
-    AuthenticationManager consoleAuthentication(ConsoleUsers users, PasswordEncoder passwords, LoginThrottle throttle,
-                                                AuthenticationEventPublisher events, AuditLog audit) {
+    AuthenticationManager consoleAuthentication(
+            ConsoleUsers users,
+            PasswordEncoder passwords,
+            LoginThrottle throttle,
+            AuthenticationEventPublisher events,
+            AuditLog audit) {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(passwords);
         passwordCheck.setUserDetailsService(users);
-        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwordCheck, throttle, audit));
+        ProviderManager manager =
+                new ProviderManager(new ThrottledAuthenticationProvider(passwordCheck, throttle, audit));
         manager.setAuthenticationEventPublisher(events);
         return manager;
     }
@@ -101,7 +102,8 @@ public class SecurityConfiguration {
             throws Exception {
         return http.securityMatcher("/api/**")
                 .authenticationManager(authentication)
-                .addFilterBefore(new BearerTokenFilter(tokens, SecurityConfiguration::apiUnauthorized),
+                .addFilterBefore(
+                        new BearerTokenFilter(tokens, SecurityConfiguration::apiUnauthorized),
                         BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::apiUnauthorized))
@@ -119,8 +121,14 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain console(HttpSecurity http, AuthenticationManager authentication, SessionRegistry registry,
-                                ConsoleUsers users, AuditLog audit, Clock clock) throws Exception {
+    SecurityFilterChain console(
+            HttpSecurity http,
+            AuthenticationManager authentication,
+            SessionRegistry registry,
+            ConsoleUsers users,
+            AuditLog audit,
+            Clock clock)
+            throws Exception {
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         // after signing in, go back to the page asked for, never to a background refresh of part of one
         requestCache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !isHtmx(request));
@@ -128,15 +136,25 @@ public class SecurityConfiguration {
         backToPage.setRequestCache(requestCache);
         backToPage.setDefaultTargetUrl("/");
         LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
-        return http
-                .authenticationManager(authentication)
-                .authorizeHttpRequests(a -> a.requestMatchers(PublicEndpoints.CONSOLE_OPEN).permitAll()
-                        .anyRequest().authenticated())
+        return http.authenticationManager(authentication)
+                .authorizeHttpRequests(a -> a.requestMatchers(PublicEndpoints.CONSOLE_OPEN)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(f -> f.loginPage("/login")
                         .successHandler((request, response, signedIn) -> {
                             users.signedIn(signedIn.getName(), clock.instant());
-                            audit.record(signedIn.getName(), signedIn.getPrincipal() instanceof StaffUser u
-                                    ? u.role().label() : null, "login", "", Outcome.DONE, "signed in", null, null);
+                            audit.record(
+                                    signedIn.getName(),
+                                    signedIn.getPrincipal() instanceof StaffUser u
+                                            ? u.role().label()
+                                            : null,
+                                    "login",
+                                    "",
+                                    Outcome.DONE,
+                                    "signed in",
+                                    null,
+                                    null);
                             backToPage.onAuthenticationSuccess(request, response, signedIn);
                         })
                         .failureHandler((request, response, refused) -> response.sendRedirect(request.getContextPath()
@@ -153,7 +171,9 @@ public class SecurityConfiguration {
                     }
                 }))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId())
-                        .maximumSessions(-1).sessionRegistry(registry).expiredUrl("/login?expired"))
+                        .maximumSessions(-1)
+                        .sessionRegistry(registry)
+                        .expiredUrl("/login?expired"))
                 .headers(h -> h.contentSecurityPolicy(p -> p.policyDirectives(CONSOLE_CSP))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -177,10 +197,13 @@ public class SecurityConfiguration {
         }
     }
 
-    private static void apiUnauthorized(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException failure) throws IOException {
+    private static void apiUnauthorized(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
         if (failure instanceof LoginThrottledException throttled) {
-            response.setHeader("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+            response.setHeader(
+                    "Retry-After",
+                    Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
             json(response, 429, throttled.getMessage());
             return;
         }
@@ -190,12 +213,16 @@ public class SecurityConfiguration {
             return;
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Primary Pipeline API\", charset=\"UTF-8\"");
-        json(response, HttpServletResponse.SC_UNAUTHORIZED,
+        json(
+                response,
+                HttpServletResponse.SC_UNAUTHORIZED,
                 "sign in with HTTP Basic (a console account's name and password) or a token from pp login");
     }
 
     private static AccessDeniedHandler apiForbidden() {
-        return (request, response, denied) -> json(response, HttpServletResponse.SC_FORBIDDEN,
+        return (request, response, denied) -> json(
+                response,
+                HttpServletResponse.SC_FORBIDDEN,
                 denied instanceof CsrfException
                         ? "changes through the API are sent as JSON (Content-Type: application/json)"
                         : denied.getMessage());
@@ -205,6 +232,7 @@ public class SecurityConfiguration {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        response.getWriter()
+                .write("{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 }

@@ -62,7 +62,8 @@ public final class StaffUser implements UserDetails {
     // the session registry finds a person's sessions by principal, so equality is by account name
     @Override
     public boolean equals(Object other) {
-        return other instanceof StaffUser u && u.username.toLowerCase(Locale.ROOT).equals(username.toLowerCase(Locale.ROOT));
+        return other instanceof StaffUser u
+                && u.username.toLowerCase(Locale.ROOT).equals(username.toLowerCase(Locale.ROOT));
     }
 
     @Override

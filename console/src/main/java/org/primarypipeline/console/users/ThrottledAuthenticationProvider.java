@@ -21,7 +21,8 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final LoginThrottle throttle;
     private final AuditLog audit;
 
-    public ThrottledAuthenticationProvider(AuthenticationProvider passwordCheck, LoginThrottle throttle, AuditLog audit) {
+    public ThrottledAuthenticationProvider(
+            AuthenticationProvider passwordCheck, LoginThrottle throttle, AuditLog audit) {
         this.passwordCheck = passwordCheck;
         this.throttle = throttle;
         this.audit = audit;
@@ -42,8 +43,15 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         } catch (AuthenticationException refused) {
             throttle.failed(name, address);
             String actor = name.length() > 100 ? name.substring(0, 100) : name;
-            audit.record(actor.isBlank() ? "anonymous" : actor, null, "login", "", Outcome.DENIED,
-                    "sign-in refused: " + refused.getMessage(), null, null);
+            audit.record(
+                    actor.isBlank() ? "anonymous" : actor,
+                    null,
+                    "login",
+                    "",
+                    Outcome.DENIED,
+                    "sign-in refused: " + refused.getMessage(),
+                    null,
+                    null);
             throw refused;
         }
     }

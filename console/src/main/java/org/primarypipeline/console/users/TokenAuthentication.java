@@ -1,6 +1,5 @@
 package org.primarypipeline.console.users;
 
-import org.primarypipeline.console.users.StaffUser;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /**

@@ -65,8 +65,15 @@ public class UserAdministration {
         String hash = passwords.encode(new String(password));
         Arrays.fill(password, '\0');
         long id = users.insert(username.trim(), role, hash, actor);
-        audit.record(actor, actorRole, "user.add", target, Outcome.DONE, username.trim() + " added as " + role.label(),
-                null, Map.of("username", username.trim(), "role", role.label(), "enabled", true));
+        audit.record(
+                actor,
+                actorRole,
+                "user.add",
+                target,
+                Outcome.DONE,
+                username.trim() + " added as " + role.label(),
+                null,
+                Map.of("username", username.trim(), "role", role.label(), "enabled", true));
         return id;
     }
 }

@@ -24,15 +24,19 @@ public class UsersController implements ConsolePage {
 
     static final int PAGE_SIZE = 25;
 
-    public record Row(long id, String username, String role, boolean enabled, boolean self, String createdBy,
-                      String createdAt, String lastLogin) {
-    }
+    public record Row(
+            long id,
+            String username,
+            String role,
+            boolean enabled,
+            boolean self,
+            String createdBy,
+            String createdAt,
+            String lastLogin) {}
 
-    public record RoleChoice(String value, String label, String description, boolean selected) {
-    }
+    public record RoleChoice(String value, String label, String description, boolean selected) {}
 
-    public record Page(String title, List<Row> rows, Paging paging, List<RoleChoice> roles, String q) {
-    }
+    public record Page(String title, List<Row> rows, Paging paging, List<RoleChoice> roles, String q) {}
 
     private final ConsoleUsers users;
     private final UserAdministration administration;
@@ -41,8 +45,13 @@ public class UsersController implements ConsolePage {
     private final Permissions permissions;
     private final Format format;
 
-    public UsersController(ConsoleUsers users, UserAdministration administration, DisableAccount disableAccount,
-                           EnableAccount enableAccount, Permissions permissions, Format format) {
+    public UsersController(
+            ConsoleUsers users,
+            UserAdministration administration,
+            DisableAccount disableAccount,
+            EnableAccount enableAccount,
+            Permissions permissions,
+            Format format) {
         this.users = users;
         this.administration = administration;
         this.disableAccount = disableAccount;
@@ -52,9 +61,13 @@ public class UsersController implements ConsolePage {
     }
 
     @GetMapping("/users")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String role,
-                @RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal StaffUser user,
-                HttpServletRequest request, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String role,
+            @RequestParam(defaultValue = "1") int page,
+            @AuthenticationPrincipal StaffUser user,
+            HttpServletRequest request,
+            Model model) {
         permissions.require(user, Right.MANAGE_USERS, "page.users", "");
         Role wanted = null;
         for (Role r : Role.values()) {
@@ -65,8 +78,14 @@ public class UsersController implements ConsolePage {
         Paging paging = Paging.of(request, "page", page, PAGE_SIZE, users.count(q, wanted));
         List<Row> rows = new ArrayList<>();
         for (ConsoleUsers.Account a : users.page(q, wanted, PAGE_SIZE, paging.offset())) {
-            rows.add(new Row(a.id(), a.username(), a.role().label(), a.enabled(),
-                    a.username().equalsIgnoreCase(user.getUsername()), a.createdBy(), format.when(a.createdAt()),
+            rows.add(new Row(
+                    a.id(),
+                    a.username(),
+                    a.role().label(),
+                    a.enabled(),
+                    a.username().equalsIgnoreCase(user.getUsername()),
+                    a.createdBy(),
+                    format.when(a.createdAt()),
                     a.lastLoginAt() == null ? "never" : format.when(a.lastLoginAt())));
         }
         List<RoleChoice> roles = new ArrayList<>();
@@ -77,8 +96,13 @@ public class UsersController implements ConsolePage {
     }
 
     @PostMapping("/users")
-    String add(@RequestParam String username, @RequestParam String role, @RequestParam String password,
-               @RequestParam String confirm, @AuthenticationPrincipal StaffUser user, RedirectAttributes flash) {
+    String add(
+            @RequestParam String username,
+            @RequestParam String role,
+            @RequestParam String password,
+            @RequestParam String confirm,
+            @AuthenticationPrincipal StaffUser user,
+            RedirectAttributes flash) {
         try {
             if (!password.equals(confirm)) {
                 // checked after the role: someone without the right learns nothing from the message

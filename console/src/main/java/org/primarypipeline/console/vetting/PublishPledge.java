@@ -1,11 +1,11 @@
 package org.primarypipeline.console.vetting;
 
-import org.primarypipeline.vetting.PledgeRepository;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
+import org.primarypipeline.vetting.PledgeRepository;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,12 +29,26 @@ public class PublishPledge {
         permissions.require(who, Right.STEER_CYCLES, "pledge.publish", String.valueOf(title));
         try {
             PledgeRepository.PledgeVersion v = pledge.publish(title, principles, body);
-            audit.record(who.getUsername(), who.role().label(), "pledge.publish", "version " + v.version(),
-                    AuditEntry.Outcome.DONE, v.contentHash(), null, null);
+            audit.record(
+                    who.getUsername(),
+                    who.role().label(),
+                    "pledge.publish",
+                    "version " + v.version(),
+                    AuditEntry.Outcome.DONE,
+                    v.contentHash(),
+                    null,
+                    null);
             return v;
         } catch (IllegalArgumentException refused) {
-            audit.record(who.getUsername(), who.role().label(), "pledge.publish", String.valueOf(title),
-                    AuditEntry.Outcome.REFUSED, refused.getMessage(), null, null);
+            audit.record(
+                    who.getUsername(),
+                    who.role().label(),
+                    "pledge.publish",
+                    String.valueOf(title),
+                    AuditEntry.Outcome.REFUSED,
+                    refused.getMessage(),
+                    null,
+                    null);
             throw refused;
         }
     }

@@ -1,6 +1,5 @@
 package org.primarypipeline.console.vetting;
 
-import org.primarypipeline.vetting.ReviewEscalations;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.staff.Permissions;
@@ -8,6 +7,7 @@ import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.core.supporter.EmailAddresses;
 import org.primarypipeline.core.supporter.InvalidField;
+import org.primarypipeline.vetting.ReviewEscalations;
 import org.springframework.stereotype.Service;
 
 /** Adds someone to the staff on duty: overdue vetting reviews are escalated to them by email. */
@@ -37,8 +37,15 @@ public class PutOnDuty {
             throw new IllegalArgumentException("an email and a name are needed");
         }
         escalations.addToDuty(normalized, name);
-        audit.record(who.getUsername(), who.role().label(), "vetting.duty", normalized, AuditEntry.Outcome.DONE,
-                "on duty for overdue reviews", null, null);
+        audit.record(
+                who.getUsername(),
+                who.role().label(),
+                "vetting.duty",
+                normalized,
+                AuditEntry.Outcome.DONE,
+                "on duty for overdue reviews",
+                null,
+                null);
         return normalized;
     }
 }

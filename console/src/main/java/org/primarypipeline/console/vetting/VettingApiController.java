@@ -1,11 +1,11 @@
 package org.primarypipeline.console.vetting;
 
 import java.util.List;
-import org.primarypipeline.vetting.PledgeRepository;
-import org.primarypipeline.vetting.ReviewEscalations;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
+import org.primarypipeline.vetting.PledgeRepository;
+import org.primarypipeline.vetting.ReviewEscalations;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +31,13 @@ public class VettingApiController {
     private final PutOnDuty putOnDuty;
     private final Permissions permissions;
 
-    public VettingApiController(PledgeRepository pledge, ReviewEscalations escalations, PublishPledge publishPledge,
-                                WithdrawPledgeSignature withdrawSignature, PutOnDuty putOnDuty,
-                                Permissions permissions) {
+    public VettingApiController(
+            PledgeRepository pledge,
+            ReviewEscalations escalations,
+            PublishPledge publishPledge,
+            WithdrawPledgeSignature withdrawSignature,
+            PutOnDuty putOnDuty,
+            Permissions permissions) {
         this.pledge = pledge;
         this.escalations = escalations;
         this.publishPledge = publishPledge;
@@ -42,20 +46,15 @@ public class VettingApiController {
         this.permissions = permissions;
     }
 
-    public record PublishRequest(String title, String principles, String body) {
-    }
+    public record PublishRequest(String title, String principles, String body) {}
 
-    public record WithdrawRequest(String reason) {
-    }
+    public record WithdrawRequest(String reason) {}
 
-    public record DutyRequest(String email, String name) {
-    }
+    public record DutyRequest(String email, String name) {}
 
-    public record Withdrawn(String result, List<Long> offBallot) {
-    }
+    public record Withdrawn(String result, List<Long> offBallot) {}
 
-    public record Result(String result) {
-    }
+    public record Result(String result) {}
 
     @GetMapping("/pledge")
     public List<PledgeRepository.PledgeVersion> versions(@AuthenticationPrincipal StaffUser user) {
@@ -65,14 +64,16 @@ public class VettingApiController {
 
     @PostMapping("/pledge")
     @ResponseStatus(HttpStatus.CREATED)
-    public PledgeRepository.PledgeVersion publish(@RequestBody PublishRequest request,
-                                                  @AuthenticationPrincipal StaffUser user) {
+    public PledgeRepository.PledgeVersion publish(
+            @RequestBody PublishRequest request, @AuthenticationPrincipal StaffUser user) {
         return publishPledge.perform(user, request.title(), request.principles(), request.body());
     }
 
     @PostMapping("/candidates/{candidateId}/pledge/withdraw")
-    public Withdrawn withdraw(@PathVariable long candidateId, @RequestBody WithdrawRequest request,
-                              @AuthenticationPrincipal StaffUser user) {
+    public Withdrawn withdraw(
+            @PathVariable long candidateId,
+            @RequestBody WithdrawRequest request,
+            @AuthenticationPrincipal StaffUser user) {
         return new Withdrawn("signature withdrawn", withdrawSignature.perform(user, candidateId, request.reason()));
     }
 

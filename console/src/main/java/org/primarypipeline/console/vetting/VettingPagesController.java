@@ -1,13 +1,13 @@
 package org.primarypipeline.console.vetting;
 
 import java.util.List;
-import org.primarypipeline.vetting.PledgeRepository;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.console.web.ConsolePage;
 import org.primarypipeline.console.web.Flash;
 import org.primarypipeline.console.web.PageViewResolver;
+import org.primarypipeline.vetting.PledgeRepository;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,8 +31,11 @@ public class VettingPagesController implements ConsolePage {
     private final WithdrawPledgeSignature withdrawSignature;
     private final Permissions permissions;
 
-    public VettingPagesController(VettingPages pages, PublishPledge publishPledge,
-                                  WithdrawPledgeSignature withdrawSignature, Permissions permissions) {
+    public VettingPagesController(
+            VettingPages pages,
+            PublishPledge publishPledge,
+            WithdrawPledgeSignature withdrawSignature,
+            Permissions permissions) {
         this.pages = pages;
         this.publishPledge = publishPledge;
         this.withdrawSignature = withdrawSignature;
@@ -40,8 +43,11 @@ public class VettingPagesController implements ConsolePage {
     }
 
     @GetMapping("/cycles/{cycleId}/candidacies/{candidacyId}")
-    String candidacy(@PathVariable String cycleId, @PathVariable long candidacyId,
-                     @AuthenticationPrincipal StaffUser user, Model model) {
+    String candidacy(
+            @PathVariable String cycleId,
+            @PathVariable long candidacyId,
+            @AuthenticationPrincipal StaffUser user,
+            Model model) {
         permissions.require(user, Right.VIEW, "page.candidacy", cycleId + "/" + candidacyId);
         return PageViewResolver.show(model, pages.candidacy(cycleId, candidacyId), "candidacy");
     }
@@ -59,9 +65,12 @@ public class VettingPagesController implements ConsolePage {
     }
 
     @PostMapping("/pledge")
-    String publish(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String principles,
-                   @RequestParam(defaultValue = "") String body, @AuthenticationPrincipal StaffUser user,
-                   RedirectAttributes flash) {
+    String publish(
+            @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String principles,
+            @RequestParam(defaultValue = "") String body,
+            @AuthenticationPrincipal StaffUser user,
+            RedirectAttributes flash) {
         try {
             PledgeRepository.PledgeVersion v = publishPledge.perform(user, title, principles, body);
             flash.addFlashAttribute("flash", Flash.done("Published pledge version " + v.version()));
@@ -72,9 +81,12 @@ public class VettingPagesController implements ConsolePage {
     }
 
     @PostMapping("/candidates/{candidateId}/pledge/withdraw")
-    String withdraw(@PathVariable long candidateId, @RequestParam(defaultValue = "") String reason,
-                    @RequestParam(defaultValue = "") String back, @AuthenticationPrincipal StaffUser user,
-                    RedirectAttributes flash) {
+    String withdraw(
+            @PathVariable long candidateId,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String back,
+            @AuthenticationPrincipal StaffUser user,
+            RedirectAttributes flash) {
         try {
             List<Long> off = withdrawSignature.perform(user, candidateId, reason);
             flash.addFlashAttribute("flash", Flash.done("Signature withdrawn; off " + off.size() + " open ballot(s)"));

@@ -16,18 +16,25 @@ public class VettingReadModel {
 
     /** The links a candidate gave with their statement. */
     public List<String> links(long candidateId) {
-        return jdbc.sql("select unnest(links) from candidate where id = ?").param(candidateId).query(String.class).list();
+        return jdbc.sql("select unnest(links) from candidate where id = ?")
+                .param(candidateId)
+                .query(String.class)
+                .list();
     }
 
     /** The eligibility answers as recorded (JSON text), or empty. */
     public String eligibility(long candidacyId) {
-        return jdbc.sql("select coalesce(eligibility::text, '') from candidacy where id = ?").param(candidacyId)
-                .query(String.class).single();
+        return jdbc.sql("select coalesce(eligibility::text, '') from candidacy where id = ?")
+                .param(candidacyId)
+                .query(String.class)
+                .single();
     }
 
     /** How many signatures a pledge version has. */
     public int signatures(int pledgeVersionId) {
-        return jdbc.sql("select count(*) from pledge_signature where pledge_version_id = ?").param(pledgeVersionId)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from pledge_signature where pledge_version_id = ?")
+                .param(pledgeVersionId)
+                .query(Integer.class)
+                .single();
     }
 }

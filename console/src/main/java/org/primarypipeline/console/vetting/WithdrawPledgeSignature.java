@@ -1,12 +1,12 @@
 package org.primarypipeline.console.vetting;
 
 import java.util.List;
-import org.primarypipeline.vetting.PledgeSigning;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
+import org.primarypipeline.vetting.PledgeSigning;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,12 +32,26 @@ public class WithdrawPledgeSignature {
         permissions.require(who, Right.STEER_CYCLES, "pledge.withdraw", target);
         try {
             List<Long> off = signing.withdraw(candidateId, reason, who.getUsername());
-            audit.record(who.getUsername(), who.role().label(), "pledge.withdraw", target, AuditEntry.Outcome.DONE,
-                    reason + "; off ballots of candidacies " + off, null, null);
+            audit.record(
+                    who.getUsername(),
+                    who.role().label(),
+                    "pledge.withdraw",
+                    target,
+                    AuditEntry.Outcome.DONE,
+                    reason + "; off ballots of candidacies " + off,
+                    null,
+                    null);
             return off;
         } catch (IllegalArgumentException | IllegalStateException refused) {
-            audit.record(who.getUsername(), who.role().label(), "pledge.withdraw", target,
-                    AuditEntry.Outcome.REFUSED, refused.getMessage(), null, null);
+            audit.record(
+                    who.getUsername(),
+                    who.role().label(),
+                    "pledge.withdraw",
+                    target,
+                    AuditEntry.Outcome.REFUSED,
+                    refused.getMessage(),
+                    null,
+                    null);
             throw refused;
         }
     }

@@ -4,21 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.primarypipeline.voting.ProxyLists;
 import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
+import org.primarypipeline.voting.ProxyLists;
 import org.springframework.util.MultiValueMap;
 
 /** Reads the ballot page's two forms; what cannot be read is refused with a sentence the page shows. */
 final class BallotForm {
 
-    private BallotForm() {
-    }
+    private BallotForm() {}
 
     /** Ranks as chosen ({@code rank_<candidacy>} = 1, 2, ...), in rank order; each rank once. */
     static List<Long> ranking(MultiValueMap<String, String> form) {
         TreeMap<Integer, Long> byRank = new TreeMap<>();
         for (Map.Entry<String, List<String>> field : form.entrySet()) {
-            if (!field.getKey().startsWith("rank_") || field.getValue().isEmpty()
+            if (!field.getKey().startsWith("rank_")
+                    || field.getValue().isEmpty()
                     || field.getValue().get(0).isBlank()) {
                 continue;
             }

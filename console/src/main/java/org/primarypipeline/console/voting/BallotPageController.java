@@ -5,13 +5,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
-import org.primarypipeline.voting.BallotAccess;
-import org.primarypipeline.voting.BallotAccess.LinkState;
-import org.primarypipeline.voting.BallotLinks;
 import org.primarypipeline.console.cycles.UnknownCycleException;
 import org.primarypipeline.console.voting.BallotPageModels.Sent;
 import org.primarypipeline.console.web.PublicPage;
 import org.primarypipeline.console.web.PublicPageView;
+import org.primarypipeline.voting.BallotAccess;
+import org.primarypipeline.voting.BallotAccess.LinkState;
+import org.primarypipeline.voting.BallotLinks;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
@@ -57,8 +57,8 @@ public class BallotPageController {
     }
 
     @PostMapping("/ballot/open")
-    public ModelAndView open(@RequestParam(defaultValue = "") String token, HttpServletRequest request,
-                             HttpServletResponse response) {
+    public ModelAndView open(
+            @RequestParam(defaultValue = "") String token, HttpServletRequest request, HttpServletResponse response) {
         BallotAccess.Exchange exchange = access.exchange(token);
         if (exchange.state() != LinkState.OPENED) {
             return problem(exchange);
@@ -77,16 +77,17 @@ public class BallotPageController {
     }
 
     @PostMapping("/ballot/link")
-    public ModelAndView freshLink(@RequestParam(defaultValue = "") String cycleId,
-                                  @RequestParam(defaultValue = "") String address) {
+    public ModelAndView freshLink(
+            @RequestParam(defaultValue = "") String cycleId, @RequestParam(defaultValue = "") String address) {
         links.sendFresh(cycleId, address);
         return page(HttpStatus.OK, "sent", new Sent());
     }
 
     @GetMapping("/ballot/{cycleId}")
-    public ModelAndView ballot(@PathVariable String cycleId,
-                               @CookieValue(name = COOKIE, required = false) String key,
-                               @RequestParam(required = false) String stored) {
+    public ModelAndView ballot(
+            @PathVariable String cycleId,
+            @CookieValue(name = COOKIE, required = false) String key,
+            @RequestParam(required = false) String stored) {
         Optional<BallotAccess.Session> session = access.session(cycleId, key);
         if (session.isEmpty()) {
             return sessionEnded(cycleId);
@@ -95,9 +96,10 @@ public class BallotPageController {
     }
 
     @PostMapping("/ballot/{cycleId}/ranking")
-    public ModelAndView rank(@PathVariable String cycleId,
-                             @CookieValue(name = COOKIE, required = false) String key,
-                             @RequestParam MultiValueMap<String, String> form) {
+    public ModelAndView rank(
+            @PathVariable String cycleId,
+            @CookieValue(name = COOKIE, required = false) String key,
+            @RequestParam MultiValueMap<String, String> form) {
         Optional<BallotAccess.Session> session = formSession(cycleId, key, form);
         if (session.isEmpty()) {
             return sessionEnded(cycleId);
@@ -105,16 +107,17 @@ public class BallotPageController {
         try {
             ballots.cast(cycleId, session.get().memberId(), BallotForm.ranking(form));
         } catch (IllegalArgumentException | IllegalStateException refused) {
-            return page(HttpStatus.BAD_REQUEST, "ballot",
-                    pages.ballot(session.get(), null, refused.getMessage(), null));
+            return page(
+                    HttpStatus.BAD_REQUEST, "ballot", pages.ballot(session.get(), null, refused.getMessage(), null));
         }
         return PublicPageView.seeOther("/ballot/" + cycleId + "?stored=ballot");
     }
 
     @PostMapping("/ballot/{cycleId}/proxies")
-    public ModelAndView proxies(@PathVariable String cycleId,
-                                @CookieValue(name = COOKIE, required = false) String key,
-                                @RequestParam MultiValueMap<String, String> form) {
+    public ModelAndView proxies(
+            @PathVariable String cycleId,
+            @CookieValue(name = COOKIE, required = false) String key,
+            @RequestParam MultiValueMap<String, String> form) {
         Optional<BallotAccess.Session> session = formSession(cycleId, key, form);
         if (session.isEmpty()) {
             return sessionEnded(cycleId);
@@ -127,20 +130,25 @@ public class BallotPageController {
                 default -> ballots.nameStandingProxies(member, BallotForm.proxyChoices(form));
             }
         } catch (IllegalArgumentException | IllegalStateException refused) {
-            return page(HttpStatus.BAD_REQUEST, "ballot",
-                    pages.ballot(session.get(), null, null, refused.getMessage()));
+            return page(
+                    HttpStatus.BAD_REQUEST, "ballot", pages.ballot(session.get(), null, null, refused.getMessage()));
         }
         return PublicPageView.seeOther("/ballot/" + cycleId + "?stored=proxies");
     }
 
     @PostMapping("/ballot/{cycleId}/signout")
-    public ModelAndView signOut(@PathVariable String cycleId,
-                                @CookieValue(name = COOKIE, required = false) String key,
-                                @RequestParam MultiValueMap<String, String> form, HttpServletResponse response) {
+    public ModelAndView signOut(
+            @PathVariable String cycleId,
+            @CookieValue(name = COOKIE, required = false) String key,
+            @RequestParam MultiValueMap<String, String> form,
+            HttpServletResponse response) {
         if (formSession(cycleId, key, form).isPresent()) {
             access.close(key);
         }
-        ResponseCookie gone = ResponseCookie.from(COOKIE, "").path("/ballot/" + cycleId).maxAge(0).build();
+        ResponseCookie gone = ResponseCookie.from(COOKIE, "")
+                .path("/ballot/" + cycleId)
+                .maxAge(0)
+                .build();
         response.addHeader(HttpHeaders.SET_COOKIE, gone.toString());
         return PublicPageView.seeOther("/ballot/" + cycleId + "/check");
     }
@@ -153,8 +161,11 @@ public class BallotPageController {
     /** The session of the cookie, if the form carries that session's form key. */
     private Optional<BallotAccess.Session> formSession(String cycleId, String key, MultiValueMap<String, String> form) {
         String given = form.getFirst("formKey");
-        return access.session(cycleId, key).filter(s -> given != null && MessageDigest.isEqual(
-                s.formKey().getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII)));
+        return access.session(cycleId, key)
+                .filter(s -> given != null
+                        && MessageDigest.isEqual(
+                                s.formKey().getBytes(StandardCharsets.US_ASCII),
+                                given.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private ModelAndView sessionEnded(String cycleId) {

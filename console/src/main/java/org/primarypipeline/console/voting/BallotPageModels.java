@@ -1,16 +1,15 @@
 package org.primarypipeline.console.voting;
 
 import java.util.List;
-import org.primarypipeline.voting.Receipt;
 import org.primarypipeline.console.web.PublicPage;
+import org.primarypipeline.voting.Receipt;
 
 /** What each of the member's ballot pages shows (templates under {@code console/pages/public/voting/}). */
 final class BallotPageModels {
 
     static final String DEFAULT_TITLE = "Your ballot";
 
-    private BallotPageModels() {
-    }
+    private BallotPageModels() {}
 
     /** The page a ballot link opens: a button, so that a mail scanner fetching the link spends nothing. */
     record Open(String token, String districtId, long sessionHours) implements PublicPage {
@@ -29,29 +28,40 @@ final class BallotPageModels {
 
     /** A link or session that cannot be used; with a cycle, the form that asks for a fresh link. */
     record Problem(String title, String heading, String message, boolean freshLink, String cycleId)
-            implements PublicPage {
-    }
+            implements PublicPage {}
 
     /**
      * The member's own ballot: nominees to rank, the receipt, the proxy lists and the rules. A refused
      * ranking or proxy list is said beside the form it came from.
      */
-    record Ballot(String title, String cycleId, String districtId, long memberId, String memberName, boolean open,
-                  String closesAt, String formKey, List<NomineeRow> nominees, boolean hasBallot, Receipt receipt,
-                  String standing, String cycleList, boolean proxiesOpen, List<ProxySlot> proxySlots,
-                  String message, String rankingError, String proxiesError, VotingRules rules)
-            implements PublicPage {
-    }
+    record Ballot(
+            String title,
+            String cycleId,
+            String districtId,
+            long memberId,
+            String memberName,
+            boolean open,
+            String closesAt,
+            String formKey,
+            List<NomineeRow> nominees,
+            boolean hasBallot,
+            Receipt receipt,
+            String standing,
+            String cycleList,
+            boolean proxiesOpen,
+            List<ProxySlot> proxySlots,
+            String message,
+            String rankingError,
+            String proxiesError,
+            VotingRules rules)
+            implements PublicPage {}
 
     /** A nominee with the candidate's own profile (plain text; the photo only as a link). */
-    record NomineeRow(long candidacyId, String name, List<RankChoice> choices, String statement, String photoUrl) {
-    }
+    record NomineeRow(long candidacyId, String name, List<RankChoice> choices, String statement, String photoUrl) {}
 
-    record RankChoice(int value, boolean selected) {
-    }
+    record RankChoice(int value, boolean selected) {}
 
-    record ProxySlot(int slot, String member, String units) {
-    }
+    record ProxySlot(int slot, String member, String units) {}
 
     /** The receipt check; {@code published} is null until the round is counted. */
     record Check(String cycleId, Published published) implements PublicPage {
@@ -62,7 +72,12 @@ final class BallotPageModels {
     }
 
     /** The published chain, and the verdict on the receipt given, if one was. */
-    record Published(String chainHead, long chainLength, int countedBallots, String receipt, boolean checked,
-                     boolean receiptCounted, String verdict) {
-    }
+    record Published(
+            String chainHead,
+            long chainLength,
+            int countedBallots,
+            String receipt,
+            boolean checked,
+            boolean receiptCounted,
+            String verdict) {}
 }

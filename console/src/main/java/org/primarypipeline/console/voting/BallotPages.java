@@ -2,14 +2,6 @@ package org.primarypipeline.console.voting;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.primarypipeline.voting.BallotAccess;
-import org.primarypipeline.voting.BallotLinks;
-import org.primarypipeline.voting.ProxyLists;
-import org.primarypipeline.voting.Receipt;
-import org.primarypipeline.voting.Receipts;
-import org.primarypipeline.cycles.CycleRecord;
-import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
-import org.primarypipeline.vetting.CandidacyRepository;
 import org.primarypipeline.console.voting.BallotPageModels.Ballot;
 import org.primarypipeline.console.voting.BallotPageModels.Check;
 import org.primarypipeline.console.voting.BallotPageModels.NomineeRow;
@@ -18,6 +10,14 @@ import org.primarypipeline.console.voting.BallotPageModels.Problem;
 import org.primarypipeline.console.voting.BallotPageModels.ProxySlot;
 import org.primarypipeline.console.voting.BallotPageModels.Published;
 import org.primarypipeline.console.voting.BallotPageModels.RankChoice;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
+import org.primarypipeline.vetting.CandidacyRepository;
+import org.primarypipeline.voting.BallotAccess;
+import org.primarypipeline.voting.BallotLinks;
+import org.primarypipeline.voting.ProxyLists;
+import org.primarypipeline.voting.Receipt;
+import org.primarypipeline.voting.Receipts;
 import org.springframework.stereotype.Component;
 
 /** Reads what the member's ballot pages show and says it in the pages' words. */
@@ -43,11 +43,13 @@ class BallotPages {
 
     /** The note after a redirect ({@code ?stored=ballot} or {@code proxies}); null for anything else. */
     static String stored(String what) {
-        return what == null ? null : switch (what) {
-            case "ballot" -> "Your ballot is stored. Your receipt is below.";
-            case "proxies" -> "Your proxies are saved.";
-            default -> null;
-        };
+        return what == null
+                ? null
+                : switch (what) {
+                    case "ballot" -> "Your ballot is stored. Your receipt is below.";
+                    case "proxies" -> "Your proxies are saved.";
+                    default -> null;
+                };
     }
 
     Ballot ballot(BallotAccess.Session session, String message, String rankingError, String proxiesError) {
@@ -56,11 +58,28 @@ class BallotPages {
         boolean open = ballots.roundOpen(cycle);
         Receipt receipt = ballots.receipt(cycle.id(), member).orElse(null);
         ProxyLists.Lists lists = ballots.proxies(cycle.id(), member);
-        return new Ballot("Your ballot: " + cycle.districtId(), cycle.id(), cycle.districtId(), member,
-                ballots.memberName(member), open, BallotLinks.closesAt(cycle), session.formKey(),
-                nominees(cycle.id(), member), receipt != null, receipt, describe(lists.standing()),
-                lists.override().map(o -> "your own list for this cycle: " + describe(o)).orElse("your standing list"),
-                open, slots(lists.effective()), message, rankingError, proxiesError, VotingRules.of(cycle.settings()));
+        return new Ballot(
+                "Your ballot: " + cycle.districtId(),
+                cycle.id(),
+                cycle.districtId(),
+                member,
+                ballots.memberName(member),
+                open,
+                BallotLinks.closesAt(cycle),
+                session.formKey(),
+                nominees(cycle.id(), member),
+                receipt != null,
+                receipt,
+                describe(lists.standing()),
+                lists.override()
+                        .map(o -> "your own list for this cycle: " + describe(o))
+                        .orElse("your standing list"),
+                open,
+                slots(lists.effective()),
+                message,
+                rankingError,
+                proxiesError,
+                VotingRules.of(cycle.settings()));
     }
 
     private List<NomineeRow> nominees(String cycleId, long member) {
@@ -72,8 +91,12 @@ class BallotPages {
                 choices.add(new RankChoice(rank, n.rank() != null && n.rank() == rank));
             }
             var profile = candidacies.find(cycleId, n.candidacyId());
-            rows.add(new NomineeRow(n.candidacyId(), n.name(), choices,
-                    profile.map(c -> c.statement()).orElse(null), profile.map(c -> c.photoUrl()).orElse(null)));
+            rows.add(new NomineeRow(
+                    n.candidacyId(),
+                    n.name(),
+                    choices,
+                    profile.map(c -> c.statement()).orElse(null),
+                    profile.map(c -> c.photoUrl()).orElse(null)));
         }
         return rows;
     }
@@ -82,8 +105,10 @@ class BallotPages {
         List<ProxySlot> slots = new ArrayList<>();
         for (int slot = 1; slot <= 10; slot++) {
             ProxyChoice p = slot <= shown.size() ? shown.get(slot - 1) : null;
-            slots.add(p == null ? new ProxySlot(slot, "", "")
-                    : new ProxySlot(slot, Long.toString(p.proxyMemberId()), Integer.toString(p.units())));
+            slots.add(
+                    p == null
+                            ? new ProxySlot(slot, "", "")
+                            : new ProxySlot(slot, Long.toString(p.proxyMemberId()), Integer.toString(p.units())));
         }
         return slots;
     }
@@ -92,54 +117,85 @@ class BallotPages {
         if (list.isEmpty()) {
             return "nobody (your units stay on your own ballot)";
         }
-        return String.join(", ", list.stream()
-                .map(p -> "member " + p.proxyMemberId() + " (" + p.units() + " units)").toList());
+        return String.join(
+                ", ",
+                list.stream()
+                        .map(p -> "member " + p.proxyMemberId() + " (" + p.units() + " units)")
+                        .toList());
     }
 
     /** Anyone may check a receipt once the round is counted; the page names no member and no ranking. */
     Check check(String cycleId, String receipt) {
         ballots.cycle(cycleId);
-        Published published = receipts.publication(cycleId).map(p -> {
-            if (receipt == null || receipt.isBlank()) {
-                return new Published(p.chainHead(), p.chainLength(), p.countedBallots(),
-                        receipt == null ? "" : receipt, false, false, null);
-            }
-            Receipts.Check c = receipts.check(cycleId, receipt).orElseThrow();
-            String verdict = !c.found() ? "This receipt is not in the chain of cycle " + cycleId + "."
-                    : c.counted() ? "Found as entry #" + c.seq() + " and counted."
-                    : "Found as entry #" + c.seq() + ", but not counted: a later ballot of the same member "
-                    + "replaced it.";
-            return new Published(p.chainHead(), p.chainLength(), p.countedBallots(), receipt, true, c.counted(),
-                    verdict);
-        }).orElse(null);
+        Published published = receipts.publication(cycleId)
+                .map(p -> {
+                    if (receipt == null || receipt.isBlank()) {
+                        return new Published(
+                                p.chainHead(),
+                                p.chainLength(),
+                                p.countedBallots(),
+                                receipt == null ? "" : receipt,
+                                false,
+                                false,
+                                null);
+                    }
+                    Receipts.Check c = receipts.check(cycleId, receipt).orElseThrow();
+                    String verdict = !c.found()
+                            ? "This receipt is not in the chain of cycle " + cycleId + "."
+                            : c.counted()
+                                    ? "Found as entry #" + c.seq() + " and counted."
+                                    : "Found as entry #" + c.seq()
+                                            + ", but not counted: a later ballot of the same member " + "replaced it.";
+                    return new Published(
+                            p.chainHead(), p.chainLength(), p.countedBallots(), receipt, true, c.counted(), verdict);
+                })
+                .orElse(null);
         return new Check(cycleId, published);
     }
 
     static Problem noSuchBallot(String cycleId) {
-        return new Problem(BallotPageModels.DEFAULT_TITLE, "No such ballot", "There is no cycle " + cycleId + ".",
-                false, null);
+        return new Problem(
+                BallotPageModels.DEFAULT_TITLE, "No such ballot", "There is no cycle " + cycleId + ".", false, null);
     }
 
     static Problem sessionEnded(String cycleId) {
-        return new Problem(BallotPageModels.DEFAULT_TITLE, "Your ballot is closed on this device",
+        return new Problem(
+                BallotPageModels.DEFAULT_TITLE,
+                "Your ballot is closed on this device",
                 "Ballot sessions end after a while, and on another device or browser you need your own link. "
-                        + "Your stored ballot is safe.", true, cycleId);
+                        + "Your stored ballot is safe.",
+                true,
+                cycleId);
     }
 
     /** Why a ballot link did not open; every state but a closed round offers a fresh link. */
     static Problem linkProblem(BallotAccess.Exchange exchange) {
         String cycleId = exchange.session() == null ? null : exchange.session().cycleId();
         String[] said = switch (exchange.state()) {
-            case USED -> new String[] {"This link has already been used", "Each ballot link opens your ballot once. "
-                    + "If you opened it, your ballot is still open in that browser for a while; otherwise ask for a "
-                    + "fresh link below. If you did not open it, tell the organisers: someone else may have your "
-                    + "link."};
-            case EXPIRED -> new String[] {"This link has expired",
-                "Ballot links are good for a limited time. Ask for a fresh one below."};
-            case ROUND_CLOSED -> new String[] {"Voting is closed", "This cycle no longer takes ballots. Once it is "
-                    + "counted you can check your receipt at /ballot/" + cycleId + "/check."};
-            default -> new String[] {"This link is not valid", "Check that you copied the whole link from your "
-                    + "message, or ask the organisers for a fresh one."};
+            case USED ->
+                new String[] {
+                    "This link has already been used",
+                    "Each ballot link opens your ballot once. "
+                            + "If you opened it, your ballot is still open in that browser for a while; otherwise ask for a "
+                            + "fresh link below. If you did not open it, tell the organisers: someone else may have your "
+                            + "link."
+                };
+            case EXPIRED ->
+                new String[] {
+                    "This link has expired", "Ballot links are good for a limited time. Ask for a fresh one below."
+                };
+            case ROUND_CLOSED ->
+                new String[] {
+                    "Voting is closed",
+                    "This cycle no longer takes ballots. Once it is " + "counted you can check your receipt at /ballot/"
+                            + cycleId + "/check."
+                };
+            default ->
+                new String[] {
+                    "This link is not valid",
+                    "Check that you copied the whole link from your "
+                            + "message, or ask the organisers for a fresh one."
+                };
         };
         boolean fresh = cycleId != null && exchange.state() != BallotAccess.LinkState.ROUND_CLOSED;
         return new Problem(said[0], said[0], said[1], fresh, fresh ? cycleId : null);

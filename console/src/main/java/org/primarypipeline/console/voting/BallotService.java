@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.primarypipeline.voting.BallotBox;
-import org.primarypipeline.voting.ProxyLists;
-import org.primarypipeline.voting.Receipt;
+import org.primarypipeline.console.cycles.UnknownCycleException;
+import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.core.cycle.CycleStatus;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.supporters.MemberRepository;
 import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
 import org.primarypipeline.vetting.Candidacy;
 import org.primarypipeline.vetting.CandidacyRepository;
-import org.primarypipeline.console.cycles.UnknownCycleException;
-import org.primarypipeline.core.cycle.CycleStage;
-import org.primarypipeline.core.cycle.CycleStatus;
+import org.primarypipeline.voting.BallotBox;
+import org.primarypipeline.voting.ProxyLists;
+import org.primarypipeline.voting.Receipt;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -33,8 +33,7 @@ import org.springframework.stereotype.Service;
 public class BallotService {
 
     /** A nominee on the member's ballot page and the rank the member gave them (null: not ranked). */
-    public record Nominee(long candidacyId, String name, Integer rank) {
-    }
+    public record Nominee(long candidacyId, String name, Integer rank) {}
 
     private final CycleRepository cycles;
     private final CandidacyRepository candidacies;
@@ -43,8 +42,13 @@ public class BallotService {
     private final Clock clock;
     private final MemberRepository members;
 
-    public BallotService(CycleRepository cycles, CandidacyRepository candidacies, BallotBox ballots, ProxyLists proxies,
-                         ObjectProvider<Clock> clock, MemberRepository members) {
+    public BallotService(
+            CycleRepository cycles,
+            CandidacyRepository candidacies,
+            BallotBox ballots,
+            ProxyLists proxies,
+            ObjectProvider<Clock> clock,
+            MemberRepository members) {
         this.members = members;
         this.cycles = cycles;
         this.candidacies = candidacies;
@@ -116,14 +120,16 @@ public class BallotService {
     }
 
     public boolean roundOpen(CycleRecord cycle) {
-        return cycle.status() == CycleStatus.RUNNING && cycle.stage() == CycleStage.VOTING_ROUND
+        return cycle.status() == CycleStatus.RUNNING
+                && cycle.stage() == CycleStage.VOTING_ROUND
                 && (cycle.stageDeadline() == null || clock.instant().isBefore(cycle.stageDeadline()));
     }
 
     private CycleRecord openRound(String cycleId) {
         CycleRecord cycle = cycle(cycleId);
         if (cycle.status() != CycleStatus.RUNNING) {
-            throw new IllegalStateException("cycle " + cycleId + " has ended (" + cycle.status().name().toLowerCase() + ")");
+            throw new IllegalStateException(
+                    "cycle " + cycleId + " has ended (" + cycle.status().name().toLowerCase() + ")");
         }
         if (cycle.stage() != CycleStage.VOTING_ROUND) {
             throw new IllegalStateException("ballots are cast in the voting round; cycle " + cycleId + " is in "
@@ -139,8 +145,8 @@ public class BallotService {
         CycleRecord cycle = cycle(cycleId);
         boolean early = cycle.stage() == CycleStage.PLEDGE_VETTING || cycle.stage() == CycleStage.NOMINATION_WINDOW;
         if (cycle.status() != CycleStatus.RUNNING || !(early || roundOpen(cycle))) {
-            throw new IllegalStateException("cycle " + cycleId + " has been counted or has ended; its proxy lists "
-                    + "are frozen");
+            throw new IllegalStateException(
+                    "cycle " + cycleId + " has been counted or has ended; its proxy lists " + "are frozen");
         }
     }
 

@@ -23,9 +23,14 @@ public class ReceiptsController {
 
     /** One page of the published chain; {@code next} (absent on the last page) is the query for the next. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ReceiptList(String cycleId, String chainHead, long chainLength, int countedBallots, String receipt,
-                              List<Receipts.Entry> entries, String next) {
-    }
+    public record ReceiptList(
+            String cycleId,
+            String chainHead,
+            long chainLength,
+            int countedBallots,
+            String receipt,
+            List<Receipts.Entry> entries,
+            String next) {}
 
     private final Receipts receipts;
     private final BallotService ballots;
@@ -36,16 +41,24 @@ public class ReceiptsController {
     }
 
     @GetMapping({"/ballot/{cycleId}/receipts", "/api/cycles/{cycleId}/receipts"})
-    public ReceiptList list(@PathVariable String cycleId, @RequestParam(defaultValue = "0") long after,
-                                    @RequestParam(defaultValue = "1000") int limit) {
+    public ReceiptList list(
+            @PathVariable String cycleId,
+            @RequestParam(defaultValue = "0") long after,
+            @RequestParam(defaultValue = "1000") int limit) {
         Receipts.Publication published = published(cycleId);
         List<Receipts.Entry> entries = receipts.entries(cycleId, after, Math.max(1, Math.min(limit, MOST)));
         String next = null;
         if (!entries.isEmpty() && entries.get(entries.size() - 1).seq() < published.chainLength()) {
             next = "?after=" + entries.get(entries.size() - 1).seq() + "&limit=" + limit;
         }
-        return new ReceiptList(cycleId, published.chainHead(), published.chainLength(), published.countedBallots(),
-                RECEIPT_FORMULA, entries, next);
+        return new ReceiptList(
+                cycleId,
+                published.chainHead(),
+                published.chainLength(),
+                published.countedBallots(),
+                RECEIPT_FORMULA,
+                entries,
+                next);
     }
 
     @GetMapping({"/ballot/{cycleId}/receipts/{receipt}", "/api/cycles/{cycleId}/receipts/{receipt}"})
@@ -56,7 +69,8 @@ public class ReceiptsController {
 
     private Receipts.Publication published(String cycleId) {
         ballots.cycle(cycleId);
-        return receipts.publication(cycleId).orElseThrow(() -> new IllegalStateException(
-                "the receipts of cycle " + cycleId + " are published once its round has been counted"));
+        return receipts.publication(cycleId)
+                .orElseThrow(() -> new IllegalStateException(
+                        "the receipts of cycle " + cycleId + " are published once its round has been counted"));
     }
 }

@@ -12,15 +12,16 @@ record VotingRules(String policyName, String policyRule, String methodName, Stri
                 liquid ? "liquid democracy" : "smartocracy",
                 liquid
                         ? "if you vote, your own 10 units stay on your ballot; only if you do not vote do they go to "
-                        + "your proxies."
+                                + "your proxies."
                         : "if you name proxies, your own 10 units go to them even when you vote too (the group's "
-                        + "trust outranks self-assessment); your ballot carries the units others hand you. With no "
-                        + "proxies named, your units stay on your ballot.",
+                                + "trust outranks self-assessment); your ballot carries the units others hand you. With no "
+                                + "proxies named, your units stay on your ballot.",
                 switch (settings.method()) {
                     case "plurality" -> "plurality (first choices only)";
                     case "schulze" -> "the Schulze method (pairwise comparison)";
-                    default -> "instant runoff (the nominee with the fewest units is eliminated, round by round, "
-                            + "until one has a majority)";
+                    default ->
+                        "instant runoff (the nominee with the fewest units is eliminated, round by round, "
+                                + "until one has a majority)";
                 },
                 percent(settings.quorumShare()),
                 percent(settings.recountMargin()));

@@ -36,7 +36,8 @@ public class Assets {
         try {
             Resource[] found = new PathMatchingResourcePatternResolver()
                     .getResources("classpath*:META-INF/resources/webjars/" + webjar + "/*/" + file);
-            Pattern version = Pattern.compile("/webjars/" + Pattern.quote(webjar) + "/([^/]+)/" + Pattern.quote(file) + "$");
+            Pattern version =
+                    Pattern.compile("/webjars/" + Pattern.quote(webjar) + "/([^/]+)/" + Pattern.quote(file) + "$");
             for (Resource resource : found) {
                 Matcher m = version.matcher(resource.getURL().toString());
                 if (m.find()) {

@@ -11,8 +11,7 @@ public final class DataBlock {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DataBlock() {
-    }
+    private DataBlock() {}
 
     public static String json(Object value) {
         try {

@@ -37,7 +37,9 @@ public class HttpPortFile implements ApplicationListener<WebServerInitializedEve
         }
         try {
             Files.createDirectories(dataDirectory);
-            Files.writeString(dataDirectory.resolve(NAME), Integer.toString(event.getWebServer().getPort()),
+            Files.writeString(
+                    dataDirectory.resolve(NAME),
+                    Integer.toString(event.getWebServer().getPort()),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + NAME + " in " + dataDirectory, e);

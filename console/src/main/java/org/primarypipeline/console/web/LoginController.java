@@ -10,13 +10,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class LoginController {
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
-                 @RequestParam(required = false) String signedOut, @RequestParam(required = false) String expired,
-                 Model model) {
+    String login(
+            @RequestParam(required = false) String error,
+            @RequestParam(required = false) String throttled,
+            @RequestParam(required = false) String signedOut,
+            @RequestParam(required = false) String expired,
+            Model model) {
         model.addAttribute("title", "Sign in");
         if (throttled != null) {
-            model.addAttribute("problem", "Too many failed attempts for this account or from this address. "
-                    + "Wait 15 minutes, then try again; an admin can help if you have lost your password.");
+            model.addAttribute(
+                    "problem",
+                    "Too many failed attempts for this account or from this address. "
+                            + "Wait 15 minutes, then try again; an admin can help if you have lost your password.");
         } else if (error != null) {
             model.addAttribute("problem", "That name and password do not match an active account.");
         } else if (expired != null) {

@@ -33,8 +33,7 @@ public class PageViewResolver implements ViewResolver, Ordered {
     public static final String PAGE = "page";
 
     /** A rendered page's body, for the layout. */
-    public record Content(String content) {
-    }
+    public record Content(String content) {}
 
     /** Puts a page's typed model in the Spring model; returns the view name, for {@code return show(...)}. */
     public static String show(Model model, Object page, String view) {
@@ -74,7 +73,8 @@ public class PageViewResolver implements ViewResolver, Ordered {
         }
 
         @Override
-        public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
+                throws Exception {
             Common common = common(request);
             Map<String, ?> attributes = model == null ? Map.of() : model;
             // a typed page model is a scope of its own, so templates name its fields as they would a key
@@ -95,41 +95,45 @@ public class PageViewResolver implements ViewResolver, Ordered {
     }
 
     /** Who is signed in, as the layout shows them. */
-    public record SignedIn(String name, String role) {
-    }
+    public record SignedIn(String name, String role) {}
 
     /** What the account may do, for {{#can.steerCycles}} and the like in templates. */
-    public record Can(boolean view, boolean steerCycles, boolean readAudit, boolean signOffFinance,
-                      boolean manageUsers) {
+    public record Can(
+            boolean view, boolean steerCycles, boolean readAudit, boolean signOffFinance, boolean manageUsers) {
         static Can of(StaffUser user) {
-            return new Can(user.can(Right.VIEW), user.can(Right.STEER_CYCLES), user.can(Right.READ_AUDIT),
-                    user.can(Right.SIGN_OFF_FINANCE), user.can(Right.MANAGE_USERS));
+            return new Can(
+                    user.can(Right.VIEW),
+                    user.can(Right.STEER_CYCLES),
+                    user.can(Right.READ_AUDIT),
+                    user.can(Right.SIGN_OFF_FINANCE),
+                    user.can(Right.MANAGE_USERS));
         }
     }
 
-    public record NavItem(String href, String label, boolean current) {
-    }
+    public record NavItem(String href, String label, boolean current) {}
 
-    public record Csrf(String parameterName, String token, String headerName) {
-    }
+    public record Csrf(String parameterName, String token, String headerName) {}
 
-    public record AssetLinks(String htmx, String chartJs, String css, String js) {
-    }
+    public record AssetLinks(String htmx, String chartJs, String css, String js) {}
 
     /** What every page and the layout may use: who is signed in, what they may do, the token, the assets. */
-    public record Common(SignedIn user, Can can, List<NavItem> nav, Csrf csrf, AssetLinks assets) {
-    }
+    public record Common(SignedIn user, Can can, List<NavItem> nav, Csrf csrf, AssetLinks assets) {}
 
     private Common common(HttpServletRequest request) {
         StaffUser user = currentUser();
         Csrf csrf = request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token
-                ? new Csrf(token.getParameterName(), token.getToken(), token.getHeaderName()) : null;
+                ? new Csrf(token.getParameterName(), token.getToken(), token.getHeaderName())
+                : null;
         AssetLinks links = new AssetLinks(assets.htmx(), assets.chartJs(), "/console/app.css", "/console/app.js");
         if (user == null) {
             return new Common(null, null, null, csrf, links);
         }
-        return new Common(new SignedIn(user.getUsername(), user.role().label()), Can.of(user),
-                nav(user, request.getRequestURI()), csrf, links);
+        return new Common(
+                new SignedIn(user.getUsername(), user.role().label()),
+                Can.of(user),
+                nav(user, request.getRequestURI()),
+                csrf,
+                links);
     }
 
     static StaffUser currentUser() {

@@ -9,12 +9,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * One page of a list: which rows, and links to the neighbouring pages that keep the current filters.
  * Every list in the console goes through this, so none can grow without bound.
  */
-public record Paging(int page, int size, int total, int from, int to, String previous, String next,
-                     List<PageLink> pages) {
+public record Paging(
+        int page, int size, int total, int from, int to, String previous, String next, List<PageLink> pages) {
 
     /** One numbered link of the pager. */
-    public record PageLink(int number, String href, boolean current) {
-    }
+    public record PageLink(int number, String href, boolean current) {}
 
     public static Paging of(HttpServletRequest request, String parameter, int requestedPage, int size, int total) {
         int last = Math.max(1, (total + size - 1) / size);
@@ -25,8 +24,15 @@ public record Paging(int page, int size, int total, int from, int to, String pre
         for (int p = Math.max(1, page - 3); p <= Math.min(last, page + 3); p++) {
             numbers.add(new PageLink(p, link(request, parameter, p), p == page));
         }
-        return new Paging(page, size, total, from, to, page > 1 ? link(request, parameter, page - 1) : null,
-                page < last ? link(request, parameter, page + 1) : null, numbers);
+        return new Paging(
+                page,
+                size,
+                total,
+                from,
+                to,
+                page > 1 ? link(request, parameter, page - 1) : null,
+                page < last ? link(request, parameter, page + 1) : null,
+                numbers);
     }
 
     public int offset() {
@@ -42,7 +48,11 @@ public record Paging(int page, int size, int total, int from, int to, String pre
     }
 
     private static String link(HttpServletRequest request, String parameter, int page) {
-        return keepingFilters(request, parameter).queryParam(parameter, page).encode().build().toUriString();
+        return keepingFilters(request, parameter)
+                .queryParam(parameter, page)
+                .encode()
+                .build()
+                .toUriString();
     }
 
     /** This page's address with the filters it was asked with, less the named parameters (to set anew). */

@@ -9,8 +9,15 @@ import java.time.Instant;
  */
 public record Progress(String key, String label, long done, long failed, long total, String eta) {
 
-    public static Progress of(String key, String label, long done, long failed, long total, Instant started, Instant lastDone,
-                              Instant now) {
+    public static Progress of(
+            String key,
+            String label,
+            long done,
+            long failed,
+            long total,
+            Instant started,
+            Instant lastDone,
+            Instant now) {
         long remaining = Math.max(0, total - done - failed);
         String eta;
         if (remaining == 0) {

@@ -90,6 +90,5 @@ public final class PublicPageView implements View {
     }
 
     /** What the layout wraps: the page's own HTML, already escaped by its template. */
-    private record Frame(String content) {
-    }
+    private record Frame(String content) {}
 }

@@ -16,8 +16,7 @@ final class Templates {
     private static final MustacheFactory MUSTACHE = new DefaultMustacheFactory(ROOT);
     private static final ClassLoader CLASSES = Templates.class.getClassLoader();
 
-    private Templates() {
-    }
+    private Templates() {}
 
     /** Later scopes win when two hold the same name. */
     static String render(String template, Object... scopes) {

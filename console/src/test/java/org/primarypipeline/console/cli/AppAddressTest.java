@@ -33,13 +33,15 @@ class AppAddressTest {
 
     @Test
     void theTokenInTheEnvironmentWinsOverTheStoredOne() throws Exception {
-        TokenFile stored = new TokenFile(context(Map.of("XDG_CONFIG_HOME", data.resolve("config").toString())));
+        TokenFile stored = new TokenFile(
+                context(Map.of("XDG_CONFIG_HOME", data.resolve("config").toString())));
         stored.store("pp_stored");
-        assertThat(stored.path()).isEqualTo(data.resolve("config").resolve("primary-pipeline").resolve("token"));
+        assertThat(stored.path())
+                .isEqualTo(data.resolve("config").resolve("primary-pipeline").resolve("token"));
         assertThat(stored.token()).contains("pp_stored");
 
-        TokenFile scripted = new TokenFile(context(Map.of("XDG_CONFIG_HOME", data.resolve("config").toString(),
-                "PP_TOKEN", "pp_from_env")));
+        TokenFile scripted = new TokenFile(
+                context(Map.of("XDG_CONFIG_HOME", data.resolve("config").toString(), "PP_TOKEN", "pp_from_env")));
         assertThat(scripted.token()).contains("pp_from_env");
         assertThat(new TokenFile(context(Map.of("HOME", data.toString()))).path())
                 .isEqualTo(data.resolve(".config").resolve("primary-pipeline").resolve("token"));

@@ -15,16 +15,31 @@ class TemplatesCommandTest {
     void listsPreviewsAndRefusesAnUnknownMessage() {
         Run list = run("templates", "list");
         assertThat(list.exit).isZero();
-        assertThat(list.out).contains("nomination-received", "candidate-invitation", "candidate-reminder",
-                "vetting-outcome", "candidate-on-ballot", "candidate-voting-open", "candidate-result",
-                "candidate-certified", "fundraiser-live", "pledge-copy");
+        assertThat(list.out)
+                .contains(
+                        "nomination-received",
+                        "candidate-invitation",
+                        "candidate-reminder",
+                        "vetting-outcome",
+                        "candidate-on-ballot",
+                        "candidate-voting-open",
+                        "candidate-result",
+                        "candidate-certified",
+                        "fundraiser-live",
+                        "pledge-copy");
 
         Run preview = run("templates", "preview", "candidate-invitation");
         assertThat(preview.exit).isZero();
-        assertThat(preview.out).contains("Subject: You were nominated for Congress in OH-11: please accept and sign",
-                "Sam Lee nominated you", "https://pp.example.org/candidacy/accept/SAMPLE-TOKEN", "---- html ----",
-                "<!DOCTYPE html>");
-        assertThat(run("templates", "preview", "vetting-outcome", "--part", "subject").out.strip())
+        assertThat(preview.out)
+                .contains(
+                        "Subject: You were nominated for Congress in OH-11: please accept and sign",
+                        "Sam Lee nominated you",
+                        "https://pp.example.org/candidacy/accept/SAMPLE-TOKEN",
+                        "---- html ----",
+                        "<!DOCTYPE html>");
+        assertThat(run("templates", "preview", "vetting-outcome", "--part", "subject")
+                        .out
+                        .strip())
                 .isEqualTo("We need more information about your candidacy in OH-11");
 
         Run unknown = run("templates", "preview", "no-such-message");
@@ -32,8 +47,7 @@ class TemplatesCommandTest {
         assertThat(unknown.err).contains("no sample data for 'no-such-message'");
     }
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     private static Run run(String... args) {
         StringWriter out = new StringWriter();

@@ -14,8 +14,15 @@ class CycleWorkerOptionsTest {
 
     @Test
     void workflowTasksAndActivitiesAreSizedApart() {
-        WorkerOptions options = CycleWorker.options(bind(Map.of("pp.temporal.workflow-task-slots", "150",
-                "pp.temporal.activity-slots", "12", "pp.temporal.workflow-pollers", "3", "pp.temporal.activity-pollers", "7")));
+        WorkerOptions options = CycleWorker.options(bind(Map.of(
+                "pp.temporal.workflow-task-slots",
+                "150",
+                "pp.temporal.activity-slots",
+                "12",
+                "pp.temporal.workflow-pollers",
+                "3",
+                "pp.temporal.activity-pollers",
+                "7")));
         assertThat(options.getMaxConcurrentWorkflowTaskExecutionSize()).isEqualTo(150);
         assertThat(options.getMaxConcurrentActivityExecutionSize()).isEqualTo(12);
         assertThat(options.getMaxConcurrentWorkflowTaskPollers()).isEqualTo(3);
@@ -32,6 +39,7 @@ class CycleWorkerOptionsTest {
     }
 
     private static TemporalProperties bind(Map<String, String> properties) {
-        return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("pp.temporal", TemporalProperties.class);
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("pp.temporal", TemporalProperties.class);
     }
 }

@@ -45,9 +45,13 @@ class FundraisingWebTest {
         Object[] cycle = fx.certifiedCycle("MI-13", "Eve <b>Bold</b>", "eve@example.org", 0);
         fundraiser = fx.activities.launch((String) cycle[0], (Long) cycle[1]);
         web = MockMvcBuilders.standaloneSetup(
-                new FundraiserPagesController(new FinanceReports(context.jdbc(), fx.settings, fx.clock), fx.checkout,
-                        fx.ledger, fx.settings),
-                new StripeWebhookController(fx.webhooks)).build();
+                        new FundraiserPagesController(
+                                new FinanceReports(context.jdbc(), fx.settings, fx.clock),
+                                fx.checkout,
+                                fx.ledger,
+                                fx.settings),
+                        new StripeWebhookController(fx.webhooks))
+                .build();
     }
 
     @AfterAll
@@ -58,52 +62,77 @@ class FundraisingWebTest {
 
     @Test
     void aDonorFillsInTheFormIsSentToCheckoutAndTheWebhookRaisesThePageTotal() throws Exception {
-        web.perform(get("/fundraisers/" + fundraiser)).andExpect(status().isOk())
+        web.perform(get("/fundraisers/" + fundraiser))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("$0</strong> raised of $50,000")))
                 .andExpect(content().string(containsString("Eve &lt;b&gt;Bold&lt;/b&gt;")))
                 .andExpect(content().string(not(containsString("<b>Bold"))))
                 .andExpect(content().string(containsString("/fundraisers/" + fundraiser + "/donate")));
 
         // the attestations left unticked: refused, nothing stored, what was typed kept
-        web.perform(donation().param("ownFunds", "off")).andExpect(status().isBadRequest())
+        web.perform(donation().param("ownFunds", "off"))
+                .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("own funds")))
                 .andExpect(content().string(containsString("value=\"Fay Gold\"")));
-        web.perform(donation().param("ownFunds", "on").param("citizen", "on").param("notContractor", "on")
+        web.perform(donation()
+                        .param("ownFunds", "on")
+                        .param("citizen", "on")
+                        .param("notContractor", "on")
                         .param("personalCard", "on"))
                 .andExpect(status().isSeeOther())
-                .andExpect(header().string("Location", startsWith("https://checkout.stripe.com/c/pay/cs_test_pp-intent-")));
-        long intent = context.jdbc().sql("select max(id) from contribution_intent").query(Long.class).single();
+                .andExpect(header().string(
+                                "Location", startsWith("https://checkout.stripe.com/c/pay/cs_test_pp-intent-")));
+        long intent = context.jdbc()
+                .sql("select max(id) from contribution_intent")
+                .query(Long.class)
+                .single();
 
         String payload = StripeStub.event("evt_fay", "payment_intent.succeeded", NOW, """
                 {"id": "pi_fay", "object": "payment_intent", "amount": 10000, "amount_received": 10000,
                  "latest_charge": "ch_fay", "metadata": {"pp_intent_id": "%d"}, "status": "succeeded"}""".formatted(intent));
         web.perform(webhook(payload, StripeStub.sign(payload, StripeStub.WEBHOOK_SECRET, NOW)))
-                .andExpect(status().isOk()).andExpect(content().json("{\"outcome\": \"applied\"}"));
+                .andExpect(status().isOk())
+                .andExpect(content().json("{\"outcome\": \"applied\"}"));
         web.perform(webhook(payload, StripeStub.sign(payload, StripeStub.WEBHOOK_SECRET, NOW)))
-                .andExpect(status().isOk()).andExpect(content().json("{\"outcome\": \"duplicate\"}"));
-        web.perform(webhook(payload, StripeStub.sign(payload, "whsec_forged", NOW))).andExpect(status().isBadRequest());
+                .andExpect(status().isOk())
+                .andExpect(content().json("{\"outcome\": \"duplicate\"}"));
+        web.perform(webhook(payload, StripeStub.sign(payload, "whsec_forged", NOW)))
+                .andExpect(status().isBadRequest());
         web.perform(webhook(payload, null)).andExpect(status().isBadRequest());
 
-        web.perform(get("/fundraisers/" + fundraiser)).andExpect(status().isOk())
+        web.perform(get("/fundraisers/" + fundraiser))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("$100</strong> raised of $50,000 from 1 donor")));
     }
 
     @Test
     void theBestEffortsLinkRecordsTheAnswerOnceAndRefusesABadToken() throws Exception {
-        web.perform(post("/fundraisers/best-efforts/not-a-token").param("employer", "X").param("occupation", "Y"))
+        web.perform(post("/fundraisers/best-efforts/not-a-token")
+                        .param("employer", "X")
+                        .param("occupation", "Y"))
                 .andExpect(status().isBadRequest());
         web.perform(get("/fundraisers/999999")).andExpect(status().isNotFound());
     }
 
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder donation() {
-        return post("/fundraisers/" + fundraiser + "/donate").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("amount", "10000").param("election", "PRIMARY").param("fullName", "Fay Gold")
-                .param("email", "fay@example.org").param("addressLine1", "3 Lake Drive").param("city", "Detroit")
-                .param("state", "MI").param("zip", "48201").param("employer", "GM").param("occupation", "Engineer");
+        return post("/fundraisers/" + fundraiser + "/donate")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("amount", "10000")
+                .param("election", "PRIMARY")
+                .param("fullName", "Fay Gold")
+                .param("email", "fay@example.org")
+                .param("addressLine1", "3 Lake Drive")
+                .param("city", "Detroit")
+                .param("state", "MI")
+                .param("zip", "48201")
+                .param("employer", "GM")
+                .param("occupation", "Engineer");
     }
 
-    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder webhook(String payload, String signature) {
-        var request = post("/webhooks/stripe").contentType(MediaType.APPLICATION_JSON).content(payload);
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder webhook(
+            String payload, String signature) {
+        var request =
+                post("/webhooks/stripe").contentType(MediaType.APPLICATION_JSON).content(payload);
         return signature == null ? request : request.header("Stripe-Signature", signature);
     }
 }

@@ -18,12 +18,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.primarypipeline.cycles.CycleRecord;
-import org.primarypipeline.cycles.CycleRepository;
-import org.primarypipeline.vetting.PledgeRepository;
 import org.primarypipeline.console.ConsoleApplication;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.cycles.CycleRepository;
+import org.primarypipeline.vetting.PledgeRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,9 +36,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * kind is answered with the form and a clear message and stores nothing; the emailed links work once,
  * not after they expire, and the acceptance stores candidacy, profile and signature together or not at all.
  */
-@SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"pp.prioritize.on-start=false", "pp.outreach.public-base-url=https://pp.example.org",
-            "pp.nomination.per-ip-per-hour=100"})
+@SpringBootTest(
+        classes = ConsoleApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "pp.prioritize.on-start=false",
+            "pp.outreach.public-base-url=https://pp.example.org",
+            "pp.nomination.per-ip-per-hour=100"
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NominationPagesTest {
 
@@ -59,15 +64,21 @@ class NominationPagesTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private String cycleId;
 
     /** A cycle in its nomination window, recorded as the workflow would (no workflow runs for it). */
     @BeforeAll
     void openWindow() {
         CycleRecord cycle = cycles.create("cd2026", "ME-01", CycleSettings.defaults(), "alice", Instant.now());
-        cycles.enterStage(cycle.id(), CycleStage.NOMINATION_WINDOW, Instant.now().plus(Duration.ofDays(10)), 0,
-                "nominations open", "nominations-open");
+        cycles.enterStage(
+                cycle.id(),
+                CycleStage.NOMINATION_WINDOW,
+                Instant.now().plus(Duration.ofDays(10)),
+                0,
+                "nominations open",
+                "nominations-open");
         cycleId = cycle.id();
     }
 
@@ -89,7 +100,9 @@ class NominationPagesTest {
     }
 
     private int messages() {
-        return jdbc.sql("select count(*) from outbox_message").query(Integer.class).single();
+        return jdbc.sql("select count(*) from outbox_message")
+                .query(Integer.class)
+                .single();
     }
 
     private void refusedAndNothingStored(Map<String, String> form, String expected) throws Exception {
@@ -108,7 +121,8 @@ class NominationPagesTest {
         HttpResponse<String> form = get("/nominate/" + cycleId);
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("Nominate a candidate for ME-01", "name=\"website\"");
-        assertThat(form.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'");
+        assertThat(form.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("default-src 'none'");
 
         Map<String, String> f = good();
         f.put("nomineeName", "");
@@ -159,8 +173,10 @@ class NominationPagesTest {
         assertThat(sent.statusCode()).isEqualTo(200);
         assertThat(sent.body()).contains("We sent a link to lee@example.org");
         // not shown to staff before confirmation
-        assertThat(jdbc.sql("select status from nomination where nominee_email = 'kim@example.org'").query(String.class)
-                .single()).isEqualTo("UNCONFIRMED");
+        assertThat(jdbc.sql("select status from nomination where nominee_email = 'kim@example.org'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("UNCONFIRMED");
 
         String confirm = token("nomination-confirm", "lee@example.org", "confirmUrl");
         assertThat(get("/nominate/confirm/" + confirm).body()).contains("You nominated Kim Diaz in ME-01", "Confirm");
@@ -168,13 +184,17 @@ class NominationPagesTest {
         HttpResponse<String> replay = post("/nominate/confirm", Map.of("token", confirm));
         assertThat(replay.statusCode()).isEqualTo(410);
         assertThat(replay.body()).contains("already been used");
-        assertThat(post("/nominate/confirm", Map.of("token", "forged-token")).statusCode()).isEqualTo(404);
+        assertThat(post("/nominate/confirm", Map.of("token", "forged-token")).statusCode())
+                .isEqualTo(404);
 
         String accept = token("candidate-invitation", "kim@example.org", "acceptUrl");
         HttpResponse<String> page = get("/candidacy/accept/" + accept);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Accept your nomination in ME-01", pledge.current().contentHash(),
-                "I pledge to represent the people of my district");
+        assertThat(page.body())
+                .contains(
+                        "Accept your nomination in ME-01",
+                        pledge.current().contentHash(),
+                        "I pledge to represent the people of my district");
 
         // every kind of bad acceptance: nothing stored, the form comes back with the message
         Map<String, String> a = acceptance(accept);
@@ -195,8 +215,13 @@ class NominationPagesTest {
         a.put("inhabitant", "no");
         HttpResponse<String> ineligible = post("/candidacy/accept", a);
         assertThat(ineligible.statusCode()).isEqualTo(200);
-        assertThat(ineligible.body()).contains("you cannot run for the House", "must be an inhabitant of the state they represent (ME)");
-        assertThat(jdbc.sql("select count(*) from candidacy where cycle_id = ?").param(cycleId).query(Integer.class).single()).isZero();
+        assertThat(ineligible.body())
+                .contains("you cannot run for the House", "must be an inhabitant of the state they represent (ME)");
+        assertThat(jdbc.sql("select count(*) from candidacy where cycle_id = ?")
+                        .param(cycleId)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
 
         HttpResponse<String> accepted = post("/candidacy/accept", acceptance(accept));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
@@ -205,24 +230,32 @@ class NominationPagesTest {
                 select k.status || '|' || c.full_name || '|' || c.statement || '|' || s.typed_name || '|' || s.ip || '|' || s.content_hash
                 from candidacy k join candidate c on c.id = k.candidate_id join pledge_signature s on s.candidate_id = c.id
                 where k.cycle_id = ?""").param(cycleId).query(String.class).single())
-                .isEqualTo("ACCEPTED|Kim Diaz|I will answer to the district group.|Kim Diaz|127.0.0.1|" + pledge.current().contentHash());
+                .isEqualTo("ACCEPTED|Kim Diaz|I will answer to the district group.|Kim Diaz|127.0.0.1|"
+                        + pledge.current().contentHash());
         HttpResponse<String> again = post("/candidacy/accept", acceptance(accept));
         assertThat(again.statusCode()).isEqualTo(410);
-        assertThat(jdbc.sql("select count(*) from pledge_signature").query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from pledge_signature")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
 
         // an expired link
-        jdbc.sql("update nomination_link set expires_at = now() - interval '1 minute' where used_at is null").update();
+        jdbc.sql("update nomination_link set expires_at = now() - interval '1 minute' where used_at is null")
+                .update();
         Map<String, String> other = good();
         other.put("nominatorEmail", "late@example.org");
         other.put("nomineeEmail", "late-nominee@example.org");
         post("/nominate/" + cycleId, other);
         String late = token("nomination-confirm", "late@example.org", "confirmUrl");
-        jdbc.sql("update nomination_link set expires_at = now() - interval '1 minute' where used_at is null").update();
+        jdbc.sql("update nomination_link set expires_at = now() - interval '1 minute' where used_at is null")
+                .update();
         HttpResponse<String> expired = post("/nominate/confirm", Map.of("token", late));
         assertThat(expired.statusCode()).isEqualTo(410);
         assertThat(expired.body()).contains("This link has expired");
-        assertThat(jdbc.sql("select status from nomination where nominator_email = 'late@example.org'").query(String.class)
-                .single()).isEqualTo("UNCONFIRMED");
+        assertThat(jdbc.sql("select status from nomination where nominator_email = 'late@example.org'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("UNCONFIRMED");
     }
 
     @Test
@@ -242,7 +275,9 @@ class NominationPagesTest {
         assertThat(last.statusCode()).isEqualTo(429);
         assertThat(last.body()).contains("too many nominations from flood@example.org today");
         assertThat(jdbc.sql("select count(*) from nomination where nominator_email = 'flood@example.org'")
-                .query(Integer.class).single()).isEqualTo(3);
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(3);
     }
 
     @Test
@@ -254,17 +289,27 @@ class NominationPagesTest {
         f.put("nomineePhone", "(207) 287-1110");
         assertThat(post("/nominate/" + cycleId, f).statusCode()).isEqualTo(200);
         post("/nominate/confirm", Map.of("token", token("nomination-confirm", "texter@example.org", "confirmUrl")));
-        assertThat(jdbc.sql("select channel || ' ' || recipient from outbox_message where template = 'candidate-invitation' "
-                + "and model ->> 'candidateName' = 'Pat Phone'").query(String.class).single()).isEqualTo("SMS +12072871110");
+        assertThat(jdbc.sql(
+                                "select channel || ' ' || recipient from outbox_message where template = 'candidate-invitation' "
+                                        + "and model ->> 'candidateName' = 'Pat Phone'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("SMS +12072871110");
     }
 
     private void assertAcceptRefused(Map<String, String> form, String expected) throws Exception {
         HttpResponse<String> refused = post("/candidacy/accept", form);
         assertThat(refused.statusCode()).as(expected).isEqualTo(400);
         assertThat(refused.body()).as(expected).contains(expected.replace("'", "&#39;"));
-        assertThat(jdbc.sql("select count(*) from candidacy where cycle_id = ?").param(cycleId).query(Integer.class)
-                .single()).isZero();
-        assertThat(jdbc.sql("select count(*) from pledge_signature").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from candidacy where cycle_id = ?")
+                        .param(cycleId)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from pledge_signature")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     private Map<String, String> acceptance(String token) {
@@ -285,8 +330,11 @@ class NominationPagesTest {
 
     /** The token in the link an outbox message carries (the model is what the email is rendered from). */
     private String token(String template, String recipient, String field) {
-        String url = jdbc.sql("select model ->> ? from outbox_message where template = ? and recipient = ? order by id desc limit 1")
-                .params(field, template, recipient).query(String.class).single();
+        String url = jdbc.sql(
+                        "select model ->> ? from outbox_message where template = ? and recipient = ? order by id desc limit 1")
+                .params(field, template, recipient)
+                .query(String.class)
+                .single();
         Matcher m = Pattern.compile("/([A-Za-z0-9_-]{20,})$").matcher(url);
         assertThat(m.find()).as(url).isTrue();
         assertThat(url).startsWith("https://pp.example.org/");
@@ -294,16 +342,24 @@ class NominationPagesTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
         StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

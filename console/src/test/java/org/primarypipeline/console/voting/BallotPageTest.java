@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.primarypipeline.voting.BallotFixture;
 import org.primarypipeline.console.ConsoleApplication;
 import org.primarypipeline.core.cycle.CycleSettings;
+import org.primarypipeline.voting.BallotFixture;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,7 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * for a session cookie; ranking and changing the ballot, with receipts; a proxy list for this cycle;
  * refusals without the session's form key or after the round; the published receipts and the check.
  */
-@SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = ConsoleApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"pp.prioritize.on-start=false", "pp.outreach.public-base-url=https://vote.example.org"})
 class BallotPageTest {
 
@@ -54,12 +56,13 @@ class BallotPageTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
     void aMemberOpensTheirLinkOnceRanksChangesNamesProxiesAndChecksTheirReceipt() throws Exception {
-        BallotFixture.Round round = new BallotFixture(app::getBean).votingRound("ME-02", CycleSettings.defaults(),
-                "Ana Ortiz", "Ben Ruiz");
+        BallotFixture.Round round =
+                new BallotFixture(app::getBean).votingRound("ME-02", CycleSettings.defaults(), "Ana Ortiz", "Ben Ruiz");
         long ana = round.nominees.get(0);
         long ben = round.nominees.get(1);
         long ann = round.join("Ann Page");
@@ -75,7 +78,8 @@ class BallotPageTest {
         HttpResponse<String> confirm = get(path, null);
         assertThat(confirm.statusCode()).isEqualTo(200);
         assertThat(confirm.body()).contains("Open my ballot", "ME-02");
-        assertThat(confirm.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'");
+        assertThat(confirm.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("default-src 'none'");
         assertThat(confirm.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
 
         HttpResponse<String> opened = post("/ballot/open", null, Map.of("token", token));
@@ -91,52 +95,68 @@ class BallotPageTest {
 
         HttpResponse<String> page = get("/ballot/" + round.cycleId, cookie);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Ana Ortiz", "Ben Ruiz", "No ballot stored yet", "How this vote works",
-                "smartocracy", "10 vote units");
+        assertThat(page.body())
+                .contains(
+                        "Ana Ortiz",
+                        "Ben Ruiz",
+                        "No ballot stored yet",
+                        "How this vote works",
+                        "smartocracy",
+                        "10 vote units");
         String formKey = formKey(page.body());
 
         // a post without the session's form key (another site's form) stores nothing
-        HttpResponse<String> forged = post("/ballot/" + round.cycleId + "/ranking", cookie,
-                Map.of("rank_" + ana, "1"));
+        HttpResponse<String> forged = post("/ballot/" + round.cycleId + "/ranking", cookie, Map.of("rank_" + ana, "1"));
         assertThat(forged.statusCode()).isEqualTo(401);
-        assertThat(jdbc.sql("select count(*) from ballot where cycle_id = ?").param(round.cycleId)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from ballot where cycle_id = ?")
+                        .param(round.cycleId)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
 
-        HttpResponse<String> cast = post("/ballot/" + round.cycleId + "/ranking", cookie,
+        HttpResponse<String> cast = post(
+                "/ballot/" + round.cycleId + "/ranking",
+                cookie,
                 Map.of("formKey", formKey, "rank_" + ana, "2", "rank_" + ben, "1"));
         assertThat(cast.statusCode()).isEqualTo(303);
         HttpResponse<String> stored = get(cast.headers().firstValue("Location").orElseThrow(), cookie);
         assertThat(stored.body()).contains("Your ballot is stored", "Entry <strong>#1</strong>");
         assertThat(ranking(round.cycleId, ann)).isEqualTo("{" + ben + "," + ana + "}");
 
-        HttpResponse<String> twice = post("/ballot/" + round.cycleId + "/ranking", cookie,
+        HttpResponse<String> twice = post(
+                "/ballot/" + round.cycleId + "/ranking",
+                cookie,
                 Map.of("formKey", formKey, "rank_" + ana, "1", "rank_" + ben, "1"));
         assertThat(twice.statusCode()).isEqualTo(400);
         assertThat(twice.body()).contains("rank 1 is given twice");
 
-        HttpResponse<String> changed = post("/ballot/" + round.cycleId + "/ranking", cookie,
-                Map.of("formKey", formKey, "rank_" + ana, "1"));
+        HttpResponse<String> changed =
+                post("/ballot/" + round.cycleId + "/ranking", cookie, Map.of("formKey", formKey, "rank_" + ana, "1"));
         assertThat(changed.statusCode()).isEqualTo(303);
         String receipt = receiptOnPage(get("/ballot/" + round.cycleId, cookie).body());
         assertThat(ranking(round.cycleId, ann)).isEqualTo("{" + ana + "}");
 
-        HttpResponse<String> proxies = post("/ballot/" + round.cycleId + "/proxies", cookie,
+        HttpResponse<String> proxies = post(
+                "/ballot/" + round.cycleId + "/proxies",
+                cookie,
                 Map.of("formKey", formKey, "proxy_1", Long.toString(bo), "scope", "cycle"));
         assertThat(proxies.statusCode()).isEqualTo(303);
         assertThat(get("/ballot/" + round.cycleId, cookie).body())
                 .contains("your own list for this cycle: member " + bo + " (10 units)");
 
         // nothing is published while the round is open
-        assertThat(get("/ballot/" + round.cycleId + "/receipts", null).statusCode()).isEqualTo(409);
+        assertThat(get("/ballot/" + round.cycleId + "/receipts", null).statusCode())
+                .isEqualTo(409);
 
         round.countAndClose();
 
-        HttpResponse<String> late = post("/ballot/" + round.cycleId + "/ranking", cookie,
-                Map.of("formKey", formKey, "rank_" + ben, "1"));
+        HttpResponse<String> late =
+                post("/ballot/" + round.cycleId + "/ranking", cookie, Map.of("formKey", formKey, "rank_" + ben, "1"));
         assertThat(late.statusCode()).isEqualTo(400);
         assertThat(ranking(round.cycleId, ann)).isEqualTo("{" + ana + "}");
 
-        JsonNode published = JSON.readTree(get("/ballot/" + round.cycleId + "/receipts", null).body());
+        JsonNode published = JSON.readTree(
+                get("/ballot/" + round.cycleId + "/receipts", null).body());
         assertThat(published.get("chainHead").asText()).isEqualTo(receipt);
         assertThat(published.get("entries")).hasSize(2);
         List<String> fields = new ArrayList<>();
@@ -144,17 +164,23 @@ class BallotPageTest {
             fields.add(names.next());
         }
         assertThat(fields).containsExactly("seq", "previous", "receipt", "counted");
-        assertThat(get("/ballot/" + round.cycleId + "/check?receipt=" + receipt, null).body())
+        assertThat(get("/ballot/" + round.cycleId + "/check?receipt=" + receipt, null)
+                        .body())
                 .contains("Found as entry #2 and counted");
-        JsonNode check = JSON.readTree(get("/ballot/" + round.cycleId + "/receipts/" + published.get("entries").get(0)
-                .get("receipt").asText(), null).body());
+        JsonNode check = JSON.readTree(get(
+                        "/ballot/" + round.cycleId + "/receipts/"
+                                + published.get("entries").get(0).get("receipt").asText(),
+                        null)
+                .body());
         assertThat(check.get("found").asBoolean()).isTrue();
         assertThat(check.get("counted").asBoolean()).isFalse();
     }
 
     private String ranking(String cycleId, long member) {
         return jdbc.sql("select ranking::text from ballot where cycle_id = ? and member_id = ?")
-                .params(cycleId, member).query(String.class).single();
+                .params(cycleId, member)
+                .query(String.class)
+                .single();
     }
 
     private static String formKey(String html) {
@@ -170,7 +196,8 @@ class BallotPageTest {
     }
 
     private HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET();
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
@@ -179,8 +206,10 @@ class BallotPageTest {
 
     private HttpResponse<String> post(String path, String cookie, Map<String, String> form) throws Exception {
         StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));

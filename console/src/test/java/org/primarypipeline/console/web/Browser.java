@@ -43,7 +43,8 @@ final class Browser implements AutoCloseable {
 
     static Browser start() throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String missing = "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver)";
+            String missing =
+                    "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver)";
             if (System.getenv("CI") != null) {
                 fail(missing);
             }
@@ -52,12 +53,22 @@ final class Browser implements AutoCloseable {
         Path profile = Files.createTempDirectory("pp-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=" + LAPTOP.width + "," + LAPTOP.height,
-                "--force-device-scale-factor=1", "--lang=en-US");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--window-size=" + LAPTOP.width + "," + LAPTOP.height,
+                "--force-device-scale-factor=1",
+                "--lang=en-US");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return new Browser(driver, service, profile);
@@ -71,11 +82,16 @@ final class Browser implements AutoCloseable {
     Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Dimension before = driver.manage().window().getSize();
-        long height = ((Number) js("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);")).longValue();
-        driver.manage().window().setSize(new Dimension(before.width, (int) Math.min(6000, Math.max(before.height, height + 140))));
+        long height = ((Number)
+                        js("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);"))
+                .longValue();
+        driver.manage().window().setSize(new Dimension(before.width, (int)
+                Math.min(6000, Math.max(before.height, height + 140))));
         try {
             Path file = SCREENSHOTS.resolve(name + ".png");
-            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file,
+            Files.copy(
+                    ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                    file,
                     StandardCopyOption.REPLACE_EXISTING);
             return file;
         } finally {
@@ -149,7 +165,8 @@ final class Browser implements AutoCloseable {
         } finally {
             service.stop();
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }

@@ -99,7 +99,8 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         assertThat(browser.accessibilityProblems()).isEmpty();
         browser.screenshot("districts");
         driver.get(base() + "/districts?state=TX&q=TX-07");
-        driver.findElement(By.cssSelector("a[aria-label='Launch a cycle in TX-07']")).click();
+        driver.findElement(By.cssSelector("a[aria-label='Launch a cycle in TX-07']"))
+                .click();
         waitFor(d -> d.getCurrentUrl().endsWith("/districts/TX-07/launch"));
 
         // a bad period is refused with the reason, the field marked, and nothing launched
@@ -107,8 +108,12 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         driver.findElement(By.id("launch-submit")).click();
         waitFor(d -> !d.findElements(By.id("launch-error")).isEmpty());
         assertThat(text("#launch-error")).contains("not a duration");
-        assertThat(driver.findElement(By.id("votingPeriod")).getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(jdbc.sql("select count(*) from cycle where district_id = 'TX-07'").query(Integer.class).single()).isZero();
+        assertThat(driver.findElement(By.id("votingPeriod")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(jdbc.sql("select count(*) from cycle where district_id = 'TX-07'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         browser.screenshot("launch-refused");
 
         fill("vettingPeriod", "1h");
@@ -129,7 +134,8 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         driver.navigate().refresh();
         assertThat(text("#candidacy-" + sitting + " .vetting")).contains("pledge signed, awaiting review");
         tickChecklist(sitting);
-        driver.findElement(By.cssSelector("#candidacy-" + sitting + " button.approve")).click();
+        driver.findElement(By.cssSelector("#candidacy-" + sitting + " button.approve"))
+                .click();
         waitFor(d -> text("#flash").toLowerCase().contains("approve candidacy " + sitting));
         assertThat(text("#candidacy-" + sitting + " .vetting")).contains("approved, on the ballot");
         assertThat(browser.accessibilityProblems()).isEmpty();
@@ -149,7 +155,8 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         driver.navigate().refresh();
         for (long nominee : List.of(ana, ben)) {
             tickChecklist(nominee);
-            driver.findElement(By.cssSelector("#candidacy-" + nominee + " button.approve")).click();
+            driver.findElement(By.cssSelector("#candidacy-" + nominee + " button.approve"))
+                    .click();
             waitFor(d -> text("#flash").toLowerCase().contains("approve candidacy " + nominee));
         }
         long[] members = new long[5];
@@ -158,9 +165,13 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         }
         driver.findElement(By.id("close-button")).click();
         waitFor(d -> text("#live-stage").equals("Voting round"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-                "select count(*) from cycle_event where cycle_id = ? and kind = 'ELECTORATE_FROZEN'").param(CYCLE)
-                .query(Integer.class).single() == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        jdbc.sql("select count(*) from cycle_event where cycle_id = ? and kind = 'ELECTORATE_FROZEN'")
+                                        .param(CYCLE)
+                                        .query(Integer.class)
+                                        .single()
+                                == 1);
 
         // round 1: Ana 20, Ben 20, Lizzie 10; Lizzie's voter moves to Ana in round 2: Ana 30, Ben 20
         participation.castBallot(CYCLE, members[0], List.of(ana, sitting));
@@ -174,16 +185,22 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         browser.screenshot("dashboard");
         driver.get(base() + "/cycles/" + CYCLE);
         assertThat(text("#turnout")).contains("5 ballots from an electorate of 5");
-        waitFor(d -> Boolean.TRUE.equals(browser.js("return !!Chart.getChart(document.getElementById('turnout-chart'));")));
+        waitFor(d ->
+                Boolean.TRUE.equals(browser.js("return !!Chart.getChart(document.getElementById('turnout-chart'));")));
         browser.screenshot("cycle-voting");
 
         driver.findElement(By.id("close-button")).click();
         waitFor(d -> text("#live-stage").equals("Certification"));
-        waitFor(d -> Boolean.TRUE.equals(browser.js("return !!Chart.getChart(document.getElementById('rounds-chart'));")));
-        assertThat(((Number) browser.js("return Chart.getChart(document.getElementById('rounds-chart')).data.labels.length;"))
-                .intValue()).isEqualTo(2);
-        assertThat(((Number) browser.js("return Chart.getChart(document.getElementById('rounds-chart')).data.datasets.length;"))
-                .intValue()).isEqualTo(4);
+        waitFor(d ->
+                Boolean.TRUE.equals(browser.js("return !!Chart.getChart(document.getElementById('rounds-chart'));")));
+        assertThat(((Number) browser.js(
+                                "return Chart.getChart(document.getElementById('rounds-chart')).data.labels.length;"))
+                        .intValue())
+                .isEqualTo(2);
+        assertThat(((Number) browser.js(
+                                "return Chart.getChart(document.getElementById('rounds-chart')).data.datasets.length;"))
+                        .intValue())
+                .isEqualTo(4);
         assertThat(text("#result-winner")).isEqualTo("Ana Ortiz");
         assertThat(text("#rounds-table")).contains("Round 2", "(+10)");
         assertThat(browser.accessibilityProblems()).isEmpty();
@@ -208,7 +225,8 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         waitFor(d -> text("#flash").equals("Certified"));
         waitFor(d -> {
             d.navigate().refresh();
-            return !d.findElements(By.id("fundraiser-status")).isEmpty() && text("#fundraiser-status").equals("launched");
+            return !d.findElements(By.id("fundraiser-status")).isEmpty()
+                    && text("#fundraiser-status").equals("launched");
         });
         waitFor(d -> {
             d.navigate().refresh();
@@ -218,13 +236,16 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         browser.screenshot("cycle-certified");
 
         driver.get(base() + "/audit?action=cycle.certify");
-        List<String> rows = driver.findElements(By.cssSelector("#audit-table tbody tr")).stream().map(WebElement::getText).toList();
+        List<String> rows = driver.findElements(By.cssSelector("#audit-table tbody tr")).stream()
+                .map(WebElement::getText)
+                .toList();
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0)).contains("bob", "cycle.certify", CYCLE, "done");
         assertThat(rows.get(1)).contains("alice", "refused", "already approved");
         assertThat(rows.get(2)).contains("alice", "done");
         assertThat(browser.accessibilityProblems()).isEmpty();
-        driver.findElement(By.cssSelector("#audit-table tbody tr:first-child summary")).click();
+        driver.findElement(By.cssSelector("#audit-table tbody tr:first-child summary"))
+                .click();
         assertThat(text("#audit-table tbody tr:first-child details")).contains("Before", "After", "\"certifiedBy\"");
         browser.screenshot("audit");
         driver.get(base() + "/cycles?status=COMPLETED");
@@ -289,10 +310,15 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         signIn("alice", password("alice"));
         driver.manage().window().setSize(Browser.PHONE);
         try {
-            for (String[] page : List.of(new String[] {"/", "phone-dashboard"}, new String[] {"/cycles/" + CYCLE, "phone-cycle"},
-                    new String[] {"/districts", "phone-districts"}, new String[] {"/districts/TX-07", "phone-district"})) {
+            for (String[] page : List.of(
+                    new String[] {"/", "phone-dashboard"},
+                    new String[] {"/cycles/" + CYCLE, "phone-cycle"},
+                    new String[] {"/districts", "phone-districts"},
+                    new String[] {"/districts/TX-07", "phone-district"})) {
                 driver.get(base() + page[0]);
-                assertThat(browser.overflowingElements()).as(page[0] + " fits a 390px wide screen").isEmpty();
+                assertThat(browser.overflowingElements())
+                        .as(page[0] + " fits a 390px wide screen")
+                        .isEmpty();
                 browser.screenshot(page[1]);
             }
             driver.findElement(By.linkText("Cycles")).click();
@@ -308,28 +334,43 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         signOutIfNeeded();
         signIn("otto", password("otto"));
         driver.get(base() + "/districts?sort=win");
-        waitFor(d -> Boolean.TRUE.equals(browser.js("return !!Chart.getChart(document.getElementById('scores-chart'));")));
-        assertThat(((Number) browser.js("return Chart.getChart(document.getElementById('scores-chart')).data.datasets.length;"))
-                .intValue()).as("one series per path").isGreaterThanOrEqualTo(2);
-        assertThat(driver.findElement(By.cssSelector("#districts th[aria-sort=descending] a")).getText()).isEqualTo("Win chance");
+        waitFor(d ->
+                Boolean.TRUE.equals(browser.js("return !!Chart.getChart(document.getElementById('scores-chart'));")));
+        assertThat(((Number) browser.js(
+                                "return Chart.getChart(document.getElementById('scores-chart')).data.datasets.length;"))
+                        .intValue())
+                .as("one series per path")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(driver.findElement(By.cssSelector("#districts th[aria-sort=descending] a"))
+                        .getText())
+                .isEqualTo("Win chance");
 
         driver.findElement(By.cssSelector("#districts tbody th[scope=row] a")).click();
         waitFor(d -> d.getCurrentUrl().matches(".*/districts/[A-Z]{2}-\\d{2}$"));
-        waitFor(d -> Boolean.TRUE.equals(browser.js("return !!Chart.getChart(document.getElementById('factors-score-chart'));")));
-        assertThat(driver.findElements(By.cssSelector("#factors-score tr[data-term='score.cost']"))).hasSize(1);
-        assertThat(driver.findElements(By.cssSelector("#factors-primary tbody tr"))).isNotEmpty();
-        assertThat(driver.findElements(By.cssSelector("#factors-general tbody tr"))).isNotEmpty();
+        waitFor(d -> Boolean.TRUE.equals(
+                browser.js("return !!Chart.getChart(document.getElementById('factors-score-chart'));")));
+        assertThat(driver.findElements(By.cssSelector("#factors-score tr[data-term='score.cost']")))
+                .hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("#factors-primary tbody tr")))
+                .isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("#factors-general tbody tr")))
+                .isNotEmpty();
         assertThat(text("#district-explanation")).contains("expected wins per $1M");
         assertThat(browser.accessibilityProblems()).isEmpty();
         browser.screenshot("district");
-        assertThat(driver.findElements(By.linkText("Launch a cycle"))).as("auditors cannot launch").isEmpty();
+        assertThat(driver.findElements(By.linkText("Launch a cycle")))
+                .as("auditors cannot launch")
+                .isEmpty();
     }
 
     // ---- helpers ----
 
     private Long candidacy(String source) {
         return jdbc.sql("select id from candidacy where cycle_id = ? and source = ? order by id limit 1")
-                .params(CYCLE, source).query(Long.class).optional().orElse(null);
+                .params(CYCLE, source)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
     }
 
     private void signIn(String user, String password) {
@@ -338,7 +379,8 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         }
         fill("username", user);
         fill("password", password);
-        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]"))
+                .click();
         waitFor(d -> !d.getCurrentUrl().endsWith("/login"));
     }
 
@@ -371,7 +413,8 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
     /** Staff tick the review checklist in the candidacy's row before approving. */
     private void tickChecklist(long candidacy) {
         for (String item : List.of("referencesContacted", "publicRecordChecked", "fecFilingsLookedUp")) {
-            driver.findElement(By.cssSelector("#candidacy-" + candidacy + " input[name=" + item + "]")).click();
+            driver.findElement(By.cssSelector("#candidacy-" + candidacy + " input[name=" + item + "]"))
+                    .click();
         }
     }
 }

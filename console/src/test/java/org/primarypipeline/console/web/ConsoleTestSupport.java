@@ -9,8 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.primarypipeline.console.ConsoleApplication;
 import org.primarypipeline.console.users.ConsoleUsers;
-import org.primarypipeline.console.users.Role;
 import org.primarypipeline.console.users.DisableAccount;
+import org.primarypipeline.console.users.Role;
 import org.primarypipeline.console.users.UserAdministration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +29,7 @@ abstract class ConsoleTestSupport {
 
     /** Account name to role and password; ada is the admin, alice and bob the two staff members of four-eyes. */
     static final Map<String, Role> ROLES = new LinkedHashMap<>();
+
     static {
         ROLES.put("ada", Role.ADMIN);
         ROLES.put("alice", Role.STAFF);
@@ -65,7 +66,8 @@ abstract class ConsoleTestSupport {
     void accounts() {
         ROLES.forEach((name, role) -> {
             if (users.find(name).isEmpty()) {
-                administration.addFromCommandLine("test", name, role, password(name).toCharArray());
+                administration.addFromCommandLine(
+                        "test", name, role, password(name).toCharArray());
             }
         });
     }
@@ -76,12 +78,18 @@ abstract class ConsoleTestSupport {
 
     /** Waits for the cycle's workflow to have written its first stage to PostgreSQL: it is running. */
     void awaitStarted(String cycleId) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-                "select count(*) from cycle_event where cycle_id = ? and kind = 'STAGE'").param(cycleId)
-                .query(Integer.class).single() > 0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("select count(*) from cycle_event where cycle_id = ? and kind = 'STAGE'")
+                                .param(cycleId)
+                                .query(Integer.class)
+                                .single()
+                        > 0);
     }
 
     String stageOf(String cycleId) {
-        return jdbc.sql("select stage from cycle where id = ?").param(cycleId).query(String.class).single();
+        return jdbc.sql("select stage from cycle where id = ?")
+                .param(cycleId)
+                .query(String.class)
+                .single();
     }
 }

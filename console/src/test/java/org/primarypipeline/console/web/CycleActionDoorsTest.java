@@ -19,8 +19,7 @@ class CycleActionDoorsTest extends ConsoleTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What an audit entry says, less when and through which door. */
-    record Entry(String actor, String role, String action, String target, String outcome, String detail) {
-    }
+    record Entry(String actor, String role, String action, String target, String outcome, String detail) {}
 
     @Test
     void certifyAndCancelAreRefusedAndAuditedAlikeThroughThePageAndTheApi() throws Exception {
@@ -29,16 +28,24 @@ class CycleActionDoorsTest extends ConsoleTestSupport {
             for (String user : List.of("otto", "fiona")) {
                 Door page = throughThePage(cycle, action, user);
                 Door api = throughTheApi(cycle, action, user);
-                assertThat(page.status()).as(user + " " + action + " on the page").isEqualTo(403);
+                assertThat(page.status())
+                        .as(user + " " + action + " on the page")
+                        .isEqualTo(403);
                 assertThat(api.status()).as(user + " " + action + " in the API").isEqualTo(403);
                 String reason = JSON.readTree(api.body()).path("error").asText();
                 assertThat(reason).contains("may not launch or steer cycles");
-                assertThat(page.body()).as("the page's 403 is the error page with the API's reason")
+                assertThat(page.body())
+                        .as("the page's 403 is the error page with the API's reason")
                         .contains("<html", reason);
                 assertThat(page.entries()).hasSize(1).isEqualTo(api.entries());
-                assertThat(page.entries().get(0)).isEqualTo(new Entry(user, ROLES.get(user).label(),
-                        "cycle." + action, cycle, "DENIED", "the " + ROLES.get(user).label()
-                        + " role may not launch or steer cycles"));
+                assertThat(page.entries().get(0))
+                        .isEqualTo(new Entry(
+                                user,
+                                ROLES.get(user).label(),
+                                "cycle." + action,
+                                cycle,
+                                "DENIED",
+                                "the " + ROLES.get(user).label() + " role may not launch or steer cycles"));
             }
         }
         // staff may act, and the cycle's rules refuse what does not fit: the same reason through both doors
@@ -49,8 +56,8 @@ class CycleActionDoorsTest extends ConsoleTestSupport {
         assertThat(reason).startsWith("only a cycle in certification can be certified");
         assertThat(page.status()).as("the page lands back on the cycle").isEqualTo(302);
         assertThat(page.entries()).hasSize(1).isEqualTo(api.entries());
-        assertThat(page.entries().get(0)).isEqualTo(new Entry("alice", "staff", "cycle.certify", cycle, "REFUSED",
-                reason));
+        assertThat(page.entries().get(0))
+                .isEqualTo(new Entry("alice", "staff", "cycle.certify", cycle, "REFUSED", reason));
         assertThat(stageOf(cycle)).isEqualTo("PLEDGE_VETTING");
     }
 
@@ -72,12 +79,11 @@ class CycleActionDoorsTest extends ConsoleTestSupport {
     }
 
     /** What one attempt answered and the audit entries it wrote. */
-    record Door(int status, String body, List<Entry> entries) {
-    }
+    record Door(int status, String body, List<Entry> entries) {}
 
     private String launch(String district) throws Exception {
-        HttpResponse<String> launched = new ConsoleHttp(base()).api("POST", "/api/cycles", "alice",
-                "{\"district\":\"" + district + "\"}");
+        HttpResponse<String> launched =
+                new ConsoleHttp(base()).api("POST", "/api/cycles", "alice", "{\"district\":\"" + district + "\"}");
         assertThat(launched.statusCode()).as(launched.body()).isEqualTo(201);
         String cycle = JSON.readTree(launched.body()).path("id").asText();
         awaitStarted(cycle);
@@ -89,20 +95,28 @@ class CycleActionDoorsTest extends ConsoleTestSupport {
         assertThat(browser.signIn(user, password(user))).endsWith("/");
         String token = browser.csrf("/cycles/" + cycle);
         long before = lastAuditId();
-        HttpResponse<String> response = browser.form("/cycles/" + cycle + "/" + action, token,
+        HttpResponse<String> response = browser.form(
+                "/cycles/" + cycle + "/" + action,
+                token,
                 action.equals("cancel") ? Map.of("reason", "test of the doors") : Map.of());
         return new Door(response.statusCode(), response.body(), entriesAfter(before));
     }
 
     private Door throughTheApi(String cycle, String action, String user) throws Exception {
         long before = lastAuditId();
-        HttpResponse<String> response = new ConsoleHttp(base()).api("POST", "/api/cycles/" + cycle + "/" + action, user,
-                action.equals("cancel") ? "{\"reason\":\"test of the doors\"}" : "{}");
+        HttpResponse<String> response = new ConsoleHttp(base())
+                .api(
+                        "POST",
+                        "/api/cycles/" + cycle + "/" + action,
+                        user,
+                        action.equals("cancel") ? "{\"reason\":\"test of the doors\"}" : "{}");
         return new Door(response.statusCode(), response.body(), entriesAfter(before));
     }
 
     private long lastAuditId() {
-        return jdbc.sql("select coalesce(max(id), 0) from audit_log").query(Long.class).single();
+        return jdbc.sql("select coalesce(max(id), 0) from audit_log")
+                .query(Long.class)
+                .single();
     }
 
     /** The entries written about cycle actions since {@code id} (sign-ins and page views left out). */
@@ -110,8 +124,15 @@ class CycleActionDoorsTest extends ConsoleTestSupport {
         return jdbc.sql("""
                 select actor, actor_role, action, target, outcome, detail from audit_log
                 where id > ? and action like 'cycle.%' order by id
-                """).param(id).query((rs, n) -> new Entry(rs.getString("actor"), rs.getString("actor_role"),
-                        rs.getString("action"), rs.getString("target"), rs.getString("outcome"), rs.getString("detail")))
+                """)
+                .param(id)
+                .query((rs, n) -> new Entry(
+                        rs.getString("actor"),
+                        rs.getString("actor_role"),
+                        rs.getString("action"),
+                        rs.getString("target"),
+                        rs.getString("outcome"),
+                        rs.getString("detail")))
                 .list();
     }
 }

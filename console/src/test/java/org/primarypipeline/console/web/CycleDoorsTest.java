@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * One staff action, three doors: the console page, the REST API and {@code pp} (a client of the API,
@@ -29,16 +29,19 @@ class CycleDoorsTest extends ConsoleTestSupport {
     /** A cycle for the refusals to aim at: running, in pledge vetting, launched by alice through the API. */
     @BeforeEach
     void cycle() throws Exception {
-        if (jdbc.sql("select count(*) from cycle where id = ?").param(CYCLE).query(Integer.class).single() == 0) {
-            HttpResponse<String> launched = new ConsoleHttp(base()).api("POST", "/api/cycles", "alice",
-                    "{\"district\":\"NC-04\"}");
+        if (jdbc.sql("select count(*) from cycle where id = ?")
+                        .param(CYCLE)
+                        .query(Integer.class)
+                        .single()
+                == 0) {
+            HttpResponse<String> launched =
+                    new ConsoleHttp(base()).api("POST", "/api/cycles", "alice", "{\"district\":\"NC-04\"}");
             assertThat(launched.statusCode()).as(launched.body()).isEqualTo(201);
         }
         awaitStarted(CYCLE);
     }
 
-    record Entry(String actor, String role, String action, String target, String outcome, String detail) {
-    }
+    record Entry(String actor, String role, String action, String target, String outcome, String detail) {}
 
     @ParameterizedTest(name = "cycle {0}")
     @ValueSource(strings = {"certify", "close"})
@@ -49,14 +52,15 @@ class CycleDoorsTest extends ConsoleTestSupport {
 
             ConsoleHttp browser = new ConsoleHttp(base());
             assertThat(browser.signIn(user, password(user))).endsWith("/");
-            HttpResponse<String> page = browser.form("/cycles/" + CYCLE + "/" + action, browser.csrf("/cycles"),
-                    Map.of());
+            HttpResponse<String> page =
+                    browser.form("/cycles/" + CYCLE + "/" + action, browser.csrf("/cycles"), Map.of());
             assertThat(page.statusCode()).isEqualTo(403);
             assertThat(page.body()).contains(reason);
 
             HttpResponse<String> api = browser.api("POST", "/api/cycles/" + CYCLE + "/" + action, user, "{}");
             assertThat(api.statusCode()).isEqualTo(403);
-            assertThat(new ObjectMapper().readTree(api.body()).path("error").asText()).isEqualTo(reason);
+            assertThat(new ObjectMapper().readTree(api.body()).path("error").asText())
+                    .isEqualTo(reason);
 
             PpShell shell = new PpShell(base(), homes.resolve(user));
             assertThat(shell.login(user, password(user)).exit()).isZero();
@@ -67,13 +71,22 @@ class CycleDoorsTest extends ConsoleTestSupport {
 
             List<Entry> entries = auditSince(before, "cycle." + action);
             assertThat(entries).as("one entry per door").hasSize(3);
-            assertThat(entries).as("the same entry at every door").containsOnly(new Entry(user,
-                    ROLES.get(user).label(), "cycle." + action, CYCLE, "DENIED",
-                    "the " + ROLES.get(user).label() + " role may not launch or steer cycles"));
+            assertThat(entries)
+                    .as("the same entry at every door")
+                    .containsOnly(new Entry(
+                            user,
+                            ROLES.get(user).label(),
+                            "cycle." + action,
+                            CYCLE,
+                            "DENIED",
+                            "the " + ROLES.get(user).label() + " role may not launch or steer cycles"));
         }
         assertThat(stageOf(CYCLE)).isEqualTo("PLEDGE_VETTING");
         assertThat(jdbc.sql("select count(*) from cycle_event where cycle_id = ? and actor in ('otto', 'fiona')")
-                .param(CYCLE).query(Integer.class).single()).isZero();
+                        .param(CYCLE)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -85,27 +98,42 @@ class CycleDoorsTest extends ConsoleTestSupport {
             assertThat(run.exit()).isEqualTo(4);
             assertThat(run.err()).isEqualTo("not signed in: run pp login --name NAME first (scripts may set PP_TOKEN)");
         }
-        assertThat(jdbc.sql("select count(*) from audit_log where id > ?").param(before).query(Integer.class).single())
-                .as("nothing reached the app").isZero();
+        assertThat(jdbc.sql("select count(*) from audit_log where id > ?")
+                        .param(before)
+                        .query(Integer.class)
+                        .single())
+                .as("nothing reached the app")
+                .isZero();
 
         PpShell forged = new PpShell(base(), homes.resolve("forger")).withToken("pp_made-up-by-hand");
         PpShell.Run run = forged.pp("cycle", "certify", CYCLE);
         assertThat(run.exit()).isEqualTo(4);
-        assertThat(run.err()).isEqualTo("not signed in: the token is unknown or revoked, or its account is disabled: "
-                + "sign in again with pp login");
+        assertThat(run.err())
+                .isEqualTo("not signed in: the token is unknown or revoked, or its account is disabled: "
+                        + "sign in again with pp login");
         assertThat(stageOf(CYCLE)).isEqualTo("PLEDGE_VETTING");
         assertThat(auditSince(before, "cycle.certify")).isEmpty();
     }
 
     private long lastAuditId() {
-        return jdbc.sql("select coalesce(max(id), 0) from audit_log").query(Long.class).single();
+        return jdbc.sql("select coalesce(max(id), 0) from audit_log")
+                .query(Long.class)
+                .single();
     }
 
     private List<Entry> auditSince(long id, String action) {
         return jdbc.sql("""
                 select actor, actor_role, action, target, outcome, detail from audit_log
                 where id > ? and action = ? order by id
-                """).params(id, action).query((rs, n) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6))).list();
+                """)
+                .params(id, action)
+                .query((rs, n) -> new Entry(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
+                .list();
     }
 }

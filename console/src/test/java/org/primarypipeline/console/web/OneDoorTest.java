@@ -10,10 +10,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.primarypipeline.cycles.CycleRepository;
-import org.primarypipeline.vetting.CandidacyRepository;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.core.cycle.CycleStatus;
+import org.primarypipeline.cycles.CycleRepository;
+import org.primarypipeline.vetting.CandidacyRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.util.HtmlUtils;
 
@@ -33,19 +33,25 @@ class OneDoorTest extends ConsoleTestSupport {
     CandidacyRepository candidacies;
 
     /** One audit line, without its id, time and address: what both doors must write alike. */
-    record Entry(String actor, String role, String action, String target, String outcome, String detail) {
-    }
+    record Entry(String actor, String role, String action, String target, String outcome, String detail) {}
 
     private long mark() {
-        return jdbc.sql("select coalesce(max(id), 0) from audit_log").query(Long.class).single();
+        return jdbc.sql("select coalesce(max(id), 0) from audit_log")
+                .query(Long.class)
+                .single();
     }
 
     private List<Entry> since(long mark, String action) {
         return jdbc.sql("select actor, actor_role, action, target, outcome, detail from audit_log "
                         + "where id > ? and action = ? order by id")
                 .params(mark, action)
-                .query((rs, n) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)))
+                .query((rs, n) -> new Entry(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
                 .list();
     }
 
@@ -61,12 +67,15 @@ class OneDoorTest extends ConsoleTestSupport {
 
     /** A fundraiser of its own (no gifts), on a cycle that is over, so no other test's figures move. */
     private long fundraiser() {
-        String cycle = cycles.create("cd2026", "WY-01", CycleSettings.defaults(), "alice", Instant.now()).id();
+        String cycle = cycles.create("cd2026", "WY-01", CycleSettings.defaults(), "alice", Instant.now())
+                .id();
         long candidacy = candidacies.nominate(cycle, "Dora Door", "dora.door@example.org", null);
         cycles.finish(cycle, CycleStatus.COMPLETED, null);
         return jdbc.sql("insert into fundraiser (cycle_id, candidacy_id, status, goal_cents) "
                         + "values (?, ?, 'LAUNCHED', 100000) returning id")
-                .params(cycle, candidacy).query(Long.class).single();
+                .params(cycle, candidacy)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -79,15 +88,20 @@ class OneDoorTest extends ConsoleTestSupport {
         long mark = mark();
         ConsoleHttp alice = signedIn("alice");
         HttpResponse<String> page = alice.form(path, alice.csrf("/"), Map.of("from", "2020-01-01", "to", "2020-01-31"));
-        HttpResponse<String> api = alice.api("POST", "/api" + path, "alice",
-                "{\"from\": \"2020-01-01\", \"to\": \"2020-01-31\"}");
+        HttpResponse<String> api =
+                alice.api("POST", "/api" + path, "alice", "{\"from\": \"2020-01-01\", \"to\": \"2020-01-31\"}");
         assertThat(page.statusCode()).isEqualTo(403);
         assertThat(api.statusCode()).isEqualTo(403);
         String reason = "your role (staff) may not sign off finance reports";
         assertThat(apiError(api)).isEqualTo(reason);
         assertThat(HtmlUtils.htmlUnescape(page.body())).contains(reason);
         List<Entry> denied = since(mark, "finance.sign-off");
-        Entry deniedEntry = new Entry("alice", "staff", "finance.sign-off", target, "DENIED",
+        Entry deniedEntry = new Entry(
+                "alice",
+                "staff",
+                "finance.sign-off",
+                target,
+                "DENIED",
                 "the staff role may not sign off finance reports");
         assertThat(denied).containsExactly(deniedEntry, deniedEntry);
 
@@ -97,20 +111,44 @@ class OneDoorTest extends ConsoleTestSupport {
         String second = month.plusMonths(1) + " to " + month.plusMonths(2).minusDays(1);
         mark = mark();
         ConsoleHttp fiona = signedIn("fiona");
-        assertThat(fiona.form(path, fiona.csrf("/finance"), Map.of("from", month.toString(),
-                "to", month.plusMonths(1).minusDays(1).toString())).statusCode()).isEqualTo(302);
-        assertThat(fiona.api("POST", "/api" + path, "fiona", "{\"from\": \"" + month.plusMonths(1) + "\", \"to\": \""
-                + month.plusMonths(2).minusDays(1) + "\"}").statusCode()).isEqualTo(200);
-        assertThat(since(mark, "finance.sign-off")).containsExactly(
-                new Entry("fiona", "finance", "finance.sign-off", target, "DONE", first + " frozen"),
-                new Entry("fiona", "finance", "finance.sign-off", target, "DONE", second + " frozen"));
+        assertThat(fiona.form(
+                                path,
+                                fiona.csrf("/finance"),
+                                Map.of(
+                                        "from",
+                                        month.toString(),
+                                        "to",
+                                        month.plusMonths(1).minusDays(1).toString()))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(fiona.api(
+                                "POST",
+                                "/api" + path,
+                                "fiona",
+                                "{\"from\": \"" + month.plusMonths(1) + "\", \"to\": \""
+                                        + month.plusMonths(2).minusDays(1) + "\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(since(mark, "finance.sign-off"))
+                .containsExactly(
+                        new Entry("fiona", "finance", "finance.sign-off", target, "DONE", first + " frozen"),
+                        new Entry("fiona", "finance", "finance.sign-off", target, "DONE", second + " frozen"));
 
         // signing the first month again is refused by the rules, and both doors now say so in the log
         mark = mark();
-        HttpResponse<String> refusedPage = fiona.form(path, fiona.csrf("/finance"), Map.of("from", month.toString(),
-                "to", month.plusMonths(1).minusDays(1).toString()));
-        HttpResponse<String> refusedApi = fiona.api("POST", "/api" + path, "fiona", "{\"from\": \"" + month
-                + "\", \"to\": \"" + month.plusMonths(1).minusDays(1) + "\"}");
+        HttpResponse<String> refusedPage = fiona.form(
+                path,
+                fiona.csrf("/finance"),
+                Map.of(
+                        "from",
+                        month.toString(),
+                        "to",
+                        month.plusMonths(1).minusDays(1).toString()));
+        HttpResponse<String> refusedApi = fiona.api(
+                "POST",
+                "/api" + path,
+                "fiona",
+                "{\"from\": \"" + month + "\", \"to\": \"" + month.plusMonths(1).minusDays(1) + "\"}");
         assertThat(refusedPage.statusCode()).isEqualTo(302);
         assertThat(refusedApi.statusCode()).isEqualTo(409);
         List<Entry> refused = since(mark, "finance.sign-off");
@@ -126,16 +164,21 @@ class OneDoorTest extends ConsoleTestSupport {
         // an auditor may read but not steer: the same 403 and reason from both doors, one denied entry each
         long mark = mark();
         ConsoleHttp otto = signedIn("otto");
-        HttpResponse<String> page = otto.form("/pledge", otto.csrf("/pledge"),
-                Map.of("title", "Door test", "principles", "p", "body", "b"));
-        HttpResponse<String> api = otto.api("POST", "/api/pledge", "otto",
-                "{\"title\": \"Door test\", \"principles\": \"p\", \"body\": \"b\"}");
+        HttpResponse<String> page = otto.form(
+                "/pledge", otto.csrf("/pledge"), Map.of("title", "Door test", "principles", "p", "body", "b"));
+        HttpResponse<String> api = otto.api(
+                "POST", "/api/pledge", "otto", "{\"title\": \"Door test\", \"principles\": \"p\", \"body\": \"b\"}");
         assertThat(page.statusCode()).isEqualTo(403);
         assertThat(api.statusCode()).isEqualTo(403);
         String reason = "your role (auditor) may not launch or steer cycles";
         assertThat(apiError(api)).isEqualTo(reason);
         assertThat(HtmlUtils.htmlUnescape(page.body())).contains(reason);
-        Entry deniedEntry = new Entry("otto", "auditor", "pledge.publish", "Door test", "DENIED",
+        Entry deniedEntry = new Entry(
+                "otto",
+                "auditor",
+                "pledge.publish",
+                "Door test",
+                "DENIED",
                 "the auditor role may not launch or steer cycles");
         assertThat(since(mark, "pledge.publish")).containsExactly(deniedEntry, deniedEntry);
 
@@ -143,25 +186,35 @@ class OneDoorTest extends ConsoleTestSupport {
         mark = mark();
         ConsoleHttp alice = signedIn("alice");
         assertThat(alice.form("/pledge", alice.csrf("/pledge"), Map.of("title", "", "principles", "p", "body", "b"))
-                .statusCode()).isEqualTo(302);
-        HttpResponse<String> refusedApi = alice.api("POST", "/api/pledge", "alice",
-                "{\"title\": \"\", \"principles\": \"p\", \"body\": \"b\"}");
+                        .statusCode())
+                .isEqualTo(302);
+        HttpResponse<String> refusedApi =
+                alice.api("POST", "/api/pledge", "alice", "{\"title\": \"\", \"principles\": \"p\", \"body\": \"b\"}");
         assertThat(refusedApi.statusCode()).isEqualTo(400);
         List<Entry> refused = since(mark, "pledge.publish");
         assertThat(refused).hasSize(2);
         assertThat(refused.get(0)).isEqualTo(refused.get(1));
-        assertThat(refused.get(0)).isEqualTo(new Entry("alice", "staff", "pledge.publish", "", "REFUSED",
-                apiError(refusedApi)));
+        assertThat(refused.get(0))
+                .isEqualTo(new Entry("alice", "staff", "pledge.publish", "", "REFUSED", apiError(refusedApi)));
 
         // withdrawing a signature nobody gave: refused alike from the candidacy page's form and the API
         mark = mark();
         long nobody = 987_654_321L;
-        assertThat(alice.form("/candidates/" + nobody + "/pledge/withdraw", alice.csrf("/pledge"),
-                Map.of("reason", "asked by phone")).statusCode()).isEqualTo(302);
-        HttpResponse<String> withdrawApi = alice.api("POST", "/api/candidates/" + nobody + "/pledge/withdraw",
-                "alice", "{\"reason\": \"asked by phone\"}");
+        assertThat(alice.form(
+                                "/candidates/" + nobody + "/pledge/withdraw",
+                                alice.csrf("/pledge"),
+                                Map.of("reason", "asked by phone"))
+                        .statusCode())
+                .isEqualTo(302);
+        HttpResponse<String> withdrawApi = alice.api(
+                "POST", "/api/candidates/" + nobody + "/pledge/withdraw", "alice", "{\"reason\": \"asked by phone\"}");
         assertThat(withdrawApi.statusCode()).isEqualTo(400);
-        Entry withdrawRefused = new Entry("alice", "staff", "pledge.withdraw", Long.toString(nobody), "REFUSED",
+        Entry withdrawRefused = new Entry(
+                "alice",
+                "staff",
+                "pledge.withdraw",
+                Long.toString(nobody),
+                "REFUSED",
                 "candidate " + nobody + " has no active pledge signature");
         assertThat(since(mark, "pledge.withdraw")).containsExactly(withdrawRefused, withdrawRefused);
     }

@@ -19,8 +19,7 @@ import org.primarypipeline.console.cli.CommandLineEntry;
  */
 final class PpShell {
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     private final Map<String, String> env = new HashMap<>();
     private final Path home;
@@ -53,8 +52,8 @@ final class PpShell {
     private Run run(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        ClientContext context = new ClientContext(Map.copyOf(env), home.resolve("var"),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        ClientContext context = new ClientContext(
+                Map.copyOf(env), home.resolve("var"), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         int exit = new CommandLineEntry(new PrintWriter(out, true), new PrintWriter(err, true), context).run(args);
         return new Run(exit, out.toString().strip(), err.toString().strip());
     }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.primarypipeline.supporters.MemberRepository;
 import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.supporters.Invitations;
+import org.primarypipeline.supporters.MemberRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -34,7 +34,8 @@ class PublicPagesBrowserTest extends ConsoleTestSupport {
             driver.get(base() + "/invitation/" + toWes.token());
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Join your district group");
             // the layout's inline stylesheet applies under style-src 'unsafe-inline': the button is styled
-            String background = driver.findElement(By.cssSelector("form button")).getCssValue("background-color");
+            String background =
+                    driver.findElement(By.cssSelector("form button")).getCssValue("background-color");
             assertThat(background).isEqualTo("rgba(185, 28, 28, 1)");
             assertThat(browser.overflowingElements()).isEmpty();
             assertThat(browser.accessibilityProblems()).isEmpty();

@@ -29,8 +29,8 @@ class ShellCycleTest extends ConsoleTestSupport {
         assertThat(alice.login("alice", password("alice")).exit()).isZero();
         assertThat(bob.login("bob", password("bob")).exit()).isZero();
 
-        PpShell.Run launched = ok(alice.pp("launch", "--district", "NC-02", "--vetting", "1h", "--nomination", "1h",
-                "--voting", "1h"));
+        PpShell.Run launched = ok(
+                alice.pp("launch", "--district", "NC-02", "--vetting", "1h", "--nomination", "1h", "--voting", "1h"));
         assertThat(launched.out()).startsWith("launched cycle " + CYCLE + ": pledge vetting until ");
         awaitStarted(CYCLE);
         assertThat(ok(alice.pp("cycle", "status", CYCLE)).out())
@@ -39,29 +39,75 @@ class ShellCycleTest extends ConsoleTestSupport {
         ok(alice.pp("cycle", "close", CYCLE, "--reason", "nobody to vet"));
         awaitStage("NOMINATION_WINDOW");
 
-        long ana = number("candidacy (\\d+) created", ok(alice.pp("nominate", CYCLE, "--name", "Ana Ortiz",
-                "--email", "ana@example.org", "--born", "1980-04-02", "--citizen-years", "40", "--inhabitant", "yes")));
-        long ben = number("candidacy (\\d+) created", ok(bob.pp("nominate", CYCLE, "--name", "Ben Carter",
-                "--email", "ben@example.org", "--born", "1975-01-09", "--citizen-years", "49", "--inhabitant", "yes")));
+        long ana = number(
+                "candidacy (\\d+) created",
+                ok(alice.pp(
+                        "nominate",
+                        CYCLE,
+                        "--name",
+                        "Ana Ortiz",
+                        "--email",
+                        "ana@example.org",
+                        "--born",
+                        "1980-04-02",
+                        "--citizen-years",
+                        "40",
+                        "--inhabitant",
+                        "yes")));
+        long ben = number(
+                "candidacy (\\d+) created",
+                ok(bob.pp(
+                        "nominate",
+                        CYCLE,
+                        "--name",
+                        "Ben Carter",
+                        "--email",
+                        "ben@example.org",
+                        "--born",
+                        "1975-01-09",
+                        "--citizen-years",
+                        "49",
+                        "--inhabitant",
+                        "yes")));
         for (long nominee : new long[] {ana, ben}) {
-            ok(alice.pp("pledge", "sign", CYCLE, "--candidacy", Long.toString(nominee),
-                    "--name", "Nominee " + nominee));
-            ok(alice.pp("cycle", "review", CYCLE, "--candidacy", Long.toString(nominee), "--approve",
-                    "--checked", "references,record,fec"));
+            ok(alice.pp(
+                    "pledge", "sign", CYCLE, "--candidacy", Long.toString(nominee), "--name", "Nominee " + nominee));
+            ok(alice.pp(
+                    "cycle",
+                    "review",
+                    CYCLE,
+                    "--candidacy",
+                    Long.toString(nominee),
+                    "--approve",
+                    "--checked",
+                    "references,record,fec"));
         }
         long[] members = new long[3];
         for (int i = 0; i < members.length; i++) {
-            members[i] = number("member (\\d+) is in", ok(alice.pp("members", "join", "--district", "NC-02",
-                    "--name", "Shell Member " + i, "--email", "nc02-shell" + i + "@example.org")));
+            members[i] = number(
+                    "member (\\d+) is in",
+                    ok(alice.pp(
+                            "members",
+                            "join",
+                            "--district",
+                            "NC-02",
+                            "--name",
+                            "Shell Member " + i,
+                            "--email",
+                            "nc02-shell" + i + "@example.org")));
         }
         ok(alice.pp("members", "proxies", "--member", Long.toString(members[2]), Long.toString(members[0])));
         ok(alice.pp("cycle", "close", CYCLE));
         awaitStage("VOTING_ROUND");
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-                "select count(*) from cycle_event where cycle_id = ? and kind = 'ELECTORATE_FROZEN'").param(CYCLE)
-                .query(Integer.class).single() == 1);
-        PpShell.Run ballot = ok(alice.pp("vote", CYCLE, "--member", Long.toString(members[0]),
-                "--ranking", ana + ">" + ben));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        jdbc.sql("select count(*) from cycle_event where cycle_id = ? and kind = 'ELECTORATE_FROZEN'")
+                                        .param(CYCLE)
+                                        .query(Integer.class)
+                                        .single()
+                                == 1);
+        PpShell.Run ballot =
+                ok(alice.pp("vote", CYCLE, "--member", Long.toString(members[0]), "--ranking", ana + ">" + ben));
         assertThat(ballot.out()).contains("stored; receipt ");
         String receipt = ballot.out().substring(ballot.out().lastIndexOf(' ') + 1);
         ok(bob.pp("vote", CYCLE, "--member", Long.toString(members[1]), "--ranking", Long.toString(ana)));
@@ -74,25 +120,39 @@ class ShellCycleTest extends ConsoleTestSupport {
         assertThat(twice.err())
                 .isEqualTo("refused: alice has already approved; a second, different staff member must certify");
         ok(bob.pp("cycle", "certify", CYCLE));
-        await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(jdbc.sql(
-                "select status from cycle where id = ?").param(CYCLE).query(String.class).single()));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "COMPLETED"
+                        .equals(jdbc.sql("select status from cycle where id = ?")
+                                .param(CYCLE)
+                                .query(String.class)
+                                .single()));
 
         assertThat(jdbc.sql("select actor from audit_log where action = 'cycle.certify' and target = ?"
-                + " and outcome = 'DONE' order by id").param(CYCLE).query(String.class).list())
+                                + " and outcome = 'DONE' order by id")
+                        .param(CYCLE)
+                        .query(String.class)
+                        .list())
                 .containsExactly("alice", "bob");
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'cycle.certify' and target = ?"
-                + " and outcome = 'REFUSED' and actor = 'alice'").param(CYCLE).query(Integer.class).single())
+                                + " and outcome = 'REFUSED' and actor = 'alice'")
+                        .param(CYCLE)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'ballot.cast' and target like ?"
-                + " and actor = 'bob'")
-                .param(CYCLE + "/%").query(Integer.class).single()).isEqualTo(1);
+                                + " and actor = 'bob'")
+                        .param(CYCLE + "/%")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(ok(bob.pp("cycle", "status", CYCLE)).out()).contains("COMPLETED");
 
         PpShell.Run chain = ok(bob.pp("receipts", CYCLE));
         assertThat(chain.out().lines()).hasSize(3);
         assertThat(chain.out()).contains(" " + receipt + " counted").contains("(2 entries, 2 ballots counted)");
         assertThat(ok(bob.pp("receipts", CYCLE, "--check", receipt)).out()).isEqualTo("entry #1, counted");
-        assertThat(bob.pp("receipts", CYCLE, "--check", "no-such-receipt").exit()).isEqualTo(1);
+        assertThat(bob.pp("receipts", CYCLE, "--check", "no-such-receipt").exit())
+                .isEqualTo(1);
     }
 
     private void awaitStage(String stage) {

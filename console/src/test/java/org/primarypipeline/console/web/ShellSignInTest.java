@@ -38,17 +38,26 @@ class ShellSignInTest extends ConsoleTestSupport {
         assertThat(token).startsWith("pp_").hasSizeGreaterThan(40);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shell.tokenFile())))
                 .isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shell.tokenFile().getParent())))
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(shell.tokenFile().getParent())))
                 .isEqualTo("rwx------");
-        assertThat(jdbc.sql("select count(*) from api_token where token_sha256 = ?").param(sha256(token))
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from api_token where token_sha256 = ?")
+                        .param(sha256(token))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from api_token t where strpos(t::text, ?) > 0")
-                .param(token.substring(3)).query(Integer.class).single()).as("the token itself is nowhere in the table")
+                        .param(token.substring(3))
+                        .query(Integer.class)
+                        .single())
+                .as("the token itself is nowhere in the table")
                 .isZero();
         assertThat(shell.pp("whoami").out()).isEqualTo("alice (staff) at " + base());
         assertThat(jdbc.sql("select count(*) from audit_log where actor = 'alice' and action = 'login'"
-                + " and outcome = 'DONE' and detail like 'signed in from the command line%'")
-                .query(Integer.class).single()).isPositive();
+                                + " and outcome = 'DONE' and detail like 'signed in from the command line%'")
+                        .query(Integer.class)
+                        .single())
+                .isPositive();
     }
 
     @Test
@@ -63,12 +72,17 @@ class ShellSignInTest extends ConsoleTestSupport {
         assertThat(logout.out()).isEqualTo("signed out: the token is revoked");
         assertThat(shell.tokenFile()).doesNotExist();
 
-        PpShell.Run after = new PpShell(base(), homes.resolve("bob-script")).withToken(token).pp("cycle", "list");
+        PpShell.Run after = new PpShell(base(), homes.resolve("bob-script"))
+                .withToken(token)
+                .pp("cycle", "list");
         assertThat(after.exit()).isEqualTo(4);
         assertThat(after.err()).contains("unknown or revoked");
         assertThat(bearer("GET", "/api/cycles", token).statusCode()).isEqualTo(401);
-        assertThat(jdbc.sql("select revoked_at is not null from api_token where token_sha256 = ?").param(sha256(token))
-                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select revoked_at is not null from api_token where token_sha256 = ?")
+                        .param(sha256(token))
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @Test
@@ -84,7 +98,8 @@ class ShellSignInTest extends ConsoleTestSupport {
     @Test
     void disablingTheAccountRevokesItsTokens() throws Exception {
         if (users.find("dana").isEmpty()) {
-            administration.addFromCommandLine("test", "dana", Role.STAFF, password("dana").toCharArray());
+            administration.addFromCommandLine(
+                    "test", "dana", Role.STAFF, password("dana").toCharArray());
         }
         PpShell shell = new PpShell(base(), homes.resolve("dana"));
         assertThat(shell.login("dana", password("dana")).exit()).isZero();
@@ -97,14 +112,18 @@ class ShellSignInTest extends ConsoleTestSupport {
         assertThat(refused.exit()).isEqualTo(4);
         assertThat(refused.err()).contains("unknown or revoked, or its account is disabled");
         assertThat(jdbc.sql("select count(*) from api_token t join console_user u on u.id = t.user_id"
-                + " where u.username = 'dana' and t.revoked_at is null").query(Integer.class).single()).isZero();
+                                + " where u.username = 'dana' and t.revoked_at is null")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void aTokenCannotIssueAnotherToken() throws Exception {
         PpShell shell = new PpShell(base(), homes.resolve("ada"));
         assertThat(shell.login("ada", password("ada")).exit()).isZero();
-        HttpResponse<String> again = bearer("POST", "/api/tokens", Files.readString(shell.tokenFile()).trim());
+        HttpResponse<String> again = bearer(
+                "POST", "/api/tokens", Files.readString(shell.tokenFile()).trim());
         assertThat(again.statusCode()).isEqualTo(403);
         assertThat(again.body()).contains("needs the account's password");
     }
@@ -112,8 +131,8 @@ class ShellSignInTest extends ConsoleTestSupport {
     @Test
     void wrongPasswordsAtLoginAreThrottledLikeTheConsolesSignIn() throws Exception {
         if (users.find("locked-shell").isEmpty()) {
-            administration.addFromCommandLine("test", "locked-shell", Role.STAFF,
-                    password("locked-shell").toCharArray());
+            administration.addFromCommandLine(
+                    "test", "locked-shell", Role.STAFF, password("locked-shell").toCharArray());
         }
         PpShell shell = new PpShell(base(), homes.resolve("locked-shell"));
         for (int i = 0; i < 5; i++) {
@@ -126,18 +145,25 @@ class ShellSignInTest extends ConsoleTestSupport {
         assertThat(right.err()).startsWith("login refused: too many failed sign-ins");
         assertThat(shell.tokenFile()).doesNotExist();
         assertThat(jdbc.sql("select count(*) from audit_log where actor = 'locked-shell' and action = 'login'"
-                + " and outcome = 'DENIED'").query(Integer.class).single()).isEqualTo(5);
+                                + " and outcome = 'DENIED'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(5);
     }
 
     private HttpResponse<String> bearer(String method, String path, String token) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + path))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .method(method, HttpRequest.BodyPublishers.ofString("{}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static String sha256(String token) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(token.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 }

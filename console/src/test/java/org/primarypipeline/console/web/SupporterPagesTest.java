@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.primarypipeline.supporters.MemberRepository;
+import org.primarypipeline.batch.importsupporters.SupporterImports;
 import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.supporters.Invitations;
-import org.primarypipeline.batch.importsupporters.SupporterImports;
+import org.primarypipeline.supporters.MemberRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -44,22 +44,29 @@ class SupporterPagesTest extends ConsoleTestSupport {
         // opening the page answers nothing
         assertThat(invitations.byToken(toTom.token()).orElseThrow().status()).isEqualTo("PENDING");
 
-        HttpResponse<String> accepted = visitor.form("/invitation/accept", null,
+        HttpResponse<String> accepted = visitor.form(
+                "/invitation/accept",
+                null,
                 Map.of("token", toTom.token(), "name", "Tom Page", "zip", "53703", "proxy", "true"));
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(accepted.body()).contains("Your inviter is your proxy");
         Invitations.Invitation done = invitations.byToken(toTom.token()).orElseThrow();
         assertThat(done.status()).isEqualTo("ACCEPTED");
         assertThat(done.proxyCreated()).isTrue();
-        assertThat(jdbc.sql("select full_name from member where id = ?").param(done.inviteeMemberId()).query(String.class).single())
+        assertThat(jdbc.sql("select full_name from member where id = ?")
+                        .param(done.inviteeMemberId())
+                        .query(String.class)
+                        .single())
                 .isEqualTo("Tom Page");
-        HttpResponse<String> again = visitor.form("/invitation/accept", null,
-                Map.of("token", toTom.token(), "name", "Tom Page", "zip", "53703"));
+        HttpResponse<String> again = visitor.form(
+                "/invitation/accept", null, Map.of("token", toTom.token(), "name", "Tom Page", "zip", "53703"));
         assertThat(again.statusCode()).isEqualTo(422);
         assertThat(again.body()).contains("already accepted");
 
         Invitations.Invitation toUma = invitations.invite(rosa, Channel.SMS, "(608) 555-0142", null, false);
-        assertThat(visitor.form("/invitation/decline", null, Map.of("token", toUma.token())).statusCode()).isEqualTo(200);
+        assertThat(visitor.form("/invitation/decline", null, Map.of("token", toUma.token()))
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(invitations.byToken(toUma.token()).orElseThrow().status()).isEqualTo("DECLINED");
 
         ConsoleHttp staff = new ConsoleHttp(base());
@@ -68,8 +75,9 @@ class SupporterPagesTest extends ConsoleTestSupport {
         String page = staff.get("/supporters").body();
         // WI-02: one inviter, two invitations, one accepted, one declined, one proxy link, a chain one long
         assertThat(page.replaceAll("\\s+", " "))
-                .contains("<th scope=\"row\">WI-02</th><td class=\"num\">1</td><td class=\"num\">2</td> "
-                        + "<td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">1</td>");
+                .contains(
+                        "<th scope=\"row\">WI-02</th><td class=\"num\">1</td><td class=\"num\">2</td> "
+                                + "<td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">1</td>");
     }
 
     @Test
@@ -88,14 +96,17 @@ class SupporterPagesTest extends ConsoleTestSupport {
             staff.signIn("alice", password("alice"));
             String fragment = staff.get("/supporters/imports").body();
             long id = outcome.run().id();
-            assertThat(fragment).contains("Import " + id).contains("completed")
+            assertThat(fragment)
+                    .contains("Import " + id)
+                    .contains("completed")
                     .contains("2 of 3 rows written, 1 rejected")
                     .contains("2 new, 0 already on the list");
             assertThat(fragment).doesNotContain("hx-trigger");
             assertThat(staff.get("/supporters").body()).contains("Import " + id);
         } finally {
             Files.deleteIfExists(file);
-            Files.list(file.getParent()).filter(p -> p.getFileName().toString().startsWith(file.getFileName() + ".rejects-"))
+            Files.list(file.getParent())
+                    .filter(p -> p.getFileName().toString().startsWith(file.getFileName() + ".rejects-"))
                     .forEach(p -> p.toFile().delete());
         }
     }

@@ -13,9 +13,15 @@ import java.util.Objects;
  * @param quorumShare  exercised units needed, as a share of all units (0.20 = 20%)
  * @param recountMargin final margin, as a share of exercised units, under which a recount runs
  */
-public record CycleSettings(Duration vettingPeriod, Duration nominationPeriod, Duration votingPeriod,
-                            String policy, String method, BigDecimal quorumShare, BigDecimal recountMargin,
-                            long fundraiserGoalCents) {
+public record CycleSettings(
+        Duration vettingPeriod,
+        Duration nominationPeriod,
+        Duration votingPeriod,
+        String policy,
+        String method,
+        BigDecimal quorumShare,
+        BigDecimal recountMargin,
+        long fundraiserGoalCents) {
 
     public static final Duration LONGEST_WINDOW = Duration.ofDays(180);
 
@@ -42,13 +48,20 @@ public record CycleSettings(Duration vettingPeriod, Duration nominationPeriod, D
 
     /** Two weeks per window, smartocracy, IRV, 20% quorum, recount under a 5% margin, $50,000 goal. */
     public static CycleSettings defaults() {
-        return new CycleSettings(Duration.ofDays(14), Duration.ofDays(14), Duration.ofDays(14),
-                "smartocracy", "irv", null, null, 5_000_000L);
+        return new CycleSettings(
+                Duration.ofDays(14),
+                Duration.ofDays(14),
+                Duration.ofDays(14),
+                "smartocracy",
+                "irv",
+                null,
+                null,
+                5_000_000L);
     }
 
     public CycleSettings withPeriods(Duration vetting, Duration nomination, Duration voting) {
-        return new CycleSettings(vetting, nomination, voting, policy, method, quorumShare, recountMargin,
-                fundraiserGoalCents);
+        return new CycleSettings(
+                vetting, nomination, voting, policy, method, quorumShare, recountMargin, fundraiserGoalCents);
     }
 
     public Duration periodOf(CycleStage stage) {

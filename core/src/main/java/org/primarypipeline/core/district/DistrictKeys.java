@@ -8,8 +8,7 @@ import java.util.Locale;
  */
 public final class DistrictKeys {
 
-    private DistrictKeys() {
-    }
+    private DistrictKeys() {}
 
     /** A state (postal code or FIPS code, any case, zero-padded or not) and a district field. */
     public static DistrictId of(String state, String district) {

@@ -21,8 +21,7 @@ public final class PublicData {
     /** The plan the 2026 elections run on; ten states redrew their lines for it. */
     public static final String CURRENT_PLAN = "cd2026";
 
-    private PublicData() {
-    }
+    private PublicData() {}
 
     /** The 435 districts of the 2026 lines, from the ACS 2024 table drawn on those lines. */
     public static List<District> districts2026() {
@@ -66,7 +65,13 @@ public final class PublicData {
             throw new IllegalStateException("missing bundled data file: " + resource);
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+            return CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)
+                    .getRecords();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read bundled data file " + resource, e);
         }

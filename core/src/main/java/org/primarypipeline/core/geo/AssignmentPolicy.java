@@ -37,8 +37,12 @@ public final class AssignmentPolicy {
     /**
      * @param crosswalkHolds states whose lines in this plan are those the crosswalk was built on
      */
-    public AssignmentPolicy(String planId, Set<DistrictId> districts, DistrictLocator locator, ZipDistricts zips,
-                            Predicate<String> crosswalkHolds) {
+    public AssignmentPolicy(
+            String planId,
+            Set<DistrictId> districts,
+            DistrictLocator locator,
+            ZipDistricts zips,
+            Predicate<String> crosswalkHolds) {
         this.planId = planId;
         this.locator = locator;
         for (DistrictId d : districts) {
@@ -50,24 +54,33 @@ public final class AssignmentPolicy {
         }
     }
 
-    private Assignment forZip(int zip, Set<DistrictId> districts, ZipDistricts zips, Predicate<String> crosswalkHolds,
-                              Map<DistrictId, Assignment> single) {
+    private Assignment forZip(
+            int zip,
+            Set<DistrictId> districts,
+            ZipDistricts zips,
+            Predicate<String> crosswalkHolds,
+            Map<DistrictId, Assignment> single) {
         DistrictId centroid = zips.hasCentroid(zip)
                 ? locator.locateOrNull(zips.centroidLatitude(zip), zips.centroidLongitude(zip))
                 : null;
         DistrictId[] crosswalk = zips.districtsShared(zip);
         if (crosswalk == null) {
-            return centroid == null ? null
+            return centroid == null
+                    ? null
                     : Assignment.provisional(centroid, "ZIP not in the crosswalk; district of its centroid");
         }
         boolean linesKept = Arrays.stream(crosswalk).allMatch(d -> crosswalkHolds.test(d.state()));
-        DistrictId[] inPlan = Arrays.stream(crosswalk).filter(districts::contains).toArray(DistrictId[]::new);
+        DistrictId[] inPlan =
+                Arrays.stream(crosswalk).filter(districts::contains).toArray(DistrictId[]::new);
         if (!linesKept) {
-            String states = Arrays.stream(crosswalk).map(DistrictId::state).distinct().collect(Collectors.joining("/"));
+            String states =
+                    Arrays.stream(crosswalk).map(DistrictId::state).distinct().collect(Collectors.joining("/"));
             return centroid == null
                     ? Assignment.unassigned("ZIP " + zipText(zip) + " is in " + states
                             + ", redrawn since the ZIP crosswalk, and has no centroid to place it")
-                    : Assignment.provisional(centroid, states + " redrew its lines after the ZIP crosswalk; district of the ZIP's centroid");
+                    : Assignment.provisional(
+                            centroid,
+                            states + " redrew its lines after the ZIP crosswalk; district of the ZIP's centroid");
         }
         if (inPlan.length == 0) {
             return Assignment.unassigned("ZIP " + zipText(zip) + " lies in " + crosswalk[0].state()
@@ -82,7 +95,8 @@ public final class AssignmentPolicy {
                 return Assignment.provisional(d, "ZIP spans " + spans + "; district of its centroid");
             }
         }
-        return Assignment.provisional(inPlan[0], "ZIP spans " + spans + "; its centroid is in none of them, so the first");
+        return Assignment.provisional(
+                inPlan[0], "ZIP spans " + spans + "; its centroid is in none of them, so the first");
     }
 
     /**
@@ -101,7 +115,8 @@ public final class AssignmentPolicy {
             Assignment a = byZip[zip];
             return a != null ? a : Assignment.unassigned("unknown ZIP " + zipText(zip));
         }
-        return hasPoint ? Assignment.unassigned("coordinates outside every district of plan " + planId + " and no ZIP")
+        return hasPoint
+                ? Assignment.unassigned("coordinates outside every district of plan " + planId + " and no ZIP")
                 : NOTHING_TO_GO_ON;
     }
 

@@ -24,8 +24,7 @@ import org.primarypipeline.core.district.DistrictId;
 public final class DistrictLocator {
 
     /** A polygon of a district; multipolygons are split so that Alaska's islands don't widen every envelope. */
-    private record Part(DistrictId district, PointOnGeometryLocator locator) {
-    }
+    private record Part(DistrictId district, PointOnGeometryLocator locator) {}
 
     private final STRtree index;
     private final int parts;

@@ -23,8 +23,12 @@ public final class DistrictPlan {
     private final DistrictLocator locator;
     private final AssignmentPolicy policy;
 
-    DistrictPlan(String id, String name, SortedMap<DistrictId, Geometry> boundaries, Set<String> redrawnStates,
-                 ZipDistricts zips) {
+    DistrictPlan(
+            String id,
+            String name,
+            SortedMap<DistrictId, Geometry> boundaries,
+            Set<String> redrawnStates,
+            ZipDistricts zips) {
         this.id = id;
         this.name = name;
         this.boundaries = Collections.unmodifiableSortedMap(boundaries);

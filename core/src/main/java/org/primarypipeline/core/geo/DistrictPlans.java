@@ -32,23 +32,34 @@ public final class DistrictPlans {
     /** The 119th Congress lines (Census cb_2024 1:500k, simplified, via impeach-tracker); DC and the territories included. */
     public static final String CD119 = ZipDistricts.CROSSWALK_PLAN;
 
-    private record Source(String name, String resource, String object, Function<JsonNode, DistrictId> key,
-                          Function<List<JsonNode>, Set<String>> redrawnStates) {
-    }
+    private record Source(
+            String name,
+            String resource,
+            String object,
+            Function<JsonNode, DistrictId> key,
+            Function<List<JsonNode>, Set<String>> redrawnStates) {}
 
     private static final Map<String, Source> SOURCES = Map.of(
-            CD2026, new Source("2026 congressional districts", "data/boundaries/cd2026_lines_dailydistrict_core.topojson",
-                    "districts", p -> DistrictKeys.fromCombined(p.path("state-district").asText()),
-                    DistrictPlans::statesMarkedChanged),
-            CD119, new Source("119th Congress districts (2023-2024 elections)",
-                    "data/boundaries/cd119_500k_simplified_impeachtracker.topo.json", "cb_2024_us_cd119_500k",
-                    p -> DistrictKeys.of(p.path("STATEFP").asText(), p.path("CD").asText()),
-                    properties -> Set.of()));
+            CD2026,
+                    new Source(
+                            "2026 congressional districts",
+                            "data/boundaries/cd2026_lines_dailydistrict_core.topojson",
+                            "districts",
+                            p -> DistrictKeys.fromCombined(
+                                    p.path("state-district").asText()),
+                            DistrictPlans::statesMarkedChanged),
+            CD119,
+                    new Source(
+                            "119th Congress districts (2023-2024 elections)",
+                            "data/boundaries/cd119_500k_simplified_impeachtracker.topo.json",
+                            "cb_2024_us_cd119_500k",
+                            p -> DistrictKeys.of(
+                                    p.path("STATEFP").asText(), p.path("CD").asText()),
+                            properties -> Set.of()));
 
     private static final Map<String, DistrictPlan> LOADED = new HashMap<>();
 
-    private DistrictPlans() {
-    }
+    private DistrictPlans() {}
 
     public static Set<String> known() {
         return SOURCES.keySet();
@@ -60,7 +71,8 @@ public final class DistrictPlans {
         if (plan == null) {
             Source source = SOURCES.get(planId);
             if (source == null) {
-                throw new IllegalArgumentException("unknown district plan " + planId + "; known: " + String.join(", ", known()));
+                throw new IllegalArgumentException(
+                        "unknown district plan " + planId + "; known: " + String.join(", ", known()));
             }
             plan = build(planId, source, ZipDistricts.bundled());
             LOADED.put(planId, plan);
@@ -86,15 +98,18 @@ public final class DistrictPlans {
             }
         }
         SortedMap<DistrictId, Geometry> boundaries = new TreeMap<>();
-        parts.forEach((id, polygons) -> boundaries.put(id, factory.createMultiPolygon(polygons.toArray(Polygon[]::new))));
-        return new DistrictPlan(planId, source.name(), boundaries, source.redrawnStates().apply(properties), zips);
+        parts.forEach(
+                (id, polygons) -> boundaries.put(id, factory.createMultiPolygon(polygons.toArray(Polygon[]::new))));
+        return new DistrictPlan(
+                planId, source.name(), boundaries, source.redrawnStates().apply(properties), zips);
     }
 
     private static Set<String> statesMarkedChanged(List<JsonNode> properties) {
         Set<String> changed = new HashSet<>();
         for (JsonNode p : properties) {
             if (p.path("changed").asInt() == 1) {
-                changed.add(DistrictKeys.fromCombined(p.path("state-district").asText()).state());
+                changed.add(DistrictKeys.fromCombined(p.path("state-district").asText())
+                        .state());
             }
         }
         return changed;

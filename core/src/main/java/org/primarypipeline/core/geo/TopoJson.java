@@ -17,8 +17,7 @@ import org.locationtech.jts.geom.Polygon;
 public final class TopoJson {
 
     /** One geometry of the object with its properties; the geometry is a Polygon or MultiPolygon. */
-    public record Feature(Geometry geometry, JsonNode properties) {
-    }
+    public record Feature(Geometry geometry, JsonNode properties) {}
 
     private final Coordinate[][] arcs;
     private final JsonNode objects;
@@ -54,7 +53,8 @@ public final class TopoJson {
                     y += p.get(1).asLong();
                     coordinates[i] = new Coordinate(x * sx + tx, y * sy + ty);
                 } else {
-                    coordinates[i] = new Coordinate(p.get(0).asDouble(), p.get(1).asDouble());
+                    coordinates[i] =
+                            new Coordinate(p.get(0).asDouble(), p.get(1).asDouble());
                 }
             }
             arcs[a] = coordinates;

@@ -112,7 +112,13 @@ public final class ZipDistricts {
 
     private static Iterable<CSVRecord> records(InputStream in) {
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+            return CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)
+                    .getRecords();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the ZIP crosswalk", e);
         }

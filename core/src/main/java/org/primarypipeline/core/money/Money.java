@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Amounts as people read them: the one place that formats dollars, for pages, messages, reports and the CLI. */
 public final class Money {
 
-    private Money() {
-    }
+    private Money() {}
 
     /** "$1,234.50"; whole dollars drop the cents ("$50,000"). */
     public static String dollars(long cents) {

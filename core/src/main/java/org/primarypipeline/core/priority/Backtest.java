@@ -18,8 +18,7 @@ public final class Backtest {
             + "(same district number); the results file has no primaries, so primary upsets are not counted";
     static final int TOP = 50;
 
-    private Backtest() {
-    }
+    private Backtest() {}
 
     public static BacktestReport run(int year) {
         return run(year, PriorityWeights.defaults());
@@ -61,11 +60,21 @@ public final class Backtest {
         int positives = (int) changed.stream().filter(b -> b).count();
         List<String> missing = new ArrayList<>();
         gapCounts.forEach((gap, n) -> missing.add(gap + " (" + n + " of " + scored.size() + " districts)"));
-        return new BacktestReport(year, scored.size(), positives,
-                RankingQuality.auc(scores, labels), RankingQuality.precisionAt(TOP, scores, labels),
-                missing, OUTCOME, excluded,
-                RankingQuality.auc(closeness.stream().mapToDouble(Double::doubleValue).toArray(), labels),
-                RankingQuality.auc(republicanSeatGeneral.stream().mapToDouble(Double::doubleValue).toArray(),
+        return new BacktestReport(
+                year,
+                scored.size(),
+                positives,
+                RankingQuality.auc(scores, labels),
+                RankingQuality.precisionAt(TOP, scores, labels),
+                missing,
+                OUTCOME,
+                excluded,
+                RankingQuality.auc(
+                        closeness.stream().mapToDouble(Double::doubleValue).toArray(), labels),
+                RankingQuality.auc(
+                        republicanSeatGeneral.stream()
+                                .mapToDouble(Double::doubleValue)
+                                .toArray(),
                         toArray(republicanSeatFlipped)));
     }
 

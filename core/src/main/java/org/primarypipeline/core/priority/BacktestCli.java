@@ -6,14 +6,17 @@ import java.util.Locale;
 /** What {@code pp backtest --year Y} prints: one figure a line, then what the figures mean. */
 public final class BacktestCli {
 
-    private BacktestCli() {
-    }
+    private BacktestCli() {}
 
     /** @return the exit code: 0, or 2 for a year the bundled data cannot backtest */
     public static int run(int year, PrintStream out) {
         if (!HistoricFacts.supports(year)) {
-            out.printf(Locale.ROOT, "backtest: no data for %d; even years %d-%d are supported%n",
-                    year, HistoricFacts.FIRST_YEAR, HistoricFacts.LAST_YEAR);
+            out.printf(
+                    Locale.ROOT,
+                    "backtest: no data for %d; even years %d-%d are supported%n",
+                    year,
+                    HistoricFacts.FIRST_YEAR,
+                    HistoricFacts.LAST_YEAR);
             return 2;
         }
         BacktestReport r = Backtest.run(year);
@@ -24,8 +27,8 @@ public final class BacktestCli {
         out.printf(Locale.ROOT, "backtest.districts_scored: %d count%n", r.districtsScored());
         out.printf(Locale.ROOT, "backtest.excluded: %d count%n", r.excluded());
         out.printf(Locale.ROOT, "backtest.closeness_baseline_auc: %.2f%n", r.closenessBaselineAuc());
-        out.printf(Locale.ROOT, "backtest.general_win_auc_republican_seats: %.2f%n",
-                r.generalWinAucOnRepublicanSeats());
+        out.printf(
+                Locale.ROOT, "backtest.general_win_auc_republican_seats: %.2f%n", r.generalWinAucOnRepublicanSeats());
         out.println();
         out.println("Outcome: " + r.outcome() + ".");
         out.println("The score ranks bang for the buck for progressives (primary x general chance per dollar), so it"

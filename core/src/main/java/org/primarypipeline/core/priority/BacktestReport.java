@@ -17,9 +17,17 @@ import java.util.List;
  * @param generalWinAucOnRepublicanSeats AUC of the model's general-election chance among seats
  *                                Republicans held, against "a Democrat won it"
  */
-public record BacktestReport(int year, int districtsScored, int positives, double auc, double precisionAt50,
-                             List<String> missingInputs, String outcome, int excluded,
-                             double closenessBaselineAuc, double generalWinAucOnRepublicanSeats) {
+public record BacktestReport(
+        int year,
+        int districtsScored,
+        int positives,
+        double auc,
+        double precisionAt50,
+        List<String> missingInputs,
+        String outcome,
+        int excluded,
+        double closenessBaselineAuc,
+        double generalWinAucOnRepublicanSeats) {
 
     public BacktestReport {
         missingInputs = List.copyOf(missingInputs);

@@ -17,13 +17,18 @@ import org.apache.commons.csv.CSVRecord;
 /** Opens the public files bundled under {@code data/} (credited in {@code data/SOURCES.md}). */
 final class BundledData {
 
-    private BundledData() {
-    }
+    private BundledData() {}
 
     static List<CSVRecord> csv(String resource) {
         try (Reader reader = new BufferedReader(reader(resource, StandardCharsets.UTF_8))) {
             skipByteOrderMark(reader);
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+            return CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)
+                    .getRecords();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read bundled data file " + resource, e);
         }
@@ -42,7 +47,10 @@ final class BundledData {
     static List<String[]> pipeDelimited(String resource) {
         // FEC bulk files are not guaranteed UTF-8; Latin-1 never fails and the fields we read are ASCII.
         try (BufferedReader reader = new BufferedReader(reader(resource, StandardCharsets.ISO_8859_1))) {
-            return reader.lines().filter(l -> !l.isBlank()).map(l -> l.split("\\|", -1)).toList();
+            return reader.lines()
+                    .filter(l -> !l.isBlank())
+                    .map(l -> l.split("\\|", -1))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read bundled data file " + resource, e);
         }

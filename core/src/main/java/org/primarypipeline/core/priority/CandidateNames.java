@@ -14,8 +14,7 @@ final class CandidateNames {
 
     private static final Set<String> SUFFIXES = Set.of("JR", "SR", "II", "III", "IV", "MR", "MRS", "MS", "DR");
 
-    private CandidateNames() {
-    }
+    private CandidateNames() {}
 
     static boolean same(String a, String b) {
         List<String> x = tokens(a);
@@ -27,7 +26,8 @@ final class CandidateNames {
     }
 
     private static List<String> tokens(String name) {
-        String cleaned = name.toUpperCase(Locale.ROOT).replaceAll("\"[^\"]*\"", " ").replaceAll("[^A-Z ]", " ");
+        String cleaned =
+                name.toUpperCase(Locale.ROOT).replaceAll("\"[^\"]*\"", " ").replaceAll("[^A-Z ]", " ");
         return Arrays.stream(cleaned.trim().split("\\s+"))
                 .filter(t -> t.length() > 1 && !SUFFIXES.contains(t))
                 .toList();

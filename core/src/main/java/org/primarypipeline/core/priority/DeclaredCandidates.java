@@ -16,18 +16,17 @@ import org.primarypipeline.core.district.DistrictId;
 public final class DeclaredCandidates {
 
     /** One declared candidate: FEC id, name as people write it, and receipts so far in whole dollars. */
-    public record Declared(String fecId, String name, long receipts) {
-    }
+    public record Declared(String fecId, String name, long receipts) {}
 
-    private DeclaredCandidates() {
-    }
+    private DeclaredCandidates() {}
 
     public static List<Declared> running(DistrictId district) {
         return FecFilings.cycle(FecFilings.RUNNING_CYCLE).stream()
                 .filter(f -> f.district().equals(district))
                 .filter(f -> f.incumbency() != 'I' && "DEM".equals(f.party()))
                 .filter(f -> f.receipts() >= FecFilings.SERIOUS_RECEIPTS)
-                .sorted(Comparator.comparingDouble(FecFilings.Filing::receipts).reversed()
+                .sorted(Comparator.comparingDouble(FecFilings.Filing::receipts)
+                        .reversed()
                         .thenComparing(FecFilings.Filing::candidateId))
                 .map(f -> new Declared(f.candidateId(), readable(f.name()), Math.round(f.receipts())))
                 .toList();

@@ -6,6 +6,5 @@ package org.primarypipeline.core.priority;
  * @param peopleOfColourShare residents who are not non-Hispanic white, 0..1
  * @param degreeShare         residents holding a bachelor's or a master's degree, 0..1
  */
-public record Demographics(long population, double peoplePerSquareMile, double peopleOfColourShare,
-                           double degreeShare) {
-}
+public record Demographics(
+        long population, double peoplePerSquareMile, double peopleOfColourShare, double degreeShare) {}

@@ -11,8 +11,7 @@ final class DemographicsTable {
 
     static final String RESOURCE = "data/demographics/acs2024_by_cd_2026lines_dailydistrict.csv";
 
-    private DemographicsTable() {
-    }
+    private DemographicsTable() {}
 
     static Map<DistrictId, Demographics> on2026Lines(Map<DistrictId, PlanLines.PlanDistrict> plan) {
         Map<DistrictId, Demographics> table = new TreeMap<>();
@@ -24,8 +23,13 @@ final class DemographicsTable {
                 continue;
             }
             double degrees = Double.parseDouble(row.get("bach")) + Double.parseDouble(row.get("master"));
-            table.put(id, new Demographics(pop, pop / Math.max(lines.squareMiles(), 1.0),
-                    1 - Double.parseDouble(row.get("whiteNH")) / pop, degrees / pop));
+            table.put(
+                    id,
+                    new Demographics(
+                            pop,
+                            pop / Math.max(lines.squareMiles(), 1.0),
+                            1 - Double.parseDouble(row.get("whiteNH")) / pop,
+                            degrees / pop));
         }
         return table;
     }

@@ -22,10 +22,18 @@ import org.primarypipeline.core.district.DistrictId;
  * @param demographics  census figures on these lines, or null
  * @param gaps          labels of the data that is missing or stands in for something else
  */
-public record DistrictFacts(DistrictId district, int electionYear, boolean redrawn,
-                            List<PresidentialResult> presidential, HouseResult lastHouse,
-                            SittingMember member, Party holderParty, String openSeatBasis,
-                            List<RaceMoney> raceMoney, Demographics demographics, List<String> gaps) {
+public record DistrictFacts(
+        DistrictId district,
+        int electionYear,
+        boolean redrawn,
+        List<PresidentialResult> presidential,
+        HouseResult lastHouse,
+        SittingMember member,
+        Party holderParty,
+        String openSeatBasis,
+        List<RaceMoney> raceMoney,
+        Demographics demographics,
+        List<String> gaps) {
 
     public DistrictFacts {
         Objects.requireNonNull(district, "district");

@@ -25,16 +25,27 @@ record DistrictLean(double demShare, String description, boolean presidential, L
             PresidentialResult recent = pres.get(0);
             PresidentialResult prior = pres.get(1);
             double share = w.recentLean() * recent.demTwoPartyShare() + (1 - w.recentLean()) * prior.demTwoPartyShare();
-            return new DistrictLean(share, String.format(Locale.ROOT, "%s (pres. %d %s, %d %s)", label(share),
-                    recent.year(), label(recent.demTwoPartyShare()), prior.year(), label(prior.demTwoPartyShare())),
-                    true, gaps);
+            return new DistrictLean(
+                    share,
+                    String.format(
+                            Locale.ROOT,
+                            "%s (pres. %d %s, %d %s)",
+                            label(share),
+                            recent.year(),
+                            label(recent.demTwoPartyShare()),
+                            prior.year(),
+                            label(prior.demTwoPartyShare())),
+                    true,
+                    gaps);
         }
         if (pres.size() == 1) {
             PresidentialResult only = pres.get(0);
-            gaps.add(String.format(Locale.ROOT, "%s: lean from %d alone",
-                    Gaps.ONE_PRESIDENTIAL, only.year()));
-            return new DistrictLean(only.demTwoPartyShare(), String.format(Locale.ROOT, "%s (pres. %d)",
-                    label(only.demTwoPartyShare()), only.year()), true, gaps);
+            gaps.add(String.format(Locale.ROOT, "%s: lean from %d alone", Gaps.ONE_PRESIDENTIAL, only.year()));
+            return new DistrictLean(
+                    only.demTwoPartyShare(),
+                    String.format(Locale.ROOT, "%s (pres. %d)", label(only.demTwoPartyShare()), only.year()),
+                    true,
+                    gaps);
         }
         gaps.add(Gaps.NO_PRESIDENTIAL + " " + facts.electionYear());
         HouseResult house = facts.lastHouse();
@@ -46,18 +57,34 @@ record DistrictLean(double demShare, String description, boolean presidential, L
         if (house.demTwoPartyShare().isPresent()) {
             double share = house.demTwoPartyShare().getAsDouble();
             gaps.add(Gaps.LEAN_FROM_HOUSE + ": " + house.year() + " House vote" + lines);
-            return new DistrictLean(share, String.format(Locale.ROOT, "%s (House %d%s)", label(share),
-                    house.year(), lines), false, gaps);
+            return new DistrictLean(
+                    share,
+                    String.format(Locale.ROOT, "%s (House %d%s)", label(share), house.year(), lines),
+                    false,
+                    gaps);
         }
         double share = switch (house.winnerParty()) {
             case DEMOCRAT -> UNCONTESTED_SHARE;
             case REPUBLICAN -> 1 - UNCONTESTED_SHARE;
             case OTHER -> 0.5;
         };
-        gaps.add(String.format(Locale.ROOT, "%s: %s won %d without a two-party race, share %.2f assumed",
-                Gaps.LEAN_ASSUMED, house.winnerParty().initial(), house.year(), share));
-        return new DistrictLean(share, String.format(Locale.ROOT, "%s (assumed: %d not contested by both parties%s)",
-                label(share), house.year(), lines), false, gaps);
+        gaps.add(String.format(
+                Locale.ROOT,
+                "%s: %s won %d without a two-party race, share %.2f assumed",
+                Gaps.LEAN_ASSUMED,
+                house.winnerParty().initial(),
+                house.year(),
+                share));
+        return new DistrictLean(
+                share,
+                String.format(
+                        Locale.ROOT,
+                        "%s (assumed: %d not contested by both parties%s)",
+                        label(share),
+                        house.year(),
+                        lines),
+                false,
+                gaps);
     }
 
     /** Two-party margin in points. */

@@ -25,9 +25,18 @@ import org.primarypipeline.core.money.Money;
  *                            logs that add up to ln(score)
  * @param gaps                labels of missing or substituted data
  */
-public record DistrictPriority(DistrictId district, String lean, double primaryWin, double generalWin,
-                               long expectedCostDollars, double score, int rank, Path path, String pathReason,
-                               Map<String, Double> contributions, List<String> gaps) {
+public record DistrictPriority(
+        DistrictId district,
+        String lean,
+        double primaryWin,
+        double generalWin,
+        long expectedCostDollars,
+        double score,
+        int rank,
+        Path path,
+        String pathReason,
+        Map<String, Double> contributions,
+        List<String> gaps) {
 
     public DistrictPriority {
         contributions = Collections.unmodifiableMap(new LinkedHashMap<>(contributions));
@@ -40,19 +49,40 @@ public record DistrictPriority(DistrictId district, String lean, double primaryW
     }
 
     public DistrictPriority withRank(int newRank) {
-        return new DistrictPriority(district, lean, primaryWin, generalWin, expectedCostDollars, score, newRank,
-                path, pathReason, contributions, gaps);
+        return new DistrictPriority(
+                district,
+                lean,
+                primaryWin,
+                generalWin,
+                expectedCostDollars,
+                score,
+                newRank,
+                path,
+                pathReason,
+                contributions,
+                gaps);
     }
 
     /** One paragraph a staff member can read without the formulas. */
     public String explanation() {
         StringBuilder s = new StringBuilder();
-        s.append(rank > 0 ? "#" + rank + " " : "").append(district).append(" - ").append(path.label())
-                .append(": ").append(pathReason).append(". ");
-        s.append(String.format(Locale.ROOT, "Progressive wins the %s %s x general %s = %s; expected cost %s; "
+        s.append(rank > 0 ? "#" + rank + " " : "")
+                .append(district)
+                .append(" - ")
+                .append(path.label())
+                .append(": ")
+                .append(pathReason)
+                .append(". ");
+        s.append(String.format(
+                Locale.ROOT,
+                "Progressive wins the %s %s x general %s = %s; expected cost %s; "
                         + "score %.3f expected wins per $1M.",
-                path.throughDemocraticPrimary() ? "primary" : "ballot", percent(primaryWin), percent(generalWin),
-                percent(winChance()), Money.approximate((double) expectedCostDollars), score));
+                path.throughDemocraticPrimary() ? "primary" : "ballot",
+                percent(primaryWin),
+                percent(generalWin),
+                percent(winChance()),
+                Money.approximate((double) expectedCostDollars),
+                score));
         s.append(" Primary terms (logits): ").append(terms("primary."));
         s.append("; general terms (points): ").append(terms("general."));
         s.append(gaps.isEmpty() ? "." : ". Data gaps: " + String.join("; ", gaps) + ".");

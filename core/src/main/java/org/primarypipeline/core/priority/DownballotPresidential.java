@@ -18,11 +18,9 @@ final class DownballotPresidential {
     private static final int HEADER_ROWS = 3;
     private static Map<DistrictId, Cd119> bundled;
 
-    private DownballotPresidential() {
-    }
+    private DownballotPresidential() {}
 
-    record Cd119(DistrictId id, PresidentialResult pres2024, PresidentialResult pres2020) {
-    }
+    record Cd119(DistrictId id, PresidentialResult pres2024, PresidentialResult pres2020) {}
 
     static synchronized Map<DistrictId, Cd119> bundled() {
         if (bundled == null) {
@@ -38,9 +36,14 @@ final class DownballotPresidential {
                 continue;
             }
             DistrictId id = DistrictKeys.fromCombined(row.get(0));
-            byDistrict.put(id, new Cd119(id,
-                    PresidentialResult.of(2024, Double.parseDouble(row.get(3)), Double.parseDouble(row.get(4)), SOURCE),
-                    PresidentialResult.of(2020, Double.parseDouble(row.get(6)), Double.parseDouble(row.get(7)), SOURCE)));
+            byDistrict.put(
+                    id,
+                    new Cd119(
+                            id,
+                            PresidentialResult.of(
+                                    2024, Double.parseDouble(row.get(3)), Double.parseDouble(row.get(4)), SOURCE),
+                            PresidentialResult.of(
+                                    2020, Double.parseDouble(row.get(6)), Double.parseDouble(row.get(7)), SOURCE)));
         }
         return byDistrict;
     }

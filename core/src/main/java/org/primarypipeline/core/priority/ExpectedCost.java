@@ -19,10 +19,12 @@ record ExpectedCost(long dollars, String basis, List<String> gaps) {
         List<String> gaps = new ArrayList<>();
         OptionalDouble past = facts.raceMoney().stream()
                 .filter(m -> m.complete() && m.cycle() < facts.electionYear())
-                .mapToLong(RaceMoney::disbursementsDollars).average();
+                .mapToLong(RaceMoney::disbursementsDollars)
+                .average();
         OptionalDouble running = facts.raceMoney().stream()
                 .filter(m -> !m.complete() || m.cycle() >= facts.electionYear())
-                .mapToDouble(RaceMoney::receiptsDollars).max();
+                .mapToDouble(RaceMoney::receiptsDollars)
+                .max();
         double race;
         String basis;
         if (past.isEmpty() && running.isEmpty()) {

@@ -17,6 +17,7 @@ final class FecFilings {
 
     /** Cycles bundled; the last one was still running when the file was taken. */
     static final List<Integer> CYCLES = List.of(2022, 2024, 2026);
+
     static final int RUNNING_CYCLE = 2026;
     /**
      * A seat counts as open when at least this many candidates the FEC lists as running for an
@@ -24,28 +25,35 @@ final class FecFilings {
      * stale registration.
      */
     static final int OPEN_SEAT_FILINGS = 2;
+
     static final long SERIOUS_RECEIPTS = 25_000;
 
     private static final String HEADER = "data/fec/weball_header.txt";
     private static final Set<String> NON_VOTING = Set.of("DC", "PR", "AS", "GU", "MP", "VI");
     private static final Map<Integer, List<Filing>> bundled = new HashMap<>();
 
-    private FecFilings() {
-    }
+    private FecFilings() {}
 
     /**
      * @param incumbency the FEC's code: I incumbent, C challenger, O open seat
      */
-    record Filing(String candidateId, DistrictId district, char incumbency, double receipts, double disbursements,
-                  String name, String party) {
-    }
+    record Filing(
+            String candidateId,
+            DistrictId district,
+            char incumbency,
+            double receipts,
+            double disbursements,
+            String name,
+            String party) {}
 
     static synchronized List<Filing> cycle(int cycle) {
         if (!CYCLES.contains(cycle)) {
             return List.of();
         }
-        return bundled.computeIfAbsent(cycle, c -> parse(BundledData.pipeDelimited(
-                "data/fec/weball" + String.valueOf(c).substring(2) + ".txt")));
+        return bundled.computeIfAbsent(
+                cycle,
+                c -> parse(BundledData.pipeDelimited(
+                        "data/fec/weball" + String.valueOf(c).substring(2) + ".txt")));
     }
 
     static List<Filing> parse(List<String[]> rows) {
@@ -61,9 +69,14 @@ final class FecFilings {
         return rows.stream()
                 .filter(r -> r.length > district && r[id].startsWith("H"))
                 .filter(r -> !r[district].isBlank() && !NON_VOTING.contains(r[state]))
-                .map(r -> new Filing(r[id], DistrictKeys.of(r[state], r[district]),
-                        r[ici].isEmpty() ? '?' : r[ici].charAt(0), amount(r[receipts]), amount(r[disbursements]),
-                        r[name], r[party]))
+                .map(r -> new Filing(
+                        r[id],
+                        DistrictKeys.of(r[state], r[district]),
+                        r[ici].isEmpty() ? '?' : r[ici].charAt(0),
+                        amount(r[receipts]),
+                        amount(r[disbursements]),
+                        r[name],
+                        r[party]))
                 .toList();
     }
 
@@ -78,8 +91,8 @@ final class FecFilings {
             counts.merge(f.district(), 1, Integer::sum);
         }
         Map<DistrictId, RaceMoney> money = new TreeMap<>();
-        sums.forEach((d, s) -> money.put(d, new RaceMoney(cycle, Math.round(s[0]), Math.round(s[1]),
-                counts.get(d), cycle != RUNNING_CYCLE)));
+        sums.forEach((d, s) -> money.put(
+                d, new RaceMoney(cycle, Math.round(s[0]), Math.round(s[1]), counts.get(d), cycle != RUNNING_CYCLE)));
         return money;
     }
 

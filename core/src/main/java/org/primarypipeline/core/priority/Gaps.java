@@ -27,11 +27,11 @@ public final class Gaps {
     public static final String LEAN_ASSUMED = "lean assumed from an uncontested seat";
     public static final String NO_LEAN = "no lean at all: even seat assumed";
 
-    private Gaps() {
-    }
+    private Gaps() {}
 
     static String uncontested(HouseResult r) {
-        String how = r.votesUncounted() ? " (recorded as 1 vote: Florida and a few states do not count such races)" : "";
+        String how =
+                r.votesUncounted() ? " (recorded as 1 vote: Florida and a few states do not count such races)" : "";
         return UNCONTESTED + ": " + r.year() + ", " + r.winner() + " unopposed" + how
                 + "; result not used for the lean";
     }

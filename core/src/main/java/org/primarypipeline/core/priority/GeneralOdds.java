@@ -10,20 +10,25 @@ import java.util.Map;
  */
 final class GeneralOdds {
 
-    private GeneralOdds() {
-    }
+    private GeneralOdds() {}
 
     static Odds of(Path path, DistrictFacts facts, DistrictLean lean, PriorityWeights w) {
         Map<String, Double> terms = new LinkedHashMap<>();
         terms.put("general.lean", lean.marginPoints());
         HouseResult house = facts.lastHouse();
-        if (lean.presidential() && house != null && house.onSameLines() && house.demTwoPartyShare().isPresent()) {
+        if (lean.presidential()
+                && house != null
+                && house.onSameLines()
+                && house.demTwoPartyShare().isPresent()) {
             // House candidates run ahead of or behind the top of the ticket; part of that persists.
             double houseMargin = (2 * house.demTwoPartyShare().getAsDouble() - 1) * 100;
             terms.put("general.house", w.house() * (houseMargin - lean.marginPoints()));
         }
-        if (path != Path.PRIMARY_CHALLENGE && path != Path.OPEN_DEMOCRATIC_SEAT && !facts.isOpenSeat()
-                && facts.member() != null && facts.member().party() == Party.REPUBLICAN) {
+        if (path != Path.PRIMARY_CHALLENGE
+                && path != Path.OPEN_DEMOCRATIC_SEAT
+                && !facts.isOpenSeat()
+                && facts.member() != null
+                && facts.member().party() == Party.REPUBLICAN) {
             terms.put("general.incumbency", -w.incumbency());
         }
         terms.put("general.environment", w.environment());

@@ -15,6 +15,7 @@ public final class HistoricFacts {
 
     /** Elections that have a House result two years before them in the bundled file. */
     public static final int FIRST_YEAR = HouseResults.FIRST_YEAR + 2;
+
     public static final int LAST_YEAR = HouseResults.LAST_YEAR;
 
     /**
@@ -26,12 +27,12 @@ public final class HistoricFacts {
             2018, Set.of("PA"),
             2020, Set.of("NC"),
             2024, Set.of("AL", "GA", "LA", "NC", "NY", "OH"));
+
     private static final Set<String> AT_LARGE_2022 = Set.of("AK", "DE", "ND", "SD", "VT", "WY");
     /** The Downballot's 2020 presidential table is on the 2024 lines; these states used others in 2022. */
     private static final int PRESIDENTIAL_LINES_YEAR = 2024;
 
-    private HistoricFacts() {
-    }
+    private HistoricFacts() {}
 
     public static boolean supports(int year) {
         return year >= FIRST_YEAR && year <= LAST_YEAR && year % 2 == 0;
@@ -73,9 +74,18 @@ public final class HistoricFacts {
                     previous = previous.onOtherLines();
                 }
             }
-            facts.add(new DistrictFacts(id, year, redrawn, presidential(year, id, cd119, gaps), previous, member,
-                    previous == null ? null : previous.winnerParty(), openSeat, raceMoney(year, id, redrawn, gaps),
-                    null, gaps));
+            facts.add(new DistrictFacts(
+                    id,
+                    year,
+                    redrawn,
+                    presidential(year, id, cd119, gaps),
+                    previous,
+                    member,
+                    previous == null ? null : previous.winnerParty(),
+                    openSeat,
+                    raceMoney(year, id, redrawn, gaps),
+                    null,
+                    gaps));
         }
         return facts;
     }
@@ -85,16 +95,16 @@ public final class HistoricFacts {
         return HouseResults.bundled().year(year);
     }
 
-    private static List<PresidentialResult> presidential(int year, DistrictId id,
-                                                         Map<DistrictId, DownballotPresidential.Cd119> cd119,
-                                                         List<String> gaps) {
+    private static List<PresidentialResult> presidential(
+            int year, DistrictId id, Map<DistrictId, DownballotPresidential.Cd119> cd119, List<String> gaps) {
         // Only the 2020 result is bundled by district for past lines; 2024's is not "before" any backtest.
         if (year <= 2020 || !cd119.containsKey(id)) {
             return List.of();
         }
-        if (year < PRESIDENTIAL_LINES_YEAR && REDRAWN_FOR.get(PRESIDENTIAL_LINES_YEAR).contains(id.state())) {
-            gaps.add(Gaps.PRESIDENTIAL_ON_OTHER_LINES + ": 2020 result on the " + PRESIDENTIAL_LINES_YEAR
-                    + " lines of " + id.state() + ", which differ from its " + year + " lines");
+        if (year < PRESIDENTIAL_LINES_YEAR
+                && REDRAWN_FOR.get(PRESIDENTIAL_LINES_YEAR).contains(id.state())) {
+            gaps.add(Gaps.PRESIDENTIAL_ON_OTHER_LINES + ": 2020 result on the " + PRESIDENTIAL_LINES_YEAR + " lines of "
+                    + id.state() + ", which differ from its " + year + " lines");
         }
         return List.of(cd119.get(id).pres2020());
     }

@@ -8,8 +8,14 @@ import java.util.OptionalDouble;
  * @param onSameLines false when the district was redrawn after this election, so the result
  *                    belongs to other voters and may only stand in as an approximation
  */
-public record HouseResult(int year, String winner, Party winnerParty, long demVotes, long repVotes,
-                          Contest contest, boolean onSameLines) {
+public record HouseResult(
+        int year,
+        String winner,
+        Party winnerParty,
+        long demVotes,
+        long repVotes,
+        Contest contest,
+        boolean onSameLines) {
 
     /** Whether the result says anything about the two parties' strength. */
     public enum Contest {

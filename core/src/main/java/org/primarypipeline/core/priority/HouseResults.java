@@ -20,6 +20,7 @@ final class HouseResults {
     static final String RESOURCE = "data/elections/medsl_house_2012-2024.csv";
     /** The bundled copy keeps only the elections on or after the 2012 redistricting. */
     static final int FIRST_YEAR = 2012;
+
     static final int LAST_YEAR = 2024;
 
     private static final Set<String> NON_VOTING = Set.of("DC", "PR", "AS", "GU", "MP", "VI");
@@ -28,8 +29,8 @@ final class HouseResults {
     private final Map<Integer, Map<DistrictId, HouseResult>> results;
     private final Map<Integer, Map<DistrictId, List<String>>> ballots;
 
-    private HouseResults(Map<Integer, Map<DistrictId, HouseResult>> results,
-                         Map<Integer, Map<DistrictId, List<String>>> ballots) {
+    private HouseResults(
+            Map<Integer, Map<DistrictId, HouseResult>> results, Map<Integer, Map<DistrictId, List<String>>> ballots) {
         this.results = results;
         this.ballots = ballots;
     }
@@ -44,8 +45,10 @@ final class HouseResults {
     static HouseResults parse(List<CSVRecord> rows) {
         Map<Integer, Map<DistrictId, Map<String, Tally>>> tallies = new HashMap<>();
         for (CSVRecord row : rows) {
-            if (!"GEN".equals(row.get("stage")) || "TRUE".equals(row.get("special"))
-                    || "TRUE".equals(row.get("runoff")) || NON_VOTING.contains(row.get("state_po"))) {
+            if (!"GEN".equals(row.get("stage"))
+                    || "TRUE".equals(row.get("special"))
+                    || "TRUE".equals(row.get("runoff"))
+                    || NON_VOTING.contains(row.get("state_po"))) {
                 continue;
             }
             // Write-ins and the "BLANK", "SCATTERING", "VOID" lines are not candidates on the ballot.

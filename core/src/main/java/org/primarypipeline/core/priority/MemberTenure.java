@@ -19,8 +19,7 @@ final class MemberTenure {
     private static final double DAYS_PER_YEAR = 365.25;
     private static Map<String, JsonNode> termsByBioguide;
 
-    private MemberTenure() {
-    }
+    private MemberTenure() {}
 
     /** House years served before {@code asOf}; 0 for an unknown id. */
     static double yearsInHouse(String bioguideId, LocalDate asOf) {

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The side a candidate or member sits on, as far as the House majority is concerned. */
 public enum Party {
-    DEMOCRAT, REPUBLICAN, OTHER;
+    DEMOCRAT,
+    REPUBLICAN,
+    OTHER;
 
     /**
      * Reads every source's spelling: MEDSL ("DEMOCRAT", "DEMOCRATIC-FARMER-LABOR", "DEMOCRATIC-NPL"),

@@ -17,17 +17,20 @@ final class PlanLines {
     private static final String SOURCE = "Dave's Redistricting App on the 2026 lines (daily-district)";
     private static Map<DistrictId, PlanDistrict> bundled;
 
-    private PlanLines() {
-    }
+    private PlanLines() {}
 
     /**
      * @param redrawn       the state drew new lines for 2026, so no House election was held on them
      * @param firstElection the first election held on these lines (2022, 2024 or 2026)
      * @param pres2020      null where the source has no 2020 result on these lines
      */
-    record PlanDistrict(DistrictId id, boolean redrawn, int firstElection, double squareMiles,
-                        PresidentialResult pres2024, PresidentialResult pres2020) {
-    }
+    record PlanDistrict(
+            DistrictId id,
+            boolean redrawn,
+            int firstElection,
+            double squareMiles,
+            PresidentialResult pres2024,
+            PresidentialResult pres2020) {}
 
     static synchronized Map<DistrictId, PlanDistrict> bundled() {
         if (bundled == null) {
@@ -41,14 +44,27 @@ final class PlanLines {
         for (JsonNode geometry : topology.path("objects").path("districts").path("geometries")) {
             JsonNode p = geometry.path("properties");
             DistrictId id = DistrictKeys.fromCombined(p.path("state-district").asText());
-            PresidentialResult pres2024 = PresidentialResult.of(2024,
-                    p.path("DemPct2024Pres").asDouble(), p.path("RepPct2024Pres").asDouble(), SOURCE);
+            PresidentialResult pres2024 = PresidentialResult.of(
+                    2024,
+                    p.path("DemPct2024Pres").asDouble(),
+                    p.path("RepPct2024Pres").asDouble(),
+                    SOURCE);
             PresidentialResult pres2020 = p.path("DemPct2020Pres").isNumber()
-                    ? PresidentialResult.of(2020, p.path("DemPct2020Pres").asDouble(),
-                            p.path("RepPct2020Pres").asDouble(), SOURCE)
+                    ? PresidentialResult.of(
+                            2020,
+                            p.path("DemPct2020Pres").asDouble(),
+                            p.path("RepPct2020Pres").asDouble(),
+                            SOURCE)
                     : null;
-            plan.put(id, new PlanDistrict(id, p.path("changed").asInt() == 1, p.path("year").asInt(),
-                    p.path("area_sqmi").asDouble(), pres2024, pres2020));
+            plan.put(
+                    id,
+                    new PlanDistrict(
+                            id,
+                            p.path("changed").asInt() == 1,
+                            p.path("year").asInt(),
+                            p.path("area_sqmi").asDouble(),
+                            pres2024,
+                            pres2020));
         }
         return plan;
     }

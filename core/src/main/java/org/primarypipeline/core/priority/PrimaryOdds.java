@@ -10,8 +10,7 @@ import java.util.Map;
  */
 final class PrimaryOdds {
 
-    private PrimaryOdds() {
-    }
+    private PrimaryOdds() {}
 
     static Odds of(Path path, DistrictFacts facts, DistrictLean lean, SupporterStrength strength, PriorityWeights w) {
         Map<String, Double> terms = new LinkedHashMap<>();
@@ -21,9 +20,12 @@ final class PrimaryOdds {
             terms.put("primary.lean", w.lean() * (lean.demShare() - 0.5) * 10);
             Demographics d = facts.demographics();
             if (d != null) {
-                double tenfolds = Math.log10(Math.max(d.peoplePerSquareMile(), 1e-3) / Reference.PEOPLE_PER_SQUARE_MILE);
+                double tenfolds =
+                        Math.log10(Math.max(d.peoplePerSquareMile(), 1e-3) / Reference.PEOPLE_PER_SQUARE_MILE);
                 terms.put("primary.density", w.density() * Math.max(-2, Math.min(2, tenfolds)));
-                terms.put("primary.diversity", w.diversity() * (d.peopleOfColourShare() - Reference.PEOPLE_OF_COLOUR_SHARE) * 10);
+                terms.put(
+                        "primary.diversity",
+                        w.diversity() * (d.peopleOfColourShare() - Reference.PEOPLE_OF_COLOUR_SHARE) * 10);
                 terms.put("primary.education", w.education() * (d.degreeShare() - Reference.DEGREE_SHARE) * 10);
             }
         }

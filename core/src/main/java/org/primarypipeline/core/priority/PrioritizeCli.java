@@ -12,16 +12,15 @@ public final class PrioritizeCli {
 
     private static final int MOVES_SHOWN = 15;
 
-    private PrioritizeCli() {
-    }
+    private PrioritizeCli() {}
 
     /** The best {@code n} districts of the 2026 lines with default weights and no supporters. */
     public static void printTop(int n, PrintStream out) {
         printTop(n, PriorityWeights.defaults(), Map.of(), out);
     }
 
-    public static void printTop(int n, PriorityWeights weights, Map<DistrictId, SupporterStrength> strength,
-                                PrintStream out) {
+    public static void printTop(
+            int n, PriorityWeights weights, Map<DistrictId, SupporterStrength> strength, PrintStream out) {
         List<DistrictPriority> ranked = new PriorityModel(weights).rank(PublicDataFacts.plan2026(), strength);
         printTable(ranked, n, out);
         printPathCounts(ranked, out);
@@ -37,8 +36,12 @@ public final class PrioritizeCli {
         out.println("Weights changed from the defaults: " + weights.differencesFrom(PriorityWeights.defaults()));
         printTable(changed, n, out);
         RankingDiff diff = RankingDiff.between(base, changed);
-        out.printf(Locale.ROOT, "%nAgainst the defaults: %d districts moved up, %d down, %d changed path.%n",
-                diff.movedUp().size(), diff.movedDown().size(), diff.pathChanges().size());
+        out.printf(
+                Locale.ROOT,
+                "%nAgainst the defaults: %d districts moved up, %d down, %d changed path.%n",
+                diff.movedUp().size(),
+                diff.movedDown().size(),
+                diff.pathChanges().size());
         List<RankingDiff.Move> crossings = diff.crossings(n);
         if (!crossings.isEmpty()) {
             out.printf(Locale.ROOT, "Entered or left the top %d:%n", n);
@@ -49,12 +52,28 @@ public final class PrioritizeCli {
     }
 
     static void printTable(List<DistrictPriority> ranked, int n, PrintStream out) {
-        out.printf(Locale.ROOT, "%4s  %-6s %7s  %-40s %7s %7s %8s  %s%n",
-                "rank", "dist", "score", "path", "primary", "general", "cost", "why");
+        out.printf(
+                Locale.ROOT,
+                "%4s  %-6s %7s  %-40s %7s %7s %8s  %s%n",
+                "rank",
+                "dist",
+                "score",
+                "path",
+                "primary",
+                "general",
+                "cost",
+                "why");
         for (DistrictPriority p : ranked.subList(0, Math.min(n, ranked.size()))) {
-            out.printf(Locale.ROOT, "%4d  %-6s %7.3f  %-40s %7s %7s %8s  %s%n",
-                    p.rank(), p.district(), p.score(), p.path().label(), DistrictPriority.percent(p.primaryWin()),
-                    DistrictPriority.percent(p.generalWin()), Money.approximate((double) p.expectedCostDollars()),
+            out.printf(
+                    Locale.ROOT,
+                    "%4d  %-6s %7.3f  %-40s %7s %7s %8s  %s%n",
+                    p.rank(),
+                    p.district(),
+                    p.score(),
+                    p.path().label(),
+                    DistrictPriority.percent(p.primaryWin()),
+                    DistrictPriority.percent(p.generalWin()),
+                    Money.approximate((double) p.expectedCostDollars()),
                     p.pathReason());
         }
         out.println("score = expected progressive wins per $1M; "
@@ -64,14 +83,26 @@ public final class PrioritizeCli {
     private static void printPathCounts(List<DistrictPriority> ranked, PrintStream out) {
         StringBuilder s = new StringBuilder("Paths over all " + ranked.size() + " districts:");
         for (Path path : Path.values()) {
-            s.append(String.format(Locale.ROOT, " %s %d;", path.label(),
+            s.append(String.format(
+                    Locale.ROOT,
+                    " %s %d;",
+                    path.label(),
                     ranked.stream().filter(p -> p.path() == path).count()));
         }
         out.println(s);
     }
 
     private static void printMove(RankingDiff.Move m, PrintStream out) {
-        out.printf(Locale.ROOT, "  %-6s %4d -> %-4d (%+d)%s%n", m.district(), m.fromRank(), m.toRank(), m.placesUp(),
-                m.pathChanged() ? "  path: " + m.fromPath().label() + " -> " + m.toPath().label() : "");
+        out.printf(
+                Locale.ROOT,
+                "  %-6s %4d -> %-4d (%+d)%s%n",
+                m.district(),
+                m.fromRank(),
+                m.toRank(),
+                m.placesUp(),
+                m.pathChanged()
+                        ? "  path: " + m.fromPath().label() + " -> "
+                                + m.toPath().label()
+                        : "");
     }
 }

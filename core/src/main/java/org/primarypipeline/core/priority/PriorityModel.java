@@ -39,7 +39,8 @@ public final class PriorityModel {
         for (DistrictFacts f : facts) {
             scored.add(assess(f, strength.getOrDefault(f.district(), SupporterStrength.NONE)));
         }
-        scored.sort(Comparator.comparingDouble(DistrictPriority::score).reversed()
+        scored.sort(Comparator.comparingDouble(DistrictPriority::score)
+                .reversed()
                 .thenComparing(DistrictPriority::district));
         List<DistrictPriority> ranked = new ArrayList<>(scored.size());
         for (int i = 0; i < scored.size(); i++) {
@@ -73,11 +74,24 @@ public final class PriorityModel {
         contributions.put("score.cost", -weights.cost() * Math.log(costInMillions));
         contributions.put("score.value", Math.log(weights.pathValue(best.path())));
 
-        return new DistrictPriority(facts.district(), lean.description(), best.primary().probability(),
-                best.general().probability(), cost.dollars(), score, 0, best.path(),
-                PathReasons.of(best.path(), facts, lean, best.general().probability(),
-                        flip == null ? Double.NaN : flip.general().probability(), cost),
-                contributions, gaps(facts, lean, cost, strength));
+        return new DistrictPriority(
+                facts.district(),
+                lean.description(),
+                best.primary().probability(),
+                best.general().probability(),
+                cost.dollars(),
+                score,
+                0,
+                best.path(),
+                PathReasons.of(
+                        best.path(),
+                        facts,
+                        lean,
+                        best.general().probability(),
+                        flip == null ? Double.NaN : flip.general().probability(),
+                        cost),
+                contributions,
+                gaps(facts, lean, cost, strength));
     }
 
     /**
@@ -98,20 +112,24 @@ public final class PriorityModel {
     private Evaluation evaluate(Path path, DistrictFacts facts, DistrictLean lean, SupporterStrength strength) {
         Odds primary = PrimaryOdds.of(path, facts, lean, strength, weights);
         Odds general = GeneralOdds.of(path, facts, lean, weights);
-        return new Evaluation(path, primary, general,
-                weights.pathValue(path) * primary.probability() * general.probability());
+        return new Evaluation(
+                path, primary, general, weights.pathValue(path) * primary.probability() * general.probability());
     }
 
     /** The loader's provenance labels, then what this model noticed missing or substituted. */
-    private static List<String> gaps(DistrictFacts facts, DistrictLean lean, ExpectedCost cost,
-                                     SupporterStrength strength) {
+    private static List<String> gaps(
+            DistrictFacts facts, DistrictLean lean, ExpectedCost cost, SupporterStrength strength) {
         List<String> gaps = new ArrayList<>(facts.gaps());
         HouseResult house = facts.lastHouse();
         if (house == null) {
             gaps.add(Gaps.NO_HOUSE_RESULT + " for this seat");
         } else if (!house.onSameLines()) {
-            gaps.add(String.format(Locale.ROOT, "%s: the %d result of %s was on the old lines",
-                    Gaps.REDRAWN_NO_HOUSE_RESULT, house.year(), facts.district()));
+            gaps.add(String.format(
+                    Locale.ROOT,
+                    "%s: the %d result of %s was on the old lines",
+                    Gaps.REDRAWN_NO_HOUSE_RESULT,
+                    house.year(),
+                    facts.district()));
         } else if (house.contest() == HouseResult.Contest.UNCONTESTED) {
             gaps.add(Gaps.uncontested(house));
         } else if (house.contest() == HouseResult.Contest.NO_TWO_PARTY_CONTEST) {
@@ -133,6 +151,5 @@ public final class PriorityModel {
         return gaps;
     }
 
-    private record Evaluation(Path path, Odds primary, Odds general, double value) {
-    }
+    private record Evaluation(Path path, Odds primary, Odds general, double value) {}
 }

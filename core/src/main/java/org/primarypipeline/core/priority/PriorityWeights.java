@@ -50,13 +50,33 @@ import java.util.Map;
  * @param valueIndependent    worth of an independent win
  */
 public record PriorityWeights(
-        double recentLean, double house, double marginScale, double incumbency, double environment,
-        double progressivePenalty, double independentAppeal, double independentCeiling,
-        double challengeBase, double openBase, double flipBase, double independentBase,
-        double lean, double density, double diversity, double education, double tenure,
-        double supporters, double groups,
-        double cost, double costShare, double minCostDollars, double fallbackRaceDollars,
-        double valueChallenge, double valueOpen, double valueFlip, double valueIndependent) {
+        double recentLean,
+        double house,
+        double marginScale,
+        double incumbency,
+        double environment,
+        double progressivePenalty,
+        double independentAppeal,
+        double independentCeiling,
+        double challengeBase,
+        double openBase,
+        double flipBase,
+        double independentBase,
+        double lean,
+        double density,
+        double diversity,
+        double education,
+        double tenure,
+        double supporters,
+        double groups,
+        double cost,
+        double costShare,
+        double minCostDollars,
+        double fallbackRaceDollars,
+        double valueChallenge,
+        double valueOpen,
+        double valueFlip,
+        double valueIndependent) {
 
     public PriorityWeights {
         requireFraction("recentLean", recentLean);
@@ -80,13 +100,8 @@ public record PriorityWeights(
 
     public static PriorityWeights defaults() {
         return new PriorityWeights(
-                0.75, 0.25, 4.0, 3.0, 0.0,
-                1.5, 10.0, 0.35,
-                0.08, 0.30, 0.45, 0.50,
-                0.15, 0.15, 0.08, 0.05, 0.10,
-                0.40, 0.50,
-                1.0, 0.5, 250_000, 2_750_000,
-                1.0, 1.0, 1.0, 1.0);
+                0.75, 0.25, 4.0, 3.0, 0.0, 1.5, 10.0, 0.35, 0.08, 0.30, 0.45, 0.50, 0.15, 0.15, 0.08, 0.05, 0.10, 0.40,
+                0.50, 1.0, 0.5, 250_000, 2_750_000, 1.0, 1.0, 1.0, 1.0);
     }
 
     /**
@@ -170,8 +185,10 @@ public record PriorityWeights(
 
     private static PriorityWeights fromMap(Map<String, Double> values) {
         RecordComponent[] components = PriorityWeights.class.getRecordComponents();
-        Object[] args = Arrays.stream(components).map(c -> values.get(c.getName())).toArray();
-        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        Object[] args =
+                Arrays.stream(components).map(c -> values.get(c.getName())).toArray();
+        Class<?>[] types =
+                Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
         try {
             return PriorityWeights.class.getDeclaredConstructor(types).newInstance(args);
         } catch (InvocationTargetException e) {

@@ -22,10 +22,10 @@ public final class PublicDataFacts {
     private static final LocalDate TENURE_AS_OF = LocalDate.of(ELECTION_YEAR, 1, 1);
     /** First day of the 119th Congress; members sworn in later won a special election. */
     private static final LocalDate CONGRESS_START = LocalDate.of(2025, 1, 3);
+
     private static List<DistrictFacts> plan2026;
 
-    private PublicDataFacts() {
-    }
+    private PublicDataFacts() {}
 
     /** One entry per district of the 2026 plan, ordered by district. */
     public static synchronized List<DistrictFacts> plan2026() {
@@ -42,11 +42,14 @@ public final class PublicDataFacts {
         Map<DistrictId, HouseMember> members = PublicData.houseMembers().stream()
                 .collect(Collectors.toMap(HouseMember::district, Function.identity()));
         Set<DistrictId> filledBySpecial = members.values().stream()
-                .filter(m -> MemberTenure.currentTermStart(m.bioguideId()).filter(CONGRESS_START::isBefore).isPresent())
-                .map(HouseMember::district).collect(Collectors.toSet());
+                .filter(m -> MemberTenure.currentTermStart(m.bioguideId())
+                        .filter(CONGRESS_START::isBefore)
+                        .isPresent())
+                .map(HouseMember::district)
+                .collect(Collectors.toSet());
         Map<DistrictId, Integer> openFilings = FecFilings.openSeatFilings(FecFilings.RUNNING_CYCLE, filledBySpecial);
-        Map<Integer, Map<DistrictId, RaceMoney>> money = FecFilings.CYCLES.stream()
-                .collect(Collectors.toMap(c -> c, FecFilings::raceMoney));
+        Map<Integer, Map<DistrictId, RaceMoney>> money =
+                FecFilings.CYCLES.stream().collect(Collectors.toMap(c -> c, FecFilings::raceMoney));
         Map<DistrictId, Demographics> census = DemographicsTable.on2026Lines(plan);
 
         List<DistrictFacts> facts = new ArrayList<>();
@@ -67,13 +70,19 @@ public final class PublicDataFacts {
                 lastHouse = lastHouse.onOtherLines();
             }
             HouseMember m = members.get(id);
-            SittingMember member = m == null ? null : new SittingMember(m.fullName(), Party.fromLabel(m.party()),
-                    MemberTenure.yearsInHouse(m.bioguideId(), TENURE_AS_OF));
+            SittingMember member = m == null
+                    ? null
+                    : new SittingMember(
+                            m.fullName(),
+                            Party.fromLabel(m.party()),
+                            MemberTenure.yearsInHouse(m.bioguideId(), TENURE_AS_OF));
             Party holder = member != null ? member.party() : lastHouse != null ? lastHouse.winnerParty() : null;
-            String openSeat = member == null ? "vacant seat"
-                    : openFilings.containsKey(id) ? openFilings.get(id) + " candidates have filed with the FEC for an "
-                            + "open seat in " + ELECTION_YEAR
-                    : null;
+            String openSeat = member == null
+                    ? "vacant seat"
+                    : openFilings.containsKey(id)
+                            ? openFilings.get(id) + " candidates have filed with the FEC for an " + "open seat in "
+                                    + ELECTION_YEAR
+                            : null;
             List<RaceMoney> raceMoney = new ArrayList<>();
             List<String> oldLineCycles = new ArrayList<>();
             for (int cycle : FecFilings.CYCLES) {
@@ -89,8 +98,18 @@ public final class PublicDataFacts {
                 gaps.add(Gaps.FEC_OLD_LINES + ": " + String.join(" and ", oldLineCycles)
                         + " spending of the district numbered " + id + " before the lines changed");
             }
-            facts.add(new DistrictFacts(id, ELECTION_YEAR, lines.redrawn(), presidential, lastHouse, member, holder,
-                    openSeat, raceMoney, census.get(id), gaps));
+            facts.add(new DistrictFacts(
+                    id,
+                    ELECTION_YEAR,
+                    lines.redrawn(),
+                    presidential,
+                    lastHouse,
+                    member,
+                    holder,
+                    openSeat,
+                    raceMoney,
+                    census.get(id),
+                    gaps));
         }
         return facts;
     }

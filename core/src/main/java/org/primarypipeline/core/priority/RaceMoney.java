@@ -6,6 +6,4 @@ package org.primarypipeline.core.priority;
  *
  * @param complete false for the cycle still running (FEC files cover only part of it)
  */
-public record RaceMoney(int cycle, long receiptsDollars, long disbursementsDollars, int candidates,
-                        boolean complete) {
-}
+public record RaceMoney(int cycle, long receiptsDollars, long disbursementsDollars, int candidates, boolean complete) {}

@@ -20,8 +20,14 @@ public record RankingDiff(List<Move> moves) {
     }
 
     /** One district's place in both rankings. */
-    public record Move(DistrictId district, int fromRank, int toRank, double fromScore, double toScore,
-                       Path fromPath, Path toPath) {
+    public record Move(
+            DistrictId district,
+            int fromRank,
+            int toRank,
+            double fromScore,
+            double toScore,
+            Path fromPath,
+            Path toPath) {
 
         /** Places gained: positive moved up, negative moved down. */
         public int placesUp() {
@@ -40,8 +46,8 @@ public record RankingDiff(List<Move> moves) {
         for (DistrictPriority now : after) {
             DistrictPriority was = old.get(now.district());
             if (was != null) {
-                moves.add(new Move(now.district(), was.rank(), now.rank(), was.score(), now.score(),
-                        was.path(), now.path()));
+                moves.add(new Move(
+                        now.district(), was.rank(), now.rank(), was.score(), now.score(), was.path(), now.path()));
             }
         }
         moves.sort(Comparator.comparingInt((Move m) -> -Math.abs(m.placesUp())).thenComparingInt(Move::toRank));
@@ -66,7 +72,9 @@ public record RankingDiff(List<Move> moves) {
 
     /** Districts that entered or left the top {@code n}. */
     public List<Move> crossings(int n) {
-        return moves.stream().filter(m -> (m.fromRank() <= n) != (m.toRank() <= n))
-                .sorted(Comparator.comparingInt(Move::toRank)).toList();
+        return moves.stream()
+                .filter(m -> (m.fromRank() <= n) != (m.toRank() <= n))
+                .sorted(Comparator.comparingInt(Move::toRank))
+                .toList();
     }
 }

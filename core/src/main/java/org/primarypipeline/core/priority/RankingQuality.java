@@ -6,8 +6,7 @@ import java.util.Comparator;
 /** How well a score put the districts that turned out to matter at the top. */
 final class RankingQuality {
 
-    private RankingQuality() {
-    }
+    private RankingQuality() {}
 
     /**
      * Area under the ROC curve: the chance a random positive scores above a random negative

@@ -13,6 +13,5 @@ final class Reference {
     /** The 2020 apportionment population of a district, for districts with no census figure. */
     static final long POPULATION = 761_169;
 
-    private Reference() {
-    }
+    private Reference() {}
 }

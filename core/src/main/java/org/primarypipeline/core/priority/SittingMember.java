@@ -5,5 +5,4 @@ package org.primarypipeline.core.priority;
  *
  * @param yearsInHouse years served in the House up to the election year (all terms, any district)
  */
-public record SittingMember(String name, Party party, double yearsInHouse) {
-}
+public record SittingMember(String name, Party party, double yearsInHouse) {}

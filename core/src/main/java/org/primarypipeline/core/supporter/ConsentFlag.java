@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** What a row says about messaging on one channel; most lists leave it blank. */
 public enum ConsentFlag {
-    YES, NO, UNKNOWN;
+    YES,
+    NO,
+    UNKNOWN;
 
     public static ConsentFlag parse(String raw, String column) {
         if (raw == null || raw.isBlank()) {

@@ -14,8 +14,7 @@ public final class EmailAddresses {
 
     private static final String SPECIALS = ",;<>()[]:\\\"";
 
-    private EmailAddresses() {
-    }
+    private EmailAddresses() {}
 
     /** Null for a blank value. */
     public static String normalize(String raw) {
@@ -40,7 +39,8 @@ public final class EmailAddresses {
         for (int i = 0; i < email.length(); i++) {
             char c = email.charAt(i);
             if (c <= ' ' || SPECIALS.indexOf(c) >= 0) {
-                throw new InvalidField("email contains '" + (c <= ' ' ? "a space" : String.valueOf(c)) + "': '" + raw.strip() + "'");
+                throw new InvalidField(
+                        "email contains '" + (c <= ' ' ? "a space" : String.valueOf(c)) + "': '" + raw.strip() + "'");
             }
         }
         if (email.charAt(0) == '.' || email.charAt(at - 1) == '.') {
@@ -64,7 +64,9 @@ public final class EmailAddresses {
     /** Dot-separated labels of letters, digits and inner hyphens. */
     private static boolean hostName(String domain) {
         for (String label : domain.split("\\.", -1)) {
-            if (label.isEmpty() || label.startsWith("-") || label.endsWith("-")
+            if (label.isEmpty()
+                    || label.startsWith("-")
+                    || label.endsWith("-")
                     || !label.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-')) {
                 return false;
             }

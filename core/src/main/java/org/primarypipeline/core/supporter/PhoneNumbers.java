@@ -17,8 +17,7 @@ public final class PhoneNumbers {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final ConcurrentHashMap<Integer, Boolean> AREA_CODES = new ConcurrentHashMap<>();
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     /** Null for a blank value. */
     public static String toE164(String raw) {
@@ -60,7 +59,9 @@ public final class PhoneNumbers {
         // NANP: NXX-NXX-XXXX, N = 2-9; N11 codes are service codes
         char a = digits[start];
         char e = digits[start + 3];
-        if (a < '2' || e < '2' || (digits[start + 1] == '1' && digits[start + 2] == '1')
+        if (a < '2'
+                || e < '2'
+                || (digits[start + 1] == '1' && digits[start + 2] == '1')
                 || (digits[start + 4] == '1' && digits[start + 5] == '1')) {
             throw new InvalidField("phone is not a valid US number: '" + raw.strip() + "'");
         }

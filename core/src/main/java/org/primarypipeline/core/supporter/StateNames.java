@@ -25,8 +25,7 @@ public final class StateNames {
         POSTAL_BY_TEXT.put("D.C.", "DC");
     }
 
-    private StateNames() {
-    }
+    private StateNames() {}
 
     /** Null for a blank value. */
     public static String toPostal(String raw) {

@@ -54,7 +54,11 @@ public final class SupporterColumns {
             }
         }
         for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+            String name = header.get(i)
+                    .strip()
+                    .toLowerCase(Locale.ROOT)
+                    .replace('-', '_')
+                    .replace(' ', '_');
             if (i == 0 && name.startsWith("\uFEFF")) {
                 name = name.substring(1);
             }
@@ -64,7 +68,8 @@ public final class SupporterColumns {
             }
         }
         if (!columns.has(Field.NAME) && !columns.has(Field.FIRST_NAME) && !columns.has(Field.LAST_NAME)) {
-            throw new IllegalArgumentException("the header names no name column (name, or first_name/last_name): " + header);
+            throw new IllegalArgumentException(
+                    "the header names no name column (name, or first_name/last_name): " + header);
         }
         if (!columns.has(Field.EMAIL) && !columns.has(Field.PHONE)) {
             throw new IllegalArgumentException("the header names neither an email nor a phone column: " + header);

@@ -6,9 +6,21 @@ package org.primarypipeline.core.supporter;
  *
  * @param latitude NaN when the row gave no coordinates
  */
-public record SupporterRecord(long line, String fullName, String email, String phone, String street, String city,
-                              String state, String zip, double latitude, double longitude, String source,
-                              ConsentFlag emailConsent, ConsentFlag smsConsent, Boolean joined) {
+public record SupporterRecord(
+        long line,
+        String fullName,
+        String email,
+        String phone,
+        String street,
+        String city,
+        String state,
+        String zip,
+        double latitude,
+        double longitude,
+        String source,
+        ConsentFlag emailConsent,
+        ConsentFlag smsConsent,
+        Boolean joined) {
 
     public boolean hasCoordinates() {
         return !Double.isNaN(latitude);

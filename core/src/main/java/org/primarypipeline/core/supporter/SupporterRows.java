@@ -47,9 +47,18 @@ public final class SupporterRows {
         }
         String source = text(columns.get(row, Field.SOURCE), "source");
         String joined = blankToNull(columns.get(row, Field.JOINED));
-        return new SupporterRecord(line, name, email, phone,
-                text(columns.get(row, Field.STREET), "street"), text(columns.get(row, Field.CITY), "city"),
-                state, zip, latitude, longitude, source == null ? defaultSource : source,
+        return new SupporterRecord(
+                line,
+                name,
+                email,
+                phone,
+                text(columns.get(row, Field.STREET), "street"),
+                text(columns.get(row, Field.CITY), "city"),
+                state,
+                zip,
+                latitude,
+                longitude,
+                source == null ? defaultSource : source,
                 ConsentFlag.parse(columns.get(row, Field.EMAIL_CONSENT), "email consent"),
                 ConsentFlag.parse(columns.get(row, Field.SMS_CONSENT), "SMS consent"),
                 joined == null ? null : ConsentFlag.parse(joined, "joined") == ConsentFlag.YES);

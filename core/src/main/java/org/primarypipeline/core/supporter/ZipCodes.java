@@ -6,8 +6,7 @@ package org.primarypipeline.core.supporter;
  */
 public final class ZipCodes {
 
-    private ZipCodes() {
-    }
+    private ZipCodes() {}
 
     /** Null for a blank value. */
     public static String normalize(String raw) {

@@ -45,8 +45,9 @@ final class CycleSolver {
         if (entering == 0) {
             return;
         }
-        double[] x = to - from <= denseLimit ? eliminate(c, members, from, to, inflow) : sweep(c, members, from, to, inflow,
-                entering);
+        double[] x = to - from <= denseLimit
+                ? eliminate(c, members, from, to, inflow)
+                : sweep(c, members, from, to, inflow, entering);
         double leaving = 0;
         for (int i = from; i < to; i++) {
             leaving += x[i - from] * outsideUnits(c, members[i]) / 10.0;
@@ -170,8 +171,8 @@ final class CycleSolver {
         int sweeps = 0;
         while (remaining > TOLERANCE * entering) {
             if (++sweeps > MAX_SWEEPS) {
-                throw new IllegalStateException("delegation flow did not settle in a cycle of " + k
-                        + " members after " + MAX_SWEEPS + " sweeps");
+                throw new IllegalStateException("delegation flow did not settle in a cycle of " + k + " members after "
+                        + MAX_SWEEPS + " sweeps");
             }
             // Discovery order follows the shares, so one sweep carries units a long way round the group.
             for (int i = 0; i < k; i++) {

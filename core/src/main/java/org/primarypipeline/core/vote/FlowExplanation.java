@@ -12,17 +12,19 @@ final class FlowExplanation {
 
     /** A member whose units spread over many ballots hears about the largest few. */
     private static final int BALLOTS_NAMED = 3;
+
     private static final int CYCLE_MEMBERS_NAMED = 5;
 
-    private FlowExplanation() {
-    }
+    private FlowExplanation() {}
 
     static String explain(IndexedVoteInput input, DelegationFlow flow, int member, Units ballotWeight) {
         MemberIds ids = input.members;
         List<String> clauses = new ArrayList<>();
         if (!flow.handsOwnUnitsOn(member)) {
-            clauses.add(flow.votes(member) ? "10 reached your ballot"
-                    : "10 went unexercised: you neither voted nor named a proxy");
+            clauses.add(
+                    flow.votes(member)
+                            ? "10 reached your ballot"
+                            : "10 went unexercised: you neither voted nor named a proxy");
         } else {
             for (int e = input.proxyStart[member]; e < input.proxyStart[member + 1]; e++) {
                 int proxy = input.proxyTarget[e];
@@ -40,8 +42,8 @@ final class FlowExplanation {
         return text.toString();
     }
 
-    private static void describe(FlowSolution solution, int member, int proxy, MemberIds ids, DelegationFlow flow,
-                                 List<String> clauses) {
+    private static void describe(
+            FlowSolution solution, int member, int proxy, MemberIds ids, DelegationFlow flow, List<String> clauses) {
         String through = ids.id(proxy);
         double[] arrival = solution.arrival();
         List<Amount> ballots = new ArrayList<>();
@@ -53,8 +55,8 @@ final class FlowExplanation {
                 deadEnds.add(new Amount(m, Units.of(arrival[m])));
             }
         }
-        Comparator<Amount> largestFirst = Comparator.comparing(Amount::units).reversed()
-                .thenComparingInt(Amount::member);
+        Comparator<Amount> largestFirst =
+                Comparator.comparing(Amount::units).reversed().thenComparingInt(Amount::member);
         ballots.sort(largestFirst);
         deadEnds.sort(largestFirst);
         for (int i = 0; i < ballots.size(); i++) {
@@ -101,10 +103,12 @@ final class FlowExplanation {
         }
         if (!trapped.isZero()) {
             List<FlowSolution.Trap> traps = solution.traps();
-            clauses.add(trapped.display() + " went unexercised in " + (traps.size() == 1 ? "a cycle" : traps.size()
-                    + " cycles") + " through " + through + " (" + (traps.size() == 1
-                    ? cycleMembers(traps.get(0).members(), ids) + " name only each other and none voted"
-                    : "non-voters who name only each other") + ")");
+            clauses.add(trapped.display() + " went unexercised in "
+                    + (traps.size() == 1 ? "a cycle" : traps.size() + " cycles") + " through " + through + " ("
+                    + (traps.size() == 1
+                            ? cycleMembers(traps.get(0).members(), ids) + " name only each other and none voted"
+                            : "non-voters who name only each other")
+                    + ")");
         }
     }
 
@@ -122,6 +126,5 @@ final class FlowExplanation {
         return names.toString();
     }
 
-    private record Amount(int member, Units units) {
-    }
+    private record Amount(int member, Units units) {}
 }

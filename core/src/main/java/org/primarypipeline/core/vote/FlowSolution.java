@@ -10,6 +10,5 @@ import java.util.List;
 record FlowSolution(double[] arrival, double deadEnds, double cycles, List<Trap> traps) {
 
     /** Units caught in one closed cycle: members who name only each other and none of whom votes. */
-    record Trap(int[] members, double units) {
-    }
+    record Trap(int[] members, double units) {}
 }

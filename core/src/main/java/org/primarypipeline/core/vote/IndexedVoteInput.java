@@ -43,9 +43,18 @@ public final class IndexedVoteInput {
     final TallyMethod method;
     final long seed;
 
-    public IndexedVoteInput(MemberIds members, int[] proxyStart, int[] proxyTarget, byte[] proxyUnits,
-                            int[] ballotMember, int[] rankingStart, int[] rankingNominee, List<String> nominees,
-                            FlowPolicy policy, TallyMethod method, long seed) {
+    public IndexedVoteInput(
+            MemberIds members,
+            int[] proxyStart,
+            int[] proxyTarget,
+            byte[] proxyUnits,
+            int[] ballotMember,
+            int[] rankingStart,
+            int[] rankingNominee,
+            List<String> nominees,
+            FlowPolicy policy,
+            TallyMethod method,
+            long seed) {
         this.members = Objects.requireNonNull(members, "members");
         int n = members.size();
         checkShape(proxyStart, n, proxyTarget.length, "proxyStart");
@@ -163,8 +172,8 @@ public final class IndexedVoteInput {
 
     private static void checkShape(int[] start, int rows, int entries, String name) {
         if (start.length != rows + 1 || start[0] != 0 || start[rows] != entries) {
-            throw new IllegalArgumentException(name + " must have one more entry than rows, start at 0 and end at "
-                    + entries);
+            throw new IllegalArgumentException(
+                    name + " must have one more entry than rows, start at 0 and end at " + entries);
         }
         for (int i = 0; i < rows; i++) {
             if (start[i] > start[i + 1]) {
@@ -186,29 +195,44 @@ public final class IndexedVoteInput {
             for (int e = from; e < to; e++) {
                 int proxy = proxyTarget[e];
                 if (proxy < 0 || proxy >= n) {
-                    throw refusal(UNKNOWN_PROXY, m, "#" + proxy, "member " + id(m) + " names proxy #" + proxy
-                            + ", who is not in the electorate");
+                    throw refusal(
+                            UNKNOWN_PROXY,
+                            m,
+                            "#" + proxy,
+                            "member " + id(m) + " names proxy #" + proxy + ", who is not in the electorate");
                 }
                 if (proxy == m) {
                     throw refusal(PROXY_TO_SELF, m, id(m), "member " + id(m) + " names themself as a proxy");
                 }
                 if (proxyUnits[e] <= 0) {
-                    throw refusal(UNITS_NOT_POSITIVE, m, id(proxy), "member " + id(m) + " gives proxy " + id(proxy)
-                            + " " + proxyUnits[e] + " units; each share must be at least 1");
+                    throw refusal(
+                            UNITS_NOT_POSITIVE,
+                            m,
+                            id(proxy),
+                            "member " + id(m) + " gives proxy " + id(proxy) + " " + proxyUnits[e]
+                                    + " units; each share must be at least 1");
                 }
                 if (e > from && proxyTarget[e - 1] == proxy) {
-                    throw refusal(DUPLICATE_PROXY, m, id(proxy), "member " + id(m) + " names proxy " + id(proxy)
-                            + " twice");
+                    throw refusal(
+                            DUPLICATE_PROXY, m, id(proxy), "member " + id(m) + " names proxy " + id(proxy) + " twice");
                 }
                 units += proxyUnits[e];
             }
             if (to - from > MAX_PROXIES) {
-                throw refusal(TOO_MANY_PROXIES, m, null, "member " + id(m) + " names " + (to - from)
-                        + " proxies; at most " + MAX_PROXIES + " are allowed");
+                throw refusal(
+                        TOO_MANY_PROXIES,
+                        m,
+                        null,
+                        "member " + id(m) + " names " + (to - from) + " proxies; at most " + MAX_PROXIES
+                                + " are allowed");
             }
             if (units != UNITS_PER_MEMBER) {
-                throw refusal(UNITS_NOT_TEN, m, null, "member " + id(m) + "'s proxy units sum to " + units
-                        + "; they must sum to " + UNITS_PER_MEMBER);
+                throw refusal(
+                        UNITS_NOT_TEN,
+                        m,
+                        null,
+                        "member " + id(m) + "'s proxy units sum to " + units + "; they must sum to "
+                                + UNITS_PER_MEMBER);
             }
         }
     }
@@ -294,7 +318,10 @@ public final class IndexedVoteInput {
         for (int b = 0; b < ballotMember.length; b++) {
             int m = ballotMember[b];
             if (m < 0 || m >= n) {
-                throw new InvalidVoteInputException(UNKNOWN_VOTER, "#" + m, List.of(),
+                throw new InvalidVoteInputException(
+                        UNKNOWN_VOTER,
+                        "#" + m,
+                        List.of(),
                         "member #" + m + " cast a ballot but is not in the electorate");
             }
             if (b > 0 && ballotMember[b - 1] == m) {
@@ -310,8 +337,11 @@ public final class IndexedVoteInput {
                             + ", outside the " + k + " nominees");
                 }
                 if (seenOnBallot[nominee] == b) {
-                    throw refusal(REPEATED_NOMINEE, m, nominees.get(nominee), "member " + id(m)
-                            + "'s ballot ranks " + nominees.get(nominee) + " more than once");
+                    throw refusal(
+                            REPEATED_NOMINEE,
+                            m,
+                            nominees.get(nominee),
+                            "member " + id(m) + "'s ballot ranks " + nominees.get(nominee) + " more than once");
                 }
                 seenOnBallot[nominee] = b;
             }
@@ -322,8 +352,8 @@ public final class IndexedVoteInput {
         return members.id(member);
     }
 
-    private InvalidVoteInputException refusal(InvalidVoteInputException.Problem problem, int member, String other,
-                                              String message) {
+    private InvalidVoteInputException refusal(
+            InvalidVoteInputException.Problem problem, int member, String other, String message) {
         return new InvalidVoteInputException(problem, id(member), other == null ? List.of() : List.of(other), message);
     }
 }

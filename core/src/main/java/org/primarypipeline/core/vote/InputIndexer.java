@@ -34,8 +34,7 @@ final class InputIndexer {
 
     private static final Comparator<String> IDS = Comparator.nullsFirst(Comparator.naturalOrder());
 
-    private InputIndexer() {
-    }
+    private InputIndexer() {}
 
     static IndexedVoteInput index(VoteInput input) {
         Objects.requireNonNull(input, "input");
@@ -65,13 +64,21 @@ final class InputIndexer {
                 end++;
             }
             if (end - row > IndexedVoteInput.MAX_PROXIES) {
-                throw new InvalidVoteInputException(TOO_MANY_PROXIES, memberId, List.of(), "member " + memberId
-                        + " names " + (end - row) + " proxies; at most " + IndexedVoteInput.MAX_PROXIES
-                        + " are allowed");
+                throw new InvalidVoteInputException(
+                        TOO_MANY_PROXIES,
+                        memberId,
+                        List.of(),
+                        "member " + memberId
+                                + " names " + (end - row) + " proxies; at most " + IndexedVoteInput.MAX_PROXIES
+                                + " are allowed");
             }
             if (units != IndexedVoteInput.UNITS_PER_MEMBER) {
-                throw new InvalidVoteInputException(UNITS_NOT_TEN, memberId, List.of(), "member " + memberId
-                        + "'s proxy units sum to " + units + "; they must sum to " + IndexedVoteInput.UNITS_PER_MEMBER);
+                throw new InvalidVoteInputException(
+                        UNITS_NOT_TEN,
+                        memberId,
+                        List.of(),
+                        "member " + memberId + "'s proxy units sum to " + units + "; they must sum to "
+                                + IndexedVoteInput.UNITS_PER_MEMBER);
             }
             // Rows are grouped by member id and indices follow id order, so groups arrive by index.
             proxyStart[member + 1] = end - row;
@@ -107,8 +114,18 @@ final class InputIndexer {
             }
             rankingStart[b + 1] = at;
         }
-        return new IndexedVoteInput(members, proxyStart, proxyTarget, proxyUnits, ballotMember, rankingStart,
-                rankingNominee, nominees, input.policy(), input.method(), input.seed());
+        return new IndexedVoteInput(
+                members,
+                proxyStart,
+                proxyTarget,
+                proxyUnits,
+                ballotMember,
+                rankingStart,
+                rankingNominee,
+                nominees,
+                input.policy(),
+                input.method(),
+                input.seed());
     }
 
     private static MemberIds electorate(List<String> ids) {
@@ -116,15 +133,18 @@ final class InputIndexer {
         for (int i = 0; i < sorted.length; i++) {
             String id = ids.get(i);
             if (id == null || id.isBlank()) {
-                throw new InvalidVoteInputException(BLANK_MEMBER, id, List.of(),
-                        "the electorate lists a blank member id (entry " + (i + 1) + ")");
+                throw new InvalidVoteInputException(
+                        BLANK_MEMBER, id, List.of(), "the electorate lists a blank member id (entry " + (i + 1) + ")");
             }
             sorted[i] = id;
         }
         Arrays.sort(sorted);
         for (int i = 1; i < sorted.length; i++) {
             if (sorted[i].equals(sorted[i - 1])) {
-                throw new InvalidVoteInputException(DUPLICATE_MEMBER, sorted[i], List.of(),
+                throw new InvalidVoteInputException(
+                        DUPLICATE_MEMBER,
+                        sorted[i],
+                        List.of(),
                         "member " + sorted[i] + " is listed twice in the electorate");
             }
         }
@@ -136,51 +156,67 @@ final class InputIndexer {
         String proxyId = share.proxyId();
         List<String> proxy = proxyId == null ? List.of() : List.of(proxyId);
         if (member < 0) {
-            throw new InvalidVoteInputException(UNKNOWN_DELEGATOR, memberId, proxy, "member " + memberId
-                    + " names proxy " + proxyId + " but is not in the electorate");
+            throw new InvalidVoteInputException(
+                    UNKNOWN_DELEGATOR,
+                    memberId,
+                    proxy,
+                    "member " + memberId + " names proxy " + proxyId + " but is not in the electorate");
         }
         if (members.indexOf(proxyId) < 0) {
-            throw new InvalidVoteInputException(UNKNOWN_PROXY, memberId, proxy, "member " + memberId
-                    + " names proxy " + proxyId + ", who is not in the electorate");
+            throw new InvalidVoteInputException(
+                    UNKNOWN_PROXY,
+                    memberId,
+                    proxy,
+                    "member " + memberId + " names proxy " + proxyId + ", who is not in the electorate");
         }
         if (proxyId.equals(memberId)) {
-            throw new InvalidVoteInputException(PROXY_TO_SELF, memberId, proxy, "member " + memberId
-                    + " names themself as a proxy");
+            throw new InvalidVoteInputException(
+                    PROXY_TO_SELF, memberId, proxy, "member " + memberId + " names themself as a proxy");
         }
         if (share.units() <= 0) {
-            throw new InvalidVoteInputException(UNITS_NOT_POSITIVE, memberId, proxy, "member " + memberId
-                    + " gives proxy " + proxyId + " " + share.units() + " units; each share must be at least 1");
+            throw new InvalidVoteInputException(
+                    UNITS_NOT_POSITIVE,
+                    memberId,
+                    proxy,
+                    "member " + memberId + " gives proxy " + proxyId + " " + share.units()
+                            + " units; each share must be at least 1");
         }
         if (previous != null && proxyId.equals(previous.proxyId())) {
-            throw new InvalidVoteInputException(DUPLICATE_PROXY, memberId, proxy, "member " + memberId
-                    + " names proxy " + proxyId + " twice");
+            throw new InvalidVoteInputException(
+                    DUPLICATE_PROXY, memberId, proxy, "member " + memberId + " names proxy " + proxyId + " twice");
         }
     }
 
     private static void checkBallot(Ballot ballot, MemberIds members, Ballot previous) {
         String memberId = ballot.memberId();
         if (members.indexOf(memberId) < 0) {
-            throw new InvalidVoteInputException(UNKNOWN_VOTER, memberId, List.of(), "member " + memberId
-                    + " cast a ballot but is not in the electorate");
+            throw new InvalidVoteInputException(
+                    UNKNOWN_VOTER,
+                    memberId,
+                    List.of(),
+                    "member " + memberId + " cast a ballot but is not in the electorate");
         }
         if (previous != null && memberId.equals(previous.memberId())) {
-            throw new InvalidVoteInputException(DUPLICATE_BALLOT, memberId, List.of(), "member " + memberId
-                    + " cast more than one ballot");
+            throw new InvalidVoteInputException(
+                    DUPLICATE_BALLOT, memberId, List.of(), "member " + memberId + " cast more than one ballot");
         }
         List<String> ranking = ballot.ranking();
         if (ranking == null || ranking.isEmpty()) {
-            throw new InvalidVoteInputException(EMPTY_RANKING, memberId, List.of(), "member " + memberId
-                    + "'s ballot ranks no nominee");
+            throw new InvalidVoteInputException(
+                    EMPTY_RANKING, memberId, List.of(), "member " + memberId + "'s ballot ranks no nominee");
         }
         Set<String> seen = new HashSet<>();
         for (String nominee : ranking) {
             if (nominee == null || nominee.isBlank()) {
-                throw new InvalidVoteInputException(BLANK_NOMINEE, memberId, List.of(), "member " + memberId
-                        + "'s ballot ranks a blank nominee");
+                throw new InvalidVoteInputException(
+                        BLANK_NOMINEE, memberId, List.of(), "member " + memberId + "'s ballot ranks a blank nominee");
             }
             if (!seen.add(nominee)) {
-                throw new InvalidVoteInputException(REPEATED_NOMINEE, memberId, List.of(nominee), "member "
-                        + memberId + "'s ballot ranks " + nominee + " more than once");
+                throw new InvalidVoteInputException(
+                        REPEATED_NOMINEE,
+                        memberId,
+                        List.of(nominee),
+                        "member " + memberId + "'s ballot ranks " + nominee + " more than once");
             }
         }
     }

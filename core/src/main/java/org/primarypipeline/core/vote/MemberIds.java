@@ -18,8 +18,8 @@ public interface MemberIds {
         String[] copy = ids.clone();
         for (int i = 1; i < copy.length; i++) {
             if (copy[i - 1].compareTo(copy[i]) >= 0) {
-                throw new IllegalArgumentException("member ids must be distinct and ascending: '"
-                        + copy[i - 1] + "' then '" + copy[i] + "'");
+                throw new IllegalArgumentException(
+                        "member ids must be distinct and ascending: '" + copy[i - 1] + "' then '" + copy[i] + "'");
             }
         }
         return new SortedMemberIds(copy);

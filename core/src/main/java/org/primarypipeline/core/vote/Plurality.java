@@ -27,7 +27,8 @@ final class Plurality implements Tabulator {
                     tied.add(i);
                 }
             }
-            int chosen = tied.size() == 1 ? tied.get(0)
+            int chosen = tied.size() == 1
+                    ? tied.get(0)
                     : ties.drawWinner(tied, "for first place with " + current[tied.get(0)].display() + " units", 1);
             winner = ballots.nominees.get(chosen);
         }

@@ -68,8 +68,7 @@ final class Schulze implements Tabulator {
         }
         String winner = null;
         if (!unbeaten.isEmpty() && !ballotsCarryNothing(first, standing)) {
-            int chosen = unbeaten.size() == 1 ? unbeaten.get(0)
-                    : ties.drawWinner(unbeaten, "as Schulze winners", 1);
+            int chosen = unbeaten.size() == 1 ? unbeaten.get(0) : ties.drawWinner(unbeaten, "as Schulze winners", 1);
             winner = ballots.nominees.get(chosen);
         }
         return new Tabulation(List.of(round), winner, ties.decisions(), Collections.unmodifiableMap(pairwise));

@@ -7,8 +7,7 @@ package org.primarypipeline.core.vote;
  */
 final class SeededDraw {
 
-    private SeededDraw() {
-    }
+    private SeededDraw() {}
 
     static int pick(long seed, int round, int tied) {
         long z = seed + round * 0x9E3779B97F4A7C15L;

@@ -15,6 +15,7 @@ final class StrongComponents {
     final int[] members;
     /** Component {@code c} holds {@code members[start[c] .. start[c+1])}. */
     final int[] start;
+
     final int count;
 
     private StrongComponents(int[] component, int[] members, int[] start, int count) {

@@ -8,6 +8,5 @@ import java.util.Map;
  * What a tally method decided: its rounds, the winner (null when no ballot carries any units), the ties
  * it had to break, and for pairwise methods the matrix {@code pairwise[a][b]} = units preferring a to b.
  */
-record Tabulation(List<Round> rounds, String winner, List<String> tieBreaks,
-                  Map<String, Map<String, BigDecimal>> pairwise) {
-}
+record Tabulation(
+        List<Round> rounds, String winner, List<String> tieBreaks, Map<String, Map<String, BigDecimal>> pairwise) {}

@@ -40,8 +40,8 @@ interface Tabulator {
         return tally;
     }
 
-    static Round round(WeightedBallots ballots, Units[] tallies, boolean[] standing, Units exhausted,
-                       List<String> eliminated) {
+    static Round round(
+            WeightedBallots ballots, Units[] tallies, boolean[] standing, Units exhausted, List<String> eliminated) {
         Map<String, BigDecimal> byName = new TreeMap<>();
         for (int i = 0; i < standing.length; i++) {
             if (standing[i]) {

@@ -39,8 +39,8 @@ final class TieBreak {
                         + previous[loser].display() + ") and was eliminated");
                 return loser;
             }
-            tie += "; " + (stillTied.size() == tied.size() ? "still tied" : names(stillTied) + " tied")
-                    + " in round " + (round - 1) + " with " + previous[stillTied.get(0)].display() + " units";
+            tie += "; " + (stillTied.size() == tied.size() ? "still tied" : names(stillTied) + " tied") + " in round "
+                    + (round - 1) + " with " + previous[stillTied.get(0)].display() + " units";
             tied = stillTied;
         }
         int loser = tied.get(SeededDraw.pick(seed, round, tied.size()));

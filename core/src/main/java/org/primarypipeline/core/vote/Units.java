@@ -13,6 +13,7 @@ record Units(long whole, long pico) implements Comparable<Units> {
     static final long PICO_PER_UNIT = 1_000_000_000_000L;
     /** Amounts this close (10^-9 of a unit) are treated as a tie. */
     static final long TIE_PICO = 1_000L;
+
     static final Units ZERO = new Units(0, 0);
 
     /** Rounds half-even to a picounit; anything not above zero (rounding noise included) is zero. */

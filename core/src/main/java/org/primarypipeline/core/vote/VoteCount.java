@@ -6,8 +6,7 @@ import java.util.Set;
 /** Counts a vote: validates the input, follows the units to the ballots, tallies them. */
 public final class VoteCount {
 
-    private VoteCount() {
-    }
+    private VoteCount() {}
 
     /** @throws InvalidVoteInputException naming the member and the rule broken */
     public static VoteResult count(VoteInput input) {
@@ -34,7 +33,9 @@ public final class VoteCount {
         String runnerUp = null;
         if (tabulation.winner() != null) {
             WeightedBallots withoutWinner = ballots.without(input.nominees.indexOf(tabulation.winner()));
-            runnerUp = tabulator.tabulate(withoutWinner, new TieBreak(input.seed, input.nominees)).winner();
+            runnerUp = tabulator
+                    .tabulate(withoutWinner, new TieBreak(input.seed, input.nominees))
+                    .winner();
         }
         return new VoteResult(input, flow, solution, ballots, tabulation, runnerUp, withdrawnNominees);
     }

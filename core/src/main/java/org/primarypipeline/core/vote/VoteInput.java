@@ -7,8 +7,13 @@ import java.util.List;
  * it, so the same rows in any order give the same result. A missing policy or method takes the default
  * (smartocracy, IRV); the seed is the value published when the round opened, used only to draw lots.
  */
-public record VoteInput(List<String> members, List<ProxyShare> proxies, List<Ballot> ballots,
-                        FlowPolicy policy, TallyMethod method, long seed) {
+public record VoteInput(
+        List<String> members,
+        List<ProxyShare> proxies,
+        List<Ballot> ballots,
+        FlowPolicy policy,
+        TallyMethod method,
+        long seed) {
 
     public VoteInput {
         members = members == null ? List.of() : members;

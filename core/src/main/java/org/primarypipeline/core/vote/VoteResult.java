@@ -29,8 +29,14 @@ public final class VoteResult {
     private final Set<String> withdrawnNominees;
     private volatile Map<String, BigDecimal> weights;
 
-    VoteResult(IndexedVoteInput input, DelegationFlow flow, FlowSolution solution, WeightedBallots ballots,
-               Tabulation tabulation, String runnerUp, Set<String> withdrawnNominees) {
+    VoteResult(
+            IndexedVoteInput input,
+            DelegationFlow flow,
+            FlowSolution solution,
+            WeightedBallots ballots,
+            Tabulation tabulation,
+            String runnerUp,
+            Set<String> withdrawnNominees) {
         this.input = input;
         this.flow = flow;
         this.ballots = ballots;
@@ -47,7 +53,8 @@ public final class VoteResult {
     }
 
     public BigDecimal totalUnits() {
-        return BigDecimal.valueOf((long) IndexedVoteInput.UNITS_PER_MEMBER * input.electorate()).setScale(Units.SCALE);
+        return BigDecimal.valueOf((long) IndexedVoteInput.UNITS_PER_MEMBER * input.electorate())
+                .setScale(Units.SCALE);
     }
 
     /** The sum of the ballot weights. */
@@ -75,7 +82,9 @@ public final class VoteResult {
         if (built == null) {
             Map<String, BigDecimal> byMember = new LinkedHashMap<>();
             for (int b = 0; b < ballots.count; b++) {
-                byMember.put(input.members.id(input.ballotMember[b]), ballots.weight(b).toBigDecimal());
+                byMember.put(
+                        input.members.id(input.ballotMember[b]),
+                        ballots.weight(b).toBigDecimal());
             }
             built = Collections.unmodifiableMap(byMember);
             weights = built;

@@ -17,8 +17,14 @@ final class WeightedBallots {
     final List<String> nominees;
     final boolean[] withdrawn;
 
-    private WeightedBallots(int count, long[] whole, long[] pico, int[] rankingStart, int[] rankingNominee,
-                            List<String> nominees, boolean[] withdrawn) {
+    private WeightedBallots(
+            int count,
+            long[] whole,
+            long[] pico,
+            int[] rankingStart,
+            int[] rankingNominee,
+            List<String> nominees,
+            boolean[] withdrawn) {
         this.count = count;
         this.whole = whole;
         this.pico = pico;
@@ -42,8 +48,8 @@ final class WeightedBallots {
         for (int i = 0; i < withdrawn.length; i++) {
             withdrawn[i] = withdrawnNominees.contains(input.nominees.get(i));
         }
-        return new WeightedBallots(count, whole, pico, input.rankingStart, input.rankingNominee, input.nominees,
-                withdrawn);
+        return new WeightedBallots(
+                count, whole, pico, input.rankingStart, input.rankingNominee, input.nominees, withdrawn);
     }
 
     /** The same ballots with one more nominee withdrawn, as when a winner steps aside. */

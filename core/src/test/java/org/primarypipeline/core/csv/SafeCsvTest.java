@@ -15,10 +15,15 @@ class SafeCsvTest {
 
     @Test
     void quotesWhatNeedsItAndKeepsLineBreaksInsideOneCell() throws IOException {
-        String csv = SafeCsv.inMemory("name", "note").row("Smith, Jr.", "say \"hi\"")
-                .row("Jo\r\n=HYPERLINK(\"http://x\")", "a\nb\rc").row("plain", null).toString();
+        String csv = SafeCsv.inMemory("name", "note")
+                .row("Smith, Jr.", "say \"hi\"")
+                .row("Jo\r\n=HYPERLINK(\"http://x\")", "a\nb\rc")
+                .row("plain", null)
+                .toString();
 
-        assertThat(csv).startsWith("name,note\r\n\"Smith, Jr.\",\"say \"\"hi\"\"\"\r\n").endsWith("plain,\r\n");
+        assertThat(csv)
+                .startsWith("name,note\r\n\"Smith, Jr.\",\"say \"\"hi\"\"\"\r\n")
+                .endsWith("plain,\r\n");
         List<CSVRecord> rows = parse(csv);
         assertThat(rows).hasSize(4);
         assertThat(rows.get(2).get(0)).isEqualTo("Jo\r\n=HYPERLINK(\"http://x\")");
@@ -28,8 +33,15 @@ class SafeCsvTest {
     @Test
     void defusesTextThatASpreadsheetWouldRunAsAFormula() throws IOException {
         List<String> risky = List.of("=1+2", "+1", "-2+3+cmd|' /C calc'!A0", "@SUM(A1)", "\tAcme", "\rAcme");
-        String csv = SafeCsv.inMemory("value").row(risky.get(0)).row(risky.get(1)).row(risky.get(2))
-                .row(risky.get(3)).row(risky.get(4)).row(risky.get(5)).row("O'Neil").toString();
+        String csv = SafeCsv.inMemory("value")
+                .row(risky.get(0))
+                .row(risky.get(1))
+                .row(risky.get(2))
+                .row(risky.get(3))
+                .row(risky.get(4))
+                .row(risky.get(5))
+                .row("O'Neil")
+                .toString();
 
         List<CSVRecord> rows = parse(csv);
         for (int i = 0; i < risky.size(); i++) {
@@ -40,8 +52,11 @@ class SafeCsvTest {
 
     @Test
     void writesNumbersAndDatesAsTheyPrint() {
-        String csv = SafeCsv.inMemory("day", "amount", "count").row(LocalDate.parse("2026-05-01"),
-                new BigDecimal("-20.00"), 3).table("second", "table").row("x", "y").toString();
+        String csv = SafeCsv.inMemory("day", "amount", "count")
+                .row(LocalDate.parse("2026-05-01"), new BigDecimal("-20.00"), 3)
+                .table("second", "table")
+                .row("x", "y")
+                .toString();
         assertThat(csv).isEqualTo("day,amount,count\r\n2026-05-01,-20.00,3\r\n\r\nsecond,table\r\nx,y\r\n");
     }
 

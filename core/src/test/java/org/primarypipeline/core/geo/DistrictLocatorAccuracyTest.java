@@ -100,7 +100,8 @@ class DistrictLocatorAccuracyTest {
 
         @Override
         public String toString() {
-            return String.format("%d random points, %d on land: %d in the right district (%.3f%%), %d in another, %d in open water",
+            return String.format(
+                    "%d random points, %d on land: %d in the right district (%.3f%%), %d in another, %d in open water",
                     points(), right + wrong, right, 100 * share(), wrong, water);
         }
     }
@@ -112,7 +113,8 @@ class DistrictLocatorAccuracyTest {
         Map<DistrictId, Geometry> districts = new LinkedHashMap<>();
         GeometryFactory factory = new GeometryFactory();
         try (var files = Files.list(folder)) {
-            for (Path zip : files.filter(f -> f.toString().endsWith(".zip")).sorted().toList()) {
+            for (Path zip :
+                    files.filter(f -> f.toString().endsWith(".zip")).sorted().toList()) {
                 districts.putAll(TigerShapefile.districts(zip, factory));
             }
         }

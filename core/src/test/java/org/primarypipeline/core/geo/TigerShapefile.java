@@ -31,8 +31,7 @@ import org.primarypipeline.core.district.DistrictKeys;
  */
 final class TigerShapefile {
 
-    private TigerShapefile() {
-    }
+    private TigerShapefile() {}
 
     /** District boundaries keyed through the one normaliser: STATEFP and the CDxxxFP column. */
     static Map<DistrictId, Geometry> districts(Path zip, GeometryFactory factory) throws IOException {
@@ -82,7 +81,10 @@ final class TigerShapefile {
             while ((row = reader.nextRecord()) != null) {
                 String d = row[district].toString().trim();
                 // ZZ: water not assigned to any district
-                keys.add(d.equals("ZZ") ? null : DistrictKeys.of(row[state].toString().trim(), d));
+                keys.add(
+                        d.equals("ZZ")
+                                ? null
+                                : DistrictKeys.of(row[state].toString().trim(), d));
             }
         }
         return keys;

@@ -27,8 +27,9 @@ class ZipAssignmentTest {
             if (crosswalk.length == 1) {
                 single++;
                 assertThat(a).as("ZIP %05d", zip).isEqualTo(Assignment.byZip(crosswalk[0]));
-                if (zips.hasCentroid(zip) && crosswalk[0].equals(
-                        cd119.locator().locateOrNull(zips.centroidLatitude(zip), zips.centroidLongitude(zip)))) {
+                if (zips.hasCentroid(zip)
+                        && crosswalk[0].equals(cd119.locator()
+                                .locateOrNull(zips.centroidLatitude(zip), zips.centroidLongitude(zip)))) {
                     centroidAgrees++;
                 }
             } else {
@@ -39,8 +40,9 @@ class ZipAssignmentTest {
                 assertThat(a.reason()).startsWith("ZIP spans ");
             }
         }
-        System.out.printf("zip.cd119: %d single-district ZIPs equal to the crosswalk, %d split ZIPs provisional within it; "
-                + "centroid point-in-polygon agrees with the crosswalk for %.2f%% of single-district ZIPs%n",
+        System.out.printf(
+                "zip.cd119: %d single-district ZIPs equal to the crosswalk, %d split ZIPs provisional within it; "
+                        + "centroid point-in-polygon agrees with the crosswalk for %.2f%% of single-district ZIPs%n",
                 single, split, 100.0 * centroidAgrees / single);
         assertThat(single + split).isEqualTo(33_774);
         assertThat(split).isEqualTo(7_299);
@@ -52,7 +54,8 @@ class ZipAssignmentTest {
     void on2026LinesTheCrosswalkHoldsWhereLinesWereKeptAndRedrawnStatesAreProvisional() {
         DistrictPlan cd2026 = DistrictPlans.load(DistrictPlans.CD2026);
         assertThat(cd2026.districts()).hasSize(435);
-        assertThat(cd2026.redrawnStates()).containsExactlyInAnyOrder("AL", "CA", "FL", "LA", "MO", "NC", "OH", "TN", "TX", "UT");
+        assertThat(cd2026.redrawnStates())
+                .containsExactlyInAnyOrder("AL", "CA", "FL", "LA", "MO", "NC", "OH", "TN", "TX", "UT");
         int kept = 0;
         int redrawn = 0;
         for (int zip : zips.knownZips()) {
@@ -61,7 +64,8 @@ class ZipAssignmentTest {
                 continue;
             }
             Assignment a = cd2026.assign(Double.NaN, Double.NaN, zip);
-            boolean anyRedrawn = Arrays.stream(crosswalk).anyMatch(d -> cd2026.redrawnStates().contains(d.state()));
+            boolean anyRedrawn = Arrays.stream(crosswalk)
+                    .anyMatch(d -> cd2026.redrawnStates().contains(d.state()));
             boolean inPlan = Arrays.stream(crosswalk).allMatch(cd2026.districts()::contains);
             if (anyRedrawn) {
                 redrawn++;
@@ -83,17 +87,24 @@ class ZipAssignmentTest {
         assertThat(redrawn).isGreaterThan(8_000);
         // DC has a delegate, not a district of the 435
         assertThat(cd2026.assign(Double.NaN, Double.NaN, 20001).reason()).contains("no district in plan cd2026");
-        assertThat(DistrictPlans.load(DistrictPlans.CD119).assign(Double.NaN, Double.NaN, 20001).districtId())
+        assertThat(DistrictPlans.load(DistrictPlans.CD119)
+                        .assign(Double.NaN, Double.NaN, 20001)
+                        .districtId())
                 .isEqualTo(DistrictId.parse("DC-01"));
     }
 
     @Test
     void theShippedFilesAreVerbatimCopiesOfTheSharedData() throws Exception {
         java.nio.file.Path shared = java.nio.file.Path.of(System.getProperty("pp.shared.data", "../../shared/data"));
-        for (String file : List.of("zip_cd/zccd.csv", "zip_cd/zcta_centroids_2018tiger_aleszu.csv", "zip_cd/LICENSE",
+        for (String file : List.of(
+                "zip_cd/zccd.csv",
+                "zip_cd/zcta_centroids_2018tiger_aleszu.csv",
+                "zip_cd/LICENSE",
                 "boundaries/cd119_500k_simplified_impeachtracker.topo.json")) {
             try (var bundled = ZipDistricts.open("data/" + file)) {
-                assertThat(bundled.readAllBytes()).as(file).isEqualTo(java.nio.file.Files.readAllBytes(shared.resolve(file)));
+                assertThat(bundled.readAllBytes())
+                        .as(file)
+                        .isEqualTo(java.nio.file.Files.readAllBytes(shared.resolve(file)));
             }
         }
     }

@@ -20,7 +20,8 @@ class BacktestTest {
         assertThat(RankingQuality.auc(new double[] {4, 3, 2, 1}, labels)).isEqualTo(0.0);
         assertThat(RankingQuality.auc(new double[] {1, 1, 1, 1}, labels)).isEqualTo(0.5);
         assertThat(RankingQuality.auc(new double[] {1, 3, 2, 4}, labels)).isEqualTo(0.75);
-        assertThat(RankingQuality.auc(new double[] {1, 2}, new boolean[] {true, true})).isNaN();
+        assertThat(RankingQuality.auc(new double[] {1, 2}, new boolean[] {true, true}))
+                .isNaN();
     }
 
     @Test
@@ -42,7 +43,10 @@ class BacktestTest {
             assertThat(f.demographics()).isNull();
             assertThat(f.lastHouse().year()).isEqualTo(2016);
         });
-        DistrictFacts pa07 = facts.stream().filter(f -> f.district().equals(DistrictId.parse("PA-07"))).findFirst().orElseThrow();
+        DistrictFacts pa07 = facts.stream()
+                .filter(f -> f.district().equals(DistrictId.parse("PA-07")))
+                .findFirst()
+                .orElseThrow();
         assertThat(pa07.redrawn()).isTrue();
         assertThat(pa07.lastHouse().onSameLines()).isFalse();
     }
@@ -54,9 +58,11 @@ class BacktestTest {
             assertThat(f.presidential()).extracting(PresidentialResult::year).containsExactly(2020);
             assertThat(f.raceMoney()).isEmpty();
         });
-        assertThat(facts).filteredOn(f -> f.district().state().equals("NY"))
+        assertThat(facts)
+                .filteredOn(f -> f.district().state().equals("NY"))
                 .allMatch(f -> f.gaps().stream().anyMatch(g -> g.startsWith(Gaps.PRESIDENTIAL_ON_OTHER_LINES)));
-        assertThat(HistoricFacts.before(2024)).allMatch(f -> f.raceMoney().stream().allMatch(m -> m.cycle() == 2022));
+        assertThat(HistoricFacts.before(2024))
+                .allMatch(f -> f.raceMoney().stream().allMatch(m -> m.cycle() == 2022));
     }
 
     @Test
@@ -66,8 +72,10 @@ class BacktestTest {
         assertThat(r.positives()).isBetween(30, 70);
         assertThat(r.auc()).isBetween(0.0, 1.0);
         assertThat(r.precisionAt50()).isBetween(0.0, 1.0);
-        assertThat(r.missingInputs()).anyMatch(m -> m.startsWith(Gaps.NO_PRESIDENTIAL))
-                .anyMatch(m -> m.startsWith(Gaps.NO_FEC)).anyMatch(m -> m.startsWith(Gaps.LEAN_FROM_HOUSE))
+        assertThat(r.missingInputs())
+                .anyMatch(m -> m.startsWith(Gaps.NO_PRESIDENTIAL))
+                .anyMatch(m -> m.startsWith(Gaps.NO_FEC))
+                .anyMatch(m -> m.startsWith(Gaps.LEAN_FROM_HOUSE))
                 .anyMatch(m -> m.startsWith(Gaps.UNCONTESTED));
         assertThat(r.outcome()).contains("different party");
     }
@@ -86,7 +94,8 @@ class BacktestTest {
         int exit = BacktestCli.run(2018, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(exit).isZero();
-        assertThat(out).containsPattern("(?m)^backtest\\.auc: \\d\\.\\d\\d$")
+        assertThat(out)
+                .containsPattern("(?m)^backtest\\.auc: \\d\\.\\d\\d$")
                 .containsPattern("(?m)^backtest\\.precision_at_50: \\d\\.\\d\\d$")
                 .containsPattern("(?m)^backtest\\.positives: \\d+ count$")
                 .contains("Outcome: ", "Inputs missing or substituted before 2018:");
@@ -94,7 +103,8 @@ class BacktestTest {
 
     @Test
     void yearsWithoutAnEarlierResultAreRefused() {
-        assertThat(BacktestCli.run(2012, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(BacktestCli.run(2012, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                .isEqualTo(2);
         assertThatThrownBy(() -> HistoricFacts.before(2019)).hasMessageContaining("even years");
     }
 }

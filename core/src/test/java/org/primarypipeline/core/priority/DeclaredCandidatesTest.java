@@ -22,10 +22,13 @@ class DeclaredCandidatesTest {
         // money; Constant (DEM) raised nothing; Begich is the Republican incumbent
         DistrictId alaska = DistrictKeys.of("AK", "00");
         List<DeclaredCandidates.Declared> declared = DeclaredCandidates.running(alaska);
-        assertThat(declared).extracting(DeclaredCandidates.Declared::name).contains("Mary Peltola")
+        assertThat(declared)
+                .extracting(DeclaredCandidates.Declared::name)
+                .contains("Mary Peltola")
                 .doesNotContain("Christopher Constant", "Nicholas Begich III");
         assertThat(declared).allMatch(d -> d.receipts() >= FecFilings.SERIOUS_RECEIPTS);
-        assertThat(declared).extracting(DeclaredCandidates.Declared::receipts)
+        assertThat(declared)
+                .extracting(DeclaredCandidates.Declared::receipts)
                 .isSortedAccordingTo((a, b) -> Long.compare(b, a));
     }
 }

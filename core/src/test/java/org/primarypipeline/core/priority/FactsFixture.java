@@ -16,8 +16,11 @@ final class FactsFixture {
     String openSeat = null;
     boolean redrawn = false;
     long raceSpendDollars = 3_000_000;
-    Demographics demographics = new Demographics(Reference.POPULATION, Reference.PEOPLE_PER_SQUARE_MILE,
-            Reference.PEOPLE_OF_COLOUR_SHARE, Reference.DEGREE_SHARE);
+    Demographics demographics = new Demographics(
+            Reference.POPULATION,
+            Reference.PEOPLE_PER_SQUARE_MILE,
+            Reference.PEOPLE_OF_COLOUR_SHARE,
+            Reference.DEGREE_SHARE);
     List<String> gaps = new ArrayList<>();
 
     static FactsFixture republicanSeat() {
@@ -48,9 +51,14 @@ final class FactsFixture {
 
     static HouseResult contested(double demShare) {
         long dem = Math.round(demShare * 300_000);
-        return new HouseResult(2024, demShare >= 0.5 ? "DANA MEMBER" : "PAT MEMBER",
-                demShare >= 0.5 ? Party.DEMOCRAT : Party.REPUBLICAN, dem, 300_000 - dem,
-                HouseResult.Contest.CONTESTED, true);
+        return new HouseResult(
+                2024,
+                demShare >= 0.5 ? "DANA MEMBER" : "PAT MEMBER",
+                demShare >= 0.5 ? Party.DEMOCRAT : Party.REPUBLICAN,
+                dem,
+                300_000 - dem,
+                HouseResult.Contest.CONTESTED,
+                true);
     }
 
     DistrictFacts build() {
@@ -59,10 +67,12 @@ final class FactsFixture {
         if (pres2020 != null) {
             pres.add(new PresidentialResult(2020, pres2020, "test"));
         }
-        List<RaceMoney> money = raceSpendDollars < 0 ? List.of()
-                : List.of(new RaceMoney(2022, raceSpendDollars, raceSpendDollars, 2, true),
+        List<RaceMoney> money = raceSpendDollars < 0
+                ? List.of()
+                : List.of(
+                        new RaceMoney(2022, raceSpendDollars, raceSpendDollars, 2, true),
                         new RaceMoney(2024, raceSpendDollars, raceSpendDollars, 2, true));
-        return new DistrictFacts(district, 2026, redrawn, pres, lastHouse, member, holder, openSeat, money,
-                demographics, gaps);
+        return new DistrictFacts(
+                district, 2026, redrawn, pres, lastHouse, member, holder, openSeat, money, demographics, gaps);
     }
 }

@@ -18,8 +18,13 @@ class HouseResultsTest {
             + "runoff,special,candidate,party,writein,mode,candidatevotes,totalvotes,unofficial,version,fusion_ticket\n";
 
     private static HouseResults parse(String rows) throws IOException {
-        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(HEADER + rows)).getRecords();
+        List<CSVRecord> records = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(HEADER + rows))
+                .getRecords();
         return HouseResults.parse(records);
     }
 
@@ -40,7 +45,8 @@ class HouseResultsTest {
         assertThat(ny14.repVotes()).isEqualTo(20_202);
         assertThat(ny14.contest()).isEqualTo(HouseResult.Contest.CONTESTED);
         assertThat(ny14.demTwoPartyShare().getAsDouble()).isCloseTo(110318.0 / 130520, within(1e-12));
-        assertThat(r.onBallot(2018, DistrictId.parse("NY-14"), "JOSEPH CROWLEY")).isTrue();
+        assertThat(r.onBallot(2018, DistrictId.parse("NY-14"), "JOSEPH CROWLEY"))
+                .isTrue();
         assertThat(r.onBallot(2018, DistrictId.parse("NY-14"), "BLANK")).isFalse();
     }
 
@@ -77,7 +83,8 @@ class HouseResultsTest {
     void consecutiveWinsCountBackUntilSomeoneElseWon() {
         HouseResults bundled = HouseResults.bundled();
         DistrictId ny14 = DistrictId.parse("NY-14");
-        assertThat(bundled.consecutiveWins(ny14, "ALEXANDRIA OCASIO-CORTEZ", 2024)).isEqualTo(4);
+        assertThat(bundled.consecutiveWins(ny14, "ALEXANDRIA OCASIO-CORTEZ", 2024))
+                .isEqualTo(4);
         assertThat(bundled.consecutiveWins(ny14, "JOSEPH CROWLEY", 2016)).isEqualTo(3);
     }
 }

@@ -14,11 +14,12 @@ import org.primarypipeline.core.district.DistrictId;
 class Plan2026Test {
 
     private static final List<DistrictFacts> FACTS = PublicDataFacts.plan2026();
-    private static final List<DistrictPriority> RANKED = PriorityModel.withDefaults().rank(FACTS, Map.of());
-    private static final Map<DistrictId, DistrictFacts> FACT = FACTS.stream()
-            .collect(Collectors.toMap(DistrictFacts::district, Function.identity()));
-    private static final Map<DistrictId, DistrictPriority> PRIORITY = RANKED.stream()
-            .collect(Collectors.toMap(DistrictPriority::district, Function.identity()));
+    private static final List<DistrictPriority> RANKED =
+            PriorityModel.withDefaults().rank(FACTS, Map.of());
+    private static final Map<DistrictId, DistrictFacts> FACT =
+            FACTS.stream().collect(Collectors.toMap(DistrictFacts::district, Function.identity()));
+    private static final Map<DistrictId, DistrictPriority> PRIORITY =
+            RANKED.stream().collect(Collectors.toMap(DistrictPriority::district, Function.identity()));
 
     private static DistrictFacts facts(String district) {
         return FACT.get(DistrictId.parse(district));
@@ -31,8 +32,8 @@ class Plan2026Test {
     @Test
     void all435DistrictsHaveAScorePathAndExplanation() {
         assertThat(RANKED).hasSize(435);
-        assertThat(RANKED.stream().map(DistrictPriority::rank)).containsExactlyElementsOf(
-                IntStream.rangeClosed(1, 435).boxed().toList());
+        assertThat(RANKED.stream().map(DistrictPriority::rank))
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 435).boxed().toList());
         assertThat(RANKED).allSatisfy(p -> {
             assertThat(p.score()).isFinite().isGreaterThan(0);
             assertThat(p.primaryWin()).isBetween(0.0, 1.0);
@@ -40,11 +41,13 @@ class Plan2026Test {
             assertThat(p.expectedCostDollars()).isGreaterThanOrEqualTo(250_000);
             assertThat(p.path()).isNotNull();
             assertThat(p.pathReason()).isNotBlank();
-            assertThat(p.explanation()).contains(p.district().toString(), p.path().label());
+            assertThat(p.explanation())
+                    .contains(p.district().toString(), p.path().label());
             assertThat(p.contributions().values()).allMatch(Double::isFinite);
         });
         for (int i = 1; i < RANKED.size(); i++) {
-            assertThat(RANKED.get(i).score()).isLessThanOrEqualTo(RANKED.get(i - 1).score());
+            assertThat(RANKED.get(i).score())
+                    .isLessThanOrEqualTo(RANKED.get(i - 1).score());
         }
     }
 
@@ -59,7 +62,9 @@ class Plan2026Test {
             DistrictFacts f = facts(seat);
             assertThat(f.isVacant()).as(seat).isTrue();
             assertThat(f.isOpenSeat()).as(seat).isTrue();
-            assertThat(priority(seat).gaps()).as(seat).anyMatch(g -> g.startsWith(Gaps.VACANT + ": treated as open; last won by"));
+            assertThat(priority(seat).gaps())
+                    .as(seat)
+                    .anyMatch(g -> g.startsWith(Gaps.VACANT + ": treated as open; last won by"));
         }
         assertThat(priority("CA-14").path()).isEqualTo(Path.OPEN_DEMOCRATIC_SEAT);
         assertThat(priority("GA-13").path()).isEqualTo(Path.OPEN_DEMOCRATIC_SEAT);
@@ -73,13 +78,17 @@ class Plan2026Test {
     void redrawnDistrictsHaveNoHouseResultOnTheirLinesAndSaySo() {
         long redrawn = FACTS.stream().filter(DistrictFacts::redrawn).count();
         assertThat(redrawn).isEqualTo(7 + 52 + 28 + 6 + 8 + 14 + 15 + 9 + 38 + 4);
-        assertThat(FACTS.stream().filter(DistrictFacts::redrawn).map(f -> f.district().state()).distinct())
+        assertThat(FACTS.stream()
+                        .filter(DistrictFacts::redrawn)
+                        .map(f -> f.district().state())
+                        .distinct())
                 .containsExactlyInAnyOrder("AL", "CA", "FL", "LA", "MO", "NC", "OH", "TN", "TX", "UT");
         DistrictFacts tx07 = facts("TX-07");
         assertThat(tx07.lastHouse().onSameLines()).isFalse();
         DistrictPriority p = priority("TX-07");
         assertThat(p.contributions()).doesNotContainKey("general.house");
-        assertThat(p.gaps()).anyMatch(g -> g.startsWith(Gaps.REDRAWN_NO_HOUSE_RESULT))
+        assertThat(p.gaps())
+                .anyMatch(g -> g.startsWith(Gaps.REDRAWN_NO_HOUSE_RESULT))
                 .anyMatch(g -> g.startsWith(Gaps.MEMBER_ON_OLD_LINES))
                 .anyMatch(g -> g.startsWith(Gaps.FEC_OLD_LINES));
         // unchanged lines keep their House result
@@ -94,9 +103,16 @@ class Plan2026Test {
         assertThat(facts("OK-03").lastHouse().contest()).isEqualTo(HouseResult.Contest.UNCONTESTED);
         assertThat(ok03.gaps()).anyMatch(g -> g.startsWith(Gaps.UNCONTESTED) && g.contains("recorded as 1 vote"));
         assertThat(ok03.contributions()).doesNotContainKey("general.house");
-        long uncontested = RANKED.stream().filter(p -> p.gaps().stream().anyMatch(g -> g.startsWith(Gaps.UNCONTESTED))).count();
-        assertThat(uncontested).isEqualTo(FACTS.stream().filter(f -> f.lastHouse() != null && f.lastHouse().onSameLines()
-                && f.lastHouse().contest() == HouseResult.Contest.UNCONTESTED).count()).isPositive();
+        long uncontested = RANKED.stream()
+                .filter(p -> p.gaps().stream().anyMatch(g -> g.startsWith(Gaps.UNCONTESTED)))
+                .count();
+        assertThat(uncontested)
+                .isEqualTo(FACTS.stream()
+                        .filter(f -> f.lastHouse() != null
+                                && f.lastHouse().onSameLines()
+                                && f.lastHouse().contest() == HouseResult.Contest.UNCONTESTED)
+                        .count())
+                .isPositive();
     }
 
     @Test
@@ -111,7 +127,9 @@ class Plan2026Test {
         assertThat(priority("TX-07").gaps()).anyMatch(g -> g.startsWith(Gaps.ONE_PRESIDENTIAL));
 
         assertThat(FACTS).allMatch(f -> !f.presidential().isEmpty());
-        assertThat(FACTS).filteredOn(f -> !f.redrawn()).allMatch(f -> f.presidential().size() == 2);
+        assertThat(FACTS)
+                .filteredOn(f -> !f.redrawn())
+                .allMatch(f -> f.presidential().size() == 2);
     }
 
     @Test
@@ -132,9 +150,12 @@ class Plan2026Test {
     void everyDistrictWithoutSupportersSaysSoAndSupportersRaiseItsRank() {
         assertThat(RANKED).allMatch(p -> p.gaps().contains(Gaps.NO_SUPPORTERS));
         DistrictId tx07 = DistrictId.parse("TX-07");
-        List<DistrictPriority> withPeople = PriorityModel.withDefaults().rank(FACTS,
-                Map.of(tx07, new SupporterStrength(2_000, 150)));
-        DistrictPriority p = withPeople.stream().filter(x -> x.district().equals(tx07)).findFirst().orElseThrow();
+        List<DistrictPriority> withPeople =
+                PriorityModel.withDefaults().rank(FACTS, Map.of(tx07, new SupporterStrength(2_000, 150)));
+        DistrictPriority p = withPeople.stream()
+                .filter(x -> x.district().equals(tx07))
+                .findFirst()
+                .orElseThrow();
         assertThat(p.rank()).isLessThan(priority("TX-07").rank());
         assertThat(p.gaps()).doesNotContain(Gaps.NO_SUPPORTERS);
     }
@@ -142,8 +163,18 @@ class Plan2026Test {
     @Test
     void districtsWithoutFecMoneyGetTheMedianRaceAndALabel() {
         DistrictFacts f = facts("PA-01");
-        DistrictFacts noMoney = new DistrictFacts(f.district(), f.electionYear(), f.redrawn(), f.presidential(),
-                f.lastHouse(), f.member(), f.holderParty(), f.openSeatBasis(), List.of(), null, f.gaps());
+        DistrictFacts noMoney = new DistrictFacts(
+                f.district(),
+                f.electionYear(),
+                f.redrawn(),
+                f.presidential(),
+                f.lastHouse(),
+                f.member(),
+                f.holderParty(),
+                f.openSeatBasis(),
+                List.of(),
+                null,
+                f.gaps());
         DistrictPriority p = PriorityModel.withDefaults().assess(noMoney, SupporterStrength.NONE);
         assertThat(p.expectedCostDollars()).isEqualTo(1_375_000);
         assertThat(p.gaps()).anyMatch(g -> g.startsWith(Gaps.NO_FEC)).anyMatch(g -> g.startsWith(Gaps.NO_DEMOGRAPHICS));

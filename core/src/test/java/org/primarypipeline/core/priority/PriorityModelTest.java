@@ -37,17 +37,24 @@ class PriorityModelTest {
             DistrictPriority previous = null;
             for (int pct = 15; pct <= 85; pct++) {
                 double share = pct / 100.0;
-                FactsFixture f = holder.equals("DEMOCRAT") ? FactsFixture.democraticSeat() : FactsFixture.republicanSeat();
+                FactsFixture f =
+                        holder.equals("DEMOCRAT") ? FactsFixture.democraticSeat() : FactsFixture.republicanSeat();
                 DistrictPriority p = assess(f.lean(share));
                 if (previous != null) {
                     assertThat(p.score()).as("score at %.2f", share).isGreaterThanOrEqualTo(previous.score());
                     if (p.path() == previous.path() && p.path() != Path.INDEPENDENT) {
                         assertThat(p.generalWin()).as("general at %.2f", share).isGreaterThan(previous.generalWin());
-                        assertThat(p.primaryWin()).as("primary at %.2f", share).isGreaterThanOrEqualTo(previous.primaryWin());
+                        assertThat(p.primaryWin())
+                                .as("primary at %.2f", share)
+                                .isGreaterThanOrEqualTo(previous.primaryWin());
                     } else if (p.path() == previous.path()) {
                         // an independent gains nothing above the ceiling, where Democrats run their own nominee
-                        assertThat(p.generalWin()).as("general at %.2f", share).isGreaterThanOrEqualTo(previous.generalWin());
-                        assertThat(p.primaryWin()).as("primary at %.2f", share).isGreaterThanOrEqualTo(previous.primaryWin());
+                        assertThat(p.generalWin())
+                                .as("general at %.2f", share)
+                                .isGreaterThanOrEqualTo(previous.generalWin());
+                        assertThat(p.primaryWin())
+                                .as("primary at %.2f", share)
+                                .isGreaterThanOrEqualTo(previous.primaryWin());
                     }
                 }
                 previous = p;
@@ -76,8 +83,10 @@ class PriorityModelTest {
 
         @Test
         void aBetterDemocraticHouseResultRaisesTheGeneralChance() {
-            DistrictPriority weak = assess(with(FactsFixture.republicanSeat(), f -> f.lastHouse = FactsFixture.contested(0.45)));
-            DistrictPriority strong = assess(with(FactsFixture.republicanSeat(), f -> f.lastHouse = FactsFixture.contested(0.55)));
+            DistrictPriority weak =
+                    assess(with(FactsFixture.republicanSeat(), f -> f.lastHouse = FactsFixture.contested(0.45)));
+            DistrictPriority strong =
+                    assess(with(FactsFixture.republicanSeat(), f -> f.lastHouse = FactsFixture.contested(0.55)));
             assertThat(strong.generalWin()).isGreaterThan(weak.generalWin());
             assertThat(strong.score()).isGreaterThan(weak.score());
         }
@@ -99,7 +108,8 @@ class PriorityModelTest {
         void dearerRacesScoreLower(String holder) {
             double previous = Double.MAX_VALUE;
             for (long spend : new long[] {600_000, 1_000_000, 3_000_000, 10_000_000, 30_000_000}) {
-                FactsFixture f = holder.equals("DEMOCRAT") ? FactsFixture.democraticSeat() : FactsFixture.republicanSeat();
+                FactsFixture f =
+                        holder.equals("DEMOCRAT") ? FactsFixture.democraticSeat() : FactsFixture.republicanSeat();
                 f.raceSpendDollars = spend;
                 DistrictPriority p = assess(f);
                 assertThat(p.score()).as("score at $%d", spend).isLessThan(previous);
@@ -116,7 +126,11 @@ class PriorityModelTest {
             FactsFixture dear = FactsFixture.republicanSeat();
             dear.raceSpendDollars = 20_000_000;
             assertThat(costBlind.assess(cheap.build(), SupporterStrength.NONE).score())
-                    .isCloseTo(costBlind.assess(dear.build(), SupporterStrength.NONE).score(), within(1e-12));
+                    .isCloseTo(
+                            costBlind
+                                    .assess(dear.build(), SupporterStrength.NONE)
+                                    .score(),
+                            within(1e-12));
         }
 
         @Test
@@ -126,9 +140,20 @@ class PriorityModelTest {
             DistrictFacts quiet = f.build();
             java.util.List<RaceMoney> money = new java.util.ArrayList<>(quiet.raceMoney());
             money.add(new RaceMoney(2026, 8_000_000, 2_000_000, 9, false));
-            DistrictFacts busy = new DistrictFacts(quiet.district(), 2026, false, quiet.presidential(), quiet.lastHouse(),
-                    quiet.member(), quiet.holderParty(), null, money, quiet.demographics(), quiet.gaps());
-            assertThat(model.assess(busy, SupporterStrength.NONE).expectedCostDollars()).isEqualTo(4_000_000);
+            DistrictFacts busy = new DistrictFacts(
+                    quiet.district(),
+                    2026,
+                    false,
+                    quiet.presidential(),
+                    quiet.lastHouse(),
+                    quiet.member(),
+                    quiet.holderParty(),
+                    null,
+                    money,
+                    quiet.demographics(),
+                    quiet.gaps());
+            assertThat(model.assess(busy, SupporterStrength.NONE).expectedCostDollars())
+                    .isEqualTo(4_000_000);
             assertThat(model.assess(busy, SupporterStrength.NONE).score())
                     .isLessThan(model.assess(quiet, SupporterStrength.NONE).score());
         }
@@ -150,7 +175,8 @@ class PriorityModelTest {
             double previousScore = 0;
             double previousPrimary = 0;
             for (long n : new long[] {0, 10, 100, 1_000, 10_000}) {
-                FactsFixture f = holder.equals("DEMOCRAT") ? FactsFixture.democraticSeat() : FactsFixture.republicanSeat();
+                FactsFixture f =
+                        holder.equals("DEMOCRAT") ? FactsFixture.democraticSeat() : FactsFixture.republicanSeat();
                 DistrictPriority p = assess(f, new SupporterStrength(n, 0));
                 assertThat(p.primaryWin()).isGreaterThan(previousPrimary);
                 assertThat(p.score()).isGreaterThan(previousScore);
@@ -174,7 +200,8 @@ class PriorityModelTest {
             FactsFixture large = FactsFixture.democraticSeat();
             large.demographics = new Demographics(1_000_000, 336, 0.395, 0.204);
             SupporterStrength s = new SupporterStrength(500, 0);
-            assertThat(assess(small, s).primaryWin()).isGreaterThan(assess(large, s).primaryWin());
+            assertThat(assess(small, s).primaryWin())
+                    .isGreaterThan(assess(large, s).primaryWin());
         }
     }
 
@@ -202,22 +229,31 @@ class PriorityModelTest {
 
         @Test
         void longerServingDemocratsAreMoreExposedToAChallenge() {
-            DistrictPriority newcomer = assess(with(FactsFixture.democraticSeat(),
-                    f -> f.member = new SittingMember("New", Party.DEMOCRAT, 2)));
-            DistrictPriority veteran = assess(with(FactsFixture.democraticSeat(),
-                    f -> f.member = new SittingMember("Old", Party.DEMOCRAT, 30)));
+            DistrictPriority newcomer = assess(
+                    with(FactsFixture.democraticSeat(), f -> f.member = new SittingMember("New", Party.DEMOCRAT, 2)));
+            DistrictPriority veteran = assess(
+                    with(FactsFixture.democraticSeat(), f -> f.member = new SittingMember("Old", Party.DEMOCRAT, 30)));
             assertThat(veteran.primaryWin()).isGreaterThan(newcomer.primaryWin());
         }
 
         @Test
         void denserMoreDiverseAndMoreEducatedDistrictsAreMoreReceptiveInThePrimary() {
             double base = assess(FactsFixture.democraticSeat()).primaryWin();
-            assertThat(assess(with(FactsFixture.democraticSeat(), f -> f.demographics =
-                    new Demographics(Reference.POPULATION, 20_000, 0.395, 0.204))).primaryWin()).isGreaterThan(base);
-            assertThat(assess(with(FactsFixture.democraticSeat(), f -> f.demographics =
-                    new Demographics(Reference.POPULATION, 336, 0.80, 0.204))).primaryWin()).isGreaterThan(base);
-            assertThat(assess(with(FactsFixture.democraticSeat(), f -> f.demographics =
-                    new Demographics(Reference.POPULATION, 336, 0.395, 0.40))).primaryWin()).isGreaterThan(base);
+            assertThat(assess(with(
+                                    FactsFixture.democraticSeat(),
+                                    f -> f.demographics = new Demographics(Reference.POPULATION, 20_000, 0.395, 0.204)))
+                            .primaryWin())
+                    .isGreaterThan(base);
+            assertThat(assess(with(
+                                    FactsFixture.democraticSeat(),
+                                    f -> f.demographics = new Demographics(Reference.POPULATION, 336, 0.80, 0.204)))
+                            .primaryWin())
+                    .isGreaterThan(base);
+            assertThat(assess(with(
+                                    FactsFixture.democraticSeat(),
+                                    f -> f.demographics = new Demographics(Reference.POPULATION, 336, 0.395, 0.40)))
+                            .primaryWin())
+                    .isGreaterThan(base);
         }
 
         @Test
@@ -238,7 +274,8 @@ class PriorityModelTest {
         @Test
         void eachSeatGetsThePathThatFitsIt() {
             assertThat(assess(FactsFixture.democraticSeat()).path()).isEqualTo(Path.PRIMARY_CHALLENGE);
-            assertThat(assess(FactsFixture.democraticSeat().open("vacant seat")).path()).isEqualTo(Path.OPEN_DEMOCRATIC_SEAT);
+            assertThat(assess(FactsFixture.democraticSeat().open("vacant seat")).path())
+                    .isEqualTo(Path.OPEN_DEMOCRATIC_SEAT);
             assertThat(assess(FactsFixture.republicanSeat().lean(0.47)).path()).isEqualTo(Path.FLIP_REPUBLICAN_SEAT);
             assertThat(assess(FactsFixture.republicanSeat().lean(0.25)).path()).isEqualTo(Path.INDEPENDENT);
         }
@@ -246,7 +283,8 @@ class PriorityModelTest {
         @Test
         void anIndependentIsWeighedAgainstADemocraticNomineeAndTheReasonSaysSo() {
             DistrictPriority deepRed = assess(FactsFixture.republicanSeat().lean(0.25));
-            assertThat(deepRed.pathReason()).contains("a Democratic nominee's general chance is")
+            assertThat(deepRed.pathReason())
+                    .contains("a Democratic nominee's general chance is")
                     .contains("an independent without the party label has");
             assertThat(deepRed.contributions()).containsKeys("general.ceiling", "general.nominee");
         }
@@ -259,34 +297,49 @@ class PriorityModelTest {
             f.lastHouse = null;
             DistrictPriority p = assess(f);
             assertThat(p.path()).isIn(Path.OPEN_DEMOCRATIC_SEAT, Path.FLIP_REPUBLICAN_SEAT);
-            assertThat(p.gaps()).anyMatch(g -> g.startsWith(Gaps.NO_HOUSE_RESULT)).anyMatch(g -> g.startsWith(Gaps.VACANT));
+            assertThat(p.gaps())
+                    .anyMatch(g -> g.startsWith(Gaps.NO_HOUSE_RESULT))
+                    .anyMatch(g -> g.startsWith(Gaps.VACANT));
         }
     }
 
     @Test
     void theScoreTermsAddUpToTheLogOfTheScore() {
         DistrictPriority p = assess(FactsFixture.republicanSeat(), new SupporterStrength(300, 20));
-        double sum = p.contributions().entrySet().stream().filter(e -> e.getKey().startsWith("score."))
-                .mapToDouble(Map.Entry::getValue).sum();
+        double sum = p.contributions().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("score."))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
         assertThat(sum).isCloseTo(Math.log(p.score()), within(1e-9));
-        assertThat(p.score()).isCloseTo(p.primaryWin() * p.generalWin() / (p.expectedCostDollars() / 1e6), within(1e-12));
+        assertThat(p.score())
+                .isCloseTo(p.primaryWin() * p.generalWin() / (p.expectedCostDollars() / 1e6), within(1e-12));
     }
 
     @Test
     void thePrimaryAndGeneralTermsReproduceTheChances() {
         DistrictPriority p = assess(FactsFixture.democraticSeat(), new SupporterStrength(300, 20));
-        double logit = p.contributions().entrySet().stream().filter(e -> e.getKey().startsWith("primary."))
-                .mapToDouble(Map.Entry::getValue).sum();
-        double margin = p.contributions().entrySet().stream().filter(e -> e.getKey().startsWith("general."))
-                .mapToDouble(Map.Entry::getValue).sum();
+        double logit = p.contributions().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("primary."))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
+        double margin = p.contributions().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("general."))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
         assertThat(Odds.logistic(logit)).isCloseTo(p.primaryWin(), within(1e-12));
-        assertThat(Odds.logistic(margin / PriorityWeights.defaults().marginScale())).isCloseTo(p.generalWin(), within(1e-12));
+        assertThat(Odds.logistic(margin / PriorityWeights.defaults().marginScale()))
+                .isCloseTo(p.generalWin(), within(1e-12));
     }
 
     @Test
     void theExplanationNamesThePathTheChancesAndTheGaps() {
         DistrictPriority p = assess(FactsFixture.democraticSeat());
-        assertThat(p.explanation()).contains("OH-09", Path.PRIMARY_CHALLENGE.label(), "Dana Member",
-                "expected wins per $1M", Gaps.NO_SUPPORTERS);
+        assertThat(p.explanation())
+                .contains(
+                        "OH-09",
+                        Path.PRIMARY_CHALLENGE.label(),
+                        "Dana Member",
+                        "expected wins per $1M",
+                        Gaps.NO_SUPPORTERS);
     }
 }

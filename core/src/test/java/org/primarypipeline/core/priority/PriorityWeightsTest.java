@@ -14,7 +14,8 @@ class PriorityWeightsTest {
         assertThat(w.lean()).isEqualTo(0.5);
         assertThat(w.cost()).isEqualTo(0.75);
         assertThat(w.house()).isEqualTo(PriorityWeights.defaults().house());
-        assertThat(w.differencesFrom(PriorityWeights.defaults())).containsOnlyKeys("lean", "cost")
+        assertThat(w.differencesFrom(PriorityWeights.defaults()))
+                .containsOnlyKeys("lean", "cost")
                 .containsEntry("cost", "1 -> 0.75");
     }
 
@@ -27,15 +28,18 @@ class PriorityWeightsTest {
 
     @Test
     void typosAndNonsenseAreRefused() {
-        assertThatThrownBy(() -> PriorityWeights.from(Map.of("laen", "1"))).hasMessageContaining("unknown weight 'laen'");
+        assertThatThrownBy(() -> PriorityWeights.from(Map.of("laen", "1")))
+                .hasMessageContaining("unknown weight 'laen'");
         assertThatThrownBy(() -> PriorityWeights.from(Map.of("lean", "high"))).hasMessageContaining("not a number");
-        assertThatThrownBy(() -> PriorityWeights.from(Map.of("challengeBase", "1"))).hasMessageContaining("between 0 and 1");
+        assertThatThrownBy(() -> PriorityWeights.from(Map.of("challengeBase", "1")))
+                .hasMessageContaining("between 0 and 1");
         assertThatThrownBy(() -> PriorityWeights.parse("lean")).hasMessageContaining("name=value");
     }
 
     @Test
     void everyWeightHasANameInTheMap() {
-        assertThat(PriorityWeights.defaults().asMap()).hasSize(PriorityWeights.class.getRecordComponents().length)
+        assertThat(PriorityWeights.defaults().asMap())
+                .hasSize(PriorityWeights.class.getRecordComponents().length)
                 .containsEntry("minCostDollars", 250_000.0);
     }
 }

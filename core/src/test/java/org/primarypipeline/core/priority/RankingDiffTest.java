@@ -28,11 +28,16 @@ class RankingDiffTest {
         assertThat(diff.moves()).hasSize(435);
         assertThat(diff.movedUp()).isNotEmpty();
         assertThat(diff.movedDown()).isNotEmpty();
-        double upCost = diff.movedUp().stream().mapToLong(m -> cost(base, m)).average().orElseThrow();
-        double downCost = diff.movedDown().stream().mapToLong(m -> cost(base, m)).average().orElseThrow();
+        double upCost =
+                diff.movedUp().stream().mapToLong(m -> cost(base, m)).average().orElseThrow();
+        double downCost = diff.movedDown().stream()
+                .mapToLong(m -> cost(base, m))
+                .average()
+                .orElseThrow();
         assertThat(upCost).isGreaterThan(downCost);
         // largest move first
-        assertThat(Math.abs(diff.moves().get(0).placesUp())).isGreaterThanOrEqualTo(Math.abs(diff.moves().get(1).placesUp()));
+        assertThat(Math.abs(diff.moves().get(0).placesUp()))
+                .isGreaterThanOrEqualTo(Math.abs(diff.moves().get(1).placesUp()));
     }
 
     @Test
@@ -47,12 +52,18 @@ class RankingDiffTest {
     @Test
     void theCommandLineShowsTheWeightsAndTheMoves() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrioritizeCli.printTopWithDiff(10, PriorityWeights.parse("cost=0.5"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        PrioritizeCli.printTopWithDiff(
+                10, PriorityWeights.parse("cost=0.5"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(out).contains("Weights changed from the defaults: {cost=1 -> 0.5}", "moved up", "Largest moves:", "->");
+        assertThat(out)
+                .contains("Weights changed from the defaults: {cost=1 -> 0.5}", "moved up", "Largest moves:", "->");
     }
 
     private static long cost(List<DistrictPriority> ranking, RankingDiff.Move m) {
-        return ranking.stream().filter(p -> p.district().equals(m.district())).findFirst().orElseThrow().expectedCostDollars();
+        return ranking.stream()
+                .filter(p -> p.district().equals(m.district()))
+                .findFirst()
+                .orElseThrow()
+                .expectedCostDollars();
     }
 }

@@ -18,8 +18,8 @@ import org.primarypipeline.core.district.PublicData;
  */
 class SourceKeysTest {
 
-    private static final Set<DistrictId> PLAN = PublicData.districts2026().stream().map(District::id)
-            .collect(Collectors.toSet());
+    private static final Set<DistrictId> PLAN =
+            PublicData.districts2026().stream().map(District::id).collect(Collectors.toSet());
     private static final DistrictId AK = DistrictId.parse("AK-01");
     private static final DistrictId WY = DistrictId.parse("WY-01");
 
@@ -41,20 +41,28 @@ class SourceKeysTest {
     void downballotAndTopojsonAgreeWhereTheLinesAreTheSame() {
         // If either key normalisation were off by one seat, the 2024 results would not line up.
         Map<DistrictId, DownballotPresidential.Cd119> cd119 = DownballotPresidential.bundled();
-        PlanLines.bundled().values().stream().filter(p -> !p.redrawn()).forEach(p ->
-                assertThat(cd119.get(p.id()).pres2024().demTwoPartyShare())
-                        .as(p.id().toString()).isCloseTo(p.pres2024().demTwoPartyShare(), within(0.012)));
+        PlanLines.bundled().values().stream()
+                .filter(p -> !p.redrawn())
+                .forEach(p -> assertThat(cd119.get(p.id()).pres2024().demTwoPartyShare())
+                        .as(p.id().toString())
+                        .isCloseTo(p.pres2024().demTwoPartyShare(), within(0.012)));
     }
 
     @Test
     void medslPostalStateAndZeroForAtLarge() {
         // state_po "AK", district "0"; DC's delegate race is not one of the 435
         for (int year = HouseResults.FIRST_YEAR; year <= HouseResults.LAST_YEAR; year += 2) {
-            assertThat(HouseResults.bundled().year(year).keySet()).as("year %d", year).hasSize(435).contains(AK, WY)
+            assertThat(HouseResults.bundled().year(year).keySet())
+                    .as("year %d", year)
+                    .hasSize(435)
+                    .contains(AK, WY)
                     .noneMatch(d -> d.state().equals("DC"));
         }
         assertThat(HouseResults.bundled().year(2024).keySet()).containsExactlyInAnyOrderElementsOf(PLAN);
-        assertThat(HouseResults.bundled().result(2018, DistrictId.parse("NY-14")).orElseThrow().winner())
+        assertThat(HouseResults.bundled()
+                        .result(2018, DistrictId.parse("NY-14"))
+                        .orElseThrow()
+                        .winner())
                 .isEqualTo("ALEXANDRIA OCASIO-CORTEZ");
     }
 
@@ -64,28 +72,32 @@ class SourceKeysTest {
         Map<DistrictId, RaceMoney> money2024 = FecFilings.raceMoney(2024);
         assertThat(money2024).containsKeys(AK, WY, DistrictId.parse("VT-01"));
         // A few stale registrations name seat numbers a state no longer has (NY-27 since 2022).
-        assertThat(money2024.keySet().stream().filter(d -> !PLAN.contains(d))).hasSizeLessThan(15)
+        assertThat(money2024.keySet().stream().filter(d -> !PLAN.contains(d)))
+                .hasSizeLessThan(15)
                 .contains(DistrictId.parse("NY-27"));
         assertThat(PLAN.stream().filter(money2024::containsKey)).hasSizeGreaterThan(430);
-        assertThat(FecFilings.cycle(2024)).anyMatch(f -> f.candidateId().equals("H8NY15148")
-                && f.district().equals(DistrictId.parse("NY-14")));
+        assertThat(FecFilings.cycle(2024))
+                .anyMatch(
+                        f -> f.candidateId().equals("H8NY15148") && f.district().equals(DistrictId.parse("NY-14")));
     }
 
     @Test
     void legislatorsPostalStateAndZeroAtLargeWithTenureFromTheJsonTerms() {
-        Map<DistrictId, String> bioguide = PublicData.houseMembers().stream()
-                .collect(Collectors.toMap(m -> m.district(), m -> m.bioguideId()));
+        Map<DistrictId, String> bioguide =
+                PublicData.houseMembers().stream().collect(Collectors.toMap(m -> m.district(), m -> m.bioguideId()));
         assertThat(bioguide).containsKeys(AK, WY);
         // Ocasio-Cortez: sworn in January 2019
         assertThat(MemberTenure.yearsInHouse(bioguide.get(DistrictId.parse("NY-14")), LocalDate.of(2026, 1, 1)))
                 .isCloseTo(7.0, within(0.05));
-        assertThat(MemberTenure.yearsInHouse("nobody", LocalDate.of(2026, 1, 1))).isZero();
+        assertThat(MemberTenure.yearsInHouse("nobody", LocalDate.of(2026, 1, 1)))
+                .isZero();
     }
 
     @Test
     void acsStateAndTwoDigitDistrict() {
         // state "AK", district "01"
-        assertThat(DemographicsTable.on2026Lines(PlanLines.bundled()).keySet()).containsExactlyInAnyOrderElementsOf(PLAN);
+        assertThat(DemographicsTable.on2026Lines(PlanLines.bundled()).keySet())
+                .containsExactlyInAnyOrderElementsOf(PLAN);
     }
 
     @Test
@@ -103,8 +115,11 @@ class SourceKeysTest {
 
     @Test
     void ballotNamesMatchAcrossYearsDespiteInitialsAndSuffixes() {
-        assertThat(CandidateNames.same("FREDERICA S WILSON", "FREDERICA WILSON")).isTrue();
-        assertThat(CandidateNames.same("HENRY C \"HANK\" JOHNSON JR", "HENRY C JOHNSON")).isTrue();
-        assertThat(CandidateNames.same("JOSEPH CROWLEY", "ALEXANDRIA OCASIO-CORTEZ")).isFalse();
+        assertThat(CandidateNames.same("FREDERICA S WILSON", "FREDERICA WILSON"))
+                .isTrue();
+        assertThat(CandidateNames.same("HENRY C \"HANK\" JOHNSON JR", "HENRY C JOHNSON"))
+                .isTrue();
+        assertThat(CandidateNames.same("JOSEPH CROWLEY", "ALEXANDRIA OCASIO-CORTEZ"))
+                .isFalse();
     }
 }

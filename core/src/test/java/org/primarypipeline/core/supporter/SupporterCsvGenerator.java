@@ -24,17 +24,54 @@ public final class SupporterCsvGenerator {
     public static final String HEADER =
             "name,email,phone,street,city,state,zip,latitude,longitude,source,email_consent,sms_consent,joined";
 
-    private static final String[] FIRST = {"Ana", "Ben", "Carmen", "Dev", "Elena", "Femi", "Grace", "Hiro", "Imani",
-        "Jorge", "Kim", "Luis", "Maya", "Nadia", "Omar", "Priya", "Quinn", "Rosa", "Sam", "Tariq", "Uma", "Victor",
-        "Wen", "Xavier", "Yara", "Zoe"};
-    private static final String[] LAST = {"Alvarez", "Brown", "Chen", "Diallo", "Evans", "Fischer", "Garcia", "Hughes",
-        "Ibrahim", "Johnson", "Kowalski", "Lee", "Martinez", "Nguyen", "Okafor", "Patel", "Quispe", "Rossi", "Smith",
-        "Thompson", "Ueda", "Vargas", "Williams", "Xu", "Young", "Zimmerman"};
-    private static final String[] STREETS = {"Main St", "Oak Ave", "Maple Dr", "Cedar Ln", "Park Rd", "Elm St",
-        "Washington Ave", "Lincoln Way", "Church St", "River Rd"};
+    private static final String[] FIRST = {
+        "Ana", "Ben", "Carmen", "Dev", "Elena", "Femi", "Grace", "Hiro", "Imani", "Jorge", "Kim", "Luis", "Maya",
+        "Nadia", "Omar", "Priya", "Quinn", "Rosa", "Sam", "Tariq", "Uma", "Victor", "Wen", "Xavier", "Yara", "Zoe"
+    };
+    private static final String[] LAST = {
+        "Alvarez",
+        "Brown",
+        "Chen",
+        "Diallo",
+        "Evans",
+        "Fischer",
+        "Garcia",
+        "Hughes",
+        "Ibrahim",
+        "Johnson",
+        "Kowalski",
+        "Lee",
+        "Martinez",
+        "Nguyen",
+        "Okafor",
+        "Patel",
+        "Quispe",
+        "Rossi",
+        "Smith",
+        "Thompson",
+        "Ueda",
+        "Vargas",
+        "Williams",
+        "Xu",
+        "Young",
+        "Zimmerman"
+    };
+    private static final String[] STREETS = {
+        "Main St",
+        "Oak Ave",
+        "Maple Dr",
+        "Cedar Ln",
+        "Park Rd",
+        "Elm St",
+        "Washington Ave",
+        "Lincoln Way",
+        "Church St",
+        "River Rd"
+    };
 
     /** Share of rows that say the supporter joined their district group. */
     private final double joinedShare;
+
     private final long seed;
 
     public SupporterCsvGenerator(long seed, double joinedShare) {
@@ -70,10 +107,15 @@ public final class SupporterCsvGenerator {
             int zip = places.get(place);
             String first = FIRST[random.nextInt(FIRST.length)];
             String last = LAST[random.nextInt(LAST.length)];
-            String email = first.toLowerCase(Locale.ROOT) + "." + last.toLowerCase(Locale.ROOT) + "." + i + "@example.org";
+            String email =
+                    first.toLowerCase(Locale.ROOT) + "." + last.toLowerCase(Locale.ROOT) + "." + i + "@example.org";
             // numbers are unique by construction: the row number picks exchange and line
-            String phone = String.format(Locale.ROOT, "(%03d) %03d-%04d", areaCodes[random.nextInt(areaCodes.length)],
-                    exchanges[(i / 10_000) % exchanges.length], i % 10_000);
+            String phone = String.format(
+                    Locale.ROOT,
+                    "(%03d) %03d-%04d",
+                    areaCodes[random.nextInt(areaCodes.length)],
+                    exchanges[(i / 10_000) % exchanges.length],
+                    i % 10_000);
             double roll = random.nextDouble();
             if (roll < 0.05) {
                 email = "";
@@ -88,8 +130,10 @@ public final class SupporterCsvGenerator {
             String lat = "";
             String lon = "";
             if (random.nextBoolean()) {
-                lat = String.format(Locale.ROOT, "%.6f", zips.centroidLatitude(zip) + (random.nextDouble() - 0.5) * 0.02);
-                lon = String.format(Locale.ROOT, "%.6f", zips.centroidLongitude(zip) + (random.nextDouble() - 0.5) * 0.02);
+                lat = String.format(
+                        Locale.ROOT, "%.6f", zips.centroidLatitude(zip) + (random.nextDouble() - 0.5) * 0.02);
+                lon = String.format(
+                        Locale.ROOT, "%.6f", zips.centroidLongitude(zip) + (random.nextDouble() - 0.5) * 0.02);
             }
             String name = first + " " + last;
             String zipText = String.format(Locale.ROOT, "%05d", zip);
@@ -104,12 +148,33 @@ public final class SupporterCsvGenerator {
                 }
             }
             line.setLength(0);
-            line.append(name).append(',').append(email).append(',').append(phone).append(',')
-                    .append(1 + random.nextInt(9999)).append(' ').append(STREETS[random.nextInt(STREETS.length)]).append(',')
-                    .append("Town ").append(zipText).append(',').append(state).append(',').append(zipText).append(',')
-                    .append(lat).append(',').append(lon).append(",bench,")
-                    .append(flag(random, 0.85, 0.03)).append(',').append(flag(random, 0.20, 0.02)).append(',')
-                    .append(random.nextDouble() < joinedShare ? "yes" : "no").append('\n');
+            line.append(name)
+                    .append(',')
+                    .append(email)
+                    .append(',')
+                    .append(phone)
+                    .append(',')
+                    .append(1 + random.nextInt(9999))
+                    .append(' ')
+                    .append(STREETS[random.nextInt(STREETS.length)])
+                    .append(',')
+                    .append("Town ")
+                    .append(zipText)
+                    .append(',')
+                    .append(state)
+                    .append(',')
+                    .append(zipText)
+                    .append(',')
+                    .append(lat)
+                    .append(',')
+                    .append(lon)
+                    .append(",bench,")
+                    .append(flag(random, 0.85, 0.03))
+                    .append(',')
+                    .append(flag(random, 0.20, 0.02))
+                    .append(',')
+                    .append(random.nextDouble() < joinedShare ? "yes" : "no")
+                    .append('\n');
             out.append(line);
         }
     }

@@ -13,11 +13,9 @@ import java.util.List;
  */
 final class ExactFlow {
 
-    record Outcome(Fraction[] arrival, Fraction deadEnds, Fraction cycles) {
-    }
+    record Outcome(Fraction[] arrival, Fraction deadEnds, Fraction cycles) {}
 
-    private ExactFlow() {
-    }
+    private ExactFlow() {}
 
     /** @param proxies rows of {member, proxy, units} */
     static Outcome solve(int n, List<int[]> proxies, boolean[] votes, FlowPolicy policy) {

@@ -97,13 +97,16 @@ class FlowPropertyTest {
             withLeakingCycles += hasLeakingCycle(IndexedVoteInput.from(vote.input(null))) ? 1 : 0;
             for (int m = 0; m < vote.n; m++) {
                 if (vote.votes[m]) {
-                    assertThat(result.weight(RandomVote.id(m))).as("seed %d, member %d", seed, m)
+                    assertThat(result.weight(RandomVote.id(m)))
+                            .as("seed %d, member %d", seed, m)
                             .isCloseTo(exact.arrival()[m].toBigDecimal(), within(TOLERANCE));
                 }
             }
-            assertThat(result.unexercisedDeadEnds()).as("seed %d dead ends", seed)
+            assertThat(result.unexercisedDeadEnds())
+                    .as("seed %d dead ends", seed)
                     .isCloseTo(exact.deadEnds().toBigDecimal(), within(TOLERANCE));
-            assertThat(result.unexercisedCycles()).as("seed %d cycles", seed)
+            assertThat(result.unexercisedCycles())
+                    .as("seed %d cycles", seed)
                     .isCloseTo(exact.cycles().toBigDecimal(), within(TOLERANCE));
         }
         assertThat(withDeadEnds).as("electorates with dead ends").isGreaterThan(100);
@@ -143,7 +146,8 @@ class FlowPropertyTest {
             FlowSolution swept = new DelegationFlow(input, 0).resolve();
             for (int m = 0; m < vote.n; m++) {
                 if (vote.votes[m] || input.proxyCount(m) == 0) {
-                    assertThat(swept.arrival()[m]).as("seed %d, member %d", seed, m)
+                    assertThat(swept.arrival()[m])
+                            .as("seed %d, member %d", seed, m)
                             .isCloseTo(exact.arrival()[m].toBigDecimal().doubleValue(), within(1e-9));
                 }
             }
@@ -158,11 +162,14 @@ class FlowPropertyTest {
             VoteResult result = VoteCount.count(vote.input(null));
             BigDecimal weights = result.weights().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(weights).isEqualByComparingTo(result.exercisedUnits());
-            assertThat(weights.add(result.unexercisedUnits())).as("seed %d", seed)
-                    .isCloseTo(BigDecimal.valueOf(10L * vote.n), within(TOLERANCE.multiply(BigDecimal.valueOf(vote.n))));
+            assertThat(weights.add(result.unexercisedUnits()))
+                    .as("seed %d", seed)
+                    .isCloseTo(
+                            BigDecimal.valueOf(10L * vote.n), within(TOLERANCE.multiply(BigDecimal.valueOf(vote.n))));
             Round first = result.rounds().get(0);
             BigDecimal firstRound = first.tallies().values().stream().reduce(first.exhausted(), BigDecimal::add);
-            assertThat(firstRound).as("tallies are exact sums of the weights")
+            assertThat(firstRound)
+                    .as("tallies are exact sums of the weights")
                     .isEqualByComparingTo(result.exercisedUnits());
         }
     }
@@ -174,7 +181,8 @@ class FlowPropertyTest {
             VoteResult sorted = VoteCount.count(vote.input(null));
             VoteResult shuffled = VoteCount.count(vote.input(new Random(seed * 31)));
             assertThat(shuffled.weights()).isEqualTo(sorted.weights());
-            assertThat(List.copyOf(shuffled.weights().keySet())).isEqualTo(List.copyOf(sorted.weights().keySet()));
+            assertThat(List.copyOf(shuffled.weights().keySet()))
+                    .isEqualTo(List.copyOf(sorted.weights().keySet()));
             assertThat(shuffled.rounds()).isEqualTo(sorted.rounds());
             assertThat(shuffled.winner()).isEqualTo(sorted.winner());
             assertThat(shuffled.runnerUp()).isEqualTo(sorted.runnerUp());

@@ -34,7 +34,8 @@ record Fraction(BigInteger numerator, BigInteger denominator) implements Compara
     }
 
     Fraction plus(Fraction o) {
-        return new Fraction(numerator.multiply(o.denominator).add(o.numerator.multiply(denominator)),
+        return new Fraction(
+                numerator.multiply(o.denominator).add(o.numerator.multiply(denominator)),
                 denominator.multiply(o.denominator));
     }
 

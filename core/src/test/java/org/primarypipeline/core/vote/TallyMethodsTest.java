@@ -13,7 +13,11 @@ class TallyMethodsTest {
 
     /** 5 X, 4 Y, 2 Z>Y, 1 Z, 2 W: plurality picks X, IRV picks Y once Z's second choices arrive. */
     private static Votes spoiler() {
-        return Votes.of().voters("x", 5, "X").voters("y", 4, "Y").voters("zy", 2, "Z>Y").voters("z", 1, "Z")
+        return Votes.of()
+                .voters("x", 5, "X")
+                .voters("y", 4, "Y")
+                .voters("zy", 2, "Z>Y")
+                .voters("z", 1, "Z")
                 .voters("w", 2, "W");
     }
 
@@ -21,10 +25,11 @@ class TallyMethodsTest {
     void instantRunoffReportsExhaustedBallotsRoundByRound() {
         VoteResult result = spoiler().count();
 
-        assertThat(result.rounds()).containsExactly(
-                round(Map.of("W", "20", "X", "50", "Y", "40", "Z", "30"), "0", "W"),
-                round(Map.of("X", "50", "Y", "40", "Z", "30"), "20", "Z"),
-                round(Map.of("X", "50", "Y", "60"), "30"));
+        assertThat(result.rounds())
+                .containsExactly(
+                        round(Map.of("W", "20", "X", "50", "Y", "40", "Z", "30"), "0", "W"),
+                        round(Map.of("X", "50", "Y", "40", "Z", "30"), "20", "Z"),
+                        round(Map.of("X", "50", "Y", "60"), "30"));
         assertThat(result.winner()).isEqualTo("Y");
         assertThat(result.tieBreak()).isNull();
     }
@@ -69,8 +74,12 @@ class TallyMethodsTest {
     @Test
     void schulzeFollowsTheStrongestPathsThroughACycle() {
         // A beats B 50-20, B beats C 50-20, C beats A 40-30: A's path to C (50 via B) outweighs C's 40.
-        VoteResult result = Votes.of().voters("abc", 3, "A>B>C").voters("bca", 2, "B>C>A").voters("cab", 2, "C>A>B")
-                .method(TallyMethod.SCHULZE).count();
+        VoteResult result = Votes.of()
+                .voters("abc", 3, "A>B>C")
+                .voters("bca", 2, "B>C>A")
+                .voters("cab", 2, "C>A>B")
+                .method(TallyMethod.SCHULZE)
+                .count();
         assertThat(result.winner()).isEqualTo("A");
         assertThat(result.pairwise().get("C").get("A")).isEqualByComparingTo("40");
         assertThat(result.tieBreak()).isNull();
@@ -79,21 +88,30 @@ class TallyMethodsTest {
     @Test
     void aTieForLastIsBrokenByTheFewestUnitsInThePreviousRound() {
         // Round 2: Brooks and Chen both hold 30; in round 1 Chen had 20 to Brooks's 30.
-        VoteResult result = Votes.of().voters("a", 6, "Alvarez").voters("b", 3, "Brooks")
-                .voters("c", 2, "Chen>Alvarez").voters("d", 1, "Diaz>Chen").count();
+        VoteResult result = Votes.of()
+                .voters("a", 6, "Alvarez")
+                .voters("b", 3, "Brooks")
+                .voters("c", 2, "Chen>Alvarez")
+                .voters("d", 1, "Diaz>Chen")
+                .count();
 
-        assertThat(result.rounds()).containsExactly(
-                round(Map.of("Alvarez", "60", "Brooks", "30", "Chen", "20", "Diaz", "10"), "0", "Diaz"),
-                round(Map.of("Alvarez", "60", "Brooks", "30", "Chen", "30"), "0", "Chen"),
-                round(Map.of("Alvarez", "80", "Brooks", "30"), "10"));
+        assertThat(result.rounds())
+                .containsExactly(
+                        round(Map.of("Alvarez", "60", "Brooks", "30", "Chen", "20", "Diaz", "10"), "0", "Diaz"),
+                        round(Map.of("Alvarez", "60", "Brooks", "30", "Chen", "30"), "0", "Chen"),
+                        round(Map.of("Alvarez", "80", "Brooks", "30"), "10"));
         assertThat(result.winner()).isEqualTo("Alvarez");
-        assertThat(result.tieBreak()).isEqualTo("round 2: Brooks and Chen tied for last place with 30 units;"
-                + " Chen had the fewest in round 1 (20) and was eliminated");
+        assertThat(result.tieBreak())
+                .isEqualTo("round 2: Brooks and Chen tied for last place with 30 units;"
+                        + " Chen had the fewest in round 1 (20) and was eliminated");
     }
 
     @Test
     void aTieWithNoEarlierRoundToLookAtIsDrawnFromThePublishedSeed() {
-        Votes votes = Votes.of().voters("a", 3, "Alvarez").voters("d", 2, "Diaz").voters("b", 1, "Brooks")
+        Votes votes = Votes.of()
+                .voters("a", 3, "Alvarez")
+                .voters("d", 2, "Diaz")
+                .voters("b", 1, "Brooks")
                 .voters("c", 1, "Chen");
         List<String> tied = List.of("Brooks", "Chen");
         boolean sawEach0 = false;
@@ -104,47 +122,75 @@ class TallyMethodsTest {
             sawEach0 |= loser.equals("Brooks");
             sawEach1 |= loser.equals("Chen");
             assertThat(result.rounds().get(0).eliminated()).containsExactly(loser);
-            assertThat(result.tieBreak()).isEqualTo("round 1: Brooks and Chen tied for last place with 10 units;"
-                    + " a draw seeded with " + seed + " eliminated " + loser);
+            assertThat(result.tieBreak())
+                    .isEqualTo("round 1: Brooks and Chen tied for last place with 10 units;" + " a draw seeded with "
+                            + seed + " eliminated " + loser);
             assertThat(result.winner()).isEqualTo("Alvarez");
         }
-        assertThat(sawEach0 && sawEach1).as("different seeds draw different lots").isTrue();
+        assertThat(sawEach0 && sawEach1)
+                .as("different seeds draw different lots")
+                .isTrue();
     }
 
     @Test
     void aTieStillLevelInThePreviousRoundGoesToTheDraw() {
         // Round 1 eliminates Eve alone; Brooks and Chen are level in rounds 1 and 2.
-        VoteResult result = Votes.of().voters("a", 4, "Alvarez").voters("b", 2, "Brooks").voters("c", 2, "Chen")
-                .voters("d", 3, "Diaz").voters("e", 1, "Eve").seed(5).count();
+        VoteResult result = Votes.of()
+                .voters("a", 4, "Alvarez")
+                .voters("b", 2, "Brooks")
+                .voters("c", 2, "Chen")
+                .voters("d", 3, "Diaz")
+                .voters("e", 1, "Eve")
+                .seed(5)
+                .count();
         String loser = List.of("Brooks", "Chen").get(documentedDraw(5, 2, 2));
         assertThat(result.rounds().get(1).eliminated()).containsExactly(loser);
-        assertThat(result.tieBreak()).isEqualTo("round 2: Brooks and Chen tied for last place with 20 units;"
-                + " still tied in round 1 with 20 units; a draw seeded with 5 eliminated " + loser);
+        assertThat(result.tieBreak())
+                .isEqualTo("round 2: Brooks and Chen tied for last place with 20 units;"
+                        + " still tied in round 1 with 20 units; a draw seeded with 5 eliminated " + loser);
     }
 
     @Test
     void aPluralityTieForFirstIsDrawnAndRecorded() {
-        VoteResult result = Votes.of().voters("a", 2, "Alvarez").voters("b", 2, "Brooks")
-                .method(TallyMethod.PLURALITY).seed(3).count();
+        VoteResult result = Votes.of()
+                .voters("a", 2, "Alvarez")
+                .voters("b", 2, "Brooks")
+                .method(TallyMethod.PLURALITY)
+                .seed(3)
+                .count();
         String winner = List.of("Alvarez", "Brooks").get(documentedDraw(3, 1, 2));
         assertThat(result.winner()).isEqualTo(winner);
-        assertThat(result.tieBreak()).isEqualTo("Alvarez and Brooks tied for first place with 20 units;"
-                + " a draw seeded with 3 chose " + winner);
+        assertThat(result.tieBreak())
+                .isEqualTo("Alvarez and Brooks tied for first place with 20 units;" + " a draw seeded with 3 chose "
+                        + winner);
     }
 
     @Test
     void noBallotCarryingUnitsMeansNoWinner() {
         // Both voters hand their units into a closed cycle.
         VoteResult result = Votes.of("Ana", "Ben", "Cy", "Dee")
-                .proxy("Ana", "Ben", 10).proxy("Ben", "Ana", 10).proxy("Cy", "Ana", 10).proxy("Dee", "Ben", 10)
-                .ballot("Cy", "X").ballot("Dee", "Y").count();
+                .proxy("Ana", "Ben", 10)
+                .proxy("Ben", "Ana", 10)
+                .proxy("Cy", "Ana", 10)
+                .proxy("Dee", "Ben", 10)
+                .ballot("Cy", "X")
+                .ballot("Dee", "Y")
+                .count();
         assertThat(result.winner()).isNull();
         assertThat(result.runnerUp()).isNull();
         assertThat(result.rounds()).hasSize(1);
         for (TallyMethod method : TallyMethod.values()) {
             assertThat(VoteCount.count(Votes.of("Ana", "Ben", "Cy", "Dee")
-                    .proxy("Ana", "Ben", 10).proxy("Ben", "Ana", 10).proxy("Cy", "Ana", 10).proxy("Dee", "Ben", 10)
-                    .ballot("Cy", "X").ballot("Dee", "Y").input().withMethod(method)).winner()).isNull();
+                                    .proxy("Ana", "Ben", 10)
+                                    .proxy("Ben", "Ana", 10)
+                                    .proxy("Cy", "Ana", 10)
+                                    .proxy("Dee", "Ben", 10)
+                                    .ballot("Cy", "X")
+                                    .ballot("Dee", "Y")
+                                    .input()
+                                    .withMethod(method))
+                            .winner())
+                    .isNull();
         }
     }
 
@@ -152,10 +198,17 @@ class TallyMethodsTest {
     void anEvenSplitIsNoMajorityEvenWhenRoundingLeansOneWay() {
         // Thirds: X gets 50/3 + 50/3 rounded up, Y the same rounded down, a picounit apart, within the tie tolerance.
         VoteResult result = Votes.of("Ana", "Ben", "Cy", "Dee", "Eve")
-                .proxy("Ana", "Cy", 5).proxy("Ana", "Dee", 5).proxy("Cy", "Ana", 5).proxy("Cy", "Eve", 5)
-                .ballot("Dee", "X").ballot("Eve", "Y").ballot("Ben", "Z").count();
+                .proxy("Ana", "Cy", 5)
+                .proxy("Ana", "Dee", 5)
+                .proxy("Cy", "Ana", 5)
+                .proxy("Cy", "Eve", 5)
+                .ballot("Dee", "X")
+                .ballot("Eve", "Y")
+                .ballot("Ben", "Z")
+                .count();
         Round first = result.rounds().get(0);
-        assertThat(first.tallies().get("X")).isEqualByComparingTo(first.tallies().get("Y"));
+        assertThat(first.tallies().get("X"))
+                .isEqualByComparingTo(first.tallies().get("Y"));
         assertThat(result.rounds()).hasSizeGreaterThan(1);
         assertThat(result.tieBreak()).contains("tied for last place");
     }

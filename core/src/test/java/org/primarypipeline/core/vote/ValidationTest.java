@@ -30,20 +30,46 @@ class ValidationTest {
     @Test
     void unknownMembers() {
         refused(group().proxy("Zed", "Ana", 10), UNKNOWN_DELEGATOR, "Zed", List.of("Ana"), "not in the electorate");
-        refused(group().proxy("Ana", "Zed", 10), UNKNOWN_PROXY, "Ana", List.of("Zed"), "Zed, who is not in the electorate");
-        refused(group().ballot("Zed", "X"), UNKNOWN_VOTER, "Zed", List.of(), "cast a ballot but is not in the electorate");
+        refused(
+                group().proxy("Ana", "Zed", 10),
+                UNKNOWN_PROXY,
+                "Ana",
+                List.of("Zed"),
+                "Zed, who is not in the electorate");
+        refused(
+                group().ballot("Zed", "X"),
+                UNKNOWN_VOTER,
+                "Zed",
+                List.of(),
+                "cast a ballot but is not in the electorate");
     }
 
     @Test
     void proxyRules() {
         refused(group().proxy("Ana", "Ana", 10), PROXY_TO_SELF, "Ana", List.of("Ana"), "names themself as a proxy");
-        refused(group().proxy("Ana", "Ben", 6).proxy("Ana", "Cy", 3), UNITS_NOT_TEN, "Ana", List.of(),
+        refused(
+                group().proxy("Ana", "Ben", 6).proxy("Ana", "Cy", 3),
+                UNITS_NOT_TEN,
+                "Ana",
+                List.of(),
                 "proxy units sum to 9; they must sum to 10");
-        refused(group().proxy("Ana", "Ben", 11).proxy("Ana", "Cy", -1), UNITS_NOT_POSITIVE, "Ana", List.of("Cy"),
+        refused(
+                group().proxy("Ana", "Ben", 11).proxy("Ana", "Cy", -1),
+                UNITS_NOT_POSITIVE,
+                "Ana",
+                List.of("Cy"),
                 "gives proxy Cy -1 units");
-        refused(group().proxy("Ana", "Ben", 0).proxy("Ana", "Cy", 10), UNITS_NOT_POSITIVE, "Ana", List.of("Ben"),
+        refused(
+                group().proxy("Ana", "Ben", 0).proxy("Ana", "Cy", 10),
+                UNITS_NOT_POSITIVE,
+                "Ana",
+                List.of("Ben"),
                 "gives proxy Ben 0 units");
-        refused(group().proxy("Ana", "Ben", 5).proxy("Ana", "Ben", 5), DUPLICATE_PROXY, "Ana", List.of("Ben"),
+        refused(
+                group().proxy("Ana", "Ben", 5).proxy("Ana", "Ben", 5),
+                DUPLICATE_PROXY,
+                "Ana",
+                List.of("Ben"),
                 "names proxy Ben twice");
         Votes eleven = group();
         for (String proxy : List.of("Ben", "Cy", "Dee", "Eve", "Fay", "Gus", "Hal", "Ida", "Jo", "Kit", "Lu")) {
@@ -54,7 +80,11 @@ class ValidationTest {
 
     @Test
     void ballotRules() {
-        refused(group().ballot("Ana", "X").ballot("Ana", "Y"), DUPLICATE_BALLOT, "Ana", List.of(),
+        refused(
+                group().ballot("Ana", "X").ballot("Ana", "Y"),
+                DUPLICATE_BALLOT,
+                "Ana",
+                List.of(),
                 "cast more than one ballot");
         refused(group().ballot("Ana", ""), EMPTY_RANKING, "Ana", List.of(), "ranks no nominee");
         refused(group().ballot("Ana", "X>Y>X"), REPEATED_NOMINEE, "Ana", List.of("X"), "ranks X more than once");
@@ -84,8 +114,8 @@ class ValidationTest {
         assertThatThrownBy(other::count).hasMessage("member Ana names themself as a proxy");
     }
 
-    private static void refused(Votes votes, InvalidVoteInputException.Problem problem, String member,
-                                List<String> ids, String reason) {
+    private static void refused(
+            Votes votes, InvalidVoteInputException.Problem problem, String member, List<String> ids, String reason) {
         assertThatThrownBy(votes::count).isInstanceOfSatisfying(InvalidVoteInputException.class, e -> {
             assertThat(e.problem()).isEqualTo(problem);
             assertThat(e.memberId()).isEqualTo(member);

@@ -12,7 +12,9 @@ class VoteResultTest {
     void quorumIsAShareOfAllUnitsExercised() {
         // 10 members, 2 voting on their own units: 20 of 100 units exercised.
         VoteResult result = Votes.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j")
-                .ballot("a", "X").ballot("b", "Y").count();
+                .ballot("a", "X")
+                .ballot("b", "Y")
+                .count();
         assertThat(result.totalUnits()).isEqualByComparingTo("100");
         assertThat(result.exercisedUnits()).isEqualByComparingTo("20");
         assertThat(result.quorumMet()).isTrue();
@@ -21,14 +23,20 @@ class VoteResultTest {
         assertThat(result.quorumMet(BigDecimal.ZERO)).isTrue();
         assertThatThrownBy(() -> result.quorumMet(new BigDecimal("1.5"))).isInstanceOf(IllegalArgumentException.class);
 
-        VoteResult thin = Votes.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j").ballot("a", "X").count();
+        VoteResult thin = Votes.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j")
+                .ballot("a", "X")
+                .count();
         assertThat(thin.quorumMet()).isFalse();
     }
 
     @Test
     void describesTheCount() {
-        VoteResult result = Votes.of("Ana", "Ben").ballot("Ana", "X").policy(FlowPolicy.LIQUID)
-                .method(TallyMethod.PLURALITY).seed(99).count();
+        VoteResult result = Votes.of("Ana", "Ben")
+                .ballot("Ana", "X")
+                .policy(FlowPolicy.LIQUID)
+                .method(TallyMethod.PLURALITY)
+                .seed(99)
+                .count();
         assertThat(result.electorate()).isEqualTo(2);
         assertThat(result.policy()).isEqualTo(FlowPolicy.LIQUID);
         assertThat(result.method()).isEqualTo(TallyMethod.PLURALITY);
@@ -41,12 +49,14 @@ class VoteResultTest {
 
     @Test
     void anEmptyElectorateOrBallotCountsToNoWinner() {
-        VoteResult empty = VoteCount.count(new VoteInput(java.util.List.of(), java.util.List.of(), java.util.List.of()));
+        VoteResult empty =
+                VoteCount.count(new VoteInput(java.util.List.of(), java.util.List.of(), java.util.List.of()));
         assertThat(empty.winner()).isNull();
         assertThat(empty.totalUnits()).isEqualByComparingTo("0");
         assertThat(empty.weights()).isEmpty();
 
-        VoteResult allWithdrawn = VoteCount.countExcluding(Votes.of("Ana").ballot("Ana", "X").input(), java.util.Set.of("X"));
+        VoteResult allWithdrawn =
+                VoteCount.countExcluding(Votes.of("Ana").ballot("Ana", "X").input(), java.util.Set.of("X"));
         assertThat(allWithdrawn.winner()).isNull();
         assertThat(allWithdrawn.rounds().get(0).exhausted()).isEqualByComparingTo("10");
     }
@@ -60,16 +70,25 @@ class VoteResultTest {
     @Test
     void explainsUnitsSplitBetweenABallotAndADeadEnd() {
         VoteResult result = Votes.of("Ana", "Ben", "Cy", "Dee")
-                .proxy("Ana", "Ben", 6).proxy("Ana", "Cy", 4).proxy("Cy", "Dee", 10)
-                .ballot("Ben", "X").count();
-        assertThat(result.explain("Ana")).isEqualTo("your 10 units: 6 reached Ben's ballot,"
-                + " 4 went unexercised at a dead end through Cy (Dee neither voted nor named a proxy)");
+                .proxy("Ana", "Ben", 6)
+                .proxy("Ana", "Cy", 4)
+                .proxy("Cy", "Dee", 10)
+                .ballot("Ben", "X")
+                .count();
+        assertThat(result.explain("Ana"))
+                .isEqualTo("your 10 units: 6 reached Ben's ballot,"
+                        + " 4 went unexercised at a dead end through Cy (Dee neither voted nor named a proxy)");
     }
 
     @Test
     void aStringInputAndItsIndexedFormCountAlike() {
-        VoteInput input = Votes.of("Ana", "Ben", "Cy", "Dee").proxy("Ana", "Ben", 6).proxy("Ana", "Cy", 4)
-                .proxy("Ben", "Dee", 10).ballot("Cy", "X>Y").ballot("Dee", "Y").input();
+        VoteInput input = Votes.of("Ana", "Ben", "Cy", "Dee")
+                .proxy("Ana", "Ben", 6)
+                .proxy("Ana", "Cy", 4)
+                .proxy("Ben", "Dee", 10)
+                .ballot("Cy", "X>Y")
+                .ballot("Dee", "Y")
+                .input();
         IndexedVoteInput indexed = IndexedVoteInput.from(input);
         VoteResult fromStrings = VoteCount.count(input);
         VoteResult fromIndices = VoteCount.count(indexed);

@@ -21,8 +21,7 @@ public final class VoteScenario {
     /** Chance a member starts a knot of 2 to 4 non-voters naming only each other; about 1% end up in one. */
     private static final double KNOT_START = 0.0033;
 
-    private VoteScenario() {
-    }
+    private VoteScenario() {}
 
     /**
      * @param members electorate size
@@ -30,10 +29,14 @@ public final class VoteScenario {
      * @param votingShare expected share of members casting a ballot
      * @param nominees ballot size; names {@code nominee-01} and up
      */
-    public static IndexedVoteInput generate(int members, double avgProxies, double votingShare, int nominees,
-                                            long seed) {
-        if (members < 2 || nominees < 1 || avgProxies < 0 || avgProxies > IndexedVoteInput.MAX_PROXIES
-                || votingShare < 0 || votingShare > 1) {
+    public static IndexedVoteInput generate(
+            int members, double avgProxies, double votingShare, int nominees, long seed) {
+        if (members < 2
+                || nominees < 1
+                || avgProxies < 0
+                || avgProxies > IndexedVoteInput.MAX_PROXIES
+                || votingShare < 0
+                || votingShare > 1) {
             throw new IllegalArgumentException("scenario out of range");
         }
         SplittableRandom random = new SplittableRandom(seed);
@@ -56,9 +59,11 @@ public final class VoteScenario {
                 prominentList.add(m);
             }
         }
-        int[] prominentMembers = prominentList.stream().mapToInt(Integer::intValue).toArray();
+        int[] prominentMembers =
+                prominentList.stream().mapToInt(Integer::intValue).toArray();
         int ordinary = n - knotted - prominentMembers.length;
-        double ordinaryVoting = ordinary <= 0 ? 0
+        double ordinaryVoting = ordinary <= 0
+                ? 0
                 : Math.min(1, Math.max(0, (votingShare * n - PROMINENT_VOTING * prominentMembers.length) / ordinary));
         boolean[] votes = new boolean[n];
         for (int m = 0; m < n; m++) {
@@ -144,9 +149,18 @@ public final class VoteScenario {
             }
             rankingStart[++b] = at;
         }
-        return new IndexedVoteInput(MemberIds.numbered("m", n), proxyStart, Arrays.copyOf(proxyTarget, edges),
-                Arrays.copyOf(proxyUnits, edges), ballotMember, rankingStart, Arrays.copyOf(rankingNominee, at), names,
-                FlowPolicy.SMARTOCRACY, TallyMethod.IRV, seed);
+        return new IndexedVoteInput(
+                MemberIds.numbered("m", n),
+                proxyStart,
+                Arrays.copyOf(proxyTarget, edges),
+                Arrays.copyOf(proxyUnits, edges),
+                ballotMember,
+                rankingStart,
+                Arrays.copyOf(rankingNominee, at),
+                names,
+                FlowPolicy.SMARTOCRACY,
+                TallyMethod.IRV,
+                seed);
     }
 
     private static int[] knots(int n, SplittableRandom random) {

@@ -7,8 +7,7 @@ import org.primarypipeline.outreach.Channel;
 /** What every channel's route shares: how it polls and the pool its messages are sent from. */
 public final class ChannelRoutes {
 
-    private ChannelRoutes() {
-    }
+    private ChannelRoutes() {}
 
     public static String routeId(Channel channel) {
         return "outreach-" + channel.name().toLowerCase(java.util.Locale.ROOT);

@@ -15,7 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeliveryGate implements Processor {
 
-    public enum Verdict { SEND, SUPPRESS, DEFER }
+    public enum Verdict {
+        SEND,
+        SUPPRESS,
+        DEFER
+    }
 
     private final ConsentRegistry consent;
     private final QuietHours quietHours;

@@ -32,8 +32,11 @@ public class DeliveryOutcomes {
     /** Runs right after the provider accepted the message. */
     public void sent(Exchange exchange) {
         exchange.setProperty(OutreachExchange.HANDED_OVER, true);
-        ledger.sent(message(exchange).id(), exchange.getProperty(OutreachExchange.MESSAGE_ID, String.class),
-                exchange.getProperty(OutreachExchange.PROVIDER_ID, String.class), clock.now());
+        ledger.sent(
+                message(exchange).id(),
+                exchange.getProperty(OutreachExchange.MESSAGE_ID, String.class),
+                exchange.getProperty(OutreachExchange.PROVIDER_ID, String.class),
+                clock.now());
     }
 
     public void suppressed(Exchange exchange) {
@@ -42,7 +45,9 @@ public class DeliveryOutcomes {
 
     public void deferred(Exchange exchange) {
         ClaimedMessage message = message(exchange);
-        ledger.defer(java.util.List.of(message.id()), quietHours.nextAllowed(clock.now(), message.recipientZone()),
+        ledger.defer(
+                java.util.List.of(message.id()),
+                quietHours.nextAllowed(clock.now(), message.recipientZone()),
                 "quiet hours in the recipient's time zone");
     }
 
@@ -61,14 +66,17 @@ public class DeliveryOutcomes {
             }
             DeliveryFailure verdict = adapter.classify(failure);
             if (verdict.permanent()) {
-                LOG.warn("outbox {} ({} to {}) dead: {}", message.id(), message.template(), adapter.provider(),
+                LOG.warn(
+                        "outbox {} ({} to {}) dead: {}",
+                        message.id(),
+                        message.template(),
+                        adapter.provider(),
                         verdict.reason());
                 ledger.deadLetter(message.id(), verdict.reason(), clock.now());
                 return;
             }
-            retry.nextAttempt(message.attempts(), clock.now()).ifPresentOrElse(
-                    at -> ledger.retryLater(message.id(), at, verdict.reason()),
-                    () -> {
+            retry.nextAttempt(message.attempts(), clock.now())
+                    .ifPresentOrElse(at -> ledger.retryLater(message.id(), at, verdict.reason()), () -> {
                         String reason = "gave up after " + message.attempts() + " attempts; last: " + verdict.reason();
                         LOG.warn("outbox {} ({}) dead: {}", message.id(), message.template(), reason);
                         ledger.deadLetter(message.id(), reason, clock.now());

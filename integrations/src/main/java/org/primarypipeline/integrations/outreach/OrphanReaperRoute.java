@@ -27,13 +27,16 @@ public class OrphanReaperRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("scheduler:outreach-reaper?initialDelay=0&delay=" + properties.getReaperInterval().toMillis())
+        from("scheduler:outreach-reaper?initialDelay=0&delay="
+                        + properties.getReaperInterval().toMillis())
                 .routeId("outreach-reaper")
                 .autoStartup(properties.isAutoStart())
                 .process(exchange -> {
                     int reclaimed = ledger.reclaimOrphans(clock.now().minus(properties.getClaimTimeout()));
                     if (reclaimed > 0) {
-                        LOG.warn("{} outbox rows were left in SENDING past {}; queued again", reclaimed,
+                        LOG.warn(
+                                "{} outbox rows were left in SENDING past {}; queued again",
+                                reclaimed,
                                 properties.getClaimTimeout());
                     }
                 });

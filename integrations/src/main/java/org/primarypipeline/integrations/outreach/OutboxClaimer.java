@@ -24,8 +24,12 @@ public class OutboxClaimer {
     private final SenderIdentity sender;
     private final int batchSize;
 
-    public OutboxClaimer(OutboxLedger ledger, QuietHours quietHours, OutreachClock clock, SenderIdentity sender,
-                         OutreachProperties properties) {
+    public OutboxClaimer(
+            OutboxLedger ledger,
+            QuietHours quietHours,
+            OutreachClock clock,
+            SenderIdentity sender,
+            OutreachProperties properties) {
         this.ledger = ledger;
         this.quietHours = quietHours;
         this.clock = clock;

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 public class OutboxLedger {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MODEL = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MODEL = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
 
@@ -69,8 +69,10 @@ public class OutboxLedger {
                             provider_message_id = coalesce(:providerId, provider_message_id)
                         where id = :id and status in ('SENDING', 'PENDING')
                         """.formatted(WITHOUT_SECRETS))
-                .param("id", id).param("now", Timestamp.from(now))
-                .param("messageId", messageId).param("providerId", providerMessageId)
+                .param("id", id)
+                .param("now", Timestamp.from(now))
+                .param("messageId", messageId)
+                .param("providerId", providerMessageId)
                 .update();
     }
 
@@ -81,7 +83,9 @@ public class OutboxLedger {
                                claimed_at = null, claimed_by = null
                         where id = :id and status in ('SENDING', 'PENDING')
                         """)
-                .param("id", id).param("at", Timestamp.from(at)).param("error", error)
+                .param("id", id)
+                .param("at", Timestamp.from(at))
+                .param("error", error)
                 .update();
     }
 
@@ -91,7 +95,9 @@ public class OutboxLedger {
                                last_error = :reason, claimed_at = null, claimed_by = null
                         where id = :id and status in ('SENDING', 'PENDING')
                         """)
-                .param("id", id).param("reason", reason).param("now", Timestamp.from(now))
+                .param("id", id)
+                .param("reason", reason)
+                .param("now", Timestamp.from(now))
                 .update();
     }
 
@@ -99,9 +105,7 @@ public class OutboxLedger {
         jdbc.sql("""
                         update outbox_message set status = 'SUPPRESSED', last_error = :reason, claimed_at = null, claimed_by = null
                         where id = :id and status in ('SENDING', 'PENDING')
-                        """)
-                .param("id", id).param("reason", reason)
-                .update();
+                        """).param("id", id).param("reason", reason).update();
     }
 
     /** Holds rows back without counting the claim as an attempt (quiet hours are nobody's failure). */
@@ -114,7 +118,9 @@ public class OutboxLedger {
                                attempts = greatest(attempts - 1, 0), claimed_at = null, claimed_by = null
                         where id in (:ids) and status in ('SENDING', 'PENDING')
                         """)
-                .param("ids", List.copyOf(ids)).param("until", Timestamp.from(until)).param("why", why)
+                .param("ids", List.copyOf(ids))
+                .param("until", Timestamp.from(until))
+                .param("why", why)
                 .update();
     }
 
@@ -130,16 +136,21 @@ public class OutboxLedger {
                                             || ' at ' || claimed_at || '); sending again',
                                claimed_at = null, claimed_by = null
                         where status = 'SENDING' and claimed_at < :before
-                        """)
-                .param("before", Timestamp.from(claimedBefore))
-                .update();
+                        """).param("before", Timestamp.from(claimedBefore)).update();
     }
 
     private static ClaimedMessage claimed(ResultSet rs, int row) throws SQLException {
         String zone = rs.getString("recipient_zone");
-        return new ClaimedMessage(rs.getLong("id"), rs.getString("dedup_key"), Channel.valueOf(rs.getString("channel")),
-                rs.getString("recipient"), rs.getString("template"), model(rs.getString("model")),
-                rs.getBoolean("transactional"), zone == null ? null : ZoneId.of(zone), rs.getInt("attempts"),
+        return new ClaimedMessage(
+                rs.getLong("id"),
+                rs.getString("dedup_key"),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getString("recipient"),
+                rs.getString("template"),
+                model(rs.getString("model")),
+                rs.getBoolean("transactional"),
+                zone == null ? null : ZoneId.of(zone),
+                rs.getInt("attempts"),
                 rs.getObject("unsubscribe_token", UUID.class));
     }
 

@@ -17,6 +17,5 @@ public final class OutreachExchange {
     /** Set once the provider has accepted the message: from then on a failure must not lead to a resend. */
     public static final String HANDED_OVER = "outreach.handedOver";
 
-    private OutreachExchange() {
-    }
+    private OutreachExchange() {}
 }

@@ -14,8 +14,11 @@ import java.util.List;
  */
 public final class QuietHours {
 
-    static final List<ZoneId> CONTINENTAL = List.of(ZoneId.of("America/New_York"), ZoneId.of("America/Chicago"),
-            ZoneId.of("America/Denver"), ZoneId.of("America/Los_Angeles"));
+    static final List<ZoneId> CONTINENTAL = List.of(
+            ZoneId.of("America/New_York"),
+            ZoneId.of("America/Chicago"),
+            ZoneId.of("America/Denver"),
+            ZoneId.of("America/Los_Angeles"));
 
     private final LocalTime start;
     private final LocalTime end;

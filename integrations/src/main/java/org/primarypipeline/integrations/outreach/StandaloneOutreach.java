@@ -18,16 +18,15 @@ import org.springframework.context.annotation.ComponentScan;
  */
 public final class StandaloneOutreach {
 
-    private StandaloneOutreach() {
-    }
+    private StandaloneOutreach() {}
 
     /**
      * @param clock      the time the senders go by, or null for the system clock
      * @param properties {@code pp.outreach.*} and any Spring Boot or Camel property
      * @param web        whether to serve the webhooks and unsubscribe pages ({@code server.port} decides where)
      */
-    public static ConfigurableApplicationContext start(DataSource dataSource, Clock clock,
-                                                       Map<String, Object> properties, boolean web) {
+    public static ConfigurableApplicationContext start(
+            DataSource dataSource, Clock clock, Map<String, Object> properties, boolean web) {
         return new SpringApplicationBuilder(Wiring.class)
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
@@ -45,6 +44,5 @@ public final class StandaloneOutreach {
     /** Not a @Configuration, so the application's own component scan never picks it up. */
     @EnableAutoConfiguration(exclude = FlywayAutoConfiguration.class)
     @ComponentScan(basePackages = {"org.primarypipeline.integrations.outreach", "org.primarypipeline.outreach"})
-    static class Wiring {
-    }
+    static class Wiring {}
 }

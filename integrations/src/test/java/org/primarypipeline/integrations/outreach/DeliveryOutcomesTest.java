@@ -12,14 +12,14 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.primarypipeline.outreach.Channel;
-import org.primarypipeline.outreach.OutboundMessage;
-import org.primarypipeline.outreach.Outbox;
-import org.primarypipeline.testing.TestDatabase;
 import org.primarypipeline.integrations.outreach.email.EmailAdapter;
 import org.primarypipeline.integrations.outreach.email.UnsubscribeLinks;
 import org.primarypipeline.integrations.outreach.support.MutableClock;
+import org.primarypipeline.outreach.Channel;
+import org.primarypipeline.outreach.OutboundMessage;
+import org.primarypipeline.outreach.Outbox;
 import org.primarypipeline.templates.TemplateRenderer;
+import org.primarypipeline.testing.TestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What the error handler of a delivery writes, depending on whether the provider already has the message. */
@@ -39,7 +39,8 @@ class DeliveryOutcomesTest {
         ledger = new OutboxLedger(jdbc);
         OutreachClock clock = new OutreachClock(CLOCK);
         QuietHours quiet = new QuietHours(java.time.LocalTime.of(21, 0), java.time.LocalTime.of(8, 0));
-        outcomes = new DeliveryOutcomes(ledger, new RetryPolicy(Duration.ofSeconds(30), Duration.ofHours(1), 10), quiet, clock);
+        outcomes = new DeliveryOutcomes(
+                ledger, new RetryPolicy(Duration.ofSeconds(30), Duration.ofHours(1), 10), quiet, clock);
         OutreachProperties properties = new OutreachProperties();
         email = new EmailAdapter(properties, new TemplateRenderer(), new UnsubscribeLinks(properties));
     }
@@ -52,11 +53,14 @@ class DeliveryOutcomesTest {
     private static Exchange failedDelivery(String key, boolean handedOver) {
         new Outbox(jdbc).enqueue(OutboundMessage.email(key, "x@example.org", "voting-reminder", Map.of()));
         ClaimedMessage claimed = ledger.claim(Channel.EMAIL, 10, CLOCK.instant(), "test").stream()
-                .filter(m -> m.dedupKey().equals(key)).findFirst().orElseThrow();
+                .filter(m -> m.dedupKey().equals(key))
+                .findFirst()
+                .orElseThrow();
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.setProperty(OutreachExchange.MESSAGE, claimed);
         exchange.setProperty(OutreachExchange.MESSAGE_ID, "<outbox.test@example.org>");
-        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new SQLTransientConnectionException("connection is not available"));
+        exchange.setProperty(
+                Exchange.EXCEPTION_CAUGHT, new SQLTransientConnectionException("connection is not available"));
         if (handedOver) {
             exchange.setProperty(OutreachExchange.HANDED_OVER, true);
         }
@@ -64,7 +68,10 @@ class DeliveryOutcomesTest {
     }
 
     private static Map<String, Object> row(String key) {
-        return jdbc.sql("select * from outbox_message where dedup_key = ?").param(key).query().singleRow();
+        return jdbc.sql("select * from outbox_message where dedup_key = ?")
+                .param(key)
+                .query()
+                .singleRow();
     }
 
     @Test

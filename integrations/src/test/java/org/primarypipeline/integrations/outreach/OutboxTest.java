@@ -45,15 +45,24 @@ class OutboxTest {
     }
 
     private static Map<String, Object> row(String key) {
-        return jdbc.sql("select * from outbox_message where dedup_key = ?").param(key).query().singleRow();
+        return jdbc.sql("select * from outbox_message where dedup_key = ?")
+                .param(key)
+                .query()
+                .singleRow();
     }
 
     @Test
     void aRetriedEnqueueFindsTheKeyTakenAndChangesNothing() {
-        OutboundMessage first = OutboundMessage.sms("cycle:TX-07/2026-1:voting-open:member:42", "512.555.0142",
-                "ballot-link", Map.of("memberName", "Ana")).inState("TX-07").asTransactional();
+        OutboundMessage first = OutboundMessage.sms(
+                        "cycle:TX-07/2026-1:voting-open:member:42",
+                        "512.555.0142",
+                        "ballot-link",
+                        Map.of("memberName", "Ana"))
+                .inState("TX-07")
+                .asTransactional();
         assertThat(outbox.enqueue(first)).isTrue();
-        assertThat(outbox.enqueue(OutboundMessage.sms(first.dedupKey(), "+15125550999", "voting-reminder", Map.of()))).isFalse();
+        assertThat(outbox.enqueue(OutboundMessage.sms(first.dedupKey(), "+15125550999", "voting-reminder", Map.of())))
+                .isFalse();
 
         Map<String, Object> row = row(first.dedupKey());
         assertThat(row.get("recipient")).isEqualTo("+15125550142");
@@ -66,8 +75,10 @@ class OutboxTest {
     @Test
     void aMessageCanBeHeldUntilLater() {
         Instant tomorrow = Instant.parse("2030-01-02T14:00:00Z");
-        outbox.enqueue(OutboundMessage.email("test:later", "Later@Example.org", "voting-reminder", Map.of()).notBefore(tomorrow));
-        assertThat(((Timestamp) row("test:later").get("next_attempt_at")).toInstant()).isEqualTo(tomorrow);
+        outbox.enqueue(OutboundMessage.email("test:later", "Later@Example.org", "voting-reminder", Map.of())
+                .notBefore(tomorrow));
+        assertThat(((Timestamp) row("test:later").get("next_attempt_at")).toInstant())
+                .isEqualTo(tomorrow);
         assertThat(row("test:later").get("recipient")).isEqualTo("later@example.org");
     }
 
@@ -76,14 +87,18 @@ class OutboxTest {
         consent.optOut(Channel.SMS, "+1 (512) 555-0177", "sms-keyword", "SM1");
         consent.optOut(Channel.EMAIL, "Bo@Example.org", "email-unsubscribe", "token");
 
-        outbox.enqueue(OutboundMessage.sms("test:consent:sms", "5125550177", "ballot-link", Map.of()).asTransactional());
-        outbox.enqueue(OutboundMessage.email("test:consent:receipt", "bo@example.org", "ballot-link", Map.of()).asTransactional());
+        outbox.enqueue(OutboundMessage.sms("test:consent:sms", "5125550177", "ballot-link", Map.of())
+                .asTransactional());
+        outbox.enqueue(OutboundMessage.email("test:consent:receipt", "bo@example.org", "ballot-link", Map.of())
+                .asTransactional());
         outbox.enqueue(OutboundMessage.email("test:consent:reminder", "bo@example.org", "voting-reminder", Map.of()));
-        outbox.enqueue(OutboundMessage.email("test:consent:other-channel", "bo@example.org", "voting-reminder", Map.of())
-                .inZone(ZoneId.of("America/Denver")));
+        outbox.enqueue(
+                OutboundMessage.email("test:consent:other-channel", "bo@example.org", "voting-reminder", Map.of())
+                        .inZone(ZoneId.of("America/Denver")));
 
         assertThat(row("test:consent:sms").get("status")).isEqualTo("SUPPRESSED");
-        assertThat(row("test:consent:sms").get("last_error")).isEqualTo("recipient had opted out when the message was queued");
+        assertThat(row("test:consent:sms").get("last_error"))
+                .isEqualTo("recipient had opted out when the message was queued");
         assertThat(row("test:consent:receipt").get("status")).isEqualTo("PENDING");
         assertThat(row("test:consent:reminder").get("status")).isEqualTo("SUPPRESSED");
         // the email opt-out says nothing about the SMS channel and vice versa
@@ -93,25 +108,36 @@ class OutboxTest {
 
     @Test
     void aRepeatedStopChangesNothingAndLeavesOneEvent() {
-        assertThat(consent.optOut(Channel.SMS, "+15125550188", "sms-keyword", "SM1")).isTrue();
-        assertThat(consent.optOut(Channel.SMS, "(512) 555-0188", "sms-keyword", "SM2")).isFalse();
-        assertThat(consent.find(Channel.SMS, "5125550188").orElseThrow().evidence()).isEqualTo("SM1");
-        assertThat(consent.optIn(Channel.SMS, "+15125550188", "sms-keyword", "SM3")).isTrue();
+        assertThat(consent.optOut(Channel.SMS, "+15125550188", "sms-keyword", "SM1"))
+                .isTrue();
+        assertThat(consent.optOut(Channel.SMS, "(512) 555-0188", "sms-keyword", "SM2"))
+                .isFalse();
+        assertThat(consent.find(Channel.SMS, "5125550188").orElseThrow().evidence())
+                .isEqualTo("SM1");
+        assertThat(consent.optIn(Channel.SMS, "+15125550188", "sms-keyword", "SM3"))
+                .isTrue();
         assertThat(jdbc.sql("select opted_out from consent_event where address = '+15125550188' order by id")
-                .query(Boolean.class).list()).containsExactly(true, false);
+                        .query(Boolean.class)
+                        .list())
+                .containsExactly(true, false);
     }
 
     @Test
     void manyMessagesGoInTogetherAndOnlyNewKeysCount() {
         List<OutboundMessage> messages = new ArrayList<>();
         for (int i = 0; i < 4_500; i++) {
-            messages.add(OutboundMessage.email("test:bulk:" + (i % 4_000), "m" + i + "@example.org", "voting-reminder",
+            messages.add(OutboundMessage.email(
+                    "test:bulk:" + (i % 4_000),
+                    "m" + i + "@example.org",
+                    "voting-reminder",
                     Map.of("memberName", "Member " + i)));
         }
         assertThat(outbox.enqueueAll(messages)).isEqualTo(4_000);
         assertThat(outbox.enqueueAll(messages.subList(0, 10))).isZero();
         assertThat(jdbc.sql("select model ->> 'memberName' from outbox_message where dedup_key = 'test:bulk:7'")
-                .query(String.class).single()).isEqualTo("Member 7");
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Member 7");
     }
 
     @Test
@@ -129,19 +155,26 @@ class OutboxTest {
             outbox.enqueue(OutboundMessage.sms("test:claim:" + i, "+1512555020" + i, "ballot-link", Map.of()));
         }
         OutboxLedger ledger = new OutboxLedger(jdbc);
-        try (Connection other = db.getConnection(); Statement lock = other.createStatement()) {
+        try (Connection other = db.getConnection();
+                Statement lock = other.createStatement()) {
             other.setAutoCommit(false);
-            lock.execute("select id from outbox_message where dedup_key in ('test:claim:0', 'test:claim:1') for update");
+            lock.execute(
+                    "select id from outbox_message where dedup_key in ('test:claim:0', 'test:claim:1') for update");
 
-            List<ClaimedMessage> claimed = ledger.claim(Channel.SMS, 100, Instant.now().plusSeconds(60), "sender-b");
-            assertThat(claimed).extracting(ClaimedMessage::dedupKey)
-                    .contains("test:claim:2", "test:claim:5").doesNotContain("test:claim:0", "test:claim:1");
+            List<ClaimedMessage> claimed =
+                    ledger.claim(Channel.SMS, 100, Instant.now().plusSeconds(60), "sender-b");
+            assertThat(claimed)
+                    .extracting(ClaimedMessage::dedupKey)
+                    .contains("test:claim:2", "test:claim:5")
+                    .doesNotContain("test:claim:0", "test:claim:1");
             assertThat(claimed).allSatisfy(m -> assertThat(m.attempts()).isEqualTo(1));
             assertThat(ledger.claim(Channel.SMS, 100, Instant.now().plusSeconds(60), "sender-c"))
-                    .extracting(ClaimedMessage::dedupKey).doesNotContain("test:claim:2");
+                    .extracting(ClaimedMessage::dedupKey)
+                    .doesNotContain("test:claim:2");
             other.rollback();
         }
         assertThat(ledger.claim(Channel.SMS, 100, Instant.now().plusSeconds(60), "sender-c"))
-                .extracting(ClaimedMessage::dedupKey).contains("test:claim:0", "test:claim:1");
+                .extracting(ClaimedMessage::dedupKey)
+                .contains("test:claim:0", "test:claim:1");
     }
 }

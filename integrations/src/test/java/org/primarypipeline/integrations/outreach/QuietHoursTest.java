@@ -29,8 +29,10 @@ class QuietHoursTest {
 
     @Test
     void eveningMessagesWaitForTomorrowMorningAndEarlyOnesForThisMorning() {
-        assertThat(tcpa.nextAllowed(at("2026-03-03T23:30:00", CENTRAL), CENTRAL)).isEqualTo(at("2026-03-04T08:00:00", CENTRAL));
-        assertThat(tcpa.nextAllowed(at("2026-03-04T02:00:00", CENTRAL), CENTRAL)).isEqualTo(at("2026-03-04T08:00:00", CENTRAL));
+        assertThat(tcpa.nextAllowed(at("2026-03-03T23:30:00", CENTRAL), CENTRAL))
+                .isEqualTo(at("2026-03-04T08:00:00", CENTRAL));
+        assertThat(tcpa.nextAllowed(at("2026-03-04T02:00:00", CENTRAL), CENTRAL))
+                .isEqualTo(at("2026-03-04T08:00:00", CENTRAL));
         Instant noon = at("2026-03-04T12:00:00", CENTRAL);
         assertThat(tcpa.nextAllowed(noon, CENTRAL)).isEqualTo(noon);
     }
@@ -48,13 +50,15 @@ class QuietHoursTest {
         assertThat(tcpa.isQuiet(at("2026-03-04T11:00:00", EASTERN), null)).isFalse();
         assertThat(tcpa.isQuiet(at("2026-03-04T20:59:00", EASTERN), null)).isFalse();
         assertThat(tcpa.isQuiet(at("2026-03-04T21:00:00", EASTERN), null)).isTrue();
-        assertThat(tcpa.nextAllowed(at("2026-03-04T22:00:00", EASTERN), null)).isEqualTo(at("2026-03-05T11:00:00", EASTERN));
+        assertThat(tcpa.nextAllowed(at("2026-03-04T22:00:00", EASTERN), null))
+                .isEqualTo(at("2026-03-05T11:00:00", EASTERN));
     }
 
     @Test
     void morningAfterTheClocksSpringForwardIsStillEightLocal() {
         // 2026-03-08: US clocks jump from 02:00 to 03:00
-        assertThat(tcpa.nextAllowed(at("2026-03-07T22:00:00", CENTRAL), CENTRAL)).isEqualTo(at("2026-03-08T08:00:00", CENTRAL));
+        assertThat(tcpa.nextAllowed(at("2026-03-07T22:00:00", CENTRAL), CENTRAL))
+                .isEqualTo(at("2026-03-08T08:00:00", CENTRAL));
     }
 
     @Test
@@ -62,7 +66,10 @@ class QuietHoursTest {
         QuietHours lunch = new QuietHours(LocalTime.of(12, 0), LocalTime.of(13, 0));
         assertThat(lunch.isQuiet(at("2026-03-04T12:30:00", CENTRAL), CENTRAL)).isTrue();
         assertThat(lunch.isQuiet(at("2026-03-04T23:30:00", CENTRAL), CENTRAL)).isFalse();
-        assertThat(lunch.nextAllowed(at("2026-03-04T12:30:00", CENTRAL), CENTRAL)).isEqualTo(at("2026-03-04T13:00:00", CENTRAL));
-        assertThat(new QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT).isQuiet(at("2026-03-04T03:00:00", CENTRAL), CENTRAL)).isFalse();
+        assertThat(lunch.nextAllowed(at("2026-03-04T12:30:00", CENTRAL), CENTRAL))
+                .isEqualTo(at("2026-03-04T13:00:00", CENTRAL));
+        assertThat(new QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT)
+                        .isQuiet(at("2026-03-04T03:00:00", CENTRAL), CENTRAL))
+                .isFalse();
     }
 }

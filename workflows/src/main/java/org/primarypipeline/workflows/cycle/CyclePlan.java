@@ -10,15 +10,23 @@ import org.primarypipeline.core.cycle.CycleStage;
  * after a restart starts at the stage and deadline PostgreSQL recorded, with the automatic extensions
  * it had already used there.
  */
-public record CyclePlan(String cycleId, String districtId, CycleSettings settings, CycleStage stage,
-                        Instant stageDeadline, int extensions, Long winnerCandidacyId, List<String> certifiedBy) {
+public record CyclePlan(
+        String cycleId,
+        String districtId,
+        CycleSettings settings,
+        CycleStage stage,
+        Instant stageDeadline,
+        int extensions,
+        Long winnerCandidacyId,
+        List<String> certifiedBy) {
 
     public CyclePlan {
         certifiedBy = certifiedBy == null ? List.of() : List.copyOf(certifiedBy);
     }
 
     public static CyclePlan fresh(String cycleId, String districtId, CycleSettings settings, Instant vettingDeadline) {
-        return new CyclePlan(cycleId, districtId, settings, CycleStage.PLEDGE_VETTING, vettingDeadline, 0, null, List.of());
+        return new CyclePlan(
+                cycleId, districtId, settings, CycleStage.PLEDGE_VETTING, vettingDeadline, 0, null, List.of());
     }
 
     /** The id of the workflow of a cycle: one per (district, cycle), derived from the cycle's id. */

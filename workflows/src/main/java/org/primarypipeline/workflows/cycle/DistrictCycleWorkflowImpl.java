@@ -9,19 +9,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.primarypipeline.voting.BallotActivities;
-import org.primarypipeline.voting.TallySummary;
 import org.primarypipeline.certification.CertificationActivities;
 import org.primarypipeline.certification.RecountOutcome;
+import org.primarypipeline.core.cycle.CycleSettings;
+import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.core.cycle.CycleStatus;
 import org.primarypipeline.cycles.CycleLedgerActivities;
 import org.primarypipeline.fundraising.FundraiserActivities;
 import org.primarypipeline.vetting.CandidateStep;
 import org.primarypipeline.vetting.VettingActivities;
 import org.primarypipeline.vetting.VettingActivitiesImpl;
 import org.primarypipeline.vetting.VettingDecision;
-import org.primarypipeline.core.cycle.CycleSettings;
-import org.primarypipeline.core.cycle.CycleStage;
-import org.primarypipeline.core.cycle.CycleStatus;
+import org.primarypipeline.voting.BallotActivities;
+import org.primarypipeline.voting.TallySummary;
 
 /**
  * The cycle as a business process: a few lines per stage, windows as durable timers, staff actions as
@@ -54,7 +54,10 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     private static final String APPROVAL_ROWS = "approval-rows";
 
     private static ActivityOptions within(Duration startToClose) {
-        return ActivityOptions.newBuilder().setStartToCloseTimeout(startToClose).setRetryOptions(RETRY).build();
+        return ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(startToClose)
+                .setRetryOptions(RETRY)
+                .build();
     }
 
     private final CycleLedgerActivities ledger =
@@ -62,10 +65,17 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     private final VettingActivities vetting =
             Workflow.newActivityStub(VettingActivities.class, within(Duration.ofSeconds(30)));
     /** A sweep that keeps failing must not hold the window open: a few tries, then the next sweep tries again. */
-    private final VettingActivities sweeps = Workflow.newActivityStub(VettingActivities.class,
-            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1))
-                    .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
-                            .setBackoffCoefficient(2).setMaximumAttempts(3).build()).build());
+    private final VettingActivities sweeps = Workflow.newActivityStub(
+            VettingActivities.class,
+            ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofMinutes(1))
+                    .setRetryOptions(RetryOptions.newBuilder()
+                            .setInitialInterval(Duration.ofSeconds(1))
+                            .setBackoffCoefficient(2)
+                            .setMaximumAttempts(3)
+                            .build())
+                    .build());
+
     private final BallotActivities ballots =
             Workflow.newActivityStub(BallotActivities.class, within(Duration.ofMinutes(30)));
     private final CertificationActivities certification =
@@ -157,7 +167,9 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
                         }
                         advanceTo(CycleStage.CERTIFICATION);
                         if (tally.marginShare() < settings.recountMargin().doubleValue()) {
-                            recountMatched = certification.recount(plan.cycleId(), "system").matches();
+                            recountMatched = certification
+                                    .recount(plan.cycleId(), "system")
+                                    .matches();
                         }
                     }
                 }
@@ -192,8 +204,16 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
 
     @Override
     public CycleView view() {
-        return new CycleView(plan.cycleId(), plan.districtId(), stage, status, deadline, automaticExtensions, winner,
-                List.copyOf(certifiedBy), status == CycleStatus.CANCELLED ? cancelReason : failureReason,
+        return new CycleView(
+                plan.cycleId(),
+                plan.districtId(),
+                stage,
+                status,
+                deadline,
+                automaticExtensions,
+                winner,
+                List.copyOf(certifiedBy),
+                status == CycleStatus.CANCELLED ? cancelReason : failureReason,
                 recountMatched);
     }
 
@@ -203,8 +223,9 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     public void validateReview(VettingDecision decision) {
         requireRunning();
         if (stage != CycleStage.PLEDGE_VETTING && stage != CycleStage.NOMINATION_WINDOW) {
-            throw new IllegalStateException("vetting decisions are taken in pledge vetting or the nomination window, not in "
-                    + stage.title().toLowerCase());
+            throw new IllegalStateException(
+                    "vetting decisions are taken in pledge vetting or the nomination window, not in "
+                            + stage.title().toLowerCase());
         }
     }
 
@@ -221,7 +242,8 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     @Override
     public void validateExtend(StaffAction action) {
         requireWindow();
-        if (action.extension() != null && (action.extension().isNegative() || action.extension().isZero())) {
+        if (action.extension() != null
+                && (action.extension().isNegative() || action.extension().isZero())) {
             throw new IllegalArgumentException("an extension must be a positive duration");
         }
     }
@@ -231,7 +253,11 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
         Duration by = action.extension() == null ? settings.periodOf(stage) : action.extension();
         deadline = deadline.plus(by);
         windowChanged = true;
-        ledger.enterStage(plan.cycleId(), stage, deadline, automaticExtensions,
+        ledger.enterStage(
+                plan.cycleId(),
+                stage,
+                deadline,
+                automaticExtensions,
                 stage.title() + " extended by " + action.actor() + " to " + deadline + reason(action));
         return stage.title() + " now closes at " + deadline;
     }
@@ -244,8 +270,13 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     @Override
     public String closeWindow(StaffAction action) {
         closeRequested = true;
-        ledger.note(plan.cycleId(), stage, "CLOSED_EARLY", stage.title() + " closed early" + reason(action),
-                action.actor(), "closed-early:" + stage + ":" + Workflow.currentTimeMillis());
+        ledger.note(
+                plan.cycleId(),
+                stage,
+                "CLOSED_EARLY",
+                stage.title() + " closed early" + reason(action),
+                action.actor(),
+                "closed-early:" + stage + ":" + Workflow.currentTimeMillis());
         return stage.title() + " closed";
     }
 
@@ -253,7 +284,8 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     public void validateRecount(StaffAction action) {
         requireRunning();
         if (stage != CycleStage.CERTIFICATION) {
-            throw new IllegalStateException("a recount is run in certification; the cycle is in " + stage.title().toLowerCase());
+            throw new IllegalStateException("a recount is run in certification; the cycle is in "
+                    + stage.title().toLowerCase());
         }
     }
 
@@ -272,10 +304,12 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
                     + stage.title().toLowerCase());
         }
         if (Boolean.FALSE.equals(recountMatched)) {
-            throw new IllegalStateException("the recount did not match the stored result; investigate before certifying");
+            throw new IllegalStateException(
+                    "the recount did not match the stored result; investigate before certifying");
         }
         if (certifiedBy.contains(action.actor())) {
-            throw new IllegalStateException(action.actor() + " has already approved; a second, different staff member must certify");
+            throw new IllegalStateException(
+                    action.actor() + " has already approved; a second, different staff member must certify");
         }
     }
 
@@ -286,7 +320,12 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
         if (approvalRows) {
             ledger.approve(plan.cycleId(), stage, winner, action.actor(), detail);
         } else {
-            ledger.note(plan.cycleId(), stage, "CERTIFY_APPROVAL", detail, action.actor(),
+            ledger.note(
+                    plan.cycleId(),
+                    stage,
+                    "CERTIFY_APPROVAL",
+                    detail,
+                    action.actor(),
                     "certify:" + winner + ":" + action.actor());
         }
         certifiedBy.add(action.actor());
@@ -297,7 +336,8 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     public void validateWithdraw(Withdrawal withdrawal) {
         requireRunning();
         if (stage == CycleStage.FUNDRAISER_LAUNCH || stage == CycleStage.DONE) {
-            throw new IllegalStateException("the fundraiser is already launching; a withdrawal now is handled by staff outside the cycle");
+            throw new IllegalStateException(
+                    "the fundraiser is already launching; a withdrawal now is handled by staff outside the cycle");
         }
     }
 
@@ -354,8 +394,8 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
      * also wake every {@link #SWEEP_EVERY} to send reminders and escalate overdue reviews.
      */
     private void awaitWindow() {
-        boolean sweeping = (stage == CycleStage.PLEDGE_VETTING || stage == CycleStage.NOMINATION_WINDOW)
-                && candidateSteps();
+        boolean sweeping =
+                (stage == CycleStage.PLEDGE_VETTING || stage == CycleStage.NOMINATION_WINDOW) && candidateSteps();
         while (!closeRequested && !cancelRequested) {
             Duration left = Duration.between(now(), deadline);
             if (left.isNegative() || left.isZero()) {
@@ -386,7 +426,11 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
         }
         automaticExtensions++;
         deadline = now().plus(settings.periodOf(stage));
-        ledger.enterStage(plan.cycleId(), stage, deadline, automaticExtensions,
+        ledger.enterStage(
+                plan.cycleId(),
+                stage,
+                deadline,
+                automaticExtensions,
                 stage.title() + " extended once automatically (" + why + ") to " + deadline);
         return true;
     }
@@ -420,7 +464,9 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
 
     private void requireWindow() {
         requireRunning();
-        if (stage != CycleStage.PLEDGE_VETTING && stage != CycleStage.NOMINATION_WINDOW && stage != CycleStage.VOTING_ROUND) {
+        if (stage != CycleStage.PLEDGE_VETTING
+                && stage != CycleStage.NOMINATION_WINDOW
+                && stage != CycleStage.VOTING_ROUND) {
             throw new IllegalStateException(stage.title() + " has no window to extend or close");
         }
         if (deadline == null) {
@@ -438,7 +484,8 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
 
     /** Hands a refused staff action back to the caller as the update's failure, with the activity's reason. */
     private static ApplicationFailure refusal(ActivityFailure failure) {
-        String message = failure.getCause() instanceof ApplicationFailure app ? app.getOriginalMessage() : failure.getMessage();
+        String message =
+                failure.getCause() instanceof ApplicationFailure app ? app.getOriginalMessage() : failure.getMessage();
         return ApplicationFailure.newNonRetryableFailure(message, VettingActivitiesImpl.REFUSED);
     }
 }

@@ -9,23 +9,23 @@ import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.primarypipeline.voting.BallotActivities;
-import org.primarypipeline.voting.BallotBox;
 import org.primarypipeline.certification.CertificationActivities;
+import org.primarypipeline.core.cycle.CycleSettings;
+import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.cycles.CycleLedgerActivities;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.fundraising.FundraiserActivities;
 import org.primarypipeline.supporters.MemberRepository;
-import org.primarypipeline.vetting.PledgeRepository;
 import org.primarypipeline.testing.ActivitiesContext;
 import org.primarypipeline.vetting.Candidacy;
 import org.primarypipeline.vetting.CandidacyRepository;
+import org.primarypipeline.vetting.PledgeRepository;
 import org.primarypipeline.vetting.ReviewChecklist;
 import org.primarypipeline.vetting.VettingActivities;
 import org.primarypipeline.vetting.VettingDecision;
-import org.primarypipeline.core.cycle.CycleSettings;
-import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.voting.BallotActivities;
+import org.primarypipeline.voting.BallotBox;
 
 /**
  * A district cycle under Temporal's time-skipping test server, with the real activities on a real
@@ -33,8 +33,8 @@ import org.primarypipeline.core.cycle.CycleStage;
  */
 final class CycleFixture implements AutoCloseable {
 
-    static final CycleSettings SETTINGS = CycleSettings.defaults()
-            .withPeriods(Duration.ofDays(7), Duration.ofDays(10), Duration.ofDays(5));
+    static final CycleSettings SETTINGS =
+            CycleSettings.defaults().withPeriods(Duration.ofDays(7), Duration.ofDays(10), Duration.ofDays(5));
 
     final TestWorkflowEnvironment env;
     final ActivitiesContext activities;
@@ -46,8 +46,10 @@ final class CycleFixture implements AutoCloseable {
         Worker worker = env.newWorker(DistrictCycleWorkflow.TASK_QUEUE);
         worker.registerWorkflowImplementationTypes(DistrictCycleWorkflowImpl.class);
         worker.registerActivitiesImplementations(
-                activities.bean(CycleLedgerActivities.class), activities.bean(VettingActivities.class),
-                activities.bean(BallotActivities.class), activities.bean(CertificationActivities.class),
+                activities.bean(CycleLedgerActivities.class),
+                activities.bean(VettingActivities.class),
+                activities.bean(BallotActivities.class),
+                activities.bean(CertificationActivities.class),
                 activities.bean(FundraiserActivities.class));
         env.start();
         client = env.getWorkflowClient();
@@ -61,9 +63,12 @@ final class CycleFixture implements AutoCloseable {
     }
 
     DistrictCycleWorkflow start(CyclePlan plan) {
-        DistrictCycleWorkflow workflow = client.newWorkflowStub(DistrictCycleWorkflow.class,
-                WorkflowOptions.newBuilder().setWorkflowId(CyclePlan.workflowId(plan.cycleId()))
-                        .setTaskQueue(DistrictCycleWorkflow.TASK_QUEUE).build());
+        DistrictCycleWorkflow workflow = client.newWorkflowStub(
+                DistrictCycleWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(CyclePlan.workflowId(plan.cycleId()))
+                        .setTaskQueue(DistrictCycleWorkflow.TASK_QUEUE)
+                        .build());
         WorkflowClient.start(workflow::run, plan);
         return workflow;
     }
@@ -82,10 +87,13 @@ final class CycleFixture implements AutoCloseable {
 
     /** The candidate signs the current pledge and staff approve them: they are on the ballot. */
     long signAndApprove(DistrictCycleWorkflow workflow, String cycleId, long candidacyId) {
-        Candidacy c = activities.bean(CandidacyRepository.class).find(cycleId, candidacyId).orElseThrow();
+        Candidacy c = activities
+                .bean(CandidacyRepository.class)
+                .find(cycleId, candidacyId)
+                .orElseThrow();
         activities.bean(PledgeRepository.class).signCurrent(c.candidateId(), c.fullName(), "127.0.0.1", "test");
-        workflow.review(new VettingDecision(candidacyId, VettingDecision.Verdict.APPROVE, null, "alice",
-                ReviewChecklist.COMPLETE));
+        workflow.review(new VettingDecision(
+                candidacyId, VettingDecision.Verdict.APPROVE, null, "alice", ReviewChecklist.COMPLETE));
         return candidacyId;
     }
 
@@ -97,8 +105,9 @@ final class CycleFixture implements AutoCloseable {
     }
 
     long join(String district, String name) {
-        return activities.bean(MemberRepository.class).join(district, name,
-                name.toLowerCase().replace(' ', '.') + "@example.org", null);
+        return activities
+                .bean(MemberRepository.class)
+                .join(district, name, name.toLowerCase().replace(' ', '.') + "@example.org", null);
     }
 
     void proxies(String district, long member, List<MemberRepository.ProxyChoice> choices) {
@@ -112,13 +121,21 @@ final class CycleFixture implements AutoCloseable {
 
     /** Waits until the voting round has frozen its electorate (ballots are taken from then on). */
     void awaitVotingOpen(String cycleId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> activities.jdbc()
-                .sql("select count(*) from cycle_event where cycle_id = ? and kind = 'ELECTORATE_FROZEN'")
-                .param(cycleId).query(Integer.class).single() > 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> activities
+                                .jdbc()
+                                .sql(
+                                        "select count(*) from cycle_event where cycle_id = ? and kind = 'ELECTORATE_FROZEN'")
+                                .param(cycleId)
+                                .query(Integer.class)
+                                .single()
+                        > 0);
     }
 
     List<String> timelineKinds(String cycleId) {
-        return activities.bean(CycleRepository.class).timeline(cycleId).stream().map(e -> e.kind()).toList();
+        return activities.bean(CycleRepository.class).timeline(cycleId).stream()
+                .map(e -> e.kind())
+                .toList();
     }
 
     /**
@@ -137,7 +154,8 @@ final class CycleFixture implements AutoCloseable {
         try {
             java.nio.file.Path file = java.nio.file.Path.of(dir, name + ".json");
             java.nio.file.Files.createDirectories(file.getParent());
-            java.nio.file.Files.writeString(file, client.fetchHistory(CyclePlan.workflowId(cycleId)).toJson(true));
+            java.nio.file.Files.writeString(
+                    file, client.fetchHistory(CyclePlan.workflowId(cycleId)).toJson(true));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

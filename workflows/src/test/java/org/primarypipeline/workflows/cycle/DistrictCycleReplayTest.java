@@ -19,9 +19,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DistrictCycleReplayTest {
 
     static List<Path> histories() throws IOException, URISyntaxException {
-        Path dir = Path.of(DistrictCycleReplayTest.class.getResource("/histories").toURI());
+        Path dir =
+                Path.of(DistrictCycleReplayTest.class.getResource("/histories").toURI());
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> found = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            List<Path> found =
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
             assertThat(found).as("recorded histories").isNotEmpty();
             return found;
         }

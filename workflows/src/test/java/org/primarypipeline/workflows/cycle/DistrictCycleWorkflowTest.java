@@ -11,13 +11,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.core.cycle.CycleStatus;
 import org.primarypipeline.cycles.CertificationApprovals;
 import org.primarypipeline.cycles.CycleLedgerActivities;
 import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
 import org.primarypipeline.vetting.CandidacyStatus;
 import org.primarypipeline.vetting.VettingDecision;
-import org.primarypipeline.core.cycle.CycleStage;
-import org.primarypipeline.core.cycle.CycleStatus;
 
 /**
  * Every stage and every edge path of a district cycle, in Temporal's time-skipping environment with
@@ -70,7 +70,8 @@ class DistrictCycleWorkflowTest {
         assertThat(cycle.certify(StaffAction.by("alice"))).contains("1 of 2");
         assertThatThrownBy(() -> cycle.certify(StaffAction.by("alice")))
                 .isInstanceOf(WorkflowUpdateException.class)
-                .rootCause().hasMessageContaining("second, different staff member");
+                .rootCause()
+                .hasMessageContaining("second, different staff member");
         assertThat(cycle.certify(StaffAction.by("bob"))).isEqualTo("certified");
 
         CycleOutcome outcome = WorkflowStub.fromTyped(cycle).getResult(CycleOutcome.class);
@@ -79,12 +80,32 @@ class DistrictCycleWorkflowTest {
         assertThat(outcome.winnerCandidacyId()).isEqualTo(nominee);
         assertThat(outcome.fundraiserId()).isNotNull();
         assertThat(fx.record(id).status()).isEqualTo(CycleStatus.COMPLETED);
-        assertThat(fx.timelineKinds(id)).containsSubsequence("LAUNCHED", "STAGE", "INVITED", "VETTING_APPROVED",
-                "STAGE", "VETTING_APPROVED", "STAGE", "ELECTORATE_FROZEN", "TALLIED", "STAGE", "CERTIFY_APPROVAL",
-                "CERTIFY_APPROVAL", "CERTIFIED", "STAGE", "FUNDRAISER_LAUNCHED", "COMPLETED");
+        assertThat(fx.timelineKinds(id))
+                .containsSubsequence(
+                        "LAUNCHED",
+                        "STAGE",
+                        "INVITED",
+                        "VETTING_APPROVED",
+                        "STAGE",
+                        "VETTING_APPROVED",
+                        "STAGE",
+                        "ELECTORATE_FROZEN",
+                        "TALLIED",
+                        "STAGE",
+                        "CERTIFY_APPROVAL",
+                        "CERTIFY_APPROVAL",
+                        "CERTIFIED",
+                        "STAGE",
+                        "FUNDRAISER_LAUNCHED",
+                        "COMPLETED");
         // Cy's 10 units went to Ben's ballot: 20 of 30 units for Ana Ortiz, 10 for the sitting member
-        assertThat(fx.activities.jdbc().sql("select exercised_units from cycle_result where cycle_id = ?")
-                .param(id).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("30");
+        assertThat(fx.activities
+                        .jdbc()
+                        .sql("select exercised_units from cycle_result where cycle_id = ?")
+                        .param(id)
+                        .query(java.math.BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("30");
     }
 
     @Test
@@ -121,8 +142,12 @@ class DistrictCycleWorkflowTest {
         cycle.closeWindow(StaffAction.by("alice"));
         fx.awaitStage(cycle, CycleStage.VOTING_ROUND);
         fx.awaitVotingOpen(id);
-        long voter = fx.activities.jdbc().sql("select min(member_id) from electorate where cycle_id = ?")
-                .param(id).query(Long.class).single();
+        long voter = fx.activities
+                .jdbc()
+                .sql("select min(member_id) from electorate where cycle_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
         fx.vote(id, voter, sitting); // 10 of 100 units: under the 20% quorum
         fx.env.sleep(Duration.ofDays(5).plusMinutes(1));
         awaitAutomaticExtension(cycle);
@@ -171,31 +196,57 @@ class DistrictCycleWorkflowTest {
         assertThat(outcome.winnerCandidacyId()).isEqualTo(challenger);
         assertThat(fx.timelineKinds(id)).contains("WITHDRAWN", "RUNNER_UP_PROMOTED");
         // each approval is a row; the withdrawn winner's approval stays on record but no longer counts
-        assertThat(fx.activities.jdbc().sql("select winner || ':' || actor from certification_approval "
-                + "where cycle_id = ? order by id").param(id).query(String.class).list())
+        assertThat(fx.activities
+                        .jdbc()
+                        .sql("select winner || ':' || actor from certification_approval "
+                                + "where cycle_id = ? order by id")
+                        .param(id)
+                        .query(String.class)
+                        .list())
                 .containsExactly(sitting + ":alice", challenger + ":alice", challenger + ":bob");
         CertificationApprovals approvals = fx.activities.bean(CertificationApprovals.class);
-        assertThat(approvals.standing(id)).isEqualTo(new CertificationApprovals.Standing(challenger,
-                List.of("alice", "bob")));
+        assertThat(approvals.standing(id))
+                .isEqualTo(new CertificationApprovals.Standing(challenger, List.of("alice", "bob")));
         // a retried approval, and one noted the way workflows from before the table note it, add nothing twice
         CycleLedgerActivities ledger = fx.activities.bean(CycleLedgerActivities.class);
         ledger.approve(id, CycleStage.CERTIFICATION, challenger, "bob", "approval 2 of 2 by bob");
-        ledger.note(id, CycleStage.CERTIFICATION, "CERTIFY_APPROVAL", "approval 3 of 2 by carol", "carol",
+        ledger.note(
+                id,
+                CycleStage.CERTIFICATION,
+                "CERTIFY_APPROVAL",
+                "approval 3 of 2 by carol",
+                "carol",
                 "certify:" + challenger + ":carol");
-        ledger.note(id, CycleStage.CERTIFICATION, "CERTIFY_APPROVAL", "approval 3 of 2 by carol", "carol",
+        ledger.note(
+                id,
+                CycleStage.CERTIFICATION,
+                "CERTIFY_APPROVAL",
+                "approval 3 of 2 by carol",
+                "carol",
                 "certify:" + challenger + ":carol");
         assertThat(approvals.standing(id).approvers()).containsExactly("alice", "bob", "carol");
-        assertThat(fx.activities.jdbc().sql("select winner from cycle_result where cycle_id = ?").param(id)
-                .query(Long.class).single()).isEqualTo(challenger);
-        assertThat(fx.activities.jdbc().sql("select candidacy_id from fundraiser where cycle_id = ?").param(id)
-                .query(Long.class).single()).isEqualTo(challenger);
+        assertThat(fx.activities
+                        .jdbc()
+                        .sql("select winner from cycle_result where cycle_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(challenger);
+        assertThat(fx.activities
+                        .jdbc()
+                        .sql("select candidacy_id from fundraiser where cycle_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(challenger);
     }
 
     @Test
     void staffCanCancelAtEveryStage() {
         String[] districts = {"CA-12", "CA-13", "CA-15", "CA-16"};
-        CycleStage[] stages = {CycleStage.PLEDGE_VETTING, CycleStage.NOMINATION_WINDOW, CycleStage.VOTING_ROUND,
-            CycleStage.CERTIFICATION};
+        CycleStage[] stages = {
+            CycleStage.PLEDGE_VETTING, CycleStage.NOMINATION_WINDOW, CycleStage.VOTING_ROUND, CycleStage.CERTIFICATION
+        };
         for (int i = 0; i < stages.length; i++) {
             String district = districts[i];
             String id = district + "-1";
@@ -220,20 +271,36 @@ class DistrictCycleWorkflowTest {
         String id = district + "-1";
         long sitting = awaitSittingMember(id);
 
-        assertThatThrownBy(() -> cycle.review(new VettingDecision(sitting, VettingDecision.Verdict.APPROVE, null, "alice")))
-                .isInstanceOf(WorkflowUpdateException.class).rootCause().hasMessageContaining("has not signed the current pledge");
-        assertThatThrownBy(() -> cycle.review(new VettingDecision(999_999, VettingDecision.Verdict.APPROVE, null, "alice")))
-                .rootCause().hasMessageContaining("is not part of cycle");
+        assertThatThrownBy(() ->
+                        cycle.review(new VettingDecision(sitting, VettingDecision.Verdict.APPROVE, null, "alice")))
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause()
+                .hasMessageContaining("has not signed the current pledge");
+        assertThatThrownBy(() ->
+                        cycle.review(new VettingDecision(999_999, VettingDecision.Verdict.APPROVE, null, "alice")))
+                .rootCause()
+                .hasMessageContaining("is not part of cycle");
         assertThatThrownBy(() -> cycle.certify(StaffAction.by("alice")))
-                .rootCause().hasMessageContaining("only a cycle in certification");
+                .rootCause()
+                .hasMessageContaining("only a cycle in certification");
         assertThatThrownBy(() -> cycle.cancel(StaffAction.by("alice")))
-                .rootCause().hasMessageContaining("say why");
-        assertThat(fx.candidacies(id)).singleElement().extracting(c -> c.status()).isEqualTo(CandidacyStatus.INVITED);
+                .rootCause()
+                .hasMessageContaining("say why");
+        assertThat(fx.candidacies(id))
+                .singleElement()
+                .extracting(c -> c.status())
+                .isEqualTo(CandidacyStatus.INVITED);
 
         cycle.review(new VettingDecision(sitting, VettingDecision.Verdict.REQUEST_INFO, "references please", "alice"));
-        assertThat(fx.candidacies(id)).singleElement().extracting(c -> c.status()).isEqualTo(CandidacyStatus.INFO_REQUESTED);
+        assertThat(fx.candidacies(id))
+                .singleElement()
+                .extracting(c -> c.status())
+                .isEqualTo(CandidacyStatus.INFO_REQUESTED);
         cycle.review(new VettingDecision(sitting, VettingDecision.Verdict.REJECT, "did not answer", "alice"));
-        assertThat(fx.candidacies(id)).singleElement().extracting(c -> c.status()).isEqualTo(CandidacyStatus.REJECTED);
+        assertThat(fx.candidacies(id))
+                .singleElement()
+                .extracting(c -> c.status())
+                .isEqualTo(CandidacyStatus.REJECTED);
 
         String extended = cycle.extend(new StaffAction("alice", "holiday", Duration.ofDays(3)));
         assertThat(extended).contains("now closes at");
@@ -259,11 +326,23 @@ class DistrictCycleWorkflowTest {
 
         // the in-process server forgets the workflow; PostgreSQL still has the stage, deadline and ballot
         WorkflowStub.fromTyped(first).terminate("simulated restart of the in-process server");
-        DistrictCycleWorkflow resumed = fx.client.newWorkflowStub(DistrictCycleWorkflow.class,
-                io.temporal.client.WorkflowOptions.newBuilder().setWorkflowId(CyclePlan.workflowId(id) + ":resumed")
-                        .setTaskQueue(DistrictCycleWorkflow.TASK_QUEUE).build());
-        io.temporal.client.WorkflowClient.start(resumed::run, new CyclePlan(id, district, recorded.settings(),
-                recorded.stage(), recorded.stageDeadline(), recorded.extensions(), null, List.of()));
+        DistrictCycleWorkflow resumed = fx.client.newWorkflowStub(
+                DistrictCycleWorkflow.class,
+                io.temporal.client.WorkflowOptions.newBuilder()
+                        .setWorkflowId(CyclePlan.workflowId(id) + ":resumed")
+                        .setTaskQueue(DistrictCycleWorkflow.TASK_QUEUE)
+                        .build());
+        io.temporal.client.WorkflowClient.start(
+                resumed::run,
+                new CyclePlan(
+                        id,
+                        district,
+                        recorded.settings(),
+                        recorded.stage(),
+                        recorded.stageDeadline(),
+                        recorded.extensions(),
+                        null,
+                        List.of()));
         fx.awaitStage(resumed, CycleStage.VOTING_ROUND);
         assertThat(resumed.view().deadline()).isEqualTo(recorded.stageDeadline());
         fx.env.sleep(Duration.ofDays(5).plusMinutes(1));
@@ -293,12 +372,15 @@ class DistrictCycleWorkflowTest {
     }
 
     private long awaitSittingMember(String cycleId) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !fx.candidacies(cycleId).isEmpty());
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !fx.candidacies(cycleId).isEmpty());
         return fx.candidacies(cycleId).get(0).id();
     }
 
     private void awaitAutomaticExtension(DistrictCycleWorkflow cycle) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> cycle.view().automaticExtensions() == 1);
     }
 }

@@ -3,7 +3,6 @@ package org.primarypipeline.workflows.cycle;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -24,17 +23,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.primarypipeline.voting.BallotActivities;
 import org.primarypipeline.certification.CertificationActivities;
+import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.cycles.CycleLedgerActivities;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.districts.PublicDataLoader;
 import org.primarypipeline.fundraising.FundraiserActivities;
+import org.primarypipeline.integrations.outreach.StandaloneOutreach;
 import org.primarypipeline.testing.TestDatabase;
 import org.primarypipeline.vetting.VettingActivities;
-import org.primarypipeline.core.cycle.CycleSettings;
-import org.primarypipeline.integrations.outreach.StandaloneOutreach;
+import org.primarypipeline.voting.BallotActivities;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -63,8 +62,11 @@ final class JourneyFixture implements AutoCloseable {
         env = TestWorkflowEnvironment.newInstance();
         Clock clock = new EnvClock(env);
         activities = new AnnotationConfigApplicationContext();
-        activities.getEnvironment().getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource(
-                "journey", Map.of("pp.outreach.public-base-url", "https://pp.example.org")));
+        activities
+                .getEnvironment()
+                .getPropertySources()
+                .addFirst(new org.springframework.core.env.MapPropertySource(
+                        "journey", Map.of("pp.outreach.public-base-url", "https://pp.example.org")));
         activities.registerBean("dataSource", DataSource.class, () -> db);
         activities.registerBean("clock", Clock.class, () -> clock);
         activities.register(Wiring.class);
@@ -72,22 +74,29 @@ final class JourneyFixture implements AutoCloseable {
         activities.getBean(PublicDataLoader.class).load();
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
-        outreach = StandaloneOutreach.start(db, null, Map.of(
-                "pp.outreach.poll-interval", "50ms",
-                "pp.outreach.reaper-interval", "200ms",
-                "pp.outreach.rate.email-per-second", "0",
-                "pp.outreach.rate.sms-per-second", "0",
-                "pp.outreach.public-base-url", "https://pp.example.org",
-                "pp.outreach.email.from", "Primary Pipeline <outreach@pp.example.org>",
-                "pp.outreach.email.host", "127.0.0.1",
-                "pp.outreach.email.port", smtp.getSmtp().getPort(),
-                "camel.main.shutdown-timeout", "1",
-                "logging.level.org.apache.camel", "WARN"), false);
+        outreach = StandaloneOutreach.start(
+                db,
+                null,
+                Map.of(
+                        "pp.outreach.poll-interval", "50ms",
+                        "pp.outreach.reaper-interval", "200ms",
+                        "pp.outreach.rate.email-per-second", "0",
+                        "pp.outreach.rate.sms-per-second", "0",
+                        "pp.outreach.public-base-url", "https://pp.example.org",
+                        "pp.outreach.email.from", "Primary Pipeline <outreach@pp.example.org>",
+                        "pp.outreach.email.host", "127.0.0.1",
+                        "pp.outreach.email.port", smtp.getSmtp().getPort(),
+                        "camel.main.shutdown-timeout", "1",
+                        "logging.level.org.apache.camel", "WARN"),
+                false);
         Worker worker = env.newWorker(DistrictCycleWorkflow.TASK_QUEUE);
         worker.registerWorkflowImplementationTypes(DistrictCycleWorkflowImpl.class);
         worker.registerActivitiesImplementations(
-                bean(CycleLedgerActivities.class), bean(VettingActivities.class), bean(BallotActivities.class),
-                bean(CertificationActivities.class), bean(FundraiserActivities.class));
+                bean(CycleLedgerActivities.class),
+                bean(VettingActivities.class),
+                bean(BallotActivities.class),
+                bean(CertificationActivities.class),
+                bean(FundraiserActivities.class));
         env.start();
         client = env.getWorkflowClient();
     }
@@ -103,16 +112,18 @@ final class JourneyFixture implements AutoCloseable {
     DistrictCycleWorkflow launch(String district, CycleSettings settings) {
         Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
         CycleRecord cycle = bean(CycleRepository.class).create("cd2026", district, settings, "alice", now);
-        DistrictCycleWorkflow workflow = client.newWorkflowStub(DistrictCycleWorkflow.class,
-                WorkflowOptions.newBuilder().setWorkflowId(CyclePlan.workflowId(cycle.id()))
-                        .setTaskQueue(DistrictCycleWorkflow.TASK_QUEUE).build());
+        DistrictCycleWorkflow workflow = client.newWorkflowStub(
+                DistrictCycleWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(CyclePlan.workflowId(cycle.id()))
+                        .setTaskQueue(DistrictCycleWorkflow.TASK_QUEUE)
+                        .build());
         WorkflowClient.start(workflow::run, CyclePlan.fresh(cycle.id(), district, settings, cycle.stageDeadline()));
         return workflow;
     }
 
     /** A mail as the recipient reads it: to, subject and the decoded plain-text part. */
-    record Mail(String to, String subject, String text) {
-    }
+    record Mail(String to, String subject, String text) {}
 
     List<Mail> mails() {
         List<Mail> mails = new ArrayList<>();
@@ -138,7 +149,9 @@ final class JourneyFixture implements AutoCloseable {
 
     boolean outboxSettled() {
         return jdbc().sql("select count(*) from outbox_message where status in ('PENDING', 'SENDING')")
-                .query(Integer.class).single() == 0;
+                        .query(Integer.class)
+                        .single()
+                == 0;
     }
 
     static String link(Mail mail, String path) {
@@ -204,7 +217,19 @@ final class JourneyFixture implements AutoCloseable {
     }
 
     @EnableTransactionManagement
-    @ComponentScan({"org.primarypipeline.certification", "org.primarypipeline.cycles", "org.primarypipeline.districts", "org.primarypipeline.fundraising", "org.primarypipeline.nominations", "org.primarypipeline.outreach", "org.primarypipeline.platform.db", "org.primarypipeline.platform.links", "org.primarypipeline.supporters", "org.primarypipeline.vetting", "org.primarypipeline.voting"})
+    @ComponentScan({
+        "org.primarypipeline.certification",
+        "org.primarypipeline.cycles",
+        "org.primarypipeline.districts",
+        "org.primarypipeline.fundraising",
+        "org.primarypipeline.nominations",
+        "org.primarypipeline.outreach",
+        "org.primarypipeline.platform.db",
+        "org.primarypipeline.platform.links",
+        "org.primarypipeline.supporters",
+        "org.primarypipeline.vetting",
+        "org.primarypipeline.voting"
+    })
     static class Wiring {
         @Bean
         JdbcClient jdbcClient(DataSource dataSource) {

@@ -1,8 +1,8 @@
 package org.primarypipeline.console.cycles.dashboard;
 
+import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
-import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.web.ConsolePage;
 import org.primarypipeline.console.web.PageViewResolver;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.primarypipeline.cycles.CertificationApprovals;
 import org.primarypipeline.console.web.Format;
 import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.cycles.CertificationApprovals;
 import org.springframework.stereotype.Component;
 
 /** Puts the dashboard together: each list is capped at ten, the counts are complete. */
@@ -37,17 +37,24 @@ public class DashboardPages {
         List<DashboardPage.StageCount> stages = new ArrayList<>();
         for (CycleStage stage : CycleStage.values()) {
             if (stage != CycleStage.DONE) {
-                stages.add(new DashboardPage.StageCount(stage.title(), running.getOrDefault(stage.name(), 0),
+                stages.add(new DashboardPage.StageCount(
+                        stage.title(),
+                        running.getOrDefault(stage.name(), 0),
                         "/cycles?status=RUNNING&stage=" + stage.name()));
             }
         }
         List<DashboardPage.Ended> finished = reads.endedByStatus().entrySet().stream()
-                .map(e -> new DashboardPage.Ended(e.getKey().toLowerCase(), e.getValue(),
-                        "/cycles?status=" + e.getKey()))
+                .map(e ->
+                        new DashboardPage.Ended(e.getKey().toLowerCase(), e.getValue(), "/cycles?status=" + e.getKey()))
                 .toList();
         List<DashboardPage.Due> due = reads.due(now.plus(DUE_SOON), SHORT_LIST).stream()
-                .map(d -> new DashboardPage.Due(d.id(), d.districtId(), d.stage().title(), format.when(d.deadline()),
-                        Format.timeLeft(d.deadline(), now), d.deadline().isBefore(now)))
+                .map(d -> new DashboardPage.Due(
+                        d.id(),
+                        d.districtId(),
+                        d.stage().title(),
+                        format.when(d.deadline()),
+                        Format.timeLeft(d.deadline(), now),
+                        d.deadline().isBefore(now)))
                 .toList();
         List<DashboardPage.Review> reviews = reads.awaitingReview(SHORT_LIST).stream()
                 .map(r -> new DashboardPage.Review(r.cycleId(), r.name(), "/cycles/" + r.cycleId() + "#nominees"))
@@ -58,20 +65,40 @@ public class DashboardPages {
                 .toList();
         int deadLetters = reads.deadLetters();
         DashboardReadModel.Run run = reads.lastReconciliation().orElse(null);
-        List<DashboardPage.ReconciliationException> exceptions = run == null ? List.of()
-                : reads.exceptions(run.id(), SHORT_LIST).stream().map(e -> exception(e, financeLinks)).toList();
-        return new DashboardPage("Dashboard", stages, finished, !finished.isEmpty(), due, !due.isEmpty(), "7 days",
-                reviews, reads.awaitingReviewCount(), !reviews.isEmpty(), certifications, !certifications.isEmpty(),
-                deadLetters, deadLetters > 0,
+        List<DashboardPage.ReconciliationException> exceptions = run == null
+                ? List.of()
+                : reads.exceptions(run.id(), SHORT_LIST).stream()
+                        .map(e -> exception(e, financeLinks))
+                        .toList();
+        return new DashboardPage(
+                "Dashboard",
+                stages,
+                finished,
+                !finished.isEmpty(),
+                due,
+                !due.isEmpty(),
+                "7 days",
+                reviews,
+                reads.awaitingReviewCount(),
+                !reviews.isEmpty(),
+                certifications,
+                !certifications.isEmpty(),
+                deadLetters,
+                deadLetters > 0,
                 run == null ? null : new DashboardPage.Reconciliation(run.id(), format.when(run.finished())),
-                exceptions, exceptions.stream().mapToInt(DashboardPage.ReconciliationException::count).sum(),
+                exceptions,
+                exceptions.stream()
+                        .mapToInt(DashboardPage.ReconciliationException::count)
+                        .sum(),
                 !exceptions.isEmpty());
     }
 
-    private static DashboardPage.ReconciliationException exception(DashboardReadModel.ExceptionCount e,
-                                                                   boolean financeLinks) {
+    private static DashboardPage.ReconciliationException exception(
+            DashboardReadModel.ExceptionCount e, boolean financeLinks) {
         Long fundraiser = e.fundraiserId();
-        return new DashboardPage.ReconciliationException(e.kind().toLowerCase().replace('_', ' '), e.count(),
+        return new DashboardPage.ReconciliationException(
+                e.kind().toLowerCase().replace('_', ' '),
+                e.count(),
                 fundraiser != null && financeLinks ? "/finance/fundraisers/" + fundraiser : null,
                 fundraiser != null ? "fundraiser #" + fundraiser : "not tied to a fundraiser");
     }

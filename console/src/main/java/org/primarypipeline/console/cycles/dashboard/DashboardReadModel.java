@@ -17,17 +17,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class DashboardReadModel {
 
-    public record Due(String id, String districtId, CycleStage stage, Instant deadline) {
-    }
+    public record Due(String id, String districtId, CycleStage stage, Instant deadline) {}
 
-    public record Review(String cycleId, String name) {
-    }
+    public record Review(String cycleId, String name) {}
 
-    public record Run(long id, Instant finished) {
-    }
+    public record Run(long id, Instant finished) {}
 
-    public record ExceptionCount(String kind, Long fundraiserId, int count) {
-    }
+    public record ExceptionCount(String kind, Long fundraiserId, int count) {}
 
     /** Candidacies with the current pledge signed whose vetting decision is pending, in running cycles. */
     private static final String AWAITING_REVIEW = """
@@ -49,7 +45,8 @@ public class DashboardReadModel {
     public Map<String, Integer> runningByStage() {
         Map<String, Integer> running = new LinkedHashMap<>();
         jdbc.sql("select stage, count(*) as n from cycle where status = 'RUNNING' group by stage")
-                .query((rs, n) -> running.put(rs.getString("stage"), rs.getInt("n"))).list();
+                .query((rs, n) -> running.put(rs.getString("stage"), rs.getInt("n")))
+                .list();
         return running;
     }
 
@@ -57,7 +54,8 @@ public class DashboardReadModel {
     public Map<String, Integer> endedByStatus() {
         Map<String, Integer> ended = new LinkedHashMap<>();
         jdbc.sql("select status, count(*) as n from cycle where status <> 'RUNNING' group by status order by status")
-                .query((rs, n) -> ended.put(rs.getString("status"), rs.getInt("n"))).list();
+                .query((rs, n) -> ended.put(rs.getString("status"), rs.getInt("n")))
+                .list();
         return ended;
     }
 
@@ -67,31 +65,43 @@ public class DashboardReadModel {
                 select id, district_id, stage, stage_deadline from cycle
                 where status = 'RUNNING' and stage_deadline is not null and stage_deadline <= ?
                 order by stage_deadline, id limit ?
-                """).params(Timestamp.from(until), limit)
-                .query((rs, n) -> new Due(rs.getString("id"), rs.getString("district_id"),
-                        CycleStage.valueOf(rs.getString("stage")), rs.getTimestamp("stage_deadline").toInstant()))
+                """)
+                .params(Timestamp.from(until), limit)
+                .query((rs, n) -> new Due(
+                        rs.getString("id"),
+                        rs.getString("district_id"),
+                        CycleStage.valueOf(rs.getString("stage")),
+                        rs.getTimestamp("stage_deadline").toInstant()))
                 .list();
     }
 
     /** Those waiting longest for a vetting decision. */
     public List<Review> awaitingReview(int limit) {
         return jdbc.sql("select c.cycle_id, k.full_name " + AWAITING_REVIEW + " order by c.updated_at, c.id limit ?")
-                .param(limit).query((rs, n) -> new Review(rs.getString("cycle_id"), rs.getString("full_name"))).list();
+                .param(limit)
+                .query((rs, n) -> new Review(rs.getString("cycle_id"), rs.getString("full_name")))
+                .list();
     }
 
     public int awaitingReviewCount() {
-        return jdbc.sql("select count(*) " + AWAITING_REVIEW).query(Integer.class).single();
+        return jdbc.sql("select count(*) " + AWAITING_REVIEW)
+                .query(Integer.class)
+                .single();
     }
 
     public int deadLetters() {
-        return jdbc.sql("select count(*) from outbox_message where status = 'DEAD'").query(Integer.class).single();
+        return jdbc.sql("select count(*) from outbox_message where status = 'DEAD'")
+                .query(Integer.class)
+                .single();
     }
 
     /** The latest finished reconciliation run with Stripe: its id and when it finished. */
     public Optional<Run> lastReconciliation() {
         return jdbc.sql("""
                 select id, finished_at from reconciliation_run where finished_at is not null order by id desc limit 1
-                """).query((rs, n) -> new Run(rs.getLong("id"), rs.getTimestamp("finished_at").toInstant()))
+                """)
+                .query((rs, n) ->
+                        new Run(rs.getLong("id"), rs.getTimestamp("finished_at").toInstant()))
                 .optional();
     }
 
@@ -100,9 +110,12 @@ public class DashboardReadModel {
         return jdbc.sql("""
                 select i.kind, i.fundraiser_id, count(*) as n from reconciliation_item i
                 where i.run_id = ? and not i.ok group by i.kind, i.fundraiser_id order by count(*) desc, i.kind limit ?
-                """).params(runId, limit).query((rs, n) -> {
+                """)
+                .params(runId, limit)
+                .query((rs, n) -> {
                     long fundraiser = rs.getLong("fundraiser_id");
                     return new ExceptionCount(rs.getString("kind"), rs.wasNull() ? null : fundraiser, rs.getInt("n"));
-                }).list();
+                })
+                .list();
     }
 }

@@ -21,7 +21,8 @@ import org.apache.commons.csv.CSVParser;
  */
 final class CsvTable {
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
 
     record Row(int line, List<String> fields) {
         String field(int i) {
@@ -52,17 +53,25 @@ final class CsvTable {
                 }
                 List<String> fields = split(file, number, line);
                 if (!headerSeen) {
-                    List<String> found = fields.stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).toList();
+                    List<String> found = fields.stream()
+                            .map(f -> f.trim().toLowerCase(Locale.ROOT))
+                            .toList();
                     if (!found.equals(header)) {
-                        throw new BadInputException(file, number, "expected the header '" + String.join(",", header)
-                                + "' but found '" + line.trim() + "'");
+                        throw new BadInputException(
+                                file,
+                                number,
+                                "expected the header '" + String.join(",", header) + "' but found '" + line.trim()
+                                        + "'");
                     }
                     headerSeen = true;
                     continue;
                 }
                 if (fields.size() != header.size()) {
-                    throw new BadInputException(file, number, "expected " + header.size() + " fields ("
-                            + String.join(",", header) + ") but found " + fields.size());
+                    throw new BadInputException(
+                            file,
+                            number,
+                            "expected " + header.size() + " fields (" + String.join(",", header) + ") but found "
+                                    + fields.size());
                 }
                 rows.add(new Row(number, fields));
             }
@@ -84,7 +93,8 @@ final class CsvTable {
         try (CSVParser parser = CSVParser.parse(line, FORMAT)) {
             return parser.getRecords().get(0).toList();
         } catch (IOException | UncheckedIOException e) {
-            String reason = String.valueOf(e.getMessage()).contains("EOF reached") ? "unterminated quoted field"
+            String reason = String.valueOf(e.getMessage()).contains("EOF reached")
+                    ? "unterminated quoted field"
                     : "text after a closing quote";
             throw new BadInputException(file, number, reason);
         }

@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
  * is reported on stderr as file, line and reason, with exit code 2 and nothing on stdout, so a script
  * never mistakes a refusal for a result.
  */
-@Command(name = "tally", mixinStandardHelpOptions = true,
+@Command(
+        name = "tally",
+        mixinStandardHelpOptions = true,
         description = "Count a vote: follow members' units through their proxies to the ballots, then tally.%n"
                 + "Refused input is reported as file, line and reason on stderr, with exit code 2.")
 public final class TallyCli implements Callable<Integer> {
@@ -42,27 +44,45 @@ public final class TallyCli implements Callable<Integer> {
     @Option(names = "--members", required = true, paramLabel = "FILE", description = "CSV with header member_id.")
     Path members;
 
-    @Option(names = "--proxies", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--proxies",
+            required = true,
+            paramLabel = "FILE",
             description = "CSV with header member_id,proxy_id,units; each member's units sum to 10.")
     Path proxies;
 
-    @Option(names = "--ballots", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--ballots",
+            required = true,
+            paramLabel = "FILE",
             description = "CSV with header member_id,ranking; ranking like Ana>Ben>Cy.")
     Path ballots;
 
-    @Option(names = "--policy", defaultValue = "smartocracy", paramLabel = "smartocracy|liquid",
+    @Option(
+            names = "--policy",
+            defaultValue = "smartocracy",
+            paramLabel = "smartocracy|liquid",
             description = "Flow policy (default: ${DEFAULT-VALUE}).")
     String policy;
 
-    @Option(names = "--method", defaultValue = "irv", paramLabel = "irv|plurality|schulze",
+    @Option(
+            names = "--method",
+            defaultValue = "irv",
+            paramLabel = "irv|plurality|schulze",
             description = "Tally method (default: ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
+    @Option(
+            names = "--seed",
+            defaultValue = "0",
+            paramLabel = "S",
             description = "The value published when the round opened; settles ties drawn by lot.")
     long seed;
 
-    @Option(names = "--quorum", defaultValue = "0.20", paramLabel = "SHARE",
+    @Option(
+            names = "--quorum",
+            defaultValue = "0.20",
+            paramLabel = "SHARE",
             description = "Share of all units that must be exercised (default: ${DEFAULT-VALUE}).")
     BigDecimal quorum;
 
@@ -95,15 +115,16 @@ public final class TallyCli implements Callable<Integer> {
             CsvTable memberRows = CsvTable.read(members, MEMBERS_HEADER);
             CsvTable proxyRows = CsvTable.read(proxies, PROXIES_HEADER);
             CsvTable ballotRows = CsvTable.read(ballots, BALLOTS_HEADER);
-            VoteInput input = new VoteInput(memberIds(memberRows), proxyShares(proxyRows), ballots(ballotRows), flow,
-                    tally, seed);
+            VoteInput input = new VoteInput(
+                    memberIds(memberRows), proxyShares(proxyRows), ballots(ballotRows), flow, tally, seed);
             VoteResult result;
             try {
                 result = VoteCount.count(input);
             } catch (InvalidVoteInputException e) {
                 throw locate(e, memberRows, proxyRows, ballotRows);
             }
-            printed = json ? TallyJson.write(result, quorum) + System.lineSeparator()
+            printed = json
+                    ? TallyJson.write(result, quorum) + System.lineSeparator()
                     : TallyReport.render(result, quorum);
         } catch (BadInputException e) {
             err.println("tally: " + e.getMessage());
@@ -164,22 +185,31 @@ public final class TallyCli implements Callable<Integer> {
     }
 
     /** Points a refusal from the count at the row that caused it. */
-    private static BadInputException locate(InvalidVoteInputException e, CsvTable members, CsvTable proxies,
-                                            CsvTable ballots) {
+    private static BadInputException locate(
+            InvalidVoteInputException e, CsvTable members, CsvTable proxies, CsvTable ballots) {
         String member = e.memberId();
         String other = e.ids().isEmpty() ? null : e.ids().get(0);
         Predicate<CsvTable.Row> byMember = row -> row.field(0).trim().equals(member);
-        Predicate<CsvTable.Row> byShare = byMember.and(row -> row.field(1).trim().equals(other));
+        Predicate<CsvTable.Row> byShare =
+                byMember.and(row -> row.field(1).trim().equals(other));
         switch (e.problem()) {
             case BLANK_MEMBER:
             case DUPLICATE_MEMBER:
-                return at(members, byMember, e.problem() == InvalidVoteInputException.Problem.DUPLICATE_MEMBER ? 2 : 1, e);
+                return at(
+                        members,
+                        byMember,
+                        e.problem() == InvalidVoteInputException.Problem.DUPLICATE_MEMBER ? 2 : 1,
+                        e);
             case UNKNOWN_DELEGATOR:
             case UNKNOWN_PROXY:
             case PROXY_TO_SELF:
                 return at(proxies, byShare, 1, e);
             case UNITS_NOT_POSITIVE:
-                return at(proxies, byShare.and(row -> Integer.parseInt(row.field(2).trim()) <= 0), 1, e);
+                return at(
+                        proxies,
+                        byShare.and(row -> Integer.parseInt(row.field(2).trim()) <= 0),
+                        1,
+                        e);
             case DUPLICATE_PROXY:
                 return at(proxies, byShare, 2, e);
             case TOO_MANY_PROXIES:
@@ -193,8 +223,14 @@ public final class TallyCli implements Callable<Integer> {
             case BLANK_NOMINEE:
                 return at(ballots, byMember.and(row -> ranking(row.field(1)).contains("")), 1, e);
             case REPEATED_NOMINEE:
-                return at(ballots, byMember.and(row -> ranking(row.field(1)).stream().filter(other::equals).count() > 1),
-                        1, e);
+                return at(
+                        ballots,
+                        byMember.and(row -> ranking(row.field(1)).stream()
+                                        .filter(other::equals)
+                                        .count()
+                                > 1),
+                        1,
+                        e);
             case UNKNOWN_VOTER:
             default:
                 return at(ballots, byMember, 1, e);
@@ -202,8 +238,8 @@ public final class TallyCli implements Callable<Integer> {
     }
 
     /** The {@code nth} row matching, or failing that the first, or no line at all. */
-    private static BadInputException at(CsvTable table, Predicate<CsvTable.Row> matches, int nth,
-                                        InvalidVoteInputException e) {
+    private static BadInputException at(
+            CsvTable table, Predicate<CsvTable.Row> matches, int nth, InvalidVoteInputException e) {
         int seen = 0;
         int first = 0;
         for (CsvTable.Row row : table.rows) {

@@ -27,13 +27,13 @@ import org.primarypipeline.core.vote.VoteResult;
  */
 final class TallyJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper(
-            new JsonFactoryBuilder().characterEscapes(new LineSeparatorEscapes()).build())
+    private static final ObjectMapper JSON = new ObjectMapper(new JsonFactoryBuilder()
+                    .characterEscapes(new LineSeparatorEscapes())
+                    .build())
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .registerModule(new SimpleModule().addSerializer(Number.class, new NumberAsString()));
 
-    private TallyJson() {
-    }
+    private TallyJson() {}
 
     static String write(VoteResult result, BigDecimal quorum) {
         return write(map(result, quorum));
@@ -106,7 +106,8 @@ final class TallyJson {
 
         @Override
         public SerializableString getEscapeSequence(int ch) {
-            return ch == '\u2028' ? new SerializedString("\\u2028")
+            return ch == '\u2028'
+                    ? new SerializedString("\\u2028")
                     : ch == '\u2029' ? new SerializedString("\\u2029") : null;
         }
     }

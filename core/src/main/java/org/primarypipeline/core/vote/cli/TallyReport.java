@@ -9,23 +9,43 @@ import org.primarypipeline.core.vote.VoteResult;
 /** The human-readable form of a count: the books first, then the ballots' weights, then round by round. */
 final class TallyReport {
 
-    private TallyReport() {
-    }
+    private TallyReport() {}
 
     static String render(VoteResult result, BigDecimal quorum) {
         String nl = System.lineSeparator();
         StringBuilder out = new StringBuilder();
-        out.append("Count: ").append(result.method().id()).append(", ").append(result.policy().id())
-                .append(" flow, seed ").append(result.seed()).append(nl);
-        out.append("Electorate: ").append(result.electorate()).append(" members, ")
-                .append(units(result.totalUnits())).append(" units").append(nl);
-        out.append("Exercised: ").append(units(result.exercisedUnits())).append(" units (")
-                .append(percent(result.exercisedUnits(), result.totalUnits())).append(")").append(nl);
-        out.append("Unexercised: ").append(units(result.unexercisedUnits())).append(" units (dead ends ")
-                .append(units(result.unexercisedDeadEnds())).append(", cycles ")
-                .append(units(result.unexercisedCycles())).append(")").append(nl);
-        out.append("Quorum (").append(percent(quorum, BigDecimal.ONE)).append(" of units): ")
-                .append(result.quorumMet(quorum) ? "met" : "NOT met").append(nl);
+        out.append("Count: ")
+                .append(result.method().id())
+                .append(", ")
+                .append(result.policy().id())
+                .append(" flow, seed ")
+                .append(result.seed())
+                .append(nl);
+        out.append("Electorate: ")
+                .append(result.electorate())
+                .append(" members, ")
+                .append(units(result.totalUnits()))
+                .append(" units")
+                .append(nl);
+        out.append("Exercised: ")
+                .append(units(result.exercisedUnits()))
+                .append(" units (")
+                .append(percent(result.exercisedUnits(), result.totalUnits()))
+                .append(")")
+                .append(nl);
+        out.append("Unexercised: ")
+                .append(units(result.unexercisedUnits()))
+                .append(" units (dead ends ")
+                .append(units(result.unexercisedDeadEnds()))
+                .append(", cycles ")
+                .append(units(result.unexercisedCycles()))
+                .append(")")
+                .append(nl);
+        out.append("Quorum (")
+                .append(percent(quorum, BigDecimal.ONE))
+                .append(" of units): ")
+                .append(result.quorumMet(quorum) ? "met" : "NOT met")
+                .append(nl);
 
         out.append(nl).append("Ballot weights:").append(nl);
         table(result.weights(), out);
@@ -36,18 +56,32 @@ final class TallyReport {
             table(round.tallies(), out);
             out.append("  exhausted: ").append(units(round.exhausted())).append(nl);
             if (!round.eliminated().isEmpty()) {
-                out.append("  eliminated: ").append(String.join(", ", round.eliminated())).append(nl);
+                out.append("  eliminated: ")
+                        .append(String.join(", ", round.eliminated()))
+                        .append(nl);
             }
         }
         if (!result.pairwise().isEmpty()) {
-            out.append(nl).append("Pairwise (units preferring the first to the second):").append(nl);
-            result.pairwise().forEach((a, row) -> row.forEach((b, units) ->
-                    out.append("  ").append(a).append(" over ").append(b).append(": ").append(units(units)).append(nl)));
+            out.append(nl)
+                    .append("Pairwise (units preferring the first to the second):")
+                    .append(nl);
+            result.pairwise()
+                    .forEach((a, row) -> row.forEach((b, units) -> out.append("  ")
+                            .append(a)
+                            .append(" over ")
+                            .append(b)
+                            .append(": ")
+                            .append(units(units))
+                            .append(nl)));
         }
-        out.append(nl).append("Winner: ").append(result.winner() == null ? "none (no ballot carries any units)"
-                : result.winner()).append(nl);
+        out.append(nl)
+                .append("Winner: ")
+                .append(result.winner() == null ? "none (no ballot carries any units)" : result.winner())
+                .append(nl);
         if (result.runnerUp() != null) {
-            out.append("Runner-up (if the winner withdraws): ").append(result.runnerUp()).append(nl);
+            out.append("Runner-up (if the winner withdraws): ")
+                    .append(result.runnerUp())
+                    .append(nl);
         }
         for (String tieBreak : result.tieBreaks()) {
             out.append("Tie-break: ").append(tieBreak).append(nl);

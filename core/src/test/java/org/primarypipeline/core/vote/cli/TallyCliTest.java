@@ -33,8 +33,15 @@ class TallyCliTest {
     @BeforeEach
     void handWorkedVote() throws IOException {
         members = write("members.csv", "member_id", "Ana", "Ben", "Cy", "Dee", "Eve", "Fay", "Gus", "Hal");
-        proxies = write("proxies.csv", "member_id,proxy_id,units", "Ana,Ben,8", "Ana,Dee,2", "Ben,Ana,5", "Ben,Cy,5",
-                "Gus,Hal,10", "Hal,Gus,10");
+        proxies = write(
+                "proxies.csv",
+                "member_id,proxy_id,units",
+                "Ana,Ben,8",
+                "Ana,Dee,2",
+                "Ben,Ana,5",
+                "Ben,Cy,5",
+                "Gus,Hal,10",
+                "Hal,Gus,10");
         ballots = write("ballots.csv", "member_id,ranking", "Cy,X>Y", "Dee,Y", "Eve,Z");
     }
 
@@ -43,24 +50,27 @@ class TallyCliTest {
         assertThat(tally("--json")).isZero();
 
         assertThat(err).isEmpty();
-        assertThat(out).isEqualTo("{\"electorate\":\"8\",\"exercisedUnits\":\"50.000000000000\",\"method\":\"irv\","
-                + "\"policy\":\"smartocracy\",\"quorum\":\"0.20\",\"quorumMet\":true,\"rounds\":["
-                + "{\"eliminated\":[\"Z\"],\"exhausted\":\"0.000000000000\",\"tallies\":{\"X\":\"25.000000000000\","
-                + "\"Y\":\"15.000000000000\",\"Z\":\"10.000000000000\"}},"
-                + "{\"eliminated\":[],\"exhausted\":\"10.000000000000\",\"tallies\":{\"X\":\"25.000000000000\","
-                + "\"Y\":\"15.000000000000\"}}],"
-                + "\"runnerUp\":\"Y\",\"seed\":\"0\",\"tieBreak\":null,\"totalUnits\":\"80.000000000000\","
-                + "\"unexercisedCycles\":\"20.000000000000\",\"unexercisedDeadEnds\":\"10.000000000000\","
-                + "\"unexercisedUnits\":\"30.000000000000\",\"weights\":{\"Cy\":\"25.000000000000\","
-                + "\"Dee\":\"15.000000000000\",\"Eve\":\"10.000000000000\"},\"winner\":\"X\"}"
-                + System.lineSeparator());
+        assertThat(out)
+                .isEqualTo("{\"electorate\":\"8\",\"exercisedUnits\":\"50.000000000000\",\"method\":\"irv\","
+                        + "\"policy\":\"smartocracy\",\"quorum\":\"0.20\",\"quorumMet\":true,\"rounds\":["
+                        + "{\"eliminated\":[\"Z\"],\"exhausted\":\"0.000000000000\",\"tallies\":{\"X\":\"25.000000000000\","
+                        + "\"Y\":\"15.000000000000\",\"Z\":\"10.000000000000\"}},"
+                        + "{\"eliminated\":[],\"exhausted\":\"10.000000000000\",\"tallies\":{\"X\":\"25.000000000000\","
+                        + "\"Y\":\"15.000000000000\"}}],"
+                        + "\"runnerUp\":\"Y\",\"seed\":\"0\",\"tieBreak\":null,\"totalUnits\":\"80.000000000000\","
+                        + "\"unexercisedCycles\":\"20.000000000000\",\"unexercisedDeadEnds\":\"10.000000000000\","
+                        + "\"unexercisedUnits\":\"30.000000000000\",\"weights\":{\"Cy\":\"25.000000000000\","
+                        + "\"Dee\":\"15.000000000000\",\"Eve\":\"10.000000000000\"},\"winner\":\"X\"}"
+                        + System.lineSeparator());
     }
 
     @Test
     void printsARoundByRoundReportWithoutJson() {
-        assertThat(tally("--method", "irv", "--policy", "smartocracy", "--seed", "4")).isZero();
+        assertThat(tally("--method", "irv", "--policy", "smartocracy", "--seed", "4"))
+                .isZero();
 
-        assertThat(out).contains("Count: irv, smartocracy flow, seed 4")
+        assertThat(out)
+                .contains("Count: irv, smartocracy flow, seed 4")
                 .contains("Electorate: 8 members, 80 units")
                 .contains("Exercised: 50 units (62.5%)")
                 .contains("Unexercised: 30 units (dead ends 10, cycles 20)")
@@ -76,7 +86,10 @@ class TallyCliTest {
     @Test
     void policyAndMethodChangeTheCount() {
         assertThat(tally("--policy", "LIQUID", "--method", "schulze", "--json")).isZero();
-        assertThat(out).contains("\"policy\":\"liquid\"").contains("\"method\":\"schulze\"").contains("\"pairwise\":{");
+        assertThat(out)
+                .contains("\"policy\":\"liquid\"")
+                .contains("\"method\":\"schulze\"")
+                .contains("\"pairwise\":{");
     }
 
     @Test
@@ -91,7 +104,9 @@ class TallyCliTest {
         proxies = write("proxies.csv", "member_id,proxy_id,units", "Bo,\"Lee, Ann\",10");
         ballots = write("ballots.csv", "member_id,ranking", "\"Lee, Ann\",\"O\"\"Neil>Ruiz\"");
         assertThat(tally("--json")).isZero();
-        assertThat(out).contains("\"weights\":{\"Lee, Ann\":\"20.000000000000\"}").contains("\"winner\":\"O\\\"Neil\"");
+        assertThat(out)
+                .contains("\"weights\":{\"Lee, Ann\":\"20.000000000000\"}")
+                .contains("\"winner\":\"O\\\"Neil\"");
     }
 
     @Test
@@ -175,8 +190,16 @@ class TallyCliTest {
         assertThat(err).contains("tally: unknown flow policy 'direct'").contains("Usage: tally", "--members=FILE");
         assertThat(run("--members", "m.csv")).isEqualTo(2);
         assertThat(err).contains("Missing required options: '--proxies=FILE', '--ballots=FILE'");
-        assertThat(run("--members", members.toString(), "--proxies", proxies.toString(), "--ballots",
-                ballots.toString(), "--sed", "1")).isEqualTo(2);
+        assertThat(run(
+                        "--members",
+                        members.toString(),
+                        "--proxies",
+                        proxies.toString(),
+                        "--ballots",
+                        ballots.toString(),
+                        "--sed",
+                        "1"))
+                .isEqualTo(2);
         assertThat(err).contains("Unknown options: '--sed', '1'");
         assertThat(tally("--seed", "x")).isEqualTo(2);
         assertThat(err).contains("Invalid value for option '--seed': 'x' is not a long");
@@ -191,8 +214,8 @@ class TallyCliTest {
     }
 
     private int tally(String... options) {
-        List<String> args = new ArrayList<>(List.of("--members", members.toString(), "--proxies", proxies.toString(),
-                "--ballots", ballots.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "--members", members.toString(), "--proxies", proxies.toString(), "--ballots", ballots.toString()));
         args.addAll(List.of(options));
         return run(args.toArray(String[]::new));
     }
@@ -200,8 +223,10 @@ class TallyCliTest {
     private int run(String... args) {
         StringWriter outText = new StringWriter();
         StringWriter errText = new StringWriter();
-        int exit = new CommandLine(new TallyCli()).setOut(new PrintWriter(outText, true))
-                .setErr(new PrintWriter(errText, true)).execute(args);
+        int exit = new CommandLine(new TallyCli())
+                .setOut(new PrintWriter(outText, true))
+                .setErr(new PrintWriter(errText, true))
+                .execute(args);
         out = outText.toString();
         err = errText.toString();
         return exit;

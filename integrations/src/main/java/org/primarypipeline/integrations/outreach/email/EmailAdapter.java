@@ -11,7 +11,6 @@ import org.apache.camel.Message;
 import org.apache.camel.component.mail.MailConstants;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.core.supporter.EmailAddresses;
 import org.primarypipeline.core.supporter.InvalidField;
 import org.primarypipeline.integrations.outreach.ChannelAdapter;
@@ -19,6 +18,7 @@ import org.primarypipeline.integrations.outreach.ClaimedMessage;
 import org.primarypipeline.integrations.outreach.DeliveryFailure;
 import org.primarypipeline.integrations.outreach.OutreachExchange;
 import org.primarypipeline.integrations.outreach.OutreachProperties;
+import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.templates.RenderedMessage;
 import org.primarypipeline.templates.TemplateException;
 import org.primarypipeline.templates.TemplateRenderer;
@@ -158,7 +158,8 @@ public class EmailAdapter implements ChannelAdapter {
     }
 
     private static Throwable next(Throwable t) {
-        if (t instanceof MessagingException messaging && messaging.getNextException() != null
+        if (t instanceof MessagingException messaging
+                && messaging.getNextException() != null
                 && messaging.getNextException() != t) {
             return messaging.getNextException();
         }

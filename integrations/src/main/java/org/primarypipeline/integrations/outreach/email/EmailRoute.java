@@ -1,7 +1,6 @@
 package org.primarypipeline.integrations.outreach.email;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.integrations.outreach.ChannelRoutes;
 import org.primarypipeline.integrations.outreach.DeliveryGate;
 import org.primarypipeline.integrations.outreach.DeliveryOutcomes;
@@ -9,6 +8,7 @@ import org.primarypipeline.integrations.outreach.OutboxClaimer;
 import org.primarypipeline.integrations.outreach.OutreachExchange;
 import org.primarypipeline.integrations.outreach.OutreachProperties;
 import org.primarypipeline.integrations.outreach.RateLimits;
+import org.primarypipeline.outreach.Channel;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +25,13 @@ public class EmailRoute extends RouteBuilder {
     private final RateLimits rates;
     private final OutreachProperties properties;
 
-    public EmailRoute(EmailAdapter adapter, OutboxClaimer claimer, DeliveryGate gate, DeliveryOutcomes outcomes,
-                      RateLimits rates, OutreachProperties properties) {
+    public EmailRoute(
+            EmailAdapter adapter,
+            OutboxClaimer claimer,
+            DeliveryGate gate,
+            DeliveryOutcomes outcomes,
+            RateLimits rates,
+            OutreachProperties properties) {
         this.adapter = adapter;
         this.claimer = claimer;
         this.gate = gate;
@@ -42,23 +47,28 @@ public class EmailRoute extends RouteBuilder {
                 .routeId(ChannelRoutes.routeId(channel))
                 .autoStartup(properties.isAutoStart() && adapter.available())
                 .process(claimer.claimFor(channel))
-                .split(body()).parallelProcessing().executorService(ChannelRoutes.workers(getContext(), channel, properties))
-                    .to(ChannelRoutes.deliverEndpoint(channel))
+                .split(body())
+                .parallelProcessing()
+                .executorService(ChannelRoutes.workers(getContext(), channel, properties))
+                .to(ChannelRoutes.deliverEndpoint(channel))
                 .end();
 
         from(ChannelRoutes.deliverEndpoint(channel))
                 .routeId(ChannelRoutes.routeId(channel) + "-deliver")
-                .onException(Exception.class).handled(true).process(outcomes.failure(adapter)).end()
+                .onException(Exception.class)
+                .handled(true)
+                .process(outcomes.failure(adapter))
+                .end()
                 .process(outcomes::hold)
                 .process(adapter::compose)
                 .process(rates.step(channel))
                 .process(gate)
                 .choice()
-                    .when(exchangeProperty(OutreachExchange.VERDICT).isEqualTo(DeliveryGate.Verdict.SUPPRESS))
-                        .process(outcomes::suppressed)
-                    .otherwise()
-                        .to(adapter.endpointUri())
-                        .process(outcomes::sent)
+                .when(exchangeProperty(OutreachExchange.VERDICT).isEqualTo(DeliveryGate.Verdict.SUPPRESS))
+                .process(outcomes::suppressed)
+                .otherwise()
+                .to(adapter.endpointUri())
+                .process(outcomes::sent)
                 .end();
     }
 }

@@ -11,8 +11,7 @@ final class MailStreamProvider {
     private static final String PROPERTY = "jakarta.mail.util.StreamProvider";
     private static final String ANGUS = "org.eclipse.angus.mail.util.MailStreamProvider";
 
-    private MailStreamProvider() {
-    }
+    private MailStreamProvider() {}
 
     static void nameTheProvider() {
         if (System.getProperty(PROPERTY) != null) {

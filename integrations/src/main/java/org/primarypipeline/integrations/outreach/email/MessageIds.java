@@ -13,8 +13,7 @@ import java.util.HexFormat;
  */
 public final class MessageIds {
 
-    private MessageIds() {
-    }
+    private MessageIds() {}
 
     public static String of(long outboxId, String dedupKey, String domain) {
         return "<outbox." + outboxId + "." + shortHash(dedupKey) + "@" + domain + ">";

@@ -10,8 +10,7 @@ import jakarta.mail.internet.InternetAddress;
  */
 final class SenderDomain {
 
-    private SenderDomain() {
-    }
+    private SenderDomain() {}
 
     /** The domain of an address written as {@code user@host} or {@code Name <user@host>}. */
     static String of(String address) {

@@ -35,8 +35,7 @@ public class SmtpConnections extends DefaultJavaMailSender implements Disposable
     private final int maxMessagesPerConnection;
     private volatile boolean closed;
 
-    private record Connection(Transport transport, long lastUsed, int sent) {
-    }
+    private record Connection(Transport transport, long lastUsed, int sent) {}
 
     public SmtpConnections(OutreachProperties properties) {
         MailStreamProvider.nameTheProvider();
@@ -61,8 +60,10 @@ public class SmtpConnections extends DefaultJavaMailSender implements Disposable
         }
         if (email.getTls() != OutreachProperties.Tls.NONE) {
             mail.setProperty("mail." + protocol + ".ssl.checkserveridentity", "true");
-            if (email.getTrustedCertificates() != null && !email.getTrustedCertificates().isBlank()) {
-                mail.put("mail." + protocol + ".ssl.socketFactory",
+            if (email.getTrustedCertificates() != null
+                    && !email.getTrustedCertificates().isBlank()) {
+                mail.put(
+                        "mail." + protocol + ".ssl.socketFactory",
                         TrustedCertificates.socketFactory(Path.of(email.getTrustedCertificates())));
             }
         }
@@ -103,7 +104,8 @@ public class SmtpConnections extends DefaultJavaMailSender implements Disposable
         for (Connection candidate = idle.pollFirst(); candidate != null; candidate = idle.pollFirst()) {
             long idleFor = System.nanoTime() - candidate.lastUsed();
             // during a burst the connection was in use a moment ago; after a pause, a NOOP checks it is still there
-            if (idleFor < maxIdleNanos && (idleFor < PROBE_AFTER_NANOS || candidate.transport().isConnected())) {
+            if (idleFor < maxIdleNanos
+                    && (idleFor < PROBE_AFTER_NANOS || candidate.transport().isConnected())) {
                 return candidate;
             }
             close(candidate.transport());

@@ -16,14 +16,15 @@ import javax.net.ssl.TrustManagerFactory;
 /** TLS that trusts exactly the certificates of one PEM file: for a relay with the organisation's own CA. */
 final class TrustedCertificates {
 
-    private TrustedCertificates() {
-    }
+    private TrustedCertificates() {}
 
     static SSLSocketFactory socketFactory(Path pem) {
         try (InputStream in = Files.newInputStream(pem)) {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            Collection<? extends Certificate> certificates =
+                    CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certificates.isEmpty()) {
-                throw new IllegalArgumentException("no certificate in " + pem + " (pp.outreach.email.trusted-certificates)");
+                throw new IllegalArgumentException(
+                        "no certificate in " + pem + " (pp.outreach.email.trusted-certificates)");
             }
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
@@ -37,8 +38,10 @@ final class TrustedCertificates {
             tls.init(null, trust.getTrustManagers(), null);
             return tls.getSocketFactory();
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read the trusted certificates in " + pem
-                    + " (pp.outreach.email.trusted-certificates): " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot read the trusted certificates in " + pem + " (pp.outreach.email.trusted-certificates): "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

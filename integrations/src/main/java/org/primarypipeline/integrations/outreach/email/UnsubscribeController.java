@@ -2,9 +2,9 @@ package org.primarypipeline.integrations.outreach.email;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.primarypipeline.integrations.outreach.OutreachProperties;
 import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.outreach.ConsentRegistry;
-import org.primarypipeline.integrations.outreach.OutreachProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,10 +42,12 @@ public class UnsubscribeController {
         if (consent.isOptedOut(Channel.EMAIL, address.get())) {
             return page("You are unsubscribed", "<p>" + masked(address.get()) + " gets no more of these emails.</p>");
         }
-        return page("Unsubscribe", "<p>Stop emails like this one to " + masked(address.get()) + "?</p>"
-                + "<form method=\"post\"><button type=\"submit\">Unsubscribe</button></form>"
-                + "<p style=\"font-size:13px\">Messages you need for a vote you take part in, such as your ballot link, "
-                + "still reach you.</p>");
+        return page(
+                "Unsubscribe",
+                "<p>Stop emails like this one to " + masked(address.get()) + "?</p>"
+                        + "<form method=\"post\"><button type=\"submit\">Unsubscribe</button></form>"
+                        + "<p style=\"font-size:13px\">Messages you need for a vote you take part in, such as your ballot link, "
+                        + "still reach you.</p>");
     }
 
     @PostMapping(value = UnsubscribeLinks.PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
@@ -67,7 +69,8 @@ public class UnsubscribeController {
     }
 
     private ResponseEntity<String> unknown() {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML)
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .contentType(MediaType.TEXT_HTML)
                 .body(html("Link not recognised", "<p>This unsubscribe link is not one we sent.</p>"));
     }
 

@@ -11,9 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailMessage;
+import org.primarypipeline.integrations.outreach.OutreachProperties;
 import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.outreach.ConsentRegistry;
-import org.primarypipeline.integrations.outreach.OutreachProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
 public class UnsubscribeMailbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnsubscribeMailbox.class);
-    private static final Pattern TOKEN = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern TOKEN =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final OutreachProperties.Inbox inbox;
     private final UnsubscribeTokens tokens;
@@ -48,10 +48,19 @@ public class UnsubscribeMailbox {
     /** Unread mail only, marked read once handled, never deleted: the requests stay as evidence. */
     public String endpointUri() {
         String scheme = inbox.getTls() == OutreachProperties.Tls.IMPLICIT ? "imaps" : "imap";
-        StringBuilder uri = new StringBuilder(scheme).append("://").append(inbox.getHost()).append(':').append(inbox.getPort())
-                .append("?username=").append(URLEncoder.encode(inbox.getUsername() == null ? "" : inbox.getUsername(), StandardCharsets.UTF_8))
-                .append("&password=RAW(").append(inbox.getPassword() == null ? "" : inbox.getPassword()).append(')')
-                .append("&unseen=true&delete=false&delay=").append(inbox.getPollInterval().toMillis());
+        StringBuilder uri = new StringBuilder(scheme)
+                .append("://")
+                .append(inbox.getHost())
+                .append(':')
+                .append(inbox.getPort())
+                .append("?username=")
+                .append(URLEncoder.encode(
+                        inbox.getUsername() == null ? "" : inbox.getUsername(), StandardCharsets.UTF_8))
+                .append("&password=RAW(")
+                .append(inbox.getPassword() == null ? "" : inbox.getPassword())
+                .append(')')
+                .append("&unseen=true&delete=false&delay=")
+                .append(inbox.getPollInterval().toMillis());
         if (inbox.getTls() == OutreachProperties.Tls.STARTTLS) {
             uri.append("&mail.imap.starttls.enable=true&mail.imap.starttls.required=true");
         }
@@ -70,7 +79,8 @@ public class UnsubscribeMailbox {
             address = tokens.addressOf(UUID.fromString(evidence));
         } else {
             Address[] from = request.getFrom();
-            address = from == null || from.length == 0 ? Optional.empty()
+            address = from == null || from.length == 0
+                    ? Optional.empty()
                     : Optional.of(((InternetAddress) from[0]).getAddress());
             evidence = "mailto from " + address.orElse("nobody");
         }

@@ -37,10 +37,11 @@ public class DeliveryReports {
                             delivery_updated_at = now()
                         where id = :id and channel = 'SMS' and (provider_message_id is null or provider_message_id = :sid)
                         """.formatted(OutboxLedger.WITHOUT_SECRETS))
-                .param("id", outboxId)
-                .param("sid", messageSid)
-                .param("status", status == null ? "" : status.toLowerCase(java.util.Locale.ROOT))
-                .param("error", errorCode == null || errorCode.isBlank() ? null : errorCode)
-                .update() == 1;
+                        .param("id", outboxId)
+                        .param("sid", messageSid)
+                        .param("status", status == null ? "" : status.toLowerCase(java.util.Locale.ROOT))
+                        .param("error", errorCode == null || errorCode.isBlank() ? null : errorCode)
+                        .update()
+                == 1;
     }
 }

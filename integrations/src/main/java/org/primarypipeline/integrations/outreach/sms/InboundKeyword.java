@@ -13,8 +13,8 @@ public enum InboundKeyword {
     OPT_IN,
     HELP;
 
-    private static final Set<String> OPT_OUT_WORDS = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT",
-            "OPTOUT", "REVOKE");
+    private static final Set<String> OPT_OUT_WORDS =
+            Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE");
     private static final Set<String> OPT_IN_WORDS = Set.of("START", "UNSTOP", "YES");
     private static final Set<String> HELP_WORDS = Set.of("HELP", "INFO");
 

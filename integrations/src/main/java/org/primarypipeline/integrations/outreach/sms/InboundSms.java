@@ -1,10 +1,10 @@
 package org.primarypipeline.integrations.outreach.sms;
 
 import java.util.Optional;
+import org.primarypipeline.integrations.outreach.OutreachProperties;
 import org.primarypipeline.outreach.Addresses;
 import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.outreach.ConsentRegistry;
-import org.primarypipeline.integrations.outreach.OutreachProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +30,8 @@ public class InboundSms {
         this.helpReply = properties.getSms().getHelpReply();
     }
 
-    public record Received(String messageSid, String accountSid, String from, String to, String body,
-                           String optOutType) {
-    }
+    public record Received(
+            String messageSid, String accountSid, String from, String to, String body, String optOutType) {}
 
     /** Returns the text to reply with, if any. */
     @Transactional
@@ -44,14 +43,15 @@ public class InboundSms {
                         values (:sid, :account, :from, :to, :body, :keyword, :optOutType)
                         on conflict (message_sid) do nothing
                         """)
-                .param("sid", sms.messageSid())
-                .param("account", sms.accountSid())
-                .param("from", Addresses.normalize(Channel.SMS, sms.from()))
-                .param("to", sms.to())
-                .param("body", sms.body() == null ? "" : sms.body())
-                .param("keyword", keyword == null ? null : keyword.name())
-                .param("optOutType", sms.optOutType())
-                .update() == 1;
+                        .param("sid", sms.messageSid())
+                        .param("account", sms.accountSid())
+                        .param("from", Addresses.normalize(Channel.SMS, sms.from()))
+                        .param("to", sms.to())
+                        .param("body", sms.body() == null ? "" : sms.body())
+                        .param("keyword", keyword == null ? null : keyword.name())
+                        .param("optOutType", sms.optOutType())
+                        .update()
+                == 1;
         if (!first || keyword == null) {
             return Optional.empty();
         }
@@ -63,7 +63,7 @@ public class InboundSms {
                     return Optional.of(helpReply);
                 }
             }
-            default -> { }
+            default -> {}
         }
         return Optional.empty();
     }

@@ -25,7 +25,10 @@ final class TwilioHttpClient extends HttpClient {
             .useSystemProperties()
             .disableAutomaticRetries()
             .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                    .setDefaultSocketConfig(DEFAULT_SOCKET_CONFIG).setMaxConnPerRoute(20).setMaxConnTotal(100).build())
+                    .setDefaultSocketConfig(DEFAULT_SOCKET_CONFIG)
+                    .setMaxConnPerRoute(20)
+                    .setMaxConnTotal(100)
+                    .build())
             .setDefaultRequestConfig(DEFAULT_REQUEST_CONFIG));
     private final String baseUrl;
 

@@ -10,13 +10,13 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.primarypipeline.outreach.Channel;
-import org.primarypipeline.outreach.ConsentRegistry;
 import org.primarypipeline.integrations.outreach.ChannelAdapter;
 import org.primarypipeline.integrations.outreach.ClaimedMessage;
 import org.primarypipeline.integrations.outreach.DeliveryFailure;
 import org.primarypipeline.integrations.outreach.OutreachExchange;
 import org.primarypipeline.integrations.outreach.OutreachProperties;
+import org.primarypipeline.outreach.Channel;
+import org.primarypipeline.outreach.ConsentRegistry;
 import org.primarypipeline.templates.TemplateException;
 import org.primarypipeline.templates.TemplateRenderer;
 import org.springframework.stereotype.Component;
@@ -32,6 +32,7 @@ public class TwilioSmsAdapter implements ChannelAdapter {
 
     /** "Attempt to send to unsubscribed recipient": the number replied STOP and Twilio blocks it. */
     static final int UNSUBSCRIBED_RECIPIENT = 21610;
+
     private static final int TOO_MANY_REQUESTS = 20429;
 
     private final OutreachProperties.Twilio twilio;
@@ -62,7 +63,8 @@ public class TwilioSmsAdapter implements ChannelAdapter {
     /** Without an account, a token and a sender (number or messaging service), SMS rows wait in the outbox. */
     @Override
     public boolean available() {
-        return present(twilio.getAccountSid()) && present(twilio.getAuthToken())
+        return present(twilio.getAccountSid())
+                && present(twilio.getAuthToken())
                 && (present(twilio.getFrom()) || present(twilio.getMessagingServiceSid()));
     }
 
@@ -110,8 +112,12 @@ public class TwilioSmsAdapter implements ChannelAdapter {
                 int status = refused.getStatusCode() == null ? 0 : refused.getStatusCode();
                 String reason = "Twilio " + (refused.getCode() == null ? status : refused.getCode()) + ": "
                         + refused.getMessage();
-                boolean retry = status == 0 || status == 429 || code(refused) == TOO_MANY_REQUESTS
-                        || status >= 500 || status == 401 || status == 403;
+                boolean retry = status == 0
+                        || status == 429
+                        || code(refused) == TOO_MANY_REQUESTS
+                        || status >= 500
+                        || status == 401
+                        || status == 403;
                 return retry ? DeliveryFailure.transientFailure(reason) : DeliveryFailure.permanent(reason);
             }
             if (t instanceof ApiConnectionException) {

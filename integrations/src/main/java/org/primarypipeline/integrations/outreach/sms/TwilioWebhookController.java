@@ -42,10 +42,16 @@ public class TwilioWebhookController {
         if (sid == null || sid.isBlank() || from == null || from.isBlank()) {
             return ResponseEntity.badRequest().build();
         }
-        Optional<String> reply = inbound.handle(new InboundSms.Received(sid, request.getParameter("AccountSid"), from,
-                request.getParameter("To"), request.getParameter("Body"), request.getParameter("OptOutType")));
-        String twiml = reply.map(text -> "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>"
-                + xml(text) + "</Message></Response>").orElse(EMPTY_TWIML);
+        Optional<String> reply = inbound.handle(new InboundSms.Received(
+                sid,
+                request.getParameter("AccountSid"),
+                from,
+                request.getParameter("To"),
+                request.getParameter("Body"),
+                request.getParameter("OptOutType")));
+        String twiml = reply.map(text -> "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>" + xml(text)
+                        + "</Message></Response>")
+                .orElse(EMPTY_TWIML);
         return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(twiml);
     }
 
@@ -63,8 +69,10 @@ public class TwilioWebhookController {
         if (sid == null || sid.isBlank()) {
             return ResponseEntity.badRequest().build();
         }
-        boolean known = reports.record(outboxId, sid, request.getParameter("MessageStatus"),
-                request.getParameter("ErrorCode"));
-        return known ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        boolean known =
+                reports.record(outboxId, sid, request.getParameter("MessageStatus"), request.getParameter("ErrorCode"));
+        return known
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.notFound().build();
     }
 }

@@ -30,8 +30,11 @@ class EmailFailureClassificationTest {
 
     @Test
     void aMailboxThatDoesNotExistIsPermanent() throws Exception {
-        SMTPAddressFailedException unknownUser = new SMTPAddressFailedException(new InternetAddress("gone@example.org"),
-                "RCPT TO", 550, "5.1.1 <gone@example.org>: Recipient address rejected: User unknown");
+        SMTPAddressFailedException unknownUser = new SMTPAddressFailedException(
+                new InternetAddress("gone@example.org"),
+                "RCPT TO",
+                550,
+                "5.1.1 <gone@example.org>: Recipient address rejected: User unknown");
         DeliveryFailure failure = adapter.classify(new SendFailedException("Invalid Addresses", unknownUser));
         assertThat(failure.permanent()).isTrue();
         assertThat(failure.reason()).startsWith("recipient refused: ").contains("User unknown");
@@ -39,23 +42,29 @@ class EmailFailureClassificationTest {
 
     @Test
     void aFullMailboxOrGreylistingIsRetried() throws Exception {
-        SMTPAddressFailedException greylisted = new SMTPAddressFailedException(new InternetAddress("busy@example.org"),
-                "RCPT TO", 451, "4.7.1 Greylisted, please try again later");
-        assertThat(adapter.classify(new SendFailedException("Invalid Addresses", greylisted)).permanent()).isFalse();
+        SMTPAddressFailedException greylisted = new SMTPAddressFailedException(
+                new InternetAddress("busy@example.org"), "RCPT TO", 451, "4.7.1 Greylisted, please try again later");
+        assertThat(adapter.classify(new SendFailedException("Invalid Addresses", greylisted))
+                        .permanent())
+                .isFalse();
     }
 
     @Test
     void aMessageRefusedAfterDataFollowsItsReplyCode() {
-        assertThat(adapter.classify(new SMTPSendFailedException("DATA", 554, "5.7.1 Message rejected as spam",
-                null, null, null, null)).permanent()).isTrue();
-        assertThat(adapter.classify(new SMTPSendFailedException("DATA", 421, "4.3.2 Service shutting down",
-                null, null, null, null)).permanent()).isFalse();
+        assertThat(adapter.classify(new SMTPSendFailedException(
+                                "DATA", 554, "5.7.1 Message rejected as spam", null, null, null, null))
+                        .permanent())
+                .isTrue();
+        assertThat(adapter.classify(new SMTPSendFailedException(
+                                "DATA", 421, "4.3.2 Service shutting down", null, null, null, null))
+                        .permanent())
+                .isFalse();
     }
 
     @Test
     void noServerListeningIsTransient() {
-        MessagingException refused = new MailConnectException(new SocketConnectException("Connection refused",
-                new ConnectException("Connection refused"), "localhost", 2525, 10_000));
+        MessagingException refused = new MailConnectException(new SocketConnectException(
+                "Connection refused", new ConnectException("Connection refused"), "localhost", 2525, 10_000));
         DeliveryFailure failure = adapter.classify(refused);
         assertThat(failure.permanent()).isFalse();
         assertThat(failure.reason()).contains("localhost").contains("2525");

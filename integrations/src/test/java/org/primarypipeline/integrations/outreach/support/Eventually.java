@@ -9,8 +9,7 @@ public final class Eventually {
 
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     public static void until(String what, BooleanSupplier condition) {
         until(what, condition, () -> "");

@@ -6,8 +6,7 @@ import java.net.ServerSocket;
 
 public final class FreePort {
 
-    private FreePort() {
-    }
+    private FreePort() {}
 
     /** A port nothing listens on right now. */
     public static int find() {

@@ -16,8 +16,7 @@ public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    private Http() {
-    }
+    private Http() {}
 
     public static HttpResponse<String> get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
@@ -32,10 +31,11 @@ public final class Http {
     }
 
     public static String encode(Map<String, String> form) {
-        return new LinkedHashMap<>(form).entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return new LinkedHashMap<>(form)
+                .entrySet().stream()
+                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"));
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

@@ -10,8 +10,7 @@ import java.util.Map;
 /** What a real SMTP server (GreenMail) received, counted the way a recipient's provider dedupes: by Message-ID. */
 public final class Mailbox {
 
-    private Mailbox() {
-    }
+    private Mailbox() {}
 
     public static List<MimeMessage> received(GreenMail server) {
         return List.of(server.getReceivedMessages());

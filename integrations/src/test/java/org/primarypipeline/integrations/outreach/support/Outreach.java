@@ -4,10 +4,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.primarypipeline.integrations.outreach.StandaloneOutreach;
 import org.primarypipeline.outreach.ConsentRegistry;
 import org.primarypipeline.outreach.DeadLetters;
 import org.primarypipeline.outreach.Outbox;
-import org.primarypipeline.integrations.outreach.StandaloneOutreach;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -70,22 +70,34 @@ public final class Outreach implements AutoCloseable {
     }
 
     public String status(String dedupKey) {
-        return jdbc().sql("select status from outbox_message where dedup_key = ?").param(dedupKey)
-                .query(String.class).optional().orElse("(none)");
+        return jdbc().sql("select status from outbox_message where dedup_key = ?")
+                .param(dedupKey)
+                .query(String.class)
+                .optional()
+                .orElse("(none)");
     }
 
     public Map<String, Object> row(String dedupKey) {
-        return jdbc().sql("select * from outbox_message where dedup_key = ?").param(dedupKey).query().singleRow();
+        return jdbc().sql("select * from outbox_message where dedup_key = ?")
+                .param(dedupKey)
+                .query()
+                .singleRow();
     }
 
     public boolean allSettled(List<String> keys) {
-        return jdbc().sql("select count(*) from outbox_message where dedup_key in (:keys) and status in ('PENDING', 'SENDING')")
-                .param("keys", keys).query(Integer.class).single() == 0;
+        return jdbc().sql(
+                                "select count(*) from outbox_message where dedup_key in (:keys) and status in ('PENDING', 'SENDING')")
+                        .param("keys", keys)
+                        .query(Integer.class)
+                        .single()
+                == 0;
     }
 
     public String statuses() {
         return jdbc().sql("select status || ':' || count(*) from outbox_message group by status order by 1")
-                .query(String.class).list().toString();
+                .query(String.class)
+                .list()
+                .toString();
     }
 
     @Override

@@ -17,8 +17,7 @@ import org.primarypipeline.platform.db.EmbeddedPostgresServer;
  */
 public final class SenderProcess {
 
-    private SenderProcess() {
-    }
+    private SenderProcess() {}
 
     /** Arguments: JDBC URL, SMTP port, the instant its clock shows, then {@code key=value} properties. */
     public static void main(String[] args) throws Exception {
@@ -27,8 +26,8 @@ public final class SenderProcess {
         config.setUsername(EmbeddedPostgresServer.USER);
         config.setPassword(EmbeddedPostgresServer.USER);
         config.setMaximumPoolSize(10);
-        Map<String, Object> properties = new java.util.HashMap<>(Map.of("pp.outreach.email.host", "127.0.0.1",
-                "pp.outreach.email.port", args[1]));
+        Map<String, Object> properties = new java.util.HashMap<>(
+                Map.of("pp.outreach.email.host", "127.0.0.1", "pp.outreach.email.port", args[1]));
         for (int i = 3; i < args.length; i++) {
             String[] pair = args[i].split("=", 2);
             properties.put(pair[0], pair[1]);
@@ -38,15 +37,26 @@ public final class SenderProcess {
         System.exit(3);
     }
 
-    public static Process launch(String jdbcUrl, int smtpPort, Instant clock, Map<String, String> properties, File log) {
+    public static Process launch(
+            String jdbcUrl, int smtpPort, Instant clock, Map<String, String> properties, File log) {
         // a short-lived JVM on two shared cores: C1 alone and the serial collector start it fastest
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
-                "-cp", System.getProperty("java.class.path"), SenderProcess.class.getName(),
-                jdbcUrl, Integer.toString(smtpPort), clock.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xss512k",
+                "-cp",
+                System.getProperty("java.class.path"),
+                SenderProcess.class.getName(),
+                jdbcUrl,
+                Integer.toString(smtpPort),
+                clock.toString()));
         properties.forEach((k, v) -> command.add(k + "=" + v));
         try {
-            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+            return new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log)
+                    .start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start a sender process", e);
         }

@@ -62,8 +62,12 @@ public final class TwilioStub implements AutoCloseable {
     public TwilioStub() {
         server = new WireMockServer(options().dynamicPort().globalTemplating(true));
         server.start();
-        server.stubFor(post(urlPathEqualTo(MESSAGES)).atPriority(10)
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(MESSAGE_JSON)));
+        server.stubFor(post(urlPathEqualTo(MESSAGES))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(MESSAGE_JSON)));
     }
 
     public String baseUrl() {
@@ -72,28 +76,42 @@ public final class TwilioStub implements AutoCloseable {
 
     /** The properties that point the app at this stub. */
     public Map<String, Object> settings() {
-        return Map.of("pp.outreach.sms.twilio.account-sid", ACCOUNT_SID, "pp.outreach.sms.twilio.auth-token", AUTH_TOKEN,
-                "pp.outreach.sms.twilio.from", FROM, "pp.outreach.sms.twilio.base-url", baseUrl());
+        return Map.of(
+                "pp.outreach.sms.twilio.account-sid",
+                ACCOUNT_SID,
+                "pp.outreach.sms.twilio.auth-token",
+                AUTH_TOKEN,
+                "pp.outreach.sms.twilio.from",
+                FROM,
+                "pp.outreach.sms.twilio.base-url",
+                baseUrl());
     }
 
     /** Every send to this number is refused with Twilio's error object. */
     public void refuse(String to, int httpStatus, int code, String message) {
-        server.stubFor(post(urlPathEqualTo(MESSAGES)).atPriority(1).withFormParam("To", equalTo(to))
+        server.stubFor(post(urlPathEqualTo(MESSAGES))
+                .atPriority(1)
+                .withFormParam("To", equalTo(to))
                 .willReturn(error(httpStatus, code, message)));
     }
 
     /** The first send to this number is refused, later ones accepted. */
     public void refuseOnce(String to, int httpStatus, int code, String message) {
         String scenario = "once:" + to;
-        server.stubFor(post(urlPathEqualTo(MESSAGES)).atPriority(1).withFormParam("To", equalTo(to))
-                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("refused")
+        server.stubFor(post(urlPathEqualTo(MESSAGES))
+                .atPriority(1)
+                .withFormParam("To", equalTo(to))
+                .inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("refused")
                 .willReturn(error(httpStatus, code, message)));
     }
 
     /** Form parameters of every send request, in order. */
     public List<Map<String, String>> sends() {
         return server.findAll(postRequestedFor(urlPathEqualTo(MESSAGES))).stream()
-                .map(request -> form(request.getBodyAsString())).toList();
+                .map(request -> form(request.getBodyAsString()))
+                .toList();
     }
 
     public List<Map<String, String>> sendsTo(String to) {
@@ -103,7 +121,8 @@ public final class TwilioStub implements AutoCloseable {
     /** The MessageSid the stub answered a successful send to this number with. */
     public String sidSentTo(String to) {
         for (ServeEvent event : server.getAllServeEvents()) {
-            if (event.getResponse().getStatus() == 201 && to.equals(form(event.getRequest().getBodyAsString()).get("To"))) {
+            if (event.getResponse().getStatus() == 201
+                    && to.equals(form(event.getRequest().getBodyAsString()).get("To"))) {
                 String json = event.getResponse().getBodyAsString();
                 int at = json.indexOf("\"sid\": \"") + 8;
                 return json.substring(at, json.indexOf('"', at));
@@ -114,7 +133,8 @@ public final class TwilioStub implements AutoCloseable {
 
     public List<String> authorizations() {
         return server.findAll(postRequestedFor(urlPathEqualTo(MESSAGES))).stream()
-                .map(request -> request.getHeader("Authorization")).toList();
+                .map(request -> request.getHeader("Authorization"))
+                .toList();
     }
 
     /** X-Twilio-Signature: Base64(HMAC-SHA1(token, URL + each POST parameter's name and value, by name)). */
@@ -124,14 +144,18 @@ public final class TwilioStub implements AutoCloseable {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder error(int status, int code, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder error(
+            int status, int code, String message) {
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"code\": " + code + ", \"message\": \"" + message + "\", \"more_info\": "
                         + "\"https://www.twilio.com/docs/errors/" + code + "\", \"status\": " + status + "}");
     }
@@ -141,7 +165,8 @@ public final class TwilioStub implements AutoCloseable {
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                form.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
