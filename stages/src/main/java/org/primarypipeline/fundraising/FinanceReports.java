@@ -7,9 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.primarypipeline.core.csv.SafeCsv;
 import org.primarypipeline.core.money.Money;
@@ -50,6 +48,63 @@ public class FinanceReports {
             long fundraiserId,
             LocalDate from,
             LocalDate to,
+            long grossCents,
+            long refundCents,
+            long disputeCents,
+            long feeCents,
+            long netCents,
+            long adjustmentCents,
+            int donations,
+            String signedOffBy,
+            String signedOffAt) {}
+
+    /**
+     * One exception the latest reconciliation left. The records below carry the report's rows as the
+     * finance API has always sent them: component names and order are the JSON's keys.
+     */
+    public record ReconciliationException(
+            String kind,
+            Long donationId,
+            String chargeId,
+            String payoutId,
+            String balanceTransactionId,
+            Long ledgerCents,
+            Long stripeCents,
+            Long feeCents,
+            String action,
+            long run) {}
+
+    /** A gift over the contribution limit; {@code todo} says what staff still have to decide. */
+    public record OverLimitGift(
+            long donationId,
+            String donor,
+            String election,
+            long amountCents,
+            long excessCents,
+            String status,
+            long redesignatedCents,
+            String decidedBy,
+            String todo) {}
+
+    /** A best-efforts request for employer and occupation; the instants are ISO-8601 text. */
+    public record BestEffortsRequest(
+            long donorId,
+            String donor,
+            String requestedAt,
+            String dueBy,
+            boolean requestedInTime,
+            String answeredAt,
+            String employer,
+            String occupation) {}
+
+    /** A signed-off period, the days as ISO dates and the instant as ISO-8601 text. */
+    public record SignOff(String from, String to, String signedBy, String signedAt) {}
+
+    /** The totals as stored in {@code period_signoff.report}: the days as ISO dates. */
+    private record StoredTotals(
+            long fundraiserId,
+            String from,
+            String to,
             long grossCents,
             long refundCents,
             long disputeCents,
@@ -227,7 +282,7 @@ public class FinanceReports {
     }
 
     /** The latest reconciliation's exceptions touching this fundraiser, and those no fundraiser owns (payouts, unknown charges). */
-    public List<Map<String, Object>> exceptions(long fundraiserId) {
+    public List<ReconciliationException> exceptions(long fundraiserId) {
         return jdbc.sql("""
                 select i.kind, i.donation_id, i.charge_id, i.payout_id, i.balance_transaction_id, i.ledger_cents, i.stripe_cents,
                        i.fee_cents, i.action, r.id as run, r.started_at
@@ -237,25 +292,22 @@ public class FinanceReports {
                 order by i.kind, i.charge_id, i.payout_id
                 """)
                 .param("f", fundraiserId)
-                .query((rs, n) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("kind", rs.getString("kind"));
-                    m.put("donationId", rs.getObject("donation_id"));
-                    m.put("chargeId", rs.getString("charge_id"));
-                    m.put("payoutId", rs.getString("payout_id"));
-                    m.put("balanceTransactionId", rs.getString("balance_transaction_id"));
-                    m.put("ledgerCents", rs.getObject("ledger_cents"));
-                    m.put("stripeCents", rs.getObject("stripe_cents"));
-                    m.put("feeCents", rs.getObject("fee_cents"));
-                    m.put("action", rs.getString("action"));
-                    m.put("run", rs.getLong("run"));
-                    return m;
-                })
+                .query((rs, n) -> new ReconciliationException(
+                        rs.getString("kind"),
+                        rs.getObject("donation_id", Long.class),
+                        rs.getString("charge_id"),
+                        rs.getString("payout_id"),
+                        rs.getString("balance_transaction_id"),
+                        rs.getObject("ledger_cents", Long.class),
+                        rs.getObject("stripe_cents", Long.class),
+                        rs.getObject("fee_cents", Long.class),
+                        rs.getString("action"),
+                        rs.getLong("run")))
                 .list();
     }
 
     /** Gifts over the limit: those waiting for a staff decision first, then those decided. */
-    public List<Map<String, Object>> limitStatus(long fundraiserId) {
+    public List<OverLimitGift> limitStatus(long fundraiserId) {
         return jdbc.sql("""
                 select d.id, o.full_name, d.election, d.election_year, d.amount_cents, d.excess_cents, d.limit_status,
                        d.limit_decided_by, d.limit_decided_at, d.redesignated_cents
@@ -264,28 +316,23 @@ public class FinanceReports {
                 order by d.limit_status <> 'OVER_LIMIT', d.id
                 """)
                 .param(fundraiserId)
-                .query((rs, n) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("donationId", rs.getLong("id"));
-                    m.put("donor", rs.getString("full_name"));
-                    m.put("election", rs.getString("election") + " " + rs.getInt("election_year"));
-                    m.put("amountCents", rs.getLong("amount_cents"));
-                    m.put("excessCents", rs.getLong("excess_cents"));
-                    m.put("status", rs.getString("limit_status"));
-                    m.put("redesignatedCents", rs.getLong("redesignated_cents"));
-                    m.put("decidedBy", rs.getString("limit_decided_by"));
-                    m.put(
-                            "todo",
-                            "OVER_LIMIT".equals(rs.getString("limit_status"))
-                                    ? "decide: refund the excess or redesignate it to the general election"
-                                    : "done");
-                    return m;
-                })
+                .query((rs, n) -> new OverLimitGift(
+                        rs.getLong("id"),
+                        rs.getString("full_name"),
+                        rs.getString("election") + " " + rs.getInt("election_year"),
+                        rs.getLong("amount_cents"),
+                        rs.getLong("excess_cents"),
+                        rs.getString("limit_status"),
+                        rs.getLong("redesignated_cents"),
+                        rs.getString("limit_decided_by"),
+                        "OVER_LIMIT".equals(rs.getString("limit_status"))
+                                ? "decide: refund the excess or redesignate it to the general election"
+                                : "done"))
                 .list();
     }
 
     /** Every best-efforts request for a donor of this fundraiser, with whether it went out within the 30 days. */
-    public List<Map<String, Object>> bestEfforts(long fundraiserId) {
+    public List<BestEffortsRequest> bestEfforts(long fundraiserId) {
         return jdbc.sql("""
                 select o.id, o.full_name, b.requested_at, b.due_by, b.answered_at, b.requested_at <= b.due_by as on_time,
                        o.employer, o.occupation
@@ -293,24 +340,17 @@ public class FinanceReports {
                 where d.fundraiser_id = ? order by b.requested_at
                 """)
                 .param(fundraiserId)
-                .query((rs, n) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("donorId", rs.getLong("id"));
-                    m.put("donor", rs.getString("full_name"));
-                    m.put(
-                            "requestedAt",
-                            rs.getTimestamp("requested_at").toInstant().toString());
-                    m.put("dueBy", rs.getTimestamp("due_by").toInstant().toString());
-                    m.put("requestedInTime", rs.getBoolean("on_time"));
-                    m.put(
-                            "answeredAt",
-                            rs.getTimestamp("answered_at") == null
-                                    ? null
-                                    : rs.getTimestamp("answered_at").toInstant().toString());
-                    m.put("employer", rs.getString("employer"));
-                    m.put("occupation", rs.getString("occupation"));
-                    return m;
-                })
+                .query((rs, n) -> new BestEffortsRequest(
+                        rs.getLong("id"),
+                        rs.getString("full_name"),
+                        rs.getTimestamp("requested_at").toInstant().toString(),
+                        rs.getTimestamp("due_by").toInstant().toString(),
+                        rs.getBoolean("on_time"),
+                        rs.getTimestamp("answered_at") == null
+                                ? null
+                                : rs.getTimestamp("answered_at").toInstant().toString(),
+                        rs.getString("employer"),
+                        rs.getString("occupation")))
                 .list();
     }
 
@@ -475,18 +515,15 @@ public class FinanceReports {
         return totals;
     }
 
-    public List<Map<String, Object>> signOffs(long fundraiserId) {
+    public List<SignOff> signOffs(long fundraiserId) {
         return jdbc.sql(
                         "select period_start, period_end, signed_by, signed_at from period_signoff where fundraiser_id = ? order by period_start")
                 .param(fundraiserId)
-                .query((rs, n) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("from", rs.getDate(1).toLocalDate().toString());
-                    m.put("to", rs.getDate(2).toLocalDate().toString());
-                    m.put("signedBy", rs.getString(3));
-                    m.put("signedAt", rs.getTimestamp(4).toInstant().toString());
-                    return m;
-                })
+                .query((rs, n) -> new SignOff(
+                        rs.getDate(1).toLocalDate().toString(),
+                        rs.getDate(2).toLocalDate().toString(),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant().toString()))
                 .list();
     }
 
@@ -499,21 +536,21 @@ public class FinanceReports {
     }
 
     private static String writeTotals(Totals t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("fundraiserId", t.fundraiserId());
-        m.put("from", t.from().toString());
-        m.put("to", t.to().toString());
-        m.put("grossCents", t.grossCents());
-        m.put("refundCents", t.refundCents());
-        m.put("disputeCents", t.disputeCents());
-        m.put("feeCents", t.feeCents());
-        m.put("netCents", t.netCents());
-        m.put("adjustmentCents", t.adjustmentCents());
-        m.put("donations", t.donations());
-        m.put("signedOffBy", t.signedOffBy());
-        m.put("signedOffAt", t.signedOffAt());
+        StoredTotals stored = new StoredTotals(
+                t.fundraiserId(),
+                t.from().toString(),
+                t.to().toString(),
+                t.grossCents(),
+                t.refundCents(),
+                t.disputeCents(),
+                t.feeCents(),
+                t.netCents(),
+                t.adjustmentCents(),
+                t.donations(),
+                t.signedOffBy(),
+                t.signedOffAt());
         try {
-            return JSON.writeValueAsString(m);
+            return JSON.writeValueAsString(stored);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -74,7 +74,7 @@ class FinanceReportsTest {
                 .doesNotContain("Bob Hale");
         assertThat(reports.bestEfforts(fundraiser))
                 .singleElement()
-                .satisfies(b -> assertThat(b.get("requestedInTime")).isEqualTo(true));
+                .satisfies(b -> assertThat(b.requestedInTime()).isTrue());
 
         FinanceReports.Totals signed = reports.signOff(fundraiser, WEEK1, WEEK1_END, "fran");
         assertThat(signed.signedOffBy()).isEqualTo("fran");

@@ -1,9 +1,7 @@
 package org.primarypipeline.console.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,8 +38,9 @@ public class CycleCommand implements Runnable {
 
         abstract String action();
 
-        Map<String, Object> body() {
-            return Map.of();
+        /** The request's JSON; null sends an empty object. */
+        Object body() {
+            return null;
         }
 
         @Override
@@ -120,21 +119,13 @@ public class CycleCommand implements Runnable {
         }
 
         @Override
-        Map<String, Object> body() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("candidacyId", candidacyId);
-            body.put("verdict", verdict.approve ? "APPROVE" : verdict.reject ? "REJECT" : "REQUEST_INFO");
-            body.put("reason", reason);
-            body.put(
-                    "checklist",
-                    Map.of(
-                            "referencesContacted",
-                            checked.contains("references"),
-                            "publicRecordChecked",
-                            checked.contains("record"),
-                            "fecFilingsLookedUp",
-                            checked.contains("fec")));
-            return body;
+        RequestBodies.Review body() {
+            return new RequestBodies.Review(
+                    candidacyId,
+                    verdict.approve ? "APPROVE" : verdict.reject ? "REJECT" : "REQUEST_INFO",
+                    reason,
+                    new RequestBodies.Checklist(
+                            checked.contains("references"), checked.contains("record"), checked.contains("fec")));
         }
     }
 
@@ -152,11 +143,8 @@ public class CycleCommand implements Runnable {
         }
 
         @Override
-        Map<String, Object> body() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("extension", by);
-            body.put("reason", reason);
-            return body;
+        RequestBodies.Action body() {
+            return new RequestBodies.Action(reason, by);
         }
     }
 
@@ -171,10 +159,8 @@ public class CycleCommand implements Runnable {
         }
 
         @Override
-        Map<String, Object> body() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("reason", reason);
-            return body;
+        RequestBodies.Action body() {
+            return new RequestBodies.Action(reason, null);
         }
     }
 
@@ -205,8 +191,8 @@ public class CycleCommand implements Runnable {
         }
 
         @Override
-        Map<String, Object> body() {
-            return Map.of("candidacyId", candidacyId);
+        RequestBodies.Withdraw body() {
+            return new RequestBodies.Withdraw(candidacyId);
         }
     }
 
@@ -221,8 +207,8 @@ public class CycleCommand implements Runnable {
         }
 
         @Override
-        Map<String, Object> body() {
-            return Map.of("reason", reason);
+        RequestBodies.Action body() {
+            return new RequestBodies.Action(reason, null);
         }
     }
 }

@@ -2,8 +2,6 @@ package org.primarypipeline.console.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,15 +35,8 @@ public class LaunchCommand extends ClientCommand {
 
     @Override
     String perform(ApiClient api) {
-        Map<String, Object> order = new LinkedHashMap<>();
-        order.put("district", district);
-        order.put("vettingPeriod", vetting);
-        order.put("nominationPeriod", nomination);
-        order.put("votingPeriod", voting);
-        order.put("policy", policy);
-        order.put("method", method);
-        order.put("quorum", quorum);
-        order.put("recountMargin", recountMargin);
+        RequestBodies.Launch order =
+                new RequestBodies.Launch(district, vetting, nomination, voting, policy, method, quorum, recountMargin);
         JsonNode cycle = api.send("POST", "/api/cycles", order);
         return String.format(
                 "launched cycle %s: %s until %s",

@@ -1,9 +1,7 @@
 package org.primarypipeline.console.cli;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,10 +50,7 @@ final class ParticipationCommands {
 
         @Override
         String perform(ApiClient api) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("fullName", name);
-            body.put("email", email);
-            body.put("phone", phone);
+            RequestBodies.Join body = new RequestBodies.Join(name, email, phone);
             long member = api.send("POST", "/api/districts/" + ApiClient.segment(district) + "/members", body)
                     .path("memberId")
                     .asLong();
@@ -78,33 +73,28 @@ final class ParticipationCommands {
 
         @Override
         String perform(ApiClient api) {
-            List<Map<String, Object>> choices = shares(proxies);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("proxies", choices);
-            body.put("cycleId", cycleId);
-            String result = api.send("PUT", "/api/members/" + member + "/proxies", body)
+            List<RequestBodies.Share> choices = shares(proxies);
+            String result = api.send(
+                            "PUT", "/api/members/" + member + "/proxies", new RequestBodies.Proxies(choices, cycleId))
                     .path("result")
                     .asText();
             return "proxies of member " + member + ": "
                     + choices.stream()
-                            .map(c -> c.get("proxyMemberId") + ":" + c.get("units"))
+                            .map(c -> c.proxyMemberId() + ":" + c.units())
                             .toList() + " (" + result + ")";
         }
     }
 
     /** ID:UNITS as given, or plain IDs split equally (the first takes the remainder). */
-    static List<Map<String, Object>> shares(List<String> proxies) {
+    static List<RequestBodies.Share> shares(List<String> proxies) {
         boolean weighted = proxies.stream().anyMatch(p -> p.contains(":"));
-        List<Map<String, Object>> choices = new ArrayList<>();
+        List<RequestBodies.Share> choices = new ArrayList<>();
         for (int i = 0; i < proxies.size(); i++) {
             String[] parts = proxies.get(i).split(":", 2);
             int units = weighted
                     ? (parts.length < 2 ? 0 : number(parts[1]))
                     : UNITS_PER_MEMBER / proxies.size() + (i == 0 ? UNITS_PER_MEMBER % proxies.size() : 0);
-            Map<String, Object> choice = new LinkedHashMap<>();
-            choice.put("proxyMemberId", (long) number(parts[0]));
-            choice.put("units", units);
-            choices.add(choice);
+            choices.add(new RequestBodies.Share(number(parts[0]), units));
         }
         return choices;
     }
@@ -144,13 +134,8 @@ final class ParticipationCommands {
 
         @Override
         String perform(ApiClient api) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("nomineeName", name);
-            body.put("nomineeEmail", email);
-            body.put("nomineePhone", phone);
-            body.put("dateOfBirth", born);
-            body.put("citizenYears", citizenYears);
-            body.put("inhabitant", inhabitant);
+            RequestBodies.Nomination body =
+                    new RequestBodies.Nomination(name, email, phone, born, citizenYears, inhabitant);
             long candidacy = api.send("POST", "/api/cycles/" + ApiClient.segment(cycleId) + "/nominations", body)
                     .path("candidacyId")
                     .asLong();
@@ -189,7 +174,7 @@ final class ParticipationCommands {
             api.send(
                     "POST",
                     "/api/cycles/" + ApiClient.segment(cycleId) + "/candidacies/" + candidacy + "/pledge",
-                    Map.of("typedName", name));
+                    new RequestBodies.Signature(name));
             return "candidacy " + candidacy + " signed the current pledge";
         }
     }
@@ -218,7 +203,7 @@ final class ParticipationCommands {
             String receipt = api.send(
                             "POST",
                             "/api/cycles/" + ApiClient.segment(cycleId) + "/ballots",
-                            Map.of("memberId", member, "ranking", ids))
+                            new RequestBodies.Ballot(member, ids))
                     .path("receipt")
                     .asText();
             return "ballot of member " + member + " stored; receipt " + receipt;

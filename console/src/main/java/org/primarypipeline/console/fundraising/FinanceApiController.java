@@ -2,7 +2,6 @@ package org.primarypipeline.console.fundraising;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
@@ -69,10 +68,10 @@ public class FinanceApiController {
             FinanceReports.Progress fundraiser,
             FinanceReports.Totals totals,
             List<FinanceReports.Day> daily,
-            List<Map<String, Object>> exceptions,
-            List<Map<String, Object>> limits,
-            List<Map<String, Object>> bestEfforts,
-            List<Map<String, Object>> signOffs) {}
+            List<FinanceReports.ReconciliationException> exceptions,
+            List<FinanceReports.OverLimitGift> limits,
+            List<FinanceReports.BestEffortsRequest> bestEfforts,
+            List<FinanceReports.SignOff> signOffs) {}
 
     @GetMapping("/fundraisers/{id}/report")
     Report report(

@@ -164,19 +164,10 @@ public class FinancePages {
                 DataBlock.json(dailyChart(days)),
                 base + "/report.csv" + query,
                 base + "/schedule-a.csv" + query,
-                FinanceTable.of(
-                        reports.exceptions(fundraiser),
-                        List.of("kind", "chargeId", "payoutId", "ledgerCents", "stripeCents", "action"),
-                        format),
-                FinanceTable.of(
-                        reports.limitStatus(fundraiser),
-                        List.of("donationId", "donor", "election", "amountCents", "excessCents", "status", "todo"),
-                        format),
-                FinanceTable.of(
-                        reports.bestEfforts(fundraiser),
-                        List.of("donor", "requestedAt", "dueBy", "requestedInTime", "answeredAt"),
-                        format),
-                FinanceTable.of(reports.signOffs(fundraiser), List.of("from", "to", "signedBy", "signedAt"), format),
+                FinanceTable.exceptions(reports.exceptions(fundraiser)),
+                FinanceTable.limits(reports.limitStatus(fundraiser)),
+                FinanceTable.bestEfforts(reports.bestEfforts(fundraiser), format),
+                FinanceTable.signOffs(reports.signOffs(fundraiser), format),
                 t.signedOffBy() == null && ended,
                 t.signedOffBy() == null && !ended,
                 base + "/sign-off");
