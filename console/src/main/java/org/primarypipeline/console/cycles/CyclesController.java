@@ -2,7 +2,7 @@ package org.primarypipeline.console.cycles;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.primarypipeline.console.staff.Permissions;
+import org.primarypipeline.console.users.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.console.web.ConsolePage;

@@ -2,7 +2,7 @@ package org.primarypipeline.console.fundraising;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.primarypipeline.console.staff.Permissions;
+import org.primarypipeline.console.users.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.fundraising.ExcessDecisions;

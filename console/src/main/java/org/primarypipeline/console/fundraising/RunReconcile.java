@@ -4,7 +4,7 @@ import java.time.Clock;
 import org.primarypipeline.batch.reconcile.ReconcileJobConfiguration;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
-import org.primarypipeline.console.staff.Permissions;
+import org.primarypipeline.console.users.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
 import org.springframework.batch.core.Job;

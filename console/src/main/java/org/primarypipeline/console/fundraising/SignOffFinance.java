@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.primarypipeline.console.audit.AuditEntry;
 import org.primarypipeline.console.audit.AuditLog;
-import org.primarypipeline.console.staff.Permissions;
+import org.primarypipeline.console.users.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.fundraising.FinanceReports;

@@ -3,7 +3,7 @@ package org.primarypipeline.console.outreach;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
-import org.primarypipeline.console.staff.Permissions;
+import org.primarypipeline.console.users.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.console.web.ConsolePage;

@@ -3,7 +3,6 @@ package org.primarypipeline.console.users;
 import java.util.Map;
 import org.primarypipeline.console.audit.AuditEntry.Outcome;
 import org.primarypipeline.console.audit.AuditLog;
-import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.users.ConsoleUsers.Account;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.session.SessionInformation;

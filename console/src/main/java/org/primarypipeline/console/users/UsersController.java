@@ -3,7 +3,6 @@ package org.primarypipeline.console.users;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
-import org.primarypipeline.console.staff.Permissions;
 import org.primarypipeline.console.web.ConsolePage;
 import org.primarypipeline.console.web.Flash;
 import org.primarypipeline.console.web.Format;

@@ -1,7 +1,7 @@
 package org.primarypipeline.console.vetting;
 
 import java.util.List;
-import org.primarypipeline.console.staff.Permissions;
+import org.primarypipeline.console.users.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.vetting.PledgeRepository;

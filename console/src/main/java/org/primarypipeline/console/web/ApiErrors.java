@@ -1,4 +1,4 @@
-package org.primarypipeline.console.api;
+package org.primarypipeline.console.web;
 
 import java.util.Map;
 import org.primarypipeline.console.cycles.CycleActionRefused;

@@ -1,9 +1,7 @@
-package org.primarypipeline.console.staff;
+package org.primarypipeline.console.users;
 
 import org.primarypipeline.console.audit.AuditEntry.Outcome;
 import org.primarypipeline.console.audit.AuditLog;
-import org.primarypipeline.console.users.Right;
-import org.primarypipeline.console.users.StaffUser;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
