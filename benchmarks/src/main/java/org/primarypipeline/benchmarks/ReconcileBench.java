@@ -6,6 +6,7 @@ import org.primarypipeline.batch.reconcile.ReconcileJobConfiguration;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.districts.PublicDataLoader;
+import org.primarypipeline.platform.StageBeans;
 import org.primarypipeline.vetting.CandidacyRepository;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.Job;
@@ -16,6 +17,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -172,20 +174,7 @@ public class ReconcileBench implements Runnable {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @ComponentScan(
-            basePackages = {
-                "org.primarypipeline.certification",
-                "org.primarypipeline.cycles",
-                "org.primarypipeline.districts",
-                "org.primarypipeline.fundraising",
-                "org.primarypipeline.nominations",
-                "org.primarypipeline.outreach",
-                "org.primarypipeline.platform.db",
-                "org.primarypipeline.platform.links",
-                "org.primarypipeline.supporters",
-                "org.primarypipeline.vetting",
-                "org.primarypipeline.voting",
-                "org.primarypipeline.batch.reconcile"
-            })
+    @Import(StageBeans.class)
+    @ComponentScan("org.primarypipeline.batch.reconcile")
     static class BenchApplication {}
 }

@@ -2,9 +2,10 @@ package org.primarypipeline.testing;
 
 import javax.sql.DataSource;
 import org.primarypipeline.districts.PublicDataLoader;
+import org.primarypipeline.platform.StageBeans;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,19 +55,7 @@ public final class ActivitiesContext implements AutoCloseable {
 
     // registered by hand, not a @Configuration: the app's component scan must never pick it up
     @EnableTransactionManagement
-    @ComponentScan({
-        "org.primarypipeline.certification",
-        "org.primarypipeline.cycles",
-        "org.primarypipeline.districts",
-        "org.primarypipeline.fundraising",
-        "org.primarypipeline.nominations",
-        "org.primarypipeline.outreach",
-        "org.primarypipeline.platform.db",
-        "org.primarypipeline.platform.links",
-        "org.primarypipeline.supporters",
-        "org.primarypipeline.vetting",
-        "org.primarypipeline.voting"
-    })
+    @Import(StageBeans.class)
     static class Wiring {
         @Bean
         JdbcClient jdbcClient(DataSource dataSource) {

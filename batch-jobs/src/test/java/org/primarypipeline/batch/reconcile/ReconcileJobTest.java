@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.primarypipeline.fundraising.DonationCheckout;
+import org.primarypipeline.platform.StageBeans;
 import org.primarypipeline.testing.ActivitiesContext;
 import org.primarypipeline.testing.Fundraising;
 import org.primarypipeline.testing.StripeStub;
@@ -35,7 +36,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -285,25 +286,8 @@ class ReconcileJobTest {
     @Configuration
     @EnableTransactionManagement
     @EnableBatchProcessing
-    @ComponentScan(
-            basePackages = {
-                "org.primarypipeline.certification",
-                "org.primarypipeline.cycles",
-                "org.primarypipeline.districts",
-                "org.primarypipeline.fundraising",
-                "org.primarypipeline.nominations",
-                "org.primarypipeline.outreach",
-                "org.primarypipeline.platform.db",
-                "org.primarypipeline.platform.links",
-                "org.primarypipeline.supporters",
-                "org.primarypipeline.vetting",
-                "org.primarypipeline.voting",
-                "org.primarypipeline.batch.reconcile"
-            },
-            excludeFilters =
-                    @ComponentScan.Filter(
-                            type = FilterType.REGEX,
-                            pattern = "org\\.primarypipeline\\.activities\\.testing\\..*"))
+    @Import(StageBeans.class)
+    @ComponentScan("org.primarypipeline.batch.reconcile")
     static class Wiring {
         @Bean
         JdbcClient jdbcClient(DataSource dataSource) {

@@ -4,13 +4,13 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.primarypipeline.batch.partitioning.PartitionedSteps;
 import org.primarypipeline.districts.PublicDataLoader;
+import org.primarypipeline.platform.StageBeans;
 import org.primarypipeline.testing.TestDatabase;
 import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,26 +50,8 @@ final class RecountContext implements AutoCloseable {
     @Configuration
     @EnableTransactionManagement
     @EnableBatchProcessing
-    @Import(PartitionedSteps.class)
-    @ComponentScan(
-            basePackages = {
-                "org.primarypipeline.certification",
-                "org.primarypipeline.cycles",
-                "org.primarypipeline.districts",
-                "org.primarypipeline.fundraising",
-                "org.primarypipeline.nominations",
-                "org.primarypipeline.outreach",
-                "org.primarypipeline.platform.db",
-                "org.primarypipeline.platform.links",
-                "org.primarypipeline.supporters",
-                "org.primarypipeline.vetting",
-                "org.primarypipeline.voting",
-                "org.primarypipeline.batch.recount"
-            },
-            excludeFilters =
-                    @ComponentScan.Filter(
-                            type = FilterType.REGEX,
-                            pattern = "org\\.primarypipeline\\.activities\\.testing\\..*"))
+    @Import({PartitionedSteps.class, StageBeans.class})
+    @ComponentScan("org.primarypipeline.batch.recount")
     static class Wiring {
         @Bean
         JdbcClient jdbcClient(DataSource dataSource) {

@@ -31,13 +31,14 @@ import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.districts.PublicDataLoader;
 import org.primarypipeline.fundraising.FundraiserActivities;
 import org.primarypipeline.integrations.outreach.StandaloneOutreach;
+import org.primarypipeline.platform.StageBeans;
 import org.primarypipeline.testing.TestDatabase;
 import org.primarypipeline.vetting.VettingActivities;
 import org.primarypipeline.voting.BallotActivities;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -217,19 +218,7 @@ final class JourneyFixture implements AutoCloseable {
     }
 
     @EnableTransactionManagement
-    @ComponentScan({
-        "org.primarypipeline.certification",
-        "org.primarypipeline.cycles",
-        "org.primarypipeline.districts",
-        "org.primarypipeline.fundraising",
-        "org.primarypipeline.nominations",
-        "org.primarypipeline.outreach",
-        "org.primarypipeline.platform.db",
-        "org.primarypipeline.platform.links",
-        "org.primarypipeline.supporters",
-        "org.primarypipeline.vetting",
-        "org.primarypipeline.voting"
-    })
+    @Import(StageBeans.class)
     static class Wiring {
         @Bean
         JdbcClient jdbcClient(DataSource dataSource) {
