@@ -1,10 +1,7 @@
 package org.primarypipeline.console.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -113,23 +110,11 @@ final class SessionCommands {
         }
 
         private char[] fromStdin() throws IOException {
-            String line = new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8)).readLine();
-            if (line == null) {
-                throw new IllegalStateException("no password on standard input");
-            }
-            return line.toCharArray();
+            return Passwords.fromStdin(context.stdin());
         }
 
         private static char[] fromTerminal() {
-            Console console = System.console();
-            if (console == null) {
-                throw new IllegalStateException("no terminal to ask for the password on; use --password-stdin");
-            }
-            char[] password = console.readPassword("Password: ");
-            if (password == null) {
-                throw new IllegalStateException("no password given");
-            }
-            return password;
+            return Passwords.ask("Password: ");
         }
     }
 

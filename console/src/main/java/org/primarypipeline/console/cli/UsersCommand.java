@@ -1,10 +1,6 @@
 package org.primarypipeline.console.cli;
 
-import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.primarypipeline.console.users.ConsoleUsers;
@@ -84,21 +80,13 @@ public class UsersCommand implements Runnable {
         }
 
         private static char[] fromStdin() throws IOException {
-            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            if (line == null) {
-                throw new IllegalStateException("no password on standard input");
-            }
-            return line.toCharArray();
+            return Passwords.fromStdin(System.in);
         }
 
         private static char[] fromTerminal() {
-            Console console = System.console();
-            if (console == null) {
-                throw new IllegalStateException("no terminal to ask for the password on; use --password-stdin");
-            }
-            char[] first = console.readPassword("Password for the new account: ");
-            char[] second = console.readPassword("The same password again: ");
-            if (first == null || second == null || !Arrays.equals(first, second)) {
+            char[] first = Passwords.ask("Password for the new account: ");
+            char[] second = Passwords.ask("The same password again: ");
+            if (!Arrays.equals(first, second)) {
                 throw new IllegalStateException("the two passwords differ");
             }
             Arrays.fill(second, '\0');
