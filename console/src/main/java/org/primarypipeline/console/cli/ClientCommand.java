@@ -1,9 +1,6 @@
 package org.primarypipeline.console.cli;
 
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * A command that acts on the serving app through its REST API, as the account {@code pp login} signed
@@ -11,24 +8,13 @@ import picocli.CommandLine.Spec;
  * starts no Spring and opens no database. Exit codes: 0 done, 2 refused by the app (the reason is
  * printed), 3 the app does not answer, 4 not signed in.
  */
-abstract class ClientCommand implements Callable<Integer>, ClientContext.Aware {
+abstract class ClientCommand extends ContextCommand {
 
     static final int REFUSED = 2;
     static final int UNREACHABLE = 3;
     static final int NOT_SIGNED_IN = 4;
 
     static final String NO_TOKEN = "not signed in: run pp login --name NAME first (scripts may set PP_TOKEN)";
-
-    @Spec
-    CommandSpec spec;
-
-    /** Replaced by {@link ClientCommands#factory}'s; a command made otherwise reads the process's own. */
-    ClientContext context = ClientContext.fromProcess();
-
-    @Override
-    public void use(ClientContext given) {
-        this.context = given;
-    }
 
     /** What the command exits with when the app said yes; a check that finds nothing may set 1. */
     int exit = 0;

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code pp cycle ...}: look at and steer district cycles through the serving app's API, as the
@@ -21,15 +19,7 @@ import picocli.CommandLine.Spec;
             CycleCommand.Extend.class, CycleCommand.Close.class, CycleCommand.Recount.class,
             CycleCommand.Certify.class, CycleCommand.Withdraw.class, CycleCommand.Cancel.class,
         })
-public class CycleCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public class CycleCommand extends GroupCommand {
 
     /** One staff action on one cycle: {@code POST /api/cycles/ID/ACTION}; prints the workflow's answer. */
     abstract static class Action extends ClientCommand {

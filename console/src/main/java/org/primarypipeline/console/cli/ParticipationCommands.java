@@ -3,10 +3,8 @@ package org.primarypipeline.console.cli;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * What members and candidates do on their own web pages, entered from the command line by staff on
@@ -24,15 +22,7 @@ final class ParticipationCommands {
             name = "members",
             description = "District group members.",
             subcommands = {Join.class, Proxies.class})
-    static class Members implements Runnable {
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
-    }
+    static class Members extends GroupCommand {}
 
     @Command(name = "join", description = "Add a member to a district's group.")
     static class Join extends ClientCommand {
@@ -148,15 +138,7 @@ final class ParticipationCommands {
             name = "pledge",
             description = "The pledge.",
             subcommands = {Sign.class})
-    static class Pledge implements Runnable {
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
-    }
+    static class Pledge extends GroupCommand {}
 
     @Command(name = "sign", description = "Record a candidate's signature of the current pledge.")
     static class Sign extends ClientCommand {

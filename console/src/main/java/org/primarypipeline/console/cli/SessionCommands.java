@@ -7,11 +7,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * Signing the command line in and out: {@code pp login} exchanges a console account's password for a
@@ -28,22 +25,13 @@ final class SessionCommands {
                 "(or read from standard input with --password-stdin) and exchanged for a revocable token,",
                 "stored in $XDG_CONFIG_HOME/primary-pipeline/token (default ~/.config/...), readable by you only."
             })
-    static class Login implements Callable<Integer>, ClientContext.Aware {
-        @Spec
-        CommandSpec spec;
+    static class Login extends ContextCommand {
 
         @Option(names = "--name", required = true, description = "The console account's name.")
         String name;
 
         @Option(names = "--password-stdin", description = "Read the password from standard input's first line.")
         boolean passwordStdin;
-
-        ClientContext context = ClientContext.fromProcess();
-
-        @Override
-        public void use(ClientContext given) {
-            this.context = given;
-        }
 
         @Override
         public Integer call() {
@@ -119,16 +107,7 @@ final class SessionCommands {
     }
 
     @Command(name = "logout", description = "Revoke the stored token at the app and delete it.")
-    static class Logout implements Callable<Integer>, ClientContext.Aware {
-        @Spec
-        CommandSpec spec;
-
-        ClientContext context = ClientContext.fromProcess();
-
-        @Override
-        public void use(ClientContext given) {
-            this.context = given;
-        }
+    static class Logout extends ContextCommand {
 
         @Override
         public Integer call() {

@@ -1,0 +1,23 @@
+package org.primarypipeline.console.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A client-side command with its picocli spec and its surroundings (environment, streams, config
+ * directory), which {@link ClientCommands#factory} hands in so tests can run it in-process.
+ */
+abstract class ContextCommand implements Callable<Integer>, ClientContext.Aware {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Replaced by {@link ClientCommands#factory}'s; a command made otherwise reads the process's own. */
+    ClientContext context = ClientContext.fromProcess();
+
+    @Override
+    public void use(ClientContext given) {
+        this.context = given;
+    }
+}
