@@ -14,6 +14,7 @@ import org.primarypipeline.fundraising.DonationLedger;
 import org.primarypipeline.fundraising.FinanceReports;
 import org.primarypipeline.fundraising.FundraisingSettings;
 import org.primarypipeline.fundraising.StripeGateway;
+import org.primarypipeline.platform.PublicDoor;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,6 +31,7 @@ import org.springframework.web.servlet.ModelAndView;
  * page where a donor supplies a missing employer and occupation. These are open pages
  * ({@link PublicPageView#open}): the donation form hands the donor on to Stripe.
  */
+@PublicDoor
 @Controller
 public class FundraiserPagesController {
 

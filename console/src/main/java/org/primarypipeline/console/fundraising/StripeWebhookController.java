@@ -2,6 +2,7 @@ package org.primarypipeline.console.fundraising;
 
 import java.util.Map;
 import org.primarypipeline.fundraising.StripeWebhooks;
+import org.primarypipeline.platform.PublicDoor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the request was not accepted (forged, replayed or unsigned), and a 5xx (an effect failed) makes
  * Stripe deliver the event again later.
  */
+@PublicDoor
 @RestController
 public class StripeWebhookController {
 

@@ -13,6 +13,7 @@ import org.primarypipeline.nominations.LinkProblem;
 import org.primarypipeline.nominations.NominationForm;
 import org.primarypipeline.nominations.NominationLinks;
 import org.primarypipeline.nominations.Nominations;
+import org.primarypipeline.platform.PublicDoor;
 import org.primarypipeline.vetting.PledgeSigning.SignatureForm;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -29,6 +30,7 @@ import org.springframework.web.servlet.ModelAndView;
  * answered with the form again, what was typed kept and the problem said; nothing is stored until a
  * whole step is valid. Opening an emailed link only shows a page; the button spends the link.
  */
+@PublicDoor
 @Controller
 public class NominationPageController {
 

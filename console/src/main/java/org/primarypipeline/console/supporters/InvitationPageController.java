@@ -9,6 +9,7 @@ import org.primarypipeline.console.supporters.InvitationPageModels.Problem;
 import org.primarypipeline.console.web.PublicPage;
 import org.primarypipeline.console.web.PublicPageView;
 import org.primarypipeline.core.district.DistrictId;
+import org.primarypipeline.platform.PublicDoor;
 import org.primarypipeline.supporters.Invitations;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.ModelAndView;
  * and the pages are personal ones ({@link PublicPageView#personal}). Opening the page changes nothing
  * (mail scanners fetch links); only the form's POST answers.
  */
+@PublicDoor
 @Controller
 public class InvitationPageController {
 

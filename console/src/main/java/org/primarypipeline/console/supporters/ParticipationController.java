@@ -3,6 +3,7 @@ package org.primarypipeline.console.supporters;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.primarypipeline.console.users.StaffUser;
+import org.primarypipeline.platform.PublicDoor;
 import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -77,6 +78,7 @@ public class ParticipationController {
 
     public record Stored(String result, String receipt) {}
 
+    @PublicDoor
     @PostMapping("/districts/{district}/members")
     @ResponseStatus(HttpStatus.CREATED)
     public Joined join(@PathVariable String district, @RequestBody JoinRequest request) {

@@ -24,7 +24,7 @@ public final class PublicEndpoints {
         "/unsubscribe/**",
         "/invitation",
         "/invitation/**",
-        "/sms/**",
+        "/twilio/**",
         "/actuator/health/**",
     };
 

@@ -9,6 +9,7 @@ import org.primarypipeline.console.cycles.UnknownCycleException;
 import org.primarypipeline.console.voting.BallotPageModels.Sent;
 import org.primarypipeline.console.web.PublicPage;
 import org.primarypipeline.console.web.PublicPageView;
+import org.primarypipeline.platform.PublicDoor;
 import org.primarypipeline.voting.BallotAccess;
 import org.primarypipeline.voting.BallotAccess.LinkState;
 import org.primarypipeline.voting.BallotLinks;
@@ -30,6 +31,7 @@ import org.springframework.web.servlet.ModelAndView;
  * receipt. Opening a link takes a button press, since mail scanners fetch links and would otherwise
  * spend them. Every form carries the session's form key, so no other site can post one.
  */
+@PublicDoor
 @Controller
 public class BallotPageController {
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.primarypipeline.integrations.outreach.OutreachProperties;
 import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.outreach.ConsentRegistry;
+import org.primarypipeline.platform.PublicDoor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,7 @@ import org.springframework.web.util.HtmlUtils;
  * from a mail provider's one-click request (RFC 8058: body {@code List-Unsubscribe=One-Click}).
  * The opt-out is in the consent registry when the response is written, and every send checks it.
  */
+@PublicDoor
 @RestController
 public class UnsubscribeController {
 

@@ -2,6 +2,7 @@ package org.primarypipeline.integrations.outreach.sms;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import org.primarypipeline.platform.PublicDoor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +16,7 @@ import org.springframework.web.util.HtmlUtils;
  * service) and status callbacks ({@code /twilio/status/{outboxId}}, set on each message we send). A
  * request without a valid signature gets 401 before anything is read or written.
  */
+@PublicDoor
 @RestController
 public class TwilioWebhookController {
 
