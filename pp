@@ -40,28 +40,33 @@ data="-Dpp.data-dir=${PP_DATA_DIR:-$here/var}"
 # Clients of the serving app (ClientCommands.TYPES; CommandLineTest checks the two lists agree) run on
 # a small classpath with a quick-start JIT and a class-data archive made on their first run: no Spring,
 # no fat-jar loader, about half a second. See docs/cli.md.
+quick=
 case "${1:-}" in
   login|logout|whoami|launch|cycle|members|nominate|pledge|vote|receipts)
-    client="$target/primary-pipeline-client.jar"
-    if [ -f "$client" ]; then
-      cp="$client$(printf ':%s' "$target"/client-lib/*.jar)"
-      jsa="$target/client.jsa"
-      [ "$jsa" -nt "$client" ] || rm -f "$jsa"
-      quick="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k"
-      main=org.primarypipeline.console.PrimaryPipeline
-      if [ -f "$jsa" ]; then
-        exec java $quick -XX:SharedArchiveFile="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off ${PP_JAVA_OPTS:-} \
-          "$data" -cp "$cp" "$main" "$@"
-      fi
-      # first run since the build: the archive is written at exit, then moved in place whole
-      set +e
-      java $quick -XX:ArchiveClassesAtExit="$jsa.$$" -Xlog:cds=off -Xlog:cds+dynamic=off ${PP_JAVA_OPTS:-} \
-        "$data" -cp "$cp" "$main" "$@"
-      status=$?
-      set -e
-      [ -f "$jsa.$$" ] && mv -f "$jsa.$$" "$jsa"
-      exit $status
-    fi
+    quick="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k"
+    ;;
+  # a count runs long enough for the optimising compiler to pay, and needs core alone (no Spring)
+  tally)
+    quick="-XX:+UseSerialGC"
     ;;
 esac
+client="$target/primary-pipeline-client.jar"
+if [ -n "$quick" ] && [ -f "$client" ]; then
+  cp="$client$(printf ':%s' "$target"/client-lib/*.jar)"
+  jsa="$target/client.jsa"
+  [ "$jsa" -nt "$client" ] || rm -f "$jsa"
+  main=org.primarypipeline.console.PrimaryPipeline
+  if [ -f "$jsa" ]; then
+    exec java $quick -XX:SharedArchiveFile="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off ${PP_JAVA_OPTS:-} \
+      "$data" -cp "$cp" "$main" "$@"
+  fi
+  # first run since the build: the archive is written at exit, then moved in place whole
+  set +e
+  java $quick -XX:ArchiveClassesAtExit="$jsa.$$" -Xlog:cds=off -Xlog:cds+dynamic=off ${PP_JAVA_OPTS:-} \
+    "$data" -cp "$cp" "$main" "$@"
+  status=$?
+  set -e
+  [ -f "$jsa.$$" ] && mv -f "$jsa.$$" "$jsa"
+  exit $status
+fi
 exec java ${PP_JAVA_OPTS:-} "$data" -jar "$jar" "${args[@]}"

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             CyclesBench.class,
             VoteBench.class,
+            TallyBench.class,
             OutboxBench.class,
             ReconcileBench.class,
             RecountBench.class,

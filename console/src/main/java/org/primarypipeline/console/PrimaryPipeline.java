@@ -1,7 +1,9 @@
 package org.primarypipeline.console;
 
+import java.util.Arrays;
 import org.primarypipeline.console.cli.ClientCommands;
 import org.primarypipeline.console.cli.CommandLineEntry;
+import org.primarypipeline.core.vote.cli.TallyCli;
 
 /**
  * The one entry point: {@code pp COMMAND ...}. With no command it serves the console, workers and
@@ -11,9 +13,15 @@ import org.primarypipeline.console.cli.CommandLineEntry;
  */
 public final class PrimaryPipeline {
 
+    /** Counted on the client's small classpath too (see the {@code pp} script): it needs only core. */
+    public static final String TALLY = "tally";
+
     private PrimaryPipeline() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(TALLY)) {
+            System.exit(TallyCli.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (ClientCommands.handles(args)) {
             System.exit(ClientCommands.run(args));
         }

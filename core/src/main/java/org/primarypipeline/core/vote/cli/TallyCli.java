@@ -1,10 +1,12 @@
 package org.primarypipeline.core.vote.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -16,6 +18,7 @@ import org.primarypipeline.core.vote.TallyMethod;
 import org.primarypipeline.core.vote.VoteCount;
 import org.primarypipeline.core.vote.VoteInput;
 import org.primarypipeline.core.vote.VoteResult;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -92,6 +95,18 @@ public final class TallyCli implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * {@code pp tally ARGS} on its own: the {@code pp} script starts it on a small classpath, with no
+     * Spring and no fat-jar loader, since a count needs neither.
+     */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new TallyCli());
+        cli.setCommandName("pp tally");
+        cli.setOut(new PrintWriter(System.out, false, Charset.defaultCharset()));
+        cli.setErr(new PrintWriter(System.err, true, Charset.defaultCharset()));
+        return cli.execute(args);
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -110,30 +125,55 @@ public final class TallyCli implements Callable<Integer> {
             err.flush();
             return EXIT_BAD_INPUT;
         }
-        String printed;
+        Counted counted;
         try {
-            CsvTable memberRows = CsvTable.read(members, MEMBERS_HEADER);
-            CsvTable proxyRows = CsvTable.read(proxies, PROXIES_HEADER);
-            CsvTable ballotRows = CsvTable.read(ballots, BALLOTS_HEADER);
-            VoteInput input = new VoteInput(
-                    memberIds(memberRows), proxyShares(proxyRows), ballots(ballotRows), flow, tally, seed);
-            VoteResult result;
-            try {
-                result = VoteCount.count(input);
-            } catch (InvalidVoteInputException e) {
-                throw locate(e, memberRows, proxyRows, ballotRows);
+            counted = countPlainFiles(flow, tally);
+            if (counted == null) {
+                counted = countCarefully(flow, tally);
             }
-            printed = json
-                    ? TallyJson.write(result, quorum) + System.lineSeparator()
-                    : TallyReport.render(result, quorum);
         } catch (BadInputException e) {
             err.println("tally: " + e.getMessage());
             err.flush();
             return EXIT_BAD_INPUT;
         }
-        out.print(printed);
+        if (json) {
+            try {
+                TallyJson.writeTo(out, counted.result(), quorum, counted.setAside());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.println();
+        } else {
+            out.print(TallyReport.render(counted.result(), quorum, counted.setAside()));
+        }
         out.flush();
         return EXIT_OK;
+    }
+
+    private record Counted(VoteResult result, int setAside) {}
+
+    /** The one-pass reading every valid input takes; null when the files need {@link #countCarefully}. */
+    private Counted countPlainFiles(FlowPolicy flow, TallyMethod tally) {
+        try {
+            PlainTallyFiles.Read read = PlainTallyFiles.read(members, proxies, ballots, flow, tally, seed);
+            return new Counted(VoteCount.count(read.input()), read.setAside());
+        } catch (PlainTallyFiles.NotPlain | InvalidVoteInputException e) {
+            return null;
+        }
+    }
+
+    /** Reads the files row by row, keeping each row's line, so that a refusal names file, line and reason. */
+    private Counted countCarefully(FlowPolicy flow, TallyMethod tally) throws BadInputException {
+        CsvTable memberRows = CsvTable.read(members, MEMBERS_HEADER);
+        CsvTable proxyRows = CsvTable.read(proxies, PROXIES_HEADER);
+        CsvTable ballotRows = CsvTable.read(ballots, BALLOTS_HEADER);
+        List<Ballot> cast = ballots(ballotRows);
+        VoteInput input = new VoteInput(memberIds(memberRows), proxyShares(proxyRows), cast, flow, tally, seed);
+        try {
+            return new Counted(VoteCount.count(input), ballotRows.rows.size() - cast.size());
+        } catch (InvalidVoteInputException e) {
+            throw locate(e, memberRows, proxyRows, ballotRows);
+        }
     }
 
     private static List<String> memberIds(CsvTable table) throws BadInputException {
@@ -163,17 +203,17 @@ public final class TallyCli implements Callable<Integer> {
         List<Ballot> ballots = new ArrayList<>(table.rows.size());
         for (CsvTable.Row row : table.rows) {
             String member = required(table, row, 0, "member_id");
-            ballots.add(new Ballot(member, ranking(row.field(1))));
+            List<String> positions = ranking(row.field(1));
+            if (!RankingField.setAside(row.field(1), positions)) {
+                ballots.add(new Ballot(member, positions));
+            }
         }
         return ballots;
     }
 
-    /** {@code Ana>Ben>Cy}; a blank field is an empty ranking, refused by the count with its reason. */
+    /** {@code Ana>Ben>Cy}, read by {@link RankingField}; a blank field is refused by the count with its reason. */
     static List<String> ranking(String field) {
-        if (field.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(field.split(">", -1)).map(String::trim).toList();
+        return RankingField.positions(field);
     }
 
     private static String required(CsvTable table, CsvTable.Row row, int field, String name) throws BadInputException {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -37,6 +38,22 @@ final class TallyJson {
 
     static String write(VoteResult result, BigDecimal quorum) {
         return write(map(result, quorum));
+    }
+
+    /**
+     * Streams the object to {@code out} (a national count's weights would otherwise be held twice, as a map
+     * and as one long string), with {@code setAside}: the ballots no rank of which could count, left out of
+     * the object when there are none.
+     */
+    static void writeTo(Writer out, VoteResult result, BigDecimal quorum, int setAside) throws IOException {
+        Map<String, Object> json = map(result, quorum);
+        if (setAside > 0) {
+            json.put("setAside", setAside);
+        }
+        try (JsonGenerator generator = JSON.getFactory().createGenerator(out)) {
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            JSON.writeValue(generator, json);
+        }
     }
 
     static String write(Object value) {

@@ -12,6 +12,11 @@ final class TallyReport {
     private TallyReport() {}
 
     static String render(VoteResult result, BigDecimal quorum) {
+        return render(result, quorum, 0);
+    }
+
+    /** {@code setAside}: ballots whose ranks all were skipped or came after an overvote, told when any. */
+    static String render(VoteResult result, BigDecimal quorum, int setAside) {
         String nl = System.lineSeparator();
         StringBuilder out = new StringBuilder();
         out.append("Count: ")
@@ -46,6 +51,12 @@ final class TallyReport {
                 .append(" of units): ")
                 .append(result.quorumMet(quorum) ? "met" : "NOT met")
                 .append(nl);
+        if (setAside > 0) {
+            out.append("Set aside: ")
+                    .append(setAside)
+                    .append(" ballots with no rank that counts (an overvote first, or only skipped ranks)")
+                    .append(nl);
+        }
 
         out.append(nl).append("Ballot weights:").append(nl);
         table(result.weights(), out);

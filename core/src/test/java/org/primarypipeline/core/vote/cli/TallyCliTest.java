@@ -152,8 +152,25 @@ class TallyCliTest {
         refused("ballots.csv, line 3: member Dee's ballot ranks no nominee");
         ballots = write("ballots.csv", "member_id,ranking", "Cy,X>Y>X");
         refused("ballots.csv, line 2: member Cy's ballot ranks X more than once");
-        ballots = write("ballots.csv", "member_id,ranking", "Cy,X>>Y");
-        refused("ballots.csv, line 2: member Cy's ballot ranks a blank nominee");
+    }
+
+    /** Cast-vote records' rules: a skipped rank is passed over; a ballot stops counting at an overvote. */
+    @Test
+    void passesOverSkippedRanksAndStopsAtAnOvervote() throws IOException {
+        ballots = write("ballots.csv", "member_id,ranking", "Cy,X>>Y", "Dee,>Y", "Eve,Z>X=Y>Y");
+        assertThat(tally("--json")).isZero();
+        String skipped = out;
+        ballots = write("ballots.csv", "member_id,ranking", "Cy,X>Y", "Dee,Y", "Eve,Z");
+        assertThat(tally("--json")).isZero();
+        assertThat(skipped).as("read as X>Y, Y and Z").isEqualTo(out);
+
+        ballots = write("ballots.csv", "member_id,ranking", "Cy,X>Y", "Dee,Y=X>Z", "Eve,>>");
+        assertThat(tally()).isZero();
+        assertThat(out)
+                .contains("Set aside: 2 ballots with no rank that counts")
+                .contains("Round 1:" + System.lineSeparator() + "  X  25" + System.lineSeparator() + "  Y  0");
+        assertThat(tally("--json")).isZero();
+        assertThat(out).contains("\"setAside\":\"2\"");
     }
 
     @Test
