@@ -69,4 +69,4 @@ if [ -n "$quick" ] && [ -f "$client" ]; then
   [ -f "$jsa.$$" ] && mv -f "$jsa.$$" "$jsa"
   exit $status
 fi
-exec java ${PP_JAVA_OPTS:-} "$data" -jar "$jar" "${args[@]}"
+exec java ${PP_JAVA_OPTS:-} "$data" -Dpp.home="$here" -jar "$jar" "${args[@]}"

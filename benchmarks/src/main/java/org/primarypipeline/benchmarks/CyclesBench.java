@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.primarypipeline.console.ConsoleApplication;
+import org.primarypipeline.console.config.TemporalProperties;
 import org.primarypipeline.console.cycles.CycleService;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.core.district.District;
@@ -30,7 +31,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code pp bench cycles}: the whole app (real PostgreSQL, the in-process Temporal server over gRPC, one
  * worker) launches a cycle in each of the 435 districts at once and drives each to its voting round;
- * then one cycle with a 100,000-member group runs to the end, and its workflow history is counted.
+ * then one cycle with a 100,000-member group runs to the end, and its workflow history is counted. The
+ * reference, in the same run on the same server: as many trivial workflows, each running as many no-op
+ * activities as one of the cycles ran ({@link TrivialCycles}), so {@code cycles.ratio} is the share of
+ * the time that is ours rather than Temporal's.
  */
 @Command(
         name = "cycles",
@@ -57,6 +61,14 @@ public class CyclesBench implements Runnable {
             double seconds = launchAllToVoting(app);
             out.printf("cycles.seconds: %.1f s%n", seconds);
             out.printf("cycles.launched: %d count%n", districts);
+            WorkflowClient client = app.getBean(WorkflowClient.class);
+            String first = PublicData.districts2026().get(0).id() + "-1";
+            int activities = TrivialCycles.activitiesIn(
+                    client.fetchHistory(CyclePlan.workflowId(first)).getEvents());
+            double baseline = TrivialCycles.run(client, app.getBean(TemporalProperties.class), districts, activities);
+            out.printf("cycles.activities_per_cycle: %d count%n", activities);
+            out.printf("cycles.baseline_seconds: %.1f s%n", baseline);
+            out.printf("cycles.ratio: %.2f x%n", seconds / baseline);
             long events = largeGroupHistory(app);
             out.printf("cycles.history_events: %d events%n", events);
             out.printf("cycles.group_members: %d count%n", members);

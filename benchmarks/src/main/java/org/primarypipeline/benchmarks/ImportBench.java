@@ -77,6 +77,8 @@ public class ImportBench implements Runnable {
                             .getSystemLoadAverage());
             out.printf("import.member_copy_seconds: %.1f s%n", memberCopySeconds);
             out.printf("import.member_copy_ratio: %.2f x%n", memberCopySeconds / copySeconds);
+            // the import over the same rows stored into a table of member's shape with its indexes (#20)
+            out.printf("import.table_ratio: %.2f x%n", importSeconds / memberCopySeconds);
             out.printf("import.rows: %d count%n", outcome.run().rowsRead());
             out.printf("import.created: %d count%n", outcome.run().created());
             out.printf("import.rejected: %d count%n", outcome.run().rowsRejected());

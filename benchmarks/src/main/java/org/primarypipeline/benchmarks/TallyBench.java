@@ -1,9 +1,7 @@
 package org.primarypipeline.benchmarks;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,18 +95,9 @@ public class TallyBench implements Runnable {
         return new Run(Double.parseDouble(figures[0]), Long.parseLong(figures[1]));
     }
 
-    /** The {@code pp} script beside the benchmarks module this jar was built in. */
+    /** The {@code pp} script that started this benchmark (it passes its own folder as {@code pp.home}). */
     private static Path script() {
-        try {
-            File jar = new File(TallyBench.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            return jar.toPath().getParent().getParent().getParent().resolve("pp");
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Path.of(System.getProperty("pp.home", ".")).resolve("pp");
     }
 
     private static double median(List<Run> runs) {

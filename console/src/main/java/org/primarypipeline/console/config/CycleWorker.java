@@ -52,7 +52,7 @@ public class CycleWorker implements SmartLifecycle {
         running = true;
     }
 
-    static WorkerOptions options(TemporalProperties properties) {
+    public static WorkerOptions options(TemporalProperties properties) {
         return WorkerOptions.newBuilder()
                 .setMaxConcurrentWorkflowTaskExecutionSize(properties.workflowTaskSlots())
                 .setMaxConcurrentActivityExecutionSize(properties.activitySlots())
