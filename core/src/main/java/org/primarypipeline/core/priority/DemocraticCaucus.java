@@ -1,0 +1,145 @@
+package org.primarypipeline.core.priority;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.csv.CSVRecord;
+import org.primarypipeline.core.district.DistrictId;
+import org.primarypipeline.core.district.DistrictKeys;
+
+/**
+ * The House Democrats of one Congress with their Voteview scores (credited in data/SOURCES.md): who
+ * stands where, and what a seat's lean leads one to expect. Delegates (DC and the territories) do
+ * not vote on passage and are left out of the caucus.
+ */
+public final class DemocraticCaucus {
+
+    /** Voteview's party code for Democrats. */
+    private static final String DEMOCRAT = "100";
+
+    private static final Set<String> NON_STATES = Set.of("DC", "AS", "GU", "MP", "PR", "VI");
+
+    /** The 119th Congress (2025-2026): what the 2026 ranking uses. */
+    public static final String CURRENT_RESOURCE = "data/ideology/voteview_HS119_members.csv";
+
+    private static DemocraticCaucus current;
+
+    /** One member's scores and seat. */
+    record Member(String bioguideId, DistrictId seat, double dim1, double dim2, int votes) {
+        double position() {
+            return dim1 + dim2;
+        }
+    }
+
+    private final int congress;
+    private final String scoreKind;
+    private final List<Member> members;
+    private final Map<String, Member> byBioguide = new HashMap<>();
+    private final Map<DistrictId, Member> bySeat = new HashMap<>();
+    private double intercept = Double.NaN;
+    private double slope = Double.NaN;
+
+    DemocraticCaucus(int congress, String scoreKind, List<Member> members) {
+        this.congress = congress;
+        this.scoreKind = scoreKind;
+        this.members = members.stream()
+                .sorted(Comparator.comparingDouble(Member::position))
+                .toList();
+        for (Member m : this.members) {
+            byBioguide.put(m.bioguideId(), m);
+            // A seat that changed hands during the Congress: the member who cast the most votes speaks for it.
+            bySeat.merge(m.seat(), m, (a, b) -> a.votes() >= b.votes() ? a : b);
+        }
+    }
+
+    /** The 119th Congress's DW-NOMINATE scores, bundled. */
+    public static synchronized DemocraticCaucus current() {
+        if (current == null) {
+            current = parse(BundledData.csv(CURRENT_RESOURCE), 119, false);
+        }
+        return current;
+    }
+
+    /**
+     * @param nokkenPoole read the Nokken-Poole columns (each Congress scaled on its own votes) instead
+     *                    of DW-NOMINATE's (one position per member over the whole career)
+     */
+    static DemocraticCaucus parse(List<CSVRecord> rows, int congress, boolean nokkenPoole) {
+        String d1 = nokkenPoole ? "nokken_poole_dim1" : "nominate_dim1";
+        String d2 = nokkenPoole ? "nokken_poole_dim2" : "nominate_dim2";
+        List<Member> members = new ArrayList<>();
+        for (CSVRecord row : rows) {
+            if (!row.get("chamber").equals("House")
+                    || !row.get("party_code").equals(DEMOCRAT)
+                    || Integer.parseInt(row.get("congress")) != congress
+                    || NON_STATES.contains(row.get("state_abbrev"))
+                    || row.get(d1).isBlank()
+                    || row.get(d2).isBlank()) {
+                continue;
+            }
+            String votes = row.isMapped("nominate_number_of_votes") ? row.get("nominate_number_of_votes") : "";
+            members.add(new Member(
+                    row.get("bioguide_id"),
+                    DistrictKeys.of(row.get("state_abbrev"), row.get("district_code")),
+                    Double.parseDouble(row.get(d1)),
+                    Double.parseDouble(row.get(d2)),
+                    votes.isBlank() ? 0 : (int) Double.parseDouble(votes)));
+        }
+        return new DemocraticCaucus(congress, nokkenPoole ? "Nokken-Poole" : "DW-NOMINATE", members);
+    }
+
+    public int congress() {
+        return congress;
+    }
+
+    public int size() {
+        return members.size();
+    }
+
+    /**
+     * Fits the straight line position = a + b x Democratic share of the seat over the members whose
+     * seat's share is given: what a seat "usually elects". Returns this caucus, fitted.
+     */
+    DemocraticCaucus fitSeats(Map<DistrictId, Double> demShareBySeat) {
+        double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (Member m : bySeat.values()) {
+            Double x = demShareBySeat.get(m.seat());
+            if (x == null) {
+                continue;
+            }
+            n++;
+            sx += x;
+            sy += m.position();
+            sxx += x * x;
+            sxy += x * m.position();
+        }
+        if (n >= 10) {
+            slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+            intercept = (sy - slope * sx) / n;
+        }
+        return this;
+    }
+
+    /** The member's standing, by Bioguide id. */
+    Optional<CaucusStanding> standingOf(String bioguideId, Double seatDemShare) {
+        return Optional.ofNullable(byBioguide.get(bioguideId)).map(m -> standing(m, seatDemShare));
+    }
+
+    /** The standing of whoever held the seat in this Congress (backtests know seats, not ids). */
+    Optional<CaucusStanding> standingOfSeat(DistrictId seat, Double seatDemShare) {
+        return Optional.ofNullable(bySeat.get(seat)).map(m -> standing(m, seatDemShare));
+    }
+
+    private CaucusStanding standing(Member m, Double seatDemShare) {
+        int rank = 1
+                + (int) members.stream()
+                        .filter(o -> o.position() < m.position())
+                        .count();
+        double expected = seatDemShare == null || Double.isNaN(slope) ? Double.NaN : intercept + slope * seatDemShare;
+        return new CaucusStanding(congress, scoreKind, m.dim1(), m.dim2(), rank, members.size(), expected);
+    }
+}
