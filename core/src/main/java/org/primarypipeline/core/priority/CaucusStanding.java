@@ -63,6 +63,31 @@ public record CaucusStanding(
                 democrats);
     }
 
+    /**
+     * For the district page: the scores, the rank among Democrats with its share, and the record
+     * against the seat, e.g. "... 6th most progressive of 216 House Democrats (most progressive 3%);
+     * votes 0.20 to the left of what such seats usually elect".
+     */
+    public String sentence() {
+        double right = rightOfSeat();
+        String seat = Double.isNaN(expectedForSeat)
+                ? ""
+                : Math.abs(right) < 0.05
+                        ? "; votes about as progressive as such seats usually elect"
+                        : String.format(
+                                Locale.ROOT,
+                                "; votes %.2f to the %s of what such seats usually elect",
+                                Math.abs(right),
+                                right > 0 ? "right" : "left");
+        return String.format(
+                Locale.ROOT,
+                "%s (position %+.2f, the two dimensions added; most progressive %.0f%% of the caucus)%s",
+                describe(),
+                position(),
+                Math.max(1, Math.ceil(shareFromLeft() * 100)),
+                seat);
+    }
+
     /** The short form for tables: position and rank, e.g. "-1.27 #3/219". */
     public String brief() {
         return String.format(Locale.ROOT, "%+.2f #%d/%d", position(), rankFromLeft, democrats);

@@ -43,7 +43,8 @@ class ShippedDataCreditsTest {
 
     @Test
     void theRollCallScoresCiteVoteviewAndItsAuthors() throws IOException {
-        for (String file : List.of("ideology/voteview_HS119_members.csv")) {
+        for (String file :
+                List.of("ideology/voteview_HS119_members.csv", "ideology/voteview_house_democrats_115-117.csv")) {
             assertThat(rowOf(file)).as(file).contains("Voteview", "voteview.com", "Lewis", "Poole", "Rosenthal");
         }
         assertThat(Files.readString(Path.of("../docs/data.md"))).contains("Voteview");
