@@ -37,6 +37,22 @@ class CommandLineTest {
     }
 
     @Test
+    void backtestPrintsThePrimaryFiguresAndPrioritizeShowsPathAndIncumbentScore() {
+        Run backtest = run("backtest", "--year", "2020", "--primaries");
+        assertThat(backtest.exit).isZero();
+        assertThat(backtest.out)
+                .containsPattern("(?m)^backtest\\.auc: \\d\\.\\d\\d$")
+                .containsPattern("(?m)^backtest\\.primary_auc: \\d\\.\\d\\d$")
+                .containsPattern("(?m)^backtest\\.primary_precision_at_20: \\d\\.\\d\\d$");
+        Run top = run("prioritize", "--top", "20");
+        assertThat(top.exit).isZero();
+        assertThat(top.out)
+                .contains("path", "incumbent")
+                .containsPattern("[+-]\\d\\.\\d\\d #\\d+/\\d+")
+                .containsPattern("(?m)^\\s+20\\s+[A-Z]{2}-\\d\\d");
+    }
+
+    @Test
     void benchIsListedButTheBenchmarksAreNotInTheProduct() {
         assertThat(run("help", "bench").out).contains("NAME", "docs/benchmarks.md");
         Run bench = run("bench", "vote", "--rows", "10");

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.primarypipeline.core.priority.CaucusStanding;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -59,7 +60,8 @@ public class DistrictDirectory {
             long expectedCostDollars,
             Map<String, Double> contributions,
             List<String> gaps,
-            String explanation) {}
+            String explanation,
+            CaucusStanding incumbent) {}
 
     private final JdbcClient jdbc;
     private final DistrictRanking ranking;

@@ -86,7 +86,8 @@ public class DistrictPages {
             String explanation,
             List<String> gaps,
             boolean hasGaps,
-            List<FactorSection> factorGroups) {}
+            List<FactorSection> factorGroups,
+            String incumbentRecord) {}
 
     private final DistrictDirectory directory;
 
@@ -114,8 +115,12 @@ public class DistrictPages {
             }
         }
         DistrictSort order = DistrictSort.parse(sort);
-        List<DistrictDirectory.Row> rows = directory.rows(new DistrictDirectory.Filter(state, path, min, q)).stream()
-                .sorted(order.comparator())
+        boolean descending = order.descending(request.getParameter("dir"));
+        // Old links used the enum's name (PRIMARY_CHALLENGE); the filter speaks the short names.
+        Path wanted = Path.parse(path);
+        String pathKey = wanted == null ? path : wanted.key();
+        List<DistrictDirectory.Row> rows = directory.rows(new DistrictDirectory.Filter(state, pathKey, min, q)).stream()
+                .sorted(order.comparator(descending))
                 .toList();
         Paging paging = Paging.of(request, "page", page, pageSize, rows.size());
         List<ListRow> shown = rows.subList(paging.offset(), Math.min(rows.size(), paging.offset() + pageSize)).stream()
@@ -140,7 +145,8 @@ public class DistrictPages {
         }
         List<Choice> paths = new ArrayList<>();
         for (Path p : Path.values()) {
-            paths.add(new Choice(p.name(), null, p.label(), p.name().equals(path)));
+            paths.add(new Choice(
+                    p.key(), null, p.key() + ": " + p.label(), p.key().equals(pathKey)));
         }
         return new ListPage(
                 "Districts",
@@ -151,8 +157,8 @@ public class DistrictPages {
                 paths,
                 minScore == null ? "" : minScore,
                 q == null ? "" : q,
-                order.headers(request),
-                order.label(),
+                order.headers(request, descending),
+                order.label(descending),
                 !rows.isEmpty(),
                 DataBlock.json(scoreChart(rows)),
                 filterError);
@@ -191,7 +197,8 @@ public class DistrictPages {
                     d.explanation(),
                     d.gaps(),
                     !d.gaps().isEmpty(),
-                    groups);
+                    groups,
+                    d.incumbent() == null ? null : d.incumbent().sentence());
         });
     }
 
@@ -201,7 +208,7 @@ public class DistrictPages {
         for (Path p : Path.values()) {
             List<Point> points = new ArrayList<>();
             for (DistrictDirectory.Row r : rows) {
-                if (r.rank() > 0 && r.pathKey().equals(p.name())) {
+                if (r.rank() > 0 && r.pathKey().equals(p.key())) {
                     points.add(new Point(r.rank(), Math.round(r.score() * 1000) / 1000.0, r.district()));
                 }
             }

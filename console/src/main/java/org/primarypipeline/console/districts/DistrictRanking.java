@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.primarypipeline.batch.prioritize.PriorityRanking;
 import org.primarypipeline.console.web.Format;
+import org.primarypipeline.core.priority.CaucusStanding;
 import org.primarypipeline.core.priority.DistrictPriority;
 import org.primarypipeline.core.priority.Path;
 import org.primarypipeline.core.priority.PriorityModel;
@@ -45,21 +46,20 @@ class DistrictRanking {
 
     DistrictDirectory.Source source() {
         return stored.latestRun()
-                .map(
-                        run -> new DistrictDirectory.Source(
-                                true,
-                                "Ranked by prioritization run #" + run + " of "
-                                        + jdbc.sql("select completed_at from priority_run where id = ?")
-                                                .param(run)
-                                                .query(java.sql.Timestamp.class)
-                                                .optional()
-                                                .map(t -> format.when(t.toInstant()))
-                                                .orElse("?")
-                                        + ": expected progressive wins per $1M with our group sizes (see docs/prioritization.md)."))
+                .map(run -> new DistrictDirectory.Source(
+                        true,
+                        "Ranked by prioritization run #" + run + " of "
+                                + jdbc.sql("select completed_at from priority_run where id = ?")
+                                        .param(run)
+                                        .query(java.sql.Timestamp.class)
+                                        .optional()
+                                        .map(t -> format.when(t.toInstant()))
+                                        .orElse("?")
+                                + ": expected progressive wins per $1M with our group sizes."))
                 .orElseGet(
                         () -> new DistrictDirectory.Source(
                                 false,
-                                "Ranked by expected progressive wins per $1M (see docs/prioritization.md). "
+                                "Ranked by expected progressive wins per $1M. "
                                         + "No prioritization run has completed yet, so this ranking is computed by the app from the "
                                         + "bundled public data with the model's default weights and without our supporter figures."));
     }
@@ -91,7 +91,7 @@ class DistrictRanking {
                                 p.rank(),
                                 p.score(),
                                 p.path().label(),
-                                p.path().name(),
+                                p.path().key(),
                                 p.winChance(),
                                 p.lean(),
                                 p.pathReason(),
@@ -112,7 +112,8 @@ class DistrictRanking {
                             d.row().expectedCostDollars(),
                             d.contributions(),
                             d.gaps(),
-                            d.row().explanation()));
+                            d.row().explanation(),
+                            incumbent(district)));
         }
         DistrictPriority p = modelRanking().get(district);
         return p == null
@@ -125,7 +126,18 @@ class DistrictRanking {
                         p.expectedCostDollars(),
                         p.contributions(),
                         p.gaps(),
-                        p.explanation()));
+                        p.explanation(),
+                        p.incumbent()));
+    }
+
+    /** The sitting Democrat's roll-call standing from the bundled public data (stored runs do not keep it). */
+    private static CaucusStanding incumbent(String district) {
+        return PublicDataFacts.plan2026().stream()
+                .filter(f -> f.district().toString().equals(district) && f.member() != null)
+                .map(f -> f.member().standing())
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The model's ranking from the bundled data, computed once (only until a prioritization run completes). */
@@ -146,13 +158,9 @@ class DistrictRanking {
         return built;
     }
 
-    /** Stored runs keep the path's label; filters use the enum's name. */
+    /** Stored runs keep the path's label; filters use its short name (ally, challenge, open, flip, third). */
     private static String pathKey(String label) {
-        for (Path p : Path.values()) {
-            if (p.label().equals(label)) {
-                return p.name();
-            }
-        }
-        return "";
+        Path p = Path.parse(label);
+        return p == null ? "" : p.key();
     }
 }

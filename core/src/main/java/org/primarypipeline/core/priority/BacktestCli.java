@@ -10,6 +10,14 @@ public final class BacktestCli {
 
     /** @return the exit code: 0, or 2 for a year the bundled data cannot backtest */
     public static int run(int year, PrintStream out) {
+        return run(year, false, out);
+    }
+
+    /**
+     * @param primaries also print the primary figures ({@code backtest.primary_auc},
+     *                  {@code backtest.primary_precision_at_20}) for years with bundled primary results
+     */
+    public static int run(int year, boolean primaries, PrintStream out) {
         if (!HistoricFacts.supports(year)) {
             out.printf(
                     Locale.ROOT,
@@ -29,6 +37,9 @@ public final class BacktestCli {
         out.printf(Locale.ROOT, "backtest.closeness_baseline_auc: %.2f%n", r.closenessBaselineAuc());
         out.printf(
                 Locale.ROOT, "backtest.general_win_auc_republican_seats: %.2f%n", r.generalWinAucOnRepublicanSeats());
+        if (primaries) {
+            printPrimaries(year, out);
+        }
         out.println();
         out.println("Outcome: " + r.outcome() + ".");
         out.println("The score ranks bang for the buck for progressives (primary x general chance per dollar), so it"
@@ -38,5 +49,30 @@ public final class BacktestCli {
         out.println("Inputs missing or substituted before " + year + ":");
         r.missingInputs().forEach(m -> out.println("  - " + m));
         return 0;
+    }
+
+    private static void printPrimaries(int year, PrintStream out) {
+        var primary = PrimaryBacktest.run(year);
+        if (primary.isEmpty()) {
+            out.printf(
+                    Locale.ROOT,
+                    "backtest.primary: no primary results bundled for %d (they cover %s)%n",
+                    year,
+                    PrimaryOutcomes.bundled().years());
+            return;
+        }
+        PrimaryBacktest.Report p = primary.get();
+        out.printf(Locale.ROOT, "backtest.primary_auc: %.2f%n", p.auc());
+        out.printf(Locale.ROOT, "backtest.primary_precision_at_20: %.2f%n", p.precisionAt20());
+        out.printf(Locale.ROOT, "backtest.primary_win_auc: %.2f%n", p.primaryWinAuc());
+        out.printf(Locale.ROOT, "backtest.primary_upsets: %d count%n", p.upsets());
+        out.printf(Locale.ROOT, "backtest.primary_seats: %d count%n", p.seats());
+        out.printf(Locale.ROOT, "backtest.primary_seats_with_roll_call_score: %d count%n", p.scored());
+        out.println("Primary outcome: " + PrimaryBacktest.OUTCOME + "; upsets ranked "
+                + String.join(", ", p.upsetRanks()) + " of " + p.seats() + "; roll-call scores from "
+                + (p.scoresFrom() == 0
+                        ? "no Congress (none that finished before " + year + " is bundled)"
+                        : "the " + CaucusStanding.ordinal(p.scoresFrom()) + " Congress (Nokken-Poole)")
+                + ".");
     }
 }

@@ -24,6 +24,8 @@ import org.primarypipeline.core.money.Money;
  *                            {@code general.*} in points of margin, {@code score.*} in natural
  *                            logs that add up to ln(score)
  * @param gaps                labels of missing or substituted data
+ * @param incumbent           the sitting Democrat's standing in the caucus by roll-call scores, or
+ *                            null (no sitting Democrat, or no score)
  */
 public record DistrictPriority(
         DistrictId district,
@@ -36,7 +38,8 @@ public record DistrictPriority(
         Path path,
         String pathReason,
         Map<String, Double> contributions,
-        List<String> gaps) {
+        List<String> gaps,
+        CaucusStanding incumbent) {
 
     public DistrictPriority {
         contributions = Collections.unmodifiableMap(new LinkedHashMap<>(contributions));
@@ -60,7 +63,13 @@ public record DistrictPriority(
                 path,
                 pathReason,
                 contributions,
-                gaps);
+                gaps,
+                incumbent);
+    }
+
+    /** The incumbent's score for tables, e.g. "-1.27 #3/219", or "" when there is none. */
+    public String incumbentBrief() {
+        return incumbent == null ? "" : incumbent.brief();
     }
 
     /** One paragraph a staff member can read without the formulas. */

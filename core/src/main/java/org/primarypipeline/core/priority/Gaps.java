@@ -26,6 +26,7 @@ public final class Gaps {
     public static final String LEAN_FROM_HOUSE = "lean from a House result instead of a presidential one";
     public static final String LEAN_ASSUMED = "lean assumed from an uncontested seat";
     public static final String NO_LEAN = "no lean at all: even seat assumed";
+    public static final String NO_ROLL_CALL_SCORE = "no roll-call score for the sitting Democrat";
 
     private Gaps() {}
 

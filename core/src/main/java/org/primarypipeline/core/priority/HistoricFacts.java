@@ -87,7 +87,56 @@ public final class HistoricFacts {
                     null,
                     gaps));
         }
-        return facts;
+        return withRollCallScores(year, facts);
+    }
+
+    /**
+     * Each sitting Democrat's standing by the scores of the last Congress that had finished before
+     * {@code year} ({@link DemocraticCaucus#knownBefore}): never the Congress sitting during the
+     * election year, whose votes include those cast after its primaries.
+     */
+    static List<DistrictFacts> withRollCallScores(int year, List<DistrictFacts> facts) {
+        var caucus = DemocraticCaucus.knownBefore(year);
+        if (caucus.isEmpty()) {
+            return facts;
+        }
+        Map<DistrictId, Double> shares = new TreeMap<>();
+        Map<DistrictId, CaucusStanding> unfitted = new TreeMap<>();
+        for (DistrictFacts f : facts) {
+            SittingMember m = f.member();
+            if (m != null && m.party() == Party.DEMOCRAT) {
+                double share = DistrictLean.of(f, PriorityWeights.defaults()).demShare();
+                caucus.get().standingOfNamed(f.district(), m.name(), null).ifPresent(s -> {
+                    unfitted.put(f.district(), s);
+                    shares.put(f.district(), share);
+                });
+            }
+        }
+        DemocraticCaucus fitted = caucus.get().fitNamed(unfitted, shares);
+        List<DistrictFacts> scored = new ArrayList<>();
+        for (DistrictFacts f : facts) {
+            SittingMember m = f.member();
+            CaucusStanding s = unfitted.containsKey(f.district())
+                    ? fitted.standingOfNamed(f.district(), m.name(), shares.get(f.district()))
+                            .orElse(null)
+                    : null;
+            scored.add(
+                    s == null
+                            ? f
+                            : new DistrictFacts(
+                                    f.district(),
+                                    f.electionYear(),
+                                    f.redrawn(),
+                                    f.presidential(),
+                                    f.lastHouse(),
+                                    new SittingMember(m.name(), m.party(), m.yearsInHouse(), s),
+                                    f.holderParty(),
+                                    f.openSeatBasis(),
+                                    f.raceMoney(),
+                                    f.demographics(),
+                                    f.gaps()));
+        }
+        return scored;
     }
 
     /** Who won each district in {@code year}: the outcome a backtest is scored against. */

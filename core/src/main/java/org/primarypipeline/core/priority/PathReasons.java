@@ -16,13 +16,22 @@ final class PathReasons {
         String seat = DistrictLean.label(lean.demShare()) + " seat";
         SittingMember m = facts.member();
         String reason = switch (path) {
+            case ALLY ->
+                String.format(
+                        Locale.ROOT,
+                        "%s (D) in a %s votes with the caucus's most progressive (%s); "
+                                + "ask for the pledge instead of a challenge",
+                        m.name(),
+                        seat,
+                        m.standing().describe());
             case PRIMARY_CHALLENGE ->
                 String.format(
                         Locale.ROOT,
-                        "%s (D) has served %.0f years in a %s; %s",
+                        "%s (D) has served %.0f years in a %s%s; %s",
                         m.name(),
                         m.yearsInHouse(),
                         seat,
+                        record(m.standing()),
                         general >= 0.9
                                 ? "the general is safe, so the primary decides who holds it"
                                 : "a progressive nominee would still face a " + DistrictPriority.percent(general)
@@ -61,5 +70,21 @@ final class PathReasons {
                         DistrictPriority.percent(general));
         };
         return reason + "; cost: " + cost.basis();
+    }
+
+    /** The challenge's case from the voting record, or nothing when there is no score. */
+    private static String record(CaucusStanding s) {
+        if (s == null) {
+            return " (no roll-call score on record)";
+        }
+        double right = s.rightOfSeat();
+        String against = Math.abs(right) < 0.05
+                ? "about as progressive as such seats usually elect"
+                : String.format(
+                        Locale.ROOT,
+                        "%.2f %s of what such seats usually elect",
+                        Math.abs(right),
+                        right > 0 ? "to the right" : "to the left");
+        return String.format(Locale.ROOT, " and votes %s (%s)", against, s.describe());
     }
 }

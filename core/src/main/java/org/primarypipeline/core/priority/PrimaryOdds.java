@@ -29,9 +29,14 @@ final class PrimaryOdds {
                 terms.put("primary.education", w.education() * (d.degreeShare() - Reference.DEGREE_SHARE) * 10);
             }
         }
-        if (path == Path.PRIMARY_CHALLENGE && facts.member() != null) {
+        if ((path == Path.PRIMARY_CHALLENGE || path == Path.ALLY) && facts.member() != null) {
             // Long-serving members are the ones "time for a new generation" campaigns have beaten.
             terms.put("primary.tenure", w.tenure() * Math.min(facts.member().yearsInHouse(), 40) / 10);
+            CaucusStanding standing = facts.member().standing();
+            if (standing != null) {
+                // Crowley, Capuano, Engel, Clay and Lipinski all voted to the right of what their seats elect.
+                terms.put("primary.record", w.record() * standing.rightOfSeat() * 10);
+            }
         }
         double perThousand = 1000.0 / population(facts);
         terms.put("primary.supporters", w.supporters() * Math.log1p(strength.supporters() * perThousand));

@@ -54,7 +54,7 @@ public final class PrioritizeCli {
     static void printTable(List<DistrictPriority> ranked, int n, PrintStream out) {
         out.printf(
                 Locale.ROOT,
-                "%4s  %-6s %7s  %-40s %7s %7s %8s  %s%n",
+                "%4s  %-6s %7s  %-40s %7s %7s %8s  %-14s  %s%n",
                 "rank",
                 "dist",
                 "score",
@@ -62,11 +62,12 @@ public final class PrioritizeCli {
                 "primary",
                 "general",
                 "cost",
+                "incumbent",
                 "why");
         for (DistrictPriority p : ranked.subList(0, Math.min(n, ranked.size()))) {
             out.printf(
                     Locale.ROOT,
-                    "%4d  %-6s %7.3f  %-40s %7s %7s %8s  %s%n",
+                    "%4d  %-6s %7.3f  %-40s %7s %7s %8s  %-14s  %s%n",
                     p.rank(),
                     p.district(),
                     p.score(),
@@ -74,10 +75,12 @@ public final class PrioritizeCli {
                     DistrictPriority.percent(p.primaryWin()),
                     DistrictPriority.percent(p.generalWin()),
                     Money.approximate((double) p.expectedCostDollars()),
+                    p.incumbentBrief(),
                     p.pathReason());
         }
-        out.println("score = expected progressive wins per $1M; "
-                + "every district's full explanation: DistrictPriority.explanation()");
+        out.println("score = expected progressive wins per $1M; incumbent = a sitting Democrat's Voteview"
+                + " position (DW-NOMINATE dimensions added, lower = further left) and rank from the left among"
+                + " House Democrats; every district's full explanation: DistrictPriority.explanation()");
     }
 
     private static void printPathCounts(List<DistrictPriority> ranked, PrintStream out) {

@@ -91,17 +91,25 @@ public final class PriorityModel {
                         flip == null ? Double.NaN : flip.general().probability(),
                         cost),
                 contributions,
-                gaps(facts, lean, cost, strength));
+                gaps(facts, lean, cost, strength),
+                facts.member() == null ? null : facts.member().standing());
     }
 
     /**
-     * A Democrat's seat can only be taken through its primary; a Republican's either by a
+     * A Democrat's seat can only be taken through its primary, and a progressive Democrat's is an
+     * ally's, not a target; a Republican's either by a
      * Democratic nominee or by an independent. With no record of the holder all paths compete.
      */
-    private static List<Path> candidatePaths(DistrictFacts facts) {
+    private List<Path> candidatePaths(DistrictFacts facts) {
         Party holder = facts.holderParty();
         if (holder == Party.DEMOCRAT) {
-            return List.of(facts.isOpenSeat() ? Path.OPEN_DEMOCRATIC_SEAT : Path.PRIMARY_CHALLENGE);
+            if (facts.isOpenSeat()) {
+                return List.of(Path.OPEN_DEMOCRATIC_SEAT);
+            }
+            CaucusStanding standing =
+                    facts.member() == null ? null : facts.member().standing();
+            return List.of(
+                    standing != null && standing.progressive(weights.allyShare()) ? Path.ALLY : Path.PRIMARY_CHALLENGE);
         }
         if (holder == null) {
             return List.of(Path.OPEN_DEMOCRATIC_SEAT, Path.FLIP_REPUBLICAN_SEAT, Path.INDEPENDENT);
@@ -134,6 +142,14 @@ public final class PriorityModel {
             gaps.add(Gaps.uncontested(house));
         } else if (house.contest() == HouseResult.Contest.NO_TWO_PARTY_CONTEST) {
             gaps.add(Gaps.noTwoPartyContest(house));
+        }
+        SittingMember member = facts.member();
+        if (member != null
+                && member.party() == Party.DEMOCRAT
+                && member.standing() == null
+                && facts.holderParty() == Party.DEMOCRAT) {
+            gaps.add(Gaps.NO_ROLL_CALL_SCORE + ": " + member.name() + " has no Voteview score of a Congress before "
+                    + facts.electionYear());
         }
         if (facts.isVacant()) {
             gaps.add(Gaps.vacant(house));

@@ -35,6 +35,11 @@ import java.util.Map;
  * @param diversity           primary logit per 10 points of residents of colour above 39.5%
  * @param education           primary logit per 10 points of degree holders above 20.4%
  * @param tenure              primary logit per 10 years the sitting Democrat has served
+ * @param record              primary logit per 0.1 of caucus position (DW-NOMINATE dimensions
+ *                            added) the sitting Democrat votes to the right of what the seat's
+ *                            lean usually elects
+ * @param allyShare           a sitting Democrat among this most progressive share of the caucus
+ *                            is an ally (ask them to sign the pledge) rather than a challenge target
  * @param supporters          primary logit per unit of ln(1 + our supporters per 1,000 residents)
  * @param groups              primary logit per unit of ln(1 + our group members per 1,000 residents)
  * @param cost                exponent of the expected cost in the score (1 = wins per dollar,
@@ -48,6 +53,8 @@ import java.util.Map;
  * @param valueOpen           worth of a win of an open Democratic seat
  * @param valueFlip           worth of flipping a Republican seat
  * @param valueIndependent    worth of an independent win
+ * @param valueAlly           worth of replacing an ally with another progressive (little: the
+ *                            seat already votes our way)
  */
 public record PriorityWeights(
         double recentLean,
@@ -67,6 +74,8 @@ public record PriorityWeights(
         double diversity,
         double education,
         double tenure,
+        double record,
+        double allyShare,
         double supporters,
         double groups,
         double cost,
@@ -76,12 +85,14 @@ public record PriorityWeights(
         double valueChallenge,
         double valueOpen,
         double valueFlip,
-        double valueIndependent) {
+        double valueIndependent,
+        double valueAlly) {
 
     public PriorityWeights {
         requireFraction("recentLean", recentLean);
         requireFraction("house", house);
         requireFraction("independentCeiling", independentCeiling);
+        requireFraction("allyShare", allyShare);
         for (double p : new double[] {challengeBase, openBase, flipBase, independentBase}) {
             if (!(p > 0 && p < 1)) {
                 throw new IllegalArgumentException("base chances must lie strictly between 0 and 1: " + p);
@@ -93,15 +104,15 @@ public record PriorityWeights(
         if (cost < 0 || costShare <= 0 || minCostDollars <= 0 || fallbackRaceDollars <= 0) {
             throw new IllegalArgumentException("cost weights must be positive");
         }
-        if (valueChallenge < 0 || valueOpen < 0 || valueFlip < 0 || valueIndependent < 0) {
+        if (valueChallenge < 0 || valueOpen < 0 || valueFlip < 0 || valueIndependent < 0 || valueAlly < 0) {
             throw new IllegalArgumentException("path values cannot be negative");
         }
     }
 
     public static PriorityWeights defaults() {
         return new PriorityWeights(
-                0.75, 0.25, 4.0, 3.0, 0.0, 1.5, 10.0, 0.35, 0.08, 0.30, 0.45, 0.50, 0.15, 0.15, 0.08, 0.05, 0.10, 0.40,
-                0.50, 1.0, 0.5, 250_000, 2_750_000, 1.0, 1.0, 1.0, 1.0);
+                0.75, 0.25, 4.0, 3.0, 0.0, 1.5, 10.0, 0.35, 0.08, 0.30, 0.45, 0.50, 0.15, 0.15, 0.08, 0.05, 0.10, 0.15,
+                0.25, 0.40, 0.50, 1.0, 0.5, 250_000, 2_750_000, 1.0, 1.0, 1.0, 1.0, 0.1);
     }
 
     /**
@@ -167,6 +178,7 @@ public record PriorityWeights(
 
     double pathValue(Path path) {
         return switch (path) {
+            case ALLY -> valueAlly;
             case PRIMARY_CHALLENGE -> valueChallenge;
             case OPEN_DEMOCRATIC_SEAT -> valueOpen;
             case FLIP_REPUBLICAN_SEAT -> valueFlip;
@@ -176,7 +188,7 @@ public record PriorityWeights(
 
     double primaryBase(Path path) {
         return switch (path) {
-            case PRIMARY_CHALLENGE -> challengeBase;
+            case ALLY, PRIMARY_CHALLENGE -> challengeBase;
             case OPEN_DEMOCRATIC_SEAT -> openBase;
             case FLIP_REPUBLICAN_SEAT -> flipBase;
             case INDEPENDENT -> independentBase;

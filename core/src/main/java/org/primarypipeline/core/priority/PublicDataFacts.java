@@ -51,6 +51,10 @@ public final class PublicDataFacts {
         Map<Integer, Map<DistrictId, RaceMoney>> money =
                 FecFilings.CYCLES.stream().collect(Collectors.toMap(c -> c, FecFilings::raceMoney));
         Map<DistrictId, Demographics> census = DemographicsTable.on2026Lines(plan);
+        // Members were elected on the cd119 lines, so the caucus's line is fitted on those.
+        Map<DistrictId, Double> cd119Share = new java.util.HashMap<>();
+        cd119.forEach((id, d) -> cd119Share.put(id, d.pres2024().demTwoPartyShare()));
+        DemocraticCaucus caucus = DemocraticCaucus.current().fitSeats(cd119Share);
 
         List<DistrictFacts> facts = new ArrayList<>();
         for (PlanLines.PlanDistrict lines : plan.values()) {
@@ -75,7 +79,13 @@ public final class PublicDataFacts {
                     : new SittingMember(
                             m.fullName(),
                             Party.fromLabel(m.party()),
-                            MemberTenure.yearsInHouse(m.bioguideId(), TENURE_AS_OF));
+                            MemberTenure.yearsInHouse(m.bioguideId(), TENURE_AS_OF),
+                            Party.fromLabel(m.party()) == Party.DEMOCRAT
+                                    ? caucus.standingOf(
+                                                    m.bioguideId(),
+                                                    lines.pres2024().demTwoPartyShare())
+                                            .orElse(null)
+                                    : null);
             Party holder = member != null ? member.party() : lastHouse != null ? lastHouse.winnerParty() : null;
             String openSeat = member == null
                     ? "vacant seat"
