@@ -52,6 +52,14 @@ record ImportFile(int index, int records, byte[] bytes) {
         return new ImportFile(index, rows, out.toByteArray());
     }
 
+    /** A row with a NUL in its name and one good row. */
+    static ImportFile withNul() {
+        String csv = HEADER + "\n"
+                + "\"Nul\u0000Name\",nul@example.org,,,,TX,78701,,,,,,\n"
+                + "Good Row,good.row@example.org,,,,TX,78701,,,,,,\n";
+        return new ImportFile(0, 2, csv.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static String quote(String cell) {
         return "\"" + cell.replace("\"", "\"\"") + "\"";
     }
