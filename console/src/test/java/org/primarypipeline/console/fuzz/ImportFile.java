@@ -52,12 +52,20 @@ record ImportFile(int index, int records, byte[] bytes) {
         return new ImportFile(index, rows, out.toByteArray());
     }
 
-    /** A row with a NUL in its name and one good row. */
-    static ImportFile withNul() {
-        String csv = HEADER + "\n"
-                + "\"Nul\u0000Name\",nul@example.org,,,,TX,78701,,,,,,\n"
-                + "Good Row,good.row@example.org,,,,TX,78701,,,,,,\n";
-        return new ImportFile(0, 2, csv.getBytes(StandardCharsets.UTF_8));
+    /**
+     * What earlier passes found: a NUL in a name (the whole import failed), and a CR alone inside a quoted
+     * cell, which the reader counts as a line and the partitioner did not, so two partitions rejected
+     * rows under the same line number (the whole import failed). Then rejected rows to span partitions.
+     */
+    static ImportFile knownFaults() {
+        StringBuilder csv = new StringBuilder(HEADER).append("\n");
+        csv.append("\"Nul\u0000Name\",nul@example.org,,,,TX,78701,,,,,,\n");
+        csv.append("Good Row,good.row@example.org,,,,TX,78701,,,,,,\n");
+        csv.append("\"Cr\rAlone\",not-an-address,,,,TX,78701,,,,,,\n");
+        for (int i = 0; i < 17; i++) {
+            csv.append("No Address ").append(i).append(",,,,,TX,78701,,,,,,\n");
+        }
+        return new ImportFile(0, 20, csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String quote(String cell) {
