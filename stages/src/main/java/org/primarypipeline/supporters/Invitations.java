@@ -12,6 +12,8 @@ import org.primarypipeline.core.supporter.EmailAddresses;
 import org.primarypipeline.core.supporter.InvalidField;
 import org.primarypipeline.core.supporter.PhoneNumbers;
 import org.primarypipeline.core.supporter.ZipCodes;
+import org.primarypipeline.nominations.NominationForm;
+import org.primarypipeline.nominations.PlainText;
 import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.outreach.ConsentRegistry;
 import org.primarypipeline.outreach.OutboundMessage;
@@ -151,14 +153,17 @@ public class Invitations {
         if (zip == null && district == null) {
             throw new IllegalArgumentException("tell us your ZIP or your district, so we can put you in its group");
         }
-        long member = findOrCreateMember(invitation, fullName);
+        // both checked before anything is written: PostgreSQL refuses a NUL in text, and a ZIP that does
+        // not normalise used to fail after the member row was in, both as a 500 (found by InputFuzzTest)
+        String name = PlainText.field(fullName, "your name", NominationForm.MAX_NAME, false);
+        String normalizedZip = district != null ? null : zip(zip);
+        long member = findOrCreateMember(invitation, name);
         if (district != null) {
             districts.confirm(member, district);
         } else {
             String plan = jdbc.sql("select id from district_plan where is_current")
                     .query(String.class)
                     .single();
-            String normalizedZip = ZipCodes.normalize(zip);
             Assignment a = DistrictPlans.load(plan).assign(Double.NaN, Double.NaN, ZipCodes.toInt(normalizedZip));
             jdbc.sql("""
                     update member set zip = coalesce(zip, ?), district_plan_id = ?, district_id = ?, district_source = ?,
@@ -313,6 +318,14 @@ public class Invitations {
                 throw new IllegalArgumentException("no address to invite");
             }
             return normalized;
+        } catch (InvalidField e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    private static String zip(String zip) {
+        try {
+            return ZipCodes.normalize(zip);
         } catch (InvalidField e) {
             throw new IllegalArgumentException(e.getMessage());
         }

@@ -33,7 +33,9 @@ public class ImportRowProcessor implements ItemProcessor<RawBlock, ImportBlock> 
                 valid.add(new ImportRow(
                         supporter, plan.assign(supporter.latitude(), supporter.longitude(), supporter.zipNumber())));
             } catch (InvalidField e) {
-                rejects.add(new ImportBlock.Reject(raw.line(), e.getMessage(), raw.text()));
+                // the row as it stood, but a NUL shown as a visible sign: PostgreSQL stores no NUL in text
+                rejects.add(new ImportBlock.Reject(
+                        raw.line(), e.getMessage(), raw.text().replace('\u0000', '\u2400')));
             }
         }
         return new ImportBlock(valid, rejects);

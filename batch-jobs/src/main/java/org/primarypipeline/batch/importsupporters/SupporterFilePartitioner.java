@@ -71,6 +71,7 @@ public class SupporterFilePartitioner implements Partitioner {
             long size = Files.size(file);
             byte[] buffer = new byte[1 << 20];
             boolean quoted = false;
+            boolean lastWasCr = false;
             long offset = 0;
             long line = 1;
             long records = 0;
@@ -86,10 +87,18 @@ public class SupporterFilePartitioner implements Partitioner {
                     if (headerEnd < 0) {
                         header.write(b);
                     }
+                    boolean afterCr = lastWasCr;
+                    lastWasCr = b == '\r';
                     if (b == '"') {
                         quoted = !quoted;
-                    } else if (b == '\n') {
+                    } else if (b == '\r') {
+                        // the reader's parser ends a line at a CR on its own too (inside quotes as well); counted
+                        // here, a CRLF's LF adds nothing, so each partition's first line number is the reader's
                         line++;
+                    } else if (b == '\n') {
+                        if (!afterCr) {
+                            line++;
+                        }
                         if (!quoted) {
                             long next = offset + i + 1;
                             if (headerEnd < 0) {
@@ -104,7 +113,7 @@ public class SupporterFilePartitioner implements Partitioner {
                                 nextCut = headerEnd + (size - headerEnd) * starts.size() / parts;
                             }
                         }
-                    } else if (b != '\r') {
+                    } else {
                         recordHasContent = true;
                     }
                 }

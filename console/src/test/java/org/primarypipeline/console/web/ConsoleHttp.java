@@ -52,6 +52,17 @@ final class ConsoleHttp {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Any request in this session (its cookies), with the given headers and a body sent as is (null: none). */
+    HttpResponse<String> send(String method, String path, Map<String, String> headers, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The CSRF token in the forms of a page this session can see. */
     String csrf(String page) throws IOException, InterruptedException {
         HttpResponse<String> response = get(page);

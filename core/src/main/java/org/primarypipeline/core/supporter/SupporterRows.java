@@ -23,6 +23,12 @@ public final class SupporterRows {
         if (row.length != columns.width() && !(row.length == 1 && row[0].isBlank())) {
             throw new InvalidField("has " + row.length + " fields, the header " + columns.width());
         }
+        for (String cell : row) {
+            // PostgreSQL cannot store it in text, and a reason quoting the cell could not be stored either
+            if (cell != null && cell.indexOf('\u0000') >= 0) {
+                throw new InvalidField("a value holds a NUL character (byte 0), which cannot be stored");
+            }
+        }
         String name = name(row);
         String email = EmailAddresses.normalize(columns.get(row, Field.EMAIL));
         String phone = PhoneNumbers.toE164(columns.get(row, Field.PHONE));

@@ -1,0 +1,287 @@
+package org.primarypipeline.console.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.primarypipeline.console.users.Right;
+import org.primarypipeline.console.users.Role;
+
+/**
+ * Who may use each endpoint of the app, declared by hand: {@link EndpointSecurityTest} checks every
+ * mapping the running app serves against it (a mapping missing here fails the suite, so a new endpoint
+ * must be classified) and sends each one as every role and as nobody. docs/security.md prints it.
+ */
+final class EndpointAccessTable {
+
+    private EndpointAccessTable() {}
+
+    /** Who may: anyone (a public door), any signed-in account, or the roles that have a right. */
+    enum Access {
+        PUBLIC,
+        SIGNED_IN,
+        VIEW,
+        STEER_CYCLES,
+        READ_AUDIT,
+        SIGN_OFF_FINANCE,
+        MANAGE_USERS;
+
+        boolean allows(Role role) {
+            return switch (this) {
+                case PUBLIC, SIGNED_IN -> true;
+                default -> role.has(Right.valueOf(name()));
+            };
+        }
+    }
+
+    /**
+     * One endpoint and the request the suite sends to it. The request changes nothing for anyone (an
+     * unknown cycle, token or id, or a form that fails validation), so the suite can send it as every
+     * role in the app the other console tests share; a refusal must still come before the lookup.
+     *
+     * @param mapped false for what a filter or resource handler serves (sign-in page assets, health)
+     * @param ownRefusal a public door that authenticates what it is sent itself (a signature, a ballot
+     *     session) and may answer 401 on its own; the console's chain must still let the request through
+     * @param basic an API call that needs the account's password, not a token
+     */
+    record Rule(
+            String method,
+            String pattern,
+            Access access,
+            String path,
+            String body,
+            boolean mapped,
+            boolean ownRefusal,
+            boolean basic) {
+
+        String key() {
+            return method + " " + pattern;
+        }
+
+        boolean api() {
+            return access != Access.PUBLIC && path.startsWith("/api/");
+        }
+
+        boolean json() {
+            return body != null && body.startsWith("{");
+        }
+    }
+
+    static final List<Rule> RULES = new ArrayList<>();
+
+    private static void rule(String method, String pattern, Access access, String path, String body) {
+        RULES.add(new Rule(method, pattern, access, path, body, true, false, false));
+    }
+
+    private static void get(String pattern, Access access, String path) {
+        rule("GET", pattern, access, path, null);
+    }
+
+    private static void post(String pattern, Access access, String path, String body) {
+        rule("POST", pattern, access, path, body);
+    }
+
+    /** A public door that checks a signature or a session of its own. */
+    private static void ownDoor(String method, String pattern, String path, String body) {
+        RULES.add(new Rule(method, pattern, Access.PUBLIC, path, body, true, true, false));
+    }
+
+    private static void unmapped(String path) {
+        RULES.add(new Rule("GET", path, Access.PUBLIC, path, null, false, false, false));
+    }
+
+    private static final String NO_CYCLE = "NO-SUCH-1";
+
+    static {
+        // members, candidates and providers: PublicEndpoints.MEMBERS_AND_PROVIDERS
+        post("/api/districts/{district}/members", Access.PUBLIC, "/api/districts/ZZ-99/members", "{\"fullName\":\"\"}");
+        get("/invitation", Access.PUBLIC, "/invitation");
+        get("/invitation/{token}", Access.PUBLIC, "/invitation/no-such-invitation");
+        post("/invitation/accept", Access.PUBLIC, "/invitation/accept", "token=no-such-invitation");
+        post("/invitation/decline", Access.PUBLIC, "/invitation/decline", "token=no-such-invitation");
+        get("/nominate/{cycleId}", Access.PUBLIC, "/nominate/" + NO_CYCLE);
+        post("/nominate/{cycleId}", Access.PUBLIC, "/nominate/" + NO_CYCLE, "nomineeName=");
+        get("/nominate/confirm/{token}", Access.PUBLIC, "/nominate/confirm/no-such-token");
+        post("/nominate/confirm", Access.PUBLIC, "/nominate/confirm", "token=no-such-token");
+        get("/candidacy/accept/{token}", Access.PUBLIC, "/candidacy/accept/no-such-token");
+        post("/candidacy/accept", Access.PUBLIC, "/candidacy/accept", "token=no-such-token");
+        get("/fundraisers/{id}", Access.PUBLIC, "/fundraisers/no-such-fundraiser");
+        get("/fundraisers/{id}/donate", Access.PUBLIC, "/fundraisers/no-such-fundraiser/donate");
+        post("/fundraisers/{id}/donate", Access.PUBLIC, "/fundraisers/no-such-fundraiser/donate", "amount=");
+        get("/fundraisers/{id}/thanks", Access.PUBLIC, "/fundraisers/no-such-fundraiser/thanks");
+        get("/fundraisers/best-efforts/{token}", Access.PUBLIC, "/fundraisers/best-efforts/no-such-token");
+        post("/fundraisers/best-efforts/{token}", Access.PUBLIC, "/fundraisers/best-efforts/no-such-token", "x=");
+        post("/webhooks/stripe", Access.PUBLIC, "/webhooks/stripe", "{\"type\":\"unsigned\"}");
+        ownDoor("POST", "/twilio/sms", "/twilio/sms", "MessageSid=SM-suite&From=%2B15125550111&Body=hi");
+        ownDoor("POST", "/twilio/status/{outboxId}", "/twilio/status/987654", "MessageSid=SM-suite&MessageStatus=sent");
+        get("/unsubscribe/{token}", Access.PUBLIC, "/unsubscribe/no-such-token");
+        post("/unsubscribe/{token}", Access.PUBLIC, "/unsubscribe/no-such-token", "x=");
+        get("/ballot/open/{token}", Access.PUBLIC, "/ballot/open/no-such-token");
+        post("/ballot/open", Access.PUBLIC, "/ballot/open", "token=no-such-token");
+        post("/ballot/link", Access.PUBLIC, "/ballot/link", "cycleId=" + NO_CYCLE + "&address=");
+        get("/ballot/{cycleId}", Access.PUBLIC, "/ballot/" + NO_CYCLE);
+        post("/ballot/{cycleId}/ranking", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/ranking", "formKey=x");
+        post("/ballot/{cycleId}/proxies", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/proxies", "formKey=x");
+        post("/ballot/{cycleId}/signout", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/signout", "formKey=x");
+        get("/ballot/{cycleId}/check", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/check");
+        get("/ballot/{cycleId}/receipts", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/receipts");
+        get("/ballot/{cycleId}/receipts/{receipt}", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/receipts/abc");
+        unmapped("/actuator/health");
+        // open inside the console so that the sign-in page can be shown: PublicEndpoints.CONSOLE_OPEN
+        get("/login", Access.PUBLIC, "/login");
+        rule("*", "/error", Access.PUBLIC, "/error", null);
+        unmapped("/console/app.css");
+        unmapped("/webjars/htmx.org/2.0.8/dist/htmx.min.js");
+        unmapped("/favicon.ico");
+
+        // any signed-in account
+        RULES.add(new Rule(
+                "POST", "/api/tokens", Access.SIGNED_IN, "/api/tokens", "{\"label\":\"suite\"}", true, false, true));
+        get("/api/tokens/current", Access.SIGNED_IN, "/api/tokens/current");
+        // sent with the password, not a token, so that it revokes nothing: the door answers 400
+        RULES.add(new Rule(
+                "DELETE", "/api/tokens/current", Access.SIGNED_IN, "/api/tokens/current", null, true, false, true));
+        get("/api/imports/{id}", Access.SIGNED_IN, "/api/imports/999999");
+        get("/api/districts/priorities", Access.SIGNED_IN, "/api/districts/priorities?limit=1");
+        get("/api/districts/priorities/export.csv", Access.SIGNED_IN, "/api/districts/priorities/export.csv");
+        get("/api/cycles/{cycleId}/receipts", Access.SIGNED_IN, "/api/cycles/" + NO_CYCLE + "/receipts");
+        get("/api/cycles/{cycleId}/receipts/{receipt}", Access.SIGNED_IN, "/api/cycles/" + NO_CYCLE + "/receipts/x");
+        get("/v3/api-docs", Access.SIGNED_IN, "/v3/api-docs");
+        get("/v3/api-docs.yaml", Access.SIGNED_IN, "/v3/api-docs.yaml");
+        get("/v3/api-docs/swagger-config", Access.SIGNED_IN, "/v3/api-docs/swagger-config");
+        get("/swagger-ui.html", Access.SIGNED_IN, "/swagger-ui.html");
+
+        // read the console: every role
+        get("/", Access.VIEW, "/");
+        get("/cycles", Access.VIEW, "/cycles");
+        get("/cycles/{cycleId}", Access.VIEW, "/cycles/" + NO_CYCLE);
+        get("/cycles/{cycleId}/live", Access.VIEW, "/cycles/" + NO_CYCLE + "/live");
+        get("/cycles/{cycleId}/candidacies/{candidacyId}", Access.VIEW, "/cycles/" + NO_CYCLE + "/candidacies/1");
+        get("/cycles/{cycleId}/nominations", Access.VIEW, "/cycles/" + NO_CYCLE + "/nominations");
+        get("/districts", Access.VIEW, "/districts");
+        get("/districts/{district}", Access.VIEW, "/districts/ZZ-99");
+        get("/supporters", Access.VIEW, "/supporters");
+        get("/supporters/imports", Access.VIEW, "/supporters/imports");
+        get("/pledge", Access.VIEW, "/pledge");
+        get("/api/cycles", Access.VIEW, "/api/cycles");
+        get("/api/cycles/{cycleId}", Access.VIEW, "/api/cycles/" + NO_CYCLE);
+        get("/api/pledge", Access.VIEW, "/api/pledge");
+        get("/api/vetting/duty", Access.VIEW, "/api/vetting/duty");
+
+        // launch and steer cycles, act on someone's behalf
+        String api = "/api/cycles/" + NO_CYCLE;
+        String page = "/cycles/" + NO_CYCLE;
+        post("/api/cycles", Access.STEER_CYCLES, "/api/cycles", "{\"district\":\"ZZ-01\"}");
+        post(
+                "/api/cycles/{cycleId}/review",
+                Access.STEER_CYCLES,
+                api + "/review",
+                "{\"candidacyId\":1,\"verdict\":\"REJECT\",\"reason\":\"x\"}");
+        post("/api/cycles/{cycleId}/extend", Access.STEER_CYCLES, api + "/extend", "{}");
+        for (String action : List.of("close", "recount", "certify")) {
+            post("/api/cycles/{cycleId}/" + action, Access.STEER_CYCLES, api + "/" + action, "{}");
+            post("/cycles/{cycleId}/" + action, Access.STEER_CYCLES, page + "/" + action, "");
+        }
+        post("/api/cycles/{cycleId}/withdraw", Access.STEER_CYCLES, api + "/withdraw", "{\"candidacyId\":1}");
+        post("/api/cycles/{cycleId}/cancel", Access.STEER_CYCLES, api + "/cancel", "{\"reason\":\"x\"}");
+        post(
+                "/cycles/{cycleId}/review",
+                Access.STEER_CYCLES,
+                page + "/review",
+                "candidacyId=1&verdict=REJECT&reason=x");
+        post("/cycles/{cycleId}/extend", Access.STEER_CYCLES, page + "/extend", "");
+        post("/cycles/{cycleId}/withdraw", Access.STEER_CYCLES, page + "/withdraw", "candidacyId=1");
+        post("/cycles/{cycleId}/cancel", Access.STEER_CYCLES, page + "/cancel", "reason=x");
+        get("/districts/{district}/launch", Access.STEER_CYCLES, "/districts/ZZ-01/launch");
+        get("/districts/{district}/launch/schedule", Access.STEER_CYCLES, "/districts/ZZ-01/launch/schedule");
+        post("/districts/{district}/launch", Access.STEER_CYCLES, "/districts/ZZ-01/launch", "vettingPeriod=1d");
+        get("/outbox/dead-letters", Access.STEER_CYCLES, "/outbox/dead-letters");
+        post("/outbox/dead-letters/{id}/requeue", Access.STEER_CYCLES, "/outbox/dead-letters/999999/requeue", "");
+        rule(
+                "PUT",
+                "/api/members/{memberId}/proxies",
+                Access.STEER_CYCLES,
+                "/api/members/999999/proxies",
+                "{\"proxies\":[]}");
+        post(
+                "/api/cycles/{cycleId}/nominations",
+                Access.STEER_CYCLES,
+                api + "/nominations",
+                "{\"nomineeName\":\"Suite Nominee\",\"nomineeEmail\":\"suite-nominee@example.org\"}");
+        post(
+                "/api/cycles/{cycleId}/candidacies/{candidacyId}/pledge",
+                Access.STEER_CYCLES,
+                api + "/candidacies/1/pledge",
+                "{\"typedName\":\"x\"}");
+        post(
+                "/api/cycles/{cycleId}/candidacies/{candidacyId}/eligibility",
+                Access.STEER_CYCLES,
+                api + "/candidacies/1/eligibility",
+                "{}");
+        post(
+                "/api/cycles/{cycleId}/ballots",
+                Access.STEER_CYCLES,
+                api + "/ballots",
+                "{\"memberId\":999999,\"ranking\":[1]}");
+        post("/api/pledge", Access.STEER_CYCLES, "/api/pledge", "{}");
+        post(
+                "/api/candidates/{candidateId}/pledge/withdraw",
+                Access.STEER_CYCLES,
+                "/api/candidates/999999/pledge/withdraw",
+                "{}");
+        post("/api/vetting/duty", Access.STEER_CYCLES, "/api/vetting/duty", "{}");
+        post("/pledge", Access.STEER_CYCLES, "/pledge", "");
+        post(
+                "/candidates/{candidateId}/pledge/withdraw",
+                Access.STEER_CYCLES,
+                "/candidates/999999/pledge/withdraw",
+                "");
+        post("/api/districts/priorities/run", Access.STEER_CYCLES, "/api/districts/priorities/run", "{}");
+
+        // the audit log
+        get("/audit", Access.READ_AUDIT, "/audit?outcome=DENIED");
+        get("/api/audit", Access.READ_AUDIT, "/api/audit?limit=1");
+
+        // finance
+        String fr = "/fundraisers/999999";
+        String period = "?from=2026-05-01&to=2026-05-31";
+        get("/finance", Access.SIGN_OFF_FINANCE, "/finance");
+        get("/finance/fundraisers/{id}", Access.SIGN_OFF_FINANCE, "/finance" + fr);
+        get("/finance/fundraisers/{id}/report.csv", Access.SIGN_OFF_FINANCE, "/finance" + fr + "/report.csv" + period);
+        get(
+                "/finance/fundraisers/{id}/schedule-a.csv",
+                Access.SIGN_OFF_FINANCE,
+                "/finance" + fr + "/schedule-a.csv" + period);
+        post(
+                "/finance/fundraisers/{id}/sign-off",
+                Access.SIGN_OFF_FINANCE,
+                "/finance" + fr + "/sign-off",
+                "from=2020-01-01&to=2020-01-31");
+        get("/api/finance/fundraisers/{id}/report", Access.SIGN_OFF_FINANCE, "/api/finance" + fr + "/report");
+        get("/api/finance/fundraisers/{id}/report.csv", Access.SIGN_OFF_FINANCE, "/api/finance" + fr + "/report.csv");
+        get(
+                "/api/finance/fundraisers/{id}/schedule-a.csv",
+                Access.SIGN_OFF_FINANCE,
+                "/api/finance" + fr + "/schedule-a.csv");
+        post(
+                "/api/finance/fundraisers/{id}/sign-off",
+                Access.SIGN_OFF_FINANCE,
+                "/api/finance" + fr + "/sign-off",
+                "{\"from\":\"2020-01-01\",\"to\":\"2020-01-31\"}");
+        post(
+                "/api/finance/donations/{id}/excess",
+                Access.SIGN_OFF_FINANCE,
+                "/api/finance/donations/999999/excess",
+                "{\"decision\":\"REFUND\"}");
+        post(
+                "/api/finance/donors/{id}/merge",
+                Access.SIGN_OFF_FINANCE,
+                "/api/finance/donors/999999/merge",
+                "{\"into\":999998}");
+        post("/api/finance/reconcile", Access.SIGN_OFF_FINANCE, "/api/finance/reconcile", "{}");
+
+        // console accounts
+        get("/users", Access.MANAGE_USERS, "/users?role=staff");
+        post("/users", Access.MANAGE_USERS, "/users", "username=x&role=staff&password=short&confirm=short");
+        post("/users/{id}/disable", Access.MANAGE_USERS, "/users/999999/disable", "");
+        post("/users/{id}/enable", Access.MANAGE_USERS, "/users/999999/enable", "");
+    }
+}
