@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.primarypipeline.core.money.Money;
+import org.primarypipeline.cycles.Durations;
 import org.primarypipeline.outreach.OutboundMessage;
 import org.primarypipeline.outreach.Outbox;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,17 +44,45 @@ public class DonationLedger {
     private final Outbox outbox;
     private final FundraisingSettings settings;
     private final Clock clock;
+    private final Duration answerTtl;
+
+    /** What became of a best-efforts answer. */
+    public enum BestEffortsAnswer {
+        RECORDED,
+        /** A field was empty; the link is still good. */
+        INCOMPLETE,
+        UNKNOWN,
+        /** The link was used already: it is good once. */
+        USED,
+        EXPIRED
+    }
 
     @Autowired
-    public DonationLedger(JdbcClient jdbc, Outbox outbox, FundraisingSettings settings, ObjectProvider<Clock> clock) {
-        this(jdbc, outbox, settings, clock.getIfAvailable(Clock::systemUTC));
+    public DonationLedger(
+            JdbcClient jdbc,
+            Outbox outbox,
+            FundraisingSettings settings,
+            ObjectProvider<Clock> clock,
+            @Value("${pp.fundraising.best-efforts-answer-ttl:30d}") String answerTtl) {
+        this(
+                jdbc,
+                outbox,
+                settings,
+                clock.getIfAvailable(Clock::systemUTC),
+                Durations.parse("pp.fundraising.best-efforts-answer-ttl", answerTtl, BEST_EFFORTS_WINDOW));
     }
 
     public DonationLedger(JdbcClient jdbc, Outbox outbox, FundraisingSettings settings, Clock clock) {
+        this(jdbc, outbox, settings, clock, BEST_EFFORTS_WINDOW);
+    }
+
+    public DonationLedger(
+            JdbcClient jdbc, Outbox outbox, FundraisingSettings settings, Clock clock, Duration answerTtl) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
+        this.answerTtl = answerTtl;
     }
 
     /** A payment Stripe says succeeded. Any of the ids may be missing; at least one of payment intent and invoice is there. */
@@ -369,19 +399,24 @@ public class DonationLedger {
         long donor = (Long) m.get("donorId");
         Instant paid = (Instant) m.get("paidAt");
         Instant now = clock.instant();
+        String token = AnswerTokens.newToken();
         int added = jdbc.sql("""
-                insert into best_efforts_request (donor_id, donation_id, due_by, requested_at) values (?, ?, ?, ?)
+                insert into best_efforts_request (donor_id, donation_id, due_by, requested_at, answer_token_hash,
+                                                  answer_expires_at)
+                values (?, ?, ?, ?, ?, ?)
                 on conflict (donor_id) do nothing
                 """)
-                .params(donor, donationId, Timestamp.from(paid.plus(BEST_EFFORTS_WINDOW)), Timestamp.from(now))
+                .params(
+                        donor,
+                        donationId,
+                        Timestamp.from(paid.plus(BEST_EFFORTS_WINDOW)),
+                        Timestamp.from(now),
+                        AnswerTokens.hash(token),
+                        Timestamp.from(now.plus(answerTtl)))
                 .update();
         if (added == 0 || m.get("donorEmail") == null) {
             return;
         }
-        String token = jdbc.sql("select answer_token::text from best_efforts_request where donor_id = ?")
-                .param(donor)
-                .query(String.class)
-                .single();
         Map<String, Object> model = new HashMap<>(m);
         model.put(
                 "missing",
@@ -394,7 +429,8 @@ public class DonationLedger {
                         (String) m.get("donorEmail"),
                         "best-efforts-request",
                         messageModel(model))
-                .asTransactional());
+                .asTransactional()
+                .withSecrets("answerUrl"));
     }
 
     /** The outbox stores models as plain JSON: text, numbers and flags only, no nulls. */
@@ -411,24 +447,59 @@ public class DonationLedger {
         return out;
     }
 
-    /** The donor answers the best-efforts request; their later reports carry it. */
+    /** Whether this best-efforts link can still be answered (UNKNOWN, USED, EXPIRED or INCOMPLETE: not yet answered). */
+    public BestEffortsAnswer bestEffortsLink(String token) {
+        return linkState(token, false).answer();
+    }
+
+    /**
+     * The donor answers the best-efforts request; their later reports carry it. The link is good once and
+     * until it expires ({@code pp.fundraising.best-efforts-answer-ttl}, 30 days by default).
+     */
     @Transactional
-    public boolean answerBestEfforts(String token, String employer, String occupation) {
-        Optional<Long> donor = jdbc.sql(
-                        "select donor_id from best_efforts_request where answer_token = cast(? as uuid)")
-                .param(token)
-                .query(Long.class)
-                .optional();
-        if (donor.isEmpty() || ContributionForm.blank(employer) || ContributionForm.blank(occupation)) {
-            return false;
+    public BestEffortsAnswer answerBestEfforts(String token, String employer, String occupation) {
+        LinkState link = linkState(token, true);
+        if (link.answer() != BestEffortsAnswer.INCOMPLETE) {
+            return link.answer();
+        }
+        if (ContributionForm.blank(employer) || ContributionForm.blank(occupation)) {
+            return BestEffortsAnswer.INCOMPLETE;
         }
         jdbc.sql("update donor set employer = ?, occupation = ?, updated_at = now() where id = ?")
-                .params(employer.trim(), occupation.trim(), donor.get())
+                .params(employer.trim(), occupation.trim(), link.donorId())
                 .update();
-        jdbc.sql("update best_efforts_request set answered_at = ? where donor_id = ?")
-                .params(Timestamp.from(clock.instant()), donor.get())
+        jdbc.sql("update best_efforts_request set answered_at = ? where donor_id = ? and answered_at is null")
+                .params(Timestamp.from(clock.instant()), link.donorId())
                 .update();
-        return true;
+        return BestEffortsAnswer.RECORDED;
+    }
+
+    private record LinkState(BestEffortsAnswer answer, long donorId) {}
+
+    /** INCOMPLETE here means "open": the link is known, unused and in time. */
+    private LinkState linkState(String token, boolean lock) {
+        record Row(long donorId, boolean answered, Instant expiresAt) {}
+        Optional<Row> row = token == null || token.length() > 100
+                ? Optional.empty()
+                : jdbc.sql("select donor_id, answered_at is not null, answer_expires_at from best_efforts_request "
+                                + "where answer_token_hash = ?" + (lock ? " for update" : ""))
+                        .param(AnswerTokens.hash(token))
+                        .query((rs, n) -> new Row(
+                                rs.getLong(1),
+                                rs.getBoolean(2),
+                                rs.getTimestamp(3).toInstant()))
+                        .optional();
+        if (row.isEmpty()) {
+            return new LinkState(BestEffortsAnswer.UNKNOWN, 0);
+        }
+        Row r = row.get();
+        if (r.answered()) {
+            return new LinkState(BestEffortsAnswer.USED, r.donorId());
+        }
+        if (!clock.instant().isBefore(r.expiresAt())) {
+            return new LinkState(BestEffortsAnswer.EXPIRED, r.donorId());
+        }
+        return new LinkState(BestEffortsAnswer.INCOMPLETE, r.donorId());
     }
 
     private Map<String, Object> donationModel(long donationId) {

@@ -172,7 +172,8 @@ public class Nominations {
         steps.send(
                 OutboundMessage.email(
                                 "nomination:" + id + ":confirm", valid.nominatorEmail(), "nomination-confirm", model)
-                        .asTransactional(),
+                        .asTransactional()
+                        .withSecrets("confirmUrl"),
                 id,
                 null,
                 "confirm");
@@ -296,7 +297,7 @@ public class Nominations {
         OutboundMessage message = n.nomineeEmail() != null
                 ? OutboundMessage.email(key, n.nomineeEmail(), template, model)
                 : OutboundMessage.sms(key, n.nomineePhone(), template, model).inState(cycle.districtId());
-        steps.send(message.asTransactional(), n.id(), null, step);
+        steps.send(message.asTransactional().withSecrets("acceptUrl"), n.id(), null, step);
     }
 
     /**

@@ -57,13 +57,30 @@ public class DeadLetters {
                 .single();
     }
 
-    /** Puts a dead letter back in the queue with a fresh attempt count; false if it was not dead. */
+    /**
+     * Puts a dead letter back in the queue with a fresh attempt count; false if it was not dead, or if
+     * it lost its single-use link when it died (sending it again would send a message without its link).
+     */
     public boolean requeue(long id) {
         return jdbc.sql("""
                         update outbox_message set status = 'PENDING', attempts = 0, next_attempt_at = now(),
                                dead_reason = null, dead_at = null, last_error = 'requeued by staff after: ' || dead_reason
-                        where id = :id and status = 'DEAD'
-                        """).param("id", id).update() == 1;
+                        where id = :id and status = 'DEAD' and model -> :scrubbed is null
+                        """)
+                        .param("id", id)
+                        .param("scrubbed", OutboxSecrets.SCRUBBED)
+                        .update()
+                == 1;
+    }
+
+    /** Whether this message's single-use link was dropped when it died (the member asks for a fresh one). */
+    public boolean lostItsSecrets(long id) {
+        return jdbc.sql("select count(*) from outbox_message where id = :id and model -> :scrubbed is not null")
+                        .param("id", id)
+                        .param("scrubbed", OutboxSecrets.SCRUBBED)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     public record DeadLetter(

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Callers write it inside their own transaction; the outreach routes deliver it.
  *
  * <p>A message to an address that has opted out (see {@link ConsentRegistry} for the rules) is still
- * written, as SUPPRESSED, so that its key stays taken and staff can see why nothing went out.
+ * written, as SUPPRESSED, so that its key stays taken and staff can see why nothing went out; the
+ * entries it marked secret are dropped at once, since it will never be sent.
  */
 @Component
 public class Outbox {
@@ -45,7 +46,8 @@ public class Outbox {
             added += jdbc.sql("""
                             insert into outbox_message (dedup_key, channel, recipient, template, model, transactional,
                                                         recipient_zone, next_attempt_at, status, last_error)
-                            select r.dedup_key, r.channel, r.recipient, r.template, r.model, r.transactional,
+                            select r.dedup_key, r.channel, r.recipient, r.template,
+                                   case when blocked.yes then %s else r.model end, r.transactional,
                                    r.recipient_zone, coalesce(r.not_before, now()),
                                    case when blocked.yes then 'SUPPRESSED' else 'PENDING' end,
                                    case when blocked.yes then 'recipient had opted out when the message was queued' end
@@ -57,7 +59,9 @@ public class Outbox {
                                 where k.channel = r.channel and k.address = r.recipient and k.opted_out
                                   and (r.channel = 'SMS' or not r.transactional)) as yes) blocked
                             on conflict (dedup_key) do nothing
-                            """).param("rows", toJson(chunk)).update();
+                            """.formatted(OutboxSecrets.scrubbed("r.model")))
+                    .param("rows", toJson(chunk))
+                    .update();
         }
         return added;
     }

@@ -1,5 +1,8 @@
 package org.primarypipeline.supporters;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -29,6 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
  * be the inviter's) and, when the inviter offered it and the invitee agreed, names the inviter as the
  * invitee's proxy for all ten units (same group only: proxies act within one group's votes). An
  * address that opted out of the channel is not invited. Staff see how far invitations reach per district.
+ *
+ * <p>The code in an invitation's link is stored only as its SHA-256 hash: {@link Invitation#token()} is
+ * known to the call that created the invitation and is null everywhere else.
  */
 @Repository
 public class Invitations {
@@ -47,7 +53,24 @@ public class Invitations {
             boolean offersProxy,
             String status,
             Long inviteeMemberId,
-            boolean proxyCreated) {}
+            boolean proxyCreated) {
+
+        /** The same invitation with its code, which only the call that created it knows. */
+        Invitation withToken(String code) {
+            return new Invitation(
+                    id,
+                    code,
+                    inviterMemberId,
+                    groupId,
+                    channel,
+                    address,
+                    inviteeName,
+                    offersProxy,
+                    status,
+                    inviteeMemberId,
+                    proxyCreated);
+        }
+    }
 
     /**
      * How far invitations reach in one district's group of the current plan.
@@ -110,10 +133,17 @@ public class Invitations {
         }
         String token = token();
         long id = jdbc.sql("""
-                insert into invitation (token, inviter_member_id, group_id, channel, address, invitee_name, offers_proxy)
+                insert into invitation (token_hash, inviter_member_id, group_id, channel, address, invitee_name, offers_proxy)
                 values (?, ?, ?, ?, ?, ?, ?) returning id
                 """)
-                .params(token, inviterMemberId, inviter.groupId(), channel.name(), normalized, inviteeName, offersProxy)
+                .params(
+                        hash(token),
+                        inviterMemberId,
+                        inviter.groupId(),
+                        channel.name(),
+                        normalized,
+                        inviteeName,
+                        offersProxy)
                 .query(Long.class)
                 .single();
         Map<String, Object> model = Map.of(
@@ -132,8 +162,9 @@ public class Invitations {
                 "invitationPageUrl",
                 links.url("/invitation"));
         outbox.enqueue(new OutboundMessage("invitation:" + id, channel, normalized, TEMPLATE, model)
-                .inState(inviter.districtId()));
-        return find("id = ?", id).orElseThrow();
+                .inState(inviter.districtId())
+                .withSecrets("token", "invitationUrl"));
+        return find("id = ?", id).orElseThrow().withToken(token);
     }
 
     /**
@@ -144,8 +175,9 @@ public class Invitations {
      */
     @Transactional
     public Invitation accept(String token, String fullName, String zip, DistrictId district, boolean acceptsProxy) {
-        Invitation invitation =
-                find("token = ?", token).orElseThrow(() -> new IllegalArgumentException("no such invitation"));
+        // the row stays locked until this answer commits, so a decline sent at the same time waits and is refused
+        Invitation invitation = find("token_hash = ? for update", hash(token))
+                .orElseThrow(() -> new IllegalArgumentException("no such invitation"));
         if (!"PENDING".equals(invitation.status())) {
             throw new IllegalArgumentException(
                     "this invitation was already " + invitation.status().toLowerCase());
@@ -196,23 +228,26 @@ public class Invitations {
                             .update()
                     == 1;
         }
-        jdbc.sql("""
+        int answered = jdbc.sql("""
                 update invitation set status = 'ACCEPTED', invitee_member_id = ?, proxy_created = ?, answered_at = now()
-                where id = ?
+                where id = ? and status = 'PENDING'
                 """).params(member, proxy, invitation.id()).update();
+        if (answered == 0) {
+            throw new IllegalArgumentException("this invitation was answered meanwhile");
+        }
         return find("id = ?", invitation.id()).orElseThrow();
     }
 
     @Transactional
     public Invitation decline(String token) {
         int updated = jdbc.sql(
-                        "update invitation set status = 'DECLINED', answered_at = now() where token = ? and status = 'PENDING'")
-                .param(token)
+                        "update invitation set status = 'DECLINED', answered_at = now() where token_hash = ? and status = 'PENDING'")
+                .param(hash(token))
                 .update();
         if (updated == 0) {
             throw new IllegalArgumentException("no pending invitation with that token");
         }
-        return find("token = ?", token).orElseThrow();
+        return find("token_hash = ?", hash(token)).orElseThrow();
     }
 
     /** The invitation graph's size in every district group of the current plan that has any invitation. */
@@ -254,7 +289,7 @@ public class Invitations {
     }
 
     public Optional<Invitation> byToken(String token) {
-        return find("token = ?", token);
+        return find("token_hash = ?", hash(token));
     }
 
     /** What the invitee is shown before answering: who invites them, from which district, and what is offered. */
@@ -297,7 +332,7 @@ public class Invitations {
                 .params(params)
                 .query((rs, n) -> new Invitation(
                         rs.getLong("id"),
-                        rs.getString("token"),
+                        null,
                         rs.getLong("inviter_member_id"),
                         rs.getLong("group_id"),
                         Channel.valueOf(rs.getString("channel")),
@@ -328,6 +363,16 @@ public class Invitations {
             return ZipCodes.normalize(zip);
         } catch (InvalidField e) {
             throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    /** Codes carry 144 random bits, so an unsalted SHA-256 is enough to keep them out of reach. */
+    private static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256")
+                    .digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

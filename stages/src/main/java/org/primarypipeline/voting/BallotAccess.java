@@ -130,6 +130,11 @@ public class BallotAccess {
             return Optional.empty();
         }
         Recipient r = recipient.get();
+        // parallel requests for one member queue here, so each counts the links the others stored
+        jdbc.sql("select 1 from electorate where cycle_id = ? and member_id = ? for update")
+                .params(cycleId, r.id())
+                .query(Integer.class)
+                .list();
         int issued = jdbc.sql("select count(*) from ballot_access where cycle_id = ? and member_id = ?")
                 .params(cycleId, r.id())
                 .query(Integer.class)

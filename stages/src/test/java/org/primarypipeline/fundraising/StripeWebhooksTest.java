@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.primarypipeline.outreach.Outbox;
 import org.primarypipeline.testing.ActivitiesContext;
 import org.primarypipeline.testing.Fundraising;
 import org.primarypipeline.testing.StripeStub;
@@ -80,6 +81,52 @@ class StripeWebhooksTest {
                 select extract(epoch from b.due_by - d.paid_at)::bigint from best_efforts_request b join donation d on d.id = b.donation_id
                 where d.payment_intent_id = 'pi_gil'
                 """)).isEqualTo(Duration.ofDays(30).toSeconds());
+    }
+
+    /**
+     * The best-efforts answer link is good once and not after it expires, and only its hash is kept.
+     * Failed on the old code: the token was stored as is, answered twice, and answered after a year.
+     */
+    @Test
+    void theBestEffortsAnswerLinkIsSingleUseExpiresAndIsStoredOnlyAsItsHash() {
+        long paid = intent("Lou Moss", "7 Birch Road", "78702", 4_000, null, "Pilot");
+        fx.deliver("evt_lou", "checkout.session.completed", NOW, checkoutCompleted(paid, "pi_lou", 4_000));
+        String token = answerToken("loumoss@example.org");
+        assertThat(count("select count(*) from best_efforts_request b where strpos(row_to_json(b)::text, '" + token
+                        + "') > 0"))
+                .isEqualTo(0L);
+        assertThat(count("select model -> '_secrets' from outbox_message where template = 'best-efforts-request' "
+                                + "and recipient = 'loumoss@example.org'")
+                        .toString())
+                .contains("answerUrl");
+
+        assertThat(fx.ledger.answerBestEfforts(token, "Skyways", "Pilot"))
+                .isEqualTo(DonationLedger.BestEffortsAnswer.RECORDED);
+        assertThat(fx.ledger.answerBestEfforts(token, "Someone Else", "Forger"))
+                .isEqualTo(DonationLedger.BestEffortsAnswer.USED);
+        assertThat(count("select employer from donor where email = 'loumoss@example.org'"))
+                .isEqualTo("Skyways");
+
+        long late = intent("Mo Late", "8 Birch Road", "78702", 4_000, null, "Cook");
+        fx.deliver("evt_mo", "checkout.session.completed", NOW, checkoutCompleted(late, "pi_mo", 4_000));
+        String expired = answerToken("molate@example.org");
+        DonationLedger aYearOn = new DonationLedger(
+                jdbc,
+                context.bean(Outbox.class),
+                fx.settings,
+                Fundraising.clockAt(NOW.plus(Duration.ofDays(365)).toString()));
+        assertThat(aYearOn.answerBestEfforts(expired, "Diner", "Cook"))
+                .isEqualTo(DonationLedger.BestEffortsAnswer.EXPIRED);
+        assertThat(count("select count(*) from donor where email = 'molate@example.org' and employer is null"))
+                .isEqualTo(1L);
+        assertThat(fx.ledger.answerBestEfforts("not-a-token", "Diner", "Cook"))
+                .isEqualTo(DonationLedger.BestEffortsAnswer.UNKNOWN);
+    }
+
+    private String answerToken(String donorEmail) {
+        String url = (String) count("select model ->> 'answerUrl' from outbox_message "
+                + "where template = 'best-efforts-request' and recipient = '" + donorEmail + "'");
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 
     @Test

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,6 +121,81 @@ class InvitationsTest {
         assertThat(districts.of(eve).orElseThrow().reason()).isEqualTo("alice: moved house, told us by phone");
         assertThatThrownBy(() -> districts.confirm(eve, DistrictId.parse("DC-01")))
                 .hasMessageContaining("no district DC-01");
+    }
+
+    /** Failed on the old code, which stored the code as it was sent. */
+    @Test
+    void theInvitationCodeIsStoredOnlyAsItsHashAndItsLinkIsASecretOfTheMessage() {
+        long hal = db.bean(MemberRepository.class).join("WI-02", "Hal", "hal@example.org", null);
+        Invitations.Invitation toIda = invitations.invite(hal, Channel.EMAIL, "ida@example.org", "Ida", false);
+        assertThat(toIda.token()).hasSizeGreaterThanOrEqualTo(22);
+        assertThat(jdbc.sql("select count(*) from invitation i where strpos(row_to_json(i)::text, ?) > 0")
+                        .param(toIda.token())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select model -> '_secrets' from outbox_message where dedup_key = ?")
+                        .param("invitation:" + toIda.id())
+                        .query(String.class)
+                        .single())
+                .contains("invitationUrl", "token");
+        // looked up by the code's hash; inviting again does not hand the code out a second time
+        assertThat(invitations.byToken(toIda.token()).orElseThrow().id()).isEqualTo(toIda.id());
+        assertThat(invitations.byToken(toIda.token() + "x")).isEmpty();
+        assertThat(invitations
+                        .invite(hal, Channel.EMAIL, "ida@example.org", "Ida", false)
+                        .token())
+                .isNull();
+    }
+
+    /**
+     * An accept and a decline of the same invitation sent at once: one wins, the other is refused, and
+     * the stored answer is the winner's. Failed on the old code: the accept overwrote a decline that
+     * landed while it was creating the member.
+     */
+    @Test
+    void anAcceptDoesNotOverwriteAConcurrentDecline() throws Exception {
+        long joe = db.bean(MemberRepository.class).join("WI-02", "Joe", "joe@example.org", null);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 10; i++) {
+                String token = invitations
+                        .invite(joe, Channel.EMAIL, "race" + i + "@example.org", "Racer", false)
+                        .token();
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<Boolean> accept = pool.submit(() -> {
+                    together.await();
+                    try {
+                        invitations.accept(token, "Racer " + token, "53703", null, false);
+                        return true;
+                    } catch (IllegalArgumentException refused) {
+                        return false;
+                    }
+                });
+                Future<Boolean> decline = pool.submit(() -> {
+                    together.await();
+                    try {
+                        invitations.decline(token);
+                        return true;
+                    } catch (IllegalArgumentException refused) {
+                        return false;
+                    }
+                });
+                boolean accepted = accept.get(30, TimeUnit.SECONDS);
+                boolean declined = decline.get(30, TimeUnit.SECONDS);
+                assertThat(accepted ^ declined).as("exactly one answer wins").isTrue();
+                assertThat(invitations.byToken(token).orElseThrow().status())
+                        .isEqualTo(accepted ? "ACCEPTED" : "DECLINED");
+                assertThat(jdbc.sql("select count(*) from member where full_name = ?")
+                                .param("Racer " + token)
+                                .query(Integer.class)
+                                .single())
+                        .as("a refused accept leaves no member behind")
+                        .isEqualTo(accepted ? 1 : 0);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private String groupDistrict(long member) {

@@ -6,9 +6,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,6 +134,43 @@ class BallotAccessTest {
             links.sendFresh(round.cycleId, "eve.fresh@wa-07.example.org");
         }
         assertThat(links(round.cycleId)).hasSize(1 + BallotAccess.MAX_FRESH_LINKS);
+    }
+
+    /**
+     * Twenty requests at once for one member: still only the allowed number of fresh links, each with
+     * its message. Failed on the old code, where every request counted the links before any was stored.
+     */
+    @Test
+    void parallelRequestsForFreshLinksDoNotPassTheLimit() throws Exception {
+        BallotFixture.Round round = fixture.votingRound("WA-08", CycleSettings.defaults(), "Fy Nominee");
+        long gus = round.join("Gus Rush");
+        round.open();
+        BallotLinks links = ctx.bean(BallotLinks.class);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> requests = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                requests.add(pool.submit(() -> {
+                    go.await();
+                    links.sendFresh(round.cycleId, "gus.rush@wa-08.example.org");
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> request : requests) {
+                request.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int stored = ctx.jdbc()
+                .sql("select count(*) from ballot_access where cycle_id = ? and member_id = ?")
+                .params(round.cycleId, gus)
+                .query(Integer.class)
+                .single();
+        assertThat(stored).isEqualTo(1 + BallotAccess.MAX_FRESH_LINKS);
+        assertThat(links(round.cycleId)).hasSize(stored).doesNotHaveDuplicates();
     }
 
     private BallotAccess access(Instant at, String linkTtl, String sessionTtl) {

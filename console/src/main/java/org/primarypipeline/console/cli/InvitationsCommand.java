@@ -69,13 +69,14 @@ public class InvitationsCommand implements Runnable {
             Invitations.Invitation i = invitations.invite(
                     member, channel, channel == Channel.EMAIL ? address.email : address.phone, name, offerProxy);
             return String.format(
-                    "invitation %d to %s (%s)%s: %s, code %s",
+                    "invitation %d to %s (%s)%s: %s, %s",
                     i.id(),
                     i.address(),
                     i.channel().name().toLowerCase(),
                     i.offersProxy() ? ", proxy offered" : "",
                     i.status().toLowerCase(),
-                    i.token());
+                    // the code is stored only as its hash: it can be shown once, when it is made
+                    i.token() == null ? "code sent earlier (not shown again)" : "code " + i.token());
         }
     }
 

@@ -34,6 +34,18 @@ final class FundraiserPages {
         return new Note("Thank you", "Thank you", "We have recorded your answer.", null);
     }
 
+    static Note alreadyAnswered() {
+        return new Note(
+                "Already answered",
+                null,
+                "This link was used already: we have your answer. To change it, reply to our email.",
+                null);
+    }
+
+    static Note answerExpired() {
+        return new Note("Link expired", null, "This link has expired. To give your answer, reply to our email.", null);
+    }
+
     static Note notRecorded() {
         return new Note("Not recorded", null, "This link is not valid, or a field was empty.", null);
     }

@@ -15,7 +15,6 @@ import org.primarypipeline.fundraising.FinanceReports;
 import org.primarypipeline.fundraising.FundraisingSettings;
 import org.primarypipeline.fundraising.StripeGateway;
 import org.primarypipeline.platform.PublicDoor;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -120,7 +119,10 @@ public class FundraiserPagesController {
 
     @GetMapping(value = "/fundraisers/best-efforts/{token}", produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView bestEffortsForm(@PathVariable String token) {
-        return page(HttpStatus.OK, "best-efforts", new BestEfforts());
+        DonationLedger.BestEffortsAnswer link = ledger.bestEffortsLink(token);
+        return link == DonationLedger.BestEffortsAnswer.INCOMPLETE
+                ? page(HttpStatus.OK, "best-efforts", new BestEfforts())
+                : bestEffortsNote(link);
     }
 
     @PostMapping(value = "/fundraisers/best-efforts/{token}", produces = MediaType.TEXT_HTML_VALUE)
@@ -128,15 +130,17 @@ public class FundraiserPagesController {
             @PathVariable String token,
             @RequestParam(required = false) String employer,
             @RequestParam(required = false) String occupation) {
-        boolean ok;
-        try {
-            ok = ledger.answerBestEfforts(token, employer, occupation);
-        } catch (DataAccessException e) {
-            ok = false; // not a token at all
-        }
-        return ok
-                ? page(HttpStatus.OK, "note", FundraiserPages.recorded())
-                : page(HttpStatus.BAD_REQUEST, "note", FundraiserPages.notRecorded());
+        return bestEffortsNote(ledger.answerBestEfforts(token, employer, occupation));
+    }
+
+    /** Used and expired links are gone for good (410); an unknown link or an empty field is a bad request. */
+    private static ModelAndView bestEffortsNote(DonationLedger.BestEffortsAnswer answer) {
+        return switch (answer) {
+            case RECORDED -> page(HttpStatus.OK, "note", FundraiserPages.recorded());
+            case USED -> page(HttpStatus.GONE, "note", FundraiserPages.alreadyAnswered());
+            case EXPIRED -> page(HttpStatus.GONE, "note", FundraiserPages.answerExpired());
+            case UNKNOWN, INCOMPLETE -> page(HttpStatus.BAD_REQUEST, "note", FundraiserPages.notRecorded());
+        };
     }
 
     /** A preset in cents, or the custom amount in dollars ("25", "25.50", "$1,000"); 0 when unreadable. */

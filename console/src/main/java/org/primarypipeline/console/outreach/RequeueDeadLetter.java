@@ -23,12 +23,14 @@ public class RequeueDeadLetter {
         this.audit = audit;
     }
 
-    /** Refused (and audited so) when the message is not a dead letter. */
+    /** Refused (and audited so) when the message is not a dead letter, or lost its single-use link. */
     public void perform(StaffUser who, long message) {
         String target = "message " + message;
         permissions.require(who, Right.STEER_CYCLES, "outbox.requeue", target);
         if (!deadLetters.requeue(message)) {
-            String why = "not a dead letter (already requeued, or no such message)";
+            String why = deadLetters.lostItsSecrets(message)
+                    ? "a dead letter whose single-use link was dropped when it died; the member asks for a fresh one"
+                    : "not a dead letter (already requeued, or no such message)";
             audit.record(
                     who.getUsername(),
                     who.role().label(),

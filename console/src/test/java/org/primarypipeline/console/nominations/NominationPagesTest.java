@@ -23,6 +23,7 @@ import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.CycleRepository;
+import org.primarypipeline.integrations.outreach.OutboxLedger;
 import org.primarypipeline.vetting.PledgeRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -63,6 +64,9 @@ class NominationPagesTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    OutboxLedger ledger;
 
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -295,6 +299,33 @@ class NominationPagesTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("SMS +12072871110");
+    }
+
+    /** Failed on the old code: the confirm and accept links stayed in outbox_message.model after sending. */
+    @Test
+    void sentNominationLinksLeaveNoUsableLinkInTheOutbox() throws Exception {
+        Map<String, String> f = good();
+        f.put("nominatorEmail", "keeper@example.org");
+        f.put("nomineeEmail", "kept@example.org");
+        f.put("nomineeName", "Kit Kept");
+        assertThat(post("/nominate/" + cycleId, f).statusCode()).isEqualTo(200);
+        post("/nominate/confirm", Map.of("token", token("nomination-confirm", "keeper@example.org", "confirmUrl")));
+        token("candidate-invitation", "kept@example.org", "acceptUrl");
+
+        for (String template : new String[] {"nomination-confirm", "candidate-invitation"}) {
+            long id = jdbc.sql("select id from outbox_message where template = ? and recipient in (?, ?)")
+                    .params(template, "keeper@example.org", "kept@example.org")
+                    .query(Long.class)
+                    .single();
+            ledger.sent(id, "<m@example.org>", null, Instant.now());
+            assertThat(jdbc.sql("select model::text from outbox_message where id = ?")
+                            .param(id)
+                            .query(String.class)
+                            .single())
+                    .as(template)
+                    .doesNotContain("https://pp.example.org/")
+                    .contains("Kit Kept");
+        }
     }
 
     private void assertAcceptRefused(Map<String, String> form, String expected) throws Exception {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.primarypipeline.outreach.Channel;
+import org.primarypipeline.outreach.OutboxSecrets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -89,12 +90,13 @@ public class OutboxLedger {
                 .update();
     }
 
+    /** A message that will never be sent keeps no single-use link either. */
     public void deadLetter(long id, String reason, Instant now) {
         jdbc.sql("""
                         update outbox_message set status = 'DEAD', dead_reason = :reason, dead_at = :now,
-                               last_error = :reason, claimed_at = null, claimed_by = null
+                               last_error = :reason, claimed_at = null, claimed_by = null, model = %s
                         where id = :id and status in ('SENDING', 'PENDING')
-                        """)
+                        """.formatted(OutboxSecrets.scrubbed("model")))
                 .param("id", id)
                 .param("reason", reason)
                 .param("now", Timestamp.from(now))
@@ -103,9 +105,13 @@ public class OutboxLedger {
 
     public void suppress(long id, String reason) {
         jdbc.sql("""
-                        update outbox_message set status = 'SUPPRESSED', last_error = :reason, claimed_at = null, claimed_by = null
+                        update outbox_message set status = 'SUPPRESSED', last_error = :reason, claimed_at = null,
+                               claimed_by = null, model = %s
                         where id = :id and status in ('SENDING', 'PENDING')
-                        """).param("id", id).param("reason", reason).update();
+                        """.formatted(OutboxSecrets.scrubbed("model")))
+                .param("id", id)
+                .param("reason", reason)
+                .update();
     }
 
     /** Holds rows back without counting the claim as an attempt (quiet hours are nobody's failure). */

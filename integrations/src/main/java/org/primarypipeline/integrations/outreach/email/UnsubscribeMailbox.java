@@ -1,7 +1,5 @@
 package org.primarypipeline.integrations.outreach.email;
 
-import jakarta.mail.Address;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * The mailto half of List-Unsubscribe: mail clients send "unsubscribe {token}" to our unsubscribe
  * address, and this reads that mailbox over IMAP. The token names the address exactly, even when the
- * request comes from a forwarding or alias address; a request without one unsubscribes its sender.
+ * request comes from a forwarding or alias address. A request without one unsubscribes nobody: its
+ * From header proves nothing (anyone can send mail "from" someone they want off the list).
  * Not available (its route does not start) until {@code pp.outreach.email.unsubscribe-inbox.host} is set.
  */
 @Component
@@ -72,18 +71,15 @@ public class UnsubscribeMailbox {
         MimeMessage request = (MimeMessage) exchange.getIn(MailMessage.class).getMessage();
         String subject = request.getSubject() == null ? "" : request.getSubject();
         Matcher token = TOKEN.matcher(subject);
-        Optional<String> address;
-        String evidence;
-        if (token.find()) {
-            evidence = token.group();
-            address = tokens.addressOf(UUID.fromString(evidence));
-        } else {
-            Address[] from = request.getFrom();
-            address = from == null || from.length == 0
-                    ? Optional.empty()
-                    : Optional.of(((InternetAddress) from[0]).getAddress());
-            evidence = "mailto from " + address.orElse("nobody");
+        if (!token.find()) {
+            // a From header is easily forged: without the token of a message we sent, nobody is unsubscribed
+            LOG.warn(
+                    "unsubscribe request {} carries no token; ignored (the links in our mail carry one)",
+                    request.getMessageID());
+            return Optional.empty();
         }
+        String evidence = token.group();
+        Optional<String> address = tokens.addressOf(UUID.fromString(evidence));
         if (address.isEmpty()) {
             LOG.warn("unsubscribe request {} names no address we mail", request.getMessageID());
             return address;
