@@ -40,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
         })
 class BehindTrustedProxyTest {
 
-    private static final String RIGHT = "the proxied right passphrase";
+    private static final String RIGHT = "the right passphrase behind the ingress";
 
     @DynamicPropertySource
     static void app(DynamicPropertyRegistry registry) throws IOException {

@@ -81,7 +81,9 @@ class SessionsAcrossInstancesTest extends ConsoleTestSupport {
                             "spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                             "spring.datasource.username=postgres",
                             "spring.datasource.password=postgres",
-                            "pp.temporal.target=127.0.0.1:" + environment.getProperty("pp.temporal.embedded-port"),
+                            // joins the first instance's Temporal server rather than starting one
+                            "pp.temporal.embedded-port=" + environment.getProperty("pp.temporal.embedded-port"),
+                            "pp.temporal.start-embedded=false",
                             "pp.temporal.worker=false",
                             "pp.prioritize.on-start=false",
                             "pp.resume-on-start=false",

@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UntrustedForwardedHeadersTest {
 
-    private static final String RIGHT = "the direct right passphrase";
+    private static final String RIGHT = "the right passphrase sent straight";
 
     @DynamicPropertySource
     static void app(DynamicPropertyRegistry registry) throws IOException {
