@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +18,10 @@ import org.primarypipeline.console.FreshAppProperties;
 import org.primarypipeline.console.users.ConsoleUsers;
 import org.primarypipeline.console.users.Role;
 import org.primarypipeline.console.users.UserAdministration;
+import org.primarypipeline.core.cycle.CycleSettings;
+import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.cycles.CycleRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,6 +66,9 @@ class BehindTrustedProxyTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    CycleRepository cycles;
 
     private EdgeClient edge;
 
@@ -123,5 +134,35 @@ class BehindTrustedProxyTest {
         assertThat(edge.basic("proxied", RIGHT, "203.0.113.99", null).statusCode())
                 .as("a busy refusal does not count as a failure")
                 .isEqualTo(200);
+    }
+
+    /** The nomination limit (per address per hour) counts the stored address: the client's, not the proxy's. */
+    @Test
+    void aNominationRecordsTheClientsAddress() throws Exception {
+        CycleRecord cycle = cycles.create("cd2026", "ME-01", CycleSettings.defaults(), "alice", Instant.now());
+        cycles.enterStage(
+                cycle.id(),
+                CycleStage.NOMINATION_WINDOW,
+                Instant.now().plus(Duration.ofDays(10)),
+                0,
+                "nominations open",
+                "nominations-open");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("self", "false");
+        form.put("nomineeName", "Ana Ortiz");
+        form.put("nomineeEmail", "ana@example.org");
+        form.put("nomineePhone", "");
+        form.put("reason", "She ran the county food bank for a decade.");
+        form.put("nominatorName", "Sam Lee");
+        form.put("nominatorEmail", "sam@example.org");
+        form.put("website", "");
+        assertThat(edge.form("/nominate/" + cycle.id(), form, "198.51.100.7, 203.0.113.40")
+                        .statusCode())
+                .isLessThan(400);
+        assertThat(jdbc.sql("select submitted_ip from nomination where cycle_id = ?")
+                        .param(cycle.id())
+                        .query(String.class)
+                        .list())
+                .containsExactly("203.0.113.40");
     }
 }

@@ -1,12 +1,15 @@
 package org.primarypipeline.console.web;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /** Requests as they reach the app from a proxy in front of it: with forwarded headers of our choosing. */
 final class EdgeClient {
@@ -32,6 +35,19 @@ final class EdgeClient {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + path)).GET();
         forwarded(request, forwardedFor, proto);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A public form posted through the proxy. */
+    HttpResponse<String> form(String path, Map<String, String> fields, String forwardedFor) throws Exception {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        forwarded(request, forwardedFor, null);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
