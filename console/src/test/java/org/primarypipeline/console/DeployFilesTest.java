@@ -50,6 +50,15 @@ class DeployFilesTest {
                     .contains("127.0.0.1:" + defaultPort() + "/actuator/health/readiness");
         }
         assertThat(services).containsKeys("postgres", "temporal", "temporal-ui", "mailcatcher");
+        // Temporal's frontend and UI have no authentication: published to this host only, if at all
+        for (String temporal : List.of("temporal", "temporal-ui")) {
+            Object ports = map(services.get(temporal)).get("ports");
+            if (ports != null) {
+                assertThat(list(ports))
+                        .as(temporal)
+                        .allMatch(p -> String.valueOf(p).startsWith("127.0.0.1:"));
+            }
+        }
         // a batch worker reads an import's file at the path the console started it with
         assertThat(list(map(services.get("batch-worker")).get("volumes")))
                 .isEqualTo(list(map(services.get("serve")).get("volumes")))
@@ -181,6 +190,8 @@ class DeployFilesTest {
         read.put("PP_STRIPE_WEBHOOK_SECRET", environment.resolvePlaceholders("${pp.stripe.webhook-secret:}"));
         read.put("PP_BATCH_PARTITIONING", environment.resolvePlaceholders("${pp.batch.partitioning:local}"));
         read.put("PP_BATCH_GRID_SIZE", environment.resolvePlaceholders("${pp.batch.grid-size:4}"));
+        read.put("PP_PRODUCTION", environment.resolvePlaceholders("${pp.production:false}"));
+        read.put("PP_SECURITY_TRUSTEDPROXIES", environment.resolvePlaceholders("${pp.security.trusted-proxies:}"));
 
         assertThat(read.keySet())
                 .as("variables the deploy files set that the app never reads")

@@ -23,6 +23,10 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
 
     /** Starts the server unless one already listens on the port (a serving app that a command joins). */
     public static EmbeddedTemporalServer startOrJoin(int port, boolean mayStart) {
+        if (port < 1) {
+            // a Temporal cluster is configured (pp.temporal.target): nothing to start or join here
+            return new EmbeddedTemporalServer(null);
+        }
         if (listening(port)) {
             log.info("joining the Temporal server already listening on 127.0.0.1:{}", port);
             return new EmbeddedTemporalServer(null);

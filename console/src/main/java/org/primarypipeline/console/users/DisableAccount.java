@@ -5,8 +5,7 @@ import org.primarypipeline.console.audit.AuditEntry.Outcome;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.users.ConsoleUsers.Account;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.core.session.SessionInformation;
-import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,14 +18,14 @@ public class DisableAccount {
     private final ConsoleUsers users;
     private final Permissions permissions;
     private final AuditLog audit;
-    private final ObjectProvider<SessionRegistry> sessions;
+    private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
     private final ApiTokens tokens;
 
     public DisableAccount(
             ConsoleUsers users,
             Permissions permissions,
             AuditLog audit,
-            ObjectProvider<SessionRegistry> sessions,
+            ObjectProvider<FindByIndexNameSessionRepository<?>> sessions,
             ApiTokens tokens) {
         this.users = users;
         this.permissions = permissions;
@@ -76,15 +75,15 @@ public class DisableAccount {
                 Map.of("enabled", false));
     }
 
+    /**
+     * Sessions are rows in PostgreSQL shared by every serve replica: deleting them ends them on all of
+     * them at once (the next request with the old cookie is sent to sign in).
+     */
     private void endSessionsOf(String username) {
-        SessionRegistry registry = sessions.getIfAvailable();
-        if (registry == null) {
+        FindByIndexNameSessionRepository<?> repository = sessions.getIfAvailable();
+        if (repository == null) {
             return;
         }
-        for (Object principal : registry.getAllPrincipals()) {
-            if (principal instanceof StaffUser u && u.getUsername().equalsIgnoreCase(username)) {
-                registry.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
-            }
-        }
+        repository.findByPrincipalName(username).keySet().forEach(repository::deleteById);
     }
 }

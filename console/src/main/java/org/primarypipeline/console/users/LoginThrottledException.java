@@ -9,7 +9,11 @@ public class LoginThrottledException extends LockedException {
     private final Duration retryAfter;
 
     public LoginThrottledException(Duration retryAfter) {
-        super("too many failed sign-ins; try again in " + minutes(retryAfter));
+        this("too many failed sign-ins; try again in " + minutes(retryAfter), retryAfter);
+    }
+
+    protected LoginThrottledException(String message, Duration retryAfter) {
+        super(message);
         this.retryAfter = retryAfter;
     }
 

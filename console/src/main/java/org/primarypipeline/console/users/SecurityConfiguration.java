@@ -20,7 +20,6 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -30,14 +29,14 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Three filter chains, tried in order:
  * <ol>
  * <li>{@link PublicEndpoints#MEMBERS_AND_PROVIDERS}: open, no session, no CSRF token;</li>
  * <li>{@code /api/**}: HTTP Basic for API clients, or a bearer token from {@code pp login}; no session;</li>
- * <li>everything else, the console: form login, a session with a 30-minute idle timeout, CSRF tokens.</li>
+ * <li>everything else, the console: form login, a session with a 30-minute idle timeout, CSRF tokens;
+ * sessions are kept in PostgreSQL (Spring Session JDBC, see {@link EdgeConfiguration}).</li>
  * </ol>
  * Roles are checked by the service method behind each action ({@code console.staff}), not by URL,
  * so a page and its REST twin cannot disagree.
@@ -52,8 +51,14 @@ public class SecurityConfiguration {
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
-    /** Other capabilities' public pages (ballot, fundraiser) bring their own scripts; this much holds for all. */
-    static final String PUBLIC_CSP = "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+    /**
+     * Public pages are plain forms with their own inline style and no script; nothing else is allowed.
+     * Forms post to the app only, and the donation form's answer may hand the donor on to Stripe
+     * Checkout (form-action also governs that redirect). Personal pages send a stricter policy of their own.
+     */
+    static final String PUBLIC_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
+            + "form-action 'self' https://checkout.stripe.com; base-uri 'none'; object-src 'none'; "
+            + "frame-ancestors 'none'";
 
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
@@ -62,25 +67,15 @@ public class SecurityConfiguration {
             ConsoleUsers users,
             PasswordEncoder passwords,
             LoginThrottle throttle,
+            HashingGate gate,
             AuthenticationEventPublisher events,
             AuditLog audit) {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(passwords);
         passwordCheck.setUserDetailsService(users);
         ProviderManager manager =
-                new ProviderManager(new ThrottledAuthenticationProvider(passwordCheck, throttle, audit));
+                new ProviderManager(new ThrottledAuthenticationProvider(passwordCheck, throttle, gate, audit));
         manager.setAuthenticationEventPublisher(events);
         return manager;
-    }
-
-    @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
-    }
-
-    /** Lets the session registry forget sessions that time out or sign out. */
-    @Bean
-    HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
     }
 
     @Bean
@@ -158,7 +153,11 @@ public class SecurityConfiguration {
                             backToPage.onAuthenticationSuccess(request, response, signedIn);
                         })
                         .failureHandler((request, response, refused) -> response.sendRedirect(request.getContextPath()
-                                + (refused instanceof LoginThrottledException ? "/login?throttled" : "/login?error"))))
+                                + (refused instanceof HashingBusyException
+                                        ? "/login?busy"
+                                        : refused instanceof LoginThrottledException
+                                                ? "/login?throttled"
+                                                : "/login?error"))))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .requestCache(c -> c.requestCache(requestCache))
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, missing) -> {

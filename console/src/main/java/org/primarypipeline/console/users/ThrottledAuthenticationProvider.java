@@ -1,7 +1,5 @@
 package org.primarypipeline.console.users;
 
-import java.time.Duration;
-import java.util.Optional;
 import org.primarypipeline.console.audit.AuditEntry.Outcome;
 import org.primarypipeline.console.audit.AuditLog;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -12,19 +10,22 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Puts the {@link LoginThrottle} in front of the password check, for the login form and HTTP Basic
- * alike, and writes failed sign-ins to the audit log. Attempts refused by the throttle are not
- * written one by one: that would let a guesser fill the log.
+ * alike: an attempt is reserved before its password is hashed, and the hash waits for a turn at the
+ * {@link HashingGate}. Failed sign-ins are written to the audit log; attempts refused by the throttle
+ * or the gate are not written one by one: that would let a guesser fill the log.
  */
 public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider passwordCheck;
     private final LoginThrottle throttle;
+    private final HashingGate gate;
     private final AuditLog audit;
 
     public ThrottledAuthenticationProvider(
-            AuthenticationProvider passwordCheck, LoginThrottle throttle, AuditLog audit) {
+            AuthenticationProvider passwordCheck, LoginThrottle throttle, HashingGate gate, AuditLog audit) {
         this.passwordCheck = passwordCheck;
         this.throttle = throttle;
+        this.gate = gate;
         this.audit = audit;
     }
 
@@ -32,16 +33,17 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication attempt) {
         String name = attempt.getName() == null ? "" : attempt.getName();
         String address = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
-        Optional<Duration> wait = throttle.blocked(name, address);
-        if (wait.isPresent()) {
-            throw new LoginThrottledException(wait.get());
-        }
+        LoginThrottle.Reservation reservation = throttle.reserve(name, address);
+        LoginThrottle.Attempt reserved =
+                reservation.granted().orElseThrow(() -> new LoginThrottledException(reservation.retryAfter()));
         try {
-            Authentication done = passwordCheck.authenticate(attempt);
-            throttle.succeeded(name);
+            Authentication done = gate.check(() -> passwordCheck.authenticate(attempt));
+            throttle.succeeded(reserved);
             return done;
+        } catch (HashingBusyException busy) {
+            throttle.notChecked(reserved);
+            throw busy;
         } catch (AuthenticationException refused) {
-            throttle.failed(name, address);
             String actor = name.length() > 100 ? name.substring(0, 100) : name;
             audit.record(
                     actor.isBlank() ? "anonymous" : actor,

@@ -61,6 +61,10 @@ public class BallotPageController {
     @PostMapping("/ballot/open")
     public ModelAndView open(
             @RequestParam(defaultValue = "") String token, HttpServletRequest request, HttpServletResponse response) {
+        if (!SameSitePost.fromThisApp(request)) {
+            // refused before the link is spent: the member can still open it from their own message
+            return page(HttpStatus.FORBIDDEN, "problem", BallotPages.crossSite());
+        }
         BallotAccess.Exchange exchange = access.exchange(token);
         if (exchange.state() != LinkState.OPENED) {
             return problem(exchange);
@@ -69,7 +73,7 @@ public class BallotPageController {
         ResponseCookie cookie = ResponseCookie.from(COOKIE, exchange.sessionKey())
                 .path("/ballot/" + cycleId)
                 .httpOnly(true)
-                .secure(secure(request))
+                .secure(request.isSecure())
                 .sameSite("Strict")
                 .maxAge(access.sessionTtl())
                 .build();
@@ -186,9 +190,5 @@ public class BallotPageController {
 
     private static ModelAndView page(HttpStatus status, String template, PublicPage model) {
         return PublicPageView.personal(status, "voting/" + template, model);
-    }
-
-    private static boolean secure(HttpServletRequest request) {
-        return request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
     }
 }

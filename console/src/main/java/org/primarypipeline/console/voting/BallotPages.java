@@ -169,6 +169,17 @@ class BallotPages {
     }
 
     /** Why a ballot link did not open; every state but a closed round offers a fresh link. */
+    static Problem crossSite() {
+        String heading = "Open your ballot from your own link";
+        return new Problem(
+                heading,
+                heading,
+                "This request to open a ballot came from another website, so it was refused and your link was not "
+                        + "used. Open the link from the message we sent you, then press Open my ballot.",
+                false,
+                null);
+    }
+
     static Problem linkProblem(BallotAccess.Exchange exchange) {
         String cycleId = exchange.session() == null ? null : exchange.session().cycleId();
         String[] said = switch (exchange.state()) {

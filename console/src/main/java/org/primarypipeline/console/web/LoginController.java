@@ -13,6 +13,7 @@ public class LoginController {
     String login(
             @RequestParam(required = false) String error,
             @RequestParam(required = false) String throttled,
+            @RequestParam(required = false) String busy,
             @RequestParam(required = false) String signedOut,
             @RequestParam(required = false) String expired,
             Model model) {
@@ -22,6 +23,8 @@ public class LoginController {
                     "problem",
                     "Too many failed attempts for this account or from this address. "
                             + "Wait 15 minutes, then try again; an admin can help if you have lost your password.");
+        } else if (busy != null) {
+            model.addAttribute("problem", "The console is busy checking other sign-ins. Try again in a few seconds.");
         } else if (error != null) {
             model.addAttribute("problem", "That name and password do not match an active account.");
         } else if (expired != null) {

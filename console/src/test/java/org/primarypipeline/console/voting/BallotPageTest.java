@@ -195,6 +195,47 @@ class BallotPageTest {
         return m.group(1);
     }
 
+    /**
+     * Session planting: a page elsewhere posts its own ballot link to /ballot/open from the member's
+     * browser, which would then vote in the attacker's session. A cross-site post is refused before the
+     * link is spent; the member's own post from the confirmation page still opens the ballot.
+     */
+    @Test
+    void aCrossSitePostToOpenABallotIsRefusedAndTheLinkStaysGood() throws Exception {
+        BallotFixture.Round round =
+                new BallotFixture(app::getBean).votingRound("ME-01", CycleSettings.defaults(), "Cara Diaz", "Dan Ruiz");
+        round.join("Cy Page");
+        round.open();
+        String url = jdbc.sql("""
+                select model ->> 'ballotUrl' from outbox_message
+                where template = 'ballot-link' and recipient = 'cy.page@me-01.example.org'""").query(String.class).single();
+        String path = URI.create(url).getPath();
+        String token = path.substring(path.lastIndexOf('/') + 1);
+
+        HttpResponse<String> fromElsewhere = post(
+                "/ballot/open", Map.of("Origin", "https://attacker.example", "Sec-Fetch-Site", "cross-site"), token);
+        assertThat(fromElsewhere.statusCode()).isEqualTo(403);
+        assertThat(fromElsewhere.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(fromElsewhere.body()).contains("link");
+        HttpResponse<String> originOnly = post("/ballot/open", Map.of("Origin", "https://attacker.example"), token);
+        assertThat(originOnly.statusCode())
+                .as("an older browser that sends Origin only")
+                .isEqualTo(403);
+
+        HttpResponse<String> fromTheConfirmationPage = post(
+                "/ballot/open", Map.of("Origin", "http://127.0.0.1:" + port, "Sec-Fetch-Site", "same-origin"), token);
+        assertThat(fromTheConfirmationPage.statusCode()).isEqualTo(303);
+        assertThat(fromTheConfirmationPage.headers().firstValue("Set-Cookie")).isPresent();
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> headers, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> get(String path, String cookie) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .GET();

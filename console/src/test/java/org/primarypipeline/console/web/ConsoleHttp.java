@@ -26,11 +26,22 @@ final class ConsoleHttp {
     private final HttpClient http;
 
     ConsoleHttp(String base) {
+        this(
+                base,
+                HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build());
+    }
+
+    private ConsoleHttp(String base, HttpClient http) {
         this.base = base;
-        this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = http;
+    }
+
+    /** The same browser (its cookies) talking to another instance of the app. */
+    ConsoleHttp sameBrowserAt(String otherBase) {
+        return new ConsoleHttp(otherBase, http);
     }
 
     /** Signs in through the login form; returns where the form sent the browser. */

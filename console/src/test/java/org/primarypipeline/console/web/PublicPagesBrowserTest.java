@@ -48,4 +48,17 @@ class PublicPagesBrowserTest extends ConsoleTestSupport {
             assertThat(browser.accessibilityProblems()).isEmpty();
         }
     }
+
+    /** An open page (a fundraiser's) under the public chain's policy, default-src 'none': still styled. */
+    @Test
+    void anOpenPageKeepsItsStylesUnderThePublicPolicy() throws Exception {
+        try (Browser browser = Browser.start()) {
+            WebDriver driver = browser.driver;
+            driver.manage().window().setSize(Browser.PHONE);
+            driver.get(base() + "/fundraisers/999999");
+            String background = driver.findElement(By.tagName("body")).getCssValue("background-color");
+            assertThat(background).isEqualTo("rgba(250, 250, 250, 1)");
+            assertThat(browser.overflowingElements()).isEmpty();
+        }
+    }
 }
