@@ -6,7 +6,7 @@
 
 create function voting_refuse_change() returns trigger language plpgsql as $$
 begin
-    raise exception '% is append-only: % refused', tg_table_name, tg_op using errcode = '42501';
+    raise exception '% is append-only: % refused', tg_table_name, tg_op;
 end
 $$;
 
@@ -24,7 +24,7 @@ begin
         return new;
     end if;
     raise exception 'ballot is append-only: % refused (a ballot changes only by casting it again, before the seal)',
-        tg_op using errcode = '42501';
+        tg_op;
 end
 $$;
 create trigger ballot_append_only before update or delete on ballot
@@ -39,8 +39,7 @@ declare
 begin
     select sealed_at into sealed from ballot_seal where cycle_id = new.cycle_id and reopened_at is null;
     if found then
-        raise exception 'voting in cycle % closed at %: the receipt chain is sealed', new.cycle_id, sealed
-            using errcode = '42501';
+        raise exception 'voting in cycle % closed at %: the receipt chain is sealed', new.cycle_id, sealed;
     end if;
     return new;
 end
@@ -67,7 +66,7 @@ begin
         return old;
     end if;
     raise exception 'cycle_proxy is append-only: % refused (the lists are frozen again only by a tally in the voting round)',
-        tg_op using errcode = '42501';
+        tg_op;
 end
 $$;
 create trigger cycle_proxy_append_only before update or delete on cycle_proxy
@@ -98,7 +97,7 @@ begin
         end if;
     end if;
     raise exception 'cycle_result is append-only: % refused (only a tally in the voting round or a withdrawn winner''s replacement change it)',
-        tg_op using errcode = '42501';
+        tg_op;
 end
 $$;
 create trigger cycle_result_append_only before update or delete on cycle_result
@@ -124,7 +123,7 @@ begin
                         and c.status = 'RUNNING' and c.stage = 'VOTING_ROUND') then
         return new;
     end if;
-    raise exception 'ballot_seal is append-only: % refused', tg_op using errcode = '42501';
+    raise exception 'ballot_seal is append-only: % refused', tg_op;
 end
 $$;
 create trigger ballot_seal_append_only before update or delete on ballot_seal
