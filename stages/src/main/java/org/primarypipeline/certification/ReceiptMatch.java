@@ -44,7 +44,8 @@ public record ReceiptMatch(
                 continue;
             }
             long seq = rows.chainSeq(e);
-            String expected = ReceiptChain.receipt(rows.chainPrevious(e), cycleId, member, rows.ballotRanking(b), seq);
+            String expected = ReceiptChain.receipt(
+                    rows.chainPrevious(e), cycleId, member, rows.ballotRanking(b), seq, rows.chainSecretHash(e));
             if (!expected.equals(rows.chainReceipt(e))
                     || !expected.equals(rows.ballotReceipt(b))
                     || rows.ballotReceiptSeq(b) != seq) {

@@ -123,6 +123,7 @@ public class RecountVerifier {
         Findings chainFindings = chain.join();
         problems.addAll(0, chainFindings.problems());
         details.putAll(chainFindings.details());
+        checkSeal(cycleId, stored, details, problems);
         List<Long> outside = rows.ballotsOutsideElectorate();
         if (!outside.isEmpty()) {
             details.put("ballotsOutsideElectorate", listed(outside));
@@ -162,6 +163,44 @@ public class RecountVerifier {
         }
         details.put("problems", problems);
         return new RecountFindings(matches, summary, details);
+    }
+
+    /**
+     * The rows above are read up to the seal; the seal itself must be the chain the result was counted
+     * from, and nothing may have been appended after it (the app refuses to; a trigger refuses to; only
+     * someone who disabled the trigger could have).
+     */
+    private void checkSeal(String cycleId, Stored stored, Map<String, Object> details, List<String> problems) {
+        record Seal(long length, String head, String sealedAt, long after, Long firstAfter) {}
+        Optional<Seal> seal = jdbc.sql("""
+                        select s.chain_length, s.head_hash, s.sealed_at::text,
+                               (select count(*) from ballot_receipt r where r.cycle_id = s.cycle_id and r.seq > s.chain_length),
+                               (select min(seq) from ballot_receipt r where r.cycle_id = s.cycle_id and r.seq > s.chain_length)
+                        from ballot_seal s where s.cycle_id = ? and s.reopened_at is null
+                        """)
+                .param(cycleId)
+                .query((rs, n) -> new Seal(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), (Long)
+                        rs.getObject(5, Long.class)))
+                .optional();
+        if (seal.isEmpty()) {
+            return;
+        }
+        Seal s = seal.get();
+        details.put(
+                "seal",
+                Map.of("length", s.length(), "head", s.head(), "sealedAt", s.sealedAt(), "appendedAfter", s.after()));
+        if (!s.head().equals(stored.chainHead())
+                || stored.chainLength() == null
+                || stored.chainLength() != s.length()) {
+            problems.add("the round was sealed at " + s.sealedAt() + " with " + s.length() + " entries, head "
+                    + s.head() + ", but the result was counted from " + stored.chainLength() + " entries, head "
+                    + stored.chainHead());
+        }
+        if (s.after() > 0) {
+            problems.add(s.after() + " receipt entr" + (s.after() == 1 ? "y" : "ies")
+                    + " appended after the round was sealed at " + s.sealedAt() + " (from seq " + s.firstAfter()
+                    + "); not counted");
+        }
     }
 
     private Optional<Stored> stored(String cycleId) {

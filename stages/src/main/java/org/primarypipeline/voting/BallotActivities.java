@@ -12,6 +12,15 @@ public interface BallotActivities {
     /** Freezes the electorate, publishes the tie-break seed and queues every member's ballot link. */
     VotingOpened openVoting(String cycleId);
 
-    /** Counts the ballots with the cycle's policy and method and stores the result. */
+    /**
+     * Closes the round: seals its receipt chain at the current head under the append's lock; nothing is
+     * appended after. Sealing a sealed round returns its seal.
+     */
+    BallotSeal seal(String cycleId, String actor, String reason);
+
+    /** Opens a sealed round again for its automatic extension; the seal stays on record. */
+    void reopen(String cycleId, String reason);
+
+    /** Seals the round if it is not yet, counts the sealed ballots with the cycle's policy and method and stores the result. */
     TallySummary tally(String cycleId);
 }

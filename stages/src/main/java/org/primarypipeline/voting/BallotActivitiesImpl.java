@@ -68,8 +68,40 @@ public class BallotActivitiesImpl implements BallotActivities {
     }
 
     @Override
+    public BallotSeal seal(String cycleId, String actor, String reason) {
+        BallotSeal seal = box.seal(cycleId, actor, reason);
+        cycles.record(
+                cycleId,
+                CycleStage.VOTING_ROUND,
+                "SEALED",
+                "voting closed at " + seal.sealedAt() + " (" + seal.reason() + "): receipt chain sealed at "
+                        + seal.chainLength() + " entries, head " + seal.headHash(),
+                seal.actor(),
+                "sealed:" + seal.sealNo());
+        return seal;
+    }
+
+    @Override
+    @Transactional
+    public void reopen(String cycleId, String reason) {
+        box.sealInForce(cycleId).ifPresent(seal -> {
+            box.reopen(cycleId, reason);
+            cycles.record(
+                    cycleId,
+                    CycleStage.VOTING_ROUND,
+                    "REOPENED",
+                    "voting open again (" + reason + "); the seal of " + seal.sealedAt() + " stays on record",
+                    "system",
+                    "reopened:" + seal.sealNo());
+        });
+    }
+
+    @Override
     @Transactional
     public TallySummary tally(String cycleId) {
+        // the round is sealed before anything is counted (a no-op after an early close): the count reads
+        // the sealed chain, and no ballot arrives while it runs
+        BallotSeal seal = seal(cycleId, "system", "the voting deadline passed");
         int setAside = box.freezeProxies(cycleId);
         CycleCounter.Count count = counter.count(cycleId);
         CycleRecord cycle = count.cycle();
@@ -80,11 +112,7 @@ public class BallotActivitiesImpl implements BallotActivities {
         Long winner = quorum && result.winner() != null ? Long.valueOf(result.winner()) : null;
         Long runnerUp = quorum && result.runnerUp() != null ? Long.valueOf(result.runnerUp()) : null;
         double margin = margin(result);
-        Receipt head = jdbc.sql("select seq, receipt from ballot_receipt where cycle_id = ? order by seq desc limit 1")
-                .param(cycleId)
-                .query((rs, n) -> new Receipt(rs.getLong(1), rs.getString(2)))
-                .optional()
-                .orElse(new Receipt(0, ReceiptChain.GENESIS));
+        Receipt head = new Receipt(seal.chainLength(), seal.headHash());
         jdbc.sql("""
                 insert into cycle_result (cycle_id, method, policy, seed, electorate, exercised_units, total_units,
                                           quorum_met, winner, runner_up, margin_share, result, chain_head, chain_length,

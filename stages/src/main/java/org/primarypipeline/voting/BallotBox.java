@@ -3,6 +3,8 @@ package org.primarypipeline.voting;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +12,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The electorate, proxy lists, ballots and receipts of a cycle, as the vote engine and the recount take them. */
@@ -72,8 +75,13 @@ public class BallotBox {
 
     /**
      * Casts or replaces a member's ballot and appends its receipt to the cycle's chain. Appends to one
-     * cycle's chain are serialised by a transaction-scoped advisory lock, so two ballots stored at the
-     * same moment cannot both claim the same sequence number.
+     * cycle's chain and its seal are serialised by a transaction-scoped advisory lock, so two ballots
+     * stored at the same moment cannot both claim the same sequence number, and whether the round is
+     * still open (no seal, deadline ahead) is decided under the same lock as the append: a ballot is
+     * either in the sealed chain or refused. The receipt carries the ballot's fresh secret, which is
+     * never stored (only its hash is).
+     *
+     * @throws VotingClosedException when the round has been sealed or its deadline has passed
      */
     @Transactional
     public Receipt castForReceipt(String cycleId, long memberId, List<Long> ranking) {
@@ -86,21 +94,56 @@ public class BallotBox {
         append(cycleId, memberId, ranking);
     }
 
-    private Receipt append(String cycleId, long memberId, List<Long> ranking) {
+    private void lockChain(String cycleId) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('ballot-chain:' || ?, 0))")
                 .param(cycleId)
                 .query((rs, n) -> 1)
                 .single();
-        record Head(long seq, String receipt) {}
-        Head head = jdbc.sql("select seq, receipt from ballot_receipt where cycle_id = ? order by seq desc limit 1")
+    }
+
+    private Receipt append(String cycleId, long memberId, List<Long> ranking) {
+        lockChain(cycleId);
+        record Head(long seq, String receipt, Instant sealedAt, Instant deadline, boolean inRound, boolean late) {}
+        // one round trip under the lock: the chain's head, the seal in force and the round's state
+        Head head = jdbc.sql("""
+                select h.seq, h.receipt, s.sealed_at, c.stage_deadline,
+                       c.status = 'RUNNING' and c.stage = 'VOTING_ROUND',
+                       c.stage_deadline is not null and c.stage_deadline <= now()
+                from cycle c
+                left join lateral (select seq, receipt from ballot_receipt r
+                                   where r.cycle_id = c.id order by seq desc limit 1) h on true
+                left join ballot_seal s on s.cycle_id = c.id and s.reopened_at is null
+                where c.id = ?
+                """)
                 .param(cycleId)
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+                .query((rs, n) -> new Head(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        instant(rs.getTimestamp(3)),
+                        instant(rs.getTimestamp(4)),
+                        rs.getBoolean(5),
+                        rs.getBoolean(6)))
                 .optional()
-                .orElse(new Head(0, ReceiptChain.GENESIS));
+                .orElseThrow(() -> new IllegalArgumentException("no cycle " + cycleId));
+        if (head.sealedAt() != null) {
+            throw new VotingClosedException(cycleId, head.sealedAt());
+        }
+        if (!head.inRound()) {
+            throw new IllegalStateException("ballots are cast in the voting round; cycle " + cycleId + " is not in it");
+        }
+        if (head.late()) {
+            throw new VotingClosedException(cycleId, head.deadline());
+        }
         long seq = head.seq() + 1;
-        String receipt = ReceiptChain.receipt(head.receipt(), cycleId, memberId, ReceiptChain.ranking(ranking), seq);
-        jdbc.sql("insert into ballot_receipt (cycle_id, seq, member_id, previous, receipt) values (?, ?, ?, ?, ?)")
-                .params(cycleId, seq, memberId, head.receipt(), receipt)
+        String previous = head.receipt() == null ? ReceiptChain.GENESIS : head.receipt();
+        String secret = ReceiptChain.newSecret();
+        String secretHash = ReceiptChain.secretHash(secret);
+        String receipt =
+                ReceiptChain.receipt(previous, cycleId, memberId, ReceiptChain.ranking(ranking), seq, secretHash);
+        jdbc.sql("""
+                insert into ballot_receipt (cycle_id, seq, member_id, previous, receipt, secret_hash)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(cycleId, seq, memberId, previous, receipt, secretHash)
                 .update();
         jdbc.sql("""
                 insert into ballot (cycle_id, member_id, ranking, receipt, receipt_seq) values (?, ?, ?, ?, ?)
@@ -109,7 +152,68 @@ public class BallotBox {
                 """)
                 .params(cycleId, memberId, ranking.toArray(Long[]::new), receipt, seq)
                 .update();
-        return new Receipt(seq, receipt);
+        return new Receipt(seq, receipt, secret);
+    }
+
+    /**
+     * Seals the round's chain at its current head, under the append's lock, in a transaction of its own
+     * (committed before the caller goes on, so no ballot is appended while a count runs). A round already
+     * sealed keeps its seal: closing twice, or the count after an early close, changes nothing.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public BallotSeal seal(String cycleId, String actor, String reason) {
+        lockChain(cycleId);
+        Optional<BallotSeal> inForce = sealInForce(cycleId);
+        if (inForce.isPresent()) {
+            return inForce.get();
+        }
+        jdbc.sql("""
+                insert into ballot_seal (cycle_id, seal_no, chain_length, head_hash, reason, actor)
+                select :cycle, coalesce((select max(seal_no) from ballot_seal where cycle_id = :cycle), 0) + 1,
+                       coalesce(h.seq, 0), coalesce(h.receipt, :genesis), :reason, :actor
+                from (select 1) one
+                left join lateral (select seq, receipt from ballot_receipt
+                                   where cycle_id = :cycle order by seq desc limit 1) h on true
+                """)
+                .param("cycle", cycleId)
+                .param("genesis", ReceiptChain.GENESIS)
+                .param("reason", reason)
+                .param("actor", actor)
+                .update();
+        return sealInForce(cycleId).orElseThrow();
+    }
+
+    /**
+     * Opens a sealed round again for its one automatic extension (no quorum): the seal stays on record
+     * with the time it was reopened, and the next close seals the longer chain.
+     */
+    @Transactional
+    public void reopen(String cycleId, String reason) {
+        lockChain(cycleId);
+        jdbc.sql("""
+                update ballot_seal set reopened_at = now(), reopen_reason = ?
+                where cycle_id = ? and reopened_at is null""").params(reason, cycleId).update();
+    }
+
+    /** The seal in force: what a count of this round reads. Empty while the round is open. */
+    public Optional<BallotSeal> sealInForce(String cycleId) {
+        return jdbc.sql("""
+                select seal_no, chain_length, head_hash, sealed_at, reason, actor from ballot_seal
+                where cycle_id = ? and reopened_at is null""")
+                .param(cycleId)
+                .query((rs, n) -> new BallotSeal(
+                        cycleId,
+                        rs.getInt(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        instant(rs.getTimestamp(4)),
+                        rs.getString(5),
+                        rs.getString(6)))
+                .optional();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     /** The member's own counted ballot and receipt, to show them on their ballot page. */

@@ -3,15 +3,19 @@ package org.primarypipeline.voting;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The receipt of a stored ballot: {@code SHA-256(previous | cycle | member | ranking | seq)} in lower-case
- * hex, fields joined by a line feed, the ranking written as candidacy ids joined by {@code >}. Each entry
- * names the one before it, so editing, removing or inserting a ballot anywhere changes every receipt
- * after it and the chain head that was published; a member holding their receipt, sequence number and
- * ranking can recompute it from the published list.
+ * The receipt of a stored ballot: {@code SHA-256(previous | cycle | member | ranking | seq | secretHash)}
+ * in lower-case hex, fields joined by a line feed, the ranking written as candidacy ids joined by
+ * {@code >}, {@code secretHash} the hex SHA-256 of the ballot's secret (32 hex digits, 128 random bits)
+ * that only the member is shown. Each entry names the one before it, so editing, removing or inserting a
+ * ballot anywhere changes every receipt after it and the chain head that was published. Without the
+ * secret, nobody can test a guessed member and ranking against the published list; with it, the member
+ * can recompute their receipt. Entries stored before secrets (no secret hash) keep the formula without
+ * the last field.
  */
 public final class ReceiptChain {
 
@@ -26,7 +30,21 @@ public final class ReceiptChain {
         }
     });
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private ReceiptChain() {}
+
+    /** A fresh ballot secret: 128 random bits as 32 lower-case hex digits. */
+    public static String newSecret() {
+        byte[] bits = new byte[16];
+        RANDOM.nextBytes(bits);
+        return HexFormat.of().formatHex(bits);
+    }
+
+    /** What the chain stores and hashes in place of the secret: hex SHA-256 of its text. */
+    public static String secretHash(String secret) {
+        return sha256(secret);
+    }
 
     public static String ranking(List<Long> candidacyIds) {
         StringBuilder s = new StringBuilder();
@@ -50,8 +68,14 @@ public final class ReceiptChain {
         return s.toString();
     }
 
-    public static String receipt(String previous, String cycleId, long memberId, String ranking, long seq) {
+    /** The receipt of an entry; {@code secretHash} null for entries stored before ballot secrets. */
+    public static String receipt(
+            String previous, String cycleId, long memberId, String ranking, long seq, String secretHash) {
         String text = previous + '\n' + cycleId + '\n' + memberId + '\n' + ranking + '\n' + seq;
+        return sha256(secretHash == null ? text : text + '\n' + secretHash);
+    }
+
+    private static String sha256(String text) {
         MessageDigest sha = SHA256.get();
         sha.reset();
         return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Repository;
  * The published receipt chain of a counted round: every entry's sequence number, the receipt before it
  * and its receipt, and whether it is the one counted for its member (a changed ballot leaves earlier
  * entries uncounted). Nothing here names a member or a ranking; publication starts once the round has
- * been counted and closed, so no one watches ballots arrive.
+ * been counted and closed, so no one watches ballots arrive. Exactly the counted chain is published and
+ * checked: entries 1 to the chain length the round was sealed and counted with.
  */
 @Repository
 public class Receipts {
@@ -40,17 +41,18 @@ public class Receipts {
 
     /** Entries after {@code afterSeq}, in chain order, at most {@code limit}. */
     public List<Entry> entries(String cycleId, long afterSeq, int limit) {
-        if (publication(cycleId).isEmpty()) {
+        Optional<Publication> published = publication(cycleId);
+        if (published.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
                 select r.seq, r.previous, r.receipt, coalesce(b.receipt_seq = r.seq, false)
                 from ballot_receipt r
                 left join ballot b on b.cycle_id = r.cycle_id and b.member_id = r.member_id
-                where r.cycle_id = ? and r.seq > ?
+                where r.cycle_id = ? and r.seq > ? and r.seq <= ?
                 order by r.seq limit ?
                 """)
-                .params(cycleId, afterSeq, limit)
+                .params(cycleId, afterSeq, published.get().chainLength(), limit)
                 .query((rs, n) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
                 .list();
     }
@@ -68,9 +70,9 @@ public class Receipts {
                         select r.seq, coalesce(b.receipt_seq = r.seq, false)
                         from ballot_receipt r
                         left join ballot b on b.cycle_id = r.cycle_id and b.member_id = r.member_id
-                        where r.cycle_id = ? and r.receipt = ?
+                        where r.cycle_id = ? and r.receipt = ? and r.seq <= ?
                         """)
-                .params(cycleId, code)
+                .params(cycleId, code, published.get().chainLength())
                 .query((rs, n) -> new Check(
                         true, rs.getLong(1), rs.getBoolean(2), published.get().chainHead()))
                 .optional()

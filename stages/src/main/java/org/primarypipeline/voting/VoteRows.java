@@ -41,6 +41,7 @@ public final class VoteRows {
     private long[] chainMember = new long[256];
     private String[] chainPrevious = new String[256];
     private String[] chainReceipt = new String[256];
+    private String[] chainSecretHash = new String[256];
     private int chainCount;
 
     private long[] weightMember = new long[256];
@@ -78,8 +79,13 @@ public final class VoteRows {
                 int a = tab(line, 0, end);
                 int b = tab(line, a + 1, end);
                 int c = tab(line, b + 1, end);
+                int d = tab(line, c + 1, end);
                 addChainEntry(
-                        parseLong(line, 0, a), parseLong(line, a + 1, b), text(line, b + 1, c), text(line, c + 1, end));
+                        parseLong(line, 0, a),
+                        parseLong(line, a + 1, b),
+                        text(line, b + 1, c),
+                        text(line, c + 1, d),
+                        isNull(line, d + 1, end) ? null : text(line, d + 1, end));
             }
             case WEIGHTS -> {
                 int a = tab(line, 0, end);
@@ -165,18 +171,21 @@ public final class VoteRows {
         rankingStart[++ballotCount] = start + count;
     }
 
-    public void addChainEntry(long seq, long memberId, String previous, String receipt) {
+    /** An entry of the chain; {@code secretHash} null for entries stored before ballot secrets. */
+    public void addChainEntry(long seq, long memberId, String previous, String receipt, String secretHash) {
         if (chainCount == chainSeq.length) {
             int grown = chainSeq.length * 2;
             chainSeq = Arrays.copyOf(chainSeq, grown);
             chainMember = Arrays.copyOf(chainMember, grown);
             chainPrevious = Arrays.copyOf(chainPrevious, grown);
             chainReceipt = Arrays.copyOf(chainReceipt, grown);
+            chainSecretHash = Arrays.copyOf(chainSecretHash, grown);
         }
         chainSeq[chainCount] = seq;
         chainMember[chainCount] = memberId;
         chainPrevious[chainCount] = previous;
         chainReceipt[chainCount] = receipt;
+        chainSecretHash[chainCount] = secretHash;
         chainCount++;
     }
 
@@ -333,6 +342,10 @@ public final class VoteRows {
 
     public String chainReceipt(int e) {
         return chainReceipt[e];
+    }
+
+    public String chainSecretHash(int e) {
+        return chainSecretHash[e];
     }
 
     public long weightMember(int w) {

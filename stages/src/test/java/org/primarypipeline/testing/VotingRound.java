@@ -136,7 +136,9 @@ public final class VotingRound {
                     rankings[b] = ReceiptChain.ranking(ballots.get(b).ranking().stream()
                             .map(candidacy::get)
                             .toList());
-                    receipts[b] = ReceiptChain.receipt(previous, cycleId, member, rankings[b], b + 1);
+                    // loaded as entries from before ballot secrets (no secret hash): the formula the recount keeps for
+                    // them
+                    receipts[b] = ReceiptChain.receipt(previous, cycleId, member, rankings[b], b + 1, null);
                     chain.append(cycle1)
                             .append('\t')
                             .append(b + 1)

@@ -102,5 +102,19 @@ public final class BallotFixture {
         public JdbcClient jdbc() {
             return beans.bean(JdbcClient.class);
         }
+
+        /**
+         * Runs {@code edit} with one of the vote's append-only triggers disabled, as only a database owner
+         * can: how the recount tests make the tampering they must find.
+         */
+        public void withTriggerDisabled(String table, String trigger, Runnable edit) {
+            jdbc().sql("alter table " + table + " disable trigger " + trigger).update();
+            try {
+                edit.run();
+            } finally {
+                jdbc().sql("alter table " + table + " enable trigger " + trigger)
+                        .update();
+            }
+        }
     }
 }

@@ -45,8 +45,15 @@ class ReceiptChainTest {
         Receipt changed = round.cast(ann, y, x);
 
         assertThat(List.of(first.seq(), bos.seq(), changed.seq())).containsExactly(1L, 2L, 3L);
+        assertThat(first.secret()).matches("[0-9a-f]{32}");
         assertThat(first.code())
-                .isEqualTo(ReceiptChain.receipt(ReceiptChain.GENESIS, round.cycleId, ann, x + ">" + y, 1));
+                .isEqualTo(ReceiptChain.receipt(
+                        ReceiptChain.GENESIS,
+                        round.cycleId,
+                        ann,
+                        x + ">" + y,
+                        1,
+                        ReceiptChain.secretHash(first.secret())));
         Receipts receipts = ctx.bean(Receipts.class);
         // nothing is published while ballots may still arrive
         assertThat(receipts.publication(round.cycleId)).isEmpty();
@@ -64,9 +71,15 @@ class ReceiptChainTest {
                 .extracting(Receipts.Entry::receipt)
                 .containsExactly(first.code(), bos.code(), changed.code());
         assertThat(entries).extracting(Receipts.Entry::counted).containsExactly(false, true, true);
-        // Ann's own check: previous from the list, her member id, her ranking and the seq she was shown
+        // Ann's own check: previous from the list, her member id, her ranking, the seq and secret she was shown
         Receipts.Entry hers = entries.get(2);
-        assertThat(ReceiptChain.receipt(hers.previous(), round.cycleId, ann, y + ">" + x, hers.seq()))
+        assertThat(ReceiptChain.receipt(
+                        hers.previous(),
+                        round.cycleId,
+                        ann,
+                        y + ">" + x,
+                        hers.seq(),
+                        ReceiptChain.secretHash(changed.secret())))
                 .isEqualTo(hers.receipt());
         assertThat(receipts.check(round.cycleId, changed.code().toUpperCase()).orElseThrow())
                 .isEqualTo(new Receipts.Check(true, 3L, true, changed.code()));

@@ -107,10 +107,13 @@ class TallyTest {
                 round.jdbc().sql("select max(id) from member").query(Long.class).single();
         round.open();
         // Hap left after joining: he is in this electorate, so leave him out of it as if he had left first
-        round.jdbc()
-                .sql("delete from electorate where cycle_id = ? and member_id = ?")
-                .params(round.cycleId, hap)
-                .update();
+        round.withTriggerDisabled(
+                "electorate",
+                "electorate_append_only",
+                () -> round.jdbc()
+                        .sql("delete from electorate where cycle_id = ? and member_id = ?")
+                        .params(round.cycleId, hap)
+                        .update());
         round.cast(fay, x);
         round.cast(gil, x);
 
@@ -139,10 +142,13 @@ class TallyTest {
         CertificationActivities certification = ctx.bean(CertificationActivities.class);
         assertThat(certification.recount(round.cycleId, "alice").matches()).isTrue();
 
-        round.jdbc()
-                .sql("update ballot set ranking = '{" + y + "}' where cycle_id = ? and member_id = ?")
-                .params(round.cycleId, ivy)
-                .update();
+        round.withTriggerDisabled(
+                "ballot",
+                "ballot_append_only",
+                () -> round.jdbc()
+                        .sql("update ballot set ranking = '{" + y + "}' where cycle_id = ? and member_id = ?")
+                        .params(round.cycleId, ivy)
+                        .update());
 
         var outcome = certification.recount(round.cycleId, "alice");
         assertThat(outcome.matches()).isFalse();

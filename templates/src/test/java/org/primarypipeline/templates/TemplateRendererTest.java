@@ -16,6 +16,20 @@ class TemplateRendererTest {
 
     /** The model fields each shipped message documents (docs/outreach.md); every value must show up. */
     private static final Map<String, Map<String, Object>> DOCUMENTED = Map.of(
+            "ballot-receipt",
+                    Map.of(
+                            "memberName",
+                            "Ana Ruiz",
+                            "districtId",
+                            "TX-07",
+                            "cycleId",
+                            "TX-07-1",
+                            "receipt",
+                            "9f2c4e6a1b3d5f7e9f2c4e6a1b3d5f7e9f2c4e6a1b3d5f7e9f2c4e6a1b3d5f7e",
+                            "secret",
+                            "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+                            "checkUrl",
+                            "https://pp.example.org/ballot/TX-07-1/check"),
             "ballot-link",
                     Map.of(
                             "memberName",
@@ -92,6 +106,7 @@ class TemplateRendererTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
+                "ballot-receipt",
                 "ballot-link",
                 "voting-reminder",
                 "vetting-invitation",

@@ -13,6 +13,8 @@ import org.primarypipeline.platform.PublicDoor;
 import org.primarypipeline.voting.BallotAccess;
 import org.primarypipeline.voting.BallotAccess.LinkState;
 import org.primarypipeline.voting.BallotLinks;
+import org.primarypipeline.voting.Receipt;
+import org.primarypipeline.voting.VotingClosedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
@@ -110,13 +112,20 @@ public class BallotPageController {
         if (session.isEmpty()) {
             return sessionEnded(cycleId);
         }
+        Receipt receipt;
         try {
-            ballots.cast(cycleId, session.get().memberId(), BallotForm.ranking(form));
+            receipt = ballots.cast(cycleId, session.get().memberId(), BallotForm.ranking(form));
+        } catch (VotingClosedException closed) {
+            return page(HttpStatus.CONFLICT, "ballot", pages.ballot(session.get(), null, closedSentence(closed), null));
         } catch (IllegalArgumentException | IllegalStateException refused) {
             return page(
                     HttpStatus.BAD_REQUEST, "ballot", pages.ballot(session.get(), null, refused.getMessage(), null));
         }
-        return PublicPageView.seeOther("/ballot/" + cycleId + "?stored=ballot");
+        // answered here rather than by a redirect: the secret is shown once and never stored
+        return page(
+                HttpStatus.OK,
+                "ballot",
+                pages.ballot(session.get(), BallotPages.stored("ballot"), null, null, receipt));
     }
 
     @PostMapping("/ballot/{cycleId}/proxies")
@@ -162,6 +171,11 @@ public class BallotPageController {
     @GetMapping("/ballot/{cycleId}/check")
     public ModelAndView check(@PathVariable String cycleId, @RequestParam(required = false) String receipt) {
         return page(HttpStatus.OK, "check", pages.check(cycleId, receipt));
+    }
+
+    private static String closedSentence(VotingClosedException closed) {
+        return "Voting closed at " + closed.closedAt() + ": your ballot was not stored. / La votación se cerró el "
+                + closed.closedAt() + ": su papeleta no se guardó.";
     }
 
     /** The session of the cookie, if the form carries that session's form key. */

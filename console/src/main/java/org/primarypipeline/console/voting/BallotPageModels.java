@@ -32,7 +32,9 @@ final class BallotPageModels {
 
     /**
      * The member's own ballot: nominees to rank, the receipt, the proxy lists and the rules. A refused
-     * ranking or proxy list is said beside the form it came from.
+     * ranking or proxy list is said beside the form it came from. {@code closedAt}: when the round was
+     * sealed (or its deadline passed), said in English and Spanish; the receipt carries its secret only on
+     * the page answering the cast (the secret is never stored).
      */
     record Ballot(
             String title,
@@ -42,6 +44,7 @@ final class BallotPageModels {
             String memberName,
             boolean open,
             String closesAt,
+            String closedAt,
             String formKey,
             List<NomineeRow> nominees,
             boolean hasBallot,

@@ -46,17 +46,24 @@ class BallotPages {
         return what == null
                 ? null
                 : switch (what) {
-                    case "ballot" -> "Your ballot is stored. Your receipt is below.";
+                    case "ballot" -> "Your ballot is stored. Your receipt and its secret are below.";
                     case "proxies" -> "Your proxies are saved.";
                     default -> null;
                 };
     }
 
     Ballot ballot(BallotAccess.Session session, String message, String rankingError, String proxiesError) {
+        return ballot(session, message, rankingError, proxiesError, null);
+    }
+
+    /** The page, with {@code fresh} the receipt just cast (with its secret), or null. */
+    Ballot ballot(
+            BallotAccess.Session session, String message, String rankingError, String proxiesError, Receipt fresh) {
         CycleRecord cycle = ballots.cycle(session.cycleId());
         long member = session.memberId();
         boolean open = ballots.roundOpen(cycle);
-        Receipt receipt = ballots.receipt(cycle.id(), member).orElse(null);
+        Receipt receipt =
+                fresh != null ? fresh : ballots.receipt(cycle.id(), member).orElse(null);
         ProxyLists.Lists lists = ballots.proxies(cycle.id(), member);
         return new Ballot(
                 "Your ballot: " + cycle.districtId(),
@@ -66,6 +73,7 @@ class BallotPages {
                 ballots.memberName(member),
                 open,
                 BallotLinks.closesAt(cycle),
+                open ? null : ballots.closedAt(cycle).map(Object::toString).orElse(null),
                 session.formKey(),
                 nominees(cycle.id(), member),
                 receipt != null,

@@ -1,6 +1,7 @@
 package org.primarypipeline.console.voting;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,8 +20,13 @@ import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
 import org.primarypipeline.vetting.Candidacy;
 import org.primarypipeline.vetting.CandidacyRepository;
 import org.primarypipeline.voting.BallotBox;
+import org.primarypipeline.voting.BallotSeal;
 import org.primarypipeline.voting.ProxyLists;
 import org.primarypipeline.voting.Receipt;
+import org.primarypipeline.voting.ReceiptMail;
+import org.primarypipeline.voting.VotingClosedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -32,6 +38,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class BallotService {
 
+    private static final Logger log = LoggerFactory.getLogger(BallotService.class);
+
     /** A nominee on the member's ballot page and the rank the member gave them (null: not ranked). */
     public record Nominee(long candidacyId, String name, Integer rank) {}
 
@@ -41,6 +49,7 @@ public class BallotService {
     private final ProxyLists proxies;
     private final Clock clock;
     private final MemberRepository members;
+    private final ReceiptMail receiptMail;
 
     public BallotService(
             CycleRepository cycles,
@@ -48,8 +57,10 @@ public class BallotService {
             BallotBox ballots,
             ProxyLists proxies,
             ObjectProvider<Clock> clock,
-            MemberRepository members) {
+            MemberRepository members,
+            ReceiptMail receiptMail) {
         this.members = members;
+        this.receiptMail = receiptMail;
         this.cycles = cycles;
         this.candidacies = candidacies;
         this.ballots = ballots;
@@ -57,7 +68,13 @@ public class BallotService {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    /** Stores or replaces the member's ballot; the receipt is new each time and only the latest counts. */
+    /**
+     * Stores or replaces the member's ballot; the receipt is new each time and only the latest counts.
+     * The returned receipt carries the ballot's secret, for the member only.
+     *
+     * @throws VotingClosedException when the round is sealed or past its deadline (checked again under
+     *     the chain's lock when the ballot is appended)
+     */
     public Receipt cast(String cycleId, long memberId, List<Long> ranking) {
         CycleRecord cycle = openRound(cycleId);
         require(ballots.inElectorate(cycleId, memberId), "member " + memberId + " is not in this round's electorate");
@@ -68,7 +85,14 @@ public class BallotService {
         for (Long nominee : ranking) {
             require(nominee != null && onBallot.contains(nominee), "candidacy " + nominee + " is not on this ballot");
         }
-        return ballots.castForReceipt(cycleId, memberId, ranking);
+        Receipt receipt = ballots.castForReceipt(cycleId, memberId, ranking);
+        try {
+            receiptMail.queue(cycleId, memberId, receipt);
+        } catch (RuntimeException mailFailed) {
+            // the ballot is stored and its page shows the receipt and secret; only the copy by mail is lost
+            log.warn("receipt #{} of cycle {} not queued for mailing", receipt.seq(), cycleId, mailFailed);
+        }
+        return receipt;
     }
 
     /** The member's standing list, reused by every later cycle of their group. */
@@ -119,14 +143,30 @@ public class BallotService {
         return cycles.find(cycleId).orElseThrow(() -> new UnknownCycleException(cycleId));
     }
 
+    /** Ballots and proxy lists are taken: voting round, deadline ahead, and the round not sealed. */
     public boolean roundOpen(CycleRecord cycle) {
         return cycle.status() == CycleStatus.RUNNING
                 && cycle.stage() == CycleStage.VOTING_ROUND
-                && (cycle.stageDeadline() == null || clock.instant().isBefore(cycle.stageDeadline()));
+                && (cycle.stageDeadline() == null || clock.instant().isBefore(cycle.stageDeadline()))
+                && ballots.sealInForce(cycle.id()).isEmpty();
+    }
+
+    /** When voting closed: the seal's time, else the deadline once passed; empty while the round is open. */
+    public Optional<Instant> closedAt(CycleRecord cycle) {
+        Optional<Instant> sealed = ballots.sealInForce(cycle.id()).map(BallotSeal::sealedAt);
+        if (sealed.isPresent()) {
+            return sealed;
+        }
+        return Optional.ofNullable(cycle.stageDeadline())
+                .filter(d -> !clock.instant().isBefore(d));
     }
 
     private CycleRecord openRound(String cycleId) {
         CycleRecord cycle = cycle(cycleId);
+        Optional<BallotSeal> sealed = ballots.sealInForce(cycleId);
+        if (sealed.isPresent()) {
+            throw new VotingClosedException(cycleId, sealed.get().sealedAt());
+        }
         if (cycle.status() != CycleStatus.RUNNING) {
             throw new IllegalStateException(
                     "cycle " + cycleId + " has ended (" + cycle.status().name().toLowerCase() + ")");
@@ -136,7 +176,7 @@ public class BallotService {
                     + cycle.stage().title().toLowerCase());
         }
         if (!roundOpen(cycle)) {
-            throw new IllegalStateException("voting in cycle " + cycleId + " closed at " + cycle.stageDeadline());
+            throw new VotingClosedException(cycleId, cycle.stageDeadline());
         }
         return cycle;
     }

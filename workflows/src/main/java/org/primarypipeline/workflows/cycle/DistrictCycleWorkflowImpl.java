@@ -21,6 +21,7 @@ import org.primarypipeline.vetting.VettingActivities;
 import org.primarypipeline.vetting.VettingActivitiesImpl;
 import org.primarypipeline.vetting.VettingDecision;
 import org.primarypipeline.voting.BallotActivities;
+import org.primarypipeline.voting.BallotSeal;
 import org.primarypipeline.voting.TallySummary;
 
 /**
@@ -52,6 +53,13 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
      * (its key naming the winner); from this version the ledger's approve activity writes the row too.
      */
     private static final String APPROVAL_ROWS = "approval-rows";
+
+    /**
+     * Cycles started before sealed rounds noted an early close only; from this version closing the voting
+     * round seals its receipt chain first (an activity in the close handler) and the automatic extension
+     * reopens it.
+     */
+    private static final String SEALED_ROUNDS = "sealed-rounds";
 
     private static ActivityOptions within(Duration startToClose) {
         return ActivityOptions.newBuilder()
@@ -101,6 +109,8 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     private boolean candidateSteps;
     /** Whether this run records approvals through the ledger's approve activity (see {@link #APPROVAL_ROWS}). */
     private boolean approvalRows;
+    /** Whether this run seals the voting round when it closes early (see {@link #SEALED_ROUNDS}). */
+    private boolean sealedRounds;
 
     @Override
     public CycleOutcome run(CyclePlan plan) {
@@ -108,6 +118,7 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
         // handlers than the histories recorded before it, and those must replay unchanged
         this.candidateSteps = Workflow.getVersion(CANDIDATE_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1;
         this.approvalRows = Workflow.getVersion(APPROVAL_ROWS, Workflow.DEFAULT_VERSION, 1) >= 1;
+        this.sealedRounds = Workflow.getVersion(SEALED_ROUNDS, Workflow.DEFAULT_VERSION, 1) >= 1;
         this.plan = plan;
         this.settings = plan.settings();
         this.stage = plan.stage();
@@ -269,6 +280,17 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
 
     @Override
     public String closeWindow(StaffAction action) {
+        String closed = stage.title() + " closed";
+        if (sealedRounds && stage == CycleStage.VOTING_ROUND) {
+            // sealed in PostgreSQL before the close is answered: from here on every ballot is refused
+            BallotSeal seal = ballots.seal(
+                    plan.cycleId(),
+                    action.actor(),
+                    "closed early by " + action.actor()
+                            + (action.reason() == null || action.reason().isBlank() ? "" : ": " + action.reason()));
+            closed = "Voting closed at " + seal.sealedAt() + "; receipt chain sealed at " + seal.chainLength()
+                    + " entries, head " + seal.headHash();
+        }
         closeRequested = true;
         ledger.note(
                 plan.cycleId(),
@@ -277,7 +299,7 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
                 stage.title() + " closed early" + reason(action),
                 action.actor(),
                 "closed-early:" + stage + ":" + Workflow.currentTimeMillis());
-        return stage.title() + " closed";
+        return closed;
     }
 
     @Override
@@ -425,6 +447,9 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
             return false;
         }
         automaticExtensions++;
+        if (sealedRounds && stage == CycleStage.VOTING_ROUND) {
+            ballots.reopen(plan.cycleId(), why);
+        }
         deadline = now().plus(settings.periodOf(stage));
         ledger.enterStage(
                 plan.cycleId(),
