@@ -41,9 +41,12 @@ public class JoinRequests {
     public static final String TEMPLATE = "join-confirm";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** What the request did: where the link went and to which group it will make the person a member. */
+    /**
+     * What the request did: where the link went and to which group it will make the person a member;
+     * {@code sent} is false for a bot, which is answered the same but sent nothing.
+     */
     public record Requested(
-            String districtId, String namedDistrictId, Channel channel, Instant expiresAt, String note) {}
+            String districtId, String namedDistrictId, Channel channel, Instant expiresAt, String note, boolean sent) {}
 
     public enum State {
         VALID,
@@ -105,7 +108,7 @@ public class JoinRequests {
         }
         Instant expires = Instant.now().plus(settings.confirmTtl());
         if (form.fromABot()) {
-            return new Requested(named, named, channel, expires, null);
+            return new Requested(named, named, channel, expires, null, false);
         }
         String[] located = locate(plan, named, valid.zip());
         String district = located[0];
@@ -147,7 +150,7 @@ public class JoinRequests {
                 .asTransactional()
                 .withSecrets("confirmUrl")
                 .inState(district));
-        return new Requested(district, named, channel, expires, located[1]);
+        return new Requested(district, named, channel, expires, located[1], true);
     }
 
     /** The public page that confirms, the token in its path; {@code ?lang=es} shows it in Spanish. */

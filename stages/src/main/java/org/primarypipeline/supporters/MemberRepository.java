@@ -57,6 +57,11 @@ public class MemberRepository {
                         .params(fullName, email, phone)
                         .query(Long.class)
                         .single());
+        // one person's joins are taken one at a time, so two at once cannot both keep a membership open
+        jdbc.sql("select id from member where id = ? for update")
+                .param(memberId)
+                .query(Long.class)
+                .single();
         // the unconfirmed mark goes once the person has confirmed; an earlier confirmation's way stays
         jdbc.sql("""
                 update member set joined_via = case when joined_via is null or joined_via = 'UNCONFIRMED' then ? else joined_via end
