@@ -138,12 +138,13 @@ public class CyclesBench implements Runnable {
         cycles.act(district + "-1", w -> w.cancel(StaffAction.by("bench", "making room for the large group")));
         awaitStatus(jdbc, district + "-1", "CANCELLED");
         jdbc.sql("""
-                insert into member (full_name, email)
-                select 'Member ' || g, 'member' || g || '@example.org' from generate_series(1, ?) g
+                insert into member (full_name, email, joined_via)
+                select 'Member ' || g, 'member' || g || '@example.org', 'VOUCHED_LIST' from generate_series(1, ?) g
                 """).param(members).update();
         jdbc.sql("""
-                insert into group_membership (group_id, member_id)
-                select (select id from district_group where district_id = ?), id from member where email like 'member%@example.org'
+                insert into group_membership (group_id, member_id, joined_at)
+                select (select id from district_group where district_id = ?), id, now() - interval '30 days'
+                from member where email like 'member%@example.org'
                 """).param(district).update();
         String id = cycles.launch(district, CycleSettings.defaults(), "bench").id();
         long a = candidacies.nominate(id, "Ana Large", null, null);

@@ -66,6 +66,8 @@ final class AppProcess implements AutoCloseable {
                 "-Dpp.data-dir=" + dataDir,
                 "-Dserver.port=" + httpPort,
                 "-Dpp.temporal.embedded-port=" + temporalPort,
+                // members join and the round opens within the test: no waiting period before a ballot
+                "-Dpp.vote.min-membership-age=0s",
                 "-jar",
                 jar().toString()));
         process = new ProcessBuilder(command)
@@ -152,6 +154,51 @@ final class AppProcess implements AutoCloseable {
     }
 
     record Response(int status, JsonNode body) {}
+
+    /**
+     * Asks to join a district group as the public does, then follows the link the app sent (read from its
+     * outbox, as the member would from their inbox); returns the member's id.
+     */
+    long joinConfirmed(String district, String fullName, String email) throws Exception {
+        Response asked = post(
+                "/api/districts/" + district + "/members",
+                "{\"fullName\": \"" + fullName + "\", \"email\": \"" + email + "\"}",
+                null);
+        if (asked.status() != 202) {
+            throw new IllegalStateException("joining answered " + asked.status() + ": " + asked.body());
+        }
+        int port = Integer.parseInt(Files.readString(dataDir.resolve("postgres").resolve("postgres.port"))
+                .strip());
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "postgres")) {
+            String url;
+            try (java.sql.PreparedStatement link = db.prepareStatement(
+                    "select model ->> 'confirmUrl' from outbox_message where template = 'join-confirm' and recipient = ?"
+                            + " order by id desc limit 1")) {
+                link.setString(1, email);
+                try (java.sql.ResultSet row = link.executeQuery()) {
+                    row.next();
+                    url = row.getString(1);
+                }
+            }
+            HttpResponse<String> confirmed = http.send(
+                    HttpRequest.newBuilder(uri(URI.create(url).getPath()))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (confirmed.statusCode() != 200) {
+                throw new IllegalStateException("confirming answered " + confirmed.statusCode());
+            }
+            try (java.sql.PreparedStatement member =
+                    db.prepareStatement("select id from member where lower(email) = lower(?)")) {
+                member.setString(1, email);
+                try (java.sql.ResultSet row = member.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        }
+    }
 
     private static String basic(String user) {
         return "Basic "

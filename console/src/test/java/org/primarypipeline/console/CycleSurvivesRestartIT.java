@@ -54,12 +54,7 @@ class CycleSurvivesRestartIT {
             signAndApprove(app, cycle, nominee);
             List<Long> members = new ArrayList<>();
             for (int i = 1; i <= 4; i++) {
-                members.add(app.post("/api/districts/TX-07/members", """
-                        {"fullName": "Member %d", "email": "m%d@example.org"}
-                        """.formatted(i, i), null)
-                        .body()
-                        .path("memberId")
-                        .asLong());
+                members.add(app.joinConfirmed("TX-07", "Member " + i, "m" + i + "@example.org"));
             }
             // member 4 hands all ten units to member 3
             assertThat(app.put(

@@ -28,6 +28,9 @@ public final class FreshAppProperties {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
         quickShutdown(registry);
+        // tests join members and open a round at once: no waiting period before a member gets a ballot
+        // (JoiningTest sets its own to test the rule)
+        registry.add("pp.vote.min-membership-age", () -> "0s");
         try (ServerSocket socket = new ServerSocket(0)) {
             int port = socket.getLocalPort();
             registry.add("pp.temporal.embedded-port", () -> port);

@@ -213,6 +213,12 @@ public class Invitations {
                     .update();
         }
         Optional<Long> group = districts.join(member);
+        // the invitation came by the invitee's own email or phone, and they answered it: that is the
+        // confirmation a joining needs (see JoinRequests), recorded as such
+        jdbc.sql("""
+                update member set joined_via = 'INVITATION'
+                where id = ? and (joined_via is null or joined_via = 'UNCONFIRMED')
+                """).param(member).update();
         boolean proxy = false;
         if (invitation.offersProxy()
                 && acceptsProxy

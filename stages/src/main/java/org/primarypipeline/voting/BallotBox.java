@@ -4,11 +4,14 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.primarypipeline.cycles.Durations;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -24,13 +27,26 @@ public class BallotBox {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final Duration minMembershipAge;
 
-    public BallotBox(JdbcClient jdbc, DataSource dataSource) {
+    public BallotBox(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            @Value("${pp.vote.min-membership-age:7d}") String minMembershipAge) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.minMembershipAge = Durations.parse("pp.vote.min-membership-age", minMembershipAge, Duration.ofDays(7));
+        if (this.minMembershipAge.isNegative()) {
+            throw new IllegalArgumentException("pp.vote.min-membership-age: must not be negative");
+        }
     }
 
-    /** Freezes the electorate from the district group's current members; a second call adds nobody. */
+    /**
+     * Freezes the electorate: the district group's members whose joining was confirmed and who joined
+     * the group at least {@code pp.vote.min-membership-age} before the round opened (the cut-off, kept
+     * with the cycle). A group joined last minute, by a move or a flood of sign-ups, gets no ballot in a
+     * round already about to open. A second call adds nobody and keeps the first cut-off.
+     */
     public int freezeElectorate(String cycleId) {
         if (jdbc.sql("select count(*) from electorate where cycle_id = ?")
                         .param(cycleId)
@@ -38,16 +54,33 @@ public class BallotBox {
                         .single()
                 == 0) {
             jdbc.sql("""
+                    update cycle set electorate_cutoff = coalesce(electorate_cutoff, now() - make_interval(secs => ?))
+                    where id = ?
+                    """)
+                    .params((double) minMembershipAge.toMillis() / 1000.0, cycleId)
+                    .update();
+            // members who joined through the public API before confirmation existed are marked UNCONFIRMED
+            jdbc.sql("""
                     insert into electorate (cycle_id, member_id)
                     select c.id, gm.member_id
                     from cycle c
                     join district_group g on g.plan_id = c.plan_id and g.district_id = c.district_id
-                    join group_membership gm on gm.group_id = g.id and gm.left_at is null
+                    join group_membership gm on gm.group_id = g.id and gm.left_at is null and gm.joined_at <= c.electorate_cutoff
                     where c.id = ?
+                      and not exists (select 1 from member m where m.id = gm.member_id and m.joined_via = 'UNCONFIRMED')
                     on conflict do nothing
                     """).param(cycleId).update();
         }
         return electorateSize(cycleId);
+    }
+
+    /** Who may vote in the round: members who had joined by then (null before the round opens). */
+    public Optional<Instant> electorateCutoff(String cycleId) {
+        return jdbc.sql("select electorate_cutoff from cycle where id = ? and electorate_cutoff is not null")
+                .param(cycleId)
+                .query(java.sql.Timestamp.class)
+                .optional()
+                .map(java.sql.Timestamp::toInstant);
     }
 
     public int electorateSize(String cycleId) {

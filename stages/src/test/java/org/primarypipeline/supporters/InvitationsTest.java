@@ -67,6 +67,12 @@ class InvitationsTest {
         assertThat(accepted.proxyCreated()).isTrue();
         long ben = accepted.inviteeMemberId();
         assertThat(groupDistrict(ben)).isEqualTo("WI-02");
+        // the invitation came to Ben's own address and he answered it: that confirms his joining
+        assertThat(jdbc.sql("select joined_via from member where id = ?")
+                        .param(ben)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("INVITATION");
         assertThat(jdbc.sql(
                                 "select proxy_member_id || ':' || units from proxy_assignment where member_id = ? and cycle_id is null")
                         .param(ben)

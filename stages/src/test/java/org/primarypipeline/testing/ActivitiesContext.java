@@ -1,11 +1,13 @@
 package org.primarypipeline.testing;
 
+import java.util.Map;
 import javax.sql.DataSource;
 import org.primarypipeline.districts.PublicDataLoader;
 import org.primarypipeline.platform.StageBeans;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,6 +31,11 @@ public final class ActivitiesContext implements AutoCloseable {
         DataSource dataSource = TestDatabase.freshMigrated();
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         context.registerBean("dataSource", DataSource.class, () -> dataSource);
+        // fixtures join members and open a round at once: no waiting period before a member gets a ballot
+        // (the rule itself is tested through the whole app, in JoiningTest)
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource("tests", Map.of("pp.vote.min-membership-age", "0s")));
         context.register(Wiring.class);
         context.refresh();
         context.getBean(PublicDataLoader.class).load();

@@ -101,7 +101,19 @@ class TemplateRendererTest {
                             "invitationUrl",
                             "https://pp.example.org/invitation/q7Xv2",
                             "invitationPageUrl",
-                            "https://pp.example.org/invitation"));
+                            "https://pp.example.org/invitation"),
+            "join-confirm",
+                    Map.of(
+                            "fullName",
+                            "Ana Ruiz",
+                            "districtId",
+                            "VT-00",
+                            "confirmUrl",
+                            "https://pp.example.org/join/confirm/Q2x9",
+                            "expiresIn",
+                            "7 days",
+                            "spanish",
+                            false));
 
     @ParameterizedTest
     @ValueSource(
@@ -112,7 +124,8 @@ class TemplateRendererTest {
                 "vetting-invitation",
                 "nomination-received",
                 "cycle-result",
-                "group-invitation"
+                "group-invitation",
+                "join-confirm"
             })
     void everyShippedMessageRendersEveryDocumentedFieldInSubjectOrBodies(String name) {
         Map<String, Object> model = new HashMap<>(DOCUMENTED.get(name));
@@ -219,5 +232,27 @@ class TemplateRendererTest {
         for (String bad : List.of("../ballot-link", "_layout", "Ballot-Link", "")) {
             assertThatThrownBy(() -> renderer.render(bad, Map.of())).isInstanceOf(TemplateException.class);
         }
+    }
+
+    @Test
+    void theLinkToConfirmJoiningGoesInEnglishOrSpanishByEmailAndByText() {
+        Map<String, Object> model = new HashMap<>(DOCUMENTED.get("join-confirm"));
+        model.put("orgName", "Primary Pipeline");
+        RenderedMessage english = renderer.render("join-confirm", model);
+        assertThat(english.subject()).isEqualTo("Confirm that you want to join the VT-00 group");
+        assertThat(english.text()).contains("one group").doesNotContain("Hola");
+        assertThat(english.sms())
+                .contains("https://pp.example.org/join/confirm/Q2x9")
+                .contains("STOP");
+        model.put("spanish", true);
+        model.put("expiresIn", "7 días");
+        RenderedMessage spanish = renderer.render("join-confirm", model);
+        assertThat(spanish.subject()).isEqualTo("Confirma que quieres unirte al grupo de VT-00");
+        assertThat(spanish.text() + spanish.html())
+                .contains("Hola Ana Ruiz")
+                .contains("7 días")
+                .contains("https://pp.example.org/join/confirm/Q2x9")
+                .doesNotContain("Hi Ana");
+        assertThat(spanish.sms()).contains("unirte").contains("https://pp.example.org/join/confirm/Q2x9");
     }
 }

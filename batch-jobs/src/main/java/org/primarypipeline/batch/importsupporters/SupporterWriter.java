@@ -40,6 +40,8 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SupporterWriter.class);
     private static final String COUNTS = "supporter-writer.";
+    /** How an imported member who joined was confirmed: the organisation vouches for the list (member.joined_via). */
+    static final String VOUCHED = "VOUCHED_LIST";
     /** Writes of one chunk that may meet someone committed meanwhile before the chunk gives up (and the step fails). */
     private static final int MAX_ATTEMPTS = 10;
 
@@ -267,7 +269,7 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
                         .param(r.fresh.size())
                         .query(Long.class)
                         .list();
-        BinaryCopyRows members = new BinaryCopyRows(19, r.fresh.size());
+        BinaryCopyRows members = new BinaryCopyRows(20, r.fresh.size());
         CopyRows memberships = new CopyRows(r.fresh.size() / 4);
         for (int i = 0; i < r.fresh.size(); i++) {
             ImportRow row = r.fresh.get(i);
@@ -294,7 +296,9 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
                     .add(a.source() == null ? null : a.source().name())
                     .add(a.provisional())
                     .add(a.reason())
-                    .add(now);
+                    .add(now)
+                    // the organisation vouches for the list it imports with --join: no link to follow
+                    .add(join ? VOUCHED : null);
             if (join && a.assigned()) {
                 memberships.add(run.groups().get(a.districtId())).add(id).endRow();
             }
@@ -302,7 +306,7 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
         members.copyInto(dataSource, """
                 member (id, full_name, email, phone, street, city, state, zip, latitude, longitude, source, import_run_id,
                         joined_at, district_plan_id, district_id, district_source, district_provisional, district_reason,
-                        district_assigned_at)""");
+                        district_assigned_at, joined_via)""");
         memberships.copyInto(dataSource, "group_membership (group_id, member_id)");
         r.joinedNew = memberships.rows();
         writeConsent(r.consent);
@@ -394,7 +398,9 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
                     district_provisional = chosen.district_id is null and f.district_provisional,
                     district_reason = case when chosen.district_id is null then f.district_reason end,
                     district_assigned_at = now(),
-                    joined_at = case when f.joined or chosen.district_id is not null then coalesce(m.joined_at, now()) else m.joined_at end
+                    joined_at = case when f.joined or chosen.district_id is not null then coalesce(m.joined_at, now()) else m.joined_at end,
+                    joined_via = case when f.joined and (m.joined_via is null or m.joined_via = 'UNCONFIRMED') then 'VOUCHED_LIST'
+                                      else m.joined_via end
                 from import_fill_chunk f
                 left join lateral (
                     select g.district_id from group_membership gm join district_group g on g.id = gm.group_id
@@ -416,9 +422,11 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
             return;
         }
         Long[] ids = r.joinExisting.toArray(Long[]::new);
-        jdbc.sql("update member set joined_at = now() where id = any(?) and joined_at is null")
-                .param(ids)
-                .update();
+        jdbc.sql("""
+                update member set joined_at = coalesce(joined_at, now()),
+                    joined_via = case when joined_via is null or joined_via = 'UNCONFIRMED' then 'VOUCHED_LIST' else joined_via end
+                where id = any(?) and (joined_at is null or joined_via is null or joined_via = 'UNCONFIRMED')
+                """).param(ids).update();
         r.joinedExisting += jdbc.sql("""
                 insert into group_membership (group_id, member_id)
                 select g.id, m.id from member m join district_group g on g.plan_id = m.district_plan_id and g.district_id = m.district_id

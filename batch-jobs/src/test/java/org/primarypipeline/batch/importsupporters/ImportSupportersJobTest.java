@@ -129,6 +129,17 @@ class ImportSupportersJobTest {
                         .query(Boolean.class)
                         .single())
                 .isTrue();
+        // the organisation vouches for the rows it imports as joining: recorded as such, no link is sent; Wendy
+        // was entered as a member before the import and keeps how she was confirmed
+        assertThat(jdbc.sql("""
+                        select email || ' ' || coalesce(joined_via, '-') from member
+                        where email in ('ana@example.org', 'ben@example.org', 'di@example.org', 'wendy@example.org')
+                        order by email""").query(String.class).list())
+                .containsExactly(
+                        "ana@example.org VOUCHED_LIST",
+                        "ben@example.org VOUCHED_LIST",
+                        "di@example.org VOUCHED_LIST",
+                        "wendy@example.org STAFF");
 
         // consent: in the one registry, with source and evidence
         assertThat(consent("SMS", "+16085550101")).isEqualTo("false import");

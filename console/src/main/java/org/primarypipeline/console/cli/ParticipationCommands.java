@@ -24,7 +24,10 @@ final class ParticipationCommands {
             subcommands = {Join.class, Proxies.class})
     static class Members extends GroupCommand {}
 
-    @Command(name = "join", description = "Add a member to a district's group.")
+    @Command(
+            name = "join",
+            description = "Ask to join a district's group: the person is sent a link (email, or SMS without one) and"
+                    + " is a member once they follow it.")
     static class Join extends ClientCommand {
         @Option(names = "--district", required = true)
         String district;
@@ -38,13 +41,16 @@ final class ParticipationCommands {
         @Option(names = "--phone")
         String phone;
 
+        @Option(names = "--zip", description = "Where they live: the district comes from it when it differs.")
+        String zip;
+
         @Override
         String perform(ApiClient api) {
-            RequestBodies.Join body = new RequestBodies.Join(name, email, phone);
-            long member = api.send("POST", "/api/districts/" + ApiClient.segment(district) + "/members", body)
-                    .path("memberId")
-                    .asLong();
-            return "member " + member + " is in the group of " + district;
+            RequestBodies.Join body = new RequestBodies.Join(name, email, phone, zip);
+            com.fasterxml.jackson.databind.JsonNode answer =
+                    api.send("POST", "/api/districts/" + ApiClient.segment(district) + "/members", body);
+            String note = answer.path("note").asText("");
+            return answer.path("result").asText() + (note.isEmpty() ? "" : "\n" + note);
         }
     }
 

@@ -36,7 +36,7 @@ final class RequestBodies {
     record Withdraw(long candidacyId) {}
 
     /** {@code POST /api/districts/DISTRICT/members}. */
-    record Join(String fullName, String email, String phone) {}
+    record Join(String fullName, String email, String phone, String zip) {}
 
     /** {@code PUT /api/members/ID/proxies}. */
     record Proxies(List<Share> proxies, String cycleId) {}

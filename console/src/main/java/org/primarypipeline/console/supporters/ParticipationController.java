@@ -3,7 +3,10 @@ package org.primarypipeline.console.supporters;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.primarypipeline.console.users.StaffUser;
+import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.platform.PublicDoor;
+import org.primarypipeline.supporters.JoinForm;
+import org.primarypipeline.supporters.JoinRequests;
 import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,7 +19,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Joining a group is open to anyone; the public nominate a candidate on the nomination pages
+ * Asking to join a group is open to anyone and answers 202: the person becomes a member when they follow
+ * the link sent to their own email or phone ({@link JoinDistrictGroup}); the public nominate a candidate on the nomination pages
  * ({@code /nominate/{cycleId}}, with email confirmation and spam limits), so a nomination here is staff
  * entering one on the nominee's behalf. Naming proxies, signing the pledge and casting a
  * ballot carry no proof of who the caller is (members use their link-token ballot page, candidates
@@ -28,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 public class ParticipationController {
 
-    private final ParticipationService participation;
+    private final JoinDistrictGroup joinGroup;
     private final NameProxiesOnBehalf nameProxies;
     private final NominateOnBehalf nominate;
     private final SignPledgeOnBehalf signPledge;
@@ -36,13 +40,13 @@ public class ParticipationController {
     private final CastBallotOnBehalf castBallot;
 
     public ParticipationController(
-            ParticipationService participation,
+            JoinDistrictGroup joinGroup,
             NameProxiesOnBehalf nameProxies,
             NominateOnBehalf nominate,
             SignPledgeOnBehalf signPledge,
             ConfirmEligibility confirmEligibility,
             CastBallotOnBehalf castBallot) {
-        this.participation = participation;
+        this.joinGroup = joinGroup;
         this.nameProxies = nameProxies;
         this.nominate = nominate;
         this.signPledge = signPledge;
@@ -50,7 +54,9 @@ public class ParticipationController {
         this.castBallot = castBallot;
     }
 
-    public record JoinRequest(String fullName, String email, String phone) {}
+    /** {@code website} is the honeypot the join page hides; {@code language} en or es, for the link's message. */
+    public record JoinRequest(
+            String fullName, String email, String phone, String street, String zip, String language, String website) {}
 
     /** {@code cycleId} set: a list for that cycle only ({@code proxies} null: back to the standing list). */
     public record ProxyRequest(List<ProxyChoice> proxies, String cycleId) {}
@@ -70,7 +76,12 @@ public class ParticipationController {
 
     public record BallotRequest(long memberId, List<Long> ranking) {}
 
-    public record Joined(long memberId) {}
+    /**
+     * A request to join taken: where the link went and the group it makes the person a member of; {@code note}
+     * explains a district other than the one named (from their ZIP), else null.
+     */
+    public record JoinAnswer(
+            String result, String district, String namedDistrict, String sentBy, String linkExpiresAt, String note) {}
 
     public record Nominated(long candidacyId) {}
 
@@ -80,9 +91,28 @@ public class ParticipationController {
 
     @PublicDoor
     @PostMapping("/districts/{district}/members")
-    @ResponseStatus(HttpStatus.CREATED)
-    public Joined join(@PathVariable String district, @RequestBody JoinRequest request) {
-        return new Joined(participation.join(district, request.fullName(), request.email(), request.phone()));
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public JoinAnswer join(@PathVariable String district, @RequestBody JoinRequest request, HttpServletRequest http) {
+        JoinRequests.Requested done = joinGroup.perform(
+                new JoinForm(
+                        district,
+                        request.fullName(),
+                        request.email(),
+                        request.phone(),
+                        request.street(),
+                        request.zip(),
+                        request.language(),
+                        request.website()),
+                http.getRemoteAddr());
+        String by = done.channel() == Channel.EMAIL ? "email" : "text message";
+        return new JoinAnswer(
+                "a link to confirm was sent by " + by + "; you are a member of " + done.districtId()
+                        + "'s group once you follow it",
+                done.districtId(),
+                done.namedDistrictId(),
+                done.channel().name(),
+                done.expiresAt().toString(),
+                done.note());
     }
 
     @PutMapping("/members/{memberId}/proxies")

@@ -5,10 +5,8 @@ import org.primarypipeline.console.cycles.UnknownCycleException;
 import org.primarypipeline.console.voting.BallotService;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.cycle.CycleStatus;
-import org.primarypipeline.core.district.DistrictId;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.CycleRepository;
-import org.primarypipeline.supporters.MemberRepository;
 import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
 import org.primarypipeline.vetting.Candidacy;
 import org.primarypipeline.vetting.CandidacyRepository;
@@ -18,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What members and candidates do themselves: join their district group, name proxies, put someone
+ * What members and candidates do themselves (joining is {@link JoinDistrictGroup}): name proxies, put someone
  * forward, sign the pledge, cast a ballot. Each checks the cycle's stage in PostgreSQL, so nothing
  * here adds an event to a workflow's history.
  */
@@ -31,26 +29,14 @@ public class ParticipationService {
     private final CycleRepository cycles;
     private final CandidacyRepository candidacies;
     private final PledgeRepository pledge;
-    private final MemberRepository members;
     private final BallotService ballots;
 
     public ParticipationService(
-            CycleRepository cycles,
-            CandidacyRepository candidacies,
-            PledgeRepository pledge,
-            MemberRepository members,
-            BallotService ballots) {
+            CycleRepository cycles, CandidacyRepository candidacies, PledgeRepository pledge, BallotService ballots) {
         this.cycles = cycles;
         this.candidacies = candidacies;
         this.pledge = pledge;
-        this.members = members;
         this.ballots = ballots;
-    }
-
-    public long join(String district, String fullName, String email, String phone) {
-        require(fullName != null && !fullName.isBlank(), "a name is needed");
-        require(email != null || phone != null, "an email or a phone number is needed");
-        return members.join(DistrictId.parse(district).toString(), fullName.trim(), email, phone);
     }
 
     /** The member's standing proxy list; the rules are checked in {@link BallotService}. */

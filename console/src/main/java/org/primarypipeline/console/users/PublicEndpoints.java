@@ -11,11 +11,12 @@ public final class PublicEndpoints {
     /**
      * Members', candidates' and providers' own entry points. None uses a console session: each is
      * authorised by what it carries (a ballot or unsubscribe link token, a Twilio signature, the
-     * member's own data), so they get no console login and no session CSRF token either. Proxies, pledge
+     * member's own data; a request to join is only a request until its link is followed), so they get no console login and no session CSRF token either. Proxies, pledge
      * signatures and ballots are not here: without a link token they are staff actions on someone's behalf.
      */
     public static final String[] MEMBERS_AND_PROVIDERS = {
         "/api/districts/*/members",
+        "/join/confirm/**",
         "/ballot/**",
         "/nominate/**",
         "/candidacy/accept/**",

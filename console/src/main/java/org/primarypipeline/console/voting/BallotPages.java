@@ -87,7 +87,10 @@ class BallotPages {
                 message,
                 rankingError,
                 proxiesError,
-                VotingRules.of(cycle.settings()));
+                VotingRules.of(
+                        cycle.settings(),
+                        cycle.districtId(),
+                        ballots.electorateCutoff(cycle.id()).orElse(null)));
     }
 
     private List<NomineeRow> nominees(String cycleId, long member) {

@@ -131,6 +131,11 @@ public class BallotService {
         return nominees;
     }
 
+    /** Who votes in the round: the members who had joined by this instant (empty before it opens). */
+    public Optional<java.time.Instant> electorateCutoff(String cycleId) {
+        return ballots.electorateCutoff(cycleId);
+    }
+
     public Optional<Receipt> receipt(String cycleId, long memberId) {
         return ballots.ownBallot(cycleId, memberId).map(BallotBox.OwnBallot::receipt);
     }

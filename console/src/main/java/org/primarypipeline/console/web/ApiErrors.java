@@ -3,6 +3,9 @@ package org.primarypipeline.console.web;
 import java.util.Map;
 import org.primarypipeline.console.cycles.CycleActionRefused;
 import org.primarypipeline.console.cycles.UnknownCycleException;
+import org.primarypipeline.supporters.JoinLimited;
+import org.primarypipeline.supporters.RefusedFields;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -28,6 +31,25 @@ public class ApiErrors {
     @ExceptionHandler({CycleActionRefused.class, IllegalStateException.class})
     ResponseEntity<Map<String, String>> refused(RuntimeException e) {
         return error(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /** Each refused field with its sentence, beside the usual {@code error}. */
+    @ExceptionHandler(RefusedFields.class)
+    ResponseEntity<FieldErrors> badFields(RefusedFields e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(new FieldErrors(e.getMessage(), e.fields()));
+    }
+
+    /** The usual error sentence, and field name to the sentence about that field. */
+    record FieldErrors(String error, Map<String, String> fields) {}
+
+    /** Past a limit on requests: when to try again, in the header and in words. */
+    @ExceptionHandler(JoinLimited.class)
+    ResponseEntity<Map<String, String>> limited(JoinLimited e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(
+                        HttpHeaders.RETRY_AFTER,
+                        Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .body(Map.of("error", e.getMessage()));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -40,6 +40,9 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
     @Autowired
     ParticipationService participation;
 
+    @Autowired
+    org.primarypipeline.supporters.MemberRepository memberRepository;
+
     Browser browser;
     WebDriver driver;
 
@@ -161,7 +164,8 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         }
         long[] members = new long[5];
         for (int i = 0; i < members.length; i++) {
-            members[i] = participation.join("TX-07", "Member " + i, "tx07-member" + i + "@example.org", null);
+            // confirmed members (the link followed), as staff would enter them
+            members[i] = memberRepository.join("TX-07", "Member " + i, "tx07-member" + i + "@example.org", null);
         }
         driver.findElement(By.id("close-button")).click();
         waitFor(d -> text("#live-stage").equals("Voting round"));

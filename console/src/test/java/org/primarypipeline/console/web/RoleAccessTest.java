@@ -447,7 +447,7 @@ class RoleAccessTest extends ConsoleTestSupport {
                 null,
                 "{\"fullName\":\"Open Door\",\"email\":\"open-door@example.org\"}",
                 "application/json");
-        assertThat(join.statusCode()).as(join.body()).isEqualTo(201);
+        assertThat(join.statusCode()).as(join.body()).isEqualTo(202);
         assertThat(anonymous.get("/actuator/health").statusCode()).isNotIn(302, 401, 403);
         for (String open : List.of("/ballot/nothing-here", "/fundraisers/nothing-here", "/unsubscribe/nothing-here")) {
             assertThat(anonymous.get(open).statusCode()).as(open).isNotIn(302, 401, 403);

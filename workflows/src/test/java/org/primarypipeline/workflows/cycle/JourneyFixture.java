@@ -67,7 +67,13 @@ final class JourneyFixture implements AutoCloseable {
                 .getEnvironment()
                 .getPropertySources()
                 .addFirst(new org.springframework.core.env.MapPropertySource(
-                        "journey", Map.of("pp.outreach.public-base-url", "https://pp.example.org")));
+                        "journey",
+                        Map.of(
+                                "pp.outreach.public-base-url",
+                                "https://pp.example.org",
+                                // members join and the round opens at once: no waiting period here
+                                "pp.vote.min-membership-age",
+                                "0s")));
         activities.registerBean("dataSource", DataSource.class, () -> db);
         activities.registerBean("clock", Clock.class, () -> clock);
         activities.register(Wiring.class);
