@@ -41,7 +41,7 @@ data="-Dpp.data-dir=${PP_DATA_DIR:-$here/var}"
 # a small classpath with a quick-start JIT and a class-data archive made on their first run: no Spring,
 # no fat-jar loader, about half a second. See docs/cli.md.
 case "${1:-}" in
-  login|logout|whoami|launch|cycle|members|nominate|pledge|vote|receipts)
+  login|logout|whoami|launch|cycle|members|nominate|pledge|vote|receipts|verify)
     client="$target/primary-pipeline-client.jar"
     if [ -f "$client" ]; then
       cp="$client$(printf ':%s' "$target"/client-lib/*.jar)"

@@ -17,6 +17,7 @@ public final class PublicEndpoints {
     public static final String[] MEMBERS_AND_PROVIDERS = {
         "/api/districts/*/members",
         "/ballot/**",
+        "/ballot/*/audit-bundle",
         "/nominate/**",
         "/candidacy/accept/**",
         "/fundraisers/**",
