@@ -78,7 +78,7 @@ public class CertificationActivitiesImpl implements CertificationActivities {
         Long runnerUp = result.runnerUp() == null ? null : Long.valueOf(result.runnerUp());
         jdbc.sql(
                         "update cycle_result set winner = ?, runner_up = ?, result = cast(? as jsonb), computed_at = now() where cycle_id = ?")
-                .params(winner, runnerUp, ResultDocument.of(result, count.offBallot()), cycleId)
+                .params(winner, runnerUp, ResultDocument.of(result, count.offBallot(), count.names()), cycleId)
                 .update();
         String name = winner == null
                 ? "nobody"

@@ -3,6 +3,7 @@ package org.primarypipeline.vetting;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.nominations.CandidateSteps;
@@ -50,6 +51,7 @@ public class CandidateAnnouncements {
                 .map(Candidacy::fullName)
                 .findFirst()
                 .orElse(null);
+        Optional<String> lot = step == CandidateStep.RESULT ? tiedByLot(cycleId) : Optional.empty();
         int queued = 0;
         for (Candidacy c : ballot) {
             if (c.email() == null) {
@@ -78,6 +80,8 @@ public class CandidateAnnouncements {
                     template = "candidate-result";
                     model.put("won", winner != null && c.id() == winner);
                     model.put("winnerName", winnerName == null ? "nobody" : winnerName);
+                    lot.ifPresent(rival -> model.put("tiedWithName", rival));
+                    model.put("decidedByLot", lot.isPresent());
                     model.put("resultUrl", settings.url("/cycles/" + cycleId));
                 }
             }
@@ -92,5 +96,19 @@ public class CandidateAnnouncements {
             }
         }
         return queued;
+    }
+
+    /** When a draw settled the count: the name of the nominee the winner was tied with. */
+    private Optional<String> tiedByLot(String cycleId) {
+        Long rival = jdbc.sql("""
+                        select (result -> 'decisive' ->> 'rival')::bigint from cycle_result
+                        where cycle_id = ? and coalesce((result ->> 'decidedByLot')::boolean, false)
+                        """).param(cycleId).query(Long.class).optional().orElse(null);
+        return rival == null
+                ? Optional.empty()
+                : Optional.of(candidacies
+                        .find(cycleId, rival)
+                        .map(Candidacy::fullName)
+                        .orElse("#" + rival));
     }
 }

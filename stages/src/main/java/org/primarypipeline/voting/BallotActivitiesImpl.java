@@ -1,16 +1,13 @@
 package org.primarypipeline.voting;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.security.SecureRandom;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.core.vote.DecisiveComparison;
 import org.primarypipeline.core.vote.IndexedVoteInput;
-import org.primarypipeline.core.vote.Round;
 import org.primarypipeline.core.vote.VoteResult;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.CycleRepository;
@@ -139,7 +136,7 @@ public class BallotActivitiesImpl implements BallotActivities {
                 .param("winner", winner)
                 .param("runnerUp", runnerUp)
                 .param("margin", margin)
-                .param("result", ResultDocument.of(result, offBallot))
+                .param("result", ResultDocument.of(result, offBallot, count.names()))
                 .param("head", head.code())
                 .param("length", head.seq())
                 .param("ballots", input.ballotCount())
@@ -151,7 +148,7 @@ public class BallotActivitiesImpl implements BallotActivities {
         String detail = quorum
                 ? "winner " + name(cycleId, winner) + "; exercised "
                         + result.exercisedUnits().toPlainString() + " of "
-                        + result.totalUnits().toPlainString() + " units; margin " + percent(margin)
+                        + result.totalUnits().toPlainString() + " units; " + decision(result, count.names())
                 : "quorum not met: exercised " + result.exercisedUnits().toPlainString() + " of "
                         + result.totalUnits().toPlainString() + " units (needed "
                         + percent(cycle.settings().quorumShare().doubleValue()) + ")";
@@ -174,7 +171,22 @@ public class BallotActivitiesImpl implements BallotActivities {
                 winner,
                 runnerUp,
                 margin,
-                input.ballotCount());
+                input.ballotCount(),
+                quorum && result.decidedByLot());
+    }
+
+    /**
+     * The decisive comparison in words, with people's names: "decided by lot: ..." when a draw settled it,
+     * so that nobody reads a one-sided last round as a clear win.
+     */
+    public static String decision(VoteResult result, UnaryOperator<String> names) {
+        DecisiveComparison d = result.decisive();
+        String versus = d.rival() == null
+                ? names.apply(d.winner()) + " stood alone"
+                : names.apply(d.winner()) + " against " + names.apply(d.rival()) + " in round " + d.round() + ", "
+                        + d.margin().stripTrailingZeros().toPlainString() + " units apart";
+        String margin = "margin " + percent(margin(result)) + " (" + versus + ")";
+        return result.decidedByLot() ? "decided by lot: " + result.tieBreak(names) + "; " + margin : margin;
     }
 
     private String name(String cycleId, Long candidacyId) {
@@ -186,20 +198,13 @@ public class BallotActivitiesImpl implements BallotActivities {
                         .orElse("#" + candidacyId);
     }
 
-    /** The final round's lead of the first over the second, as a share of exercised units. */
+    /**
+     * The margin at the decisive comparison (IRV: the last two before the final elimination; Schulze:
+     * the weakest link of the winner's closest path; plurality: first against second), as a share of
+     * exercised units. Not the last round's: after a tie settled by lot that round is one-sided.
+     */
     public static double margin(VoteResult result) {
-        if (result.rounds().isEmpty() || result.exercisedUnits().signum() == 0) {
-            return 0;
-        }
-        Round last = result.rounds().get(result.rounds().size() - 1);
-        List<BigDecimal> tallies = last.tallies().values().stream()
-                .sorted(Comparator.reverseOrder())
-                .toList();
-        BigDecimal first = tallies.isEmpty() ? BigDecimal.ZERO : tallies.get(0);
-        BigDecimal second = tallies.size() < 2 ? BigDecimal.ZERO : tallies.get(1);
-        return first.subtract(second)
-                .divide(result.exercisedUnits(), 9, RoundingMode.HALF_EVEN)
-                .doubleValue();
+        return result.marginShare().doubleValue();
     }
 
     private static String percent(double share) {
@@ -210,7 +215,8 @@ public class BallotActivitiesImpl implements BallotActivities {
     public static final class ResultDocument {
         private ResultDocument() {}
 
-        public static String of(VoteResult result, Set<String> offBallot) {
+        /** {@code names} writes the tie note for people; everything compared by the recount stays in ids. */
+        public static String of(VoteResult result, Set<String> offBallot, UnaryOperator<String> names) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("electorate", result.electorate());
             doc.put("totalUnits", result.totalUnits().toPlainString());
@@ -219,6 +225,16 @@ public class BallotActivitiesImpl implements BallotActivities {
             doc.put("winner", result.winner());
             doc.put("runnerUp", result.runnerUp());
             doc.put("tieBreak", result.tieBreak());
+            doc.put("tieNote", result.tieBreak(names));
+            DecisiveComparison d = result.decisive();
+            Map<String, Object> decisive = new LinkedHashMap<>();
+            decisive.put("winner", d.winner());
+            decisive.put("rival", d.rival());
+            decisive.put("round", d.round());
+            decisive.put("margin", d.margin().toPlainString());
+            decisive.put("marginShare", result.marginShare().toPlainString());
+            doc.put("decisive", decisive);
+            doc.put("decidedByLot", result.decidedByLot());
             doc.put("offBallot", offBallot.stream().sorted().toList());
             doc.put(
                     "rounds",

@@ -1,7 +1,10 @@
 package org.primarypipeline.voting;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.primarypipeline.core.vote.FlowPolicy;
 import org.primarypipeline.core.vote.IndexedVoteInput;
 import org.primarypipeline.core.vote.TallyMethod;
@@ -21,8 +24,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class CycleCounter {
 
+    /** {@code names}: a candidacy id (as the engine writes it) to the person's name, for anything people read. */
     public record Count(
-            CycleRecord cycle, IndexedVoteInput input, VoteRows rows, Set<String> offBallot, VoteResult result) {}
+            CycleRecord cycle,
+            IndexedVoteInput input,
+            VoteRows rows,
+            Set<String> offBallot,
+            VoteResult result,
+            UnaryOperator<String> names) {}
 
     private final BallotBox box;
     private final CycleRepository cycles;
@@ -48,7 +57,16 @@ public class CycleCounter {
                 TallyMethod.parse(cycle.settings().method()),
                 seed(cycleId));
         Set<String> offBallot = offBallot(cycleId, input);
-        return new Count(cycle, input, rows, offBallot, VoteCount.countExcluding(input, offBallot));
+        return new Count(cycle, input, rows, offBallot, VoteCount.countExcluding(input, offBallot), names(cycleId));
+    }
+
+    /** Candidacy id to full name for every candidacy of the cycle, withdrawn ones included. */
+    public UnaryOperator<String> names(String cycleId) {
+        Map<String, String> byId = new HashMap<>();
+        for (Candidacy c : candidacies.ofCycle(cycleId)) {
+            byId.put(Long.toString(c.id()), c.fullName());
+        }
+        return id -> id == null ? "nobody" : byId.getOrDefault(id, "#" + id);
     }
 
     public long seed(String cycleId) {

@@ -149,6 +149,8 @@ public final class SampleModels {
                 false,
                 "winnerName",
                 "Kim Diaz",
+                "decidedByLot",
+                false,
                 "resultUrl",
                 "https://pp.example.org/cycles/OH-11-1");
         put("candidate-certified", "candidateName", "Jo Park", "districtId", "OH-11", "cycleId", "OH-11-1");

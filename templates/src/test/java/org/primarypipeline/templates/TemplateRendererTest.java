@@ -215,6 +215,39 @@ class TemplateRendererTest {
     }
 
     @Test
+    void aResultDecidedByLotSaysSoWithBothNames() {
+        Map<String, Object> lot = new HashMap<>(DOCUMENTED.get("cycle-result"));
+        lot.put("decidedByLot", true);
+        lot.put("tiedWithName", "Ben Ode");
+        lot.put("orgName", "Primary Pipeline");
+        RenderedMessage result = renderer.render("cycle-result", lot);
+        assertThat(result.subject()).isEqualTo("TX-07: a tie, decided by lot for Jo Park");
+        assertThat(result.text())
+                .contains("decided by lot", "Jo Park and Ben Ode had the same support")
+                .doesNotContain("members have chosen");
+        assertThat(result.html()).contains("decided by lot");
+
+        Map<String, Object> candidate = new HashMap<>(Map.of(
+                "candidateName",
+                "Ben Ode",
+                "districtId",
+                "TX-07",
+                "won",
+                false,
+                "winnerName",
+                "Jo Park",
+                "tiedWithName",
+                "Ben Ode",
+                "decidedByLot",
+                true,
+                "resultUrl",
+                "https://pp.example.org/r"));
+        assertThat(renderer.render("candidate-result", candidate).text())
+                .contains("ended in a tie between Jo Park and Ben Ode", "decided by lot", "the draw chose Jo Park")
+                .doesNotContain("the members chose");
+    }
+
+    @Test
     void messagesWithoutAnSmsPartRefuseToGoOutBySms() {
         assertThat(renderer.has("nomination-received", MessagePart.SMS)).isFalse();
         assertThat(renderer.has("ballot-link", MessagePart.SMS)).isTrue();

@@ -25,7 +25,8 @@ public final class ClientCommands implements Runnable {
             ParticipationCommands.Nominate.class,
             ParticipationCommands.Pledge.class,
             ParticipationCommands.Vote.class,
-            ReceiptsCommand.class);
+            ReceiptsCommand.class,
+            VerifyCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
             "vote, receipts) call the serving app's API as the account of pp login; no Spring.",
             "PP_URL: the app's address (default: the port file in the data directory);",
             "PP_TOKEN: a token to use instead of the stored one. See docs/cli.md.",
+            "verify needs no account: it counts a round again from its audit bundle, without Spring.",
             "Every other command runs on this machine.",
             "%nRoles (one part each, for a cluster; health at /actuator/health):",
             "  serve         console, pages, REST API and webhooks",

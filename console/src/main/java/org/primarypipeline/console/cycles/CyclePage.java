@@ -97,6 +97,8 @@ public record CyclePage(
             String total,
             String exercisedShare,
             String margin,
+            boolean decidedByLot,
+            String decisive,
             String method,
             String policy,
             long seed,

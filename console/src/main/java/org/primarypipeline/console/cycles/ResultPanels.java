@@ -97,7 +97,11 @@ final class ResultPanels {
                             ", ",
                             r.eliminated().stream().map(e -> name(e, names)).toList())));
         }
-        JsonNode tieBreak = result.document().path("tieBreak");
+        // the tie note names people; results counted before it was kept have only the ids' version
+        JsonNode tieBreak = result.document().has("tieNote")
+                ? result.document().path("tieNote")
+                : result.document().path("tieBreak");
+        JsonNode decisive = result.document().path("decisive");
         return new CyclePage.ResultPanel(
                 result.winner() == null ? "none" : names.getOrDefault(result.winner(), "#" + result.winner()),
                 result.runnerUp() == null ? "none" : names.getOrDefault(result.runnerUp(), "#" + result.runnerUp()),
@@ -109,6 +113,8 @@ final class ResultPanels {
                         : Format.percent(result.exercisedUnits().doubleValue()
                                 / result.totalUnits().doubleValue()),
                 result.marginShare() == null ? "" : Format.percent(result.marginShare()),
+                result.document().path("decidedByLot").asBoolean(false),
+                decisive(decisive, names),
                 result.method(),
                 result.policy(),
                 result.seed(),
@@ -117,6 +123,23 @@ final class ResultPanels {
                 candidates.stream().map(c -> name(c, names)).toList(),
                 table,
                 DataBlock.json(new RoundsChart(labels, series, exhausted)));
+    }
+
+    /** "Ana Ruiz against Ben Ode in round 3, 2.5 units apart"; empty for results stored without it. */
+    private static String decisive(JsonNode decisive, Map<Long, String> names) {
+        if (!decisive.hasNonNull("winner")) {
+            return "";
+        }
+        String winner = name(decisive.path("winner").asText(), names);
+        if (!decisive.hasNonNull("rival")) {
+            return winner + " stood alone";
+        }
+        return winner + " against " + name(decisive.path("rival").asText(), names) + " in round "
+                + decisive.path("round").asInt() + ", "
+                + new BigDecimal(decisive.path("margin").asText("0"))
+                        .stripTrailingZeros()
+                        .toPlainString()
+                + " units apart";
     }
 
     static List<Round> rounds(JsonNode document) {

@@ -18,6 +18,7 @@ public final class PublicEndpoints {
         "/api/districts/*/members",
         "/join/confirm/**",
         "/ballot/**",
+        "/ballot/*/audit-bundle",
         "/nominate/**",
         "/candidacy/accept/**",
         "/fundraisers/**",

@@ -21,6 +21,8 @@ final class InstantRunoff implements Tabulator {
         List<Round> rounds = new ArrayList<>();
         Units[] previous = null;
         String winner = null;
+        DecisiveComparison decisive = DecisiveComparison.NONE;
+        int lastEliminated = -1;
         for (int round = 1; ; round++) {
             Units[] current = Tabulator.snapshot(tally, k + 1);
             Units continuing = Units.ZERO;
@@ -43,11 +45,13 @@ final class InstantRunoff implements Tabulator {
             if (left == 1 || current[leader].twice().clearlyExceeds(continuing)) {
                 rounds.add(Tabulator.round(ballots, current, standing, current[k], List.of()));
                 winner = ballots.nominees.get(leader);
+                decisive = decisive(ballots, standing, current, previous, leader, lastEliminated, round, ties);
                 break;
             }
             int loser = ties.eliminate(Tabulator.standingIndices(standing), current, previous, round);
             rounds.add(Tabulator.round(ballots, current, standing, current[k], List.of(ballots.nominees.get(loser))));
             standing[loser] = false;
+            lastEliminated = loser;
             tally.clear(loser);
             for (int b = 0; b < ballots.count; b++) {
                 int at = cursor[b];
@@ -59,6 +63,43 @@ final class InstantRunoff implements Tabulator {
             }
             previous = current;
         }
-        return new Tabulation(rounds, winner, ties.decisions(), Map.of());
+        return new Tabulation(rounds, winner, ties.decisions(), Map.of(), decisive);
+    }
+
+    /**
+     * A winner with rivals still standing is compared with the strongest of them in that round. A winner
+     * left alone got there by the final elimination, so the decisive comparison is the round before it:
+     * the winner against the nominee then eliminated, which is the tie a draw settled when there was one.
+     */
+    private static DecisiveComparison decisive(
+            WeightedBallots ballots,
+            boolean[] standing,
+            Units[] current,
+            Units[] previous,
+            int leader,
+            int lastEliminated,
+            int round,
+            TieBreak ties) {
+        String winner = ballots.nominees.get(leader);
+        int second = -1;
+        for (int i = 0; i < standing.length; i++) {
+            if (standing[i] && i != leader && (second < 0 || current[i].compareTo(current[second]) > 0)) {
+                second = i;
+            }
+        }
+        if (second >= 0) {
+            return DecisiveComparison.of(
+                    winner, ballots.nominees.get(second), round, current[leader], current[second], ties.decidedByLot());
+        }
+        if (previous == null || lastEliminated < 0) {
+            return DecisiveComparison.of(winner, null, round, current[leader], Units.ZERO, ties.decidedByLot());
+        }
+        return DecisiveComparison.of(
+                winner,
+                ballots.nominees.get(lastEliminated),
+                round - 1,
+                previous[leader],
+                previous[lastEliminated],
+                ties.decidedByLot());
     }
 }

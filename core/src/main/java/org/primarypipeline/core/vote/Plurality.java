@@ -20,6 +20,7 @@ final class Plurality implements Tabulator {
             }
         }
         String winner = null;
+        DecisiveComparison decisive = DecisiveComparison.NONE;
         if (!top.isZero()) {
             List<Integer> tied = new ArrayList<>();
             for (int i = 0; i < k; i++) {
@@ -31,7 +32,22 @@ final class Plurality implements Tabulator {
                     ? tied.get(0)
                     : ties.drawWinner(tied, "for first place with " + current[tied.get(0)].display() + " units", 1);
             winner = ballots.nominees.get(chosen);
+            int second = -1;
+            for (int i = 0; i < k; i++) {
+                if (standing[i] && i != chosen && (second < 0 || current[i].compareTo(current[second]) > 0)) {
+                    second = i;
+                }
+            }
+            decisive = second < 0
+                    ? DecisiveComparison.of(winner, null, 1, current[chosen], Units.ZERO, ties.decidedByLot())
+                    : DecisiveComparison.of(
+                            winner,
+                            ballots.nominees.get(second),
+                            1,
+                            current[chosen],
+                            current[second],
+                            ties.decidedByLot());
         }
-        return new Tabulation(List.of(round), winner, ties.decisions(), Map.of());
+        return new Tabulation(List.of(round), winner, ties.decisions(), Map.of(), decisive);
     }
 }

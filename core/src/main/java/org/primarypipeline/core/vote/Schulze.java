@@ -25,9 +25,12 @@ final class Schulze implements Tabulator {
         Units[][] d = preferences(ballots, standing);
 
         Units[][] strength = new Units[k][k];
+        // before[a][b]: the nominee preceding b on the strongest path from a, to find its weakest link.
+        int[][] before = new int[k][k];
         for (int a = 0; a < k; a++) {
             for (int b = 0; b < k; b++) {
                 strength[a][b] = a != b && d[a][b].clearlyExceeds(d[b][a]) ? d[a][b] : Units.ZERO;
+                before[a][b] = a;
             }
         }
         for (int via = 0; via < k; via++) {
@@ -42,6 +45,7 @@ final class Schulze implements Tabulator {
                     Units through = min(strength[a][via], strength[via][b]);
                     if (through.compareTo(strength[a][b]) > 0) {
                         strength[a][b] = through;
+                        before[a][b] = before[via][b];
                     }
                 }
             }
@@ -67,11 +71,79 @@ final class Schulze implements Tabulator {
             }
         }
         String winner = null;
+        DecisiveComparison decisive = DecisiveComparison.NONE;
         if (!unbeaten.isEmpty() && !ballotsCarryNothing(first, standing)) {
             int chosen = unbeaten.size() == 1 ? unbeaten.get(0) : ties.drawWinner(unbeaten, "as Schulze winners", 1);
             winner = ballots.nominees.get(chosen);
+            decisive = weakestLink(ballots, standing, first, d, strength, before, chosen, ties.decidedByLot());
         }
-        return new Tabulation(List.of(round), winner, ties.decisions(), Collections.unmodifiableMap(pairwise));
+        return new Tabulation(
+                List.of(round), winner, ties.decisions(), Collections.unmodifiableMap(pairwise), decisive);
+    }
+
+    /**
+     * Over every rival, the winner's strongest path to them; on each path the weakest link (fewest
+     * winning votes, then the smaller margin) is what a few ballots would have to overturn. The closest of
+     * those links decides, with its margin. A rival the winner does not beat along any path (a tie settled
+     * by lot) has margin zero.
+     */
+    private static DecisiveComparison weakestLink(
+            WeightedBallots ballots,
+            boolean[] standing,
+            Units[] first,
+            Units[][] d,
+            Units[][] strength,
+            int[][] before,
+            int winner,
+            boolean lot) {
+        String name = ballots.nominees.get(winner);
+        int closestRival = -1;
+        Units closestFor = Units.ZERO;
+        Units closestAgainst = Units.ZERO;
+        BigDecimal closestMargin = null;
+        for (int rival = 0; rival < standing.length; rival++) {
+            if (!standing[rival] || rival == winner) {
+                continue;
+            }
+            Units linkFor = Units.ZERO;
+            Units linkAgainst = Units.ZERO;
+            if (!strength[winner][rival].isZero()) {
+                int weakFrom = -1;
+                int weakTo = -1;
+                for (int to = rival; to != winner; to = before[winner][to]) {
+                    int from = before[winner][to];
+                    if (weakFrom < 0 || weaker(d, from, to, weakFrom, weakTo)) {
+                        weakFrom = from;
+                        weakTo = to;
+                    }
+                }
+                linkFor = d[weakFrom][weakTo];
+                linkAgainst = d[weakTo][weakFrom];
+            }
+            BigDecimal margin = linkFor.toBigDecimal().subtract(linkAgainst.toBigDecimal());
+            if (closestMargin == null || margin.compareTo(closestMargin) < 0) {
+                closestRival = rival;
+                closestMargin = margin;
+                closestFor = linkFor;
+                closestAgainst = linkAgainst;
+            }
+        }
+        if (closestRival < 0) {
+            return DecisiveComparison.of(name, null, 1, first[winner], Units.ZERO, lot);
+        }
+        return DecisiveComparison.of(name, ballots.nominees.get(closestRival), 1, closestFor, closestAgainst, lot);
+    }
+
+    private static boolean weaker(Units[][] d, int from, int to, int weakFrom, int weakTo) {
+        int byVotes = d[from][to].compareTo(d[weakFrom][weakTo]);
+        if (byVotes != 0) {
+            return byVotes < 0;
+        }
+        return d[from][to]
+                        .toBigDecimal()
+                        .subtract(d[to][from].toBigDecimal())
+                        .compareTo(d[weakFrom][weakTo].toBigDecimal().subtract(d[weakTo][weakFrom].toBigDecimal()))
+                < 0;
     }
 
     private static Units[][] preferences(WeightedBallots ballots, boolean[] standing) {

@@ -1,12 +1,14 @@
 package org.primarypipeline.core.vote;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The outcome of a count: how the units flowed (exercised by ballots, lost at dead ends, lost in closed
@@ -115,12 +117,39 @@ public final class VoteResult {
 
     /** Null, or how the ties that decided this count were settled, in order, separated by "; ". */
     public String tieBreak() {
-        List<String> decisions = tabulation.tieBreaks();
+        return tieBreak(UnaryOperator.identity());
+    }
+
+    /** As {@link #tieBreak()}, each nominee written as {@code name} gives it (a person's name for an id). */
+    public String tieBreak(UnaryOperator<String> name) {
+        List<String> decisions = tieBreaks(name);
         return decisions.isEmpty() ? null : String.join("; ", decisions);
     }
 
     public List<String> tieBreaks() {
-        return tabulation.tieBreaks();
+        return tieBreaks(UnaryOperator.identity());
+    }
+
+    public List<String> tieBreaks(UnaryOperator<String> name) {
+        return tabulation.tieBreaks().stream().map(note -> note.describe(name)).toList();
+    }
+
+    /** The comparison that decided the count, and its margin in units. */
+    public DecisiveComparison decisive() {
+        return tabulation.decisive();
+    }
+
+    /** Whether a draw settled the outcome: such a count always goes to a recount and to staff. */
+    public boolean decidedByLot() {
+        return tabulation.decisive().decidedByLot();
+    }
+
+    /** The decisive comparison's margin as a share of exercised units (0 when nothing was exercised). */
+    public BigDecimal marginShare() {
+        if (exercisedUnits.signum() == 0 || winner() == null) {
+            return BigDecimal.ZERO;
+        }
+        return tabulation.decisive().margin().divide(exercisedUnits, 9, RoundingMode.HALF_EVEN);
     }
 
     /** For Schulze, units preferring the row nominee to the column nominee; empty for other methods. */

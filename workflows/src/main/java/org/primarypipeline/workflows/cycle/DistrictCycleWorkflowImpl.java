@@ -177,7 +177,10 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
                             vetting.announce(plan.cycleId(), CandidateStep.RESULT);
                         }
                         advanceTo(CycleStage.CERTIFICATION);
-                        if (tally.marginShare() < settings.recountMargin().doubleValue()) {
+                        // a count settled by a draw is recounted whatever its margin
+                        if (tally.decidedByLot()
+                                || tally.marginShare()
+                                        < settings.recountMargin().doubleValue()) {
                             recountMatched = certification
                                     .recount(plan.cycleId(), "system")
                                     .matches();

@@ -241,6 +241,68 @@ class DistrictCycleWorkflowTest {
                 .isEqualTo(challenger);
     }
 
+    /**
+     * The issue's round: the last two level at 30 units each and the seeded draw picks. The round after
+     * the draw shows the winner alone (a 50% "final margin" under the old rule, so no recount ran and
+     * the timeline said "winner 4"); the decisive comparison is the tie itself.
+     */
+    @Test
+    void aTieBetweenTheLastTwoDecidedByLotGoesToARecountWithNames() {
+        String district = "PA-03";
+        DistrictCycleWorkflow cycle = fx.launch(district, CycleFixture.SETTINGS);
+        String id = district + "-1";
+        long sitting = awaitSittingMember(id);
+        fx.signAndApprove(cycle, id, sitting);
+        cycle.closeWindow(StaffAction.by("alice"));
+        fx.awaitStage(cycle, CycleStage.NOMINATION_WINDOW);
+        long challenger = fx.nominate(id, "Bea Challenger", "bea@example.org");
+        fx.signAndApprove(cycle, id, challenger);
+        List<Long> members = new java.util.ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            members.add(fx.join(district, "Philly " + i));
+        }
+        cycle.closeWindow(StaffAction.by("alice"));
+        fx.awaitVotingOpen(id);
+        for (int i = 0; i < 6; i++) {
+            fx.vote(id, members.get(i), i < 3 ? sitting : challenger);
+        }
+        cycle.closeWindow(StaffAction.by("alice"));
+        fx.awaitStage(cycle, CycleStage.CERTIFICATION);
+
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> fx.timelineKinds(id).contains("RECOUNT_MATCHED"));
+        long winner = cycle.view().winnerCandidacyId();
+        String winnerName = winner == challenger
+                ? "Bea Challenger"
+                : fx.candidacies(id).get(0).fullName();
+        String loserName = winner == challenger ? fx.candidacies(id).get(0).fullName() : "Bea Challenger";
+        var jdbc = fx.activities.jdbc();
+        String tallied = jdbc.sql("select detail from cycle_event where cycle_id = ? and kind = 'TALLIED'")
+                .param(id)
+                .query(String.class)
+                .single();
+        assertThat(tallied)
+                .contains("decided by lot", "margin 0.0%", winnerName, loserName)
+                .doesNotContain("winner " + winner + ";", sitting + " and " + challenger);
+        assertThat(jdbc.sql("select margin_share from cycle_result where cycle_id = ?")
+                        .param(id)
+                        .query(java.math.BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("0");
+        assertThat(jdbc.sql("select result ->> 'tieNote' from cycle_result where cycle_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .contains("tied for last place with 30 units", winnerName, loserName);
+        assertThat(jdbc.sql("select summary from recount_report where cycle_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .startsWith("recount matches: winner " + winnerName + " (decided by lot)");
+        cycle.cancel(StaffAction.by("alice", "test over"));
+    }
+
     @Test
     void staffCanCancelAtEveryStage() {
         String[] districts = {"CA-12", "CA-13", "CA-15", "CA-16"};
