@@ -269,15 +269,18 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
 
     @Override
     public String closeWindow(StaffAction action) {
+        // the run moves on to the next stage while the note is written, so the answer names the
+        // window that was closed, not the one open by the time the note returns
+        CycleStage closed = stage;
         closeRequested = true;
         ledger.note(
                 plan.cycleId(),
-                stage,
+                closed,
                 "CLOSED_EARLY",
-                stage.title() + " closed early" + reason(action),
+                closed.title() + " closed early" + reason(action),
                 action.actor(),
-                "closed-early:" + stage + ":" + Workflow.currentTimeMillis());
-        return stage.title() + " closed";
+                "closed-early:" + closed + ":" + Workflow.currentTimeMillis());
+        return closed.title() + " closed early";
     }
 
     @Override
