@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
             "  batch-worker  Spring Batch jobs"
         },
         subcommands = {
-            CommandLine.HelpCommand.class,
+            HelpTopics.class,
             TallyCli.class,
             TemplatesCommand.class,
             PrioritizeCommand.class,

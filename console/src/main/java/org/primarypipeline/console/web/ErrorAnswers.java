@@ -5,6 +5,7 @@ import org.primarypipeline.console.cycles.CycleActionRefused;
 import org.primarypipeline.console.cycles.UnknownCycleException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
@@ -44,6 +45,12 @@ public class ErrorAnswers {
     Object badInput(IllegalArgumentException e, HttpServletRequest request) {
         String sentence = Sentences.of(e);
         return reply(request, 400, sentence != null ? sentence : e.getMessage());
+    }
+
+    /** A path variable or parameter that does not read as its type: "abc" where a number belongs. */
+    @ExceptionHandler(TypeMismatchException.class)
+    Object mismatch(TypeMismatchException e, HttpServletRequest request) {
+        return reply(request, 400, Sentences.of(e));
     }
 
     @ExceptionHandler(Exception.class)
