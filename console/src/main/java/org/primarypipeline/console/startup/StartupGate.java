@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,6 +23,7 @@ public class StartupGate extends OncePerRequestFilter {
     private final StartupData data;
     private final Duration patience;
 
+    @Autowired
     public StartupGate(StartupData data) {
         this(data, PATIENCE);
     }
