@@ -65,7 +65,7 @@ class ClientJarIT {
         Run status = pp("cycle", "status", "TX-07-1");
         assertThat(status.exit).as(status.output).isZero();
         assertThat(status.output)
-                .startsWith("cycle TX-07-1 (TX-07): RUNNING, Voting round, closes 2026-05-20T12:00:00Z")
+                .startsWith("cycle TX-07-1 (TX-07): RUNNING, Voting round, closes Wed 20 May 2026, 7:00 AM CDT")
                 .contains("  3     Ana Ortiz", "cycle launched by alice (alice)");
         assertThat(authorizations).containsOnly("Bearer pp_stand-in");
 

@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.cycle.CycleStatus;
+import org.primarypipeline.vetting.FailedCycleAlerts;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,10 +19,13 @@ public class CycleLedgerActivitiesImpl implements CycleLedgerActivities {
 
     private final CycleRepository cycles;
     private final CertificationApprovals approvals;
+    private final FailedCycleAlerts failedAlerts;
 
-    public CycleLedgerActivitiesImpl(CycleRepository cycles, CertificationApprovals approvals) {
+    public CycleLedgerActivitiesImpl(
+            CycleRepository cycles, CertificationApprovals approvals, FailedCycleAlerts failedAlerts) {
         this.cycles = cycles;
         this.approvals = approvals;
+        this.failedAlerts = failedAlerts;
     }
 
     @Override
@@ -57,5 +61,8 @@ public class CycleLedgerActivitiesImpl implements CycleLedgerActivities {
     @Override
     public void finish(String cycleId, CycleStatus status, String reason) {
         cycles.finish(cycleId, status, reason);
+        if (status == CycleStatus.FAILED) {
+            failedAlerts.alert(cycleId, reason); // the staff on duty decide what the district does next
+        }
     }
 }

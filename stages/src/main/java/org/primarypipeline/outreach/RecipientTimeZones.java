@@ -57,4 +57,13 @@ public final class RecipientTimeZones {
         }
         return ZoneId.of(zone);
     }
+
+    /** The zone people of a district read times in; Eastern when the district or its state is not known. */
+    public static ZoneId ofDistrictOrEastern(String district) {
+        try {
+            return ofState(district);
+        } catch (RuntimeException unknown) {
+            return ZoneId.of("America/New_York");
+        }
+    }
 }

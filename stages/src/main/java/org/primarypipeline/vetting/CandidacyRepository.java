@@ -148,6 +148,13 @@ public class CandidacyRepository {
                 .update();
     }
 
+    /** A contact staff took down for a candidate (a blank field keeps what was there). */
+    public void recordContact(long candidateId, String email, String phone) {
+        jdbc.sql("update candidate set email = coalesce(?, email), phone = coalesce(?, phone) where id = ?")
+                .params(email, phone, candidateId)
+                .update();
+    }
+
     public void setReviewDue(long candidacyId, java.time.Instant due) {
         jdbc.sql("update candidacy set review_due_at = ? where id = ?")
                 .params(due == null ? null : java.sql.Timestamp.from(due), candidacyId)

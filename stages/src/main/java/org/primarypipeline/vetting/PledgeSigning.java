@@ -2,15 +2,15 @@ package org.primarypipeline.vetting;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.core.time.ReadableTimes;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.nominations.CandidateSteps;
 import org.primarypipeline.outreach.OutboundMessage;
+import org.primarypipeline.outreach.RecipientTimeZones;
 import org.primarypipeline.vetting.PledgeRepository.PledgeVersion;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,20 +85,28 @@ public class PledgeSigning {
                         + form.typedName().strip() + "\"",
                 "candidate",
                 "pledge-signed:" + candidateId + ":v" + version.version());
-        String email = jdbc.sql("select email from candidate where id = ?")
+        Map<String, Object> candidate = jdbc.sql("select email, full_name from candidate where id = ?")
                 .param(candidateId)
-                .query(String.class)
-                .optional()
-                .orElse(null);
+                .query()
+                .singleRow();
+        String email = (String) candidate.get("email");
+        String onRecord = (String) candidate.get("full_name");
         if (email != null) {
             Map<String, Object> model = new LinkedHashMap<>();
-            model.put("candidateName", form.typedName().strip());
+            // addressed by the name on record; a typed name that differs is shown so they can say which is right
+            model.put("candidateName", onRecord == null ? form.typedName().strip() : onRecord);
+            model.put("typedName", form.typedName().strip());
+            if (!SignedNames.match(form.typedName(), onRecord)) {
+                model.put("nameToConfirm", true);
+            }
             model.put("version", version.version());
             model.put("title", version.title());
             model.put("principles", version.principles());
             model.put("body", version.body());
             model.put("contentHash", version.contentHash());
-            model.put("signedAt", DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atZone(ZoneOffset.UTC)));
+            model.put(
+                    "signedAt",
+                    ReadableTimes.when(now, RecipientTimeZones.ofDistrictOrEastern(districtOf(candidacyId))));
             steps.send(
                     OutboundMessage.email(
                                     "candidate:" + candidateId + ":pledge-copy:v" + version.version(),
@@ -111,6 +119,16 @@ public class PledgeSigning {
                     "pledge-copy");
         }
         return version;
+    }
+
+    private String districtOf(Long candidacyId) {
+        return candidacyId == null
+                ? null
+                : jdbc.sql("select c.district_id from candidacy k join cycle c on c.id = k.cycle_id where k.id = ?")
+                        .param(candidacyId)
+                        .query(String.class)
+                        .optional()
+                        .orElse(null);
     }
 
     /**

@@ -2,16 +2,17 @@ package org.primarypipeline.vetting;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.core.time.ReadableTimes;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.nominations.CandidateSteps;
 import org.primarypipeline.nominations.NominationSettings;
 import org.primarypipeline.outreach.OutboundMessage;
 import org.primarypipeline.outreach.Outbox;
+import org.primarypipeline.outreach.RecipientTimeZones;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -113,13 +114,9 @@ public class ReviewEscalations {
                 model.put("status", o.status().toLowerCase().replace('_', ' '));
                 model.put(
                         "dueAt",
-                        o.due()
-                                        .atZone(ZoneOffset.UTC)
-                                        .toLocalDateTime()
-                                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
-                                        .toString()
-                                        .replace("T", " ")
-                                + " UTC");
+                        ReadableTimes.when(
+                                o.due(),
+                                RecipientTimeZones.ofDistrictOrEastern(VettingActivitiesImpl.district(cycleId))));
                 model.put("reviewUrl", settings.url("/cycles/" + cycleId + "/candidacies/" + o.id()));
                 if (outbox.enqueue(OutboundMessage.email(
                                 "candidacy:" + o.id() + ":overdue:" + due + ":staff:" + s.email(),

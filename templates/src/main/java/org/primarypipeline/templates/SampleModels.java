@@ -77,6 +77,8 @@ public final class SampleModels {
                 "pledge-copy",
                 "candidateName",
                 "Jo Park",
+                "typedName",
+                "Jo Park",
                 "version",
                 1,
                 "title",
@@ -103,6 +105,22 @@ public final class SampleModels {
                 true,
                 "reason",
                 "Please send two references");
+        put(
+                "cycle-failed",
+                "staffName",
+                "Dana",
+                "cycleId",
+                "OH-11-1",
+                "districtId",
+                "OH-11",
+                "reason",
+                "quorum not met: 40 of 400 units exercised, even after one extension",
+                "failedAt",
+                "Fri 27 Nov 2026, 5:00 PM EST",
+                "cycleUrl",
+                "https://pp.example.org/cycles/OH-11-1",
+                "launchUrl",
+                "https://pp.example.org/districts/OH-11/launch");
         put(
                 "vetting-overdue",
                 "staffName",

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
             "  batch-worker  Spring Batch jobs"
         },
         subcommands = {
-            CommandLine.HelpCommand.class,
+            HelpTopics.class,
             TallyCli.class,
             TemplatesCommand.class,
             PrioritizeCommand.class,

@@ -2,6 +2,7 @@ package org.primarypipeline.console.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -12,6 +13,13 @@ abstract class ContextCommand implements Callable<Integer>, ClientContext.Aware 
 
     @Spec
     CommandSpec spec;
+
+    /** {@code pp pledge sign --help} shows the subcommand's help rather than asking for its parameters. */
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
+    boolean help;
 
     /** Replaced by {@link ClientCommands#factory}'s; a command made otherwise reads the process's own. */
     ClientContext context = ClientContext.fromProcess();

@@ -1,7 +1,10 @@
 package org.primarypipeline.console.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.ZoneId;
 import java.util.Locale;
+import org.primarypipeline.core.time.ReadableTimes;
+import org.primarypipeline.outreach.RecipientTimeZones;
 
 /** {@code pp cycle status}'s text, from the API's view of one cycle ({@code GET /api/cycles/ID}). */
 final class CycleStatusText {
@@ -11,6 +14,9 @@ final class CycleStatusText {
     static String of(JsonNode body) {
         StringBuilder out = new StringBuilder();
         JsonNode c = body.path("cycle");
+        // times in the district's zone, in words, as the console writes them
+        ZoneId zone =
+                RecipientTimeZones.ofDistrictOrEastern(c.path("districtId").asText());
         line(
                 out,
                 String.format(
@@ -20,7 +26,9 @@ final class CycleStatusText {
                         c.path("status").asText(),
                         title(c.path("stage").asText()),
                         present(c.path("stageDeadline"))
-                                ? ", closes " + c.path("stageDeadline").asText()
+                                ? ", closes "
+                                        + ReadableTimes.inText(
+                                                c.path("stageDeadline").asText(), zone)
                                 : ""));
         if (present(c.path("failureReason"))) {
             line(out, "reason: " + c.path("failureReason").asText());
@@ -53,10 +61,10 @@ final class CycleStatusText {
             out.append(System.lineSeparator())
                     .append(String.format(
                             "  %s  %-18s %-20s %s (%s)",
-                            e.path("at").asText(),
+                            ReadableTimes.inText(e.path("at").asText(), zone),
                             e.path("stage").asText(),
                             e.path("kind").asText(),
-                            e.path("detail").asText(),
+                            ReadableTimes.inText(e.path("detail").asText(), zone),
                             e.path("actor").asText()));
         }
         return out.toString();

@@ -74,10 +74,14 @@ final class ParticipationCommands {
                             "PUT", "/api/members/" + member + "/proxies", new RequestBodies.Proxies(choices, cycleId))
                     .path("result")
                     .asText();
-            return "proxies of member " + member + ": "
-                    + choices.stream()
-                            .map(c -> c.proxyMemberId() + ":" + c.units())
-                            .toList() + " (" + result + ")";
+            return "member " + member + "'s proxies: "
+                    + String.join(
+                            ", ",
+                            choices.stream()
+                                    .map(c -> "member " + c.proxyMemberId() + " (" + c.units() + " of "
+                                            + UNITS_PER_MEMBER + " units)")
+                                    .toList())
+                    + "; " + result;
         }
     }
 

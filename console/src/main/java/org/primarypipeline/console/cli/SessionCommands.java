@@ -55,6 +55,7 @@ final class SessionCommands {
                         "POST", "/api/tokens", Map.of("label", "pp, shell user " + (user == null ? "unknown" : user)));
                 Optional<String> previous = file.stored();
                 file.store(issued.path("token").asText());
+                file.storeAccount(issued.path("account").asText());
                 previous.ifPresent(old -> revokeQuietly(api.base(), old));
                 spec.commandLine()
                         .getOut()

@@ -75,5 +75,27 @@ final class TokenFile {
 
     void delete() throws IOException {
         Files.deleteIfExists(path());
+        Files.deleteIfExists(accountPath());
+    }
+
+    /** The account {@code pp login} signed in as, beside the token: commands that run here act under it. */
+    Path accountPath() {
+        return path().resolveSibling("account");
+    }
+
+    void storeAccount(String account) throws IOException {
+        Files.writeString(accountPath(), account + "\n", StandardCharsets.UTF_8);
+    }
+
+    Optional<String> account() {
+        try {
+            Path file = accountPath();
+            String name = Files.isRegularFile(file)
+                    ? Files.readString(file, StandardCharsets.UTF_8).trim()
+                    : "";
+            return name.isEmpty() ? Optional.empty() : Optional.of(name);
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
     }
 }

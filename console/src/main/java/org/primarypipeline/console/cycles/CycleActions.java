@@ -28,6 +28,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class CycleActions {
 
+    private static final Duration MOVE_WAIT = Duration.ofSeconds(15);
+
     private final CycleService cycles;
     private final CandidacyRepository candidacies;
     private final Permissions permissions;
@@ -95,7 +97,7 @@ public class CycleActions {
     /** Moves the open window's deadline later; a blank extension means one more of the stage's period. */
     public String extend(StaffUser who, String cycleId, String extension, String reason) {
         return act(who, "cycle.extend", cycleId, null, () -> {
-            Duration by = Durations.parse("extension", extension, null);
+            Duration by = Durations.window("extension", extension, null);
             return cycles.act(cycleId, w -> w.extend(new StaffAction(who.getUsername(), blankToNull(reason), by)));
         });
     }
@@ -160,7 +162,7 @@ public class CycleActions {
                     Outcome.DONE,
                     result,
                     before,
-                    snapshot(cycleId, candidacyId));
+                    action.equals("cycle.close") ? moved(cycleId, before) : snapshot(cycleId, candidacyId));
             return result;
         } catch (CycleActionRefused | UnknownCycleException | IllegalArgumentException | IllegalStateException e) {
             audit.record(
@@ -174,6 +176,29 @@ public class CycleActions {
                     null);
             throw e;
         }
+    }
+
+    /**
+     * A close is answered before the run has moved on (the next stage, or the count, is written by
+     * an activity), so the entry's "after" waits a few seconds for the recorded cycle to change.
+     */
+    private CycleSnapshot moved(String cycleId, CycleSnapshot before) {
+        long until = System.nanoTime() + MOVE_WAIT.toNanos();
+        CycleSnapshot after = snapshot(cycleId, null);
+        while (before != null
+                && after.status() == before.status()
+                && after.stage() == before.stage()
+                && java.util.Objects.equals(after.stageDeadline(), before.stageDeadline())
+                && System.nanoTime() < until) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            after = snapshot(cycleId, null);
+        }
+        return after;
     }
 
     private CycleSnapshot snapshot(String cycleId, Long candidacyId) {

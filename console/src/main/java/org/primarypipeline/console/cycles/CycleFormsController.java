@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.console.web.ConsolePage;
 import org.primarypipeline.console.web.Flash;
+import org.primarypipeline.console.web.Format;
 import org.primarypipeline.vetting.ReviewChecklist;
 import org.primarypipeline.vetting.VettingDecision;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,9 +22,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class CycleFormsController implements ConsolePage {
 
     private final CycleActions actions;
+    private final Format format;
 
-    public CycleFormsController(CycleActions actions) {
+    public CycleFormsController(CycleActions actions, Format format) {
         this.actions = actions;
+        this.format = format;
     }
 
     @PostMapping("/cycles/{cycleId}/review")
@@ -36,11 +39,20 @@ public class CycleFormsController implements ConsolePage {
             @RequestParam(required = false) String referencesContacted,
             @RequestParam(required = false) String publicRecordChecked,
             @RequestParam(required = false) String fecFilingsLookedUp,
+            @RequestParam(required = false) String back,
             RedirectAttributes flash) {
         ReviewChecklist checklist = new ReviewChecklist(
                 referencesContacted != null, publicRecordChecked != null, fecFilingsLookedUp != null);
-        return perform(
+        String cyclePage = perform(
                 cycleId, flash, () -> actions.review(user, cycleId, candidacyId, verdict(verdict), reason, checklist));
+        if (!"candidacy".equals(back)) {
+            return cyclePage;
+        }
+        // from the candidacy page: back to it, with the boxes as they were ticked when refused
+        if (flash.getFlashAttributes().get("flash") instanceof Flash f && !f.ok()) {
+            flash.addFlashAttribute("ticked", checklist);
+        }
+        return "redirect:/cycles/" + cycleId + "/candidacies/" + candidacyId;
     }
 
     @PostMapping("/cycles/{cycleId}/extend")
@@ -91,9 +103,9 @@ public class CycleFormsController implements ConsolePage {
     }
 
     /** A refusal by the cycle's rules is an outcome to show on the page; a refused role is a 403 (not caught). */
-    private static String perform(String cycleId, RedirectAttributes flash, Supplier<String> action) {
+    private String perform(String cycleId, RedirectAttributes flash, Supplier<String> action) {
         try {
-            flash.addFlashAttribute("flash", Flash.done(capitalized(action.get())));
+            flash.addFlashAttribute("flash", Flash.done(capitalized(format.text(action.get()))));
         } catch (CycleActionRefused | IllegalArgumentException | IllegalStateException refused) {
             flash.addFlashAttribute("flash", Flash.refused("Refused: " + refused.getMessage()));
         }

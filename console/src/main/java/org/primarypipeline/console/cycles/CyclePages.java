@@ -128,7 +128,11 @@ public class CyclePages {
                         : "No fundraiser was launched for this cycle.",
                 page(newestFirst, timelinePaging).stream()
                         .map(e -> new CyclePage.Event(
-                                format.shortWhen(e.at()), stageTitle(e.stage()), e.kind(), e.detail(), e.actor()))
+                                format.shortWhen(e.at()),
+                                stageTitle(e.stage()),
+                                e.kind(),
+                                format.text(e.detail()),
+                                e.actor()))
                         .toList(),
                 timelinePaging);
     }

@@ -211,9 +211,12 @@ public class CycleReadModel {
                        count(*) filter (where status = 'SENT') as sent,
                        count(*) filter (where status in ('DEAD', 'SUPPRESSED')) as failed,
                        min(created_at) as started, max(sent_at) as last_sent
-                from outbox_message where dedup_key like ? group by template order by min(created_at)
+                from outbox_message where dedup_key like ? or dedup_key in (select x.dedup_key
+                    from candidate_message x left join candidacy k on k.id = x.candidacy_id
+                    left join nomination n on n.id = x.nomination_id where k.cycle_id = ? or n.cycle_id = ?)
+                group by template order by min(created_at)
                 """)
-                .param("cycle:" + cycleId + ":%")
+                .params("cycle:" + cycleId + ":%", cycleId, cycleId)
                 .query((rs, n) -> {
                     Timestamp started = rs.getTimestamp("started");
                     Timestamp last = rs.getTimestamp("last_sent");

@@ -31,7 +31,9 @@ class CycleStatePanels {
         Instant now = clock.instant();
         CycleStage stage = live != null ? live.stage() : cycle.stage();
         CycleStatus status = live != null ? live.status() : cycle.status();
-        Instant deadline = live != null ? live.deadline() : cycle.stageDeadline();
+        // an ended cycle has no window left to close, so no deadline (and never "overdue")
+        Instant deadline =
+                status != CycleStatus.RUNNING ? null : live != null ? live.deadline() : cycle.stageDeadline();
         int extensions = live != null ? live.automaticExtensions() : cycle.extensions();
         List<String> approvals = live == null ? null : live.certifiedBy();
         String winner = live == null || live.winnerCandidacyId() == null

@@ -25,9 +25,9 @@ public record LaunchOrder(
         }
         CycleSettings d = CycleSettings.defaults();
         return new CycleSettings(
-                Durations.parse("vetting period", vettingPeriod, d.vettingPeriod()),
-                Durations.parse("nomination period", nominationPeriod, d.nominationPeriod()),
-                Durations.parse("voting period", votingPeriod, d.votingPeriod()),
+                Durations.window("vetting period", vettingPeriod, d.vettingPeriod()),
+                Durations.window("nomination period", nominationPeriod, d.nominationPeriod()),
+                Durations.window("voting period", votingPeriod, d.votingPeriod()),
                 blankToNull(policy),
                 blankToNull(method),
                 quorum,

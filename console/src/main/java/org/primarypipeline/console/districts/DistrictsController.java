@@ -54,8 +54,7 @@ public class DistrictsController implements ConsolePage {
         permissions.require(user, Right.VIEW, "page.district", district);
         return pages.detail(district)
                 .map(page -> PageViewResolver.show(model, page, "district"))
-                .orElseGet(() -> new ErrorPage(
-                                "No such district",
+                .orElseGet(() -> ErrorPage.of(
                                 HttpServletResponse.SC_NOT_FOUND,
                                 "Not found",
                                 "There is no district " + district + " in the current plan.")

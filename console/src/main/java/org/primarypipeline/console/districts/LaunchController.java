@@ -38,7 +38,7 @@ public class LaunchController implements ConsolePage {
     @GetMapping("/districts/{district}/launch")
     String launchForm(@PathVariable String district, @AuthenticationPrincipal StaffUser user, Model model) {
         permissions.require(user, Right.STEER_CYCLES, "page.launch", district);
-        return PageViewResolver.show(model, pages.form(district, LaunchForm.defaults(), null), "launch");
+        return PageViewResolver.show(model, pages.form(district, LaunchForm.defaults(), null, null), "launch");
     }
 
     /** The dates the windows would close on if each ran its full length: htmx refreshes it while typing. */
@@ -61,6 +61,11 @@ public class LaunchController implements ConsolePage {
             Model model,
             RedirectAttributes flash,
             HttpServletResponse response) {
+        LaunchFormCheck.Problems problems = LaunchFormCheck.check(form);
+        if (!problems.all().isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return PageViewResolver.show(model, pages.form(district, form, problems, null), "launch");
+        }
         try {
             CycleRecord cycle = actions.launch(user, form.order(district));
             flash.addFlashAttribute(
@@ -70,7 +75,11 @@ public class LaunchController implements ConsolePage {
             return "redirect:/cycles/" + cycle.id();
         } catch (IllegalArgumentException | IllegalStateException refused) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return PageViewResolver.show(model, pages.form(district, form, refused.getMessage()), "launch");
+            String field = LaunchPages.fieldOf(refused.getMessage());
+            LaunchPages.Page page = field.isEmpty()
+                    ? pages.form(district, form, null, refused.getMessage())
+                    : pages.form(district, form, LaunchFormCheck.Problems.about(field, refused.getMessage()), null);
+            return PageViewResolver.show(model, page, "launch");
         }
     }
 }

@@ -20,30 +20,10 @@ public class LaunchPages {
     /** The schedule fragment's model. */
     public record Schedule(List<Step> schedule) {}
 
-    public record Option(String value, String label, boolean selected) {}
+    /** Every field's problem, listed above the form as well as beside its field. */
+    public record Summary(List<String> items) {}
 
-    /** Which input a refusal is about, so the form can mark it. */
-    public record Invalid(
-            boolean vettingPeriod,
-            boolean nominationPeriod,
-            boolean votingPeriod,
-            boolean policy,
-            boolean method,
-            boolean quorumPercent,
-            boolean recountMarginPercent,
-            boolean goalDollars) {
-        static Invalid of(String field) {
-            return new Invalid(
-                    field.equals("vettingPeriod"),
-                    field.equals("nominationPeriod"),
-                    field.equals("votingPeriod"),
-                    field.equals("policy"),
-                    field.equals("method"),
-                    field.equals("quorumPercent"),
-                    field.equals("recountMarginPercent"),
-                    field.equals("goalDollars"));
-        }
-    }
+    public record Option(String value, String label, boolean selected) {}
 
     public record Page(
             String title,
@@ -61,7 +41,8 @@ public class LaunchPages {
             List<Option> policies,
             List<Option> methods,
             String error,
-            Invalid invalid,
+            Summary problems,
+            LaunchFormCheck.Problems invalid,
             List<Step> schedule) {}
 
     private final DistrictDirectory directory;
@@ -74,7 +55,8 @@ public class LaunchPages {
         this.clock = clock;
     }
 
-    public Page form(String district, LaunchForm form, String error) {
+    /** The form as typed, with what is wrong beside each field and a refusal that names no field on top. */
+    public Page form(String district, LaunchForm form, LaunchFormCheck.Problems invalid, String error) {
         String id = district.toUpperCase();
         DistrictDirectory.Row row = directory.find(id).orElse(null);
         List<Option> policies = options(
@@ -91,7 +73,7 @@ public class LaunchPages {
                 "Plurality",
                 "schulze",
                 "Schulze (pairwise)");
-        Invalid invalid = error == null ? null : Invalid.of(fieldOf(error));
+        Summary problems = invalid == null || invalid.all().isEmpty() ? null : new Summary(invalid.all());
         String title = "Launch a cycle in " + id;
         if (row == null) {
             return new Page(
@@ -110,6 +92,7 @@ public class LaunchPages {
                     policies,
                     methods,
                     error,
+                    problems,
                     invalid,
                     schedule(form));
         }
@@ -129,6 +112,7 @@ public class LaunchPages {
                 policies,
                 methods,
                 error,
+                problems,
                 invalid,
                 schedule(form));
     }

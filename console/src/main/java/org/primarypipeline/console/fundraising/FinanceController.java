@@ -74,8 +74,10 @@ public class FinanceController implements ConsolePage {
         } catch (FinanceRefusal.NoSuchFundraiser e) {
             return notFound(id).show(response, model);
         } catch (FinancePages.BadPeriod e) {
-            return ErrorPage.of(HttpServletResponse.SC_BAD_REQUEST, "Bad period", e.getMessage())
-                    .show(response, model);
+            // the month so far, with the sentence beside the period's fields
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("periodProblem", e.getMessage());
+            return PageViewResolver.show(model, pages.report(id, null, null), "finance-report");
         }
     }
 

@@ -15,9 +15,11 @@ public class LoadPublicDataOnStart {
     private static final Logger log = LoggerFactory.getLogger(LoadPublicDataOnStart.class);
 
     private final PublicDataLoader loader;
+    private final StartupData startupData;
 
-    public LoadPublicDataOnStart(PublicDataLoader loader) {
+    public LoadPublicDataOnStart(PublicDataLoader loader, StartupData startupData) {
         this.loader = loader;
+        this.startupData = startupData;
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -29,5 +31,6 @@ public class LoadPublicDataOnStart {
                 loaded.planId(),
                 loaded.districts(),
                 loaded.houseMembers());
+        startupData.markLoaded();
     }
 }

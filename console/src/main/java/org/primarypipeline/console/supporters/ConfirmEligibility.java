@@ -25,7 +25,7 @@ public class ConfirmEligibility {
             String inhabitant) {
         onBehalf.perform(who, "candidacy.eligibility", cycleId + "/" + candidacyId, () -> {
             participation.confirmEligibility(
-                    cycleId, candidacyId, Eligibility.parse(dateOfBirth, citizenYears, inhabitant));
+                    who.getUsername(), cycleId, candidacyId, Eligibility.parse(dateOfBirth, citizenYears, inhabitant));
             return null;
         });
     }

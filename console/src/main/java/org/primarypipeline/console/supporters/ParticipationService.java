@@ -91,8 +91,14 @@ public class ParticipationService {
         return candidacy;
     }
 
-    @Transactional
     public void signPledge(String cycleId, long candidacyId, String typedName, String ip, String userAgent) {
+        signPledge(null, cycleId, candidacyId, typedName, ip, userAgent);
+    }
+
+    /** {@code staff}: who typed it in on the candidate's behalf (null: the candidate themself). */
+    @Transactional
+    public void signPledge(
+            String staff, String cycleId, long candidacyId, String typedName, String ip, String userAgent) {
         Candidacy candidacy = candidacies
                 .find(cycleId, candidacyId)
                 .orElseThrow(() ->
@@ -109,8 +115,11 @@ public class ParticipationService {
                 running(cycleId).stage(),
                 "PLEDGE_SIGNED",
                 candidacy.fullName() + " signed pledge version "
-                        + pledge.current().version(),
-                "candidate",
+                        + pledge.current().version()
+                        + (staff == null
+                                ? ""
+                                : " as “" + typedName.strip() + "”, typed in by " + staff + " on their behalf"),
+                staff == null ? "candidate" : staff + " on behalf of " + candidacy.fullName(),
                 "pledge-signed:" + candidacyId + ":" + pledge.current().version());
     }
 
@@ -120,7 +129,7 @@ public class ParticipationService {
      */
     @Transactional
     public void confirmEligibility(
-            String cycleId, long candidacyId, org.primarypipeline.nominations.Eligibility answers) {
+            String staff, String cycleId, long candidacyId, org.primarypipeline.nominations.Eligibility answers) {
         Candidacy candidacy = candidacies
                 .find(cycleId, candidacyId)
                 .orElseThrow(() ->
@@ -135,8 +144,8 @@ public class ParticipationService {
                 cycleId,
                 running(cycleId).stage(),
                 "ELIGIBILITY_CONFIRMED",
-                candidacy.fullName() + "'s eligibility confirmed from answers staff took",
-                "staff",
+                candidacy.fullName() + "'s eligibility confirmed from answers " + staff + " took",
+                staff + " on behalf of " + candidacy.fullName(),
                 "eligibility:" + candidacyId);
     }
 

@@ -18,7 +18,7 @@ public class SignPledgeOnBehalf {
     public void perform(
             StaffUser who, String cycleId, long candidacyId, String typedName, String ip, String userAgent) {
         onBehalf.perform(who, "candidacy.pledge", cycleId + "/" + candidacyId, () -> {
-            participation.signPledge(cycleId, candidacyId, typedName, ip, userAgent);
+            participation.signPledge(who.getUsername(), cycleId, candidacyId, typedName, ip, userAgent);
             return null;
         });
     }

@@ -127,6 +127,8 @@ public class SecurityConfiguration {
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         // after signing in, go back to the page asked for, never to a background refresh of part of one
         requestCache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !isHtmx(request));
+        // and to its own address: no "?continue" marker left in the address bar after signing in
+        requestCache.setMatchingRequestParameterName(null);
         SavedRequestAwareAuthenticationSuccessHandler backToPage = new SavedRequestAwareAuthenticationSuccessHandler();
         backToPage.setRequestCache(requestCache);
         backToPage.setDefaultTargetUrl("/");

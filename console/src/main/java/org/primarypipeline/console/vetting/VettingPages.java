@@ -3,6 +3,8 @@ package org.primarypipeline.console.vetting;
 import java.util.ArrayList;
 import java.util.List;
 import org.primarypipeline.console.web.Format;
+import org.primarypipeline.core.cycle.CycleStatus;
+import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.nominations.CandidateSteps;
 import org.primarypipeline.nominations.Nominations;
 import org.primarypipeline.vetting.Candidacy;
@@ -34,7 +36,9 @@ public class VettingPages {
             String reason,
             boolean pledgeSigned,
             boolean eligible,
-            String eligibility,
+            List<CandidacyFacts.Fact> eligibility,
+            String nameMismatch,
+            boolean open,
             boolean references,
             boolean record,
             boolean fec,
@@ -73,6 +77,7 @@ public class VettingPages {
     private final CandidateSteps steps;
     private final PledgeRepository pledge;
     private final VettingReadModel readModel;
+    private final CycleRepository cycles;
     private final Format format;
 
     public VettingPages(
@@ -81,12 +86,14 @@ public class VettingPages {
             CandidateSteps steps,
             PledgeRepository pledge,
             VettingReadModel readModel,
+            CycleRepository cycles,
             Format format) {
         this.candidacies = candidacies;
         this.nominations = nominations;
         this.steps = steps;
         this.pledge = pledge;
         this.readModel = readModel;
+        this.cycles = cycles;
         this.format = format;
     }
 
@@ -109,7 +116,7 @@ public class VettingPages {
                 .map(e -> new TimelineLine(
                         format.when(e.at()),
                         e.kind(),
-                        e.detail(),
+                        format.text(e.detail()),
                         e.actor(),
                         e.message(),
                         e.messageStatus() == null ? "" : e.messageStatus().toLowerCase(),
@@ -130,7 +137,9 @@ public class VettingPages {
                 c.statusReason(),
                 c.pledgeSigned(),
                 c.eligible(),
-                readModel.eligibility(c.id()),
+                CandidacyFacts.eligibility(readModel.eligibility(c.id())),
+                CandidacyFacts.nameMismatch(lastSignedName(c.candidateId()), c.fullName()),
+                cycles.find(cycleId).map(r -> r.status() == CycleStatus.RUNNING).orElse(false),
                 c.checklist().referencesContacted(),
                 c.checklist().publicRecordChecked(),
                 c.checklist().fecFilingsLookedUp(),
@@ -151,6 +160,17 @@ public class VettingPages {
                                 : format.when(s.withdrawnAt()) + " (" + s.withdrawalReason() + ")"))
                 .toList();
         return new CandidacyPage(c.fullName() + " · " + cycleId, profile, signatures);
+    }
+
+    /** The name typed on the candidate's latest signature still standing, or null. */
+    private String lastSignedName(long candidateId) {
+        String typed = null;
+        for (PledgeRepository.Signature s : pledge.signatures(candidateId)) {
+            if (s.active()) {
+                typed = s.typedName();
+            }
+        }
+        return typed;
     }
 
     public NominationsPage nominations(String cycleId) {

@@ -1,7 +1,7 @@
 package org.primarypipeline.console.web;
 
 /**
- * Marks a controller that answers with console pages, wherever its stage package is: {@link WebErrors}
- * then answers its refusals with the error page, where a REST controller's get JSON from {@code ApiErrors}.
+ * Marks a controller that answers with console pages, wherever its stage package is: {@link ErrorAnswers}
+ * then answers its refusals with the error page, where a REST controller gets JSON; both through {@link ErrorReplies}.
  */
 public interface ConsolePage {}

@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.primarypipeline.core.time.ReadableTimes;
 
-/** How the console writes times, durations and shares for people (one zone, US English). */
+/** How the console writes times (through {@link ReadableTimes}), durations and shares for people (one zone, US English). */
 public final class Format {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, h:mm a z", Locale.US);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM, h:mm:ss a", Locale.US);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.US);
 
@@ -24,7 +24,12 @@ public final class Format {
     }
 
     public String when(Instant at) {
-        return at == null ? "" : WHEN.format(at.atZone(zone));
+        return ReadableTimes.when(at, zone);
+    }
+
+    /** A text written with machine times in it (a timeline detail, a workflow's answer), its times in words. */
+    public String text(String written) {
+        return ReadableTimes.inText(written, zone);
     }
 
     /** For long lists (timeline, audit log) whose page already says the zone. */

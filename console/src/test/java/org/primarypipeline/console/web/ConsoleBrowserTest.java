@@ -146,6 +146,7 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
 
         fill("close-reason", "sitting member vetted");
         driver.findElement(By.id("close-button")).click();
+        driver.switchTo().alert().accept(); // the action asks first
         waitFor(d -> text("#flash").contains("closed"));
         // no reload by the test: the live panel polls and redraws the page when the stage moves on
         waitFor(d -> text("#live-stage").equals("Nomination window"));
@@ -168,6 +169,7 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
             members[i] = memberRepository.join("TX-07", "Member " + i, "tx07-member" + i + "@example.org", null);
         }
         driver.findElement(By.id("close-button")).click();
+        driver.switchTo().alert().accept(); // the action asks first
         waitFor(d -> text("#live-stage").equals("Voting round"));
         await().atMost(Duration.ofSeconds(60))
                 .until(() ->
@@ -194,6 +196,7 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         browser.screenshot("cycle-voting");
 
         driver.findElement(By.id("close-button")).click();
+        driver.switchTo().alert().accept(); // the action asks first
         waitFor(d -> text("#live-stage").equals("Certification"));
         waitFor(d ->
                 Boolean.TRUE.equals(browser.js("return !!Chart.getChart(document.getElementById('rounds-chart'));")));
@@ -215,9 +218,11 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         browser.screenshot("cycle-result");
 
         driver.findElement(By.id("certify-button")).click();
+        driver.switchTo().alert().accept(); // the action asks first
         waitFor(d -> text("#flash").toLowerCase().contains("approval 1 of 2"));
         assertThat(text("#live-approvals")).contains("1 of 2", "alice");
         driver.findElement(By.id("certify-button")).click();
+        driver.switchTo().alert().accept(); // the action asks first
         waitFor(d -> text("#flash").startsWith("Refused: alice has already approved"));
         driver.get(base() + "/");
         assertThat(text("#main")).as("the dashboard counts the approval").contains(CYCLE + ": 1 of 2 approvals");
@@ -226,6 +231,7 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         signIn("bob", password("bob"));
         driver.get(base() + "/cycles/" + CYCLE);
         driver.findElement(By.id("certify-button")).click();
+        driver.switchTo().alert().accept(); // the action asks first
         waitFor(d -> text("#flash").equals("Certified"));
         waitFor(d -> {
             d.navigate().refresh();

@@ -266,7 +266,7 @@ class FinancePagesTest extends ConsoleTestSupport {
     }
 
     @Test
-    void aBadFundraiserOrPeriodGetsTheConsolesErrorPage() throws Exception {
+    void aBadFundraiserGetsTheConsolesErrorPageAndABadPeriodASentenceBesideTheField() throws Exception {
         long id = fundraiser();
         ConsoleHttp ada = new ConsoleHttp(base());
         ada.signIn("ada", password("ada"));
@@ -279,7 +279,10 @@ class FinancePagesTest extends ConsoleTestSupport {
         HttpResponse<String> backwards = ada.get("/finance/fundraisers/" + id + "?from=2026-05-07&to=2026-05-01");
         assertThat(backwards.statusCode()).isEqualTo(400);
         assertThat(backwards.body())
-                .contains("A period runs forwards and at most three years; 2026-05-07 to 2026-05-01 does not.");
+                .contains("A period runs forwards and at most three years; 2026-05-07 to 2026-05-01 does not.")
+                .as("the sentence stands beside the period's fields on the report, not on a page about roles")
+                .contains("id=\"period-error\"", "id=\"period-form\"")
+                .doesNotContain("ask an admin", "id=\"error-title\"");
         assertInLayoutWithoutInlineCode(backwards);
         HttpResponse<String> unreadable = ada.get("/finance/fundraisers/" + id + "?from=May+1st");
         assertThat(unreadable.statusCode()).isEqualTo(400);

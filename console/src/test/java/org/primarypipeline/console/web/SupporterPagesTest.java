@@ -76,7 +76,7 @@ class SupporterPagesTest extends ConsoleTestSupport {
         // WI-02: one inviter, two invitations, one accepted, one declined, one proxy link, a chain one long
         assertThat(page.replaceAll("\\s+", " "))
                 .contains(
-                        "<th scope=\"row\">WI-02</th><td class=\"num\">1</td><td class=\"num\">2</td> "
+                        "<th scope=\"row\"><a href=\"/supporters/members?district=WI-02\" aria-label=\"Members of the WI-02 group\">WI-02</a></th><td class=\"num\">1</td><td class=\"num\">2</td> "
                                 + "<td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">1</td>");
     }
 

@@ -24,6 +24,12 @@ public class OutreachProperties {
     private String publicBaseUrl = "http://localhost:8080";
 
     private String organizationName = "Primary Pipeline";
+    /**
+     * Where people write back: every email's footer shows it and mail carries it as Reply-To. Blank
+     * means the sender's own address ({@code pp.outreach.email.from}).
+     */
+    private String replyTo;
+
     private final Retry retry = new Retry();
     private final Rate rate = new Rate();
     private final Email email = new Email();
@@ -426,6 +432,14 @@ public class OutreachProperties {
 
     public void setPublicBaseUrl(String publicBaseUrl) {
         this.publicBaseUrl = publicBaseUrl;
+    }
+
+    public String getReplyTo() {
+        return replyTo;
+    }
+
+    public void setReplyTo(String replyTo) {
+        this.replyTo = replyTo;
     }
 
     public String getOrganizationName() {

@@ -283,26 +283,29 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
 
     @Override
     public String closeWindow(StaffAction action) {
-        String closed = stage.title() + " closed";
-        if (sealedRounds && stage == CycleStage.VOTING_ROUND) {
+        // the run moves on to the next stage while the note is written, so the answer names the
+        // window that was closed, not the one open by the time the note returns
+        CycleStage closed = stage;
+        String answer = closed.title() + " closed early";
+        if (sealedRounds && closed == CycleStage.VOTING_ROUND) {
             // sealed in PostgreSQL before the close is answered: from here on every ballot is refused
             BallotSeal seal = ballots.seal(
                     plan.cycleId(),
                     action.actor(),
                     "closed early by " + action.actor()
                             + (action.reason() == null || action.reason().isBlank() ? "" : ": " + action.reason()));
-            closed = "Voting closed at " + seal.sealedAt() + "; receipt chain sealed at " + seal.chainLength()
+            answer = "Voting closed at " + seal.sealedAt() + "; receipt chain sealed at " + seal.chainLength()
                     + " entries, head " + seal.headHash();
         }
         closeRequested = true;
         ledger.note(
                 plan.cycleId(),
-                stage,
+                closed,
                 "CLOSED_EARLY",
-                stage.title() + " closed early" + reason(action),
+                closed.title() + " closed early" + reason(action),
                 action.actor(),
-                "closed-early:" + stage + ":" + Workflow.currentTimeMillis());
-        return closed;
+                "closed-early:" + closed + ":" + Workflow.currentTimeMillis());
+        return answer;
     }
 
     @Override

@@ -199,7 +199,8 @@ class CandidateJourneyTest {
         Mail overdue = fx.awaitMails(DUTY, 1).get(0);
         assertThat(overdue.subject())
                 .startsWith("Overdue review: Ana Ortiz (OH-11), due ")
-                .endsWith(" UTC");
+                .as("in the district's zone, in words")
+                .containsPattern("\\d{4}, \\d{1,2}:\\d{2} [AP]M E[SD]T$");
         assertThat(overdue.text())
                 .contains("Hi Dana On-Duty", "OH-11-1", "/cycles/OH-11-1/candidacies/" + anaCandidacy);
         // staff ask Ana for more, which restarts her review clock; Ben accepts with the reminder's link

@@ -16,6 +16,7 @@ public record DashboardPage(
         boolean hasReviews,
         List<Certification> certifications,
         boolean hasCertifications,
+        List<Failed> failed,
         int deadLetters,
         boolean hasDeadLetters,
         Reconciliation reconciliation,
@@ -34,6 +35,9 @@ public record DashboardPage(
 
     /** A cycle waiting for certification and its approvals so far (of 2). */
     public record Certification(String id, int approvals) {}
+
+    /** A failed cycle nobody has launched again: why it failed and where to launch the next. */
+    public record Failed(String id, String district, String reason, String relaunchHref) {}
 
     /** The latest finished reconciliation run with Stripe. */
     public record Reconciliation(long id, String finished) {}

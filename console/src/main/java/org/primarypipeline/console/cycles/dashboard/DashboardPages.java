@@ -83,6 +83,10 @@ public class DashboardPages {
                 !reviews.isEmpty(),
                 certifications,
                 !certifications.isEmpty(),
+                reads.failedUnanswered(SHORT_LIST).stream()
+                        .map(f -> new DashboardPage.Failed(
+                                f.cycleId(), f.districtId(), f.reason(), "/districts/" + f.districtId() + "/launch"))
+                        .toList(),
                 deadLetters,
                 deadLetters > 0,
                 run == null ? null : new DashboardPage.Reconciliation(run.id(), format.when(run.finished())),

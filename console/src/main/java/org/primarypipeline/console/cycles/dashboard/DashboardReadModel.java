@@ -89,6 +89,19 @@ public class DashboardReadModel {
                 .single();
     }
 
+    /** A cycle that failed and has not been launched again in its district: staff decide what next. */
+    public record Failed(String cycleId, String districtId, String reason) {}
+
+    public List<Failed> failedUnanswered(int limit) {
+        return jdbc.sql("""
+                select c.id, c.district_id, coalesce(c.failure_reason, '') from cycle c where c.status = 'FAILED'
+                and not exists (select 1 from cycle n where n.district_id = c.district_id and n.created_at > c.created_at)
+                order by c.updated_at desc limit ?""")
+                .param(limit)
+                .query((rs, n) -> new Failed(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
     public int deadLetters() {
         return jdbc.sql("select count(*) from outbox_message where status = 'DEAD'")
                 .query(Integer.class)

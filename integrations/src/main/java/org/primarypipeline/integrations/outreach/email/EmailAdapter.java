@@ -37,6 +37,7 @@ public class EmailAdapter implements ChannelAdapter {
     private final TemplateRenderer renderer;
     private final UnsubscribeLinks unsubscribe;
     private final String messageIdDomain;
+    private final String replyTo;
 
     public EmailAdapter(OutreachProperties properties, TemplateRenderer renderer, UnsubscribeLinks unsubscribe) {
         this.email = properties.getEmail();
@@ -45,6 +46,7 @@ public class EmailAdapter implements ChannelAdapter {
         this.unsubscribe = unsubscribe;
         String domain = email.getMessageIdDomain();
         this.messageIdDomain = domain == null || domain.isBlank() ? SenderDomain.of(email.getFrom()) : domain;
+        this.replyTo = replyAddress(properties.getReplyTo(), email.getFrom());
     }
 
     @Override
@@ -77,6 +79,7 @@ public class EmailAdapter implements ChannelAdapter {
         ClaimedMessage message = exchange.getProperty(OutreachExchange.MESSAGE, ClaimedMessage.class);
         Map<String, Object> model = new HashMap<>(message.model());
         model.put("orgName", organizationName);
+        model.put("replyTo", replyTo);
         if (!message.transactional()) {
             model.put("unsubscribeUrl", unsubscribe.page(message.unsubscribeToken()));
         }
@@ -91,6 +94,7 @@ public class EmailAdapter implements ChannelAdapter {
         mail.setHeader("To", message.recipient());
         mail.setHeader("Subject", rendered.subject());
         mail.setHeader("Message-ID", messageId);
+        mail.setHeader("Reply-To", replyTo);
         if (!message.transactional()) {
             mail.setHeader("List-Unsubscribe", unsubscribe.listUnsubscribe(message.unsubscribeToken()));
             mail.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
@@ -106,6 +110,14 @@ public class EmailAdapter implements ChannelAdapter {
             mail.setHeader(MailConstants.MAIL_CONTENT_TYPE, "text/plain; charset=UTF-8");
         }
         exchange.setProperty(OutreachExchange.MESSAGE_ID, messageId);
+    }
+
+    /** The address people write to: the setting, else the mailbox of the sender ("Name <a@b>" gives a@b). */
+    static String replyAddress(String setting, String from) {
+        String address = setting == null || setting.isBlank() ? from : setting.trim();
+        int open = address.indexOf('<');
+        int close = address.indexOf('>', open + 1);
+        return open >= 0 && close > open ? address.substring(open + 1, close).trim() : address.trim();
     }
 
     /**
