@@ -24,7 +24,8 @@ class PrimaryBacktestTest {
     void theScoresABacktestSeesComeFromACongressThatEndedBeforeTheYear() {
         assertThat(DemocraticCaucus.sittingIn(2020)).isEqualTo(116);
         assertThat(DemocraticCaucus.lastYearOf(115)).isEqualTo(2018);
-        assertThat(DemocraticCaucus.knownBefore(2018)).isEmpty(); // the 114th is not bundled
+        assertThat(DemocraticCaucus.knownBefore(2018).orElseThrow().congress()).isEqualTo(114);
+        assertThat(DemocraticCaucus.knownBefore(2016)).isEmpty(); // the 113th is not bundled
         assertThat(DemocraticCaucus.knownBefore(2020).orElseThrow().congress()).isEqualTo(115);
         assertThat(DemocraticCaucus.knownBefore(2022).orElseThrow().congress()).isEqualTo(116);
         assertThat(DemocraticCaucus.knownBefore(2024).orElseThrow().congress()).isEqualTo(117);
@@ -37,7 +38,7 @@ class PrimaryBacktestTest {
                     .as("%d", year)
                     .allSatisfy(s -> assertThat(DemocraticCaucus.lastYearOf(s.congress()))
                             .isLessThan(year));
-            if (year >= 2020) {
+            if (year >= 2018) {
                 assertThat(standings).as("%d", year).hasSizeGreaterThan(100);
             }
         }
@@ -52,7 +53,14 @@ class PrimaryBacktestTest {
         assertThat(before(2022).get(DistrictId.parse("NY-16")).member().name()).contains("BOWMAN");
         assertThat(before(2022).get(DistrictId.parse("NY-16")).member().standing())
                 .isNull();
+        assertThat(before(2018).get(DistrictId.parse("WA-07")).member().name()).contains("JAYAPAL");
+        assertThat(before(2018).get(DistrictId.parse("WA-07")).member().standing())
+                .isNull();
         // ... while a member who sat in the finished Congress has one, found by name.
+        CaucusStanding crowley =
+                before(2018).get(DistrictId.parse("NY-14")).member().standing();
+        assertThat(crowley.congress()).isEqualTo(114);
+        assertThat(crowley.dim1()).isEqualTo(-0.401);
         CaucusStanding engel =
                 before(2020).get(DistrictId.parse("NY-16")).member().standing();
         assertThat(engel.congress()).isEqualTo(115);
@@ -89,7 +97,7 @@ class PrimaryBacktestTest {
             assertThat(r.seats()).as("%d", year).isGreaterThan(100);
             assertThat(r.auc()).as("%d", year).isBetween(0.0, 1.0);
             assertThat(r.precisionAt20()).as("%d", year).isBetween(0.0, 1.0);
-            assertThat(r.scoresFrom()).as("%d", year).isEqualTo(year == 2018 ? 0 : (year - 1788) / 2 - 1);
+            assertThat(r.scoresFrom()).as("%d", year).isEqualTo((year - 1788) / 2 - 1);
         }
         assertThat(PrimaryBacktest.run(2016)).isEmpty();
     }

@@ -44,7 +44,7 @@ class ShippedDataCreditsTest {
     @Test
     void theRollCallScoresCiteVoteviewAndItsAuthors() throws IOException {
         for (String file :
-                List.of("ideology/voteview_HS119_members.csv", "ideology/voteview_house_democrats_115-117.csv")) {
+                List.of("ideology/voteview_HS119_members.csv", "ideology/voteview_house_democrats_114-117.csv")) {
             assertThat(rowOf(file)).as(file).contains("Voteview", "voteview.com", "Lewis", "Poole", "Rosenthal");
         }
         assertThat(Files.readString(Path.of("../docs/data.md"))).contains("Voteview");
