@@ -62,8 +62,26 @@ public class SupporterFilePartitioner implements Partitioner {
         return partitions;
     }
 
+    /** A header line longer than this is not a supporter file's header. */
+    static final int MAX_HEADER_BYTES = 64 * 1024;
+
+    /** No field of a supporter's row is this long: a quoted stretch that is has lost its closing quote. */
+    static final int MAX_QUOTED_BYTES = 64 * 1024;
+
+    private static IllegalArgumentException notUtf8(Path file, long line, long offset) {
+        return new IllegalArgumentException(file + ", line " + line + " (byte offset " + offset
+                + "): the file is not valid UTF-8; save it as UTF-8 and import it again");
+    }
+
+    private static IllegalArgumentException unclosedQuote(Path file, long line) {
+        return new IllegalArgumentException(
+                file + ", line " + line
+                        + ": a quote opened here is not closed (it would swallow the rest of the file); fix the line and import again");
+    }
+
     /**
-     * Reads the file once. {@code recordStarts} holds, per partition, the byte offset and line number
+     * Reads the file once, and refuses it, naming the line, when it is not UTF-8, its header has no end,
+     * or a quote never closes: before any row is stored, and without buffering more than a header. {@code recordStarts} holds, per partition, the byte offset and line number
      * of its first record (ranges of roughly equal size).
      */
     public static Scan scan(Path file, int parts) {
@@ -80,17 +98,39 @@ public class SupporterFilePartitioner implements Partitioner {
             java.io.ByteArrayOutputStream header = new java.io.ByteArrayOutputStream();
             List<long[]> starts = new ArrayList<>();
             long nextCut = 0;
+            Utf8 utf8 = new Utf8();
+            long quoteLine = 0;
+            long characterStart = 0;
+            long quoteStart = 0;
             int read;
             while ((read = in.read(buffer)) > 0) {
                 for (int i = 0; i < read; i++) {
                     byte b = buffer[i];
+                    if (b < 0 || utf8.inSequence()) {
+                        if (!utf8.inSequence()) {
+                            characterStart = offset + i;
+                        }
+                        if (!utf8.accept(b)) {
+                            throw notUtf8(file, line, characterStart);
+                        }
+                    }
                     if (headerEnd < 0) {
+                        if (header.size() >= MAX_HEADER_BYTES) {
+                            throw new IllegalArgumentException(file + ": the header line is longer than "
+                                    + MAX_HEADER_BYTES / 1024 + " KiB (is it the right file?)");
+                        }
                         header.write(b);
                     }
                     boolean afterCr = lastWasCr;
                     lastWasCr = b == '\r';
                     if (b == '"') {
                         quoted = !quoted;
+                        if (quoted) {
+                            quoteLine = line;
+                            quoteStart = offset + i;
+                        }
+                    } else if (quoted && offset + i - quoteStart > MAX_QUOTED_BYTES) {
+                        throw unclosedQuote(file, quoteLine);
                     } else if (b == '\r') {
                         // the reader's parser ends a line at a CR on its own too (inside quotes as well); counted
                         // here, a CRLF's LF adds nothing, so each partition's first line number is the reader's
@@ -118,6 +158,12 @@ public class SupporterFilePartitioner implements Partitioner {
                     }
                 }
                 offset += read;
+            }
+            if (utf8.inSequence()) {
+                throw notUtf8(file, line, characterStart);
+            }
+            if (quoted) {
+                throw unclosedQuote(file, quoteLine);
             }
             if (recordHasContent && headerEnd >= 0) {
                 records++;

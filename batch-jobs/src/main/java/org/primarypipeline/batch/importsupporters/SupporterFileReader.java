@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -55,8 +57,16 @@ public class SupporterFileReader extends AbstractItemCountingItemStreamItemReade
                 .builder()
                 .setIgnoreEmptyLines(false)
                 .get()
-                .parse(new BufferedReader(new InputStreamReader(range, StandardCharsets.UTF_8), 1 << 16));
+                .parse(new BufferedReader(new InputStreamReader(range, strictUtf8()), 1 << 16));
         records = parser.iterator();
+    }
+
+    /** The scan refused a file that is not UTF-8; should it change since, reading fails rather than guess. */
+    private static CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     @Override

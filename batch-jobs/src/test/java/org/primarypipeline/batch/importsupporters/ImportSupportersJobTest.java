@@ -2,6 +2,7 @@ package org.primarypipeline.batch.importsupporters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -240,6 +241,48 @@ class ImportSupportersJobTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("1 53703 WI-02");
+    }
+
+    /**
+     * A file that is not UTF-8, has a quote that never closes, or a header with no end is refused before
+     * any row is stored, with the line (and byte) at fault. Failed on the old code: Latin-1 became U+FFFD
+     * silently, an unclosed quote swallowed the rest of the file, and the header was buffered whole.
+     */
+    @Test
+    void aFileThatIsNotUtf8OrRunsOnInAQuoteOrHeaderIsRefusedNamingTheLine() throws Exception {
+        SupporterImports imports = batch.getBean(SupporterImports.class);
+        String header = "Name,Email,Phone,Street,City,State,ZIP\n";
+
+        Path latin1 = folder.resolve("latin1.csv");
+        Files.write(
+                latin1,
+                (header + "Ann Ok,ann.ok@latin.example,,,,WI,53703\nJos\u00e9 Bad,jose@latin.example,,,,WI,53703\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        SupporterImports.Outcome notUtf8 = imports.run(latin1, SupporterImports.Options.defaults());
+        assertThat(notUtf8.batchStatus()).isEqualTo("FAILED");
+        assertThat(notUtf8.exitDescription()).contains("line 3", "byte offset 82", "not valid UTF-8");
+
+        Path unclosed = folder.resolve("unclosed.csv");
+        StringBuilder rows = new StringBuilder(header).append("\"Quinn Open,quinn@quote.example,,,,WI,53703\n");
+        for (int i = 0; i < 5_000; i++) {
+            rows.append("Row ").append(i).append(",row").append(i).append("@quote.example,,,,WI,53703\n");
+        }
+        Files.writeString(unclosed, rows);
+        SupporterImports.Outcome open = imports.run(unclosed, SupporterImports.Options.defaults());
+        assertThat(open.batchStatus()).isEqualTo("FAILED");
+        assertThat(open.exitDescription()).contains("line 2", "quote");
+
+        Path endless = folder.resolve("endless-header.csv");
+        Files.writeString(endless, "Name,Email," + "x".repeat(200_000) + "\nAna,ana@header.example\n");
+        SupporterImports.Outcome noEnd = imports.run(endless, SupporterImports.Options.defaults());
+        assertThat(noEnd.batchStatus()).isEqualTo("FAILED");
+        assertThat(noEnd.exitDescription()).contains("header line", "longer than");
+
+        assertThat(jdbc.sql("select count(*) from member where email like '%@latin.example' or email like "
+                                + "'%@quote.example' or email like '%@header.example'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     private void resumes(Path file, SupporterImports imports) {
