@@ -31,6 +31,10 @@ final class RecountContext implements AutoCloseable {
         dataSource = TestDatabase.freshMigrated();
         context = new AnnotationConfigApplicationContext();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("settings", settings));
+        // the scenarios join members and open the round at once: no waiting period before a ballot
+        context.getEnvironment()
+                .getPropertySources()
+                .addLast(new MapPropertySource("tests", Map.of("pp.vote.min-membership-age", "0s")));
         context.registerBean("dataSource", DataSource.class, () -> dataSource);
         context.register(Wiring.class);
         context.refresh();
