@@ -14,8 +14,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -60,7 +62,9 @@ public class ErrorAnswers {
     @ExceptionHandler(JoinLimited.class)
     ResponseEntity<ErrorReplies.ApiError> limited(JoinLimited e) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .header(
+                        HttpHeaders.RETRY_AFTER,
+                        Long.toString(Math.max(1, e.retryAfter().toSeconds())))
                 .body(new ErrorReplies.ApiError(e.getMessage()));
     }
 
@@ -68,6 +72,21 @@ public class ErrorAnswers {
     Object badInput(IllegalArgumentException e, HttpServletRequest request) {
         String sentence = Sentences.of(e);
         return reply(request, 400, sentence != null ? sentence : e.getMessage());
+    }
+
+    /** A body that is not JSON of the action's shape (wrong types, cut short, not UTF-8). */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return reply(request, 400, "The request body is not valid JSON for this action.");
+    }
+
+    /**
+     * Spring Security's firewall refuses a parameter name with control or unusual characters only when the
+     * controller first reads the form, so the refusal arrives here rather than at the filter chain.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    Object rejected(RequestRejectedException e, HttpServletRequest request) {
+        return reply(request, 400, "The form held a field name with characters the app does not accept.");
     }
 
     /** A path variable or parameter that does not read as its type: "abc" where a number belongs. */

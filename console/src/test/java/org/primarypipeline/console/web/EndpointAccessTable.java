@@ -124,6 +124,9 @@ final class EndpointAccessTable {
         get("/ballot/{cycleId}/check", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/check");
         get("/ballot/{cycleId}/receipts", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/receipts");
         get("/ballot/{cycleId}/receipts/{receipt}", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/receipts/abc");
+        get("/ballot/{cycleId}/audit-bundle", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/audit-bundle");
+        get("/join/confirm/{token}", Access.PUBLIC, "/join/confirm/no-such-token");
+        post("/join/confirm/{token}", Access.PUBLIC, "/join/confirm/no-such-token", "");
         unmapped("/actuator/health");
         // open inside the console so that the sign-in page can be shown: PublicEndpoints.CONSOLE_OPEN
         get("/login", Access.PUBLIC, "/login");
@@ -158,6 +161,9 @@ final class EndpointAccessTable {
         get("/cycles/{cycleId}/nominations", Access.VIEW, "/cycles/" + NO_CYCLE + "/nominations");
         get("/districts", Access.VIEW, "/districts");
         get("/districts/{district}", Access.VIEW, "/districts/ZZ-99");
+        get("/districts/model", Access.VIEW, "/districts/model");
+        get("/districts/weights", Access.VIEW, "/districts/weights");
+        get("/supporters/members", Access.VIEW, "/supporters/members?district=ZZ-99");
         get("/supporters", Access.VIEW, "/supporters");
         get("/supporters/imports", Access.VIEW, "/supporters/imports");
         get("/pledge", Access.VIEW, "/pledge");
@@ -190,6 +196,22 @@ final class EndpointAccessTable {
         post("/cycles/{cycleId}/extend", Access.STEER_CYCLES, page + "/extend", "");
         post("/cycles/{cycleId}/withdraw", Access.STEER_CYCLES, page + "/withdraw", "candidacyId=1");
         post("/cycles/{cycleId}/cancel", Access.STEER_CYCLES, page + "/cancel", "reason=x");
+        // what staff enter on a candidate's behalf, from the candidacy page
+        post(
+                "/cycles/{cycleId}/candidacies/{candidacyId}/contact",
+                Access.STEER_CYCLES,
+                page + "/candidacies/1/contact",
+                "email=");
+        post(
+                "/cycles/{cycleId}/candidacies/{candidacyId}/pledge",
+                Access.STEER_CYCLES,
+                page + "/candidacies/1/pledge",
+                "typedName=");
+        post(
+                "/cycles/{cycleId}/candidacies/{candidacyId}/eligibility",
+                Access.STEER_CYCLES,
+                page + "/candidacies/1/eligibility",
+                "");
         get("/districts/{district}/launch", Access.STEER_CYCLES, "/districts/ZZ-01/launch");
         get("/districts/{district}/launch/schedule", Access.STEER_CYCLES, "/districts/ZZ-01/launch/schedule");
         post("/districts/{district}/launch", Access.STEER_CYCLES, "/districts/ZZ-01/launch", "vettingPeriod=1d");
