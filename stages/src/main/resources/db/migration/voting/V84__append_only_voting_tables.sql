@@ -76,8 +76,8 @@ create trigger cycle_proxy_no_truncate before truncate on cycle_proxy
 
 -- cycle_result: two changes. (1) A tally in the voting round replaces the result (the count after the
 -- automatic extension, or a retried tally). (2) A winner who withdraws is replaced by the runner-up from
--- the same ballots: only winner, runner_up, result and computed_at change, and the new winner is the
--- old runner-up.
+-- the same ballots: the old winner's candidacy is withdrawn, only winner, runner_up, result and
+-- computed_at change, and the new winner is the old runner-up.
 create function cycle_result_guard_change() returns trigger language plpgsql as $$
 begin
     if tg_op = 'UPDATE' and new.cycle_id = old.cycle_id then
@@ -86,6 +86,7 @@ begin
             return new;
         end if;
         if new.winner is not distinct from old.runner_up
+                and exists (select 1 from candidacy w where w.id = old.winner and w.status = 'WITHDRAWN')
                 and (new.method, new.policy, new.seed, new.electorate, new.exercised_units, new.total_units,
                      new.quorum_met, new.margin_share, new.chain_head, new.chain_length, new.ballots,
                      new.electorate_print, new.proxies_print, new.proxy_rows)
