@@ -348,7 +348,9 @@ class InputFuzzTest {
                     "application/x-www-form-urlencoded",
                     body.getBytes(StandardCharsets.UTF_8),
                     cookie);
-            t.judge(body, r, before.hashCode(), stored.get().hashCode(), r.statusCode() == 303);
+            // a cast ballot answers 200 with its receipt and the secret shown once; proxies redirect
+            boolean taken = r.statusCode() == 303 || r.body().contains("id=\"secret\"");
+            t.judge(body, r, before.hashCode(), stored.get().hashCode(), taken);
         }
         t.assertClean();
     }
