@@ -50,7 +50,11 @@ class FundraisingWebTest {
                                 fx.checkout,
                                 fx.ledger,
                                 fx.settings),
-                        new StripeWebhookController(fx.webhooks))
+                        new StripeWebhookController(
+                                fx.webhooks,
+                                new org.primarypipeline.console.web.RequestSizeLimit(
+                                        org.springframework.util.unit.DataSize.ofKilobytes(64),
+                                        org.springframework.util.unit.DataSize.ofKilobytes(256))))
                 .build();
     }
 
