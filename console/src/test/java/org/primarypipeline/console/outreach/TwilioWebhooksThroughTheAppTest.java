@@ -22,6 +22,7 @@ import org.primarypipeline.outreach.ConsentRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -50,6 +51,9 @@ class TwilioWebhooksThroughTheAppTest {
     @Autowired
     ConsentRegistry consent;
 
+    @Autowired
+    JdbcClient jdbc;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -76,6 +80,56 @@ class TwilioWebhooksThroughTheAppTest {
         HttpResponse<String> again = post("/twilio/sms", form, sign(PUBLIC + "/twilio/sms", form));
         assertThat(again.statusCode()).as("Twilio's retry of the same message").isEqualTo(200);
         assertThat(consent.isOptedOut(Channel.SMS, MEMBER_PHONE)).isTrue();
+    }
+
+    /**
+     * The issue's acceptance: a signed STOP opts the person out of both channels. Their email then gets
+     * only transactional mail (ballots, confirmations: {@code ConsentRegistry.allows}), and START gives
+     * back what STOP took, but not an email opt-out made by the email's own link.
+     */
+    @Test
+    void aSignedStopOptsTheMemberOutOfTextsAndCampaignEmailAndStartGivesBothBack() throws Exception {
+        String phone = "+15125550178";
+        String email = "stop.both@example.org";
+        String other = "+15125550179";
+        String unsubscribed = "unsubscribed.by.link@example.org";
+        jdbc.sql("insert into member (full_name, email, phone) values ('Sam Stop', ?, ?), ('Una Link', ?, ?)")
+                .params(email, phone, unsubscribed, other)
+                .update();
+        consent.optOut(Channel.EMAIL, unsubscribed, "unsubscribe-link", "test");
+
+        assertThat(post("/twilio/sms", keyword("SM-stop-2", phone, "STOP"), signed(keyword("SM-stop-2", phone, "STOP")))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(consent.isOptedOut(Channel.SMS, phone)).isTrue();
+        assertThat(consent.isOptedOut(Channel.EMAIL, email)).isTrue();
+        assertThat(consent.allows(Channel.EMAIL, email, true))
+                .as("ballots still reach them")
+                .isTrue();
+
+        post("/twilio/sms", keyword("SM-start-2", phone, "START"), signed(keyword("SM-start-2", phone, "START")));
+        assertThat(consent.isOptedOut(Channel.SMS, phone)).isFalse();
+        assertThat(consent.isOptedOut(Channel.EMAIL, email)).isFalse();
+
+        post("/twilio/sms", keyword("SM-stop-3", other, "STOP"), signed(keyword("SM-stop-3", other, "STOP")));
+        post("/twilio/sms", keyword("SM-start-3", other, "START"), signed(keyword("SM-start-3", other, "START")));
+        assertThat(consent.isOptedOut(Channel.EMAIL, unsubscribed))
+                .as("START undoes only what a STOP did")
+                .isTrue();
+    }
+
+    private static Map<String, String> keyword(String sid, String from, String word) {
+        return Map.of(
+                "MessageSid", sid,
+                "AccountSid", "AC-test",
+                "From", from,
+                "To", "+15125550100",
+                "Body", word,
+                "OptOutType", word);
+    }
+
+    private String signed(Map<String, String> form) throws Exception {
+        return sign(PUBLIC + "/twilio/sms", form);
     }
 
     @Test

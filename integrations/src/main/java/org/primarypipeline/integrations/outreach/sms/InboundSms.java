@@ -1,5 +1,6 @@
 package org.primarypipeline.integrations.outreach.sms;
 
+import java.util.List;
 import java.util.Optional;
 import org.primarypipeline.integrations.outreach.OutreachProperties;
 import org.primarypipeline.outreach.Addresses;
@@ -30,6 +31,9 @@ public class InboundSms {
         this.helpReply = properties.getSms().getHelpReply();
     }
 
+    /** The consent source of a STOP or START, so that START undoes only what a text did. */
+    private static final String KEYWORD = "sms-keyword";
+
     public record Received(
             String messageSid, String accountSid, String from, String to, String body, String optOutType) {}
 
@@ -56,8 +60,23 @@ public class InboundSms {
             return Optional.empty();
         }
         switch (keyword) {
-            case OPT_OUT -> consent.optOut(Channel.SMS, sms.from(), "sms-keyword", sms.messageSid());
-            case OPT_IN -> consent.optIn(Channel.SMS, sms.from(), "sms-keyword", sms.messageSid());
+            case OPT_OUT -> {
+                consent.optOut(Channel.SMS, sms.from(), KEYWORD, sms.messageSid());
+                for (String email : emailsOf(sms.from())) {
+                    consent.optOut(Channel.EMAIL, email, KEYWORD, sms.messageSid());
+                }
+            }
+            case OPT_IN -> {
+                consent.optIn(Channel.SMS, sms.from(), KEYWORD, sms.messageSid());
+                for (String email : emailsOf(sms.from())) {
+                    boolean stoppedByText = consent.find(Channel.EMAIL, email)
+                            .map(record -> record.optedOut() && KEYWORD.equals(record.source()))
+                            .orElse(false);
+                    if (stoppedByText) {
+                        consent.optIn(Channel.EMAIL, email, KEYWORD, sms.messageSid());
+                    }
+                }
+            }
             case HELP -> {
                 if (byTwilio == null && helpReply != null && !helpReply.isBlank()) {
                     return Optional.of(helpReply);
@@ -66,5 +85,16 @@ public class InboundSms {
             default -> {}
         }
         return Optional.empty();
+    }
+
+    /**
+     * A STOP means the person wants us to stop: their texts and the campaign emails to the member who holds
+     * the number (transactional mail such as ballots still goes, see {@code ConsentRegistry.allows}).
+     */
+    private List<String> emailsOf(String phone) {
+        return jdbc.sql("select email from member where phone = :phone and email is not null")
+                .param("phone", Addresses.normalize(Channel.SMS, phone))
+                .query(String.class)
+                .list();
     }
 }
