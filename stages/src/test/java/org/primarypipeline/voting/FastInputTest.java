@@ -98,7 +98,7 @@ class FastInputTest {
         rows.accept(VoteRowSet.PROXIES, "42\t7\t10\n".getBytes());
         rows.accept(VoteRowSet.BALLOTS, "7\t{12,5,130}\tabc\t3\n".getBytes());
         rows.accept(VoteRowSet.BALLOTS, "42\t{5}\t\\N\t\\N\n".getBytes());
-        rows.accept(VoteRowSet.RECEIPTS, "3\t7\tprev\tabc\n".getBytes());
+        rows.accept(VoteRowSet.RECEIPTS, "3\t7\tprev\tabc\t\\N\n".getBytes());
         rows.accept(VoteRowSet.WEIGHTS, "7\t2.500000000000\n".getBytes());
         assertThat(rows.electorateCount()).isEqualTo(1);
         assertThat(rows.proxyCount()).isEqualTo(1);
