@@ -246,6 +246,12 @@ class EmailDeliveryTest {
         Matcher mailto = Pattern.compile("<mailto:([^?]+)\\?subject=([^>]+)>").matcher(listUnsubscribe);
         assertThat(mailto.find()).isTrue();
 
+        GreenMailUtil.sendTextEmail(
+                "unsubscribe@pp.example.org",
+                "Finn@Members.Example.org",
+                "unsubscribe",
+                "",
+                smtp.getSmtp().getServerSetup());
         // what the recipient's mail client sends, here from an alias that is not the address we mail
         GreenMailUtil.sendTextEmail(
                 mailto.group(1),
@@ -260,15 +266,10 @@ class EmailDeliveryTest {
         assertThat(outreach.consent().isOptedOut(Channel.EMAIL, "eve.alias@elsewhere.example.net"))
                 .isFalse();
 
-        // a bare request without the token unsubscribes whoever sent it
-        GreenMailUtil.sendTextEmail(
-                "unsubscribe@pp.example.org",
-                "Finn@Members.Example.org",
-                "unsubscribe",
-                "",
-                smtp.getSmtp().getServerSetup());
-        Eventually.until(
-                "the bare request", () -> outreach.consent().isOptedOut(Channel.EMAIL, "finn@members.example.org"));
+        // a bare request without the token, sent before the one above, unsubscribed nobody: the From
+        // header is whatever the sender typed (issue #17)
+        assertThat(outreach.consent().isOptedOut(Channel.EMAIL, "finn@members.example.org"))
+                .isFalse();
     }
 
     @Test
