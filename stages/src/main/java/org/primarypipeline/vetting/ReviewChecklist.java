@@ -3,8 +3,11 @@ package org.primarypipeline.vetting;
 /**
  * The checks staff do before approving anyone: references contacted, public record checked, FEC filings
  * looked up. Ticks given with a decision are added to those already recorded; none is ever unticked.
+ * Serializable because a refused decision carries its ticks back to the page through the session, which
+ * Spring Session keeps in PostgreSQL.
  */
-public record ReviewChecklist(boolean referencesContacted, boolean publicRecordChecked, boolean fecFilingsLookedUp) {
+public record ReviewChecklist(boolean referencesContacted, boolean publicRecordChecked, boolean fecFilingsLookedUp)
+        implements java.io.Serializable {
 
     public static final ReviewChecklist NONE = new ReviewChecklist(false, false, false);
     public static final ReviewChecklist COMPLETE = new ReviewChecklist(true, true, true);

@@ -49,6 +49,10 @@ public final class ErrorReplies {
         if (path.startsWith("/api/") || path.startsWith("/webhooks/") || path.startsWith("/actuator/")) {
             return true;
         }
+        // the audit bundle is data for programs (pp verify), though it sits among the ballot pages
+        if (PATHS.match("/ballot/*/audit-bundle", path)) {
+            return true;
+        }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         return accept != null && accept.contains("json") && !accept.contains("text/html");
     }

@@ -36,26 +36,26 @@ class SessionsAcrossInstancesTest extends ConsoleTestSupport {
 
     @Test
     void aSessionIsSharedByBothInstancesAndDisablingTheAccountEndsItOnBoth() throws Exception {
-        if (users.find("dana").isEmpty()) {
+        if (users.find("dee").isEmpty()) {
             administration.addFromCommandLine(
-                    "test", "dana", Role.STAFF, password("dana").toCharArray());
+                    "test", "dee", Role.STAFF, password("dee").toCharArray());
         }
         String secondBase = "http://127.0.0.1:" + secondInstancePort();
 
         ConsoleHttp onFirst = new ConsoleHttp(base());
-        assertThat(onFirst.signIn("dana", password("dana"))).endsWith("/");
+        assertThat(onFirst.signIn("dee", password("dee"))).endsWith("/");
         ConsoleHttp onSecond = onFirst.sameBrowserAt(secondBase);
         assertThat(onSecond.get("/cycles").statusCode())
                 .as("the session cookie from the first instance, on the second")
                 .isEqualTo(200);
-        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'dana'")
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'dee'")
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
 
         ConsoleHttp ada = new ConsoleHttp(base());
         ada.signIn("ada", password("ada"));
-        long id = users.find("dana").orElseThrow().id();
+        long id = users.find("dee").orElseThrow().id();
         assertThat(ada.form("/users/" + id + "/disable", ada.csrf("/users"), Map.of())
                         .statusCode())
                 .isEqualTo(302);
@@ -66,7 +66,7 @@ class SessionsAcrossInstancesTest extends ConsoleTestSupport {
                 .isEqualTo(302);
         assertThat(after.headers().firstValue("Location").orElseThrow()).contains("/login");
         assertThat(onFirst.get("/cycles").statusCode()).isEqualTo(302);
-        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'dana'")
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'dee'")
                         .query(Integer.class)
                         .single())
                 .isZero();
