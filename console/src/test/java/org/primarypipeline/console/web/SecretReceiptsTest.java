@@ -188,6 +188,6 @@ class SecretReceiptsTest extends ConsoleTestSupport {
     }
 
     private static String email(int i) {
-        return "secret.voter" + i + "@wa-09.example.org";
+        return "secret.voter" + i + "@ne-03.example.org";
     }
 }
