@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.primarypipeline.core.time.RecipientTimeZones;
 
 /**
  * A message to send, written to the outbox in the same transaction as the state change that caused

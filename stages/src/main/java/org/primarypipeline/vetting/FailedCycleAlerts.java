@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.primarypipeline.core.time.ReadableTimes;
+import org.primarypipeline.core.time.RecipientTimeZones;
 import org.primarypipeline.nominations.NominationSettings;
 import org.primarypipeline.outreach.OutboundMessage;
 import org.primarypipeline.outreach.Outbox;
-import org.primarypipeline.outreach.RecipientTimeZones;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.time.ReadableTimes;
+import org.primarypipeline.core.time.RecipientTimeZones;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.nominations.CandidateSteps;
 import org.primarypipeline.nominations.NominationSettings;
 import org.primarypipeline.outreach.OutboundMessage;
 import org.primarypipeline.outreach.Outbox;
-import org.primarypipeline.outreach.RecipientTimeZones;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

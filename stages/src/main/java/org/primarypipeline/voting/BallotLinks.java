@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.primarypipeline.core.time.RecipientTimeZones;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.outreach.OutboundMessage;
 import org.primarypipeline.outreach.Outbox;
-import org.primarypipeline.outreach.RecipientTimeZones;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

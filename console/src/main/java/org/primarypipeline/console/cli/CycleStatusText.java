@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.primarypipeline.core.time.ReadableTimes;
-import org.primarypipeline.outreach.RecipientTimeZones;
+import org.primarypipeline.core.time.RecipientTimeZones;
 
 /** {@code pp cycle status}'s text, from the API's view of one cycle ({@code GET /api/cycles/ID}). */
 final class CycleStatusText {

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.primarypipeline.core.cycle.CycleSettings;
-import org.primarypipeline.outreach.RecipientTimeZones;
+import org.primarypipeline.core.time.RecipientTimeZones;
 
 /** How a cycle's vote works, in the words of the ballot page's "How this vote works". */
 record VotingRules(

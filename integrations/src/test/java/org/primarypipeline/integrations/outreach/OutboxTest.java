@@ -15,11 +15,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.primarypipeline.core.time.RecipientTimeZones;
 import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.outreach.ConsentRegistry;
 import org.primarypipeline.outreach.OutboundMessage;
 import org.primarypipeline.outreach.Outbox;
-import org.primarypipeline.outreach.RecipientTimeZones;
 import org.primarypipeline.testing.TestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -1,4 +1,4 @@
-package org.primarypipeline.outreach;
+package org.primarypipeline.core.time;
 
 import java.time.ZoneId;
 import java.util.Locale;
