@@ -3,6 +3,9 @@ package org.primarypipeline.console.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import org.primarypipeline.console.web.i18n.Language;
+import org.primarypipeline.console.web.i18n.PageLanguage;
+import org.primarypipeline.console.web.i18n.PageTexts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.ModelAndView;
@@ -21,6 +24,9 @@ import org.springframework.web.servlet.view.RedirectView;
  * <p>
  * The controller hands back the view itself rather than its name, so a page renders the same way in a
  * test that builds its controller by hand.
+ * <p>
+ * Words come from the message bundles ({@link PageTexts}: {@code {{#t}}key{{/t}}}), in the language
+ * {@link PageLanguage} picks; a page that knows its member passes their {@code member.locale}.
  */
 public final class PublicPageView implements View {
 
@@ -33,20 +39,27 @@ public final class PublicPageView implements View {
 
     private final String template;
     private final boolean personal;
+    private final Language members;
 
-    private PublicPageView(String template, boolean personal) {
+    private PublicPageView(String template, boolean personal, Language members) {
         this.template = template;
         this.personal = personal;
+        this.members = members;
     }
 
     /** A page opened from a personal link: strict policy, never cached, no referrer. */
     public static ModelAndView personal(HttpStatus status, String template, PublicPage page) {
-        return view(new PublicPageView(template, true), status, page);
+        return view(new PublicPageView(template, true, null), status, page);
+    }
+
+    /** A personal page of a known member, in the language they chose unless this browser switched. */
+    public static ModelAndView personal(HttpStatus status, String template, PublicPage page, Language members) {
+        return view(new PublicPageView(template, true, members), status, page);
     }
 
     /** A page anyone may open and share, with the public filter chain's headers. */
     public static ModelAndView open(HttpStatus status, String template, PublicPage page) {
-        return view(new PublicPageView(template, false), status, page);
+        return view(new PublicPageView(template, false, null), status, page);
     }
 
     private static ModelAndView view(PublicPageView view, HttpStatus status, PublicPage page) {
@@ -62,10 +75,16 @@ public final class PublicPageView implements View {
         return new ModelAndView(redirect);
     }
 
-    /** The page's HTML, for tests and for anything that needs the text without a response. */
+    /** The page's HTML in English, for tests and for anything that needs the text without a response. */
     public static String html(String template, PublicPage page) {
-        String content = Templates.render(FOLDER + template, page);
-        return Templates.render(FOLDER + "_layout", page, new Frame(content));
+        return html(template, page, Language.EN);
+    }
+
+    /** The page's HTML in {@code language}; the page's own fields win over the shared words' scope. */
+    public static String html(String template, PublicPage page, Language language) {
+        PageTexts.Scope words = PageTexts.scope(language);
+        String content = Templates.render(FOLDER + template, words, page);
+        return Templates.render(FOLDER + "_layout", words, page, new Frame(content));
     }
 
     @Override
@@ -76,7 +95,8 @@ public final class PublicPageView implements View {
     @Override
     public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
             throws Exception {
-        String html = html(template, (PublicPage) model.get(PAGE));
+        PageLanguage.remember(request, response);
+        String html = html(template, (PublicPage) model.get(PAGE), PageLanguage.of(request, members));
         if (personal) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             response.setHeader("Content-Security-Policy", POLICY);
