@@ -19,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * recipient reading "Fish &amp;amp; Chips" in a plain-text mail or an SMS would see the entity.
  *
  * <p>Model fields every layout understands: {@code orgName}, and {@code unsubscribeUrl} (present only
- * on messages a recipient may unsubscribe from). Thread-safe; compiled templates are cached.
+ * on messages a recipient may unsubscribe from), and {@code locale} ({@code en} or {@code es}): the
+ * words of a template come from {@link MessageTexts} in that language. Thread-safe; compiled templates
+ * are cached.
  */
 public final class TemplateRenderer {
 
@@ -69,32 +71,40 @@ public final class TemplateRenderer {
                     "no templates for message '" + messageName + "' under " + ROOT + "/" + messageName + "/");
         }
         Map<String, ?> scope = model == null ? Map.of() : model;
-        String subject = part(messageName, MessagePart.SUBJECT, scope);
-        String htmlBody = part(messageName, MessagePart.HTML, scope);
-        String textBody = part(messageName, MessagePart.TEXT, scope);
-        String sms = part(messageName, MessagePart.SMS, scope);
+        MessageTexts.Scope words = MessageTexts.scope(MessageTexts.language(scope.get("locale")));
+        String subject = part(messageName, MessagePart.SUBJECT, words, scope);
+        String htmlBody = part(messageName, MessagePart.HTML, words, scope);
+        String textBody = part(messageName, MessagePart.TEXT, words, scope);
+        String sms = part(messageName, MessagePart.SMS, words, scope);
         return new RenderedMessage(
                 messageName,
                 subject == null ? null : oneLine(subject),
-                htmlBody == null ? null : layout(html, "html.mustache", htmlBody, subject, scope),
-                textBody == null ? null : layout(plain, "text.mustache", textBody.strip(), subject, scope),
+                htmlBody == null ? null : layout(html, "html.mustache", htmlBody, subject, words, scope),
+                textBody == null ? null : layout(plain, "text.mustache", textBody.strip(), subject, words, scope),
                 sms == null ? null : sms.strip());
     }
 
-    private String part(String messageName, MessagePart part, Map<String, ?> scope) {
+    private String part(String messageName, MessagePart part, MessageTexts.Scope words, Map<String, ?> scope) {
         if (!has(messageName, part)) {
             return null;
         }
         MustacheFactory factory = part == MessagePart.HTML ? html : plain;
-        return execute(compile(factory, messageName + "/" + part.fileName()), List.of(scope));
+        // the model comes after the words, so a model field wins over the scope's names
+        return execute(compile(factory, messageName + "/" + part.fileName()), List.of(words, scope));
     }
 
-    private String layout(MustacheFactory factory, String file, String content, String subject, Map<String, ?> scope) {
+    private String layout(
+            MustacheFactory factory,
+            String file,
+            String content,
+            String subject,
+            MessageTexts.Scope words,
+            Map<String, ?> scope) {
         Map<String, Object> frame = new HashMap<>();
         frame.put("content", content);
         frame.put("subject", subject == null ? "" : oneLine(subject));
         // the frame comes last so that a model field named "content" cannot replace the rendered body
-        return execute(compile(factory, LAYOUT + "/" + file), List.of(scope, frame));
+        return execute(compile(factory, LAYOUT + "/" + file), List.of(words, scope, frame));
     }
 
     private static Mustache compile(MustacheFactory factory, String path) {
