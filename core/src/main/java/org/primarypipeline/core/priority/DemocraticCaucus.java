@@ -26,8 +26,11 @@ public final class DemocraticCaucus {
     /** The 119th Congress (2025-2026): what the 2026 ranking uses. */
     public static final String CURRENT_RESOURCE = "data/ideology/voteview_HS119_members.csv";
 
-    /** House Democrats of the 114th-117th Congresses, Nokken-Poole scores: what backtests use. */
-    public static final String HISTORY_RESOURCE = "data/ideology/voteview_house_democrats_114-117.csv";
+    /**
+     * House Democrats of the 114th-118th Congresses (Voteview): Nokken-Poole scores for the
+     * backtests, and the DW-NOMINATE scores that judge who won an open primary.
+     */
+    public static final String HISTORY_RESOURCE = "data/ideology/voteview_house_democrats_114-118.csv";
 
     private static DemocraticCaucus current;
     private static Map<Integer, DemocraticCaucus> history;
