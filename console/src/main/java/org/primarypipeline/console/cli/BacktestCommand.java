@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * {@code pp backtest --year 2018}: scores a past election's districts with only the data published
  * before it and prints how well the score ranked the seats that changed party, one figure a line
  * ({@code backtest.auc: 0.50}); with {@code --primaries} also how it ranked the seats where a challenger
- * beat the sitting Democrat ({@code backtest.primary_auc}).
+ * beat the sitting Democrat or a progressive won an open Democratic primary ({@code backtest.primary_auc}).
  */
 @Command(
         name = "backtest",
@@ -30,7 +30,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(
             names = "--primaries",
             description = "Also score the primary part against the Democratic incumbents beaten in primaries"
-                    + " (2018-2024): backtest.primary_auc, backtest.primary_precision_at_20.")
+                    + " and the open Democratic primaries won by a progressive (2018-2024):"
+                    + " backtest.primary_auc, backtest.primary_precision_at_20.")
     boolean primaries;
 
     @Override

@@ -68,8 +68,21 @@ public final class BacktestCli {
         out.printf(Locale.ROOT, "backtest.primary_upsets: %d count%n", p.upsets());
         out.printf(Locale.ROOT, "backtest.primary_seats: %d count%n", p.seats());
         out.printf(Locale.ROOT, "backtest.primary_seats_with_roll_call_score: %d count%n", p.scored());
+        out.printf(Locale.ROOT, "backtest.primary_challenge_auc: %.2f%n", p.challengeAuc());
+        out.printf(Locale.ROOT, "backtest.primary_open_seats: %d count%n", p.openSeats());
+        out.printf(Locale.ROOT, "backtest.primary_open_progressive_wins: %d count%n", p.openProgressiveWins());
+        out.printf(Locale.ROOT, "backtest.primary_open_auc: %.2f%n", p.openAuc());
+        out.printf(
+                Locale.ROOT,
+                "backtest.primary_open_unjudged: %d count%n",
+                p.openUnjudged().size());
+        out.printf(Locale.ROOT, "backtest.primary_open_first_baseline_auc: %.2f%n", p.openFirstAuc());
         out.println("Primary outcome: " + PrimaryBacktest.OUTCOME + "; upsets ranked "
-                + String.join(", ", p.upsetRanks()) + " of " + p.seats() + "; roll-call scores from "
+                + String.join(", ", p.upsetRanks()) + " of " + p.seats() + "; open seats judged by the "
+                + (p.outcomeCongress() == 0
+                        ? "(no Congress bundled)"
+                        : CaucusStanding.ordinal(p.outcomeCongress()) + " Congress's first-term records")
+                + "; roll-call scores from "
                 + (p.scoresFrom() == 0
                         ? "no Congress (none that finished before " + year + " is bundled)"
                         : "the " + CaucusStanding.ordinal(p.scoresFrom()) + " Congress (Nokken-Poole)")

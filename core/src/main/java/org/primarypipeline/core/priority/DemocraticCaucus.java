@@ -26,8 +26,11 @@ public final class DemocraticCaucus {
     /** The 119th Congress (2025-2026): what the 2026 ranking uses. */
     public static final String CURRENT_RESOURCE = "data/ideology/voteview_HS119_members.csv";
 
-    /** House Democrats of the 114th-117th Congresses, Nokken-Poole scores: what backtests use. */
-    public static final String HISTORY_RESOURCE = "data/ideology/voteview_house_democrats_114-117.csv";
+    /**
+     * House Democrats of the 114th-118th Congresses (Voteview): Nokken-Poole scores for the
+     * backtests, and the DW-NOMINATE scores that judge who won an open primary.
+     */
+    public static final String HISTORY_RESOURCE = "data/ideology/voteview_house_democrats_114-118.csv";
 
     private static DemocraticCaucus current;
     private static Map<Integer, DemocraticCaucus> history;
@@ -191,6 +194,11 @@ public final class DemocraticCaucus {
      * state with that surname: the one who sat for {@code district}; still ambiguous: none.
      */
     Optional<CaucusStanding> standingOfNamed(DistrictId district, String resultsName, Double seatDemShare) {
+        return memberNamed(district, resultsName).map(m -> standing(m, seatDemShare));
+    }
+
+    /** The member {@link #standingOfNamed} finds, with the Bioguide id. */
+    Optional<Member> memberNamed(DistrictId district, String resultsName) {
         String name = " " + normalized(resultsName) + " ";
         List<Member> matches = members.stream()
                 .filter(m -> m.seat().state().equals(district.state()))
@@ -202,8 +210,25 @@ public final class DemocraticCaucus {
         if (matches.stream().map(Member::bioguideId).distinct().count() != 1) {
             return Optional.empty();
         }
-        Member m = matches.stream().max(Comparator.comparingInt(Member::votes)).orElseThrow();
-        return Optional.of(standing(m, seatDemShare));
+        return matches.stream().max(Comparator.comparingInt(Member::votes));
+    }
+
+    /** Whether the member sat in this Congress, for any seat. */
+    boolean includes(String bioguideId) {
+        return byBioguide.containsKey(bioguideId);
+    }
+
+    /**
+     * The House Democrats elected in {@code year} (the Congress that first met the January after),
+     * by DW-NOMINATE, read afresh so that fitting it disturbs no other caller. Only for judging the
+     * outcome of that year's primaries, never as an input to a ranking: their votes came later.
+     * Empty when that Congress is not bundled.
+     */
+    static Optional<DemocraticCaucus> electedIn(int year) {
+        int congress = sittingIn(year) + 1;
+        String resource = congress == 119 ? CURRENT_RESOURCE : HISTORY_RESOURCE;
+        DemocraticCaucus caucus = parse(BundledData.csv(resource), congress, false);
+        return caucus.size() == 0 ? Optional.empty() : Optional.of(caucus);
     }
 
     /** Upper case, accents and punctuation gone: "Ocasio-Cortez" and "OCASIO CORTEZ" meet. */

@@ -1,6 +1,7 @@
 package org.primarypipeline.core.priority;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -73,6 +74,61 @@ class PrimaryBacktestTest {
     }
 
     @Test
+    void theScoresOfTheCongressThatJudgesTheOpenPrimariesNeverReachTheRanking() {
+        for (int year : List.of(2018, 2020, 2022, 2024)) {
+            PrimaryBacktest.Report r = PrimaryBacktest.run(year).orElseThrow();
+            // The outcome is read from the Congress elected that year; the ranking from one that had ended.
+            assertThat(r.outcomeCongress()).as("%d", year).isEqualTo(DemocraticCaucus.sittingIn(year) + 1);
+            assertThat(r.ranked())
+                    .as("%d", year)
+                    .filteredOn(p -> p.incumbent() != null)
+                    .isNotEmpty()
+                    .allSatisfy(p -> assertThat(
+                                    DemocraticCaucus.lastYearOf(p.incumbent().congress()))
+                            .isLessThan(year));
+        }
+    }
+
+    @Test
+    void anOpenPrimaryIsJudgedByTheWinnersFirstTermRecordAgainstTheSeatsLean() {
+        Map<DistrictId, OpenPrimaryOutcomes.Verdict> v2018 = verdicts(2018);
+        // Tlaib (MI-13) and Omar (MN-05) vote far to the left of what such seats elect.
+        assertThat(v2018.get(DistrictId.parse("MI-13")).winner()).contains("TLAIB");
+        assertThat(v2018.get(DistrictId.parse("MI-13")).progressiveWon()).isTrue();
+        assertThat(v2018.get(DistrictId.parse("MN-05")).progressiveWon()).isTrue();
+        Map<DistrictId, OpenPrimaryOutcomes.Verdict> v2022 = verdicts(2022);
+        assertThat(v2022.get(DistrictId.parse("IL-03")).winner()).contains("RAMIREZ");
+        assertThat(v2022.get(DistrictId.parse("IL-03")).progressiveWon()).isTrue();
+        // Don Davis (NC-01) votes to the right of what a seat of that lean elects.
+        assertThat(v2022.get(DistrictId.parse("NC-01")).winner()).contains("DAVIS");
+        assertThat(v2022.get(DistrictId.parse("NC-01")).progressiveWon()).isFalse();
+        assertThat(v2022.get(DistrictId.parse("NC-01")).position()).isEqualTo(-0.293 + 0.954, within(1e-9));
+    }
+
+    @Test
+    void aSeatWonBySomeoneAlreadyInTheHouseOrLostInNovemberHasNoOpenPrimaryVerdict() {
+        var judged = OpenPrimaryOutcomes.judge(
+                        2022,
+                        HistoricFacts.before(2022),
+                        PrimaryOutcomes.bundled().defeats(2022))
+                .orElseThrow();
+        // 2022's new lines moved sitting members to other seat numbers: not open primaries.
+        assertThat(judged.unjudged()).containsValue("NANCY PELOSI already sat in the House");
+        assertThat(judged.unjudged().values()).anyMatch(r -> r.equals("the Democrat lost the general election"));
+        assertThat(judged.verdicts().keySet())
+                .doesNotContainAnyElementsOf(judged.unjudged().keySet());
+    }
+
+    private static Map<DistrictId, OpenPrimaryOutcomes.Verdict> verdicts(int year) {
+        return OpenPrimaryOutcomes.judge(
+                        year,
+                        HistoricFacts.before(year),
+                        PrimaryOutcomes.bundled().defeats(year))
+                .orElseThrow()
+                .verdicts();
+    }
+
+    @Test
     void theNameMatchSurvivesAccentsHyphensAndNamesakes() {
         assertThat(DemocraticCaucus.normalized("Ocasio-Cortez")).isEqualTo("OCASIO CORTEZ");
         assertThat(DemocraticCaucus.normalized("VELÁZQUEZ")).isEqualTo("VELAZQUEZ");
@@ -98,6 +154,11 @@ class PrimaryBacktestTest {
             assertThat(r.auc()).as("%d", year).isBetween(0.0, 1.0);
             assertThat(r.precisionAt20()).as("%d", year).isBetween(0.0, 1.0);
             assertThat(r.scoresFrom()).as("%d", year).isEqualTo((year - 1788) / 2 - 1);
+            assertThat(r.openSeats()).as("%d", year).isGreaterThan(5);
+            assertThat(r.openProgressiveWins()).as("%d", year).isBetween(1, r.openSeats() - 1);
+            assertThat(r.seats()).as("%d", year).isEqualTo(r.ranked().size());
+            assertThat(r.challengeAuc()).as("%d", year).isBetween(0.0, 1.0);
+            assertThat(r.openAuc()).as("%d", year).isBetween(0.0, 1.0);
         }
         assertThat(PrimaryBacktest.run(2016)).isEmpty();
     }
@@ -111,6 +172,10 @@ class PrimaryBacktestTest {
                 .containsPattern("(?m)^backtest\\.auc: \\d\\.\\d\\d$")
                 .containsPattern("(?m)^backtest\\.primary_auc: \\d\\.\\d\\d$")
                 .containsPattern("(?m)^backtest\\.primary_precision_at_20: \\d\\.\\d\\d$")
+                .containsPattern("(?m)^backtest\\.primary_challenge_auc: \\d\\.\\d\\d$")
+                .containsPattern("(?m)^backtest\\.primary_open_auc: \\d\\.\\d\\d$")
+                .containsPattern("(?m)^backtest\\.primary_open_first_baseline_auc: \\d\\.\\d\\d$")
+                .contains("117th Congress's first-term records")
                 .contains("IL-03", "115th Congress");
         ByteArrayOutputStream without = new ByteArrayOutputStream();
         BacktestCli.run(2020, new PrintStream(without, true, StandardCharsets.UTF_8));

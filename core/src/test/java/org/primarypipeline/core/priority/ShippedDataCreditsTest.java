@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -44,10 +46,45 @@ class ShippedDataCreditsTest {
     @Test
     void theRollCallScoresCiteVoteviewAndItsAuthors() throws IOException {
         for (String file :
-                List.of("ideology/voteview_HS119_members.csv", "ideology/voteview_house_democrats_114-117.csv")) {
+                List.of("ideology/voteview_HS119_members.csv", "ideology/voteview_house_democrats_114-118.csv")) {
             assertThat(rowOf(file)).as(file).contains("Voteview", "voteview.com", "Lewis", "Poole", "Rosenthal");
         }
         assertThat(Files.readString(Path.of("../docs/data.md"))).contains("Voteview");
+    }
+
+    @Test
+    void theHistoryExtractNamesEachCopyByRepositoryPathAndCommit() throws IOException {
+        assertThat(rowOf("ideology/voteview_house_democrats_114-118.csv"))
+                .contains(
+                        "netogaldino/Smooth-Sailing `HS114_members.csv` @9412b77521e8f8a55db00ab4bdd8da1db06e8680",
+                        "lindseygreenhill/thesis `HS115_members.csv`, `HS116_members.csv`, `HS117_members.csv`"
+                                + " @0013dfc21acc0e16dd1ac7671f42c2ca309e027a",
+                        "maswang32/maswang32.github.io `data/HS118_members.csv`"
+                                + " @84dca636e16d63288c78dc2465579528b92c6c78");
+    }
+
+    /** Values read off the public copies (see SOURCES.md), one or two well-known members per Congress. */
+    @Test
+    void theHistoryExtractHoldsTheSourcesValues() throws IOException {
+        List<String> lines = Files.readAllLines(DATA.resolve("ideology/voteview_house_democrats_114-118.csv"));
+        assertThat(lines.get(0))
+                .isEqualTo("congress,chamber,icpsr,state_abbrev,district_code,party_code,bioname,bioguide_id,"
+                        + "nominate_dim1,nominate_dim2,nominate_number_of_votes,nokken_poole_dim1,nokken_poole_dim2");
+        assertThat(lines)
+                .contains(
+                        "114,House,29925,NY,14,100,\"CROWLEY, Joseph\",C001038,-0.411,-0.071,1086,-0.401,-0.129",
+                        "115,House,29919,MA,7,100,\"CAPUANO, Michael Everett\",C001037,-0.58,-0.082,912,-0.576,-0.034",
+                        "116,House,20508,IL,3,100,\"LIPINSKI, Daniel\",L000563,-0.227,0.176,787,-0.146,0.05",
+                        "117,House,21949,NY,14,100,\"OCASIO-CORTEZ, Alexandria\",O000172,-0.258,-0.966,715,-0.981,"
+                                + "-0.192",
+                        "118,House,22321,FL,10,100,\"FROST, Maxwell\",F000476,-0.501,-0.728,698,-0.501,-0.729",
+                        "118,House,22342,PA,12,100,\"LEE, Summer\",L000602,-0.375,-0.927,700,-0.988,0.152");
+        // House Democrats (delegates included) in each copy.
+        Map<String, Long> perCongress =
+                lines.stream().skip(1).collect(Collectors.groupingBy(l -> l.substring(0, 3), Collectors.counting()));
+        assertThat(perCongress)
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("114", 190L, "115", 200L, "116", 241L, "117", 230L, "118", 217L));
     }
 
     @Test
