@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             OutboxBench.class,
             ReconcileBench.class,
             RecountBench.class,
+            BallotsBench.class,
             ImportBench.class,
             ReassignBench.class,
             StorageBench.class,

@@ -118,13 +118,24 @@ public class BallotBox {
      */
     @Transactional
     public Receipt castForReceipt(String cycleId, long memberId, List<Long> ranking) {
-        return append(cycleId, memberId, ranking);
+        return append(cycleId, memberId, ranking, null);
+    }
+
+    /**
+     * As {@link #castForReceipt}, from a form showing the member's ballot as of receipt {@code shownSeq}
+     * (0: none yet). When the member's ballot has changed since that form was shown and is already this
+     * ranking, the form was sent twice (a double click, a resent request): it is processed once, and
+     * the stored receipt is returned without a secret (the first answer had it, and the receipt email).
+     */
+    @Transactional
+    public Receipt castOnce(String cycleId, long memberId, List<Long> ranking, long shownSeq) {
+        return append(cycleId, memberId, ranking, shownSeq);
     }
 
     /** As {@link #castForReceipt}, for callers that do not show the receipt. */
     @Transactional
     public void cast(String cycleId, long memberId, List<Long> ranking) {
-        append(cycleId, memberId, ranking);
+        append(cycleId, memberId, ranking, null);
     }
 
     private void lockChain(String cycleId) {
@@ -134,28 +145,43 @@ public class BallotBox {
                 .single();
     }
 
-    private Receipt append(String cycleId, long memberId, List<Long> ranking) {
+    private Receipt append(String cycleId, long memberId, List<Long> ranking, Long shownSeq) {
         lockChain(cycleId);
-        record Head(long seq, String receipt, Instant sealedAt, Instant deadline, boolean inRound, boolean late) {}
-        // one round trip under the lock: the chain's head, the seal in force and the round's state
+        record Head(
+                long seq,
+                String receipt,
+                Instant sealedAt,
+                Instant deadline,
+                boolean inRound,
+                boolean late,
+                long ownSeq,
+                String ownReceipt,
+                boolean sameRanking) {}
+        // one round trip under the lock: the chain's head, the seal in force, the round's state and the
+        // member's ballot as it stands
         Head head = jdbc.sql("""
                 select h.seq, h.receipt, s.sealed_at, c.stage_deadline,
                        c.status = 'RUNNING' and c.stage = 'VOTING_ROUND',
-                       c.stage_deadline is not null and c.stage_deadline <= now()
+                       c.stage_deadline is not null and c.stage_deadline <= now(),
+                       b.receipt_seq, b.receipt, b.ranking = ?::bigint[]
                 from cycle c
                 left join lateral (select seq, receipt from ballot_receipt r
                                    where r.cycle_id = c.id order by seq desc limit 1) h on true
                 left join ballot_seal s on s.cycle_id = c.id and s.reopened_at is null
+                left join ballot b on b.cycle_id = c.id and b.member_id = ?
                 where c.id = ?
                 """)
-                .param(cycleId)
+                .params(ranking.toArray(Long[]::new), memberId, cycleId)
                 .query((rs, n) -> new Head(
                         rs.getLong(1),
                         rs.getString(2),
                         instant(rs.getTimestamp(3)),
                         instant(rs.getTimestamp(4)),
                         rs.getBoolean(5),
-                        rs.getBoolean(6)))
+                        rs.getBoolean(6),
+                        rs.getLong(7),
+                        rs.getString(8),
+                        rs.getBoolean(9)))
                 .optional()
                 .orElseThrow(() -> new IllegalArgumentException("no cycle " + cycleId));
         if (head.sealedAt() != null) {
@@ -166,6 +192,9 @@ public class BallotBox {
         }
         if (head.late()) {
             throw new VotingClosedException(cycleId, head.deadline());
+        }
+        if (shownSeq != null && head.ownReceipt() != null && head.ownSeq() != shownSeq && head.sameRanking()) {
+            return new Receipt(head.ownSeq(), head.ownReceipt());
         }
         long seq = head.seq() + 1;
         String previous = head.receipt() == null ? ReceiptChain.GENESIS : head.receipt();

@@ -31,6 +31,18 @@ final class BallotForm {
         return new ArrayList<>(byRank.values());
     }
 
+    /**
+     * The receipt number of the ballot the form was shown with (0: none yet), or null when the form
+     * does not say (an older page): then a form sent twice is stored twice, the latest counting.
+     */
+    static Long shownSeq(MultiValueMap<String, String> form) {
+        String shown = form.getFirst("shown");
+        if (shown == null || !shown.matches("\\d{1,18}")) {
+            return null;
+        }
+        return Long.parseLong(shown);
+    }
+
     /** Up to ten rows of member number and units; units all blank means an equal split. */
     static List<ProxyChoice> proxyChoices(MultiValueMap<String, String> form) {
         List<Long> ids = new ArrayList<>();

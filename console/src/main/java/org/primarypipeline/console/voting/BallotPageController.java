@@ -114,7 +114,8 @@ public class BallotPageController {
         }
         Receipt receipt;
         try {
-            receipt = ballots.cast(cycleId, session.get().memberId(), BallotForm.ranking(form));
+            receipt = ballots.cast(
+                    cycleId, session.get().memberId(), BallotForm.ranking(form), BallotForm.shownSeq(form));
         } catch (VotingClosedException closed) {
             return page(HttpStatus.CONFLICT, "ballot", pages.ballot(session.get(), null, closedSentence(closed), null));
         } catch (IllegalArgumentException | IllegalStateException refused) {
@@ -125,7 +126,12 @@ public class BallotPageController {
         return page(
                 HttpStatus.OK,
                 "ballot",
-                pages.ballot(session.get(), BallotPages.stored("ballot"), null, null, receipt));
+                pages.ballot(
+                        session.get(),
+                        BallotPages.stored(receipt.secret() == null ? "again" : "ballot"),
+                        null,
+                        null,
+                        receipt));
     }
 
     @PostMapping("/ballot/{cycleId}/proxies")

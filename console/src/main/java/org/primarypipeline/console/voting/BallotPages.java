@@ -47,6 +47,9 @@ class BallotPages {
                 ? null
                 : switch (what) {
                     case "ballot" -> "Your ballot is stored. Your receipt and its secret are below.";
+                    case "again" ->
+                        "This ballot was sent twice and is stored once. Its secret was shown when it"
+                                + " was first stored, and is in your receipt email.";
                     case "proxies" -> "Your proxies are saved.";
                     default -> null;
                 };

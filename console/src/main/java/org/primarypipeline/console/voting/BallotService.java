@@ -76,6 +76,16 @@ public class BallotService {
      *     the chain's lock when the ballot is appended)
      */
     public Receipt cast(String cycleId, long memberId, List<Long> ranking) {
+        return cast(cycleId, memberId, ranking, null);
+    }
+
+    /**
+     * As {@link #cast(String, long, List)}, from the ballot page's form, which shows the member's ballot
+     * as of receipt {@code shownSeq} (0: none; null: not known): the same form sent twice is stored
+     * once, and the second answer carries the stored receipt without its secret ({@link
+     * BallotBox#castOnce}).
+     */
+    public Receipt cast(String cycleId, long memberId, List<Long> ranking, Long shownSeq) {
         CycleRecord cycle = openRound(cycleId);
         require(ballots.inElectorate(cycleId, memberId), "member " + memberId + " is not in this round's electorate");
         require(ranking != null && !ranking.isEmpty(), "rank at least one nominee");
@@ -85,7 +95,13 @@ public class BallotService {
         for (Long nominee : ranking) {
             require(nominee != null && onBallot.contains(nominee), "candidacy " + nominee + " is not on this ballot");
         }
-        Receipt receipt = ballots.castForReceipt(cycleId, memberId, ranking);
+        Receipt receipt = shownSeq == null
+                ? ballots.castForReceipt(cycleId, memberId, ranking)
+                : ballots.castOnce(cycleId, memberId, ranking, shownSeq);
+        if (receipt.secret() == null) {
+            // a form sent twice: its receipt was mailed when it was stored
+            return receipt;
+        }
         try {
             receiptMail.queue(cycleId, memberId, receipt);
         } catch (RuntimeException mailFailed) {

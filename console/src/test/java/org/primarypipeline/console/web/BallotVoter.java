@@ -66,6 +66,24 @@ final class BallotVoter {
         return send(base, "/ballot/" + cycleId + "/ranking", cookie, form);
     }
 
+    /** Posts a ranking from a ballot page shown with receipt number {@code shown}, as its form does. */
+    HttpResponse<String> rankFrom(String shown, List<Long> ranking) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("formKey", formKey);
+        form.put("shown", shown);
+        for (int i = 0; i < ranking.size(); i++) {
+            form.put("rank_" + ranking.get(i), Integer.toString(i + 1));
+        }
+        return send(base, "/ballot/" + cycleId + "/ranking", cookie, form);
+    }
+
+    /** The receipt number a ballot page's ranking form sends back. */
+    static String shown(String page) {
+        Matcher m = Pattern.compile("name=\"shown\" value=\"(\\d+)\"").matcher(page);
+        assertThat(m.find()).as(page).isTrue();
+        return m.group(1);
+    }
+
     HttpResponse<String> page() throws Exception {
         return get(base, "/ballot/" + cycleId, cookie);
     }
