@@ -79,11 +79,11 @@ class DonationFormParsingTest {
         assertThat(page)
                 .contains("""
                 name="fullName" value="Fay" required aria-invalid="true" aria-describedby="fullName-error"></label>
-                <p class="field-error" id="fullName-error">please give your full name (first and last)</p>""")
+                <p class="field-error" id="fullName-error">Please give your full name (first and last).</p>""")
                 .contains("""
                 name="citizen" required aria-invalid="true" aria-describedby="citizen-error"> I am a US citizen""")
-                .contains("<p class=\"field-error\" id=\"citizen-error\">you must confirm you are a US citizen")
+                .contains("<p class=\"field-error\" id=\"citizen-error\">You must confirm you are a US citizen")
                 .contains("<ul class=\"problems\" role=\"alert\">"
-                        + "<li>this fundraiser is not taking donations</li></ul>");
+                        + "<li>This fundraiser is not taking donations.</li></ul>");
     }
 }

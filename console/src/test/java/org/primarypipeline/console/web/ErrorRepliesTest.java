@@ -75,6 +75,23 @@ class ErrorRepliesTest extends ConsoleTestSupport {
     }
 
     @Test
+    void theHandlerDecidesTheShapeWhateverTheBrowserAsksFor() throws Exception {
+        ConsoleHttp anyone = new ConsoleHttp(base());
+        // a @RestController among the public pages answers data, even to a browser's Accept header
+        HttpResponse<String> bundle = anyone.get("/ballot/no-such-cycle/audit-bundle", BROWSER);
+        assertThat(bundle.statusCode()).isEqualTo(404);
+        assertThat(bundle.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(new ObjectMapper().readTree(bundle.body()).path("error").asText())
+                .isNotBlank()
+                .doesNotContain("Exception");
+        // a page handler answers its error page, even to a script that asks for JSON
+        HttpResponse<String> page = anyone.get("/ballot/no-such-cycle/check", Map.of("Accept", "application/json"));
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertNotRaw("/ballot/no-such-cycle/check", page.body());
+    }
+
+    @Test
     void consolePagesExplainNotFoundWithoutTalkingAboutRoles() throws Exception {
         ConsoleHttp alice = new ConsoleHttp(base());
         alice.signIn("alice", password("alice"));

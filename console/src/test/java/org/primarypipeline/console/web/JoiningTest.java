@@ -227,7 +227,8 @@ class JoiningTest {
         JsonNode body = JSON.readTree(refused.body());
         assertThat(body.path("error").asText()).isNotBlank();
         assertThat(body.path("fields").path("fullName").asText()).contains("at most 200");
-        assertThat(body.path("fields").path("email").asText()).contains("not a valid address");
+        assertThat(body.path("fields").path("email").asText())
+                .isEqualTo("The email is not an address we can write to; write it like name@example.org.");
         assertThat(body.path("fields").path("zip").asText()).contains("ZIP");
         assertThat(body.path("fields").path("street").asText()).contains("at most 200");
         assertThat(refused.body()).doesNotContain(longName);

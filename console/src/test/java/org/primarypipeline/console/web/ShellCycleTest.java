@@ -98,7 +98,11 @@ class ShellCycleTest extends ConsoleTestSupport {
                     .contains("a link to confirm was sent by email");
             members[i] = JoinLinks.follow(base(), jdbc, "nc02-shell" + i + "@example.org");
         }
-        ok(alice.pp("members", "proxies", "--member", Long.toString(members[2]), Long.toString(members[0])));
+        assertThat(ok(alice.pp("members", "proxies", "--member", Long.toString(members[2]), Long.toString(members[0])))
+                        .out())
+                .as("said in words, not as Java records")
+                .contains("member " + members[2] + "'s proxies: member " + members[0] + " (")
+                .doesNotContain("ProxyChoice[", "Share[");
         ok(alice.pp("cycle", "close", CYCLE));
         awaitStage("VOTING_ROUND");
         await().atMost(Duration.ofSeconds(60))
