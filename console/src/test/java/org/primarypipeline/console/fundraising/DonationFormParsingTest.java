@@ -44,7 +44,7 @@ class DonationFormParsingTest {
                 .contains(
                         "value=\"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;\"",
                         "<h1>Donate: &lt;b&gt;Fund&lt;/b&gt;</h1>",
-                        "<li>&lt;i&gt;problem&lt;/i&gt;</li>")
+                        "<li>&lt;i&gt;problem&lt;/i&gt;.</li>")
                 .doesNotContain("<script>", "<b>Fund", "<i>problem");
     }
 

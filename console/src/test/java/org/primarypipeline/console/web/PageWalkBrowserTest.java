@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -31,6 +33,9 @@ class PageWalkBrowserTest extends ConsoleTestSupport {
     CandidacyRepository candidacies;
 
     private static final Dimension DESKTOP = new Dimension(1366, 900);
+
+    /** IllegalStateException, java.lang.Exception: a thrown class's name, never a word of a page. */
+    private static final Pattern EXCEPTION_NAME = Pattern.compile("(\\b[A-Z]\\w*|\\.)Exception\\b");
 
     @Test
     void everyPageFitsBothWidthsAndIsNeverARawBody() throws Exception {
@@ -117,10 +122,15 @@ class PageWalkBrowserTest extends ConsoleTestSupport {
                     if (!type.equals("text/html")) {
                         problems.add(where + ": shown as " + type);
                     }
-                    for (String raw : List.of("<Map>", "Whitelabel", "Exception", "\tat org.", "For input string")) {
+                    for (String raw : List.of("<Map>", "Whitelabel", "\tat org.", "For input string")) {
                         if (text.contains(raw)) {
                             problems.add(where + ": shows \"" + raw + "\"");
                         }
+                    }
+                    // a Java exception's name, not the finance report's "Exceptions from the latest reconciliation"
+                    Matcher thrown = EXCEPTION_NAME.matcher(text);
+                    if (thrown.find()) {
+                        problems.add(where + ": shows \"" + thrown.group() + "\"");
                     }
                     if (text.strip().startsWith("{") || text.strip().startsWith("<?xml")) {
                         problems.add(where + ": a raw body");
