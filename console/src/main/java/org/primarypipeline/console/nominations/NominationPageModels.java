@@ -152,20 +152,36 @@ final class NominationPageModels {
         }
     }
 
-    /** The sentence to say beside each profile field of the acceptance form. */
-    record ProfileErrors(String fullName, String photoUrl, String statement, String links) {
+    /** The sentence to say beside each eligibility answer and profile field of the acceptance form. */
+    record ProfileErrors(
+            String dateOfBirth,
+            String citizenYears,
+            String inhabitant,
+            String fullName,
+            String photoUrl,
+            String statement,
+            String links) {
 
-        static final ProfileErrors NONE = new ProfileErrors(null, null, null, null);
+        static final ProfileErrors NONE = new ProfileErrors(null, null, null, null, null, null, null);
 
-        /** Each refused profile field's sentence beside it. */
+        private static final Set<String> FIELDS =
+                Set.of("dateOfBirth", "citizenYears", "inhabitant", "fullName", "photoUrl", "statement", "links");
+
+        /** Each refused field's sentence beside it. */
         static ProfileErrors of(Map<String, String> refused) {
             return new ProfileErrors(
-                    refused.get("fullName"), refused.get("photoUrl"), refused.get("statement"), refused.get("links"));
+                    refused.get("dateOfBirth"),
+                    refused.get("citizenYears"),
+                    refused.get("inhabitant"),
+                    refused.get("fullName"),
+                    refused.get("photoUrl"),
+                    refused.get("statement"),
+                    refused.get("links"));
         }
 
-        /** The sentences about fields the profile does not show (said above the form); null when none. */
+        /** The sentences about fields the form does not show (said above it); null when none. */
         static String unshown(Map<String, String> refused) {
-            return aboveTheForm(refused, Set.of("fullName", "photoUrl", "statement", "links"));
+            return aboveTheForm(refused, FIELDS);
         }
     }
 }

@@ -258,6 +258,16 @@ class NominationPagesTest {
         assertThat(post("/candidacy/accept", a).body())
                 .contains("Tick the box to confirm you agree to the pledge.")
                 .containsPattern("<p class=\"field-error\"[^>]*>The photo address contains HTML or script");
+        // three bad eligibility answers: all said in one submit, each beside its own question (issue #19)
+        a = acceptance(accept);
+        a.put("dateOfBirth", "02/04/1980");
+        a.put("citizenYears", "many");
+        a.put("inhabitant", "");
+        assertAcceptRefused(a, "Give your date of birth as YYYY-MM-DD.");
+        assertThat(post("/candidacy/accept", a).body())
+                .containsPattern("name=\"dateOfBirth\"[^\n]*\n<p class=\"field-error\"[^>]*>Give your date of birth")
+                .containsPattern("name=\"citizenYears\"[^\n]*\n<p class=\"field-error\"[^>]*>Say how many years")
+                .containsPattern("</select></label>\n<p class=\"field-error\"[^>]*>Say whether you will live");
 
         // ineligible: explained, the link still works
         a = acceptance(accept);
