@@ -164,7 +164,9 @@ class ShellCycleTest extends ConsoleTestSupport {
 
         PpShell.Run chain = ok(bob.pp("receipts", CYCLE));
         assertThat(chain.out().lines()).hasSize(3);
-        assertThat(chain.out()).contains(" " + receipt + " counted").contains("(2 entries, 2 ballots counted)");
+        assertThat(chain.out())
+                .contains(" " + receipt + " counted")
+                .contains(": 2 receipts in the chain; 2 ballots were counted");
         assertThat(ok(bob.pp("receipts", CYCLE, "--check", receipt)).out()).isEqualTo("entry #1, counted");
         assertThat(bob.pp("receipts", CYCLE, "--check", "no-such-receipt").exit())
                 .isEqualTo(1);
