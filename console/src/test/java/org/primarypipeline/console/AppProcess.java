@@ -114,6 +114,8 @@ final class AppProcess implements AutoCloseable {
         if (!cli.waitFor(120, TimeUnit.SECONDS) || cli.exitValue() != 0) {
             throw new IllegalStateException("pp users add " + name + " failed: " + output);
         }
+        // a command started with Spring (database, jobs) answers alone too
+        ClientJarIT.assertNoWarnLine(output);
     }
 
     /** Kills the JVM outright, as a power cut or OOM killer would: no shutdown hooks run. */

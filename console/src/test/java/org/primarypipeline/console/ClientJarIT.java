@@ -101,6 +101,7 @@ class ClientJarIT {
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertNoWarnLine(output);
         return new Run(process.exitValue(), output);
     }
 
@@ -110,5 +111,12 @@ class ClientJarIT {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    /** A command's answer comes first and alone: no framework's WARN line before it (issue #19). */
+    static void assertNoWarnLine(String output) {
+        assertThat(output.lines())
+                .as("a command prints no WARN line:%n%s", output)
+                .noneMatch(line -> line.matches(".*\\bWARN\\b.*"));
     }
 }

@@ -1,6 +1,8 @@
 package org.primarypipeline.nominations;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.primarypipeline.vetting.PledgeSigning.SignatureForm;
 
@@ -21,23 +23,30 @@ public record AcceptanceForm(
     /** The profile as checked, shown on the ballot. */
     public record Profile(String fullName, String photoUrl, String statement, List<String> links) {}
 
-    /** The profile checked; a refusal names the field it is about ({@link RefusedField}). */
+    /** The profile checked; a refusal names every field that is wrong ({@link RefusedField}). */
     public Profile profile() {
-        String name =
-                checked("fullName", () -> PlainText.field(fullName, "your full name", NominationForm.MAX_NAME, true));
-        String photo = checked("photoUrl", () -> PlainText.url(photoUrl, "the photo address"));
-        String said = checked("statement", () -> PlainText.field(statement, "your statement", MAX_STATEMENT, true));
-        List<String> urls = checked("links", () -> PlainText.urls(links, "links", MAX_LINKS));
+        Map<String, String> problems = new LinkedHashMap<>();
+        String name = checked(
+                problems, "fullName", () -> PlainText.field(fullName, "your full name", NominationForm.MAX_NAME, true));
+        String photo = checked(problems, "photoUrl", () -> PlainText.url(photoUrl, "the photo address"));
+        String said =
+                checked(problems, "statement", () -> PlainText.field(statement, "your statement", MAX_STATEMENT, true));
+        List<String> urls = checked(problems, "links", () -> PlainText.urls(links, "links", MAX_LINKS));
+        if (!problems.isEmpty()) {
+            throw new RefusedField(problems);
+        }
         return new Profile(name, photo, said, urls);
     }
 
-    private static <T> T checked(String field, Supplier<T> check) {
+    private static <T> T checked(Map<String, String> problems, String field, Supplier<T> check) {
         try {
             return check.get();
         } catch (RefusedField e) {
-            throw e;
+            problems.putAll(e.fields());
+            return null;
         } catch (IllegalArgumentException e) {
-            throw new RefusedField(field, e.getMessage());
+            problems.put(field, e.getMessage());
+            return null;
         }
     }
 }

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The House's constitutional requirements (Art. I, Sec. 2): 25 years of age and seven years a citizen
@@ -35,29 +37,35 @@ public record Eligibility(LocalDate dateOfBirth, int citizenYears, boolean inhab
                 .plusDays(1);
     }
 
-    /** Parses the form's answers; a missing or malformed answer is refused with what to fix. */
+    /**
+     * Parses the form's answers; every missing or malformed answer is refused at once, each named by
+     * its field ({@link RefusedField}) with what to fix.
+     */
     public static Eligibility parse(String dateOfBirth, String citizenYears, String inhabitant) {
-        LocalDate born;
+        Map<String, String> refused = new LinkedHashMap<>();
+        LocalDate born = null;
         try {
             born = LocalDate.parse(dateOfBirth == null ? "" : dateOfBirth.strip());
+            if (born.isBefore(LocalDate.of(1900, 1, 1))) {
+                refused.put("dateOfBirth", "the date of birth " + born + " is not plausible");
+            }
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("give your date of birth as YYYY-MM-DD");
+            refused.put("dateOfBirth", "give your date of birth as YYYY-MM-DD");
         }
-        if (born.isBefore(LocalDate.of(1900, 1, 1))) {
-            throw new IllegalArgumentException("the date of birth " + born + " is not plausible");
-        }
-        int years;
+        int years = 0;
         try {
             years = Integer.parseInt(citizenYears == null ? "" : citizenYears.strip());
+            if (years < 0 || years > 130) {
+                refused.put("citizenYears", "years of citizenship must be between 0 and 130");
+            }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "say how many years you will have been a U.S. citizen, as a whole number");
-        }
-        if (years < 0 || years > 130) {
-            throw new IllegalArgumentException("years of citizenship must be between 0 and 130");
+            refused.put("citizenYears", "say how many years you will have been a U.S. citizen, as a whole number");
         }
         if (inhabitant == null || !(inhabitant.equals("yes") || inhabitant.equals("no"))) {
-            throw new IllegalArgumentException("say whether you will live in the state on election day (yes or no)");
+            refused.put("inhabitant", "say whether you will live in the state on election day (yes or no)");
+        }
+        if (!refused.isEmpty()) {
+            throw new RefusedField(refused);
         }
         return new Eligibility(born, years, inhabitant.equals("yes"));
     }

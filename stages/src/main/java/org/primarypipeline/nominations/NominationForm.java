@@ -1,5 +1,7 @@
 package org.primarypipeline.nominations;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.primarypipeline.core.supporter.EmailAddresses;
 import org.primarypipeline.core.supporter.InvalidField;
 import org.primarypipeline.core.supporter.PhoneNumbers;
@@ -35,54 +37,67 @@ public record NominationForm(
         return website != null && !website.isBlank();
     }
 
-    /** Every field checked; the first problem is refused, with the field it is about and a sentence to act on. */
+    /** Every field checked; every problem is refused at once, each with its field and a sentence to act on. */
     public Valid validate() {
-        String nominee = text("nomineeName", nomineeName, self ? "your name" : "the nominee's name", MAX_NAME);
-        String nomineeMail = email("nomineeEmail", nomineeEmail, self ? "your email" : "the nominee's email");
-        String nomineeTel = phone("nomineePhone", nomineePhone, self ? "your phone" : "the nominee's phone");
-        String why = text("reason", reason, self ? "why you are running" : "why you nominate them", MAX_REASON);
+        Map<String, String> problems = new LinkedHashMap<>();
+        String nominee =
+                text(problems, "nomineeName", nomineeName, self ? "your name" : "the nominee's name", MAX_NAME);
+        String nomineeMail = email(problems, "nomineeEmail", nomineeEmail, self ? "your email" : "the nominee's email");
+        String nomineeTel = phone(problems, "nomineePhone", nomineePhone, self ? "your phone" : "the nominee's phone");
+        String why =
+                text(problems, "reason", reason, self ? "why you are running" : "why you nominate them", MAX_REASON);
+        String nominator = null;
+        String nominatorMail = null;
         if (self) {
-            if (nomineeMail == null) {
-                throw new RefusedField("nomineeEmail", "your email is needed: we send you a link to confirm");
+            if (nomineeMail == null && !problems.containsKey("nomineeEmail")) {
+                problems.put("nomineeEmail", "your email is needed: we send you a link to confirm");
             }
-            return new Valid(true, nominee, nomineeMail, nomineeTel, nominee, nomineeMail, why);
+        } else {
+            if (nomineeMail == null
+                    && nomineeTel == null
+                    && !problems.containsKey("nomineeEmail")
+                    && !problems.containsKey("nomineePhone")) {
+                problems.put("nomineeEmail", "the nominee's email or phone is needed, so we can ask them to accept");
+            }
+            nominator = text(problems, "nominatorName", nominatorName, "your name", MAX_NAME);
+            nominatorMail = email(problems, "nominatorEmail", nominatorEmail, "your email");
+            if (nominatorMail == null && !problems.containsKey("nominatorEmail")) {
+                problems.put("nominatorEmail", "your email is needed: we send you a link to confirm the nomination");
+            }
         }
-        if (nomineeMail == null && nomineeTel == null) {
-            throw new RefusedField(
-                    "nomineeEmail", "the nominee's email or phone is needed, so we can ask them to accept");
+        if (!problems.isEmpty()) {
+            throw new RefusedField(problems);
         }
-        String nominator = text("nominatorName", nominatorName, "your name", MAX_NAME);
-        String nominatorMail = email("nominatorEmail", nominatorEmail, "your email");
-        if (nominatorMail == null) {
-            throw new RefusedField(
-                    "nominatorEmail", "your email is needed: we send you a link to confirm the nomination");
-        }
-        return new Valid(false, nominee, nomineeMail, nomineeTel, nominator, nominatorMail, why);
+        return self
+                ? new Valid(true, nominee, nomineeMail, nomineeTel, nominee, nomineeMail, why)
+                : new Valid(false, nominee, nomineeMail, nomineeTel, nominator, nominatorMail, why);
     }
 
-    private static String text(String field, String raw, String what, int max) {
+    private static String text(Map<String, String> problems, String field, String raw, String what, int max) {
         try {
             return PlainText.field(raw, what, max, true);
         } catch (IllegalArgumentException e) {
-            throw new RefusedField(field, e.getMessage());
+            problems.put(field, e.getMessage());
+            return null;
         }
     }
 
-    private static String email(String field, String raw, String what) {
+    /** The address's own check names the problem; the sentence says it once, about this field. */
+    private static String email(Map<String, String> problems, String field, String raw, String what) {
         try {
             return EmailAddresses.normalize(raw);
         } catch (InvalidField e) {
-            throw new RefusedField(field, what + " is not a valid address: " + e.getMessage());
+            problems.put(field, what + " is not an address we can write to; write it like name@example.org");
+            return null;
         }
     }
 
-    private static String phone(String field, String raw, String what) {
+    private static String phone(Map<String, String> problems, String field, String raw, String what) {
         try {
             return PhoneNumbers.toE164(raw);
-        } catch (InvalidField e) {
-            throw new RefusedField(field, what + " is not a valid phone number: " + e.getMessage());
         } catch (RuntimeException e) {
-            throw new RefusedField(field, what + " is not a valid phone number");
+            problems.put(field, what + " is not a US phone number; write ten digits, like 207 555 0134");
+            return null;
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.cycle.CycleStatus;
 import org.primarypipeline.cycles.CycleRecord;
@@ -353,6 +354,17 @@ public class Nominations {
                 n.ineligibleReason());
     }
 
+    private static <T> T checked(Map<String, String> refused, String part, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (RefusedField fields) {
+            refused.putAll(fields.fields());
+        } catch (IllegalArgumentException e) {
+            refused.put(part, e.getMessage());
+        }
+        return null;
+    }
+
     public LocalDate termStart() {
         return Eligibility.termStart(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
@@ -373,9 +385,20 @@ public class Nominations {
         if (n.status().equals("ACCEPTED")) {
             throw new LinkProblem(NominationLinks.State.USED);
         }
-        Eligibility answers = Eligibility.parse(form.dateOfBirth(), form.citizenYears(), form.inhabitant());
-        AcceptanceForm.Profile profile = form.profile();
-        signing.check(form.signature());
+        // every part of the form checked before any refusal, so that one submit shows every problem
+        Map<String, String> refused = new LinkedHashMap<>();
+        Eligibility answers = checked(
+                refused,
+                "eligibility",
+                () -> Eligibility.parse(form.dateOfBirth(), form.citizenYears(), form.inhabitant()));
+        AcceptanceForm.Profile profile = checked(refused, "profile", form::profile);
+        checked(refused, "signature", () -> {
+            signing.check(form.signature());
+            return null;
+        });
+        if (!refused.isEmpty()) {
+            throw new RefusedField(refused);
+        }
         LocalDate termStart = termStart();
         String state = cycle.districtId().substring(0, 2);
         List<String> problems = answers.problems(termStart, state);

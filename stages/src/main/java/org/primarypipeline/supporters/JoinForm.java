@@ -67,7 +67,7 @@ public record JoinForm(
             try {
                 mail = EmailAddresses.normalize(email);
             } catch (InvalidField e) {
-                problems.put("email", "the email is not a valid address: " + e.getMessage());
+                problems.put("email", "the email is not an address we can write to; write it like name@example.org");
             }
         }
         String tel = null;
@@ -77,7 +77,7 @@ public record JoinForm(
             try {
                 tel = PhoneNumbers.toE164(phone);
             } catch (InvalidField e) {
-                problems.put("phone", "the phone is not a US number we can text: " + e.getMessage());
+                problems.put("phone", "the phone is not a US number we can text; write ten digits, like 802 555 0134");
             }
         }
         if (mail == null && tel == null && !problems.containsKey("email") && !problems.containsKey("phone")) {

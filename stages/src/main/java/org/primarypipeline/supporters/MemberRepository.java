@@ -79,6 +79,14 @@ public class MemberRepository {
         return memberId;
     }
 
+    /** The email addresses of the members who hold a phone number (stored normalised, as {@code +15551234567}). */
+    public List<String> emailsByPhone(String normalizedPhone) {
+        return jdbc.sql("select email from member where phone = ? and email is not null")
+                .param(normalizedPhone)
+                .query(String.class)
+                .list();
+    }
+
     public Optional<String> fullName(long memberId) {
         return jdbc.sql("select full_name from member where id = ?")
                 .param(memberId)

@@ -162,6 +162,21 @@ class TemplateRendererTest {
     }
 
     @Test
+    void everyFooterSaysWhereToWriteWhenAReplyAddressIsGiven() {
+        for (String name : DOCUMENTED.keySet()) {
+            Map<String, Object> model = new HashMap<>(DOCUMENTED.get(name));
+            model.put("orgName", "Primary Pipeline");
+            model.put("replyTo", "help@pp.example.org");
+            RenderedMessage message = renderer.render(name, model);
+            if (message.html() == null) {
+                continue; // a text message: replies go to the number it came from
+            }
+            assertThat(message.text()).as(name).contains("Questions? Write to us at help@pp.example.org.");
+            assertThat(message.html()).as(name).contains("href=\"mailto:help@pp.example.org\"");
+        }
+    }
+
+    @Test
     void layoutsShowTheUnsubscribeLinkOnlyWhenTheSenderGivesOne() {
         Map<String, Object> model = new HashMap<>(DOCUMENTED.get("voting-reminder"));
         model.put("orgName", "Primary Pipeline");

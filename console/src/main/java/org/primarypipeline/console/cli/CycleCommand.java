@@ -35,9 +35,12 @@ public class CycleCommand extends GroupCommand {
 
         @Override
         String perform(ApiClient api) {
-            return api.send("POST", "/api/cycles/" + ApiClient.segment(cycleId) + "/" + action(), body())
-                    .path("result")
-                    .asText();
+            // a workflow's answer may name a new deadline ("now closes at ...")
+            return CycleStatusText.readable(
+                    api.send("POST", "/api/cycles/" + ApiClient.segment(cycleId) + "/" + action(), body())
+                            .path("result")
+                            .asText(),
+                    cycleId);
         }
     }
 
@@ -61,7 +64,10 @@ public class CycleCommand extends GroupCommand {
                                 c.path("stage").asText(),
                                 c.path("stageDeadline").isNull()
                                         ? ""
-                                        : "until " + c.path("stageDeadline").asText()));
+                                        : "until "
+                                                + CycleStatusText.readable(
+                                                        c.path("stageDeadline").asText(),
+                                                        c.path("id").asText())));
             }
             return out.toString();
         }

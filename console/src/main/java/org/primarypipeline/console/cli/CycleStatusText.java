@@ -70,6 +70,14 @@ final class CycleStatusText {
         return out.toString();
     }
 
+    /**
+     * Machine times in {@code text} in words, in the zone of the district that {@code districtOrCycle}
+     * (TX-07 or TX-07-1) names, as every command that prints a time writes them (issue #19).
+     */
+    static String readable(String text, String districtOrCycle) {
+        return ReadableTimes.inText(text, RecipientTimeZones.ofDistrictOrEastern(districtOrCycle));
+    }
+
     /** PLEDGE_VETTING as the console writes it: Pledge vetting. */
     static String title(String stage) {
         String words = stage.replace('_', ' ').toLowerCase(Locale.ROOT);

@@ -42,6 +42,7 @@ public class LaunchCommand extends ClientCommand {
                 "launched cycle %s: %s until %s",
                 cycle.path("id").asText(),
                 CycleStatusText.title(cycle.path("stage").asText()).toLowerCase(),
-                cycle.path("stageDeadline").asText());
+                CycleStatusText.readable(
+                        cycle.path("stageDeadline").asText(), cycle.path("id").asText()));
     }
 }

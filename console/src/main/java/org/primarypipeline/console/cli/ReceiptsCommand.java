@@ -48,8 +48,11 @@ public class ReceiptsCommand extends ClientCommand {
                 after = e.path("seq").asLong();
             }
         } while (page.path("entries").size() == PAGE);
-        return "chain head " + page.path("chainHead").asText() + " ("
-                + page.path("chainLength").asLong() + " entries, "
-                + page.path("countedBallots").asInt() + " ballots counted)";
+        // said as the receipt check page says it: a member who voted again has a receipt per ballot
+        long receipts = page.path("chainLength").asLong();
+        int counted = page.path("countedBallots").asInt();
+        return "chain head " + page.path("chainHead").asText() + ": " + receipts
+                + (receipts == 1 ? " receipt" : " receipts") + " in the chain; " + counted
+                + (counted == 1 ? " ballot was" : " ballots were") + " counted";
     }
 }

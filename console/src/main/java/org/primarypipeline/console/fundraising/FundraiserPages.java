@@ -11,6 +11,7 @@ import org.primarypipeline.console.fundraising.FundraiserPageModels.Fundraiser;
 import org.primarypipeline.console.fundraising.FundraiserPageModels.Note;
 import org.primarypipeline.console.fundraising.FundraiserPageModels.Preset;
 import org.primarypipeline.core.money.Money;
+import org.primarypipeline.core.text.Sentence;
 import org.primarypipeline.fundraising.ContributionForm;
 import org.primarypipeline.fundraising.FinanceReports;
 
@@ -87,8 +88,8 @@ final class FundraiserPages {
                     .filter(f -> f.sentence().equals(problem))
                     .findFirst()
                     .ifPresentOrElse(
-                            f -> beside.put(INPUTS.getOrDefault(f.field(), f.field()), problem),
-                            () -> above.add(problem));
+                            f -> beside.put(INPUTS.getOrDefault(f.field(), f.field()), Sentence.of(problem)),
+                            () -> above.add(Sentence.of(problem)));
         }
         String chosen = typed.getOrDefault("amount", "5000");
         List<Preset> presets = new ArrayList<>();

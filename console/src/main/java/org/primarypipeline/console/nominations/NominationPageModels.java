@@ -1,6 +1,9 @@
 package org.primarypipeline.console.nominations;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.primarypipeline.console.web.PublicPage;
 import org.primarypipeline.vetting.PledgeRepository.PledgeVersion;
 
@@ -38,18 +41,34 @@ final class NominationPageModels {
 
         static final NominationErrors NONE = new NominationErrors(null, null, null, null, null, null);
 
-        /** The sentence beside its field; null when the form shows no such field. */
-        static NominationErrors at(String field, String sentence) {
-            return switch (field) {
-                case "nomineeName" -> new NominationErrors(sentence, null, null, null, null, null);
-                case "nomineeEmail" -> new NominationErrors(null, sentence, null, null, null, null);
-                case "nomineePhone" -> new NominationErrors(null, null, sentence, null, null, null);
-                case "reason" -> new NominationErrors(null, null, null, sentence, null, null);
-                case "nominatorName" -> new NominationErrors(null, null, null, null, sentence, null);
-                case "nominatorEmail" -> new NominationErrors(null, null, null, null, null, sentence);
-                default -> null;
-            };
+        /** Each refused field's sentence beside it; fields the form does not show are left to {@link #unshown}. */
+        static NominationErrors of(Map<String, String> refused) {
+            return new NominationErrors(
+                    refused.get("nomineeName"),
+                    refused.get("nomineeEmail"),
+                    refused.get("nomineePhone"),
+                    refused.get("reason"),
+                    refused.get("nominatorName"),
+                    refused.get("nominatorEmail"));
         }
+
+        /** The sentences about fields the form does not show (said above it); null when there are none. */
+        static String unshown(Map<String, String> refused) {
+            return aboveTheForm(refused, FIELDS);
+        }
+
+        private static final Set<String> FIELDS =
+                Set.of("nomineeName", "nomineeEmail", "nomineePhone", "reason", "nominatorName", "nominatorEmail");
+    }
+
+    static String aboveTheForm(Map<String, String> refused, Set<String> shown) {
+        List<String> said = new ArrayList<>();
+        refused.forEach((field, sentence) -> {
+            if (!shown.contains(field)) {
+                said.add(sentence);
+            }
+        });
+        return said.isEmpty() ? null : String.join(" ", said);
     }
 
     /** What a nominator typed; a field that was far too long comes back empty. */
@@ -133,20 +152,36 @@ final class NominationPageModels {
         }
     }
 
-    /** The sentence to say beside each profile field of the acceptance form. */
-    record ProfileErrors(String fullName, String photoUrl, String statement, String links) {
+    /** The sentence to say beside each eligibility answer and profile field of the acceptance form. */
+    record ProfileErrors(
+            String dateOfBirth,
+            String citizenYears,
+            String inhabitant,
+            String fullName,
+            String photoUrl,
+            String statement,
+            String links) {
 
-        static final ProfileErrors NONE = new ProfileErrors(null, null, null, null);
+        static final ProfileErrors NONE = new ProfileErrors(null, null, null, null, null, null, null);
 
-        /** The sentence beside its field; null when the profile has no such field. */
-        static ProfileErrors at(String field, String sentence) {
-            return switch (field) {
-                case "fullName" -> new ProfileErrors(sentence, null, null, null);
-                case "photoUrl" -> new ProfileErrors(null, sentence, null, null);
-                case "statement" -> new ProfileErrors(null, null, sentence, null);
-                case "links" -> new ProfileErrors(null, null, null, sentence);
-                default -> null;
-            };
+        private static final Set<String> FIELDS =
+                Set.of("dateOfBirth", "citizenYears", "inhabitant", "fullName", "photoUrl", "statement", "links");
+
+        /** Each refused field's sentence beside it. */
+        static ProfileErrors of(Map<String, String> refused) {
+            return new ProfileErrors(
+                    refused.get("dateOfBirth"),
+                    refused.get("citizenYears"),
+                    refused.get("inhabitant"),
+                    refused.get("fullName"),
+                    refused.get("photoUrl"),
+                    refused.get("statement"),
+                    refused.get("links"));
+        }
+
+        /** The sentences about fields the form does not show (said above it); null when none. */
+        static String unshown(Map<String, String> refused) {
+            return aboveTheForm(refused, FIELDS);
         }
     }
 }

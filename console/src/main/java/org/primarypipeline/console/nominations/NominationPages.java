@@ -8,6 +8,7 @@ import org.primarypipeline.console.nominations.NominationPageModels.Nominate;
 import org.primarypipeline.console.nominations.NominationPageModels.NominationErrors;
 import org.primarypipeline.console.nominations.NominationPageModels.NominationFields;
 import org.primarypipeline.console.nominations.NominationPageModels.ProfileErrors;
+import org.primarypipeline.core.text.Sentence;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.nominations.Nominations;
 import org.primarypipeline.nominations.RefusedField;
@@ -37,7 +38,10 @@ final class NominationPages {
     /** The form; {@code refused} (null at first) is said beside its field if it names one the form shows. */
     static Nominate nominate(CycleRecord cycle, NominationFields typed, boolean self, RuntimeException refused) {
         NominationErrors beside =
-                refused instanceof RefusedField f ? NominationErrors.at(f.field(), f.getMessage()) : null;
+                refused instanceof RefusedField f ? NominationErrors.of(f.fields()) : NominationErrors.NONE;
+        String above = refused instanceof RefusedField f
+                ? NominationErrors.unshown(f.fields())
+                : refused == null ? null : Sentence.of(refused.getMessage());
         return new Nominate(
                 "Nominate a candidate for " + cycle.districtId(),
                 cycle.id(),
@@ -45,8 +49,8 @@ final class NominationPages {
                 BallotLinks.closesAt(cycle),
                 self,
                 typed,
-                beside == null ? NominationErrors.NONE : beside,
-                refused == null || beside != null ? null : refused.getMessage());
+                beside,
+                above);
     }
 
     static Message sent(String address) {
@@ -74,7 +78,10 @@ final class NominationPages {
             String inhabitant,
             RuntimeException refused,
             List<String> problems) {
-        ProfileErrors beside = refused instanceof RefusedField f ? ProfileErrors.at(f.field(), f.getMessage()) : null;
+        ProfileErrors beside = refused instanceof RefusedField f ? ProfileErrors.of(f.fields()) : ProfileErrors.NONE;
+        String above = refused instanceof RefusedField f
+                ? ProfileErrors.unshown(f.fields())
+                : refused == null ? null : Sentence.of(refused.getMessage());
         return new Accept(
                 token,
                 invitation.districtId(),
@@ -88,8 +95,8 @@ final class NominationPages {
                 "no".equals(inhabitant),
                 problems,
                 !problems.isEmpty(),
-                beside == null ? ProfileErrors.NONE : beside,
-                refused == null || beside != null ? null : refused.getMessage());
+                beside,
+                above);
     }
 
     static Message accepted(Nominations.Invitation invitation) {

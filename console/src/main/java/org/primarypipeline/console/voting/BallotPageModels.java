@@ -77,8 +77,7 @@ final class BallotPageModels {
     /** The published chain, and the verdict on the receipt given, if one was. */
     record Published(
             String chainHead,
-            long chainLength,
-            int countedBallots,
+            String chainSummary,
             String receipt,
             boolean checked,
             boolean receiptCounted,

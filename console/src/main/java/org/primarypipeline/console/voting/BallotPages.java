@@ -145,13 +145,7 @@ class BallotPages {
                 .map(p -> {
                     if (receipt == null || receipt.isBlank()) {
                         return new Published(
-                                p.chainHead(),
-                                p.chainLength(),
-                                p.countedBallots(),
-                                receipt == null ? "" : receipt,
-                                false,
-                                false,
-                                null);
+                                p.chainHead(), chainSummary(p), receipt == null ? "" : receipt, false, false, null);
                     }
                     Receipts.Check c = receipts.check(cycleId, receipt).orElseThrow();
                     String verdict = !c.found()
@@ -160,11 +154,21 @@ class BallotPages {
                                     ? "Found as entry #" + c.seq() + " and counted."
                                     : "Found as entry #" + c.seq()
                                             + ", but not counted: a later ballot of the same member " + "replaced it.";
-                    return new Published(
-                            p.chainHead(), p.chainLength(), p.countedBallots(), receipt, true, c.counted(), verdict);
+                    return new Published(p.chainHead(), chainSummary(p), receipt, true, c.counted(), verdict);
                 })
                 .orElse(null);
         return new Check(cycleId, published);
+    }
+
+    /** "The chain holds 4 receipts; 3 ballots were counted.": a member who voted again left a receipt per ballot. */
+    static String chainSummary(Receipts.Publication p) {
+        long receipts = p.chainLength();
+        int counted = p.countedBallots();
+        String said = "The chain holds " + receipts + (receipts == 1 ? " receipt" : " receipts") + "; " + counted
+                + (counted == 1 ? " ballot was" : " ballots were") + " counted.";
+        return receipts > counted
+                ? said + " A member who voted again has a receipt for each ballot; only the last one counts."
+                : said;
     }
 
     static Problem noSuchBallot(String cycleId) {

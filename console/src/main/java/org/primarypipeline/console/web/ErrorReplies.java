@@ -3,11 +3,15 @@ package org.primarypipeline.console.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.primarypipeline.console.users.PublicEndpoints;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.AntPathMatcher;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -45,16 +49,30 @@ public final class ErrorReplies {
         return page;
     }
 
+    /**
+     * JSON when the handler that was asked answers data ({@code @RestController} or {@code @ResponseBody}),
+     * a page when it answers pages. Only where no handler was reached (no such address, a filter's
+     * refusal) do the API's address prefixes and the {@code Accept} header decide.
+     */
     static boolean wantsJson(HttpServletRequest request, String path) {
-        if (path.startsWith("/api/") || path.startsWith("/webhooks/") || path.startsWith("/actuator/")) {
-            return true;
+        Boolean byHandler = answersData(request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE));
+        if (byHandler != null) {
+            return byHandler;
         }
-        // the audit bundle is data for programs (pp verify), though it sits among the ballot pages
-        if (PATHS.match("/ballot/*/audit-bundle", path)) {
+        if (path.startsWith("/api/") || path.startsWith("/webhooks/") || path.startsWith("/actuator/")) {
             return true;
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         return accept != null && accept.contains("json") && !accept.contains("text/html");
+    }
+
+    /** Null when no handler of the address asked for is known (the error dispatch maps to ErrorPages). */
+    static Boolean answersData(Object handler) {
+        if (!(handler instanceof HandlerMethod method) || method.getBeanType() == ErrorPages.class) {
+            return null;
+        }
+        return method.hasMethodAnnotation(ResponseBody.class)
+                || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), ResponseBody.class);
     }
 
     static boolean isPublic(String path) {

@@ -44,7 +44,7 @@ class DonationFormParsingTest {
                 .contains(
                         "value=\"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;\"",
                         "<h1>Donate: &lt;b&gt;Fund&lt;/b&gt;</h1>",
-                        "<li>&lt;i&gt;problem&lt;/i&gt;</li>")
+                        "<li>&lt;i&gt;problem&lt;/i&gt;.</li>")
                 .doesNotContain("<script>", "<b>Fund", "<i>problem");
     }
 
@@ -79,11 +79,11 @@ class DonationFormParsingTest {
         assertThat(page)
                 .contains("""
                 name="fullName" value="Fay" required aria-invalid="true" aria-describedby="fullName-error"></label>
-                <p class="field-error" id="fullName-error">please give your full name (first and last)</p>""")
+                <p class="field-error" id="fullName-error">Please give your full name (first and last).</p>""")
                 .contains("""
                 name="citizen" required aria-invalid="true" aria-describedby="citizen-error"> I am a US citizen""")
-                .contains("<p class=\"field-error\" id=\"citizen-error\">you must confirm you are a US citizen")
+                .contains("<p class=\"field-error\" id=\"citizen-error\">You must confirm you are a US citizen")
                 .contains("<ul class=\"problems\" role=\"alert\">"
-                        + "<li>this fundraiser is not taking donations</li></ul>");
+                        + "<li>This fundraiser is not taking donations.</li></ul>");
     }
 }

@@ -43,7 +43,8 @@ class NominationErrorsBesideFieldsTest {
                 PublicPageView.html("nominations/nominate", NominationPages.nominate(CYCLE, typed, false, refused));
         assertThat(page).contains("""
                 name="nomineeEmail" value="ana(at)example" maxlength="254"></label>
-                <p class="field-error" role="alert">the nominee&#39;s email is not a valid address""").doesNotContain("box problem");
+                <p class="field-error" role="alert">The nominee&#39;s email is not an address we can write to;\
+                 write it like name@example.org.</p>""").doesNotContain("box problem");
     }
 
     @Test
@@ -54,7 +55,7 @@ class NominationErrorsBesideFieldsTest {
                 NominationPages.nominate(
                         CYCLE, typed, true, new IllegalStateException("nominations in ME-01-1 closed")));
         assertThat(page)
-                .contains("<div class=\"box problem\" role=\"alert\"><p>nominations in ME-01-1 closed</p></div>")
+                .contains("<div class=\"box problem\" role=\"alert\"><p>Nominations in ME-01-1 closed.</p></div>")
                 .doesNotContain("<p class=\"field-error\"");
     }
 }

@@ -57,6 +57,9 @@ class NominationPagesTest {
     int port;
 
     @Autowired
+    org.primarypipeline.console.cycles.CycleReadModel cycleReads;
+
+    @Autowired
     CycleRepository cycles;
 
     @Autowired
@@ -130,17 +133,19 @@ class NominationPagesTest {
 
         Map<String, String> f = good();
         f.put("nomineeName", "");
-        refusedAndNothingStored(f, "the nominee&#39;s name is needed");
+        refusedAndNothingStored(f, "The nominee&#39;s name is needed.");
         f = good();
         f.put("nomineeEmail", "");
         f.put("nomineePhone", "");
-        refusedAndNothingStored(f, "the nominee&#39;s email or phone is needed");
+        refusedAndNothingStored(f, "The nominee&#39;s email or phone is needed, so we can ask them to accept.");
         f = good();
         f.put("nomineeEmail", "ana(at)example");
-        refusedAndNothingStored(f, "the nominee&#39;s email is not a valid address");
+        refusedAndNothingStored(
+                f, "The nominee&#39;s email is not an address we can write to; write it like name@example.org.");
         f = good();
         f.put("nomineePhone", "call me maybe");
-        refusedAndNothingStored(f, "the nominee&#39;s phone is not a valid phone number");
+        refusedAndNothingStored(
+                f, "The nominee&#39;s phone is not a US phone number; write ten digits, like 207 555 0134.");
         f = good();
         f.put("reason", "x".repeat(2_001));
         refusedAndNothingStored(f, "at most 2000 are accepted");
@@ -152,7 +157,34 @@ class NominationPagesTest {
         refusedAndNothingStored(f, "contains HTML or script; write plain text only");
         f = good();
         f.put("nominatorEmail", "");
-        refusedAndNothingStored(f, "your email is needed");
+        refusedAndNothingStored(f, "Your email is needed: we send you a link to confirm the nomination.");
+
+        // every problem at once, each beside its field, each a sentence said once
+        f = good();
+        f.put("nomineeName", "");
+        f.put("nomineeEmail", "ana(at)example");
+        f.put("nomineePhone", "call me maybe");
+        f.put("nominatorEmail", "bo@");
+        HttpResponse<String> all = post("/nominate/" + cycleId, f);
+        assertThat(all.statusCode()).isEqualTo(400);
+        assertThat(all.body())
+                .contains("""
+                        name="nomineeName" value="" maxlength="200" required></label>
+                        <p class="field-error" role="alert">The nominee&#39;s name is needed.</p>""")
+                .contains("""
+                        name="nomineeEmail" value="ana(at)example" maxlength="254"></label>
+                        <p class="field-error" role="alert">The nominee&#39;s email is not an address we can write to;\
+                         write it like name@example.org.</p>""")
+                .contains("""
+                        name="nomineePhone" value="call me maybe" maxlength="30"></label>
+                        <p class="field-error" role="alert">The nominee&#39;s phone is not a US phone number;\
+                         write ten digits, like 207 555 0134.</p>""")
+                .contains("""
+                        name="nominatorEmail" value="bo@" maxlength="254"></label>
+                        <p class="field-error" role="alert">Your email is not an address we can write to;\
+                         write it like name@example.org.</p>""")
+                .doesNotContain("box problem", "is not an address: ", "valid address: ");
+        assertThat(all.body().split("class=\"field-error\"", -1)).hasSize(5);
 
         // a bot fills the hidden field: it is told "check your inbox" and nothing is stored
         f = good();
@@ -185,6 +217,10 @@ class NominationPagesTest {
         String confirm = token("nomination-confirm", "lee@example.org", "confirmUrl");
         assertThat(get("/nominate/confirm/" + confirm).body()).contains("You nominated Kim Diaz in ME-01", "Confirm");
         assertThat(post("/nominate/confirm", Map.of("token", confirm)).body()).contains("is confirmed");
+        // the cycle page's Messages panel counts what went out during nominations (issue #19)
+        assertThat(cycleReads.sending(cycleId))
+                .extracting(org.primarypipeline.console.web.Progress::key)
+                .contains("nomination-confirm", "nomination-received", "candidate-invitation");
         HttpResponse<String> replay = post("/nominate/confirm", Map.of("token", confirm));
         assertThat(replay.statusCode()).isEqualTo(410);
         assertThat(replay.body()).contains("already been used");
@@ -203,16 +239,35 @@ class NominationPagesTest {
         // every kind of bad acceptance: nothing stored, the form comes back with the message
         Map<String, String> a = acceptance(accept);
         a.remove("consent");
-        assertAcceptRefused(a, "tick the box to confirm you agree to the pledge");
+        assertAcceptRefused(a, "Tick the box to confirm you agree to the pledge.");
         a = acceptance(accept);
         a.put("photoUrl", "javascript:alert(1)");
         assertAcceptRefused(a, "contains HTML or script");
         a = acceptance(accept);
         a.put("contentHash", "sha256:older");
-        assertAcceptRefused(a, "the pledge was updated while you were reading it");
+        assertAcceptRefused(a, "The pledge was updated while you were reading it");
         a = acceptance(accept);
         a.put("dateOfBirth", "02/04/1980");
-        assertAcceptRefused(a, "give your date of birth as YYYY-MM-DD");
+        assertAcceptRefused(a, "Give your date of birth as YYYY-MM-DD.");
+        // every problem of one submit at once: the date, the photo beside its field, the missing tick
+        a = acceptance(accept);
+        a.put("dateOfBirth", "02/04/1980");
+        a.put("photoUrl", "javascript:alert(1)");
+        a.remove("consent");
+        assertAcceptRefused(a, "Give your date of birth as YYYY-MM-DD.");
+        assertThat(post("/candidacy/accept", a).body())
+                .contains("Tick the box to confirm you agree to the pledge.")
+                .containsPattern("<p class=\"field-error\"[^>]*>The photo address contains HTML or script");
+        // three bad eligibility answers: all said in one submit, each beside its own question (issue #19)
+        a = acceptance(accept);
+        a.put("dateOfBirth", "02/04/1980");
+        a.put("citizenYears", "many");
+        a.put("inhabitant", "");
+        assertAcceptRefused(a, "Give your date of birth as YYYY-MM-DD.");
+        assertThat(post("/candidacy/accept", a).body())
+                .containsPattern("name=\"dateOfBirth\"[^\n]*\n<p class=\"field-error\"[^>]*>Give your date of birth")
+                .containsPattern("name=\"citizenYears\"[^\n]*\n<p class=\"field-error\"[^>]*>Say how many years")
+                .containsPattern("</select></label>\n<p class=\"field-error\"[^>]*>Say whether you will live");
 
         // ineligible: explained, the link still works
         a = acceptance(accept);

@@ -168,7 +168,10 @@ class BallotPageTest {
         assertThat(fields).containsExactly("seq", "previous", "receipt", "counted");
         assertThat(get("/ballot/" + round.cycleId + "/check?receipt=" + receipt, null)
                         .body())
-                .contains("Found as entry #2 and counted");
+                .contains("Found as entry #2 and counted")
+                // in words a member reads: never "2 entries, true ballots counted"
+                .contains("The chain holds 2 receipts; 1 ballot was counted. A member who voted again")
+                .doesNotContain("true ballots", " entries, ");
         JsonNode check = JSON.readTree(get(
                         "/ballot/" + round.cycleId + "/receipts/"
                                 + published.get("entries").get(0).get("receipt").asText(),

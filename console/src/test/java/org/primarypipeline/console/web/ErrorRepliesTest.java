@@ -26,7 +26,6 @@ class ErrorRepliesTest extends ConsoleTestSupport {
             "/ballot/no-such-cycle",
             "/ballot/no-such-cycle/check",
             "/ballot/open/not-a-token",
-            "/ballot/no-such-cycle/receipts/abc",
             "/nominate/no-such-cycle",
             "/nominate/confirm/not-a-token",
             "/candidacy/accept/not-a-token",
@@ -72,6 +71,28 @@ class ErrorRepliesTest extends ConsoleTestSupport {
                     new ObjectMapper().readTree(answer.body()).path("error").asText();
             assertThat(error).as(path).isNotBlank().doesNotContain("Exception");
         }
+    }
+
+    @Test
+    void theHandlerDecidesTheShapeWhateverTheBrowserAsksFor() throws Exception {
+        ConsoleHttp anyone = new ConsoleHttp(base());
+        // a @RestController among the public pages answers data, even to a browser's Accept header
+        for (String path : List.of("/ballot/no-such-cycle/audit-bundle", "/ballot/no-such-cycle/receipts/abc")) {
+            HttpResponse<String> data = anyone.get(path, BROWSER);
+            assertThat(data.statusCode()).as(path).isEqualTo(404);
+            assertThat(data.headers().firstValue("Content-Type").orElse(""))
+                    .as(path)
+                    .startsWith("application/json");
+            assertThat(new ObjectMapper().readTree(data.body()).path("error").asText())
+                    .as(path)
+                    .isNotBlank()
+                    .doesNotContain("Exception");
+        }
+        // a page handler answers its error page, even to a script that asks for JSON
+        HttpResponse<String> page = anyone.get("/ballot/no-such-cycle/check", Map.of("Accept", "application/json"));
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertNotRaw("/ballot/no-such-cycle/check", page.body());
     }
 
     @Test

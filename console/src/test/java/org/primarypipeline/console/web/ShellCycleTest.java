@@ -32,10 +32,19 @@ class ShellCycleTest extends ConsoleTestSupport {
         PpShell.Run launched = ok(
                 alice.pp("launch", "--district", "NC-02", "--vetting", "1h", "--nomination", "1h", "--voting", "1h"));
         assertThat(launched.out()).startsWith("launched cycle " + CYCLE + ": pledge vetting until ");
+        assertReadableTimes(launched.out());
         awaitStarted(CYCLE);
         assertThat(ok(alice.pp("cycle", "status", CYCLE)).out())
                 .startsWith("cycle " + CYCLE + " (NC-02): RUNNING, Pledge vetting");
-        assertThat(ok(alice.pp("cycle", "list")).out()).contains(CYCLE);
+        String listed = ok(alice.pp("cycle", "list")).out();
+        assertThat(listed).contains(CYCLE);
+        assertReadableTimes(listed.lines()
+                .filter(line -> line.startsWith(CYCLE + " "))
+                .findFirst()
+                .orElseThrow());
+        PpShell.Run extended = ok(alice.pp("cycle", "extend", CYCLE, "--by", "2 hours"));
+        assertThat(extended.out()).contains("now closes at");
+        assertReadableTimes(extended.out());
         ok(alice.pp("cycle", "close", CYCLE, "--reason", "nobody to vet"));
         awaitStage("NOMINATION_WINDOW");
 
@@ -98,7 +107,11 @@ class ShellCycleTest extends ConsoleTestSupport {
                     .contains("a link to confirm was sent by email");
             members[i] = JoinLinks.follow(base(), jdbc, "nc02-shell" + i + "@example.org");
         }
-        ok(alice.pp("members", "proxies", "--member", Long.toString(members[2]), Long.toString(members[0])));
+        assertThat(ok(alice.pp("members", "proxies", "--member", Long.toString(members[2]), Long.toString(members[0])))
+                        .out())
+                .as("said in words, not as Java records")
+                .contains("member " + members[2] + "'s proxies: member " + members[0] + " (")
+                .doesNotContain("ProxyChoice[", "Share[");
         ok(alice.pp("cycle", "close", CYCLE));
         awaitStage("VOTING_ROUND");
         await().atMost(Duration.ofSeconds(60))
@@ -151,10 +164,20 @@ class ShellCycleTest extends ConsoleTestSupport {
 
         PpShell.Run chain = ok(bob.pp("receipts", CYCLE));
         assertThat(chain.out().lines()).hasSize(3);
-        assertThat(chain.out()).contains(" " + receipt + " counted").contains("(2 entries, 2 ballots counted)");
+        assertThat(chain.out())
+                .contains(" " + receipt + " counted")
+                .contains(": 2 receipts in the chain; 2 ballots were counted");
         assertThat(ok(bob.pp("receipts", CYCLE, "--check", receipt)).out()).isEqualTo("entry #1, counted");
         assertThat(bob.pp("receipts", CYCLE, "--check", "no-such-receipt").exit())
                 .isEqualTo(1);
+    }
+
+    /** A time the shell printed is in words and in North Carolina's zone, never ISO-8601 in UTC (issue #19). */
+    private static void assertReadableTimes(String printed) {
+        assertThat(printed)
+                .as(printed)
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}")
+                .containsPattern("[A-Z][a-z]{2} \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{1,2}:\\d{2} [AP]M E[SD]T");
     }
 
     private void awaitStage(String stage) {

@@ -1,6 +1,9 @@
 package org.primarypipeline.core.vote;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.primarypipeline.core.vote.TallyFixtures.centreSqueeze;
+import static org.primarypipeline.core.vote.TallyFixtures.spoiler;
+import static org.primarypipeline.core.vote.TallyFixtures.units;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -46,14 +49,8 @@ class DecisiveMarginTest {
 
     @Test
     void irvMajorityIsMeasuredBetweenTheWinnerAndTheSecondInThatRound() {
-        // 5 X, 4 Y, 2 Z>Y, 1 Z, 2 W: the final round is Y 60 against X 50, 30 exhausted.
-        VoteResult result = Votes.of()
-                .voters("x", 5, "X")
-                .voters("y", 4, "Y")
-                .voters("zy", 2, "Z>Y")
-                .voters("z", 1, "Z")
-                .voters("w", 2, "W")
-                .count();
+        // the final round is Y 60 against X 50, 30 exhausted
+        VoteResult result = spoiler().count();
         assertThat(result.winner()).isEqualTo("Y");
         assertThat(result.decisive()).isEqualTo(new DecisiveComparison("Y", "X", 3, units("10"), false));
         assertThat(result.marginShare())
@@ -106,12 +103,7 @@ class DecisiveMarginTest {
     @Test
     void schulzeTakesTheWeakestLinkOfTheWinnersClosestPath() {
         // C beats X 50-40 and Y 60-30: the closest comparison is C over X by 10 of 90 units.
-        VoteResult result = Votes.of()
-                .voters("x", 4, "X>C")
-                .voters("y", 3, "Y>C")
-                .voters("c", 2, "C>X")
-                .method(TallyMethod.SCHULZE)
-                .count();
+        VoteResult result = centreSqueeze().method(TallyMethod.SCHULZE).count();
         assertThat(result.winner()).isEqualTo("C");
         assertThat(result.decisive()).isEqualTo(new DecisiveComparison("C", "X", 1, units("10"), false));
         assertThat(result.marginShare())
@@ -147,9 +139,5 @@ class DecisiveMarginTest {
                 .count();
         assertThat(result.decidedByLot()).isTrue();
         assertThat(result.marginShare()).isEqualByComparingTo("0");
-    }
-
-    private static BigDecimal units(String amount) {
-        return new BigDecimal(amount).setScale(Units.SCALE);
     }
 }

@@ -1,25 +1,17 @@
 package org.primarypipeline.core.vote;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.primarypipeline.core.vote.TallyFixtures.centreSqueeze;
+import static org.primarypipeline.core.vote.TallyFixtures.round;
+import static org.primarypipeline.core.vote.TallyFixtures.spoiler;
+import static org.primarypipeline.core.vote.TallyFixtures.units;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** IRV, plurality and Schulze on ballots of 10 units each, worked by hand. */
 class TallyMethodsTest {
-
-    /** 5 X, 4 Y, 2 Z>Y, 1 Z, 2 W: plurality picks X, IRV picks Y once Z's second choices arrive. */
-    private static Votes spoiler() {
-        return Votes.of()
-                .voters("x", 5, "X")
-                .voters("y", 4, "Y")
-                .voters("zy", 2, "Z>Y")
-                .voters("z", 1, "Z")
-                .voters("w", 2, "W");
-    }
 
     @Test
     void instantRunoffReportsExhaustedBallotsRoundByRound() {
@@ -58,8 +50,7 @@ class TallyMethodsTest {
 
     @Test
     void schulzeElectsTheNomineeWhoBeatsEveryOtherHeadToHead() {
-        // Centre squeeze: C is everyone's second choice and beats X 50-40 and Y 60-30, but has the fewest firsts.
-        Votes votes = Votes.of().voters("x", 4, "X>C").voters("y", 3, "Y>C").voters("c", 2, "C>X");
+        Votes votes = centreSqueeze();
 
         VoteResult schulze = votes.method(TallyMethod.SCHULZE).count();
         assertThat(schulze.winner()).isEqualTo("C");
@@ -220,15 +211,5 @@ class TallyMethodsTest {
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         z = z ^ (z >>> 31);
         return (int) Math.floorMod(z, (long) tied);
-    }
-
-    private static Round round(Map<String, String> tallies, String exhausted, String... eliminated) {
-        Map<String, BigDecimal> units = new TreeMap<>();
-        tallies.forEach((nominee, amount) -> units.put(nominee, units(amount)));
-        return new Round(units, units(exhausted), List.of(eliminated));
-    }
-
-    private static BigDecimal units(String amount) {
-        return new BigDecimal(amount).setScale(12);
     }
 }

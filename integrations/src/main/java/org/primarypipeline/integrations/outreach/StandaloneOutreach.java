@@ -3,6 +3,7 @@ package org.primarypipeline.integrations.outreach;
 import java.time.Clock;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.primarypipeline.supporters.MemberRepository;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
 
 /**
  * The outreach routes, webhooks and outbox on their own, over a database someone else migrated: what
@@ -44,5 +46,7 @@ public final class StandaloneOutreach {
     /** Not a @Configuration, so the application's own component scan never picks it up. */
     @EnableAutoConfiguration(exclude = FlywayAutoConfiguration.class)
     @ComponentScan(basePackages = {"org.primarypipeline.integrations.outreach", "org.primarypipeline.outreach"})
+    // a STOP by text reaches the emails of the member who holds the number (InboundSms)
+    @Import(MemberRepository.class)
     static class Wiring {}
 }

@@ -6,6 +6,7 @@ import org.primarypipeline.integrations.outreach.OutreachProperties;
 import org.primarypipeline.outreach.Addresses;
 import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.outreach.ConsentRegistry;
+import org.primarypipeline.supporters.MemberRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,11 +24,14 @@ public class InboundSms {
 
     private final JdbcClient jdbc;
     private final ConsentRegistry consent;
+    private final MemberRepository members;
     private final String helpReply;
 
-    public InboundSms(JdbcClient jdbc, ConsentRegistry consent, OutreachProperties properties) {
+    public InboundSms(
+            JdbcClient jdbc, ConsentRegistry consent, MemberRepository members, OutreachProperties properties) {
         this.jdbc = jdbc;
         this.consent = consent;
+        this.members = members;
         this.helpReply = properties.getSms().getHelpReply();
     }
 
@@ -92,9 +96,6 @@ public class InboundSms {
      * the number (transactional mail such as ballots still goes, see {@code ConsentRegistry.allows}).
      */
     private List<String> emailsOf(String phone) {
-        return jdbc.sql("select email from member where phone = :phone and email is not null")
-                .param("phone", Addresses.normalize(Channel.SMS, phone))
-                .query(String.class)
-                .list();
+        return members.emailsByPhone(Addresses.normalize(Channel.SMS, phone));
     }
 }
