@@ -120,10 +120,6 @@ public class ParticipationController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public AssistedAnswer proxies(
             @PathVariable long memberId, @RequestBody ProxyRequest request, @AuthenticationPrincipal StaffUser user) {
-        if (request.cycleId() == null || request.cycleId().isBlank()) {
-            throw new IllegalArgumentException("cycleId is needed: proxies staff enter are an assisted ballot for an"
-                    + " open round, which the member confirms by the link sent to them");
-        }
         return AssistedAnswer.of(assisted.perform(
                 user,
                 request.cycleId(),

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.primarypipeline.core.time.RecipientTimeZones;
+import org.primarypipeline.voting.AssistedBallotMessage;
 import org.primarypipeline.voting.AssistedBallots;
 import org.primarypipeline.voting.AssistedBallots.Entry;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ class AssistedSteps {
     List<String> of(String cycleId, long memberId, String districtId, boolean roundOpen) {
         List<String> steps = new ArrayList<>();
         for (Entry e : assisted.of(cycleId, memberId)) {
-            String entered = "Staff entered a ballot for you (" + EnterAssistedBallot.enteredWhat(e) + ") on "
+            String entered = "Staff entered a ballot for you (" + AssistedBallotMessage.enteredWhat(e) + ") on "
                     + at(e.enteredAt(), districtId) + " at your request"
                     + (e.note().isEmpty() ? "" : " (" + e.note() + ")") + "; ";
             String then = switch (e.state()) {

@@ -1,9 +1,7 @@
 package org.primarypipeline.console.voting;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.primarypipeline.console.audit.AuditEntry.Outcome;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.users.Permissions;
@@ -11,12 +9,11 @@ import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.outreach.Channel;
-import org.primarypipeline.outreach.OutboundMessage;
 import org.primarypipeline.outreach.Outbox;
 import org.primarypipeline.platform.links.PublicLinks;
 import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
+import org.primarypipeline.voting.AssistedBallotMessage;
 import org.primarypipeline.voting.AssistedBallots;
-import org.primarypipeline.voting.BallotLinks;
 import org.primarypipeline.voting.ProxyLists;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,8 +29,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class EnterAssistedBallot {
-
-    public static final String TEMPLATE = "assisted-ballot";
 
     /** What was entered: the entry, how its link went, and the pending entry it replaced (or null). */
     public record Entered(long id, String cycleId, long memberId, Channel sentBy, Long replaced) {}
@@ -83,6 +78,11 @@ public class EnterAssistedBallot {
         permissions.require(who, Right.STEER_CYCLES, "ballot.assisted.enter", target);
         AssistedBallots.Entered entered;
         try {
+            // after the permission check, so someone without the right learns nothing from the answer
+            require(
+                    cycleId != null && !cycleId.isBlank(),
+                    "cycleId is needed: what staff enter is an assisted ballot for an open round, which the member"
+                            + " confirms by the link sent to them");
             require(ranking != null || proxies != null, "enter a ranking, proxies or both for the member");
             require(note == null || note.length() <= 200, "the note is at most 200 characters");
             AssistedBallots.Scope listScope = scope(scope);
@@ -100,7 +100,7 @@ public class EnterAssistedBallot {
                         listScope,
                         who.getUsername(),
                         note == null ? "" : note.strip());
-                outbox.enqueue(message(cycle, e));
+                outbox.enqueue(AssistedBallotMessage.of(cycle, e, links.url("/ballot/assisted/" + e.token())));
                 return e;
             });
         } catch (IllegalArgumentException | IllegalStateException refused) {
@@ -141,31 +141,6 @@ public class EnterAssistedBallot {
                 null,
                 null);
         return new Entered(id, cycleId, memberId, entered.entry().channel(), entered.replaced());
-    }
-
-    /** Transactional, like a ballot link: the member asked for this; marketing preferences do not apply. */
-    private OutboundMessage message(CycleRecord cycle, AssistedBallots.Entered e) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("memberName", e.memberName());
-        model.put("districtId", cycle.districtId());
-        model.put("cycleId", cycle.id());
-        model.put("enteredWhat", enteredWhat(e.entry()));
-        model.put("answerUrl", links.url("/ballot/assisted/" + e.token()));
-        model.put("closesAt", BallotLinks.closesAt(cycle));
-        model.put("spanish", false);
-        return new OutboundMessage(
-                        "assisted-ballot:" + e.entry().id(), e.entry().channel(), e.address(), TEMPLATE, model)
-                .asTransactional()
-                .inState(cycle.districtId())
-                .withSecrets("answerUrl");
-    }
-
-    /** What the entry holds, in words, without the ranking itself (the link's page shows it). */
-    static String enteredWhat(AssistedBallots.Entry entry) {
-        if (entry.ranking() != null && entry.proxies() != null) {
-            return "a ranking of the candidates and a list of proxies";
-        }
-        return entry.ranking() != null ? "a ranking of the candidates" : "a list of proxies";
     }
 
     private static AssistedBallots.Scope scope(String scope) {
