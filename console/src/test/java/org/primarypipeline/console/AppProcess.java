@@ -74,7 +74,8 @@ final class AppProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        // generous: on the shared build machine (load 10-30) the packaged app took over 120 s to start
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (System.nanoTime() < until) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the app exited: " + Files.readString(log));
@@ -199,6 +200,42 @@ final class AppProcess implements AutoCloseable {
                     return row.getLong(1);
                 }
             }
+        }
+    }
+
+    /** The member at {@code email} confirms the latest assisted ballot staff entered for them, by its link. */
+    void confirmAssisted(String email) throws Exception {
+        int port = Integer.parseInt(Files.readString(dataDir.resolve("postgres").resolve("postgres.port"))
+                .strip());
+        String url;
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "postgres");
+                java.sql.PreparedStatement link = db.prepareStatement(
+                        "select model ->> 'answerUrl' from outbox_message where template = 'assisted-ballot'"
+                                + " and recipient = ? order by id desc limit 1")) {
+            link.setString(1, email);
+            try (java.sql.ResultSet row = link.executeQuery()) {
+                row.next();
+                url = row.getString(1);
+            }
+        }
+        String path = URI.create(url).getPath();
+        String token = path.substring(path.lastIndexOf('/') + 1);
+        String page = http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("action=\"/ballot/assisted/(\\d+)\"")
+                .matcher(page);
+        if (!id.find()) {
+            throw new IllegalStateException("no assisted ballot to confirm on " + page);
+        }
+        HttpResponse<String> answered = http.send(
+                HttpRequest.newBuilder(uri("/ballot/assisted/" + id.group(1)))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("token=" + token + "&decision=confirm"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answered.statusCode() != 200) {
+            throw new IllegalStateException("confirming answered " + answered.statusCode());
         }
     }
 

@@ -46,6 +46,11 @@ public class BallotBox {
      * the group at least {@code pp.vote.min-membership-age} before the round opened (the cut-off, kept
      * with the cycle). A group joined last minute, by a move or a flood of sign-ups, gets no ballot in a
      * round already about to open. A second call adds nobody and keeps the first cut-off.
+     * <p>
+     * Nobody is frozen into two rounds at once: a member still in the frozen electorate of another
+     * cycle's voting round (they moved here from that group while its round was open) is left out, sealed
+     * or not, since a sealed round can still reopen for its one quorum extension. They vote in the round
+     * they were frozen into, and here from this group's next round.
      */
     public int freezeElectorate(String cycleId) {
         if (jdbc.sql("select count(*) from electorate where cycle_id = ?")
@@ -68,6 +73,9 @@ public class BallotBox {
                     join group_membership gm on gm.group_id = g.id and gm.left_at is null and gm.joined_at <= c.electorate_cutoff
                     where c.id = ?
                       and not exists (select 1 from member m where m.id = gm.member_id and m.joined_via = 'UNCONFIRMED')
+                      and not exists (select 1 from electorate o join cycle oc on oc.id = o.cycle_id
+                                      where o.member_id = gm.member_id and o.cycle_id <> c.id
+                                        and oc.status = 'RUNNING' and oc.stage = 'VOTING_ROUND')
                     on conflict do nothing
                     """).param(cycleId).update();
         }

@@ -71,6 +71,14 @@ public class ProxyLists {
         }
     }
 
+    /**
+     * Checks a list as {@link #replaceStanding} and {@link #overrideForCycle} would, without storing it:
+     * for an assisted entry, refused when staff enter it rather than when the member confirms.
+     */
+    public void validate(long memberId, List<ProxyChoice> proxies) {
+        check(groupOf(memberId), memberId, proxies);
+    }
+
     /** Back to the standing list for this cycle. */
     @Transactional
     public void clearOverride(String cycleId, long memberId) {

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Sample data for every candidate-facing message (and the staff escalation), as the activities fill
+ * Sample data for every candidate-facing message (and the staff escalation, and the member's assisted ballot), as the activities fill
  * them: what {@code pp templates preview NAME} renders and what the template tests check every field of.
  */
 public final class SampleModels {
@@ -171,6 +171,22 @@ public final class SampleModels {
                 false,
                 "resultUrl",
                 "https://pp.example.org/cycles/OH-11-1");
+        put(
+                "assisted-ballot",
+                "memberName",
+                "Ana Ruiz",
+                "districtId",
+                "OH-11",
+                "cycleId",
+                "OH-11-1",
+                "enteredWhat",
+                "a ranking of the candidates",
+                "answerUrl",
+                "https://pp.example.org/ballot/assisted/SAMPLE-TOKEN",
+                "closesAt",
+                "Tue, Dec 15, 8:00 PM EST",
+                "spanish",
+                false);
         put("candidate-certified", "candidateName", "Jo Park", "districtId", "OH-11", "cycleId", "OH-11-1");
         put(
                 "fundraiser-live",

@@ -56,13 +56,20 @@ final class ParticipationCommands {
 
     @Command(
             name = "proxies",
-            description = "Name a member's proxies: ID or ID:UNITS (shares sum to 10; default split equally).")
+            description = "Enter a member's proxies at their request (an assisted ballot): ID or ID:UNITS (shares sum"
+                    + " to 10; default split equally). They are sent a link and the list counts once they confirm.")
     static class Proxies extends ClientCommand {
         @Option(names = "--member", required = true)
         long member;
 
-        @Option(names = "--cycle", description = "For this cycle only (the standing list stays).")
+        @Option(names = "--cycle", required = true, description = "The cycle whose voting round is open.")
         String cycleId;
+
+        @Option(names = "--standing", description = "As their standing list (default: for this cycle only).")
+        boolean standing;
+
+        @Option(names = "--note", description = "How the member asked, e.g. \"by phone\".")
+        String note;
 
         @Parameters(arity = "0..10", description = "Proxies, e.g. 12:6 15:4, or 12 15 for an equal split.")
         List<String> proxies = new ArrayList<>();
@@ -70,18 +77,10 @@ final class ParticipationCommands {
         @Override
         String perform(ApiClient api) {
             List<RequestBodies.Share> choices = shares(proxies);
-            String result = api.send(
-                            "PUT", "/api/members/" + member + "/proxies", new RequestBodies.Proxies(choices, cycleId))
-                    .path("result")
-                    .asText();
-            return "member " + member + "'s proxies: "
-                    + String.join(
-                            ", ",
-                            choices.stream()
-                                    .map(c -> "member " + c.proxyMemberId() + " (" + c.units() + " of "
-                                            + UNITS_PER_MEMBER + " units)")
-                                    .toList())
-                    + "; " + result;
+            return assisted(
+                    api,
+                    cycleId,
+                    new RequestBodies.Assisted(member, null, choices, standing ? "standing" : "cycle", note));
         }
     }
 
@@ -171,7 +170,10 @@ final class ParticipationCommands {
         }
     }
 
-    @Command(name = "vote", description = "Cast or replace a member's ballot: a ranking of candidacy ids, e.g. 3>5>4.")
+    @Command(
+            name = "vote",
+            description = "Enter a member's ballot at their request (an assisted ballot): a ranking of candidacy ids,"
+                    + " e.g. 3>5>4. They are sent a link and it counts once they confirm it.")
     static class Vote extends ClientCommand {
         @Parameters(index = "0", description = "Cycle id.")
         String cycleId;
@@ -181,6 +183,9 @@ final class ParticipationCommands {
 
         @Option(names = "--ranking", required = true)
         String ranking;
+
+        @Option(names = "--note", description = "How the member asked, e.g. \"by phone\".")
+        String note;
 
         @Override
         String perform(ApiClient api) {
@@ -192,13 +197,14 @@ final class ParticipationCommands {
                     throw new IllegalArgumentException("a ranking lists candidacy ids separated by '>', e.g. 3>5>4");
                 }
             }
-            String receipt = api.send(
-                            "POST",
-                            "/api/cycles/" + ApiClient.segment(cycleId) + "/ballots",
-                            new RequestBodies.Ballot(member, ids))
-                    .path("receipt")
-                    .asText();
-            return "ballot of member " + member + " stored; receipt " + receipt;
+            return assisted(api, cycleId, new RequestBodies.Assisted(member, ids, null, null, note));
         }
+    }
+
+    /** {@code POST /api/cycles/ID/assisted-ballots}: the one door staff have to a member's ballot. */
+    private static String assisted(ApiClient api, String cycleId, RequestBodies.Assisted body) {
+        return api.send("POST", "/api/cycles/" + ApiClient.segment(cycleId) + "/assisted-ballots", body)
+                .path("result")
+                .asText();
     }
 }

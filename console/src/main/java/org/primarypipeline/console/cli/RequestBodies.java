@@ -38,9 +38,6 @@ final class RequestBodies {
     /** {@code POST /api/districts/DISTRICT/members}. */
     record Join(String fullName, String email, String phone, String zip) {}
 
-    /** {@code PUT /api/members/ID/proxies}. */
-    record Proxies(List<Share> proxies, String cycleId) {}
-
     /** One proxy's whole units of a member's ten. */
     record Share(long proxyMemberId, int units) {}
 
@@ -56,6 +53,9 @@ final class RequestBodies {
     /** {@code POST /api/cycles/ID/candidacies/ID/pledge}. */
     record Signature(String typedName) {}
 
-    /** {@code POST /api/cycles/ID/ballots}: candidacy ids, most preferred first. */
-    record Ballot(long memberId, List<Long> ranking) {}
+    /**
+     * {@code POST /api/cycles/ID/assisted-ballots}: a ranking (candidacy ids, most preferred first),
+     * proxies, or both; proxyScope cycle or standing.
+     */
+    record Assisted(long memberId, List<Long> ranking, List<Share> proxies, String proxyScope, String note) {}
 }

@@ -3,6 +3,8 @@ package org.primarypipeline.console.supporters;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.primarypipeline.console.users.StaffUser;
+import org.primarypipeline.console.voting.AssistedBallotApiController.AssistedAnswer;
+import org.primarypipeline.console.voting.EnterAssistedBallot;
 import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.platform.PublicDoor;
 import org.primarypipeline.supporters.JoinForm;
@@ -22,44 +24,44 @@ import org.springframework.web.bind.annotation.RestController;
  * Asking to join a group is open to anyone and answers 202: the person becomes a member when they follow
  * the link sent to their own email or phone ({@link JoinDistrictGroup}); the public nominate a candidate on the nomination pages
  * ({@code /nominate/{cycleId}}, with email confirmation and spam limits), so a nomination here is staff
- * entering one on the nominee's behalf. Naming proxies, signing the pledge and casting a
- * ballot carry no proof of who the caller is (members use their link-token ballot page, candidates
- * their own link), so here they are staff entering them on someone's behalf: one command class each
- * (see {@link OnBehalf}: signed in, with the right to steer cycles, and audited). Rankings are never
- * returned.
+ * entering one on the nominee's behalf. Signing the pledge carries no proof of who the caller is
+ * (candidates use their own link), so here it is staff entering it on someone's behalf (see {@link
+ * OnBehalf}: signed in, with the right to steer cycles, and audited). A ballot or proxies posted here are
+ * never stored as they are: each is an assisted ballot ({@link EnterAssistedBallot}), pending until the
+ * member confirms it by the link sent to them. Rankings are never returned.
  */
 @RestController
 @RequestMapping("/api")
 public class ParticipationController {
 
     private final JoinDistrictGroup joinGroup;
-    private final NameProxiesOnBehalf nameProxies;
     private final NominateOnBehalf nominate;
     private final SignPledgeOnBehalf signPledge;
     private final ConfirmEligibility confirmEligibility;
-    private final CastBallotOnBehalf castBallot;
+    private final EnterAssistedBallot assisted;
 
     public ParticipationController(
             JoinDistrictGroup joinGroup,
-            NameProxiesOnBehalf nameProxies,
             NominateOnBehalf nominate,
             SignPledgeOnBehalf signPledge,
             ConfirmEligibility confirmEligibility,
-            CastBallotOnBehalf castBallot) {
+            EnterAssistedBallot assisted) {
         this.joinGroup = joinGroup;
-        this.nameProxies = nameProxies;
         this.nominate = nominate;
         this.signPledge = signPledge;
         this.confirmEligibility = confirmEligibility;
-        this.castBallot = castBallot;
+        this.assisted = assisted;
     }
 
     /** {@code website} is the honeypot the join page hides; {@code language} en or es, for the link's message. */
     public record JoinRequest(
             String fullName, String email, String phone, String street, String zip, String language, String website) {}
 
-    /** {@code cycleId} set: a list for that cycle only ({@code proxies} null: back to the standing list). */
-    public record ProxyRequest(List<ProxyChoice> proxies, String cycleId) {}
+    /**
+     * An assisted entry of proxies for the round of {@code cycleId} (needed), for that cycle only unless
+     * {@code proxyScope} is standing.
+     */
+    public record ProxyRequest(List<ProxyChoice> proxies, String cycleId, String proxyScope, String note) {}
 
     /** Eligibility answers optional (dateOfBirth YYYY-MM-DD, citizenYears, inhabitant yes/no). */
     public record NominationRequest(
@@ -74,7 +76,7 @@ public class ParticipationController {
 
     public record SignRequest(String typedName) {}
 
-    public record BallotRequest(long memberId, List<Long> ranking) {}
+    public record BallotRequest(long memberId, List<Long> ranking, String note) {}
 
     /**
      * A request to join taken: where the link went and the group it makes the person a member of; {@code note}
@@ -86,8 +88,6 @@ public class ParticipationController {
     public record Nominated(long candidacyId) {}
 
     public record Result(String result) {}
-
-    public record Stored(String result, String receipt) {}
 
     @PublicDoor
     @PostMapping("/districts/{district}/members")
@@ -115,10 +115,19 @@ public class ParticipationController {
                 done.note());
     }
 
+    /** Staff no longer set proxies themselves: this is an assisted entry, which the member confirms. */
     @PutMapping("/members/{memberId}/proxies")
-    public Result proxies(
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public AssistedAnswer proxies(
             @PathVariable long memberId, @RequestBody ProxyRequest request, @AuthenticationPrincipal StaffUser user) {
-        return new Result(nameProxies.perform(user, memberId, request.proxies(), request.cycleId()));
+        return AssistedAnswer.of(assisted.perform(
+                user,
+                request.cycleId(),
+                memberId,
+                null,
+                request.proxies() == null ? List.of() : request.proxies(),
+                request.proxyScope(),
+                request.note()));
     }
 
     @PostMapping("/cycles/{cycleId}/nominations")
@@ -161,9 +170,12 @@ public class ParticipationController {
         return new Result("eligibility confirmed");
     }
 
+    /** Staff no longer cast ballots themselves: this is an assisted entry, which the member confirms. */
     @PostMapping("/cycles/{cycleId}/ballots")
-    public Stored vote(
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public AssistedAnswer vote(
             @PathVariable String cycleId, @RequestBody BallotRequest request, @AuthenticationPrincipal StaffUser user) {
-        return new Stored("ballot stored", castBallot.perform(user, cycleId, request.memberId(), request.ranking()));
+        return AssistedAnswer.of(
+                assisted.perform(user, cycleId, request.memberId(), request.ranking(), null, null, request.note()));
     }
 }

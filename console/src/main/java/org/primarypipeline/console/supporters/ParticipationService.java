@@ -2,7 +2,6 @@ package org.primarypipeline.console.supporters;
 
 import java.util.List;
 import org.primarypipeline.console.cycles.UnknownCycleException;
-import org.primarypipeline.console.voting.BallotService;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.cycle.CycleStatus;
 import org.primarypipeline.cycles.CycleRecord;
@@ -16,9 +15,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What members and candidates do themselves (joining is {@link JoinDistrictGroup}): name proxies, put someone
- * forward, sign the pledge, cast a ballot. Each checks the cycle's stage in PostgreSQL, so nothing
- * here adds an event to a workflow's history.
+ * What candidates and their nominators do (joining is {@link JoinDistrictGroup}; ballots and proxies are the
+ * member's own, through their ballot page or an assisted ballot they confirm): put someone forward, sign
+ * the pledge, confirm eligibility. Each checks the cycle's stage in PostgreSQL, so nothing here adds an
+ * event to a workflow's history.
  */
 @Service
 public class ParticipationService {
@@ -29,19 +29,11 @@ public class ParticipationService {
     private final CycleRepository cycles;
     private final CandidacyRepository candidacies;
     private final PledgeRepository pledge;
-    private final BallotService ballots;
 
-    public ParticipationService(
-            CycleRepository cycles, CandidacyRepository candidacies, PledgeRepository pledge, BallotService ballots) {
+    public ParticipationService(CycleRepository cycles, CandidacyRepository candidacies, PledgeRepository pledge) {
         this.cycles = cycles;
         this.candidacies = candidacies;
         this.pledge = pledge;
-        this.ballots = ballots;
-    }
-
-    /** The member's standing proxy list; the rules are checked in {@link BallotService}. */
-    public void nameProxies(long memberId, List<ProxyChoice> proxies) {
-        ballots.nameStandingProxies(memberId, proxies);
     }
 
     /** Splits 10 units equally over the named proxies, the remainder to the first named. */
@@ -147,11 +139,6 @@ public class ParticipationService {
                 candidacy.fullName() + "'s eligibility confirmed from answers " + staff + " took",
                 staff + " on behalf of " + candidacy.fullName(),
                 "eligibility:" + candidacyId);
-    }
-
-    /** Casts or replaces a ballot; returns the receipt code (see {@link BallotService#cast}). */
-    public String castBallot(String cycleId, long memberId, List<Long> ranking) {
-        return ballots.cast(cycleId, memberId, ranking).code();
     }
 
     private CycleRecord running(String cycleId) {

@@ -34,7 +34,8 @@ final class BallotPageModels {
      * The member's own ballot: nominees to rank, the receipt, the proxy lists and the rules. A refused
      * ranking or proxy list is said beside the form it came from. {@code closedAt}: when the round was
      * sealed (or its deadline passed), said in English and Spanish; the receipt carries its secret only on
-     * the page answering the cast (the secret is never stored).
+     * the page answering the cast (the secret is never stored). {@code assisted}: each ballot staff
+     * entered for the member at their request and what became of it, in sentences.
      */
     record Ballot(
             String title,
@@ -56,8 +57,12 @@ final class BallotPageModels {
             String message,
             String rankingError,
             String proxiesError,
-            VotingRules rules)
+            VotingRules rules,
+            AssistedHistory assisted)
             implements PublicPage {}
+
+    /** The member's assisted ballots in sentences; absent when staff entered none for them. */
+    record AssistedHistory(List<String> steps) {}
 
     /** A nominee with the candidate's own profile (plain text; the photo only as a link). */
     record NomineeRow(long candidacyId, String name, List<RankChoice> choices, String statement, String photoUrl) {}

@@ -28,8 +28,15 @@ class BallotPages {
     private final BallotAccess access;
     private final Receipts receipts;
     private final CandidacyRepository candidacies;
+    private final AssistedSteps assisted;
 
-    BallotPages(BallotService ballots, BallotAccess access, Receipts receipts, CandidacyRepository candidacies) {
+    BallotPages(
+            BallotService ballots,
+            BallotAccess access,
+            Receipts receipts,
+            CandidacyRepository candidacies,
+            AssistedSteps assisted) {
+        this.assisted = assisted;
         this.ballots = ballots;
         this.access = access;
         this.receipts = receipts;
@@ -93,7 +100,13 @@ class BallotPages {
                 VotingRules.of(
                         cycle.settings(),
                         cycle.districtId(),
-                        ballots.electorateCutoff(cycle.id()).orElse(null)));
+                        ballots.electorateCutoff(cycle.id()).orElse(null)),
+                assisted(cycle.id(), member, cycle.districtId(), open));
+    }
+
+    private BallotPageModels.AssistedHistory assisted(String cycleId, long member, String districtId, boolean open) {
+        List<String> steps = assisted.of(cycleId, member, districtId, open);
+        return steps.isEmpty() ? null : new BallotPageModels.AssistedHistory(steps);
     }
 
     private List<NomineeRow> nominees(String cycleId, long member) {

@@ -86,15 +86,8 @@ public class BallotService {
      * BallotBox#castOnce}).
      */
     public Receipt cast(String cycleId, long memberId, List<Long> ranking, Long shownSeq) {
-        CycleRecord cycle = openRound(cycleId);
-        require(ballots.inElectorate(cycleId, memberId), "member " + memberId + " is not in this round's electorate");
-        require(ranking != null && !ranking.isEmpty(), "rank at least one nominee");
-        require(new HashSet<>(ranking).size() == ranking.size(), "a nominee appears twice in the ranking");
-        Set<Long> onBallot = new HashSet<>();
-        candidacies.ballot(cycle.id()).forEach(c -> onBallot.add(c.id()));
-        for (Long nominee : ranking) {
-            require(nominee != null && onBallot.contains(nominee), "candidacy " + nominee + " is not on this ballot");
-        }
+        checkBallot(cycleId, memberId, ranking);
+        require(ranking != null, "rank at least one nominee");
         Receipt receipt = shownSeq == null
                 ? ballots.castForReceipt(cycleId, memberId, ranking)
                 : ballots.castOnce(cycleId, memberId, ranking, shownSeq);
@@ -109,6 +102,26 @@ public class BallotService {
             log.warn("receipt #{} of cycle {} not queued for mailing", receipt.seq(), cycleId, mailFailed);
         }
         return receipt;
+    }
+
+    /**
+     * What {@link #cast} checks before appending (the round open, the member in its electorate, a
+     * ranking of nominees on the ballot, each once), without appending; {@code ranking} null checks only
+     * the round and the member.
+     */
+    public void checkBallot(String cycleId, long memberId, List<Long> ranking) {
+        CycleRecord cycle = openRound(cycleId);
+        require(ballots.inElectorate(cycleId, memberId), "member " + memberId + " is not in this round's electorate");
+        if (ranking == null) {
+            return;
+        }
+        require(!ranking.isEmpty(), "rank at least one nominee");
+        require(new HashSet<>(ranking).size() == ranking.size(), "a nominee appears twice in the ranking");
+        Set<Long> onBallot = new HashSet<>();
+        candidacies.ballot(cycle.id()).forEach(c -> onBallot.add(c.id()));
+        for (Long nominee : ranking) {
+            require(nominee != null && onBallot.contains(nominee), "candidacy " + nominee + " is not on this ballot");
+        }
     }
 
     /** The member's standing list, reused by every later cycle of their group. */

@@ -97,7 +97,7 @@ final class BallotVoter {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> send(String base, String path, String cookie, Map<String, String> form)
+    static HttpResponse<String> send(String base, String path, String cookie, Map<String, String> form)
             throws Exception {
         StringBuilder body = new StringBuilder();
         form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")

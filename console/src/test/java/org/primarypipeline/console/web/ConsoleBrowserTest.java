@@ -28,8 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The console in a real browser, as staff use it: sign in, launch a cycle, approve vetting, watch the
  * stage change live, certify with two accounts, see the round-by-round chart; finance and auditors
  * read but cannot act; admins add accounts; the pages fit a phone. Members' own steps (signing the
- * pledge, joining, voting) go through the real participation service, since their pages are not the
- * console's. Screenshots of each page land in target/screenshots/.
+ * pledge, joining, voting) go through the real participation and ballot services (voting as the
+ * member's own ballot page does), since their pages are not the console's. Screenshots of each page land in target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,6 +42,9 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
 
     @Autowired
     org.primarypipeline.supporters.MemberRepository memberRepository;
+
+    @Autowired
+    org.primarypipeline.console.voting.BallotService ballots;
 
     Browser browser;
     WebDriver driver;
@@ -181,11 +184,11 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
                                 == 1);
 
         // round 1: Ana 20, Ben 20, Lizzie 10; Lizzie's voter moves to Ana in round 2: Ana 30, Ben 20
-        participation.castBallot(CYCLE, members[0], List.of(ana, sitting));
-        participation.castBallot(CYCLE, members[1], List.of(ana));
-        participation.castBallot(CYCLE, members[2], List.of(sitting, ana));
-        participation.castBallot(CYCLE, members[3], List.of(ben, sitting));
-        participation.castBallot(CYCLE, members[4], List.of(ben, ana));
+        ballots.cast(CYCLE, members[0], List.of(ana, sitting));
+        ballots.cast(CYCLE, members[1], List.of(ana));
+        ballots.cast(CYCLE, members[2], List.of(sitting, ana));
+        ballots.cast(CYCLE, members[3], List.of(ben, sitting));
+        ballots.cast(CYCLE, members[4], List.of(ben, ana));
         driver.get(base() + "/");
         // the context is shared with other tests: only this cycle's line is ours to count on
         assertThat(driver.findElements(By.cssSelector("#due li")).stream().map(WebElement::getText))

@@ -122,6 +122,8 @@ final class EndpointAccessTable {
         post("/ballot/{cycleId}/proxies", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/proxies", "formKey=x");
         post("/ballot/{cycleId}/signout", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/signout", "formKey=x");
         get("/ballot/{cycleId}/check", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/check");
+        get("/ballot/assisted/{token}", Access.PUBLIC, "/ballot/assisted/no-such-token");
+        post("/ballot/assisted/{id}", Access.PUBLIC, "/ballot/assisted/999999", "token=no-such-token&decision=confirm");
         get("/ballot/{cycleId}/receipts", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/receipts");
         get("/ballot/{cycleId}/receipts/{receipt}", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/receipts/abc");
         get("/ballot/{cycleId}/audit-bundle", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/audit-bundle");
@@ -238,6 +240,11 @@ final class EndpointAccessTable {
                 Access.STEER_CYCLES,
                 api + "/candidacies/1/eligibility",
                 "{}");
+        post(
+                "/api/cycles/{cycleId}/assisted-ballots",
+                Access.STEER_CYCLES,
+                api + "/assisted-ballots",
+                "{\"memberId\":999999,\"ranking\":[1]}");
         post(
                 "/api/cycles/{cycleId}/ballots",
                 Access.STEER_CYCLES,

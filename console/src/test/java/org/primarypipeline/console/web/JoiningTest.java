@@ -20,7 +20,9 @@ import org.primarypipeline.console.users.Role;
 import org.primarypipeline.console.users.UserAdministration;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.core.district.DistrictId;
+import org.primarypipeline.supporters.MemberRepository;
 import org.primarypipeline.voting.BallotFixture;
+import org.primarypipeline.voting.ProxyLists;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -178,14 +180,12 @@ class JoiningTest {
         assertThat(again.body()).contains("already confirmed", "WA-07");
         assertThat(openGroups(sam)).containsExactly("WA-07");
 
-        // the proxy save that failed with HTTP 500 for a member of two groups
-        HttpResponse<String> proxies = new ConsoleHttp("http://127.0.0.1:" + port)
-                .api(
-                        "PUT",
-                        "/api/members/" + sam + "/proxies",
-                        "alice",
-                        "{\"proxies\": [{\"proxyMemberId\": " + gil + ", \"units\": 10}]}");
-        assertThat(proxies.statusCode()).as(proxies.body()).isEqualTo(200);
+        // the proxy save that failed with HTTP 500 for a member of two groups (staff no longer save proxies
+        // over the API, only enter an assisted ballot the member confirms, so the save itself is called)
+        app.getBean(ProxyLists.class).replaceStanding(sam, List.of(new MemberRepository.ProxyChoice(gil, 10)));
+        assertThat(app.getBean(ProxyLists.class).of("none", sam).standing())
+                .extracting(MemberRepository.ProxyChoice::proxyMemberId)
+                .containsExactly(gil);
 
         // and the database itself refuses a second open membership
         long tx07 = jdbc.sql("""

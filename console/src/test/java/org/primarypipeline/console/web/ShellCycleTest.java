@@ -107,11 +107,6 @@ class ShellCycleTest extends ConsoleTestSupport {
                     .contains("a link to confirm was sent by email");
             members[i] = JoinLinks.follow(base(), jdbc, "nc02-shell" + i + "@example.org");
         }
-        assertThat(ok(alice.pp("members", "proxies", "--member", Long.toString(members[2]), Long.toString(members[0])))
-                        .out())
-                .as("said in words, not as Java records")
-                .contains("member " + members[2] + "'s proxies: member " + members[0] + " (")
-                .doesNotContain("ProxyChoice[", "Share[");
         ok(alice.pp("cycle", "close", CYCLE));
         awaitStage("VOTING_ROUND");
         await().atMost(Duration.ofSeconds(60))
@@ -121,11 +116,38 @@ class ShellCycleTest extends ConsoleTestSupport {
                                         .query(Integer.class)
                                         .single()
                                 == 1);
-        PpShell.Run ballot =
-                ok(alice.pp("vote", CYCLE, "--member", Long.toString(members[0]), "--ranking", ana + ">" + ben));
-        assertThat(ballot.out()).contains("stored; receipt ");
-        String receipt = ballot.out().substring(ballot.out().lastIndexOf(' ') + 1);
+        // staff enter what members asked for by phone; each counts once the member confirms it by their link
+        PpShell.Run proxies = ok(alice.pp(
+                "members",
+                "proxies",
+                "--cycle",
+                CYCLE,
+                "--member",
+                Long.toString(members[2]),
+                Long.toString(members[0])));
+        assertThat(proxies.out())
+                .contains("a link to confirm or void it was sent by email")
+                .as("said in words, not as Java records")
+                .doesNotContain("ProxyChoice[", "Share[");
+        AssistedLinks.confirm(base(), jdbc, "nc02-shell2@example.org");
+        PpShell.Run ballot = ok(alice.pp(
+                "vote",
+                CYCLE,
+                "--member",
+                Long.toString(members[0]),
+                "--ranking",
+                ana + ">" + ben,
+                "--note",
+                "by phone"));
+        assertThat(ballot.out()).contains("entered for member " + members[0], "counts only once they confirm it");
+        assertThat(jdbc.sql("select count(*) from ballot_receipt where cycle_id = ?")
+                        .param(CYCLE)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        String receipt = AssistedLinks.receipt(AssistedLinks.confirm(base(), jdbc, "nc02-shell0@example.org"));
         ok(bob.pp("vote", CYCLE, "--member", Long.toString(members[1]), "--ranking", Long.toString(ana)));
+        AssistedLinks.confirm(base(), jdbc, "nc02-shell1@example.org");
         ok(alice.pp("cycle", "close", CYCLE));
         awaitStage("CERTIFICATION");
 
@@ -154,7 +176,7 @@ class ShellCycleTest extends ConsoleTestSupport {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from audit_log where action = 'ballot.cast' and target like ?"
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'ballot.assisted.enter' and target like ?"
                                 + " and actor = 'bob'")
                         .param(CYCLE + "/%")
                         .query(Integer.class)
