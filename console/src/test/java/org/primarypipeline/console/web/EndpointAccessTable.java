@@ -217,6 +217,8 @@ final class EndpointAccessTable {
         post("/districts/{district}/launch", Access.STEER_CYCLES, "/districts/ZZ-01/launch", "vettingPeriod=1d");
         get("/outbox/dead-letters", Access.STEER_CYCLES, "/outbox/dead-letters");
         post("/outbox/dead-letters/{id}/requeue", Access.STEER_CYCLES, "/outbox/dead-letters/999999/requeue", "");
+        get("/mailbox", Access.STEER_CYCLES, "/mailbox");
+        get("/mailbox/{number}", Access.STEER_CYCLES, "/mailbox/999999");
         rule(
                 "PUT",
                 "/api/members/{memberId}/proxies",
