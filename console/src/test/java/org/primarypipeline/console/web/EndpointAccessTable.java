@@ -122,6 +122,7 @@ final class EndpointAccessTable {
         post("/ballot/{cycleId}/proxies", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/proxies", "formKey=x");
         post("/ballot/{cycleId}/signout", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/signout", "formKey=x");
         get("/ballot/{cycleId}/check", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/check");
+        get("/results/{cycleId}", Access.PUBLIC, "/results/" + NO_CYCLE);
         get("/ballot/{cycleId}/receipts", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/receipts");
         get("/ballot/{cycleId}/receipts/{receipt}", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/receipts/abc");
         get("/ballot/{cycleId}/audit-bundle", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/audit-bundle");
