@@ -286,6 +286,13 @@ public final class SampleModels {
         return names;
     }
 
+    /** The sample model in this language ({@code en} or {@code es}, the model's {@code locale}). */
+    public static Map<String, Object> of(String name, String language) {
+        Map<String, Object> model = of(name);
+        model.put("locale", language);
+        return model;
+    }
+
     /** The sample model with the layout's fields, ready to render. */
     public static Map<String, Object> of(String name) {
         Map<String, Object> sample = CANDIDATE_STEPS.getOrDefault(name, ROUND_MESSAGES.get(name));

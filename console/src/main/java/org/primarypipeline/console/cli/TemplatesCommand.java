@@ -1,6 +1,5 @@
 package org.primarypipeline.console.cli;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.primarypipeline.templates.RenderedMessage;
 import org.primarypipeline.templates.SampleModels;
@@ -47,9 +46,7 @@ public final class TemplatesCommand implements Runnable {
         public Integer call() {
             RenderedMessage message;
             try {
-                Map<String, Object> model = SampleModels.of(name);
-                model.put("locale", lang);
-                message = new TemplateRenderer().render(name, model);
+                message = new TemplateRenderer().render(name, SampleModels.of(name, lang));
             } catch (TemplateException e) {
                 System.err.println(e.getMessage());
                 return 2;
