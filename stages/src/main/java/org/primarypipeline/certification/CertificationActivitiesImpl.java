@@ -13,6 +13,7 @@ import org.primarypipeline.vetting.CandidacyRepository;
 import org.primarypipeline.vetting.VettingActivities;
 import org.primarypipeline.voting.BallotActivitiesImpl.ResultDocument;
 import org.primarypipeline.voting.CycleCounter;
+import org.primarypipeline.voting.RoundMessages;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,7 @@ public class CertificationActivitiesImpl implements CertificationActivities {
     private final JdbcClient jdbc;
     private final ObjectProvider<RecountRunner> recountRunner;
     private final DirectRecount directRecount;
+    private final RoundMessages roundMessages;
 
     public CertificationActivitiesImpl(
             CycleCounter counter,
@@ -38,7 +40,9 @@ public class CertificationActivitiesImpl implements CertificationActivities {
             Outbox outbox,
             JdbcClient jdbc,
             ObjectProvider<RecountRunner> recountRunner,
-            DirectRecount directRecount) {
+            DirectRecount directRecount,
+            RoundMessages roundMessages) {
+        this.roundMessages = roundMessages;
         this.recountRunner = recountRunner;
         this.directRecount = directRecount;
         this.counter = counter;
@@ -119,6 +123,8 @@ public class CertificationActivitiesImpl implements CertificationActivities {
                                     cycleId.substring(0, cycleId.lastIndexOf('-'))))
                     .asTransactional());
         }
+        // every member of the group hears the certified result, with the public results page
+        roundMessages.result(cycleId, candidacyId);
     }
 
     /** Stable across retries of one activity call, so a retry notes the recount once. */

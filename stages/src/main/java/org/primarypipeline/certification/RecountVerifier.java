@@ -407,7 +407,8 @@ public class RecountVerifier {
         }
     }
 
-    private static final Set<String> ADDED_LATER = Set.of("decisive", "decidedByLot");
+    private static final Set<String> ADDED_LATER =
+            Set.of("decisive", "decidedByLot", "unexercisedDeadEnds", "unexercisedCycles");
 
     private static void differ(List<String> differences, String what, Object stored, Object recounted) {
         if (!Objects.equals(stored, recounted)) {

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.cycle.CycleStatus;
 import org.primarypipeline.vetting.FailedCycleAlerts;
+import org.primarypipeline.voting.RoundMessages;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,18 +21,27 @@ public class CycleLedgerActivitiesImpl implements CycleLedgerActivities {
     private final CycleRepository cycles;
     private final CertificationApprovals approvals;
     private final FailedCycleAlerts failedAlerts;
+    private final RoundMessages members;
 
     public CycleLedgerActivitiesImpl(
-            CycleRepository cycles, CertificationApprovals approvals, FailedCycleAlerts failedAlerts) {
+            CycleRepository cycles,
+            CertificationApprovals approvals,
+            FailedCycleAlerts failedAlerts,
+            RoundMessages members) {
         this.cycles = cycles;
         this.approvals = approvals;
         this.failedAlerts = failedAlerts;
+        this.members = members;
     }
 
     @Override
     public void enterStage(String cycleId, CycleStage stage, Instant deadline, int extensions, String detail) {
         String key = "stage:" + stage + ":" + extensions + ":" + (deadline == null ? "-" : deadline.toEpochMilli());
         cycles.enterStage(cycleId, stage, deadline, extensions, detail, key);
+        if (stage == CycleStage.NOMINATION_WINDOW && deadline != null) {
+            // the group hears that it may nominate; an extension or a retry queues nobody twice
+            members.callForNominations(cycleId);
+        }
     }
 
     @Override
@@ -63,6 +73,9 @@ public class CycleLedgerActivitiesImpl implements CycleLedgerActivities {
         cycles.finish(cycleId, status, reason);
         if (status == CycleStatus.FAILED) {
             failedAlerts.alert(cycleId, reason); // the staff on duty decide what the district does next
+        }
+        if (status == CycleStatus.FAILED || status == CycleStatus.CANCELLED) {
+            members.ended(cycleId, status, reason);
         }
     }
 }

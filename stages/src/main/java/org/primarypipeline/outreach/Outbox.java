@@ -3,9 +3,11 @@ package org.primarypipeline.outreach;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +35,20 @@ public class Outbox {
     /** Returns true when the message is new; a message with the same key is left as it was. */
     public boolean enqueue(OutboundMessage message) {
         return enqueueAll(List.of(message)) == 1;
+    }
+
+    /**
+     * Which of these keys are taken already: a sender that must do something costly per message (issue a
+     * single-use link, say) asks first, so a retried activity does it once.
+     */
+    public Set<String> taken(List<String> dedupKeys) {
+        if (dedupKeys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select dedup_key from outbox_message where dedup_key = any(?::text[])")
+                .param(dedupKeys.toArray(String[]::new))
+                .query(String.class)
+                .list());
     }
 
     /**

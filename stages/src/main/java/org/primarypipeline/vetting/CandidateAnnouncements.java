@@ -82,7 +82,8 @@ public class CandidateAnnouncements {
                     model.put("winnerName", winnerName == null ? "nobody" : winnerName);
                     lot.ifPresent(rival -> model.put("tiedWithName", rival));
                     model.put("decidedByLot", lot.isPresent());
-                    model.put("resultUrl", settings.url("/cycles/" + cycleId));
+                    // the public results page: the staff page /cycles/{id} is behind the console login
+                    model.put("resultUrl", settings.url("/results/" + cycleId));
                 }
             }
             String stepName = step.name().toLowerCase().replace('_', '-');

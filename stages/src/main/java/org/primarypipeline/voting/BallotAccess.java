@@ -108,6 +108,43 @@ public class BallotAccess {
     }
 
     /**
+     * One more link each for these electorate members, for the reminder before the close: the opening
+     * link may be spent or lost, and only a token's hash is kept, so a reminder cannot repeat it.
+     */
+    @Transactional
+    public List<Link> issueReminderLinks(String cycleId, List<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        record Recipient(long id, String name, String email, String phone) {}
+        List<Recipient> recipients = jdbc.sql("""
+                select m.id, m.full_name, m.email, m.phone from electorate e join member m on m.id = e.member_id
+                where e.cycle_id = ? and e.member_id = any(?::bigint[]) and (m.email is not null or m.phone is not null)
+                order by m.id
+                """)
+                .params(cycleId, memberIds.toArray(Long[]::new))
+                .query((rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+        List<Link> links = new ArrayList<>(recipients.size());
+        List<String> hashes = new ArrayList<>();
+        List<Long> members = new ArrayList<>();
+        List<String> channels = new ArrayList<>();
+        for (Recipient r : recipients) {
+            String token = newSecret();
+            boolean email = r.email() != null;
+            links.add(new Link(r.id(), r.name(), email ? r.email() : r.phone(), email, url(token)));
+            hashes.add(HexFormat.of().formatHex(sha256(token)));
+            members.add(r.id());
+            channels.add(email ? "EMAIL" : "SMS");
+            if (hashes.size() == 5_000) {
+                store(cycleId, hashes, members, channels);
+            }
+        }
+        store(cycleId, hashes, members, channels);
+        return links;
+    }
+
+    /**
      * A fresh link for the electorate member with this email or phone, if the round is open and they
      * have not used up their fresh links; empty otherwise (the caller answers the same either way, so
      * the form cannot be used to find out who is a member).

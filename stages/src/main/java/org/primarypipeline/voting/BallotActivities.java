@@ -21,6 +21,12 @@ public interface BallotActivities {
     /** Opens a sealed round again for its automatic extension; the seal stays on record. */
     void reopen(String cycleId, String reason);
 
+    /**
+     * The reminder {@code pp.vote.reminder-before} ahead of the close: queued to the electorate members who
+     * have not voted and whose units reach no ballot; returns how many were queued. Once per member and deadline.
+     */
+    int remind(String cycleId);
+
     /** Seals the round if it is not yet, counts the sealed ballots with the cycle's policy and method and stores the result. */
     TallySummary tally(String cycleId);
 }

@@ -29,6 +29,7 @@ public class BallotActivitiesImpl implements BallotActivities {
     private final CycleRepository cycles;
     private final CandidacyRepository candidacies;
     private final JdbcClient jdbc;
+    private final RoundMessages messages;
 
     public BallotActivitiesImpl(
             BallotBox box,
@@ -37,7 +38,8 @@ public class BallotActivitiesImpl implements BallotActivities {
             CycleCounter counter,
             CycleRepository cycles,
             CandidacyRepository candidacies,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            RoundMessages messages) {
         this.box = box;
         this.links = links;
         this.weights = weights;
@@ -45,6 +47,7 @@ public class BallotActivitiesImpl implements BallotActivities {
         this.cycles = cycles;
         this.candidacies = candidacies;
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
     @Override
@@ -61,7 +64,12 @@ public class BallotActivitiesImpl implements BallotActivities {
                 electorate + " members; tie-break seed " + seed + " published",
                 "system",
                 "electorate-frozen");
-        return new VotingOpened(electorate, seed, queued);
+        return new VotingOpened(electorate, seed, queued, messages.reminderBefore());
+    }
+
+    @Override
+    public int remind(String cycleId) {
+        return messages.remind(cycleId);
     }
 
     @Override
@@ -222,6 +230,9 @@ public class BallotActivitiesImpl implements BallotActivities {
             doc.put("totalUnits", result.totalUnits().toPlainString());
             doc.put("exercisedUnits", result.exercisedUnits().toPlainString());
             doc.put("unexercisedUnits", result.unexercisedUnits().toPlainString());
+            // by cause, for the public results page
+            doc.put("unexercisedDeadEnds", result.unexercisedDeadEnds().toPlainString());
+            doc.put("unexercisedCycles", result.unexercisedCycles().toPlainString());
             doc.put("winner", result.winner());
             doc.put("runnerUp", result.runnerUp());
             doc.put("tieBreak", result.tieBreak());

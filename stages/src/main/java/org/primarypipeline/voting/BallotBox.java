@@ -340,6 +340,32 @@ public class BallotBox {
     }
 
     /**
+     * The electorate members whose units reach no ballot so far: they have not voted, and no chain of
+     * their proxies (as the lists stand now) leads to anyone who has. These get the reminder before the close.
+     */
+    public List<Long> unreached(String cycleId) {
+        long group = jdbc.sql("""
+                select g.id from cycle c join district_group g on g.plan_id = c.plan_id and g.district_id = c.district_id
+                where c.id = ?""").param(cycleId).query(Long.class).single();
+        // reached grows from the voters back along the proxy lists; union (not union all) stops at circles
+        return jdbc.sql("""
+                with recursive lists as (%s),
+                reached (member_id) as (
+                    select distinct member_id from ballot_receipt where cycle_id = :cycle
+                    union
+                    select l.member_id from lists l join reached r on r.member_id = l.proxy_member_id where l.units > 0
+                )
+                select e.member_id from electorate e
+                where e.cycle_id = :cycle and not exists (select 1 from reached r where r.member_id = e.member_id)
+                order by e.member_id
+                """.formatted(LISTS))
+                .param("cycle", cycleId)
+                .param("group", group)
+                .query(Long.class)
+                .list();
+    }
+
+    /**
      * Each member's list for this cycle: their override rows where they set one (an override marker with
      * no rows is an empty list), else their standing list in the cycle's group.
      */

@@ -1,4 +1,10 @@
 package org.primarypipeline.voting;
 
-/** The frozen electorate's size, the published tie-break seed and how many ballot links were queued. */
-public record VotingOpened(int electorate, long seed, int ballotLinksQueued) {}
+import java.time.Duration;
+
+/**
+ * The frozen electorate's size, the published tie-break seed, how many ballot links were queued, and how
+ * long before the close the reminder goes out ({@code pp.vote.reminder-before}; null in histories
+ * recorded before reminders existed).
+ */
+public record VotingOpened(int electorate, long seed, int ballotLinksQueued, Duration remindBefore) {}

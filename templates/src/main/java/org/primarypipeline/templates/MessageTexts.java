@@ -1,7 +1,11 @@
 package org.primarypipeline.templates;
 
+import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.TemplateFunction;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -44,6 +48,18 @@ public final class MessageTexts {
                 return k;
             }
         }
+    }
+
+    /**
+     * The group's flow rule in one sentence ({@code flow-rule}), as every round message states it: the
+     * ballot page's rules read it from here too, so members read the same sentence everywhere.
+     */
+    public static String flowRule(String language, boolean liquid) {
+        StringWriter out = new StringWriter();
+        new DefaultMustacheFactory()
+                .compile(new StringReader(text(language, "flow-rule")), "flow-rule")
+                .execute(out, Map.of("liquid", liquid));
+        return out.toString();
     }
 
     public static Set<String> keys(String language) {

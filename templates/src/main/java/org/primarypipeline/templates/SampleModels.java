@@ -2,10 +2,13 @@ package org.primarypipeline.templates;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Sample data for every candidate-facing message (and the staff escalation, and the member's assisted ballot), as the activities fill
+ * Sample data for every candidate-facing message (and the staff escalation, and the member's assisted
+ * ballot), and for the messages that carry a round to the members of a group, as the activities fill
  * them: what {@code pp templates preview NAME} renders and what the template tests check every field of.
  */
 public final class SampleModels {
@@ -13,6 +16,76 @@ public final class SampleModels {
     private SampleModels() {}
 
     public static final Map<String, Map<String, Object>> CANDIDATE_STEPS = new TreeMap<>();
+
+    /** The messages that carry a round to every member of a group (docs/members-messages.md). */
+    public static final Map<String, Map<String, Object>> ROUND_MESSAGES = new TreeMap<>();
+
+    static {
+        round(
+                "call-for-nominations",
+                "memberName",
+                "Ana Ruiz",
+                "districtId",
+                "OH-11",
+                "cycleId",
+                "OH-11-1",
+                "closesAt",
+                "Tue, Dec 15, 8:00 PM EST",
+                "nominateUrl",
+                "https://pp.example.org/nominate/OH-11-1",
+                "liquid",
+                false);
+        round(
+                "voting-reminder",
+                "memberName",
+                "Ana Ruiz",
+                "districtId",
+                "OH-11",
+                "closesAt",
+                "Tue, Dec 15, 8:00 PM EST",
+                "ballotUrl",
+                "https://pp.example.org/ballot/open/SAMPLE-TOKEN",
+                "liquid",
+                false);
+        round(
+                "cycle-result",
+                "memberName",
+                "Ana Ruiz",
+                "districtId",
+                "OH-11",
+                "cycleId",
+                "OH-11-1",
+                "winnerName",
+                "Jo Park",
+                "runnerUpName",
+                "Kim Diaz",
+                "decidedByLot",
+                false,
+                "quorumMet",
+                true,
+                "resultUrl",
+                "https://pp.example.org/results/OH-11-1",
+                "liquid",
+                false);
+        round(
+                "round-ended",
+                "memberName",
+                "Ana Ruiz",
+                "districtId",
+                "OH-11",
+                "cycleId",
+                "OH-11-1",
+                "cancelled",
+                false,
+                "quorum",
+                true,
+                "noNominee",
+                false,
+                "resultUrl",
+                "https://pp.example.org/results/OH-11-1",
+                "liquid",
+                true);
+    }
 
     static {
         put(
@@ -207,19 +280,40 @@ public final class SampleModels {
     }
 
     private static void put(String name, Object... pairs) {
+        CANDIDATE_STEPS.put(name, model(pairs));
+    }
+
+    private static void round(String name, Object... pairs) {
+        ROUND_MESSAGES.put(name, model(pairs));
+    }
+
+    private static Map<String, Object> model(Object... pairs) {
         Map<String, Object> model = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             model.put((String) pairs[i], pairs[i + 1]);
         }
-        CANDIDATE_STEPS.put(name, model);
+        return model;
+    }
+
+    /** Every message with sample data, for {@code pp templates list}. */
+    public static Set<String> names() {
+        Set<String> names = new TreeSet<>(CANDIDATE_STEPS.keySet());
+        names.addAll(ROUND_MESSAGES.keySet());
+        return names;
+    }
+
+    /** The sample model in this language ({@code en} or {@code es}, the model's {@code locale}). */
+    public static Map<String, Object> of(String name, String language) {
+        Map<String, Object> model = of(name);
+        model.put("locale", language);
+        return model;
     }
 
     /** The sample model with the layout's fields, ready to render. */
     public static Map<String, Object> of(String name) {
-        Map<String, Object> sample = CANDIDATE_STEPS.get(name);
+        Map<String, Object> sample = CANDIDATE_STEPS.getOrDefault(name, ROUND_MESSAGES.get(name));
         if (sample == null) {
-            throw new TemplateException(
-                    "no sample data for '" + name + "'; samples exist for " + CANDIDATE_STEPS.keySet());
+            throw new TemplateException("no sample data for '" + name + "'; samples exist for " + names());
         }
         Map<String, Object> model = new LinkedHashMap<>(sample);
         model.put("orgName", "Primary Pipeline");

@@ -221,7 +221,7 @@ class TemplateRendererTest {
                 "https://pp.example.org/r"));
         RenderedMessage result = renderer.render("cycle-result", noWinner);
         assertThat(result.subject()).isEqualTo("The vote in TX-07 has closed");
-        assertThat(result.text()).contains("without a winner: not enough members took part");
+        assertThat(result.text()).contains("without a winner. Not enough members took part");
 
         Map<String, Object> self = new HashMap<>(DOCUMENTED.get("nomination-received"));
         self.put("self", true);

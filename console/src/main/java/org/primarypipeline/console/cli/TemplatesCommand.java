@@ -26,7 +26,7 @@ public final class TemplatesCommand implements Runnable {
     static final class ListTemplates implements Callable<Integer> {
         @Override
         public Integer call() {
-            SampleModels.CANDIDATE_STEPS.keySet().forEach(System.out::println);
+            SampleModels.names().forEach(System.out::println);
             return 0;
         }
     }
@@ -39,11 +39,14 @@ public final class TemplatesCommand implements Runnable {
         @Option(names = "--part", defaultValue = "all", description = "subject, text, html, sms or all (default).")
         String part;
 
+        @Option(names = "--lang", defaultValue = "en", description = "en (default) or es: the words' language.")
+        String lang;
+
         @Override
         public Integer call() {
             RenderedMessage message;
             try {
-                message = new TemplateRenderer().render(name, SampleModels.of(name));
+                message = new TemplateRenderer().render(name, SampleModels.of(name, lang));
             } catch (TemplateException e) {
                 System.err.println(e.getMessage());
                 return 2;

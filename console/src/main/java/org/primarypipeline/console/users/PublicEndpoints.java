@@ -22,6 +22,7 @@ public final class PublicEndpoints {
         "/nominate/**",
         "/candidacy/accept/**",
         "/fundraisers/**",
+        "/results/**",
         "/webhooks/**",
         "/unsubscribe/**",
         "/invitation",

@@ -9,6 +9,7 @@ import org.primarypipeline.console.cycles.UnknownCycleException;
 import org.primarypipeline.console.voting.BallotPageModels.Sent;
 import org.primarypipeline.console.web.PublicPage;
 import org.primarypipeline.console.web.PublicPageView;
+import org.primarypipeline.core.cycle.CycleStatus;
 import org.primarypipeline.platform.PublicDoor;
 import org.primarypipeline.voting.BallotAccess;
 import org.primarypipeline.voting.BallotAccess.LinkState;
@@ -203,9 +204,13 @@ public class BallotPageController {
         return page(HttpStatus.UNAUTHORIZED, "problem", BallotPages.sessionEnded(cycleId));
     }
 
-    private static ModelAndView problem(BallotAccess.Exchange exchange) {
+    private ModelAndView problem(BallotAccess.Exchange exchange) {
         HttpStatus status = exchange.state() == LinkState.UNKNOWN ? HttpStatus.NOT_FOUND : HttpStatus.GONE;
-        return page(status, "problem", BallotPages.linkProblem(exchange));
+        // a link of a cancelled or failed round says so, rather than promising a count that never comes
+        CycleStatus round = exchange.state() == LinkState.ROUND_CLOSED
+                ? ballots.cycle(exchange.session().cycleId()).status()
+                : null;
+        return page(status, "problem", BallotPages.linkProblem(exchange, round));
     }
 
     private static ModelAndView page(HttpStatus status, String template, PublicPage model) {

@@ -10,6 +10,7 @@ import org.primarypipeline.console.voting.BallotPageModels.Problem;
 import org.primarypipeline.console.voting.BallotPageModels.ProxySlot;
 import org.primarypipeline.console.voting.BallotPageModels.Published;
 import org.primarypipeline.console.voting.BallotPageModels.RankChoice;
+import org.primarypipeline.core.cycle.CycleStatus;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
 import org.primarypipeline.vetting.CandidacyRepository;
@@ -211,7 +212,8 @@ class BallotPages {
                 null);
     }
 
-    static Problem linkProblem(BallotAccess.Exchange exchange) {
+    /** @param round the cycle's status when its round no longer takes ballots, else null */
+    static Problem linkProblem(BallotAccess.Exchange exchange, CycleStatus round) {
         String cycleId = exchange.session() == null ? null : exchange.session().cycleId();
         String[] said = switch (exchange.state()) {
             case USED ->
@@ -226,12 +228,7 @@ class BallotPages {
                 new String[] {
                     "This link has expired", "Ballot links are good for a limited time. Ask for a fresh one below."
                 };
-            case ROUND_CLOSED ->
-                new String[] {
-                    "Voting is closed",
-                    "This cycle no longer takes ballots. Once it is " + "counted you can check your receipt at /ballot/"
-                            + cycleId + "/check."
-                };
+            case ROUND_CLOSED -> closed(cycleId, round);
             default ->
                 new String[] {
                     "This link is not valid",
@@ -241,5 +238,30 @@ class BallotPages {
         };
         boolean fresh = cycleId != null && exchange.state() != BallotAccess.LinkState.ROUND_CLOSED;
         return new Problem(said[0], said[0], said[1], fresh, fresh ? cycleId : null);
+    }
+
+    /** A closed round's link: cancelled and failed rounds are explained, a counted one points to its result. */
+    private static String[] closed(String cycleId, CycleStatus round) {
+        String results = "/results/" + cycleId;
+        if (round == CycleStatus.CANCELLED) {
+            return new String[] {
+                "This round was cancelled",
+                "The organization's staff cancelled this round before a winner was certified, so this link no "
+                        + "longer opens a ballot and no result will be published. Your membership and your proxies "
+                        + "stay as they are. What is published about the round is at " + results + "."
+            };
+        }
+        if (round == CycleStatus.FAILED) {
+            return new String[] {
+                "This round ended without a winner",
+                "This round could not be brought to a certified result, so this link no longer opens a ballot. "
+                        + "Your membership and your proxies stay as they are. Why it ended is at " + results + "."
+            };
+        }
+        return new String[] {
+            "Voting is closed",
+            "This cycle no longer takes ballots. Once it is counted its result is at " + results
+                    + ", where you can also check your receipt."
+        };
     }
 }

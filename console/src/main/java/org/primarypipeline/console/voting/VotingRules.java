@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.core.time.RecipientTimeZones;
+import org.primarypipeline.templates.MessageTexts;
 
 /** How a cycle's vote works, in the words of the ballot page's "How this vote works". */
 record VotingRules(
@@ -39,12 +40,8 @@ record VotingRules(
         boolean liquid = settings.policy().equals("liquid");
         return new VotingRules(
                 liquid ? "liquid democracy" : "smartocracy",
-                liquid
-                        ? "if you vote, your own 10 units stay on your ballot; only if you do not vote do they go to "
-                                + "your proxies."
-                        : "if you name proxies, your own 10 units go to them even when you vote too (the group's "
-                                + "trust outranks self-assessment); your ballot carries the units others hand you. With no "
-                                + "proxies named, your units stay on your ballot.",
+                // the one sentence every round message states too (messages bundles, key flow-rule)
+                MessageTexts.flowRule("en", liquid),
                 switch (settings.method()) {
                     case "plurality" -> "plurality (first choices only)";
                     case "schulze" -> "the Schulze method (pairwise comparison)";

@@ -150,6 +150,7 @@ public class PageViewResolver implements ViewResolver, Ordered {
         item(items, path, "/pledge", "Pledge", user.can(Right.VIEW));
         item(items, path, "/finance", "Finance", user.can(Right.SIGN_OFF_FINANCE));
         item(items, path, "/outbox/dead-letters", "Dead letters", user.can(Right.STEER_CYCLES));
+        item(items, path, "/mailbox", "Mailbox", user.can(Right.STEER_CYCLES));
         item(items, path, "/audit", "Audit log", user.can(Right.READ_AUDIT));
         item(items, path, "/users", "Users", user.can(Right.MANAGE_USERS));
         item(items, path, "/swagger-ui.html", "API", user.can(Right.VIEW));

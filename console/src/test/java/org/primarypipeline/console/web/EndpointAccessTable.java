@@ -124,6 +124,7 @@ final class EndpointAccessTable {
         get("/ballot/{cycleId}/check", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/check");
         get("/ballot/assisted/{token}", Access.PUBLIC, "/ballot/assisted/no-such-token");
         post("/ballot/assisted/{id}", Access.PUBLIC, "/ballot/assisted/999999", "token=no-such-token&decision=confirm");
+        get("/results/{cycleId}", Access.PUBLIC, "/results/" + NO_CYCLE);
         get("/ballot/{cycleId}/receipts", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/receipts");
         get("/ballot/{cycleId}/receipts/{receipt}", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/receipts/abc");
         get("/ballot/{cycleId}/audit-bundle", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/audit-bundle");
@@ -219,6 +220,8 @@ final class EndpointAccessTable {
         post("/districts/{district}/launch", Access.STEER_CYCLES, "/districts/ZZ-01/launch", "vettingPeriod=1d");
         get("/outbox/dead-letters", Access.STEER_CYCLES, "/outbox/dead-letters");
         post("/outbox/dead-letters/{id}/requeue", Access.STEER_CYCLES, "/outbox/dead-letters/999999/requeue", "");
+        get("/mailbox", Access.STEER_CYCLES, "/mailbox");
+        get("/mailbox/{number}", Access.STEER_CYCLES, "/mailbox/999999");
         rule(
                 "PUT",
                 "/api/members/{memberId}/proxies",

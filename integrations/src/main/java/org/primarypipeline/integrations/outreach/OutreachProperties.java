@@ -98,8 +98,13 @@ public class OutreachProperties {
     }
 
     public static class Email {
-        private String host = "localhost";
-        private int port = 2525;
+        /** Blank: no SMTP server of our own, so the sending process runs the local mailbox ({@code LocalMailbox}). */
+        private String host;
+
+        private int port = 25;
+        /** Port of the local mailbox's SMTP server when no host is set; 0 takes a free one. */
+        private int localMailboxPort;
+
         private Tls tls = Tls.NONE;
         private String username;
         private String password;
@@ -136,6 +141,14 @@ public class OutreachProperties {
 
         public void setPort(int port) {
             this.port = port;
+        }
+
+        public int getLocalMailboxPort() {
+            return localMailboxPort;
+        }
+
+        public void setLocalMailboxPort(int localMailboxPort) {
+            this.localMailboxPort = localMailboxPort;
         }
 
         public Tls getTls() {

@@ -23,6 +23,7 @@ import org.primarypipeline.vetting.VettingDecision;
 import org.primarypipeline.voting.BallotActivities;
 import org.primarypipeline.voting.BallotSeal;
 import org.primarypipeline.voting.TallySummary;
+import org.primarypipeline.voting.VotingOpened;
 
 /**
  * The cycle as a business process: a few lines per stage, windows as durable timers, staff actions as
@@ -61,6 +62,13 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
      */
     private static final String SEALED_ROUNDS = "sealed-rounds";
 
+    /**
+     * Cycles started before round reminders wait out the voting window in one timer; from this version the
+     * window also wakes {@code pp.vote.reminder-before} ahead of its close to remind members whose units
+     * reach no ballot (an activity; its effects are the outbox's).
+     */
+    private static final String ROUND_REMINDERS = "round-reminders";
+
     private static ActivityOptions within(Duration startToClose) {
         return ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(startToClose)
@@ -86,6 +94,18 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
 
     private final BallotActivities ballots =
             Workflow.newActivityStub(BallotActivities.class, within(Duration.ofMinutes(30)));
+    /** A reminder that keeps failing must not hold up the vote: a few tries, then voting goes on without it. */
+    private final BallotActivities reminders = Workflow.newActivityStub(
+            BallotActivities.class,
+            ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofMinutes(10))
+                    .setRetryOptions(RetryOptions.newBuilder()
+                            .setInitialInterval(Duration.ofSeconds(1))
+                            .setBackoffCoefficient(2)
+                            .setMaximumAttempts(3)
+                            .build())
+                    .build());
+
     private final CertificationActivities certification =
             Workflow.newActivityStub(CertificationActivities.class, within(Duration.ofMinutes(30)));
     private final FundraiserActivities fundraiser =
@@ -111,6 +131,12 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     private boolean approvalRows;
     /** Whether this run seals the voting round when it closes early (see {@link #SEALED_ROUNDS}). */
     private boolean sealedRounds;
+    /** Whether this run reminds members before voting closes (see {@link #ROUND_REMINDERS}). */
+    private boolean roundReminders;
+    /** How long before the close the reminder goes out, as the opening activity said; null: no reminder. */
+    private Duration remindBefore;
+    /** The close the last reminder was sent (or skipped) for; a changed deadline earns a new one. */
+    private Instant remindedFor;
 
     @Override
     public CycleOutcome run(CyclePlan plan) {
@@ -119,6 +145,7 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
         this.candidateSteps = Workflow.getVersion(CANDIDATE_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1;
         this.approvalRows = Workflow.getVersion(APPROVAL_ROWS, Workflow.DEFAULT_VERSION, 1) >= 1;
         this.sealedRounds = Workflow.getVersion(SEALED_ROUNDS, Workflow.DEFAULT_VERSION, 1) >= 1;
+        this.roundReminders = Workflow.getVersion(ROUND_REMINDERS, Workflow.DEFAULT_VERSION, 1) >= 1;
         this.plan = plan;
         this.settings = plan.settings();
         this.stage = plan.stage();
@@ -155,7 +182,8 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
                 }
                 case VOTING_ROUND -> {
                     openWindow("voting is open");
-                    ballots.openVoting(plan.cycleId());
+                    VotingOpened opened = ballots.openVoting(plan.cycleId());
+                    remindBefore = roundReminders ? opened.remindBefore() : null;
                     if (candidateSteps()) {
                         vetting.announce(plan.cycleId(), CandidateStep.VOTING_OPEN);
                     }
@@ -424,6 +452,10 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     private void awaitWindow() {
         boolean sweeping =
                 (stage == CycleStage.PLEDGE_VETTING || stage == CycleStage.NOMINATION_WINDOW) && candidateSteps();
+        boolean reminding = stage == CycleStage.VOTING_ROUND && remindBefore != null;
+        if (reminding && Duration.between(now(), deadline).compareTo(remindBefore) <= 0) {
+            remindedFor = deadline; // a window this short: the ballot link that just went out is the reminder
+        }
         while (!closeRequested && !cancelRequested) {
             Duration left = Duration.between(now(), deadline);
             if (left.isNegative() || left.isZero()) {
@@ -431,6 +463,19 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
             }
             windowChanged = false;
             Duration wait = sweeping && left.compareTo(SWEEP_EVERY) > 0 ? SWEEP_EVERY : left;
+            if (reminding && !deadline.equals(remindedFor)) {
+                Duration untilReminder = left.minus(remindBefore);
+                if (untilReminder.isNegative() || untilReminder.isZero()) {
+                    remindedFor = deadline;
+                    try {
+                        reminders.remind(plan.cycleId());
+                    } catch (ActivityFailure failed) {
+                        // a reminder is a courtesy: the vote goes on without it
+                    }
+                    continue;
+                }
+                wait = untilReminder.compareTo(wait) < 0 ? untilReminder : wait;
+            }
             boolean woken = Workflow.await(wait, () -> closeRequested || cancelRequested || windowChanged);
             if (!woken && sweeping && now().isBefore(deadline)) {
                 try {

@@ -55,6 +55,7 @@ class DistrictCycleWorkflowTest {
         long ana = fx.join(district, "Member One");
         long ben = fx.join(district, "Member Two");
         long cy = fx.join(district, "Member Three");
+        fx.join(district, "Member Four");
         // Cy trusts Ben with all ten units
         fx.proxies(district, cy, List.of(new ProxyChoice(ben, 10)));
         fx.env.sleep(Duration.ofDays(10).plusMinutes(1));
@@ -63,9 +64,13 @@ class DistrictCycleWorkflowTest {
         fx.awaitVotingOpen(id);
         fx.vote(id, ana, sitting, nominee);
         fx.vote(id, ben, nominee);
-        fx.env.sleep(Duration.ofDays(5).plusMinutes(1));
+        fx.env.sleep(Duration.ofDays(2));
+        assertThat(reminders(id)).as("three days before the close: not yet").isEmpty();
+        fx.env.sleep(Duration.ofDays(3).plusMinutes(1));
 
         fx.awaitStage(cycle, CycleStage.CERTIFICATION);
+        // 48 hours before the close: only Member Four, whose units reached no ballot (Cy's reach Ben's)
+        assertThat(reminders(id)).containsExactly("member.four@example.org");
         assertThat(cycle.view().winnerCandidacyId()).isEqualTo(nominee);
         assertThat(cycle.certify(StaffAction.by("alice"))).contains("1 of 2");
         assertThatThrownBy(() -> cycle.certify(StaffAction.by("alice")))
@@ -106,6 +111,15 @@ class DistrictCycleWorkflowTest {
                         .query(java.math.BigDecimal.class)
                         .single())
                 .isEqualByComparingTo("30");
+    }
+
+    private List<String> reminders(String cycleId) {
+        return fx.activities
+                .jdbc()
+                .sql("select recipient from outbox_message where template = 'voting-reminder' and dedup_key like ?")
+                .param("cycle:" + cycleId + ":voting-reminder:%")
+                .query(String.class)
+                .list();
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.templates.RenderedMessage;
 import org.primarypipeline.templates.TemplateException;
 import org.primarypipeline.templates.TemplateRenderer;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +30,8 @@ import org.springframework.stereotype.Component;
  * multipart/alternative mail with a Message-ID fixed by the outbox row, and List-Unsubscribe headers
  * on non-transactional mail.
  */
+// the local mailbox, when it runs, points the SMTP settings at itself before these read them
+@DependsOn("localMailbox")
 @Component
 public class EmailAdapter implements ChannelAdapter {
 
@@ -59,7 +62,7 @@ public class EmailAdapter implements ChannelAdapter {
         return "smtp";
     }
 
-    /** With nothing configured this is localhost:2525; if nothing listens there, mail waits and retries. */
+    /** With nothing configured this is the local mailbox; if an SMTP server is down, mail waits and retries. */
     @Override
     public boolean available() {
         return email.getHost() != null && !email.getHost().isBlank();

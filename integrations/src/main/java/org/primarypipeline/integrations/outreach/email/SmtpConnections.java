@@ -13,6 +13,7 @@ import org.apache.camel.component.mail.DefaultAuthenticator;
 import org.apache.camel.component.mail.DefaultJavaMailSender;
 import org.primarypipeline.integrations.outreach.OutreachProperties;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Component;
  * <p>Any failure on a connection closes it and is reported as is: the outbox decides about retrying,
  * since after the DATA command nobody can tell whether the server kept the message.
  */
+// the local mailbox, when it runs, points the SMTP settings at itself before these read them
+@DependsOn("localMailbox")
 @Component
 public class SmtpConnections extends DefaultJavaMailSender implements DisposableBean {
 
