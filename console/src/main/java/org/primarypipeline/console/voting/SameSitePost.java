@@ -10,11 +10,11 @@ import java.util.Locale;
  * session on them. Browsers say where a post comes from: Sec-Fetch-Site (current ones), Origin (all of
  * them on a POST). A request with neither is not from a browser's form and plants nothing.
  */
-final class SameSitePost {
+public final class SameSitePost {
 
     private SameSitePost() {}
 
-    static boolean fromThisApp(HttpServletRequest request) {
+    public static boolean fromThisApp(HttpServletRequest request) {
         String site = request.getHeader("Sec-Fetch-Site");
         if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
             return false;
