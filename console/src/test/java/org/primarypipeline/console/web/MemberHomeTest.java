@@ -3,9 +3,15 @@ package org.primarypipeline.console.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.primarypipeline.core.cycle.CycleSettings;
+import org.primarypipeline.core.cycle.CycleStage;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.supporters.MemberRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -18,6 +24,9 @@ class MemberHomeTest extends ConsoleTestSupport {
 
     @Autowired
     MemberRepository members;
+
+    @Autowired
+    CycleRepository cycles;
 
     @BeforeEach
     void freshLimits() {
@@ -129,6 +138,30 @@ class MemberHomeTest extends ConsoleTestSupport {
         assertThat(group(lea)).isEqualTo("none");
         assertThat(browser.get("/me").body()).contains("You are not in a district group now.");
         assertThat(actions(lea)).contains("member.left");
+    }
+
+    @Test
+    void theGroupsRoundShowsItsStageAndWhatTheMemberCanDoNow() throws Exception {
+        String plan = jdbc.sql("select id from district_plan where is_current")
+                .query(String.class)
+                .single();
+        members.join("RI-02", "Rui Round", "rui.round@example.org", null);
+        CycleRecord cycle = cycles.create(plan, "RI-02", CycleSettings.defaults(), "alice", Instant.now());
+        cycles.enterStage(
+                cycle.id(),
+                CycleStage.NOMINATION_WINDOW,
+                Instant.now().plus(Duration.ofDays(10)),
+                0,
+                "nominations open",
+                "nominations-open");
+        MemberBrowser rui = new MemberBrowser(base(), jdbc).signIn("rui.round@example.org");
+        String home = rui.get("/me").body();
+        assertThat(home)
+                .contains("<strong>" + cycle.id() + "</strong>: Nominations are open")
+                .contains("href=\"/nominate/" + cycle.id() + "\"")
+                .contains("Its rounds were launched by: alice.")
+                .doesNotContain("/results/" + cycle.id(), "Send me my ballot link");
+        assertThat(rui.get("/me?lang=es").body()).contains("href=\"/nominate/" + cycle.id() + "\"");
     }
 
     private String email(long member) {
