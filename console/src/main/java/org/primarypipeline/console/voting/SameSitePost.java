@@ -16,7 +16,12 @@ public final class SameSitePost {
 
     public static boolean fromThisApp(HttpServletRequest request) {
         String site = request.getHeader("Sec-Fetch-Site");
-        if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
+        if (site != null && site.equalsIgnoreCase("same-origin")) {
+            // no page can forge this header; and a form on a no-referrer page (every personal page) is
+            // sent with "Origin: null", so the origin cannot be asked for once the browser has answered
+            return true;
+        }
+        if (site != null && !site.equalsIgnoreCase("none")) {
             return false;
         }
         String origin = request.getHeader("Origin");

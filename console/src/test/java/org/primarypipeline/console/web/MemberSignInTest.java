@@ -92,6 +92,19 @@ class MemberSignInTest extends ConsoleTestSupport {
                 "",
                 Map.of("Content-Type", "application/x-www-form-urlencoded", "Origin", "https://evil.example"));
         assertThat(crossSite.headers().firstValue("Set-Cookie")).isEmpty();
+        // nor from a no-referrer page of its own (the browser then says "Origin: null")
+        HttpResponse<String> crossSiteNull = victim.send(
+                "POST",
+                second,
+                "",
+                Map.of(
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "Origin",
+                        "null",
+                        "Sec-Fetch-Site",
+                        "cross-site"));
+        assertThat(crossSiteNull.headers().firstValue("Set-Cookie")).isEmpty();
         assertThat(victim.get(second).statusCode()).as("not spent").isEqualTo(200);
 
         // signing out needs the session's form key; then the cookie opens nothing
