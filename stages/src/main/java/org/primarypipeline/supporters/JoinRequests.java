@@ -94,8 +94,22 @@ public class JoinRequests {
      * Takes a request and sends its link. A bot (the honeypot filled) gets the same answer and nothing is
      * stored or sent. Refused with {@link RefusedFields} for bad input and {@link JoinLimited} past the limits.
      */
-    @Transactional
     public Requested request(JoinForm form, String ip) {
+        return request(form, ip, Consent.NOT_ASKED);
+    }
+
+    /**
+     * The person's answer, on the join page, to whether the group's news may come by email and by text
+     * (null: not asked, as on the API). Kept with the request and written to the one consent record when
+     * the link is followed, since only then is the address known to be theirs.
+     */
+    public record Consent(Boolean email, Boolean sms) {
+        public static final Consent NOT_ASKED = new Consent(null, null);
+    }
+
+    /** As {@link #request(JoinForm, String)}, with the person's consent per channel. */
+    @Transactional
+    public Requested request(JoinForm form, String ip, Consent asked) {
         JoinForm.Valid valid = form.validate();
         Channel channel = valid.email() != null ? Channel.EMAIL : Channel.SMS;
         String address = valid.email() != null ? valid.email() : valid.phone();
@@ -121,8 +135,8 @@ public class JoinRequests {
         String token = token();
         long id = jdbc.sql("""
                 insert into join_request (token_hash, district_id, named_district, full_name, email, phone, street, zip,
-                                          language, channel, address, requested_ip, expires_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                                          language, channel, address, requested_ip, expires_at, email_ok, sms_ok)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
                 """)
                 .params(
                         hash(token),
@@ -137,7 +151,9 @@ public class JoinRequests {
                         channel.name(),
                         address,
                         ip == null ? "" : ip,
-                        Timestamp.from(expires))
+                        Timestamp.from(expires),
+                        asked.email(),
+                        asked.sms())
                 .query(Long.class)
                 .single();
         Map<String, Object> model = new LinkedHashMap<>();
@@ -188,8 +204,11 @@ public class JoinRequests {
         districts.confirm(member, DistrictId.parse(r.districtId()));
         jdbc.sql("""
                 update member set zip = coalesce(zip, ?), street = coalesce(street, ?),
-                    joined_at = coalesce(joined_at, now()) where id = ?
-                """).params(r.zip(), r.street(), member).update();
+                    joined_at = coalesce(joined_at, now()), locale = ? where id = ?
+                """)
+                .params(r.zip(), r.street(), r.spanish() ? "es" : "en", member)
+                .update();
+        recordConsent(r);
         jdbc.sql("update join_request set confirmed_at = now(), member_id = ? where id = ?")
                 .params(member, r.id())
                 .update();
@@ -207,7 +226,9 @@ public class JoinRequests {
             String street,
             String zip,
             boolean spanish,
-            Long memberId) {}
+            Long memberId,
+            Channel channel,
+            Consent consent) {}
 
     private Optional<Row> row(String token, boolean lock) {
         if (token == null || token.isBlank() || token.length() > 64) {
@@ -215,7 +236,7 @@ public class JoinRequests {
         }
         return jdbc.sql("""
                 select id, district_id, full_name, email, phone, street, zip, language, member_id,
-                       confirmed_at is not null, expires_at <= now()
+                       confirmed_at is not null, expires_at <= now(), channel, email_ok, sms_ok
                 from join_request where token_hash = ?
                 """ + (lock ? " for update" : ""))
                 .param(hash(token))
@@ -229,8 +250,32 @@ public class JoinRequests {
                         rs.getString(6),
                         rs.getString(7),
                         "es".equals(rs.getString(8)),
-                        (Long) rs.getObject(9)))
+                        (Long) rs.getObject(9),
+                        Channel.valueOf(rs.getString(12)),
+                        new Consent((Boolean) rs.getObject(13), (Boolean) rs.getObject(14))))
                 .optional();
+    }
+
+    /**
+     * The join page's answers, now that the link proved the address. A "no" is recorded for either
+     * channel; a "yes" only for the channel the link came by: ticking a box must not undo a STOP that a
+     * phone's owner sent, when whoever ticked it proved only an email address.
+     */
+    private void recordConsent(Row r) {
+        String evidence = "join request " + r.id() + " confirmed by its link";
+        record(Channel.EMAIL, r.email(), r.consent().email(), r.channel(), evidence);
+        record(Channel.SMS, r.phone(), r.consent().sms(), r.channel(), evidence);
+    }
+
+    private void record(Channel channel, String address, Boolean ok, Channel proved, String evidence) {
+        if (address == null || ok == null) {
+            return;
+        }
+        if (!ok) {
+            consent.optOut(channel, address, "join-page", evidence);
+        } else if (channel == proved) {
+            consent.optIn(channel, address, "join-page", evidence);
+        }
     }
 
     private Optional<String> currentDistrict(String email, String phone) {

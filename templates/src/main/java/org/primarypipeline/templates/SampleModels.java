@@ -277,6 +277,14 @@ public final class SampleModels {
                 true,
                 "forCandidate",
                 true);
+        put(
+                "member-sign-in",
+                "fullName",
+                "Ana Ruiz",
+                "signInUrl",
+                "https://pp.example.org/me/sign-in/SAMPLE-TOKEN",
+                "minutes",
+                15);
     }
 
     private static void put(String name, Object... pairs) {

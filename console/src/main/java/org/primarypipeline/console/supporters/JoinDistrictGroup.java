@@ -28,7 +28,12 @@ public class JoinDistrictGroup {
      * nor are bots' requests, which sent nothing.
      */
     public JoinRequests.Requested perform(JoinForm form, String ip) {
-        JoinRequests.Requested requested = joins.request(form, ip);
+        return perform(form, ip, JoinRequests.Consent.NOT_ASKED);
+    }
+
+    /** The join page's request, with the person's consent per channel (recorded once the link is followed). */
+    public JoinRequests.Requested perform(JoinForm form, String ip, JoinRequests.Consent consent) {
+        JoinRequests.Requested requested = joins.request(form, ip, consent);
         if (!requested.sent()) {
             return requested;
         }

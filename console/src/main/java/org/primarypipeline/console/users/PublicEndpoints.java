@@ -16,6 +16,7 @@ public final class PublicEndpoints {
      */
     public static final String[] MEMBERS_AND_PROVIDERS = {
         "/api/districts/*/members",
+        "/join",
         "/join/confirm/**",
         "/ballot/**",
         "/ballot/*/audit-bundle",
@@ -30,6 +31,16 @@ public final class PublicEndpoints {
         "/twilio/**",
         "/actuator/health/**",
     };
+
+    /**
+     * The members' own pages: a chain of their own ({@link MemberSecurityConfiguration}) whose session is a
+     * {@link SignedInMember}'s, opened by a one-time sign-in link. A console account's session is not one,
+     * and a member's session reaches nothing else.
+     */
+    public static final String[] MEMBERS_HOME = {"/me", "/me/**"};
+
+    /** Open inside the members' chain: asking for a sign-in link and following it. */
+    public static final String[] MEMBERS_OPEN = {"/me/sign-in", "/me/sign-in/**"};
 
     /** Open inside the console itself, so that the sign-in page can be shown, styled and can report errors. */
     public static final String[] CONSOLE_OPEN = {

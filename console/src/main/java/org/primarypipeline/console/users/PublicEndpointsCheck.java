@@ -72,7 +72,8 @@ class PublicEndpointsCheck implements SmartInitializingSingleton {
     }
 
     private boolean open(String path) {
-        return Arrays.stream(PublicEndpoints.MEMBERS_AND_PROVIDERS).anyMatch(open -> paths.match(open, path));
+        return Arrays.stream(PublicEndpoints.MEMBERS_AND_PROVIDERS).anyMatch(open -> paths.match(open, path))
+                || Arrays.stream(PublicEndpoints.MEMBERS_OPEN).anyMatch(open -> paths.match(open, path));
     }
 
     /** A concrete path for a pattern: each {variable} becomes one segment. */

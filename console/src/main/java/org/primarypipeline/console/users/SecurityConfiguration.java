@@ -114,8 +114,9 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /** Last: it takes every request the chains before it (the members' own at 3) did not. */
     @Bean
-    @Order(3)
+    @Order(10)
     SecurityFilterChain console(
             HttpSecurity http,
             AuthenticationManager authentication,

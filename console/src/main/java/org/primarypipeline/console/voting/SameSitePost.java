@@ -10,13 +10,18 @@ import java.util.Locale;
  * session on them. Browsers say where a post comes from: Sec-Fetch-Site (current ones), Origin (all of
  * them on a POST). A request with neither is not from a browser's form and plants nothing.
  */
-final class SameSitePost {
+public final class SameSitePost {
 
     private SameSitePost() {}
 
-    static boolean fromThisApp(HttpServletRequest request) {
+    public static boolean fromThisApp(HttpServletRequest request) {
         String site = request.getHeader("Sec-Fetch-Site");
-        if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
+        if (site != null && site.equalsIgnoreCase("same-origin")) {
+            // no page can forge this header; and a form on a no-referrer page (every personal page) is
+            // sent with "Origin: null", so the origin cannot be asked for once the browser has answered
+            return true;
+        }
+        if (site != null && !site.equalsIgnoreCase("none")) {
             return false;
         }
         String origin = request.getHeader("Origin");

@@ -81,6 +81,11 @@ public final class ErrorReplies {
                 return true;
             }
         }
+        for (String pattern : PublicEndpoints.MEMBERS_HOME) {
+            if (PATHS.match(pattern, path)) {
+                return true;
+            }
+        }
         return false;
     }
 

@@ -54,6 +54,11 @@ public class RequestSizeLimit extends OncePerRequestFilter {
                 return publicMax;
             }
         }
+        for (String pattern : PublicEndpoints.MEMBERS_HOME) {
+            if (PATHS.match(pattern, path)) {
+                return publicMax;
+            }
+        }
         return -1;
     }
 

@@ -206,6 +206,49 @@ class InputFuzzTest {
         return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    // ---- the members' join page and sign-in (forms) ----
+
+    @Test
+    void joinPage() throws Exception {
+        Random random = new Random(SEED + 7);
+        Target t = report.target("join page: POST /join");
+        for (int i = 0; i < TRIES; i++) {
+            Map<String, String> good = new LinkedHashMap<>();
+            good.put("fullName", "Ana Ortiz");
+            good.put("email", "ana.page." + i + "@example.org");
+            good.put("phone", "");
+            good.put("street", "1 Main St");
+            good.put("zip", "05401");
+            good.put("language", "es");
+            good.put("emailOk", "yes");
+            good.put("website", "");
+            String body = BadInput.body(BadInput.spoil(good, random));
+            // the limits count this test's one network address: each try starts under them
+            jdbc.sql("delete from join_request").update();
+            long before = count("join_request");
+            HttpResponse<String> r = form("/join", body);
+            t.judge(body, r, before, count("join_request"), r.statusCode() == 200);
+        }
+        t.assertClean();
+    }
+
+    @Test
+    void memberSignIn() throws Exception {
+        Random random = new Random(SEED + 8);
+        Target t = report.target("members' sign-in: POST /me/sign-in");
+        for (int i = 0; i < TRIES; i++) {
+            Map<String, String> good = new LinkedHashMap<>();
+            good.put("address", "ana.sign." + i + "@example.org");
+            good.put("website", "");
+            String body = BadInput.body(BadInput.spoil(good, random));
+            jdbc.sql("delete from member_sign_in").update();
+            long before = count("member_sign_in");
+            HttpResponse<String> r = form("/me/sign-in", body);
+            t.judge(body, r, before, count("member_sign_in"), r.statusCode() == 200);
+        }
+        t.assertClean();
+    }
+
     // ---- the nomination form ----
 
     @Test

@@ -17,6 +17,8 @@ final class EndpointAccessTable {
     /** Who may: anyone (a public door), any signed-in account, or the roles that have a right. */
     enum Access {
         PUBLIC,
+        /** A member signed in on the members' pages (PublicEndpoints.MEMBERS_HOME): no console account. */
+        MEMBER,
         SIGNED_IN,
         VIEW,
         STEER_CYCLES,
@@ -27,6 +29,7 @@ final class EndpointAccessTable {
         boolean allows(Role role) {
             return switch (this) {
                 case PUBLIC, SIGNED_IN -> true;
+                case MEMBER -> false;
                 default -> role.has(Right.valueOf(name()));
             };
         }
@@ -128,9 +131,24 @@ final class EndpointAccessTable {
         get("/ballot/{cycleId}/receipts", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/receipts");
         get("/ballot/{cycleId}/receipts/{receipt}", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/receipts/abc");
         get("/ballot/{cycleId}/audit-bundle", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/audit-bundle");
+        get("/join", Access.PUBLIC, "/join");
+        post("/join", Access.PUBLIC, "/join", "fullName=");
         get("/join/confirm/{token}", Access.PUBLIC, "/join/confirm/no-such-token");
         post("/join/confirm/{token}", Access.PUBLIC, "/join/confirm/no-such-token", "");
         unmapped("/actuator/health");
+        // the members' own pages: asking for a sign-in link and following it (PublicEndpoints.MEMBERS_OPEN)
+        get("/me/sign-in", Access.PUBLIC, "/me/sign-in");
+        post("/me/sign-in", Access.PUBLIC, "/me/sign-in", "address=");
+        get("/me/sign-in/{token}", Access.PUBLIC, "/me/sign-in/no-such-token");
+        post("/me/sign-in/{token}", Access.PUBLIC, "/me/sign-in/no-such-token", "");
+        // and a signed-in member's (PublicEndpoints.MEMBERS_HOME): every console account is sent to sign in there
+        get("/me", Access.MEMBER, "/me");
+        get("/me/leave", Access.MEMBER, "/me/leave");
+        post("/me/leave", Access.MEMBER, "/me/leave", "confirm=no");
+        post("/me/sign-out", Access.MEMBER, "/me/sign-out", "");
+        post("/me/contact", Access.MEMBER, "/me/contact", "email=");
+        post("/me/language", Access.MEMBER, "/me/language", "locale=en");
+        post("/me/address", Access.MEMBER, "/me/address", "zip=");
         // open inside the console so that the sign-in page can be shown: PublicEndpoints.CONSOLE_OPEN
         get("/login", Access.PUBLIC, "/login");
         rule("*", "/error", Access.PUBLIC, "/error", null);

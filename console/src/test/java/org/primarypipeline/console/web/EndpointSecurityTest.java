@@ -116,6 +116,7 @@ class EndpointSecurityTest extends ConsoleTestSupport {
         List<String> disagreements = new ArrayList<>();
         List<String> open = new ArrayList<>(List.of(PublicEndpoints.MEMBERS_AND_PROVIDERS));
         open.addAll(List.of(PublicEndpoints.CONSOLE_OPEN));
+        open.addAll(List.of(PublicEndpoints.MEMBERS_OPEN));
         for (Rule r : EndpointAccessTable.RULES) {
             String path = r.path().replaceFirst("\\?.*", "");
             boolean listed = open.stream().anyMatch(p -> matcher.match(p, path));
@@ -159,6 +160,9 @@ class EndpointSecurityTest extends ConsoleTestSupport {
         if (rule.access() == Access.PUBLIC) {
             return "passes the security chain";
         }
+        if (rule.access() == Access.MEMBER) {
+            return "is sent to the members' sign-in";
+        }
         if (actor.role == null) {
             return rule.api() ? "gets 401" : "is sent to sign in";
         }
@@ -172,7 +176,11 @@ class EndpointSecurityTest extends ConsoleTestSupport {
         boolean toSignIn = status / 100 == 3 && location.matches(".*/login(\\?.*)?$");
         String seen = rule.method() + " " + rule.path() + " as " + actor.label() + " answered " + status
                 + (location.isEmpty() ? "" : " -> " + location) + ": " + abbreviate(response.body());
-        if (rule.access() == Access.PUBLIC) {
+        if (rule.access() == Access.MEMBER) {
+            // no console account is a member's session: every one of them is sent to the members' sign-in
+            assertThat(status).as(seen).isEqualTo(302);
+            assertThat(location).as(seen).endsWith("/me/sign-in");
+        } else if (rule.access() == Access.PUBLIC) {
             assertThat(toSignIn).as(seen).isFalse();
             assertThat(status).as(seen).isNotEqualTo(403);
             if (!rule.ownRefusal()) {
@@ -272,11 +280,16 @@ class EndpointSecurityTest extends ConsoleTestSupport {
             md.append(
                     switch (r.access()) {
                         case PUBLIC -> "anyone";
+                        case MEMBER -> "a signed-in member";
                         case SIGNED_IN -> "any account";
                         default -> "right " + r.access().name();
                     });
             for (Role role : List.of(Role.ADMIN, Role.STAFF, Role.FINANCE, Role.AUDITOR)) {
-                md.append(" | ").append(r.access().allows(role) ? "yes" : "403");
+                md.append(" | ")
+                        .append(
+                                r.access() == Access.MEMBER
+                                        ? "members' sign-in"
+                                        : r.access().allows(role) ? "yes" : "403");
             }
             md.append(" |\n");
         }
