@@ -69,6 +69,13 @@ public class CyclesBench implements Runnable {
             out.printf("cycles.activities_per_cycle: %d count%n", activities);
             out.printf("cycles.baseline_seconds: %.1f s%n", baseline);
             out.printf("cycles.ratio: %.2f x%n", seconds / baseline);
+            // each launched cycle's history as it stands in its voting round: its length, and where its time went
+            CycleHistories histories = new CycleHistories();
+            for (District d : PublicData.districts2026().subList(0, districts)) {
+                histories.add(
+                        client.fetchHistory(CyclePlan.workflowId(d.id() + "-1")).getEvents());
+            }
+            histories.print(out);
             long events = largeGroupHistory(app);
             out.printf("cycles.history_events: %d events%n", events);
             out.printf("cycles.group_members: %d count%n", members);
