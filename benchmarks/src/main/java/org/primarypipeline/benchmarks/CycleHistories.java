@@ -11,12 +11,14 @@ import java.util.Map;
 /**
  * Where a cycle's time went, read from its workflow history: how long its workflow tasks and activity
  * tasks waited in the server's queues and how long the worker held them, summed per cycle. Workflow
- * task time includes the local activities it ran.
+ * task time includes the local activities it ran. (The in-process test server stamps a workflow task's
+ * start when the worker completes it, so there its wait includes its run.)
  */
 final class CycleHistories {
 
     private long cycles;
     private long events;
+    private long workflowTasks;
     private long workflowTaskWait;
     private long workflowTaskRun;
     private long activityWait;
@@ -37,6 +39,7 @@ final class CycleHistories {
                 case EVENT_TYPE_WORKFLOW_TASK_SCHEDULED, EVENT_TYPE_ACTIVITY_TASK_SCHEDULED ->
                     scheduled.put(e.getEventId(), at);
                 case EVENT_TYPE_WORKFLOW_TASK_STARTED -> {
+                    workflowTasks++;
                     long id = e.getWorkflowTaskStartedEventAttributes().getScheduledEventId();
                     workflowTaskWait += at - scheduled.getOrDefault(id, at);
                     started.put(e.getEventId(), at);
@@ -70,6 +73,7 @@ final class CycleHistories {
         long n = Math.max(1, cycles);
         out.printf("cycles.history_events_to_voting: %.1f events%n", (double) events / n);
         out.printf("cycles.updates_per_cycle: %.1f count%n", (double) updates / n);
+        out.printf("cycles.workflow_tasks_per_cycle: %.1f count%n", (double) workflowTasks / n);
         out.printf("cycles.profile.span_ms: %d ms%n", span / n);
         out.printf("cycles.profile.workflow_task_wait_ms: %d ms%n", workflowTaskWait / n);
         out.printf("cycles.profile.workflow_task_run_ms: %d ms%n", workflowTaskRun / n);
