@@ -167,7 +167,7 @@ public class CyclesBench implements Runnable {
             pledge.signCurrent(k.candidateId(), k.fullName(), "127.0.0.1", "bench");
             candidacies.confirmEligibility(c, "{\"checkedBy\":\"bench\"}");
         }
-        awaitStage(jdbc, id, "PLEDGE_VETTING");
+        awaitView(cycles, id, "PLEDGE_VETTING");
         cycles.act(
                 id,
                 w -> w.review(new VettingDecision(
@@ -185,9 +185,9 @@ public class CyclesBench implements Runnable {
                         "bench",
                         org.primarypipeline.vetting.ReviewChecklist.COMPLETE)));
         cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));
-        awaitStage(jdbc, id, "NOMINATION_WINDOW");
+        awaitView(cycles, id, "NOMINATION_WINDOW");
         cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));
-        awaitStage(jdbc, id, "VOTING_ROUND");
+        awaitView(cycles, id, "VOTING_ROUND");
         while (jdbc.sql("select count(*) from cycle_event where cycle_id = ? and kind = 'ELECTORATE_FROZEN'")
                         .param(id)
                         .query(Integer.class)
@@ -202,7 +202,7 @@ public class CyclesBench implements Runnable {
                 from electorate e where e.cycle_id = ? and e.member_id % 4 = 0
                 """).params(id, a, b, b, a, id).update();
         cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));
-        awaitStage(jdbc, id, "CERTIFICATION");
+        awaitView(cycles, id, "CERTIFICATION");
         cycles.act(id, w -> w.certify(StaffAction.by("alice")));
         cycles.act(id, w -> w.certify(StaffAction.by("bob")));
         awaitStatus(jdbc, id, "COMPLETED");
@@ -219,6 +219,24 @@ public class CyclesBench implements Runnable {
      * workflow (a query) every few milliseconds from 16 threads cost the worker a workflow task each,
      * which is the driver's load, not the cycle's.
      */
+    /**
+     * As before the 435-cycle run waited on the timeline: the large cycle asks its workflow. Its certification
+     * is sent as soon as the workflow is in certification, as it always was; waiting for the timeline would
+     * wait for the automatic recount of its tied count, which finds this bench's ballots (written straight
+     * into the table, without receipts) unsound and refuses the certification.
+     */
+    private static void awaitView(CycleService cycles, String id, String stage) {
+        Instant until = Instant.now().plus(Duration.ofMinutes(10));
+        while (Instant.now().isBefore(until)) {
+            var view = cycles.view(id);
+            if (view.isPresent() && view.get().stage().name().equals(stage)) {
+                return;
+            }
+            sleep(20);
+        }
+        throw new IllegalStateException(id + " did not reach " + stage);
+    }
+
     private static void awaitStage(JdbcClient jdbc, String id, String stage) {
         Instant until = Instant.now().plus(Duration.ofMinutes(10));
         while (Instant.now().isBefore(until)) {
