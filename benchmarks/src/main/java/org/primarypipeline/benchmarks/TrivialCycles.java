@@ -28,6 +28,9 @@ final class TrivialCycles {
 
     static final String TASK_QUEUE = "bench-trivial-cycles";
 
+    /** The marker name the Java SDK records a local activity's result under. */
+    static final String LOCAL_ACTIVITY_MARKER = "LocalActivity";
+
     @WorkflowInterface
     public interface Steps {
         @WorkflowMethod
@@ -63,12 +66,17 @@ final class TrivialCycles {
 
     private TrivialCycles() {}
 
-    /** The activities a workflow ran: scheduled ones, and local ones (recorded as markers). */
+    /**
+     * The activities a workflow ran: scheduled ones, and local ones (recorded as markers). Version markers
+     * ({@code Workflow.getVersion}) are markers too but run nothing, so they are not counted.
+     */
     static int activitiesIn(List<HistoryEvent> history) {
         int count = 0;
         for (HistoryEvent event : history) {
             if (event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
-                    || event.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED) {
+                    || (event.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED
+                            && LOCAL_ACTIVITY_MARKER.equals(
+                                    event.getMarkerRecordedEventAttributes().getMarkerName()))) {
                 count++;
             }
         }

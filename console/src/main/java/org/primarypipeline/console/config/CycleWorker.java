@@ -3,6 +3,7 @@ package org.primarypipeline.console.config;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
 import org.primarypipeline.certification.CertificationActivities;
 import org.primarypipeline.cycles.CycleLedgerActivities;
 import org.primarypipeline.fundraising.FundraiserActivities;
@@ -52,8 +53,16 @@ public class CycleWorker implements SmartLifecycle {
         running = true;
     }
 
+    /**
+     * A workflow task that holds its thread longer than this is failed as a potential deadlock. Temporal's
+     * default second is too short on a loaded two-core machine: hundreds of cycles starting at once load
+     * the workflow's classes in their first task, and each one failed that way was run again.
+     */
+    static final Duration DEADLOCK_DETECTION = Duration.ofSeconds(5);
+
     public static WorkerOptions options(TemporalProperties properties) {
         return WorkerOptions.newBuilder()
+                .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION.toMillis())
                 .setMaxConcurrentWorkflowTaskExecutionSize(properties.workflowTaskSlots())
                 .setMaxConcurrentActivityExecutionSize(properties.activitySlots())
                 .setMaxConcurrentWorkflowTaskPollers(properties.workflowPollers())

@@ -34,6 +34,8 @@ class CycleWorkerOptionsTest {
         WorkerOptions options = CycleWorker.options(bind(Map.of()));
         assertThat(options.getMaxConcurrentWorkflowTaskExecutionSize()).isEqualTo(200);
         assertThat(options.getMaxConcurrentActivityExecutionSize()).isEqualTo(200);
+        // a first workflow task that loads classes on a loaded machine is not taken for a deadlock
+        assertThat(options.getDefaultDeadlockDetectionTimeout()).isEqualTo(5_000);
         assertThatThrownBy(() -> bind(Map.of("pp.temporal.activity-slots", "0")))
                 .hasStackTraceContaining("pp.temporal.activity-slots must be at least 1, not 0");
     }

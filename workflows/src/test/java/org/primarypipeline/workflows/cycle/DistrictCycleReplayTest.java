@@ -2,13 +2,23 @@ package org.primarypipeline.workflows.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,9 +39,93 @@ class DistrictCycleReplayTest {
         }
     }
 
+    /**
+     * Replays on a worker whose deadlock detector allows for class loading on a machine under heavy load:
+     * the first replay loads the workflow's classes, which took more than the default second at a load of 40
+     * and failed the replay though the history was fine.
+     */
+    private static TestWorkflowEnvironment env;
+
+    private static Worker worker;
+
+    @BeforeAll
+    static void replayWorker() {
+        env = TestWorkflowEnvironment.newInstance();
+        worker = env.newWorker(
+                "replay",
+                WorkerOptions.newBuilder()
+                        .setDefaultDeadlockDetectionTimeout(
+                                Duration.ofSeconds(30).toMillis())
+                        .build());
+        worker.registerWorkflowImplementationTypes(DistrictCycleWorkflowImpl.class);
+    }
+
+    @AfterAll
+    static void closeReplayWorker() {
+        env.close();
+    }
+
     @ParameterizedTest
     @MethodSource("histories")
     void recordedHistoryReplaysOnTheCurrentCode(Path history) throws Exception {
-        WorkflowReplayer.replayWorkflowExecution(Files.readString(history), DistrictCycleWorkflowImpl.class);
+        WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(Files.readString(history)), worker);
+    }
+
+    /**
+     * The current version runs the ledger's and the vetting's short steps as local activities (markers in
+     * the history) and only bulk work through the activity queue; the recorded v2 histories, from before,
+     * queued them all. Both replay above.
+     */
+    @Test
+    void theCurrentVersionRunsTheShortStepsLocally() throws Exception {
+        assertThat(queuedActivities("all-five-stages.json"))
+                .as("activities through the server's queue")
+                .isSubsetOf(
+                        "OpenVoting",
+                        "Seal",
+                        "Reopen",
+                        "Tally",
+                        "Recount",
+                        "Certify",
+                        "ReplaceWithdrawnWinner",
+                        "Launch",
+                        "Deactivate",
+                        "Sweep")
+                .contains("OpenVoting", "Tally", "Certify", "Launch");
+        assertThat(localActivities("all-five-stages.json"))
+                .as("local activities")
+                .contains("EnterStage", "InviteSittingMembers", "Review", "Approve", "Finish");
+        assertThat(queuedActivities("v2-all-five-stages.json")).contains("EnterStage", "Review", "Approve");
+        assertThat(localActivities("v2-all-five-stages.json")).isEmpty();
+    }
+
+    private static List<HistoryEvent> events(String name) throws Exception {
+        Path file = Path.of(
+                DistrictCycleReplayTest.class.getResource("/histories/" + name).toURI());
+        return WorkflowExecutionHistory.fromJson(Files.readString(file)).getEvents();
+    }
+
+    private static List<String> queuedActivities(String name) throws Exception {
+        return events(name).stream()
+                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+                .map(e -> e.getActivityTaskScheduledEventAttributes()
+                        .getActivityType()
+                        .getName())
+                .toList();
+    }
+
+    private static List<String> localActivities(String name) throws Exception {
+        return events(name).stream()
+                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED
+                        && e.getMarkerRecordedEventAttributes().getMarkerName().equals("LocalActivity"))
+                .map(e -> new String(
+                                e.getMarkerRecordedEventAttributes()
+                                        .getDetailsOrThrow("type")
+                                        .getPayloads(0)
+                                        .getData()
+                                        .toByteArray(),
+                                java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("\"", ""))
+                .toList();
     }
 }
