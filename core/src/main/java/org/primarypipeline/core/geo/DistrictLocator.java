@@ -75,6 +75,11 @@ public final class DistrictLocator {
     private static final class Found implements ItemVisitor {
         private final Coordinate point;
         private DistrictId district;
+        /**
+         * The point is inside a district's lines, not on them: the districts of a plan do not overlap, so
+         * no other part can hold it, and the candidates left need no test.
+         */
+        private boolean inside;
 
         Found(Coordinate point) {
             this.point = point;
@@ -83,11 +88,13 @@ public final class DistrictLocator {
         @Override
         public void visitItem(Object item) {
             Part part = (Part) item;
-            if (district != null && part.district().compareTo(district) >= 0) {
+            if (inside || (district != null && part.district().compareTo(district) >= 0)) {
                 return;
             }
-            if (part.locator().locate(point) != Location.EXTERIOR) {
+            int location = part.locator().locate(point);
+            if (location != Location.EXTERIOR) {
                 district = part.district();
+                inside = location == Location.INTERIOR;
             }
         }
     }
