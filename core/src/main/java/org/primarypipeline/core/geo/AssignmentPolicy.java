@@ -106,7 +106,9 @@ public final class AssignmentPolicy {
     public Assignment assign(double latitude, double longitude, int zip) {
         boolean hasPoint = !Double.isNaN(latitude) && !Double.isNaN(longitude);
         if (hasPoint) {
-            DistrictId d = locator.locateOrNull(latitude, longitude);
+            // most points lie inside their ZIP's district: tried first, that spares the search of the others
+            Assignment likely = zip >= 0 ? byZip[zip] : null;
+            DistrictId d = locator.locateOrNull(latitude, longitude, likely == null ? null : likely.districtId());
             if (d != null) {
                 return byCoordinates.get(d);
             }

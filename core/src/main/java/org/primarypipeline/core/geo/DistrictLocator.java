@@ -1,6 +1,7 @@
 package org.primarypipeline.core.geo;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,14 +25,16 @@ import org.primarypipeline.core.district.DistrictId;
 public final class DistrictLocator {
 
     /** A polygon of a district; multipolygons are split so that Alaska's islands don't widen every envelope. */
-    private record Part(DistrictId district, PointOnGeometryLocator locator) {}
+    private record Part(DistrictId district, PointOnGeometryLocator locator, Envelope box) {}
 
     private final STRtree index;
     private final int parts;
+    private final Map<DistrictId, Part[]> partsOf;
 
-    private DistrictLocator(STRtree index, int parts) {
+    private DistrictLocator(STRtree index, int parts, Map<DistrictId, Part[]> partsOf) {
         this.index = index;
         this.parts = parts;
+        this.partsOf = partsOf;
     }
 
     public static DistrictLocator of(Map<DistrictId, ? extends Geometry> districts) {
@@ -39,8 +42,10 @@ public final class DistrictLocator {
         List<DistrictId> sorted = new ArrayList<>(districts.keySet());
         sorted.sort(null);
         int parts = 0;
+        Map<DistrictId, Part[]> partsOf = new HashMap<>();
         for (DistrictId district : sorted) {
             Geometry geometry = districts.get(district);
+            List<Part> own = new ArrayList<>();
             for (int i = 0; i < geometry.getNumGeometries(); i++) {
                 Geometry part = geometry.getGeometryN(i);
                 if (!(part instanceof Polygon polygon) || polygon.isEmpty()) {
@@ -50,12 +55,15 @@ public final class DistrictLocator {
                 PointOnGeometryLocator locator = prepared.getPointLocator();
                 // builds the segment index now, not under the first concurrent lookups
                 locator.locate(polygon.getCoordinate());
-                index.insert(polygon.getEnvelopeInternal(), new Part(district, locator));
+                Part indexed = new Part(district, locator, polygon.getEnvelopeInternal());
+                index.insert(indexed.box(), indexed);
+                own.add(indexed);
                 parts++;
             }
+            partsOf.put(district, own.toArray(Part[]::new));
         }
         index.build();
-        return new DistrictLocator(index, parts);
+        return new DistrictLocator(index, parts, partsOf);
     }
 
     /** The district whose lines contain the point; a point on a shared line goes to the lower district id. */
@@ -71,10 +79,33 @@ public final class DistrictLocator {
         return found.district;
     }
 
+    /**
+     * The same answer as {@link #locateOrNull(double, double)}, trying a likely district first (the
+     * district of the supporter's ZIP): a point inside its lines is in no other district, so neither the
+     * tree nor any other candidate is consulted. A point on its lines or outside them is located as usual.
+     */
+    public DistrictId locateOrNull(double latitude, double longitude, DistrictId likely) {
+        Part[] own = likely == null ? null : partsOf.get(likely);
+        if (own != null) {
+            Coordinate point = new Coordinate(longitude, latitude);
+            for (Part part : own) {
+                if (part.box().contains(point) && part.locator().locate(point) == Location.INTERIOR) {
+                    return likely;
+                }
+            }
+        }
+        return locateOrNull(latitude, longitude);
+    }
+
     /** The lowest district among the candidate parts whose lines contain the point. */
     private static final class Found implements ItemVisitor {
         private final Coordinate point;
         private DistrictId district;
+        /**
+         * The point is inside a district's lines, not on them: the districts of a plan do not overlap, so
+         * no other part can hold it, and the candidates left need no test.
+         */
+        private boolean inside;
 
         Found(Coordinate point) {
             this.point = point;
@@ -83,11 +114,13 @@ public final class DistrictLocator {
         @Override
         public void visitItem(Object item) {
             Part part = (Part) item;
-            if (district != null && part.district().compareTo(district) >= 0) {
+            if (inside || (district != null && part.district().compareTo(district) >= 0)) {
                 return;
             }
-            if (part.locator().locate(point) != Location.EXTERIOR) {
+            int location = part.locator().locate(point);
+            if (location != Location.EXTERIOR) {
                 district = part.district();
+                inside = location == Location.INTERIOR;
             }
         }
     }
