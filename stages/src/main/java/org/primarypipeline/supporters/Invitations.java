@@ -160,7 +160,13 @@ public class Invitations {
                 "invitationUrl",
                 invitationUrl(token),
                 "invitationPageUrl",
-                links.url("/invitation"));
+                links.url("/invitation"),
+                "joinUrl",
+                links.url("/join"),
+                // groups vote Smartocratically unless a round is launched with the liquid policy, and that
+                // round's own messages then say so; an invitation belongs to no round
+                "liquid",
+                false);
         outbox.enqueue(new OutboundMessage("invitation:" + id, channel, normalized, TEMPLATE, model)
                 .inState(inviter.districtId())
                 .withSecrets("token", "invitationUrl"));

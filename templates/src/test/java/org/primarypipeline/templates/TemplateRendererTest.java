@@ -101,7 +101,9 @@ class TemplateRendererTest {
                             "invitationUrl",
                             "https://pp.example.org/invitation/q7Xv2",
                             "invitationPageUrl",
-                            "https://pp.example.org/invitation"),
+                            "https://pp.example.org/invitation",
+                            "joinUrl",
+                            "https://pp.example.org/join"),
             "join-confirm",
                     Map.of(
                             "fullName",
@@ -187,6 +189,18 @@ class TemplateRendererTest {
         assertThat(message.html()).contains("href=\"https://pp.example.org/unsubscribe/t-1?a&#61;1&amp;b&#61;2\"");
         assertThat(message.text())
                 .contains("Unsubscribe from these emails: https://pp.example.org/unsubscribe/t-1?a=1&b=2");
+    }
+
+    @Test
+    void anInvitationStatesTheGroupsFlowRuleNotTheLiquidOne() {
+        Map<String, Object> model = new HashMap<>(DOCUMENTED.get("group-invitation"));
+        model.put("orgName", "Primary Pipeline");
+        model.put("liquid", false);
+        RenderedMessage message = renderer.render("group-invitation", model).requireEmail();
+        assertThat(message.text())
+                .contains("your own 10 units go to them even when you vote too")
+                .doesNotContain("until you vote yourself");
+        assertThat(message.html()).contains("your own 10 units go to them even when you vote too");
     }
 
     @Test

@@ -72,7 +72,7 @@ public class MemberHomePages {
                         ? null
                         : new GroupBox(
                                 group.districtId(),
-                                format.day(group.joinedAt()),
+                                format.day(group.joinedAt(), language.locale()),
                                 group.size(),
                                 String.join(", ", group.organizers())),
                 rounds,
@@ -82,7 +82,7 @@ public class MemberHomePages {
                         .map(i -> new InviteRow(
                                 i.inviteeName(),
                                 PageTexts.text(language, "me.invitation." + i.status()),
-                                format.day(i.sentAt())))
+                                format.day(i.sentAt(), language.locale())))
                         .toList(),
                 contact,
                 "es".equals(me.locale()),
@@ -99,7 +99,7 @@ public class MemberHomePages {
         return new RoundBox(
                 r.cycleId(),
                 stageName,
-                format.day(r.startedAt()),
+                format.day(r.startedAt(), language.locale()),
                 running && r.stageDeadline() != null ? format.when(r.stageDeadline()) : null,
                 running && stage == CycleStage.NOMINATION_WINDOW ? "/nominate/" + r.cycleId() : null,
                 running && stage == CycleStage.VOTING_ROUND && r.inElectorate() && ballotAddress != null,

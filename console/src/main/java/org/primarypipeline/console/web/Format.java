@@ -41,6 +41,11 @@ public final class Format {
         return at == null ? "" : DAY.format(at.atZone(zone));
     }
 
+    /** As {@link #day(Instant)}, in the reader's language ("lun 7 dic" on a Spanish page). */
+    public String day(Instant at, Locale locale) {
+        return at == null ? "" : DAY.withLocale(locale).format(at.atZone(zone));
+    }
+
     /** "2 d 3 h left", "45 min left", "overdue by 5 min". */
     public static String timeLeft(Instant deadline, Instant now) {
         if (deadline == null) {

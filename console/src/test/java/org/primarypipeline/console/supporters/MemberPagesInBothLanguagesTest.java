@@ -111,8 +111,8 @@ class MemberPagesInBothLanguagesTest {
         assertThat(PublicPageView.html("members/join-sent", pages.get("join-sent"), Language.ES))
                 .contains("ana@example.org", "168 horas", "VT-AL");
         assertThat(PublicPageView.html("members/home", pages.get("home"), Language.ES))
-                .contains("Hola, Ana Ruiz", "42", "Bea Lopez", "/results/VT-AL-2026-1");
+                .contains("Hola, Ana Ruiz", "Miembros del grupo: 42.", "Bea Lopez", "/results/VT-AL-2026-1");
         assertThat(PublicPageView.html("members/home", pages.get("home"), Language.EN))
-                .contains("Hello, Ana Ruiz", "The group has 42 members.", "Bea Lopez invited you.");
+                .contains("Hello, Ana Ruiz", "Members in the group: 42.", "Bea Lopez invited you.");
     }
 }
