@@ -51,7 +51,10 @@ public class SmtpConnections extends DefaultJavaMailSender implements Disposable
         Properties mail = new Properties();
         String timeout = Long.toString(email.getTimeout().toMillis());
         mail.setProperty("mail.transport.protocol", protocol);
-        mail.setProperty("mail." + protocol + ".host", email.getHost());
+        if (email.getHost() != null && !email.getHost().isBlank()) {
+            // no host: this process neither sends nor runs the local mailbox, and EmailAdapter says so
+            mail.setProperty("mail." + protocol + ".host", email.getHost());
+        }
         mail.setProperty("mail." + protocol + ".port", Integer.toString(email.getPort()));
         mail.setProperty("mail." + protocol + ".connectiontimeout", timeout);
         mail.setProperty("mail." + protocol + ".timeout", timeout);
