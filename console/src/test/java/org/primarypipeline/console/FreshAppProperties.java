@@ -31,6 +31,11 @@ public final class FreshAppProperties {
         // tests join members and open a round at once: no waiting period before a member gets a ballot
         // (JoiningTest sets its own to test the rule)
         registry.add("pp.vote.min-membership-age", () -> "0s");
+        // mail to a port where nothing listens waits in the outbox with its links, which the tests read as a
+        // member would from their inbox (sent mail drops its secret links); MailboxPageTest runs the local
+        // mailbox in a context of its own
+        registry.add("pp.outreach.email.host", () -> "${pp.test.smtp-host:127.0.0.1}");
+        registry.add("pp.outreach.email.port", () -> "9");
         try (ServerSocket socket = new ServerSocket(0)) {
             int port = socket.getLocalPort();
             registry.add("pp.temporal.embedded-port", () -> port);

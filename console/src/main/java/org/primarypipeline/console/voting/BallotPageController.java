@@ -66,7 +66,7 @@ public class BallotPageController {
             @RequestParam(defaultValue = "") String token, HttpServletRequest request, HttpServletResponse response) {
         if (!SameSitePost.fromThisApp(request)) {
             // refused before the link is spent: the member can still open it from their own message
-            return page(HttpStatus.FORBIDDEN, "problem", BallotPages.crossSite());
+            return page(HttpStatus.FORBIDDEN, "problem", BallotProblems.crossSite());
         }
         BallotAccess.Exchange exchange = access.exchange(token);
         if (exchange.state() != LinkState.OPENED) {
@@ -101,7 +101,7 @@ public class BallotPageController {
         if (session.isEmpty()) {
             return sessionEnded(cycleId);
         }
-        return page(HttpStatus.OK, "ballot", pages.ballot(session.get(), BallotPages.stored(stored), null, null));
+        return page(HttpStatus.OK, "ballot", pages.ballot(session.get(), BallotProblems.stored(stored), null, null));
     }
 
     @PostMapping("/ballot/{cycleId}/ranking")
@@ -129,7 +129,7 @@ public class BallotPageController {
                 "ballot",
                 pages.ballot(
                         session.get(),
-                        BallotPages.stored(receipt.secret() == null ? "again" : "ballot"),
+                        BallotProblems.stored(receipt.secret() == null ? "again" : "ballot"),
                         null,
                         null,
                         receipt));
@@ -199,9 +199,9 @@ public class BallotPageController {
         try {
             ballots.cycle(cycleId);
         } catch (UnknownCycleException e) {
-            return page(HttpStatus.NOT_FOUND, "problem", BallotPages.noSuchBallot(cycleId));
+            return page(HttpStatus.NOT_FOUND, "problem", BallotProblems.noSuchBallot(cycleId));
         }
-        return page(HttpStatus.UNAUTHORIZED, "problem", BallotPages.sessionEnded(cycleId));
+        return page(HttpStatus.UNAUTHORIZED, "problem", BallotProblems.sessionEnded(cycleId));
     }
 
     private ModelAndView problem(BallotAccess.Exchange exchange) {
@@ -210,7 +210,7 @@ public class BallotPageController {
         CycleStatus round = exchange.state() == LinkState.ROUND_CLOSED
                 ? ballots.cycle(exchange.session().cycleId()).status()
                 : null;
-        return page(status, "problem", BallotPages.linkProblem(exchange, round));
+        return page(status, "problem", BallotProblems.linkProblem(exchange, round));
     }
 
     private static ModelAndView page(HttpStatus status, String template, PublicPage model) {

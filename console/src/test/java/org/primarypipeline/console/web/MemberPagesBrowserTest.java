@@ -60,7 +60,9 @@ class MemberPagesBrowserTest extends ConsoleTestSupport {
             driver.get(base() + URI.create(link).getPath());
             fits(browser, "member-sign-in-open-phone");
             driver.findElement(By.cssSelector("form button")).click();
-            assertThat(driver.getCurrentUrl()).endsWith("/me");
+            assertThat(driver.getCurrentUrl())
+                    .as(() -> driver.findElement(By.tagName("main")).getText())
+                    .endsWith("/me");
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Hello, Pia Phone");
             fits(browser, "member-home-phone");
 

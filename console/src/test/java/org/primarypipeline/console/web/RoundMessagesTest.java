@@ -105,7 +105,7 @@ class RoundMessagesTest extends ConsoleTestSupport {
     @Test
     void aCancelledRoundIsExplainedAndItsBallotLinksSaySo() throws Exception {
         BallotFixture.Round round =
-                new BallotFixture(app::getBean).votingRound("NH-02", CycleSettings.defaults(), "Cy Cancel");
+                new BallotFixture(app::getBean).votingRound("RI-01", CycleSettings.defaults(), "Cy Cancel");
         long member = round.join("Mo Member");
         round.open();
         String url = app.getBean(BallotAccess.class)
@@ -115,10 +115,10 @@ class RoundMessagesTest extends ConsoleTestSupport {
         app.getBean(CycleLedgerActivities.class)
                 .finish(round.cycleId, CycleStatus.CANCELLED, "cancelled by alice: wrong district");
 
-        Map<String, Object> ended = queued(round.cycleId, "round-ended").get("mo.member@nh-02.example.org");
+        Map<String, Object> ended = queued(round.cycleId, "round-ended").get("mo.member@ri-01.example.org");
         assertThat(ended).containsEntry("cancelled", true);
         String text = renderer.render("round-ended", ended).text();
-        assertThat(text).contains("cancelled the round in NH-02").doesNotContain("wrong district");
+        assertThat(text).contains("cancelled the round in RI-01").doesNotContain("wrong district");
 
         HttpResponse<String> link = HttpClient.newHttpClient()
                 .send(

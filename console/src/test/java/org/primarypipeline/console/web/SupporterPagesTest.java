@@ -49,7 +49,10 @@ class SupporterPagesTest extends ConsoleTestSupport {
                 null,
                 Map.of("token", toTom.token(), "name", "Tom Page", "zip", "53703", "proxy", "true"));
         assertThat(accepted.statusCode()).isEqualTo(200);
-        assertThat(accepted.body()).contains("Your inviter is your proxy");
+        assertThat(accepted.body())
+                .contains(
+                        "Your inviter is now one of your proxies",
+                        "your own 10 units go to them even when you vote too");
         Invitations.Invitation done = invitations.byToken(toTom.token()).orElseThrow();
         assertThat(done.status()).isEqualTo("ACCEPTED");
         assertThat(done.proxyCreated()).isTrue();
