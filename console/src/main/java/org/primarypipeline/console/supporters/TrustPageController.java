@@ -108,7 +108,10 @@ public class TrustPageController {
                 rows,
                 keys.containsKey("people") ? PageTexts.text(language, keys.get("people")) : null,
                 keys.containsKey("shares") ? PageTexts.text(language, keys.get("shares")) : null,
-                reads.namedMe(me.memberId()));
+                reads.namedMe(me.memberId()),
+                reads.flowedToMe(me.memberId()).stream()
+                        .map(f -> new TrustPageModels.FlowRow(f.cycleId(), f.units()))
+                        .toList());
     }
 
     /** The 1-based position of the person in the posted rows (0: not posted). */

@@ -19,8 +19,13 @@ final class TrustPageModels {
             List<Row> rows,
             String peopleError,
             String sharesError,
-            int namedMe)
+            int namedMe,
+            List<FlowRow> flows)
             implements PublicPage {
+        public boolean hasFlows() {
+            return !flows.isEmpty();
+        }
+
         public boolean hasPeople() {
             return !rows.isEmpty();
         }
@@ -31,5 +36,8 @@ final class TrustPageModels {
     }
 
     /** One person I am connected to: {@code slot} numbers the form's fields, never shown as text. */
+    /** A past round and the units members' lists gave me in it. */
+    record FlowRow(String cycleId, int units) {}
+
     record Row(int slot, long personId, String name, String share, String error) {}
 }

@@ -16,6 +16,9 @@ public class TrustReadModel {
     /** A person I may name: their member id stays on the server side of the page (never shown). */
     public record Person(long memberId, String name) {}
 
+    /** Units members gave me directly in a counted round, as the count froze their lists. */
+    public record Flow(String cycleId, int units) {}
+
     private final JdbcClient jdbc;
 
     public TrustReadModel(JdbcClient jdbc) {
@@ -67,5 +70,20 @@ public class TrustReadModel {
                      and gm.left_at is null
                 where pa.proxy_member_id = ? and pa.cycle_id is null
                 """).param(memberId).query(Integer.class).single();
+    }
+
+    /**
+     * The counted rounds in which members' lists, as frozen at the tally ({@code cycle_proxy}), gave me
+     * units directly, newest first: the standing list may have changed since, the frozen one did not.
+     */
+    public List<Flow> flowedToMe(long memberId) {
+        return jdbc.sql("""
+                select cp.cycle_id, sum(cp.units) from cycle_proxy cp join cycle c on c.id = cp.cycle_id
+                where cp.proxy_member_id = ? group by cp.cycle_id, c.sequence
+                order by c.sequence desc, cp.cycle_id limit 20
+                """)
+                .param(memberId)
+                .query((rs, n) -> new Flow(rs.getString(1), rs.getInt(2)))
+                .list();
     }
 }

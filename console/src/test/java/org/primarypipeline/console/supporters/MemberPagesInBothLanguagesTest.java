@@ -95,7 +95,8 @@ class MemberPagesInBothLanguagesTest {
                                 new TrustPageModels.Row(2, 12L, "Carl Diaz", "x", "w")),
                         "p",
                         "s",
-                        3));
+                        3,
+                        List.of(new TrustPageModels.FlowRow("VT-AL-2026-1", 20))));
         return pages;
     }
 

@@ -3,11 +3,15 @@ package org.primarypipeline.console.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.primarypipeline.core.cycle.CycleSettings;
+import org.primarypipeline.cycles.CycleRecord;
+import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.supporters.MemberRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,6 +24,9 @@ class PeopleITrustTest extends ConsoleTestSupport {
 
     @Autowired
     MemberRepository members;
+
+    @Autowired
+    CycleRepository cycles;
 
     @BeforeEach
     void freshLimits() {
@@ -118,6 +125,25 @@ class PeopleITrustTest extends ConsoleTestSupport {
                 .isIn(302, 403);
         assertThat(standing(ana)).containsExactly(cy + ":10");
         assertThat(ben).isPositive();
+    }
+
+    @Test
+    void theUnitsMembersListsGaveMeInACountedRoundAreShown() throws Exception {
+        String plan = jdbc.sql("select id from district_plan where is_current")
+                .query(String.class)
+                .single();
+        long flo = members.join("RI-02", "Flo Flow", "flo.flow@example.org", null);
+        long gil = members.join("RI-02", "Gil Giver", "gil.giver@example.org", null);
+        long hal = members.join("RI-02", "Hal Giver", "hal.giver@example.org", null);
+        CycleRecord cycle = cycles.create(plan, "RI-02", CycleSettings.defaults(), "alice", Instant.now());
+        MemberBrowser browser = new MemberBrowser(base(), jdbc).signIn("flo.flow@example.org");
+        assertThat(browser.get("/me/proxies").body()).contains("No counted round has given you units yet.");
+        for (long[] row : new long[][] {{gil, 10}, {hal, 4}}) {
+            jdbc.sql("insert into cycle_proxy (cycle_id, member_id, proxy_member_id, units) values (?, ?, ?, ?)")
+                    .params(cycle.id(), row[0], flo, (int) row[1])
+                    .update();
+        }
+        assertThat(browser.get("/me/proxies").body()).contains("<tr><td>" + cycle.id() + "</td><td>14</td></tr>");
     }
 
     /** The form's rows for these people, in the page's order (by name). */
