@@ -25,7 +25,8 @@ import org.primarypipeline.console.web.i18n.Language;
 class MemberPagesInBothLanguagesTest {
 
     /** A bundle key left in the page: PageTexts answers the key itself when neither language has it. */
-    private static final Pattern RAW_KEY = Pattern.compile("\\b(join|me|signin|layout)\\.[a-z][a-zA-Z.-]+[a-zA-Z]\\b");
+    private static final Pattern RAW_KEY =
+            Pattern.compile("\\b(join|me|signin|layout|trust)\\.[a-z][a-zA-Z.-]+[a-zA-Z]\\b");
 
     /** Sample data for every template of {@code public/members/}: each page with every part shown. */
     static Map<String, PublicPage> samples() {
@@ -83,6 +84,19 @@ class MemberPagesInBothLanguagesTest {
                                 List.of(new MemberHomeModels.Choice("WA-01", "district-WA-01")),
                                 "WA-01")));
         pages.put("leave", new MemberHomeModels.Leave("Leave", "FORMKEY", "VT-AL"));
+        pages.put(
+                "proxies",
+                new TrustPageModels.Trust(
+                        "Trust",
+                        "FORMKEY",
+                        "Saved.",
+                        List.of(
+                                new TrustPageModels.Row(1, 11L, "Bea Lopez", "6", null),
+                                new TrustPageModels.Row(2, 12L, "Carl Diaz", "x", "w")),
+                        "p",
+                        "s",
+                        3,
+                        List.of(new TrustPageModels.FlowRow("VT-AL-2026-1", 20))));
         return pages;
     }
 
@@ -114,5 +128,9 @@ class MemberPagesInBothLanguagesTest {
                 .contains("Hola, Ana Ruiz", "Miembros del grupo: 42.", "Bea Lopez", "/results/VT-AL-2026-1");
         assertThat(PublicPageView.html("members/home", pages.get("home"), Language.EN))
                 .contains("Hello, Ana Ruiz", "Members in the group: 42.", "Bea Lopez invited you.");
+        assertThat(PublicPageView.html("members/proxies", pages.get("proxies"), Language.EN))
+                .contains("<label for=\"share_1\">Bea Lopez</label>", "3 member(s) of your group named you");
+        assertThat(PublicPageView.html("members/proxies", pages.get("proxies"), Language.ES))
+                .contains("3 miembro(s) de tu grupo te nombraron");
     }
 }

@@ -149,6 +149,8 @@ final class EndpointAccessTable {
         post("/me/contact", Access.MEMBER, "/me/contact", "email=");
         post("/me/language", Access.MEMBER, "/me/language", "locale=en");
         post("/me/address", Access.MEMBER, "/me/address", "zip=");
+        get("/me/proxies", Access.MEMBER, "/me/proxies");
+        post("/me/proxies", Access.MEMBER, "/me/proxies", "person_1=1&share_1=10");
         // open inside the console so that the sign-in page can be shown: PublicEndpoints.CONSOLE_OPEN
         get("/login", Access.PUBLIC, "/login");
         rule("*", "/error", Access.PUBLIC, "/error", null);
