@@ -1,8 +1,11 @@
 package org.primarypipeline.console.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +69,87 @@ class ConsoleFormErrorsTest extends ConsoleTestSupport {
                 .contains("<option value=\"finance\" selected>")
                 .doesNotContain("id=\"password-error\"")
                 .doesNotContain("a long enough passphrase");
+    }
+
+    @Test
+    void aRefusedExtensionSaysBothProblemsBesideTheirFieldsAndKeepsWhatWasTyped() throws Exception {
+        ConsoleHttp alice = new ConsoleHttp(base());
+        HttpResponse<String> launched = alice.api("POST", "/api/cycles", "alice", "{\"district\":\"OH-07\"}");
+        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(201);
+        String cycle = new ObjectMapper().readTree(launched.body()).path("id").asText();
+        awaitStarted(cycle);
+        alice.signIn("alice", password("alice"));
+        String longReason = "because ".repeat(70).strip();
+
+        HttpResponse<String> refused = alice.form(
+                "/cycles/" + cycle + "/extend",
+                alice.csrf("/cycles/" + cycle),
+                Map.of("extension", "3m", "reason", longReason));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("The window was not extended; fix the marked fields.")
+                .contains("value=\"3m\"")
+                .contains("value=\"" + longReason + "\"")
+                .contains("aria-describedby=\"extension-error\"")
+                .contains("<span class=\"field-error\" id=\"extension-error\">Extension: “3m” could mean minutes or"
+                        + " months;")
+                .contains("aria-describedby=\"reason-error\"")
+                .contains("<span class=\"field-error\" id=\"reason-error\">A reason is at most 500 characters;"
+                        + " this one has 559; shorten it.</span>");
+        assertThat(jdbc.sql("""
+                select count(*) from audit_log where actor = 'alice' and action = 'cycle.extend'
+                  and target = ? and outcome = 'REFUSED'
+                """).param(cycle).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                select count(*) from audit_log where action = 'cycle.extend' and target = ? and outcome = 'DONE'
+                """).param(cycle).query(Integer.class).single())
+                .as("nothing was extended")
+                .isZero();
+    }
+
+    @Test
+    void aRefusedContactSaysBothProblemsBesideTheirFieldsAndKeepsWhatWasTyped() throws Exception {
+        ConsoleHttp alice = new ConsoleHttp(base());
+        HttpResponse<String> launched = alice.api("POST", "/api/cycles", "alice", "{\"district\":\"OH-08\"}");
+        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(201);
+        String cycle = new ObjectMapper().readTree(launched.body()).path("id").asText();
+        awaitStarted(cycle);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("select count(*) from candidacy where cycle_id = ? and source = 'SITTING_MEMBER'")
+                                .param(cycle)
+                                .query(Integer.class)
+                                .single()
+                        > 0);
+        long candidacy = jdbc.sql("select id from candidacy where cycle_id = ? and source = 'SITTING_MEMBER'")
+                .param(cycle)
+                .query(Long.class)
+                .single();
+        alice.signIn("alice", password("alice"));
+        String page = "/cycles/" + cycle + "/candidacies/" + candidacy;
+
+        HttpResponse<String> refused =
+                alice.form(page + "/contact", alice.csrf(page), Map.of("email", "ana(at)example", "phone", "12"));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("The contact was not recorded; fix the marked fields.")
+                .contains("value=\"ana(at)example\"")
+                .contains("value=\"12\"")
+                .contains("aria-describedby=\"email-error\"")
+                .contains("<span class=\"field-error\" id=\"email-error\">The email is not an address we can write"
+                        + " to; write it like name@example.org.</span>")
+                .contains("aria-describedby=\"phone-error\"")
+                .contains("<span class=\"field-error\" id=\"phone-error\">The phone is not a US phone number;"
+                        + " write ten digits, like 207 555 0134.</span>");
+        assertThat(jdbc.sql("""
+                select count(*) from audit_log where actor = 'alice' and action = 'candidacy.contact'
+                  and target = ? and outcome = 'REFUSED'
+                """)
+                        .param(cycle + "/" + candidacy)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
