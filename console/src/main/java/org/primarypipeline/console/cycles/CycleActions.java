@@ -9,7 +9,6 @@ import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.cycles.CycleRecord;
-import org.primarypipeline.cycles.Durations;
 import org.primarypipeline.vetting.CandidacyRepository;
 import org.primarypipeline.vetting.VettingDecision;
 import org.primarypipeline.workflows.cycle.CycleView;
@@ -97,7 +96,7 @@ public class CycleActions {
     /** Moves the open window's deadline later; a blank extension means one more of the stage's period. */
     public String extend(StaffUser who, String cycleId, String extension, String reason) {
         return act(who, "cycle.extend", cycleId, null, () -> {
-            Duration by = Durations.window("extension", extension, null);
+            Duration by = ExtensionRequest.check(extension, reason);
             return cycles.act(cycleId, w -> w.extend(new StaffAction(who.getUsername(), blankToNull(reason), by)));
         });
     }

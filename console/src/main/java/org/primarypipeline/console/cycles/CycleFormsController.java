@@ -1,14 +1,21 @@
 package org.primarypipeline.console.cycles;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.console.web.ConsolePage;
 import org.primarypipeline.console.web.Flash;
 import org.primarypipeline.console.web.Format;
+import org.primarypipeline.console.web.PageViewResolver;
+import org.primarypipeline.nominations.RefusedField;
 import org.primarypipeline.vetting.ReviewChecklist;
 import org.primarypipeline.vetting.VettingDecision;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,10 +29,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class CycleFormsController implements ConsolePage {
 
     private final CycleActions actions;
+    private final CyclePages pages;
     private final Format format;
 
-    public CycleFormsController(CycleActions actions, Format format) {
+    public CycleFormsController(CycleActions actions, CyclePages pages, Format format) {
         this.actions = actions;
+        this.pages = pages;
         this.format = format;
     }
 
@@ -55,14 +64,29 @@ public class CycleFormsController implements ConsolePage {
         return "redirect:/cycles/" + cycleId + "/candidacies/" + candidacyId;
     }
 
+    /** The typed extend form and what was wrong with each field, for the cycle page drawn again. */
+    public record ExtendForm(String extension, String reason, String extensionError, String reasonError) {}
+
+    /** A form refused field by field is drawn again on the cycle page (422), each sentence beside its field. */
     @PostMapping("/cycles/{cycleId}/extend")
     String extend(
             @PathVariable String cycleId,
             @RequestParam(required = false) String extension,
             @RequestParam(required = false) String reason,
             @AuthenticationPrincipal StaffUser user,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
             RedirectAttributes flash) {
-        return perform(cycleId, flash, () -> actions.extend(user, cycleId, extension, reason));
+        try {
+            return perform(cycleId, flash, () -> actions.extend(user, cycleId, extension, reason));
+        } catch (RefusedField refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            Map<String, String> errors = refused.fields();
+            model.addAttribute(
+                    "extendForm", new ExtendForm(extension, reason, errors.get("extension"), errors.get("reason")));
+            return PageViewResolver.show(model, pages.show(cycleId, 1, 1, user, request), "cycle");
+        }
     }
 
     @PostMapping("/cycles/{cycleId}/close")
@@ -106,6 +130,8 @@ public class CycleFormsController implements ConsolePage {
     private String perform(String cycleId, RedirectAttributes flash, Supplier<String> action) {
         try {
             flash.addFlashAttribute("flash", Flash.done(capitalized(format.text(action.get()))));
+        } catch (RefusedField besideItsField) {
+            throw besideItsField;
         } catch (CycleActionRefused | IllegalArgumentException | IllegalStateException refused) {
             flash.addFlashAttribute("flash", Flash.refused("Refused: " + refused.getMessage()));
         }

@@ -1,10 +1,12 @@
 package org.primarypipeline.console.users;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.primarypipeline.console.audit.AuditEntry.Outcome;
 import org.primarypipeline.console.audit.AuditLog;
+import org.primarypipeline.nominations.RefusedField;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -30,9 +32,14 @@ public class UserAdministration {
         this.audit = audit;
     }
 
-    public long add(StaffUser who, String username, Role role, char[] password) {
+    /**
+     * Adds the account an admin typed in; every problem of the form is refused at once, each beside the
+     * field it is about ({@link RefusedField#fields()}: username, role, password, confirm). The right is
+     * checked first, so someone without it learns nothing about the names that exist.
+     */
+    public long add(StaffUser who, String username, String role, char[] password, char[] confirm) {
         permissions.require(who, Right.MANAGE_USERS, "user.add", "user " + username);
-        return create(who.getUsername(), who.role().label(), username, role, password);
+        return create(who.getUsername(), who.role().label(), username, role, password, confirm);
     }
 
     /**
@@ -40,26 +47,38 @@ public class UserAdministration {
      * server can read the database anyway. The audit entry names the operating-system user.
      */
     public long addFromCommandLine(String operator, String username, Role role, char[] password) {
-        return create("cli:" + operator, null, username, role, password);
+        return create("cli:" + operator, null, username, role == null ? null : role.name(), password, password);
     }
 
-    private long create(String actor, String actorRole, String username, Role role, char[] password) {
+    private long create(
+            String actor, String actorRole, String username, String roleText, char[] password, char[] confirm) {
         String target = "user " + username;
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (username == null || !NAME.matcher(username.trim()).matches()) {
+            problems.put(
+                    "username",
+                    "an account name is 2 to 40 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        } else if (users.find(username).isPresent()) {
+            problems.put("username", "an account named " + username.trim() + " exists already; choose another name");
+        }
+        Role role = null;
         try {
-            if (username == null || !NAME.matcher(username.trim()).matches()) {
-                throw new IllegalArgumentException("an account name is 2 to 40 letters, digits, '.', '_' or '-', "
-                        + "starting with a letter or digit");
-            }
-            if (role == null) {
-                throw new IllegalArgumentException("a role is needed: admin, staff, finance or auditor");
-            }
-            PasswordHashing.checkStrength(username, password);
-            if (users.find(username).isPresent()) {
-                throw new IllegalArgumentException("an account named " + username.trim() + " exists already");
-            }
+            role = Role.parse(roleText == null || roleText.isBlank() ? null : roleText);
         } catch (IllegalArgumentException e) {
-            audit.record(actor, actorRole, "user.add", target, Outcome.REFUSED, e.getMessage(), null, null);
-            throw e;
+            problems.put("role", "choose one of the roles: admin, staff, finance or auditor");
+        }
+        try {
+            PasswordHashing.checkStrength(username, password);
+        } catch (IllegalArgumentException e) {
+            problems.put("password", e.getMessage());
+        }
+        if (!Arrays.equals(password, confirm)) {
+            problems.put("confirm", "the two passwords differ; type the same password in both fields");
+        }
+        if (role == null || !problems.isEmpty()) {
+            RefusedField refused = new RefusedField(problems);
+            audit.record(actor, actorRole, "user.add", target, Outcome.REFUSED, refused.getMessage(), null, null);
+            throw refused;
         }
         String hash = passwords.encode(new String(password));
         Arrays.fill(password, '\0');

@@ -1,13 +1,17 @@
 package org.primarypipeline.console.users;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.primarypipeline.console.web.ConsolePage;
 import org.primarypipeline.console.web.Flash;
 import org.primarypipeline.console.web.Format;
 import org.primarypipeline.console.web.PageViewResolver;
 import org.primarypipeline.console.web.Paging;
+import org.primarypipeline.nominations.RefusedField;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,7 +39,17 @@ public class UsersController implements ConsolePage {
 
     public record RoleChoice(String value, String label, String description, boolean selected) {}
 
-    public record Page(String title, List<Row> rows, Paging paging, List<RoleChoice> roles, String q) {}
+    /** The add form as typed (never the password) and what was wrong with each field, if anything. */
+    public record AddForm(
+            String username,
+            List<RoleChoice> roles,
+            boolean refused,
+            String usernameError,
+            String roleError,
+            String passwordError,
+            String confirmError) {}
+
+    public record Page(String title, List<Row> rows, Paging paging, List<RoleChoice> roles, String q, AddForm add) {}
 
     private final ConsoleUsers users;
     private final UserAdministration administration;
@@ -68,6 +82,10 @@ public class UsersController implements ConsolePage {
             HttpServletRequest request,
             Model model) {
         permissions.require(user, Right.MANAGE_USERS, "page.users", "");
+        return PageViewResolver.show(model, page(q, role, page, user, request, null), "users");
+    }
+
+    private Page page(String q, String role, int page, StaffUser user, HttpServletRequest request, AddForm typed) {
         Role wanted = null;
         for (Role r : Role.values()) {
             if (r.label().equalsIgnoreCase(role == null ? "" : role.trim())) {
@@ -91,28 +109,47 @@ public class UsersController implements ConsolePage {
         for (Role r : Role.values()) {
             roles.add(new RoleChoice(r.label(), r.label(), r.description(), r == wanted));
         }
-        return PageViewResolver.show(model, new Page("Users", rows, paging, roles, q == null ? "" : q), "users");
+        return new Page(
+                "Users", rows, paging, roles, q == null ? "" : q, typed == null ? addForm("", "", null) : typed);
     }
 
+    private static AddForm addForm(String username, String role, RefusedField refused) {
+        List<RoleChoice> choices = new ArrayList<>();
+        for (Role r : Role.values()) {
+            choices.add(new RoleChoice(
+                    r.label(), r.label(), r.description(), r.label().equalsIgnoreCase(role)));
+        }
+        Map<String, String> errors = refused == null ? Map.of() : refused.fields();
+        return new AddForm(
+                username,
+                choices,
+                refused != null,
+                errors.get("username"),
+                errors.get("role"),
+                errors.get("password"),
+                errors.get("confirm"));
+    }
+
+    /** A refused account is said field by field on the page again (422), with what was typed but the passwords. */
     @PostMapping("/users")
     String add(
-            @RequestParam String username,
-            @RequestParam String role,
-            @RequestParam String password,
-            @RequestParam String confirm,
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String role,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String confirm,
             @AuthenticationPrincipal StaffUser user,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
             RedirectAttributes flash) {
         try {
-            if (!password.equals(confirm)) {
-                // checked after the role: someone without the right learns nothing from the message
-                permissions.require(user, Right.MANAGE_USERS, "user.add", "user " + username);
-                throw new IllegalArgumentException("the two passwords differ");
-            }
-            administration.add(user, username, Role.parse(role), password.toCharArray());
-            flash.addFlashAttribute("flash", Flash.done("Added " + username.trim() + " as " + role));
-        } catch (IllegalArgumentException refused) {
-            flash.addFlashAttribute("flash", Flash.refused("Refused: " + refused.getMessage()));
+            administration.add(user, username, role, password.toCharArray(), confirm.toCharArray());
+        } catch (RefusedField refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            AddForm typed = addForm(username, role, refused);
+            return PageViewResolver.show(model, page(null, null, 1, user, request, typed), "users");
         }
+        flash.addFlashAttribute("flash", Flash.done("Added " + username.trim() + " as " + role));
         return "redirect:/users";
     }
 
