@@ -132,10 +132,10 @@ class PeopleITrustTest extends ConsoleTestSupport {
         String plan = jdbc.sql("select id from district_plan where is_current")
                 .query(String.class)
                 .single();
-        long flo = members.join("RI-02", "Flo Flow", "flo.flow@example.org", null);
-        long gil = members.join("RI-02", "Gil Giver", "gil.giver@example.org", null);
-        long hal = members.join("RI-02", "Hal Giver", "hal.giver@example.org", null);
-        CycleRecord cycle = cycles.create(plan, "RI-02", CycleSettings.defaults(), "alice", Instant.now());
+        long flo = members.join("SD-01", "Flo Flow", "flo.flow@example.org", null);
+        long gil = members.join("SD-01", "Gil Giver", "gil.giver@example.org", null);
+        long hal = members.join("SD-01", "Hal Giver", "hal.giver@example.org", null);
+        CycleRecord cycle = cycles.create(plan, "SD-01", CycleSettings.defaults(), "alice", Instant.now());
         MemberBrowser browser = new MemberBrowser(base(), jdbc).signIn("flo.flow@example.org");
         assertThat(browser.get("/me/proxies").body()).contains("No counted round has given you units yet.");
         for (long[] row : new long[][] {{gil, 10}, {hal, 4}}) {
