@@ -78,7 +78,6 @@ public class BallotAccess {
      */
     @Transactional
     public List<Link> issueOpeningLinks(String cycleId) {
-        record Recipient(long id, String name, String email, String phone) {}
         List<Recipient> recipients = jdbc.sql("""
                 select m.id, m.full_name, m.email, m.phone from electorate e join member m on m.id = e.member_id
                 where e.cycle_id = ? and (m.email is not null or m.phone is not null)
@@ -88,23 +87,7 @@ public class BallotAccess {
                 .param(cycleId)
                 .query((rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
-        List<Link> links = new ArrayList<>(recipients.size());
-        List<String> hashes = new ArrayList<>();
-        List<Long> members = new ArrayList<>();
-        List<String> channels = new ArrayList<>();
-        for (Recipient r : recipients) {
-            String token = newSecret();
-            boolean email = r.email() != null;
-            links.add(new Link(r.id(), r.name(), email ? r.email() : r.phone(), email, url(token)));
-            hashes.add(HexFormat.of().formatHex(sha256(token)));
-            members.add(r.id());
-            channels.add(email ? "EMAIL" : "SMS");
-            if (hashes.size() == 5_000) {
-                store(cycleId, hashes, members, channels);
-            }
-        }
-        store(cycleId, hashes, members, channels);
-        return links;
+        return issue(cycleId, recipients);
     }
 
     /**
@@ -116,7 +99,6 @@ public class BallotAccess {
         if (memberIds.isEmpty()) {
             return List.of();
         }
-        record Recipient(long id, String name, String email, String phone) {}
         List<Recipient> recipients = jdbc.sql("""
                 select m.id, m.full_name, m.email, m.phone from electorate e join member m on m.id = e.member_id
                 where e.cycle_id = ? and e.member_id = any(?::bigint[]) and (m.email is not null or m.phone is not null)
@@ -125,6 +107,13 @@ public class BallotAccess {
                 .params(cycleId, memberIds.toArray(Long[]::new))
                 .query((rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
+        return issue(cycleId, recipients);
+    }
+
+    private record Recipient(long id, String name, String email, String phone) {}
+
+    /** A new link for each recipient; only the tokens' hashes are stored, 5,000 rows a statement. */
+    private List<Link> issue(String cycleId, List<Recipient> recipients) {
         List<Link> links = new ArrayList<>(recipients.size());
         List<String> hashes = new ArrayList<>();
         List<Long> members = new ArrayList<>();
@@ -155,7 +144,6 @@ public class BallotAccess {
             return Optional.empty();
         }
         String normalized = address.strip();
-        record Recipient(long id, String name, String email, String phone) {}
         Optional<Recipient> recipient = jdbc.sql("""
                 select m.id, m.full_name, m.email, m.phone from electorate e join member m on m.id = e.member_id
                 where e.cycle_id = ? and (lower(m.email) = lower(?) or m.phone = ?)
