@@ -285,6 +285,28 @@ public final class SampleModels {
                 "https://pp.example.org/me/sign-in/SAMPLE-TOKEN",
                 "minutes",
                 15);
+        for (String event : new String[] {
+            "event-rsvp-confirm", "event-confirmed", "event-invitation", "event-reminder", "event-follow-up"
+        }) {
+            put(
+                    event,
+                    "fullName",
+                    "Ana Ruiz",
+                    "eventTitle",
+                    "Phone bank for Jo Park",
+                    "hostName",
+                    "Lee Host",
+                    "when",
+                    "Sat, Oct 3, 10:00 AM EDT",
+                    "where",
+                    "Community room, 12 Main St, Ann Arbor",
+                    "eventUrl",
+                    "https://pp.example.org/events/7",
+                    "confirmUrl",
+                    "https://pp.example.org/events/rsvp/SAMPLE-TOKEN",
+                    "hostUrl",
+                    "https://pp.example.org/events/new");
+        }
     }
 
     private static void put(String name, Object... pairs) {

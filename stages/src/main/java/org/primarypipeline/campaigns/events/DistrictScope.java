@@ -23,4 +23,13 @@ public class DistrictScope {
                         .single()
                 > 0;
     }
+
+    /** True when the account organizes at least one district. */
+    public boolean organizesAny(long consoleUserId) {
+        return jdbc.sql("select count(*) from organizer_district where console_user_id = ?")
+                        .param(consoleUserId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
 }
