@@ -51,6 +51,11 @@ public class ObjectToEvent {
         return who != null && (who.can(Right.STEER_CYCLES) || scope.organizes(who.id(), districtId));
     }
 
+    /** True when the account organizes some district (the organizer role's scope). */
+    public boolean organizesAny(StaffUser who) {
+        return who != null && scope.organizesAny(who.id());
+    }
+
     public void perform(StaffUser who, long eventId, String reason) {
         if (who == null || (!who.can(Right.STEER_CYCLES) && !scope.organizesAny(who.id()))) {
             permissions.require(who, Right.STEER_CYCLES, "event.objected", Long.toString(eventId));
