@@ -294,11 +294,12 @@ public class EventStore {
                 .optional();
     }
 
-    /** Members of the district's group, and of other districts whose ZIP is one of {@code zips}. */
+    /** Members of the district's group, and members of other groups whose ZIP is one of {@code zips}. */
     public List<Invitee> invitees(String districtId, List<String> zips) {
         return jdbc.sql("""
                 select m.id, m.full_name, m.email, m.phone, m.locale from member m
-                where m.joined_at is not null and (m.district_id = ? or m.zip = any(?))
+                where exists (select 1 from group_membership gm join district_group g on g.id = gm.group_id
+                              where gm.member_id = m.id and gm.left_at is null and (g.district_id = ? or m.zip = any(?)))
                 order by m.id""")
                 .params(districtId, zips.toArray(new String[0]))
                 .query((rs, n) ->
@@ -313,9 +314,13 @@ public class EventStore {
                 .optional();
     }
 
-    /** The member's district and ZIP (their group's district, where they would host). */
+    /** The district of the member's open group and their ZIP (where they would host). */
     public Optional<String[]> memberPlace(long memberId) {
-        return jdbc.sql("select district_id, zip from member where id = ? and district_id is not null")
+        return jdbc.sql("""
+                select g.district_id, m.zip from member m
+                join group_membership gm on gm.member_id = m.id and gm.left_at is null
+                join district_group g on g.id = gm.group_id
+                where m.id = ? order by gm.joined_at desc limit 1""")
                 .param(memberId)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                 .optional();
