@@ -43,10 +43,10 @@ public class EventStore {
             e.description, e.starts_at, e.ends_at, e.time_zone, e.location_name, e.address, e.zip, e.latitude,
             e.longitude, e.video_url, e.status, e.publish_at, e.objected_by, e.objection, e.attended,
             e.calls_made, e.doors_knocked, e.texts_sent, e.reported_at, e.followed_up_at
-            from campaign_event e join member m on m.id = e.host_member_id""";
+            from campaign_event e join member m on m.id = e.host_member_id """;
 
     private static final String RSVP_COLUMNS =
-            "id, event_id, shift_id, member_id, full_name, email, phone, locale, status, confirmed_at, checked_in_at";
+            "id, event_id, shift_id, member_id, full_name, email, phone, locale, status, confirmed_at, checked_in_at ";
 
     private final JdbcClient jdbc;
 
