@@ -285,6 +285,32 @@ public final class SampleModels {
                 "https://pp.example.org/me/sign-in/SAMPLE-TOKEN",
                 "minutes",
                 15);
+        event("event-rsvp-confirm", "confirmUrl", "https://pp.example.org/events/rsvp/SAMPLE-TOKEN");
+        event("event-confirmed", null, null);
+        event("event-invitation", null, null);
+        event("event-reminder", null, null);
+        event("event-follow-up", "hostUrl", "https://pp.example.org/events/new");
+    }
+
+    /** An event's message: the event's fields, and the link of its own when it has one. */
+    private static void event(String name, String linkField, String link) {
+        put(
+                name,
+                "fullName",
+                "Ana Ruiz",
+                "eventTitle",
+                "Phone bank for Jo Park",
+                "hostName",
+                "Lee Host",
+                "when",
+                "Sat, Oct 3, 10:00 AM EDT",
+                "where",
+                "Community room, 12 Main St, Ann Arbor",
+                "eventUrl",
+                "https://pp.example.org/events/7");
+        if (linkField != null) {
+            CANDIDATE_STEPS.get(name).put(linkField, link);
+        }
     }
 
     private static void put(String name, Object... pairs) {

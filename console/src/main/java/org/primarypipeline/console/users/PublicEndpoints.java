@@ -24,6 +24,8 @@ public final class PublicEndpoints {
         "/candidacy/accept/**",
         "/fundraisers/**",
         "/results/**",
+        "/events",
+        "/events/**",
         "/webhooks/**",
         "/unsubscribe/**",
         "/invitation",

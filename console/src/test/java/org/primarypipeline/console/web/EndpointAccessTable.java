@@ -135,6 +135,15 @@ final class EndpointAccessTable {
         post("/join", Access.PUBLIC, "/join", "fullName=");
         get("/join/confirm/{token}", Access.PUBLIC, "/join/confirm/no-such-token");
         post("/join/confirm/{token}", Access.PUBLIC, "/join/confirm/no-such-token", "");
+        // events hosted by volunteers: the list, an event and its RSVP, the RSVP's link; proposing and hosting
+        // lead to the members' pages
+        get("/events", Access.PUBLIC, "/events");
+        get("/events/{id}", Access.PUBLIC, "/events/999999999");
+        post("/events/{id}/rsvp", Access.PUBLIC, "/events/999999999/rsvp", "fullName=");
+        get("/events/rsvp/{token}", Access.PUBLIC, "/events/rsvp/no-such-token");
+        post("/events/rsvp/{token}", Access.PUBLIC, "/events/rsvp/no-such-token", "");
+        get("/events/new", Access.PUBLIC, "/events/new");
+        get("/events/{id}/host", Access.PUBLIC, "/events/999999999/host");
         unmapped("/actuator/health");
         // the members' own pages: asking for a sign-in link and following it (PublicEndpoints.MEMBERS_OPEN)
         get("/me/sign-in", Access.PUBLIC, "/me/sign-in");
@@ -151,6 +160,11 @@ final class EndpointAccessTable {
         post("/me/address", Access.MEMBER, "/me/address", "zip=");
         get("/me/proxies", Access.MEMBER, "/me/proxies");
         post("/me/proxies", Access.MEMBER, "/me/proxies", "person_1=1&share_1=10");
+        get("/me/events/new", Access.MEMBER, "/me/events/new");
+        post("/me/events/new", Access.MEMBER, "/me/events/new", "kind=");
+        get("/me/events/{id}/host", Access.MEMBER, "/me/events/999999999/host");
+        post("/me/events/{id}/check-in", Access.MEMBER, "/me/events/999999999/check-in", "rsvp=1");
+        post("/me/events/{id}/report", Access.MEMBER, "/me/events/999999999/report", "attended=1");
         // open inside the console so that the sign-in page can be shown: PublicEndpoints.CONSOLE_OPEN
         get("/login", Access.PUBLIC, "/login");
         rule("*", "/error", Access.PUBLIC, "/error", null);
@@ -239,6 +253,10 @@ final class EndpointAccessTable {
         get("/districts/{district}/launch/schedule", Access.STEER_CYCLES, "/districts/ZZ-01/launch/schedule");
         post("/districts/{district}/launch", Access.STEER_CYCLES, "/districts/ZZ-01/launch", "vettingPeriod=1d");
         get("/outbox/dead-letters", Access.STEER_CYCLES, "/outbox/dead-letters");
+        // events in review: staff who steer cycles, and (once the organizer role lands) the district's organizers
+        get("/event-review", Access.STEER_CYCLES, "/event-review");
+        post("/event-review/{id}/object", Access.STEER_CYCLES, "/event-review/999999999/object", "reason=");
+        post("/event-review/hosts/{memberId}/trust", Access.STEER_CYCLES, "/event-review/hosts/999999999/trust", "");
         post("/outbox/dead-letters/{id}/requeue", Access.STEER_CYCLES, "/outbox/dead-letters/999999/requeue", "");
         get("/mailbox", Access.STEER_CYCLES, "/mailbox");
         get("/mailbox/{number}", Access.STEER_CYCLES, "/mailbox/999999");
