@@ -62,6 +62,15 @@ public class Attribution {
                 == 1;
     }
 
+    /** A join request: counted for the campaign running in the district it will join, if any. */
+    public boolean recordJoin(long joinRequestId, String districtId, Touch touch) {
+        String cycle =
+                jdbc.sql("""
+                select cycle_id from campaign where district_id = ? and ended_at is null order by started_at desc limit 1
+                """).param(districtId).query(String.class).optional().orElse(null);
+        return record(Kind.JOIN, joinRequestId, cycle, touch);
+    }
+
     /**
      * The donation path: the checkout keeps the pair on its contribution intent; the donation booked
      * from it later ({@link #donationBooked}) is attributed from there.

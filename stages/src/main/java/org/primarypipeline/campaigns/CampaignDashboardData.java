@@ -233,4 +233,60 @@ public class CampaignDashboardData {
                 on conflict (cycle_id, metric) do update set target = excluded.target, set_by = excluded.set_by, set_at = now()
                 """).params(cycleId, metric, target, setBy).update();
     }
+
+    /** A campaign in the list; {@link #list} takes null districts for all of them. */
+    public record Listed(String cycleId, String districtId, String candidate, String stage, long events, long rsvps) {}
+
+    public List<Listed> list(List<String> districts) {
+        return jdbc.sql("""
+                select m.cycle_id, m.district_id, p.full_name, m.stage,
+                       (select count(*) from campaign_event e where e.cycle_id = m.cycle_id),
+                       (select count(*) from event_rsvp r join campaign_event e on e.id = r.event_id
+                        where e.cycle_id = m.cycle_id and r.status <> 'CANCELLED')
+                from campaign m join candidacy k on k.id = m.candidacy_id join candidate p on p.id = k.candidate_id
+                where cast(:all as boolean) or m.district_id = any(cast(:districts as text[]))
+                order by m.ended_at is not null, m.district_id, m.cycle_id limit 500
+                """)
+                .param("all", districts == null)
+                .param("districts", districts == null ? new String[0] : districts.toArray(new String[0]))
+                .query((rs, n) -> new Listed(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getLong(5),
+                        rs.getLong(6)))
+                .list();
+    }
+
+    /** The district of a campaign, for the access check before anything else is read. */
+    public Optional<String> districtOf(String cycleId) {
+        return jdbc.sql("select district_id from campaign where cycle_id = ?")
+                .param(cycleId)
+                .query(String.class)
+                .optional();
+    }
+
+    /** A volunteer of the campaign's district to write to. */
+    public record Volunteer(long memberId, String fullName, String email, String locale) {}
+
+    /**
+     * The district's volunteers with an email address: members who reached a level above supporter in
+     * the district, attended or signed up for one of its campaigns' events, or hosted one. Consent is the
+     * outbox's to respect.
+     */
+    public List<Volunteer> volunteers(String districtId) {
+        return jdbc.sql("""
+                with v as (
+                    select member_id from engagement_level where district_id = :d and level <> 'SUPPORTER'
+                    union select r.member_id from event_rsvp r join campaign_event e on e.id = r.event_id
+                    where e.district_id = :d and r.member_id is not null and r.status <> 'CANCELLED'
+                    union select host_member_id from campaign_event where district_id = :d)
+                select m.id, m.full_name, m.email, m.locale from v join member m on m.id = v.member_id
+                where m.email is not null order by m.id
+                """)
+                .param("d", districtId)
+                .query((rs, n) -> new Volunteer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
 }

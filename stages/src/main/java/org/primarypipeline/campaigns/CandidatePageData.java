@@ -97,4 +97,29 @@ public class CandidatePageData {
                         Math.max(0, rs.getLong("places_left"))))
                 .list();
     }
+
+    /** A race in the district with a chosen candidate (a campaign, or a fundraiser launched for them). */
+    public record Race(String cycleId, String candidate) {}
+
+    public List<Race> racesIn(String districtId) {
+        return jdbc.sql("""
+                select c.id, p.full_name from cycle c
+                left join campaign m on m.cycle_id = c.id
+                left join fundraiser f on f.cycle_id = c.id
+                join candidacy k on k.id = coalesce(m.candidacy_id, f.candidacy_id)
+                join candidate p on p.id = k.candidate_id
+                where c.district_id = ? and (m.ended_at is null) order by c.created_at desc limit 3
+                """)
+                .param(districtId)
+                .query((rs, n) -> new Race(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    /** The cycle a fundraiser raises for, for the old fundraiser address's redirect. */
+    public Optional<String> cycleOfFundraiser(long fundraiserId) {
+        return jdbc.sql("select cycle_id from fundraiser where id = ?")
+                .param(fundraiserId)
+                .query(String.class)
+                .optional();
+    }
 }
