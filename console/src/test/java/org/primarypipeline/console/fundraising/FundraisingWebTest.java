@@ -100,7 +100,7 @@ class FundraisingWebTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("$0</strong> raised of $50,000")))
                 .andExpect(content().string(containsString("<meta property=\"og:title\"")))
-                .andExpect(content().string(containsString("/events/new?cycle=")))
+                .andExpect(content().string(containsString("href=\"/events/new?cycle")))
                 .andExpect(content().string(containsString("Eve &lt;b&gt;Bold&lt;/b&gt;")))
                 .andExpect(content().string(not(containsString("<b>Bold"))))
                 .andExpect(content().string(containsString("/fundraisers/" + fundraiser + "/donate")));
