@@ -24,6 +24,7 @@ public final class PublicEndpoints {
         "/candidacy/accept/**",
         "/fundraisers/**",
         "/results/**",
+        "/c/**",
         "/webhooks/**",
         "/unsubscribe/**",
         "/invitation",

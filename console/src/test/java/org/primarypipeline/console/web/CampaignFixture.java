@@ -30,7 +30,7 @@ final class CampaignFixture {
                 .single();
         jdbc.sql("""
                 insert into cycle (id, plan_id, district_id, sequence, status, stage, settings, created_by)
-                values (?, ?, ?, ?, 'COMPLETED', 'FUNDRAISING', cast('{}' as jsonb), 'test')
+                values (?, ?, ?, ?, 'COMPLETED', 'DONE', cast('{}' as jsonb), 'test')
                 """).params(cycleId, plan, districtId, sequence).update();
         long candidateId = jdbc.sql("insert into candidate (full_name, statement) values (?, ?) returning id")
                 .params(candidate, candidate + " will hold town halls in every county of " + districtId + ".")
@@ -48,6 +48,17 @@ final class CampaignFixture {
                 .params(cycleId, districtId, candidacyId)
                 .update();
         hostMemberId = member(hostName);
+    }
+
+    private static String settings() {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                    .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                    .writeValueAsString(org.primarypipeline.core.cycle.CycleSettings.defaults());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     long member(String name) {
