@@ -7,7 +7,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The national organizing toolkit: a call script, flyer text, social posts and an event guide, written
@@ -32,8 +31,12 @@ public final class Toolkit {
 
     private Toolkit() {}
 
-    /** The item in {@code language} ("en" or "es"; anything else is English) filled with {@code model}. */
-    public static String render(String item, String language, Map<String, ?> model) {
+    /**
+     * The item in {@code language} ("en" or "es"; anything else is English) filled with {@code model}, a
+     * record or map whose names the templates use (candidate, districtId, statement, pledgeTitle,
+     * principles, pageUrl, hostUrl, donateUrl, paidFor, electionDay).
+     */
+    public static String render(String item, String language, Object model) {
         if (!ITEMS.contains(item)) {
             throw new IllegalArgumentException("no toolkit item " + item + ": " + ITEMS);
         }

@@ -6,9 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.primarypipeline.campaigns.CandidatePageData;
 import org.primarypipeline.console.campaigns.CandidatePageModels.EventItem;
@@ -121,30 +119,39 @@ public class CandidatePages {
     }
 
     /** What the toolkit's templates are filled with; {@code code} puts the member's share code on the links. */
-    Map<String, Object> toolkitModel(CandidatePageData.Candidate c, Language language, String code) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("candidate", c.fullName());
-        model.put("districtId", c.districtId());
-        model.put("statement", c.statement());
-        model.put("pledgeTitle", c.pledgeTitle());
-        model.put("principles", principles(c.pledgePrinciples()));
-        model.put("pageUrl", ShareLinks.withCode(links.url(path(c.cycleId())), code));
-        model.put("hostUrl", links.url("/events/new?cycle=" + ShareLinks.encode(c.cycleId())));
+    record ToolkitModel(
+            String candidate,
+            String districtId,
+            String statement,
+            String pledgeTitle,
+            List<String> principles,
+            String pageUrl,
+            String hostUrl,
+            String donateUrl,
+            String paidFor,
+            String electionDay) {}
+
+    ToolkitModel toolkitModel(CandidatePageData.Candidate c, Language language, String code) {
         Optional<FinanceReports.Progress> p =
                 c.fundraiserId() == null ? Optional.empty() : reports.progress(c.fundraiserId());
-        model.put(
-                "donateUrl",
+        return new ToolkitModel(
+                c.fullName(),
+                c.districtId(),
+                c.statement(),
+                c.pledgeTitle(),
+                principles(c.pledgePrinciples()),
+                ShareLinks.withCode(links.url(path(c.cycleId())), code),
+                links.url("/events/new?cycle=" + ShareLinks.encode(c.cycleId())),
                 ShareLinks.withCode(
                         links.url(p.map(f -> "/fundraisers/" + f.fundraiserId() + "/donate")
                                 .orElse(path(c.cycleId()))),
-                        code));
-        model.put(
-                "paidFor",
+                        code),
                 p.map(f -> (f.committeeName() != null ? f.committeeName() : f.title())
                                 + (f.committeeFecId() != null ? " (FEC " + f.committeeFecId() + ")" : ""))
-                        .orElse(c.fullName()));
-        p.map(FinanceReports.Progress::endsOn).ifPresent(d -> model.put("electionDay", day(d, language)));
-        return model;
+                        .orElse(c.fullName()),
+                p.map(FinanceReports.Progress::endsOn)
+                        .map(d -> day(d, language))
+                        .orElse(null));
     }
 
     private Fund fund(CandidatePageData.Candidate c, Language language, String code) {
