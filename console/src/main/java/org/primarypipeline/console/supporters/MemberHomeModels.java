@@ -1,6 +1,7 @@
 package org.primarypipeline.console.supporters;
 
 import java.util.List;
+import org.primarypipeline.console.campaigns.MemberSharing;
 import org.primarypipeline.console.web.PublicPage;
 
 /** The member's home page and its confirmation page (templates {@code public/members/home}, {@code leave}). */
@@ -24,7 +25,8 @@ final class MemberHomeModels {
             List<InviteRow> invitations,
             Contact contact,
             boolean spanish,
-            Address address)
+            Address address,
+            MemberSharing.Box sharing)
             implements PublicPage {
         public boolean hasInvitations() {
             return !invitations.isEmpty();

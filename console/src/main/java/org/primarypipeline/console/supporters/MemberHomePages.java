@@ -1,6 +1,7 @@
 package org.primarypipeline.console.supporters;
 
 import java.util.List;
+import org.primarypipeline.console.campaigns.MemberSharing;
 import org.primarypipeline.console.supporters.MemberHomeModels.Address;
 import org.primarypipeline.console.supporters.MemberHomeModels.Contact;
 import org.primarypipeline.console.supporters.MemberHomeModels.GroupBox;
@@ -28,11 +29,13 @@ public class MemberHomePages {
     private final MemberHomeReadModel reads;
     private final ConsentRegistry consent;
     private final Format format;
+    private final MemberSharing sharing;
 
-    public MemberHomePages(MemberHomeReadModel reads, ConsentRegistry consent, Format format) {
+    public MemberHomePages(MemberHomeReadModel reads, ConsentRegistry consent, Format format, MemberSharing sharing) {
         this.reads = reads;
         this.consent = consent;
         this.format = format;
+        this.sharing = sharing;
     }
 
     /** The member's own language ({@code member.locale}). */
@@ -86,7 +89,8 @@ public class MemberHomePages {
                         .toList(),
                 contact,
                 "es".equals(me.locale()),
-                address);
+                address,
+                sharing.box(me.id(), group == null ? null : group.districtId(), language));
     }
 
     private RoundBox round(MemberHomeReadModel.Round r, Language language, String ballotAddress) {

@@ -26,6 +26,7 @@ public final class PublicEndpoints {
         "/results/**",
         "/events",
         "/events/**",
+        "/c/**",
         "/webhooks/**",
         "/unsubscribe/**",
         "/invitation",

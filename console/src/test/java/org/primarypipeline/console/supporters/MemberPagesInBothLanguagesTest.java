@@ -82,7 +82,17 @@ class MemberPagesInBothLanguagesTest {
                                 "s",
                                 "z",
                                 List.of(new MemberHomeModels.Choice("WA-01", "district-WA-01")),
-                                "WA-01")));
+                                "WA-01"),
+                        new org.primarypipeline.console.campaigns.MemberSharing.Box(
+                                "Links you share carry your code, AB3DEFGH.",
+                                List.of(new org.primarypipeline.console.campaigns.MemberSharing.Link(
+                                        "Jo Park",
+                                        "/me/share?cycle=VT-AL-1",
+                                        "https://pp.example.org/c/VT-AL-1?r=AB3DEFGH")),
+                                2,
+                                1,
+                                1,
+                                "$25")));
         pages.put("leave", new MemberHomeModels.Leave("Leave", "FORMKEY", "VT-AL"));
         pages.put(
                 "proxies",

@@ -24,7 +24,8 @@ final class EndpointAccessTable {
         STEER_CYCLES,
         READ_AUDIT,
         SIGN_OFF_FINANCE,
-        MANAGE_USERS;
+        MANAGE_USERS,
+        ORGANIZE;
 
         boolean allows(Role role) {
             return switch (this) {
@@ -132,6 +133,7 @@ final class EndpointAccessTable {
         get("/ballot/{cycleId}/receipts/{receipt}", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/receipts/abc");
         get("/ballot/{cycleId}/audit-bundle", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/audit-bundle");
         get("/join", Access.PUBLIC, "/join");
+        get("/c/**", Access.PUBLIC, "/c/" + NO_CYCLE);
         post("/join", Access.PUBLIC, "/join", "fullName=");
         get("/join/confirm/{token}", Access.PUBLIC, "/join/confirm/no-such-token");
         post("/join/confirm/{token}", Access.PUBLIC, "/join/confirm/no-such-token", "");
@@ -159,6 +161,7 @@ final class EndpointAccessTable {
         post("/me/language", Access.MEMBER, "/me/language", "locale=en");
         post("/me/address", Access.MEMBER, "/me/address", "zip=");
         get("/me/proxies", Access.MEMBER, "/me/proxies");
+        get("/me/share", Access.MEMBER, "/me/share?cycle=" + NO_CYCLE);
         post("/me/proxies", Access.MEMBER, "/me/proxies", "person_1=1&share_1=10");
         get("/me/events/new", Access.MEMBER, "/me/events/new");
         post("/me/events/new", Access.MEMBER, "/me/events/new", "kind=");
@@ -257,6 +260,13 @@ final class EndpointAccessTable {
         get("/event-review", Access.STEER_CYCLES, "/event-review");
         post("/event-review/{id}/object", Access.STEER_CYCLES, "/event-review/999999999/object", "reason=");
         post("/event-review/hosts/{memberId}/trust", Access.STEER_CYCLES, "/event-review/hosts/999999999/trust", "");
+        // campaigns (issue 22): staff by right, an organizer only in the districts granted (an unknown
+        // campaign has no district, so an organizer is refused it); the list shows each their own
+        get("/campaigns", Access.SIGNED_IN, "/campaigns");
+        get("/campaigns/{cycleId}", Access.VIEW, "/campaigns/" + NO_CYCLE);
+        post("/campaigns/{cycleId}/goals", Access.STEER_CYCLES, "/campaigns/" + NO_CYCLE + "/goals", "metric=");
+        post("/campaigns/{cycleId}/message", Access.STEER_CYCLES, "/campaigns/" + NO_CYCLE + "/message", "subject=");
+        post("/campaigns/organizers", Access.MANAGE_USERS, "/campaigns/organizers", "username=");
         post("/outbox/dead-letters/{id}/requeue", Access.STEER_CYCLES, "/outbox/dead-letters/999999/requeue", "");
         get("/mailbox", Access.STEER_CYCLES, "/mailbox");
         get("/mailbox/{number}", Access.STEER_CYCLES, "/mailbox/999999");
