@@ -10,6 +10,7 @@ import org.primarypipeline.campaigns.events.EventStore;
 import org.primarypipeline.campaigns.events.RsvpRecord;
 import org.primarypipeline.campaigns.events.UpcomingEvents;
 import org.primarypipeline.campaigns.events.ZipDistances;
+import org.primarypipeline.console.campaigns.RefcodeCookies;
 import org.primarypipeline.console.events.EventPageModels.ConfirmPage;
 import org.primarypipeline.console.events.EventPageModels.EventList;
 import org.primarypipeline.console.events.EventPageModels.Listed;
@@ -106,7 +107,7 @@ public class EventPagesController {
             return EventPages.notice(HttpStatus.NOT_FOUND, language, "events.not-found");
         }
         try {
-            rsvp.rsvp(e.get().id(), shift, fullName, email, phone, language.tag());
+            rsvp.rsvp(e.get().id(), shift, fullName, email, phone, language.tag(), RefcodeCookies.touch(request));
         } catch (EventRefused refused) {
             return pages.event(
                     HttpStatus.BAD_REQUEST,

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.primarypipeline.campaigns.Attribution;
 import org.primarypipeline.campaigns.events.EventMessages;
 import org.primarypipeline.campaigns.events.EventRecord;
 import org.primarypipeline.campaigns.events.EventStore;
@@ -25,14 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Anyone asks for a place on a shift of a published event: a name and an email or a phone, no account.
  * The place is held (a full shift is refused) and a one-time link to confirm it is sent; only the link's
  * SHA-256 is stored. The same address asking again for the same shift is the same request: no second
- * row and no second link. With a share code ({@link Attribution}), the {@code attribution} row is written
+ * row and no second link. With a share code ({@link Attribution.Touch}), the {@code attribution} row is written
  * in the same transaction.
  */
 @Service
 public class RsvpToShift {
-
-    /** The share codes the visitor's browser carried: first and last touch (either may be null). */
-    public record Attribution(String firstRefcode, String lastRefcode) {}
 
     /** What happened: the RSVP and whether this request made it (false: a repeated submit). */
     public record Result(long rsvpId, boolean created) {}
@@ -43,8 +41,11 @@ public class RsvpToShift {
     private final EventMessages messages;
     private final Outbox outbox;
     private final AuditLog audit;
+    private final Attribution attribution;
 
-    public RsvpToShift(EventStore store, EventMessages messages, Outbox outbox, AuditLog audit) {
+    public RsvpToShift(
+            EventStore store, EventMessages messages, Outbox outbox, AuditLog audit, Attribution attribution) {
+        this.attribution = attribution;
         this.store = store;
         this.messages = messages;
         this.outbox = outbox;
@@ -52,7 +53,7 @@ public class RsvpToShift {
     }
 
     public Result rsvp(long eventId, String shiftText, String name, String email, String phone, String locale) {
-        return rsvp(eventId, shiftText, name, email, phone, locale, null);
+        return rsvp(eventId, shiftText, name, email, phone, locale, Attribution.Touch.NONE);
     }
 
     @Transactional
@@ -63,7 +64,7 @@ public class RsvpToShift {
             String email,
             String phone,
             String locale,
-            Attribution attribution) {
+            Attribution.Touch touch) {
         EventRecord event = store.find(eventId)
                 .filter(EventRecord::published)
                 .orElseThrow(() -> EventRefused.of("form", "events.error.not-open"));
@@ -109,9 +110,7 @@ public class RsvpToShift {
         long id = store.addRsvp(eventId, shift.id(), memberId, fullName, mail, tel, language, sha256(token));
         RsvpRecord r = store.rsvp(id).orElseThrow();
         outbox.enqueue(messages.confirmLink(event, r, shift.startsAt(), token));
-        if (attribution != null && (attribution.firstRefcode() != null || attribution.lastRefcode() != null)) {
-            store.attribute(id, event.cycleId(), attribution.firstRefcode(), attribution.lastRefcode());
-        }
+        attribution.record(Attribution.Kind.RSVP, id, event.cycleId(), touch);
         audit.record(
                 "public",
                 null,

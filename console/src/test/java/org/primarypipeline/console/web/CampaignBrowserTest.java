@@ -89,7 +89,7 @@ class CampaignBrowserTest extends ConsoleTestSupport {
                 driver.get(base() + "/c/" + campaign.cycleId + "?r=" + code);
                 driver.findElement(By.linkText("Phone bank downtown")).click();
                 String who = size == Browser.PHONE ? "phone" : "laptop";
-                fill(driver, "name", "Ria " + who);
+                fill(driver, "fullName", "Ria " + who);
                 fill(driver, "email", "ria." + who + ".ga06@example.org");
                 List<WebElement> shifts = driver.findElements(By.name("shift"));
                 if (!shifts.isEmpty() && "select".equals(shifts.get(0).getTagName())) {

@@ -25,12 +25,15 @@ final class EndpointAccessTable {
         READ_AUDIT,
         SIGN_OFF_FINANCE,
         MANAGE_USERS,
-        ORGANIZE;
+        ORGANIZE,
+        /** Staff who steer cycles everywhere, or an organizer (the page then narrows to their districts). */
+        STEER_OR_ORGANIZE;
 
         boolean allows(Role role) {
             return switch (this) {
                 case PUBLIC, SIGNED_IN -> true;
                 case MEMBER -> false;
+                case STEER_OR_ORGANIZE -> role.has(Right.STEER_CYCLES) || role.has(Right.ORGANIZE);
                 default -> role.has(Right.valueOf(name()));
             };
         }
@@ -257,8 +260,8 @@ final class EndpointAccessTable {
         post("/districts/{district}/launch", Access.STEER_CYCLES, "/districts/ZZ-01/launch", "vettingPeriod=1d");
         get("/outbox/dead-letters", Access.STEER_CYCLES, "/outbox/dead-letters");
         // events in review: staff who steer cycles, and (once the organizer role lands) the district's organizers
-        get("/event-review", Access.STEER_CYCLES, "/event-review");
-        post("/event-review/{id}/object", Access.STEER_CYCLES, "/event-review/999999999/object", "reason=");
+        get("/event-review", Access.STEER_OR_ORGANIZE, "/event-review");
+        post("/event-review/{id}/object", Access.STEER_OR_ORGANIZE, "/event-review/999999999/object", "reason=");
         post("/event-review/hosts/{memberId}/trust", Access.STEER_CYCLES, "/event-review/hosts/999999999/trust", "");
         // campaigns (issue 22): staff by right, an organizer only in the districts granted (an unknown
         // campaign has no district, so an organizer is refused it); the list shows each their own

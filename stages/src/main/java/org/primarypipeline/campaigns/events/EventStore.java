@@ -202,13 +202,6 @@ public class EventStore {
      * What share codes brought this RSVP in ({@code attribution}, subject RSVP): codes that name no refcode
      * are left out rather than refused (a visitor may carry a mistyped one).
      */
-    public void attribute(long rsvpId, String cycleId, String firstRefcode, String lastRefcode) {
-        jdbc.sql("""
-                insert into attribution (subject_kind, subject_id, cycle_id, first_refcode, last_refcode)
-                values ('RSVP', ?, ?, (select code from refcode where code = ?), (select code from refcode where code = ?))
-                on conflict (subject_kind, subject_id) do nothing""").params(rsvpId, cycleId, firstRefcode, lastRefcode).update();
-    }
-
     public Optional<RsvpRecord> byTokenHash(byte[] hash) {
         return jdbc.sql("select " + RSVP_COLUMNS + " from event_rsvp where confirm_token_hash = ?")
                 .param(hash)
