@@ -24,7 +24,8 @@ final class MemberHomeModels {
             List<InviteRow> invitations,
             Contact contact,
             boolean spanish,
-            Address address)
+            Address address,
+            Privacy privacy)
             implements PublicPage {
         public boolean hasInvitations() {
             return !invitations.isEmpty();
@@ -60,6 +61,12 @@ final class MemberHomeModels {
     }
 
     record Choice(String districtId, String id) {}
+
+    /**
+     * Who may find me by name in my group (one of the three true) and whether the people I name as
+     * proxies see my name; {@code error} a sentence beside the choice when it was refused.
+     */
+    record Privacy(boolean group, boolean connected, boolean nobody, boolean nameShown, String error) {}
 
     /** The step that asks before leaving the group. */
     record Leave(String title, String formKey, String districtId) implements PublicPage {}

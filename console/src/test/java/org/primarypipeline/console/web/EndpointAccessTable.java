@@ -151,6 +151,9 @@ final class EndpointAccessTable {
         post("/me/address", Access.MEMBER, "/me/address", "zip=");
         get("/me/proxies", Access.MEMBER, "/me/proxies");
         post("/me/proxies", Access.MEMBER, "/me/proxies", "person_1=1&share_1=10");
+        post("/me/proxies/ask", Access.MEMBER, "/me/proxies/ask", "person=1&q=a");
+        post("/me/proxies/confirm", Access.MEMBER, "/me/proxies/confirm", "person=1");
+        post("/me/privacy", Access.MEMBER, "/me/privacy", "findable=GROUP");
         // open inside the console so that the sign-in page can be shown: PublicEndpoints.CONSOLE_OPEN
         get("/login", Access.PUBLIC, "/login");
         rule("*", "/error", Access.PUBLIC, "/error", null);
