@@ -51,7 +51,11 @@ final class MemberBrowser {
     /** Asks for a link, opens it, presses its button: the browser now holds the members' cookie. */
     MemberBrowser signIn(String address) throws Exception {
         assertThat(askForLink(address).statusCode()).isEqualTo(200);
-        String path = URI.create(linkFor(address)).getPath();
+        return signInByLink(URI.create(linkFor(address)).getPath());
+    }
+
+    /** Opens a sign-in link the member found (its path) and presses its button. */
+    MemberBrowser signInByLink(String path) throws Exception {
         assertThat(get(path).statusCode()).isEqualTo(200);
         HttpResponse<String> opened = post(path, Map.of());
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(303);

@@ -23,8 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Issue #21's acceptance walk, in Debian's Chromium on the app as the tests start it with nothing
  * configured (its own mail server, read by staff on the Mailbox page): a new member joins at
- * {@code /join}, confirms by the mailed link, signs in by a one-time link, names two people they know as
- * proxies by name, receives the call for nominations, the ballot link and the reminder
+ * {@code /join}, confirms by the mailed link, signs in by a one-time link, finds two people they know by
+ * name in their group, asks them, and once they confirm that they know each other names them as proxies, receives the call for nominations, the ballot link and the reminder
  * ({@code pp.vote.reminder-before} ahead of the close) while staff steer a cycle in WA-02 through its
  * stages, votes, and reads the public result, where they check their receipt. Every member page is
  * checked at 390 px and on a laptop (nothing sticks out, every control labelled, AA contrast, every
@@ -51,7 +51,7 @@ class MemberJourneyBrowserTest extends LocalMailboxApp {
 
     @Test
     void aNewMemberJoinsSignsInNamesProxiesIsCalledRemindedVotesAndChecksTheResult() throws Exception {
-        // two people Nia knows are already members of the group, and connected to her (they invited her)
+        // two people Nia knows are already members of the group
         long olu = members.join(DISTRICT, "Olu Neighbour", OLU, null);
         long pat = members.join(DISTRICT, "Pat Colleague", PAT, null);
         LocalMailbox mailbox = new LocalMailbox(base(), "alice", password("alice"));
@@ -81,8 +81,6 @@ class MemberJourneyBrowserTest extends LocalMailboxApp {
             assertThat(text("main")).contains(DISTRICT);
             check("confirmed");
             long nia = memberId(NIA);
-            connect(olu, nia);
-            connect(pat, nia);
 
             // sign in by a one-time link, by keyboard alone
             driver.get(base() + "/me/sign-in");
@@ -97,9 +95,32 @@ class MemberJourneyBrowserTest extends LocalMailboxApp {
             assertThat(text("h1")).isEqualTo("Hello, Nia Newcomer");
             check("home");
 
-            // two people I know, by name, shares typed by keyboard
+            // two people I know: found by name in my group (they let the group find them), asked, and they
+            // confirm on their own page that we know each other; then named by name, shares typed by keyboard
+            MemberBrowser oluAtHome = findableByTheGroup(mailbox, OLU);
+            MemberBrowser patAtHome = findableByTheGroup(mailbox, PAT);
             submitBy(() ->
                     driver.findElement(By.cssSelector("a[href='/me/proxies']")).click());
+            check("proxies-nobody-yet");
+            for (String name : List.of("Olu", "Pat")) {
+                submitBy(() -> tabTo(el -> "q".equals(el.getAttribute("id"))).sendKeys(name, Keys.ENTER));
+                if (name.equals("Olu")) {
+                    check("proxies-found");
+                }
+                submitBy(() -> tabTo(el ->
+                                "button".equals(el.getTagName()) && el.getText().equals("Ask: we know each other"))
+                        .sendKeys(Keys.ENTER));
+                assertThat(text("main")).contains("Your question is sent");
+            }
+            check("proxies-asked");
+            for (MemberBrowser friend : List.of(oluAtHome, patAtHome)) {
+                assertThat(friend.get("/me/proxies").body())
+                        .contains("Nia Newcomer asks you to confirm that you know each other.");
+                assertThat(friend.form("/me/proxies/confirm", java.util.Map.of("person", Long.toString(nia)))
+                                .statusCode())
+                        .isEqualTo(303);
+            }
+            driver.navigate().refresh();
             check("proxies");
             assertThat(text("main"))
                     .as("member numbers never appear")
@@ -238,15 +259,15 @@ class MemberJourneyBrowserTest extends LocalMailboxApp {
                 .single();
     }
 
-    /** An accepted invitation from {@code inviter} to {@code invitee}: the two are connected. */
-    private void connect(long inviter, long invitee) {
-        jdbc.sql("""
-                insert into invitation (token_hash, inviter_member_id, group_id, channel, address, invitee_name,
-                                        status, invitee_member_id, answered_at)
-                select sha256(convert_to(gen_random_uuid()::text, 'UTF8')), ?, gm.group_id, 'EMAIL',
-                       m.email, m.full_name, 'ACCEPTED', m.id, now()
-                from group_membership gm, member m where gm.member_id = ? and gm.left_at is null and m.id = ?
-                """).params(inviter, inviter, invitee).update();
+    /** A member signs in by the link in their mail and lets every member of their group find them. */
+    private MemberBrowser findableByTheGroup(LocalMailbox mailbox, String email) throws Exception {
+        MemberBrowser member = new MemberBrowser(base(), jdbc);
+        assertThat(member.askForLink(email).statusCode()).isEqualTo(200);
+        member.signInByLink(mailbox.mail(email, "Your link to sign in").link("/me/sign-in/"));
+        assertThat(member.form("/me/privacy", java.util.Map.of("findable", "GROUP"))
+                        .statusCode())
+                .isEqualTo(303);
+        return member;
     }
 
     private String launch(ConsoleHttp staff, Duration voting) throws Exception {
