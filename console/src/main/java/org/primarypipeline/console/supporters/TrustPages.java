@@ -79,7 +79,9 @@ class TrustPages {
         return keys.containsKey(field) ? PageTexts.text(language, keys.get(field)) : null;
     }
 
+    /** What was typed in the search, without control characters (PostgreSQL refuses NUL), at most 100 long. */
     static String cut(String typed) {
-        return typed.length() > MAX_QUERY ? typed.substring(0, MAX_QUERY) : typed;
+        String clean = typed.replaceAll("\\p{Cntrl}", "");
+        return clean.length() > MAX_QUERY ? clean.substring(0, MAX_QUERY) : clean;
     }
 }
