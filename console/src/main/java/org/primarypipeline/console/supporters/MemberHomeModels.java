@@ -26,7 +26,8 @@ final class MemberHomeModels {
             Contact contact,
             boolean spanish,
             Address address,
-            MemberSharing.Box sharing)
+            MemberSharing.Box sharing,
+            Privacy privacy)
             implements PublicPage {
         public boolean hasInvitations() {
             return !invitations.isEmpty();
@@ -62,6 +63,12 @@ final class MemberHomeModels {
     }
 
     record Choice(String districtId, String id) {}
+
+    /**
+     * Who may find me by name in my group (one of the three true) and whether the people I name as
+     * proxies see my name; {@code error} a sentence beside the choice when it was refused.
+     */
+    record Privacy(boolean group, boolean connected, boolean nobody, boolean nameShown, String error) {}
 
     /** The step that asks before leaving the group. */
     record Leave(String title, String formKey, String districtId) implements PublicPage {}

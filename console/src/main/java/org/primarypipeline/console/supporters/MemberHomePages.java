@@ -15,6 +15,7 @@ import org.primarypipeline.console.web.i18n.PageTexts;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.outreach.ConsentRegistry;
+import org.primarypipeline.supporters.Acquaintances;
 import org.springframework.stereotype.Component;
 
 /** Reads the member's home page into its record, in the page's language. */
@@ -22,8 +23,17 @@ import org.springframework.stereotype.Component;
 public class MemberHomePages {
 
     /** What a refused or finished change puts on the page instead of the stored values. */
-    record Edits(String notice, Contact contact, Address address) {
+    record Edits(String notice, Contact contact, Address address, String privacyErrorKey) {
         static final Edits NONE = new Edits(null, null, null);
+
+        Edits(String notice, Contact contact, Address address) {
+            this(notice, contact, address, null);
+        }
+
+        /** The page again after a refused privacy choice: the key of the sentence said beside it. */
+        static Edits privacyRefused(String key) {
+            return new Edits(null, null, null, key);
+        }
     }
 
     private final MemberHomeReadModel reads;
@@ -31,7 +41,15 @@ public class MemberHomePages {
     private final Format format;
     private final MemberSharing sharing;
 
-    public MemberHomePages(MemberHomeReadModel reads, ConsentRegistry consent, Format format, MemberSharing sharing) {
+    private final Acquaintances acquaintances;
+
+    public MemberHomePages(
+            MemberHomeReadModel reads,
+            ConsentRegistry consent,
+            Format format,
+            MemberSharing sharing,
+            Acquaintances acquaintances) {
+        this.acquaintances = acquaintances;
         this.reads = reads;
         this.consent = consent;
         this.format = format;
@@ -90,7 +108,18 @@ public class MemberHomePages {
                 contact,
                 "es".equals(me.locale()),
                 address,
-                sharing.box(me.id(), group == null ? null : group.districtId(), language));
+                sharing.box(me.id(), group == null ? null : group.districtId(), language),
+                privacy(me.id(), language, edits.privacyErrorKey()));
+    }
+
+    private MemberHomeModels.Privacy privacy(long memberId, Language language, String errorKey) {
+        Acquaintances.Privacy p = acquaintances.privacy(memberId);
+        return new MemberHomeModels.Privacy(
+                p.findable() == Acquaintances.Findable.GROUP,
+                p.findable() == Acquaintances.Findable.CONNECTED,
+                p.findable() == Acquaintances.Findable.NOBODY,
+                p.nameShownToProxies(),
+                errorKey == null ? null : PageTexts.text(language, errorKey));
     }
 
     private RoundBox round(MemberHomeReadModel.Round r, Language language, String ballotAddress) {

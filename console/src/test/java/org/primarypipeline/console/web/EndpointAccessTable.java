@@ -171,6 +171,9 @@ final class EndpointAccessTable {
         get("/me/events/{id}/host", Access.MEMBER, "/me/events/999999999/host");
         post("/me/events/{id}/check-in", Access.MEMBER, "/me/events/999999999/check-in", "rsvp=1");
         post("/me/events/{id}/report", Access.MEMBER, "/me/events/999999999/report", "attended=1");
+        post("/me/proxies/ask", Access.MEMBER, "/me/proxies/ask", "person=1&q=a");
+        post("/me/proxies/confirm", Access.MEMBER, "/me/proxies/confirm", "person=1");
+        post("/me/privacy", Access.MEMBER, "/me/privacy", "findable=GROUP");
         // open inside the console so that the sign-in page can be shown: PublicEndpoints.CONSOLE_OPEN
         get("/login", Access.PUBLIC, "/login");
         rule("*", "/error", Access.PUBLIC, "/error", null);
