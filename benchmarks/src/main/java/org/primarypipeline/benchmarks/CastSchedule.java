@@ -61,6 +61,7 @@ final class CastSchedule {
         Queue<String> errors = new ConcurrentLinkedQueue<>();
         List<CompletableFuture<?>> pending = new ArrayList<>(total);
         AtomicInteger twice = new AtomicInteger();
+        AtomicInteger stored = new AtomicInteger();
         int doubles = 0;
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
@@ -82,6 +83,9 @@ final class CastSchedule {
                         errors.add("member " + voter.memberId + ": HTTP " + answer.status()
                                 + (answer.status() == 200 ? " without a receipt" : ""));
                     } else {
+                        if (answer.stored()) {
+                            stored.incrementAndGet();
+                        }
                         confirmed.add(new Confirmed(voter.memberId, ranking, answer.seq(), answer.code()));
                     }
                 }));
@@ -90,12 +94,14 @@ final class CastSchedule {
                 doubles++;
                 CompletableFuture<BallotVoter.Answer> first = posts.get(0);
                 CompletableFuture<BallotVoter.Answer> second = posts.get(1);
-                // a double submit is processed once: both answers show the same receipt
+                // a double submit is processed once: one of the two posts stores the ballot, the other gets
+                // the stored receipt back without a secret. Whether a post stored a ballot is what the server
+                // says, not the receipt numbers: another ballot of the same member may land between the two
+                // posts (the member is drawn again), and then the second answer shows that ballot's receipt
                 pending.add(CompletableFuture.allOf(first, second).handle((ignored, failure) -> {
                     if (failure == null
-                            && first.join().code() != null
-                            && second.join().code() != null
-                            && first.join().seq() != second.join().seq()) {
+                            && first.join().stored()
+                            && second.join().stored()) {
                         twice.incrementAndGet();
                     }
                     return null;
@@ -105,6 +111,11 @@ final class CastSchedule {
             }
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        if (!confirmed.isEmpty() && stored.get() == 0) {
+            // the count of double submits stored twice rests on the secret the page shows a stored ballot with
+            throw new IllegalStateException(
+                    "no answer showed a ballot's secret: the ballot page changed, and stored ballots cannot be told apart");
+        }
         long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
         List<String> samples = errors.stream().limit(5).toList();
