@@ -128,7 +128,8 @@ class VolunteerEventsTest extends ConsoleTestSupport {
         HttpResponse<String> badZip = visitor.get("/events?zip=abc");
         assertThat(badZip.statusCode()).isEqualTo(400);
         assertThat(badZip.body()).contains("id=\"zip-error\">Type a ZIP code of 5 digits.");
-        assertThat(new ConsoleHttp(base()).get("/events/" + event + "?lang=es").body()).contains("Elige un turno", "Guardar mi lugar");
+        assertThat(new ConsoleHttp(base()).get("/events/" + event + "?lang=es").body())
+                .contains("Elige un turno", "Guardar mi lugar");
 
         Map<String, String> rsvp =
                 Map.of("shift", Long.toString(shift), "fullName", "Ann Attendee", "email", "ann.attendee@example.org");
