@@ -59,6 +59,8 @@ class EventPagesBrowserTest extends ConsoleTestSupport {
             driver.get(base() + "/me/sign-in");
             driver.findElement(By.id("address")).sendKeys("pat.phone@example.org");
             driver.findElement(By.cssSelector("form button")).click();
+            // the answer page is there: the request and its link are stored
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Check your email or phone");
             String link = jdbc.sql("""
                     select model ->> 'signInUrl' from outbox_message
                     where template = 'member-sign-in' and recipient = 'pat.phone@example.org'
