@@ -67,6 +67,8 @@ class EventPagesBrowserTest extends ConsoleTestSupport {
                     order by id desc limit 1""").query(String.class).single();
             driver.get(base() + URI.create(link).getPath());
             driver.findElement(By.cssSelector("form button")).click();
+            // signed in: the home page is there, so the members' cookie is set
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Hello, Pat Phone");
 
             driver.get(base() + "/events/new");
             assertThat(driver.getCurrentUrl()).endsWith("/me/events/new");
