@@ -180,9 +180,18 @@ public class ProposeEvent {
             if (row.length < 3 || (blank(row[0]) && blank(row[1]) && blank(row[2]))) {
                 continue;
             }
+            Integer capacity = number(row[2]);
+            if (blank(row[0]) && blank(row[1])) {
+                // times left blank: one shift over the whole event, with the capacity typed
+                if (capacity == null || capacity < 1 || capacity > MAX_CAPACITY) {
+                    problems.put("shift_" + (i + 1), "events.error.capacity");
+                } else {
+                    shifts.add(new NewShift(startsAt, endsAt, capacity));
+                }
+                continue;
+            }
             LocalTime from = time(row[0]);
             LocalTime to = time(row[1]);
-            Integer capacity = number(row[2]);
             if (from == null || to == null || !to.isAfter(from)) {
                 problems.put("shift_" + (i + 1), "events.error.shift-time");
                 continue;

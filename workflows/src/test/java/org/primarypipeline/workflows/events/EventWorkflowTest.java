@@ -185,7 +185,8 @@ class EventWorkflowTest {
         assertThat(outbox("event:" + event + ":reminder-email:%")).isEqualTo(1);
         int history =
                 client.fetchHistory(EventWorkflow.workflowId(event)).getEvents().size();
-        assertThat(history).isLessThan(80);
+        System.out.println("events.history_events: " + history + " count");
+        assertThat(history).isLessThan(100);
     }
 
     @Test
