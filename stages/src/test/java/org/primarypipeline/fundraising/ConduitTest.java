@@ -159,6 +159,29 @@ class ConduitTest {
                 .isEqualTo(1L);
     }
 
+    /** Issue 24, item 5: the finance report totals a period's gifts by the refcode they arrived with. */
+    @Test
+    void theFinanceReportTotalsByRefcode() {
+        Object[] cycle = fx.certifiedCycle("AZ-03", "Ana Candidate AZ-03", "az-03@example.org", 1);
+        long fundraiser = fx.activities.launch((String) cycle[0], (Long) cycle[1]);
+        long member = (Long) one("select id from member where email = 'm1.az-03@example.org'");
+        jdbc.sql("insert into refcode (code, member_id) values ('az03-sam', ?)")
+                .param(member)
+                .update();
+        long shared = pay(fundraiser, "Rae Soto", "13 Mesa Drive", "pi_az3_a", "ch_az3_a", 3_000);
+        pay(fundraiser, "Sol Tan", "14 Mesa Drive", "pi_az3_b", "ch_az3_b", 1_000);
+        jdbc.sql("insert into attribution (subject_kind, subject_id, first_refcode, last_refcode) "
+                        + "values ('DONATION', ?, 'az03-sam', 'az03-sam')")
+                .param(shared)
+                .update();
+        var day = NOW.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        var reports = new FinanceReports(jdbc, fx.settings, fx.clock);
+        assertThat(reports.byRefcode(fundraiser, day, day))
+                .containsExactly(
+                        new FinanceReports.RefcodeTotal("az03-sam", 1, 3_000, 3_000),
+                        new FinanceReports.RefcodeTotal("(none)", 1, 1_000, 1_000));
+    }
+
     private Conduit at(Instant instant) {
         var clock = Fundraising.clockAt(instant.toString());
         return new Conduit(

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.primarypipeline.console.fundraising.FundraiserPageModels.BestEfforts;
 import org.primarypipeline.console.web.PublicPage;
 import org.primarypipeline.console.web.PublicPageView;
+import org.primarypipeline.fundraising.Committees;
 import org.primarypipeline.fundraising.ContributionForm;
 import org.primarypipeline.fundraising.DonationCheckout;
 import org.primarypipeline.fundraising.DonationLedger;
@@ -38,9 +39,15 @@ public class FundraiserPagesController {
     private final DonationCheckout checkout;
     private final DonationLedger ledger;
     private final FundraisingSettings settings;
+    private final Committees committees;
 
     public FundraiserPagesController(
-            FinanceReports reports, DonationCheckout checkout, DonationLedger ledger, FundraisingSettings settings) {
+            FinanceReports reports,
+            DonationCheckout checkout,
+            DonationLedger ledger,
+            FundraisingSettings settings,
+            Committees committees) {
+        this.committees = committees;
         this.reports = reports;
         this.checkout = checkout;
         this.ledger = ledger;
@@ -161,6 +168,31 @@ public class FundraiserPagesController {
         return new BigDecimal(custom).movePointRight(2).longValueExact();
     }
 
+    /** Said before the form: this fundraiser cannot take a gift now (and the form is not shown). */
+    private String paymentsOff(FinanceReports.Progress p) {
+        if (!"LAUNCHED".equals(p.status())) {
+            return "This fundraiser has ended and no longer takes gifts.";
+        }
+        if (!settings.paymentsConfigured() || !"ON".equals(p.payments())) {
+            return "Payments are off for now: this fundraiser cannot take gifts until its payment service is set up."
+                    + " Please come back in a few days.";
+        }
+        return null;
+    }
+
+    /** Said before the form while the committee has not connected its account: where the gift goes meanwhile. */
+    private String held(FinanceReports.Progress p) {
+        if (committees
+                .find(p.fundraiserId())
+                .map(Committees.Committee::connected)
+                .orElse(false)) {
+            return null;
+        }
+        String committee = p.committeeName() != null ? p.committeeName() : "the candidate's campaign committee";
+        return "The candidate's committee has not connected its payment account yet. We hold your gift for " + committee
+                + " and forward all of it within 10 days of receiving it, as federal rules require.";
+    }
+
     private ModelAndView donatePage(
             HttpStatus status,
             FinanceReports.Progress p,
@@ -170,7 +202,8 @@ public class FundraiserPagesController {
         return page(
                 status,
                 "donate",
-                FundraiserPages.donate(p, typed, problems, byField, settings.limitPerElectionCents()));
+                FundraiserPages.donate(p, typed, problems, byField, settings.limitPerElectionCents())
+                        .before(paymentsOff(p), held(p)));
     }
 
     private static ModelAndView page(HttpStatus status, String template, PublicPage model) {

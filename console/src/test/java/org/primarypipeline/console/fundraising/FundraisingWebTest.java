@@ -49,7 +49,8 @@ class FundraisingWebTest {
                                 new FinanceReports(context.jdbc(), fx.settings, fx.clock),
                                 fx.checkout,
                                 fx.ledger,
-                                fx.settings),
+                                fx.settings,
+                                fx.committees),
                         new StripeWebhookController(
                                 fx.webhooks,
                                 new org.primarypipeline.console.web.RequestSizeLimit(
@@ -107,6 +108,45 @@ class FundraisingWebTest {
         web.perform(get("/fundraisers/" + fundraiser))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("$100</strong> raised of $50,000 from 1 donor")));
+    }
+
+    /** Issue 24, item 4: what stops or changes the gift is said before the donor types anything. */
+    @Test
+    void theFormSaysBeforeTheDonorTypesThatPaymentsAreOffOrTheGiftIsHeld() throws Exception {
+        web.perform(get("/fundraisers/" + fundraiser + "/donate"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"gift-held\"")))
+                .andExpect(content().string(containsString("forward all of it within 10 days")))
+                .andExpect(content().string(containsString("Continue to payment")));
+        var jdbc = context.jdbc();
+        jdbc.sql("update fundraiser set payments = 'OFF' where id = ?")
+                .param(fundraiser)
+                .update();
+        try {
+            web.perform(get("/fundraisers/" + fundraiser + "/donate"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("id=\"payments-off\"")))
+                    .andExpect(content().string(not(containsString("Continue to payment"))))
+                    .andExpect(content().string(not(containsString("name=\"fullName\""))));
+        } finally {
+            jdbc.sql("update fundraiser set payments = 'ON' where id = ?")
+                    .param(fundraiser)
+                    .update();
+        }
+        jdbc.sql(
+                        "update fundraiser set committee_account_id = 'acct_mi13', committee_connected_at = now() where id = ?")
+                .param(fundraiser)
+                .update();
+        try {
+            web.perform(get("/fundraisers/" + fundraiser + "/donate"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(not(containsString("gift-held"))))
+                    .andExpect(content().string(containsString("Continue to payment")));
+        } finally {
+            jdbc.sql("update fundraiser set committee_account_id = null, committee_connected_at = null where id = ?")
+                    .param(fundraiser)
+                    .update();
+        }
     }
 
     @Test
