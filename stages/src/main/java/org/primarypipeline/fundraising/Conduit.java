@@ -121,7 +121,9 @@ public class Conduit {
         }
         int escalated = escalate(fundraiserId);
         Optional<Instant> next = jdbc.sql("""
-                select min(due_by) from earmark_forward where fundraiser_id = ? and transfer_id is null and escalated_at is null
+                select min(e.due_by) from earmark_forward e join donation d on d.id = e.donation_id
+                where e.fundraiser_id = ? and e.transfer_id is null and e.escalated_at is null
+                  and d.amount_cents - d.refunded_cents - d.disputed_cents > 0
                 """)
                 .param(fundraiserId)
                 .query((rs, n) -> rs.getTimestamp(1) == null
@@ -185,9 +187,12 @@ public class Conduit {
     private int escalate(long fundraiserId) {
         Instant now = clock.instant();
         List<Object[]> due = jdbc.sql("""
-                update earmark_forward set escalated_at = :now
-                where fundraiser_id = :f and transfer_id is null and escalated_at is null and due_by - interval '3 days' <= :now
-                returning donation_id, due_by
+                update earmark_forward e set escalated_at = :now
+                from donation d
+                where d.id = e.donation_id and d.amount_cents - d.refunded_cents - d.disputed_cents > 0
+                  and e.fundraiser_id = :f and e.transfer_id is null and e.escalated_at is null
+                  and e.due_by - interval '3 days' <= :now
+                returning e.donation_id, e.due_by
                 """)
                 .param("now", Timestamp.from(now))
                 .param("f", fundraiserId)
@@ -240,7 +245,9 @@ public class Conduit {
                 select d.id, d.donor_name, d.amount_cents - d.refunded_cents - d.disputed_cents, e.received_at, e.due_by,
                        e.escalated_at is not null
                 from earmark_forward e join donation d on d.id = e.donation_id
-                where e.fundraiser_id = ? and e.transfer_id is null order by e.due_by, d.id limit 200
+                where e.fundraiser_id = ? and e.transfer_id is null
+                  and d.amount_cents - d.refunded_cents - d.disputed_cents > 0
+                order by e.due_by, d.id limit 200
                 """)
                 .param(fundraiserId)
                 .query((rs, n) -> new Held(

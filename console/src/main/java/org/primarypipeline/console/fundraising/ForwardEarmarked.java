@@ -3,6 +3,7 @@ package org.primarypipeline.console.fundraising;
 import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.fundraising.Committees;
 import org.primarypipeline.fundraising.Conduit;
+import org.primarypipeline.fundraising.ConduitClock;
 import org.springframework.stereotype.Service;
 
 /**
@@ -15,8 +16,10 @@ public class ForwardEarmarked {
     private final Conduit conduit;
     private final Committees committees;
     private final CommitteeActions actions;
+    private final ConduitClock clock;
 
-    public ForwardEarmarked(Conduit conduit, Committees committees, CommitteeActions actions) {
+    public ForwardEarmarked(Conduit conduit, Committees committees, CommitteeActions actions, ConduitClock clock) {
+        this.clock = clock;
         this.conduit = conduit;
         this.committees = committees;
         this.actions = actions;
@@ -30,6 +33,7 @@ public class ForwardEarmarked {
         return actions.perform(who, "finance.forward", fundraiser, before, () -> {
             Committees.Committee c = conduit.refresh(fundraiser);
             Conduit.Sweep s = conduit.sweep(fundraiser);
+            clock.ensureRunning(fundraiser); // a fundraiser launched before the clock existed gets one now
             return new Forwarded(c.connected(), s.forwarded(), s.reversed(), s.escalated());
         });
     }

@@ -5,7 +5,8 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * One per fundraiser ({@code conduit:{fundraiserId}}), started when the fundraiser launches: the 10-day
+ * One per fundraiser ({@code conduit:{fundraiserId}}), started by {@code ConduitClock} when the fundraiser
+ * launches (and when finance records its committee or forwards by hand, for fundraisers launched before): the 10-day
  * clock of its earmarked gifts. It ticks when the next deadline warning is due (and at least hourly, for
  * new gifts and a committee that has just connected), and ends when the fundraiser is over and nothing is held.
  */

@@ -2,12 +2,9 @@ package org.primarypipeline.workflows.cycle;
 
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
-import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.workflow.Async;
-import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +25,6 @@ import org.primarypipeline.voting.BallotActivities;
 import org.primarypipeline.voting.BallotSeal;
 import org.primarypipeline.voting.TallySummary;
 import org.primarypipeline.voting.VotingOpened;
-import org.primarypipeline.workflows.conduit.ConduitWorkflow;
 
 /**
  * The cycle as a business process: a few lines per stage, windows as durable timers, staff actions as
@@ -66,8 +62,6 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
      * reopens it.
      */
     private static final String SEALED_ROUNDS = "sealed-rounds";
-    /** Issue 24: the launched fundraiser's conduit clock is started as an abandoned child workflow. */
-    private static final String CONDUIT_CLOCK = "conduit-clock";
 
     /**
      * Cycles started before round reminders wait out the voting window in one timer; from this version the
@@ -164,28 +158,10 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     private boolean sealedRounds;
     /** Whether this run reminds members before voting closes (see {@link #ROUND_REMINDERS}). */
     private boolean roundReminders;
-
-    private boolean conduitClock;
     /** How long before the close the reminder goes out, as the opening activity said; null: no reminder. */
     private Duration remindBefore;
     /** The close the last reminder was sent (or skipped) for; a changed deadline earns a new one. */
     private Instant remindedFor;
-
-    /** The 10-day clock of the fundraiser's earmarked gifts: lives on after the cycle ends (abandoned child). */
-    private static void startConduitClock(long fundraiserId) {
-        ConduitWorkflow clock = Workflow.newChildWorkflowStub(
-                ConduitWorkflow.class,
-                ChildWorkflowOptions.newBuilder()
-                        .setWorkflowId(ConduitWorkflow.id(fundraiserId))
-                        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-                        .build());
-        Async.procedure(clock::run, fundraiserId);
-        try {
-            Workflow.getWorkflowExecution(clock).get();
-        } catch (io.temporal.failure.TemporalFailure alreadyRunning) {
-            // a clock for this fundraiser is running already (a relaunch): it serves
-        }
-    }
 
     @Override
     public CycleOutcome run(CyclePlan plan) {
@@ -195,7 +171,6 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
         this.approvalRows = Workflow.getVersion(APPROVAL_ROWS, Workflow.DEFAULT_VERSION, 1) >= 1;
         this.sealedRounds = Workflow.getVersion(SEALED_ROUNDS, Workflow.DEFAULT_VERSION, 1) >= 1;
         this.roundReminders = Workflow.getVersion(ROUND_REMINDERS, Workflow.DEFAULT_VERSION, 1) >= 1;
-        this.conduitClock = Workflow.getVersion(CONDUIT_CLOCK, Workflow.DEFAULT_VERSION, 1) >= 1;
         if (Workflow.getVersion(LOCAL_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1) {
             this.ledger = localLedger;
             this.vetting = localVetting;
@@ -280,9 +255,6 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
                 case FUNDRAISER_LAUNCH -> {
                     enter(null, "the certified candidate's fundraiser is created and announced");
                     fundraiserId = fundraiser.launch(plan.cycleId(), winner);
-                    if (conduitClock) {
-                        startConduitClock(fundraiserId);
-                    }
                     if (cancelRequested) {
                         continue;
                     }

@@ -44,11 +44,7 @@ final class CycleFixture implements AutoCloseable {
         activities = ActivitiesContext.start();
         env = TestWorkflowEnvironment.newInstance();
         Worker worker = env.newWorker(DistrictCycleWorkflow.TASK_QUEUE);
-        worker.registerWorkflowImplementationTypes(
-                DistrictCycleWorkflowImpl.class, org.primarypipeline.workflows.conduit.ConduitWorkflowImpl.class);
-        // the fundraiser's conduit clock, started at launch, stops at its first tick here
-        worker.registerActivitiesImplementations((org.primarypipeline.fundraising.ConduitActivities)
-                fundraiser -> new org.primarypipeline.fundraising.ConduitActivities.Tick(true, 0, 0, 0, 0));
+        worker.registerWorkflowImplementationTypes(DistrictCycleWorkflowImpl.class);
         worker.registerActivitiesImplementations(
                 activities.bean(CycleLedgerActivities.class),
                 activities.bean(VettingActivities.class),

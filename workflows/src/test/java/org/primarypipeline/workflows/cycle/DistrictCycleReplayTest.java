@@ -57,11 +57,7 @@ class DistrictCycleReplayTest {
                         .setDefaultDeadlockDetectionTimeout(
                                 Duration.ofSeconds(30).toMillis())
                         .build());
-        worker.registerWorkflowImplementationTypes(
-                DistrictCycleWorkflowImpl.class, org.primarypipeline.workflows.conduit.ConduitWorkflowImpl.class);
-        // the fundraiser's conduit clock, started at launch, stops at its first tick here
-        worker.registerActivitiesImplementations((org.primarypipeline.fundraising.ConduitActivities)
-                fundraiser -> new org.primarypipeline.fundraising.ConduitActivities.Tick(true, 0, 0, 0, 0));
+        worker.registerWorkflowImplementationTypes(DistrictCycleWorkflowImpl.class);
     }
 
     @AfterAll

@@ -97,11 +97,7 @@ final class JourneyFixture implements AutoCloseable {
                         "logging.level.org.apache.camel", "WARN"),
                 false);
         Worker worker = env.newWorker(DistrictCycleWorkflow.TASK_QUEUE);
-        worker.registerWorkflowImplementationTypes(
-                DistrictCycleWorkflowImpl.class, org.primarypipeline.workflows.conduit.ConduitWorkflowImpl.class);
-        // the fundraiser's conduit clock, started at launch, stops at its first tick here
-        worker.registerActivitiesImplementations((org.primarypipeline.fundraising.ConduitActivities)
-                fundraiser -> new org.primarypipeline.fundraising.ConduitActivities.Tick(true, 0, 0, 0, 0));
+        worker.registerWorkflowImplementationTypes(DistrictCycleWorkflowImpl.class);
         worker.registerActivitiesImplementations(
                 bean(CycleLedgerActivities.class),
                 bean(VettingActivities.class),
