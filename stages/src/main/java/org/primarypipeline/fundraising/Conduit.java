@@ -39,6 +39,8 @@ public class Conduit {
     public static final Duration FORWARD_WITHIN = Duration.ofDays(10);
     /** Finance is warned this long before a gift's deadline if it has not gone. */
     public static final Duration ESCALATE_BEFORE = Duration.ofDays(3);
+    /** Transfers per sweep, so one activity stays well inside its timeout; the clock sweeps again at once when full. */
+    public static final int FORWARDS_PER_SWEEP = 200;
 
     private final JdbcClient jdbc;
     private final Committees committees;
@@ -139,8 +141,8 @@ public class Conduit {
                 from earmark_forward e join donation d on d.id = e.donation_id
                 where e.fundraiser_id = ? and e.transfer_id is null and d.charge_id is not null
                   and d.amount_cents - d.refunded_cents - d.disputed_cents > 0
-                order by e.due_by
-                """)
+                order by e.due_by limit %d
+                """.formatted(FORWARDS_PER_SWEEP))
                 .param(fundraiserId)
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)})
                 .list();

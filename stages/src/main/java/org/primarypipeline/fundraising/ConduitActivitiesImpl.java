@@ -53,6 +53,9 @@ public class ConduitActivitiesImpl implements ConduitActivities {
                 .map(at -> Math.max(1, Duration.between(now, at).toSeconds()))
                 .map(secs -> Math.min(secs, MAX_SLEEP.toSeconds()))
                 .orElse(MAX_SLEEP.toSeconds());
+        if (s.forwarded() >= Conduit.FORWARDS_PER_SWEEP) {
+            sleep = 1; // more held gifts than one sweep sends: go on at once
+        }
         return new Tick(over, sleep, s.forwarded(), s.reversed(), s.escalated());
     }
 }
