@@ -26,16 +26,19 @@ import picocli.CommandLine.Option;
 /**
  * {@code pp bench reconcile}: generates a ledger of donations and as many Stripe balance transactions
  * (most matching, with amount and fee mismatches, refunds, charges missing on either side and payouts,
- * a few of which do not add up) in a fresh PostgreSQL, then times the {@code reconcile} job's run over
+ * a few of which do not add up) and a transfer to the committee per donation (some missing, late or
+ * short) in a fresh PostgreSQL, then times the {@code reconcile} job's run over
  * them. Stripe is not configured, so the pull steps read nothing and the figure is the matching.
  */
-@Command(name = "reconcile", description = "Reconcile 1,000,000 donations against 1,000,000 balance transactions.")
+@Command(
+        name = "reconcile",
+        description = "Reconcile 1,000,000 donations against 1,000,000 balance transactions and 1,000,000 transfers.")
 public class ReconcileBench implements Runnable {
 
     @Option(
             names = "--donations",
             defaultValue = "1000000",
-            description = "Donations and balance transactions (default ${DEFAULT-VALUE}).")
+            description = "Donations, balance transactions and transfers (default ${DEFAULT-VALUE}).")
     int donations;
 
     public static void main(String[] args) {
@@ -45,6 +48,9 @@ public class ReconcileBench implements Runnable {
     @Override
     public void run() {
         PrintStream out = System.out;
+        // the console's readiness group names a bean only the serving app has (a default property would lose to
+        // the console's application.properties)
+        System.setProperty("management.endpoint.health.group.readiness.include", "readinessState");
         try (BenchContext bench = BenchContext.start(
                 BenchApplication.class,
                 Map.of(
@@ -85,6 +91,11 @@ public class ReconcileBench implements Runnable {
             out.printf(
                     "reconcile.balance_transactions: %d count%n",
                     jdbc.sql("select count(*) from stripe_balance_transaction")
+                            .query(Long.class)
+                            .single());
+            out.printf(
+                    "reconcile.transfers: %d count%n",
+                    jdbc.sql("select count(*) from stripe_transfer")
                             .query(Long.class)
                             .single());
             out.printf(
@@ -169,6 +180,23 @@ public class ReconcileBench implements Runnable {
                 select payout_id, sum(net_cents) + case when payout_id like '%00' then 100 else 0 end, 'paid', max(created), now()
                 from stripe_balance_transaction where payout_id is not null group by payout_id
                 """).update();
+        // the conduit: every gift earmarked, 10 days to forward; a transfer per gift (one in 1,013 missing
+        // in Stripe, one in 1,019 sent after its deadline, one in 1,021 short by a dollar; refunds reversed)
+        jdbc.sql("""
+                insert into earmark_forward (donation_id, fundraiser_id, received_at, due_by, account_id, transfer_id,
+                                             transfer_cents, forwarded_at, reversed_cents)
+                select id, fundraiser_id, paid_at, paid_at + interval '10 days', 'acct_bench', 'tr_' || substr(charge_id, 4),
+                       amount_cents, paid_at + interval '1 day', refunded_cents
+                from donation where fundraiser_id = ?
+                """).param(fundraiser).update();
+        jdbc.sql("""
+                insert into stripe_transfer (id, destination, amount_cents, reversed_cents, donation_id, source_charge, created,
+                                             pulled_at)
+                select 'tr_' || substr(d.charge_id, 4), 'acct_bench',
+                       d.amount_cents - case when d.id % 1021 = 0 then 100 else 0 end, d.refunded_cents, d.id, d.charge_id,
+                       d.paid_at + case when d.id % 1019 = 0 then interval '12 days' else interval '1 day' end, now()
+                from donation d where d.fundraiser_id = ? and d.id % 1013 <> 0
+                """).param(fundraiser).update();
         jdbc.sql("analyze").update();
     }
 

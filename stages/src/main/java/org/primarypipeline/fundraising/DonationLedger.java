@@ -148,6 +148,17 @@ public class DonationLedger {
                 p.paidAt(),
                 "donation:" + (p.invoiceId() != null ? p.invoiceId() : p.paymentIntentId()));
         Attribution.donationBooked(jdbc, id, p.intentId());
+        // every gift to a fundraiser is earmarked for its candidate: forwarded within 10 days (Conduit)
+        jdbc.sql("""
+                insert into earmark_forward (donation_id, fundraiser_id, received_at, due_by) values (?, ?, ?, ?)
+                on conflict (donation_id) do nothing
+                """)
+                .params(
+                        id,
+                        i.fundraiserId(),
+                        Timestamp.from(p.paidAt()),
+                        Timestamp.from(p.paidAt().plus(Conduit.FORWARD_WITHIN)))
+                .update();
         checkLimit(id);
         queueReceipt(id);
         requestBestEffortsIfMissing(id);

@@ -214,6 +214,24 @@ public class FinanceReports {
     }
 
     /** The period's totals; a signed-off period answers with what was signed. */
+    /** Gifts of a period by the refcode they arrived with (attribution's last touch; "(none)" without one). */
+    public record RefcodeTotal(String refcode, long donations, long grossCents, long netCents) {}
+
+    public List<RefcodeTotal> byRefcode(long fundraiserId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select coalesce(a.last_refcode, '(none)'), count(*), sum(d.amount_cents),
+                       sum(d.amount_cents - d.refunded_cents - d.disputed_cents)
+                from donation d
+                left join attribution a on a.subject_kind = 'DONATION' and a.subject_id = d.id
+                where d.fundraiser_id = ? and d.status = 'SUCCEEDED'
+                  and d.paid_at >= cast(? as date) and d.paid_at < cast(? as date) + 1
+                group by 1 order by 3 desc, 1
+                """)
+                .params(fundraiserId, from, to)
+                .query((rs, n) -> new RefcodeTotal(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+
     public Totals totals(long fundraiserId, LocalDate from, LocalDate to) {
         Optional<Totals> signed = jdbc.sql("""
                 select report::text from period_signoff where fundraiser_id = ? and period_start = ? and period_end = ?

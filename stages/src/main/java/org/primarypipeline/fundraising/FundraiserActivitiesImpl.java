@@ -64,6 +64,14 @@ public class FundraiserActivitiesImpl implements FundraiserActivities {
         this.clock = clock;
     }
 
+    private ConduitClock conduitClock;
+
+    /** The conduit clock is started at launch where Temporal is at hand (the app); stage tests wire none. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void setConduitClock(ConduitClock conduitClock) {
+        this.conduitClock = conduitClock;
+    }
+
     @Override
     public long launch(String cycleId, long candidacyId) {
         CycleRecord cycle = cycles.find(cycleId).orElseThrow(() -> new IllegalArgumentException("no cycle " + cycleId));
@@ -82,6 +90,9 @@ public class FundraiserActivitiesImpl implements FundraiserActivities {
                     .update();
         }
         tx.executeWithoutResult(s -> announce(cycle, id, candidate));
+        if (conduitClock != null) {
+            conduitClock.ensureRunning(id);
+        }
         return id;
     }
 

@@ -2,13 +2,19 @@ package org.primarypipeline.fundraising;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
+import com.stripe.model.Account;
 import com.stripe.model.Product;
 import com.stripe.model.Refund;
+import com.stripe.model.TransferReversal;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.AccountCreateParams;
+import com.stripe.param.AccountLinkCreateParams;
 import com.stripe.param.ProductCreateParams;
 import com.stripe.param.ProductUpdateParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.TransferCreateParams;
+import com.stripe.param.TransferReversalCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import java.util.Map;
 import java.util.Optional;
@@ -143,6 +149,100 @@ public class StripeGateway {
             return r.getId();
         });
     }
+
+    /**
+     * The committee's own Stripe account (Connect, Express: Stripe hosts its onboarding and its
+     * dashboard), created once per fundraiser; only the transfers capability is asked for, as the
+     * committee receives forwarded gifts and does not charge donors through us.
+     */
+    public String createConnectedAccount(long fundraiserId, String committeeName, String committeeFecId) {
+        AccountCreateParams params = AccountCreateParams.builder()
+                .setType(AccountCreateParams.Type.EXPRESS)
+                .setCountry("US")
+                .setCapabilities(AccountCreateParams.Capabilities.builder()
+                        .setTransfers(AccountCreateParams.Capabilities.Transfers.builder()
+                                .setRequested(true)
+                                .build())
+                        .build())
+                .putMetadata("pp_fundraiser_id", Long.toString(fundraiserId))
+                .putMetadata("committee_name", committeeName == null ? "" : committeeName)
+                .putMetadata("committee_fec_id", committeeFecId == null ? "" : committeeFecId)
+                .build();
+        return call(() -> required()
+                .v1()
+                .accounts()
+                .create(params, key("fundraiser-" + fundraiserId + "-account"))
+                .getId());
+    }
+
+    /** A one-time onboarding link (Stripe's account link, good for minutes); no idempotency key, each is new. */
+    public String onboardingLink(String accountId, String refreshUrl, String returnUrl) {
+        AccountLinkCreateParams params = AccountLinkCreateParams.builder()
+                .setAccount(accountId)
+                .setRefreshUrl(refreshUrl)
+                .setReturnUrl(returnUrl)
+                .setType(AccountLinkCreateParams.Type.ACCOUNT_ONBOARDING)
+                .build();
+        return call(() -> required().v1().accountLinks().create(params).getUrl());
+    }
+
+    /** Where a connected account stands: details submitted, charges and payouts enabled. */
+    public AccountStatus account(String accountId) {
+        return call(() -> {
+            Account a = required().v1().accounts().retrieve(accountId);
+            return new AccountStatus(
+                    a.getId(),
+                    Boolean.TRUE.equals(a.getDetailsSubmitted()),
+                    Boolean.TRUE.equals(a.getChargesEnabled()),
+                    Boolean.TRUE.equals(a.getPayoutsEnabled()));
+        });
+    }
+
+    /**
+     * Forwards one earmarked donation to the committee: a transfer tied to the donor's charge (so it
+     * can go before the charge's funds are available), keyed by the donation, so a retry after a lost
+     * answer reaches the transfer the first attempt made.
+     */
+    public String transfer(long donationId, long fundraiserId, String accountId, long amountCents, String chargeId) {
+        TransferCreateParams.Builder params = TransferCreateParams.builder()
+                .setAmount(amountCents)
+                .setCurrency("usd")
+                .setDestination(accountId)
+                .setTransferGroup("pp-fundraiser-" + fundraiserId)
+                .setDescription("earmarked contribution, donation " + donationId)
+                .putMetadata("pp_donation_id", Long.toString(donationId))
+                .putMetadata("pp_fundraiser_id", Long.toString(fundraiserId));
+        if (chargeId != null) {
+            params.setSourceTransaction(chargeId);
+        }
+        return call(() -> required()
+                .v1()
+                .transfers()
+                .create(params.build(), key("donation-" + donationId + "-transfer"))
+                .getId());
+    }
+
+    /**
+     * Takes back part of a transfer (a refund or dispute of its gift). The key names the total reversed
+     * after this call, so one refund reverses once however often it is retried, and a later, larger
+     * refund reverses its difference.
+     */
+    public String reverseTransfer(String transferId, long amountCents, long reversedTotalCents) {
+        TransferReversalCreateParams params = TransferReversalCreateParams.builder()
+                .setAmount(amountCents)
+                .putMetadata("pp_reversed_total", Long.toString(reversedTotalCents))
+                .build();
+        return call(() -> {
+            TransferReversal r = required()
+                    .v1()
+                    .transfers()
+                    .reversals()
+                    .create(transferId, params, key("transfer-" + transferId + "-reversed-" + reversedTotalCents));
+            return r.getId();
+        });
+    }
+
+    public record AccountStatus(String id, boolean detailsSubmitted, boolean chargesEnabled, boolean payoutsEnabled) {}
 
     public record CheckoutSession(String id, String url) {}
 

@@ -242,6 +242,16 @@ public class StripeWebhooks {
                         .update();
                 return true;
             }
+            case "account.updated" -> {
+                // a committee's connected account (Connect event): onboarding finished, payouts enabled
+                new Committees(jdbc, clock)
+                        .accountUpdated(
+                                text(o, "id"),
+                                o.path("details_submitted").asBoolean(),
+                                o.path("charges_enabled").asBoolean(),
+                                o.path("payouts_enabled").asBoolean());
+                return true;
+            }
             default -> {
                 return false;
             }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.cycles.CycleRepository;
+import org.primarypipeline.fundraising.Committees;
+import org.primarypipeline.fundraising.Conduit;
 import org.primarypipeline.fundraising.ContributionForm;
 import org.primarypipeline.fundraising.DonationCheckout;
 import org.primarypipeline.fundraising.DonationLedger;
@@ -36,6 +38,8 @@ public final class Fundraising {
     public final StripeWebhooks webhooks;
     public final ExcessDecisions excess;
     public final Donors donors;
+    public final Committees committees;
+    public final Conduit conduit;
 
     public Fundraising(ActivitiesContext context, StripeStub stub, Clock clock) {
         this.context = context;
@@ -53,6 +57,8 @@ public final class Fundraising {
         this.checkout = new DonationCheckout(jdbc, donors, stripe, ledger, tm);
         this.webhooks = new StripeWebhooks(jdbc, ledger, settings, tm, clock);
         this.excess = new ExcessDecisions(jdbc, stripe, ledger, clock);
+        this.committees = new Committees(jdbc, clock);
+        this.conduit = new Conduit(jdbc, committees, stripe, outbox, clock, "finance@example.org");
     }
 
     private static ActivitiesContext shared;

@@ -94,6 +94,72 @@ public final class StripeStub implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Connect: POST /v1/accounts answers an Express account not yet onboarded; GET /v1/accounts/{id}
+     * answers it as {@link #accountState} last set it; POST /v1/account_links answers an onboarding URL.
+     */
+    public StripeStub connect(String accountId) {
+        server.stubFor(post(urlEqualTo("/v1/accounts")).willReturn(ok(account(accountId, false, false, false))));
+        accountState(accountId, false, false, false);
+        server.stubFor(post(urlEqualTo("/v1/account_links")).willReturn(ok("""
+                {"object": "account_link", "created": 1767225600, "expires_at": 1767225900,
+                 "url": "https://connect.stripe.com/setup/e/%s/stub"}
+                """.formatted(accountId))));
+        return this;
+    }
+
+    /** What GET /v1/accounts/{id} answers from now on. */
+    public StripeStub accountState(String accountId, boolean details, boolean charges, boolean payouts) {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/v1/accounts/" + accountId))
+                .willReturn(ok(account(accountId, details, charges, payouts))));
+        return this;
+    }
+
+    public static String account(String accountId, boolean details, boolean charges, boolean payouts) {
+        return """
+                {"id": "%s", "object": "account", "type": "express", "country": "US", "default_currency": "usd",
+                 "details_submitted": %s, "charges_enabled": %s, "payouts_enabled": %s, "metadata": {},
+                 "capabilities": {"transfers": "%s"}, "created": 1767225600}
+                """.formatted(accountId, details, charges, payouts, payouts ? "active" : "inactive");
+    }
+
+    /**
+     * POST /v1/transfers answers a transfer whose id is taken from the idempotency key (so a retry with the
+     * same key gets the same transfer, as Stripe answers); with {@code failFirst} the first call answers
+     * 500 as if the answer were lost. POST /v1/transfers/{id}/reversals answers a reversal.
+     */
+    public StripeStub transfers(boolean failFirst) {
+        var json = ok("""
+                {"id": "tr_{{request.headers.Idempotency-Key}}", "object": "transfer", "amount": 0, "amount_reversed": 0,
+                 "currency": "usd", "created": 1767225600, "destination": "acct_stub", "livemode": false, "metadata": {},
+                 "reversals": {"object": "list", "data": [], "has_more": false, "url": "/v1/transfers/tr/reversals"},
+                 "reversed": false}
+                """).withTransformers("response-template");
+        if (failFirst) {
+            server.stubFor(post(urlEqualTo("/v1/transfers"))
+                    .inScenario("transfer-outage")
+                    .whenScenarioStateIs(Scenario.STARTED)
+                    .willReturn(aResponse()
+                            .withStatus(500)
+                            .withHeader("Stripe-Should-Retry", "false")
+                            .withHeader("Content-Type", "application/json")
+                            .withBody("{\"error\": {\"type\": \"api_error\", \"message\": \"answer lost\"}}"))
+                    .willSetStateTo("up"));
+            server.stubFor(post(urlEqualTo("/v1/transfers"))
+                    .inScenario("transfer-outage")
+                    .whenScenarioStateIs("up")
+                    .willReturn(json));
+        } else {
+            server.stubFor(post(urlEqualTo("/v1/transfers")).willReturn(json));
+        }
+        server.stubFor(post(urlPathMatching("/v1/transfers/[^/]+/reversals"))
+                .willReturn(ok("""
+                {"id": "trr_{{request.headers.Idempotency-Key}}", "object": "transfer_reversal", "amount": 0,
+                 "currency": "usd", "created": 1767225600, "metadata": {}, "transfer": "tr_stub"}
+                """).withTransformers("response-template")));
+        return this;
+    }
+
     public List<LoggedRequest> posts(String path) {
         return server.findAll(postRequestedFor(urlPathMatching(path)));
     }

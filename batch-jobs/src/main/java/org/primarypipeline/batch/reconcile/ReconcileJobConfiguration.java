@@ -2,8 +2,11 @@ package org.primarypipeline.batch.reconcile;
 
 import com.stripe.model.BalanceTransaction;
 import com.stripe.model.Payout;
+import com.stripe.model.Transfer;
+import com.stripe.net.RequestOptions;
 import com.stripe.param.BalanceTransactionListParams;
 import com.stripe.param.PayoutListParams;
+import com.stripe.param.TransferListParams;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +55,7 @@ public class ReconcileJobConfiguration {
             PlatformTransactionManager transactions,
             StripeListReader<BalanceTransaction> reconcileBalanceReader,
             StripeListReader<Payout> reconcilePayoutReader,
+            StripeListReader<Transfer> reconcileTransferReader,
             JdbcClient jdbc,
             DataSource dataSource,
             StripeGateway stripe,
@@ -68,22 +72,7 @@ public class ReconcileJobConfiguration {
                 .build();
         ItemWriter<Payout> payoutWriter = items -> {
             for (Payout p : items) {
-                jdbc.sql("""
-                        insert into stripe_payout (id, amount_cents, status, arrival_date, created, pulled_at)
-                        values (?, ?, ?, ?, ?, ?)
-                        on conflict (id) do update set amount_cents = excluded.amount_cents, status = excluded.status,
-                            arrival_date = excluded.arrival_date, pulled_at = excluded.pulled_at
-                        """)
-                        .params(
-                                p.getId(),
-                                p.getAmount(),
-                                p.getStatus(),
-                                p.getArrivalDate() == null
-                                        ? null
-                                        : Timestamp.from(Instant.ofEpochSecond(p.getArrivalDate())),
-                                Timestamp.from(Instant.ofEpochSecond(p.getCreated())),
-                                Timestamp.from(clock.instant()))
-                        .update();
+                upsertPayout(jdbc, p, null, clock.instant());
                 // the transactions a payout paid out, wherever their dates fall
                 var page = stripe.client()
                         .orElseThrow()
@@ -105,6 +94,46 @@ public class ReconcileJobConfiguration {
                 .<Payout, Payout>chunk(10, transactions)
                 .reader(reconcilePayoutReader)
                 .writer(payoutWriter)
+                .build();
+        Step transfers = new StepBuilder("reconcile-pull-transfers", jobs)
+                .<Transfer, Transfer>chunk(chunkSize, transactions)
+                .reader(reconcileTransferReader)
+                .writer(items -> StripeRows.upsertTransfers(template, items.getItems(), clock.instant()))
+                .build();
+        // the committees' own payouts, read on their connected accounts (Stripe-Account header)
+        Step connectedPayouts = new StepBuilder("reconcile-pull-connected-payouts", jobs)
+                .tasklet(
+                        (contribution, chunk) -> {
+                            if (stripe.client().isEmpty()) {
+                                return RepeatStatus.FINISHED;
+                            }
+                            long from = cursor(jdbc);
+                            for (String account : jdbc.sql(
+                                            "select committee_account_id from fundraiser where committee_account_id is not null")
+                                    .query(String.class)
+                                    .list()) {
+                                var page = stripe.client()
+                                        .get()
+                                        .v1()
+                                        .payouts()
+                                        .list(
+                                                PayoutListParams.builder()
+                                                        .setLimit(100L)
+                                                        .setCreated(PayoutListParams.Created.builder()
+                                                                .setGte(from)
+                                                                .build())
+                                                        .build(),
+                                                RequestOptions.builder()
+                                                        .setStripeAccount(account)
+                                                        .build());
+                                for (Payout p : page.autoPagingIterable()) {
+                                    upsertPayout(jdbc, p, account, clock.instant());
+                                }
+                            }
+                            return RepeatStatus.FINISHED;
+                        },
+                        transactions)
+                .allowStartIfComplete(true)
                 .build();
         Step match = new StepBuilder("reconcile-match", jobs)
                 .tasklet(
@@ -144,6 +173,8 @@ public class ReconcileJobConfiguration {
         return new JobBuilder(JOB, jobs)
                 .start(balance)
                 .next(payouts)
+                .next(transfers)
+                .next(connectedPayouts)
                 .next(match)
                 .build();
     }
@@ -187,6 +218,45 @@ public class ReconcileJobConfiguration {
             }
             return stripe.client().get().v1().payouts().list(params.build());
         });
+    }
+
+    @Bean
+    @StepScope
+    StripeListReader<Transfer> reconcileTransferReader(
+            StripeGateway stripe, JdbcClient jdbc, @Value("#{jobParameters['since']}") Long since) {
+        long from = since != null ? since : cursor(jdbc);
+        return new StripeListReader<>("transfers", startingAfter -> {
+            if (stripe.client().isEmpty()) {
+                return null;
+            }
+            TransferListParams.Builder params = TransferListParams.builder()
+                    .setLimit(100L)
+                    .setCreated(
+                            TransferListParams.Created.builder().setGte(from).build());
+            if (startingAfter != null) {
+                params.setStartingAfter(startingAfter);
+            }
+            return stripe.client().get().v1().transfers().list(params.build());
+        });
+    }
+
+    private static void upsertPayout(JdbcClient jdbc, Payout p, String account, Instant now) {
+        jdbc.sql("""
+                insert into stripe_payout (id, amount_cents, status, arrival_date, created, pulled_at, account_id)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do update set amount_cents = excluded.amount_cents, status = excluded.status,
+                    arrival_date = excluded.arrival_date, pulled_at = excluded.pulled_at,
+                    account_id = coalesce(excluded.account_id, stripe_payout.account_id)
+                """)
+                .params(
+                        p.getId(),
+                        p.getAmount(),
+                        p.getStatus(),
+                        p.getArrivalDate() == null ? null : Timestamp.from(Instant.ofEpochSecond(p.getArrivalDate())),
+                        Timestamp.from(Instant.ofEpochSecond(p.getCreated())),
+                        Timestamp.from(now),
+                        account)
+                .update();
     }
 
     private static long cursor(JdbcClient jdbc) {

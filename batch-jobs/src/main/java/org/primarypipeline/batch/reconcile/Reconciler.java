@@ -17,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
  * each. Classes: MATCHED (counted, not listed), IN_STRIPE_NOT_LEDGER, IN_LEDGER_NOT_STRIPE,
  * AMOUNT_MISMATCH, FEE_MISMATCH (Stripe charged more than the expected rate), REFUND and DISPUTE
  * (listed, flagged when Stripe and the ledger disagree), PAYOUT_MISMATCH (a payout whose transactions
- * do not add up to it).
+ * do not add up to it), and for the conduit: NOT_FORWARDED (an earmarked gift past its 10-day deadline
+ * with no transfer in Stripe), FORWARDED_LATE, TRANSFER_MISMATCH (what the committee kept differs from
+ * the gift's net after refunds and disputes).
  */
 @Component
 public class Reconciler {
@@ -133,10 +135,61 @@ public class Reconciler {
                            || coalesce(sum(b.net_cents), 0) || ' cents: pull again from an earlier date (transactions missing), then ask Stripe'
                 from stripe_payout p
                 left join stripe_balance_transaction b on b.payout_id = p.id and b.type <> 'payout'
-                where p.status in ('paid', 'in_transit')
+                where p.status in ('paid', 'in_transit') and p.account_id is null
                 group by p.id, p.amount_cents
                 having p.amount_cents <> coalesce(sum(b.net_cents), 0)
                 """).param("run", runId).update(), "PAYOUT_MISMATCH");
+
+        count(
+                counts,
+                jdbc.sql("""
+                with f as (
+                    select e.donation_id, e.fundraiser_id, e.due_by, e.transfer_id, d.charge_id,
+                           greatest(0, d.amount_cents - d.refunded_cents - d.disputed_cents) as net
+                    from earmark_forward e join donation d on d.id = e.donation_id
+                ), t as (
+                    select donation_id, min(id) as id, sum(amount_cents) as amount, sum(reversed_cents) as reversed,
+                           min(created) as created
+                    from stripe_transfer where donation_id is not null group by donation_id
+                ), k as (
+                    select f.*, t.id as stripe_transfer, t.amount - t.reversed as kept, t.created,
+                           case when t.donation_id is null and f.net > 0 and f.due_by < :asOf then 'NOT_FORWARDED'
+                                when t.donation_id is not null and t.amount - t.reversed <> f.net then 'TRANSFER_MISMATCH'
+                                when t.created > f.due_by then 'FORWARDED_LATE'
+                           end as kind
+                    from f left join t on t.donation_id = f.donation_id
+                )
+                insert into reconciliation_item (run_id, kind, fundraiser_id, donation_id, charge_id, transfer_id, ledger_cents,
+                                                 stripe_cents, ok, action)
+                select :run, kind, fundraiser_id, donation_id, charge_id, coalesce(stripe_transfer, transfer_id), net, kept, false,
+                       case kind
+                           when 'NOT_FORWARDED' then case when transfer_id is null
+                               then 'not forwarded to the committee by its deadline (' || to_char(due_by, 'YYYY-MM-DD')
+                                    || '): connect the committee''s Stripe account or forward it now; the late forward must be reported'
+                               else 'our records say transfer ' || transfer_id || ' forwarded it, but Stripe does not list it: look it up in the Stripe dashboard, then forward again'
+                               end
+                           when 'TRANSFER_MISMATCH' then 'the committee kept ' || kept || ' cents of this gift but its net is ' || net
+                               || ' cents: a refund or dispute was not reversed, or the transfer was for another amount; check the transfer in the Stripe dashboard'
+                           else 'forwarded on ' || to_char(created, 'YYYY-MM-DD') || ', after its deadline of ' || to_char(due_by, 'YYYY-MM-DD')
+                               || ': note it in the earmark report (11 CFR 110.6) with the reason'
+                       end
+                from k where kind is not null
+                """)
+                        .param("run", runId)
+                        .param("asOf", Timestamp.from(asOf))
+                        .update(),
+                "TRANSFER_EXCEPTIONS");
+        counts.put(
+                "TRANSFERS",
+                jdbc.sql("select count(*) from stripe_transfer")
+                        .query(Long.class)
+                        .single());
+        counts.put(
+                "CONNECTED_PAYOUT_CENTS",
+                jdbc.sql(
+                                "select coalesce(sum(amount_cents), 0) from stripe_payout where account_id is not null and status = 'paid'")
+                        .query(Long.class)
+                        .single());
 
         jdbc.sql("update reconciliation_run set finished_at = ?, summary = cast(? as jsonb) where id = ?")
                 .params(Timestamp.from(clock.instant()), toJson(counts), runId)

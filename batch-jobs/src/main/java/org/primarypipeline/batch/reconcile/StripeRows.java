@@ -5,6 +5,7 @@ import com.stripe.model.BalanceTransactionSource;
 import com.stripe.model.Charge;
 import com.stripe.model.Dispute;
 import com.stripe.model.Refund;
+import com.stripe.model.Transfer;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +40,29 @@ final class StripeRows {
                     bt.getAvailableOn() == null ? null : Timestamp.from(Instant.ofEpochSecond(bt.getAvailableOn())));
             ps.setString(11, payoutId);
             ps.setTimestamp(12, Timestamp.from(now));
+        });
+    }
+
+    static void upsertTransfers(JdbcTemplate jdbc, List<? extends Transfer> items, Instant now) {
+        jdbc.batchUpdate("""
+                insert into stripe_transfer (id, destination, amount_cents, reversed_cents, donation_id, source_charge, created,
+                    pulled_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do update set reversed_cents = excluded.reversed_cents, pulled_at = excluded.pulled_at
+                """, items, 500, (ps, t) -> {
+            String donation = t.getMetadata() == null ? null : t.getMetadata().get("pp_donation_id");
+            ps.setString(1, t.getId());
+            ps.setString(2, t.getDestination());
+            ps.setLong(3, t.getAmount());
+            ps.setLong(4, t.getAmountReversed() == null ? 0 : t.getAmountReversed());
+            if (donation != null && donation.matches("[0-9]{1,18}")) {
+                ps.setLong(5, Long.parseLong(donation));
+            } else {
+                ps.setNull(5, java.sql.Types.BIGINT);
+            }
+            ps.setString(6, t.getSourceTransaction());
+            ps.setTimestamp(7, Timestamp.from(Instant.ofEpochSecond(t.getCreated())));
+            ps.setTimestamp(8, Timestamp.from(now));
         });
     }
 

@@ -77,6 +77,25 @@ class ReconcileJobTest {
         fx.deliver("evt_e_dispute", "charge.dispute.closed", PAID, """
                 {"id": "dp_e", "object": "dispute", "amount": 3000, "charge": "ch_e", "status": "lost", "reason": "fraudulent"}""");
 
+        // the conduit: the committee is connected; gift a is past its deadline and never went, gift d's
+        // transfer is in our records but not in Stripe, b went late, f's transfer is short, c's was reversed by its
+        // refund
+        var j = ledgerSide.jdbc();
+        j.sql("update fundraiser set committee_account_id = 'acct_oh03' where id = ?")
+                .param(fundraiser)
+                .update();
+        j.sql(
+                        "update earmark_forward set due_by = ? where donation_id in (select id from donation where charge_id in ('ch_a', 'ch_d'))")
+                .param(java.sql.Timestamp.from(PAID.minus(Duration.ofDays(1))))
+                .update();
+        j.sql("update earmark_forward set transfer_id = 'tr_d', transfer_cents = 4000 where donation_id = "
+                        + "(select id from donation where charge_id = 'ch_d')")
+                .update();
+        j.sql(
+                        "update earmark_forward set due_by = ? where donation_id = (select id from donation where charge_id = 'ch_b')")
+                .param(java.sql.Timestamp.from(Instant.ofEpochSecond(1777910400L - 3600)))
+                .update();
+        stubTransfers(stripe.server(), j);
         stubBalance(stripe.server());
         batch = batchContext(
                 ledgerSide.dataSource(), stripe.apiBase(), Clock.fixed(PAID.plus(Duration.ofHours(3)), ZoneOffset.UTC));
@@ -124,7 +143,8 @@ class ReconcileJobTest {
                 .query(Long.class)
                 .single();
         Map<String, String> kinds = new java.util.TreeMap<>();
-        jdbc.sql("select coalesce(charge_id, payout_id) as ref, kind, ok from reconciliation_item where run_id = ?")
+        jdbc.sql("select coalesce(charge_id, payout_id) as ref, kind, ok from reconciliation_item where run_id = ? "
+                        + "and transfer_id is null and kind <> 'NOT_FORWARDED'")
                 .param(run)
                 .query((rs, n) -> kinds.put(rs.getString(1) + (rs.getBoolean(3) ? "" : "!"), rs.getString(2)))
                 .list();
@@ -137,6 +157,28 @@ class ReconcileJobTest {
                         "ch_c", "REFUND",
                         "ch_e", "DISPUTE",
                         "po_bad!", "PAYOUT_MISMATCH"));
+        Map<String, String> forwarding = new java.util.TreeMap<>();
+        jdbc.sql("select charge_id, kind from reconciliation_item where run_id = ? and kind in "
+                        + "('NOT_FORWARDED', 'FORWARDED_LATE', 'TRANSFER_MISMATCH')")
+                .param(run)
+                .query((rs, n) -> forwarding.put(rs.getString(1), rs.getString(2)))
+                .list();
+        assertThat(forwarding)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "ch_a", "NOT_FORWARDED",
+                        "ch_d", "NOT_FORWARDED",
+                        "ch_b", "FORWARDED_LATE",
+                        "ch_f", "TRANSFER_MISMATCH"));
+        assertThat(jdbc.sql("select action from reconciliation_item where run_id = ? and charge_id = 'ch_d' "
+                                + "and kind = 'NOT_FORWARDED'")
+                        .param(run)
+                        .query(String.class)
+                        .single())
+                .contains("transfer tr_d");
+        assertThat(jdbc.sql("select account_id from stripe_payout where id = 'po_committee'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("acct_oh03");
         String summary = jdbc.sql("select summary::text from reconciliation_run where id = ?")
                 .param(run)
                 .query(String.class)
@@ -248,6 +290,29 @@ class ReconcileJobTest {
                 .willReturn(json(list(url, false, f))));
         server.stubFor(get(urlPathEqualTo("/v1/payouts"))
                 .willReturn(json(list("/v1/payouts", false, payout("po_good", 11_505), payout("po_bad", 900)))));
+    }
+
+    private static void stubTransfers(WireMockServer server, JdbcClient jdbc) {
+        java.util.function.Function<String, Long> donation =
+                charge -> jdbc.sql("select id from donation where charge_id = ?")
+                        .param(charge)
+                        .query(Long.class)
+                        .single();
+        String b = transfer("tr_b", 2_000, 0, donation.apply("ch_b"), "ch_b");
+        String c = transfer("tr_c", 10_000, 3_000, donation.apply("ch_c"), "ch_c");
+        String f = transfer("tr_f", 900, 0, donation.apply("ch_f"), "ch_f");
+        server.stubFor(get(urlPathEqualTo("/v1/transfers")).willReturn(json(list("/v1/transfers", false, b, c, f))));
+        server.stubFor(get(urlPathEqualTo("/v1/payouts"))
+                .withHeader("Stripe-Account", equalTo("acct_oh03"))
+                .atPriority(1)
+                .willReturn(json(list("/v1/payouts", false, payout("po_committee", 12_000)))));
+    }
+
+    private static String transfer(String id, long amount, long reversed, long donation, String charge) {
+        return """
+                {"id": "%s", "object": "transfer", "amount": %d, "amount_reversed": %d, "created": 1777910400,
+                 "currency": "usd", "destination": "acct_oh03", "metadata": {"pp_donation_id": "%d"},
+                 "source_transaction": "%s", "reversed": false}""".formatted(id, amount, reversed, donation, charge);
     }
 
     private static String payout(String id, long amount) {

@@ -71,7 +71,8 @@ public class FinanceApiController {
             List<FinanceReports.ReconciliationException> exceptions,
             List<FinanceReports.OverLimitGift> limits,
             List<FinanceReports.BestEffortsRequest> bestEfforts,
-            List<FinanceReports.SignOff> signOffs) {}
+            List<FinanceReports.SignOff> signOffs,
+            List<FinanceReports.RefcodeTotal> byRefcode) {}
 
     @GetMapping("/fundraisers/{id}/report")
     Report report(
@@ -90,7 +91,8 @@ public class FinanceApiController {
                 reports.exceptions(id),
                 reports.limitStatus(id),
                 reports.bestEfforts(id),
-                reports.signOffs(id));
+                reports.signOffs(id),
+                reports.byRefcode(id, p.from(), p.to()));
     }
 
     @GetMapping(value = "/fundraisers/{id}/report.csv", produces = "text/csv")

@@ -62,6 +62,7 @@ public class FinancePages {
             FinanceTable limits,
             FinanceTable bestEfforts,
             FinanceTable signOffs,
+            FinanceTable refcodes,
             boolean canSignOff,
             boolean notEnded,
             String signOffHref) {}
@@ -168,6 +169,7 @@ public class FinancePages {
                 FinanceTable.limits(reports.limitStatus(fundraiser)),
                 FinanceTable.bestEfforts(reports.bestEfforts(fundraiser), format),
                 FinanceTable.signOffs(reports.signOffs(fundraiser), format),
+                FinanceTable.refcodes(reports.byRefcode(fundraiser, start, end)),
                 t.signedOffBy() == null && ended,
                 t.signedOffBy() == null && !ended,
                 base + "/sign-off");

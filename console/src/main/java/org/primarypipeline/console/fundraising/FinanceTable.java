@@ -60,6 +60,16 @@ public record FinanceTable(List<Column> columns, List<Line> rows, boolean empty)
                         instant("answeredAt", BestEffortsRequest::answeredAt, format)));
     }
 
+    static FinanceTable refcodes(List<org.primarypipeline.fundraising.FinanceReports.RefcodeTotal> rows) {
+        return of(
+                rows,
+                List.of(
+                        text("refcode", org.primarypipeline.fundraising.FinanceReports.RefcodeTotal::refcode),
+                        text("donations", org.primarypipeline.fundraising.FinanceReports.RefcodeTotal::donations),
+                        money("grossCents", org.primarypipeline.fundraising.FinanceReports.RefcodeTotal::grossCents),
+                        money("netCents", org.primarypipeline.fundraising.FinanceReports.RefcodeTotal::netCents)));
+    }
+
     static FinanceTable signOffs(List<SignOff> rows, Format format) {
         return of(
                 rows,

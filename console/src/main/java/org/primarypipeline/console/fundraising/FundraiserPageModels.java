@@ -44,11 +44,38 @@ final class FundraiserPageModels {
             String limit,
             List<Field> fields,
             List<Attestation> attestations,
-            String paidFor)
+            String paidFor,
+            String paymentsOff,
+            String held)
             implements PublicPage {
 
         public boolean hasProblems() {
             return !problems.isEmpty();
+        }
+
+        /** The same form with what the donor must know before typing: payments off (no form) or gifts held. */
+        Donate before(String paymentsOff, String held) {
+            return new Donate(
+                    title,
+                    fundraiserId,
+                    problems,
+                    presets,
+                    customChecked,
+                    customAmount,
+                    amountError,
+                    monthly,
+                    general,
+                    electionError,
+                    limit,
+                    fields,
+                    attestations,
+                    paidFor,
+                    paymentsOff,
+                    held);
+        }
+
+        public boolean takesGifts() {
+            return paymentsOff == null;
         }
     }
 

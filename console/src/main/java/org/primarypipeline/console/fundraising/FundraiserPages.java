@@ -134,7 +134,9 @@ final class FundraiserPages {
                 Money.dollars(limitPerElectionCents),
                 fields,
                 attestations,
-                paidFor(p));
+                paidFor(p),
+                null,
+                null);
     }
 
     private static Field field(

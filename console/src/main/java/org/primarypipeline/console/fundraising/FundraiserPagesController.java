@@ -12,6 +12,7 @@ import org.primarypipeline.console.campaigns.RefcodeCookies;
 import org.primarypipeline.console.fundraising.FundraiserPageModels.BestEfforts;
 import org.primarypipeline.console.web.PublicPage;
 import org.primarypipeline.console.web.PublicPageView;
+import org.primarypipeline.fundraising.Committees;
 import org.primarypipeline.fundraising.ContributionForm;
 import org.primarypipeline.fundraising.DonationCheckout;
 import org.primarypipeline.fundraising.DonationLedger;
@@ -45,6 +46,7 @@ public class FundraiserPagesController {
     private final FundraisingSettings settings;
     private final CandidatePageData candidates;
     private final Attribution attribution;
+    private final Committees committees;
 
     public FundraiserPagesController(
             FinanceReports reports,
@@ -52,7 +54,9 @@ public class FundraiserPagesController {
             DonationLedger ledger,
             FundraisingSettings settings,
             CandidatePageData candidates,
-            Attribution attribution) {
+            Attribution attribution,
+            Committees committees) {
+        this.committees = committees;
         this.reports = reports;
         this.checkout = checkout;
         this.ledger = ledger;
@@ -179,6 +183,31 @@ public class FundraiserPagesController {
         return new BigDecimal(custom).movePointRight(2).longValueExact();
     }
 
+    /** Said before the form: this fundraiser cannot take a gift now (and the form is not shown). */
+    private String paymentsOff(FinanceReports.Progress p) {
+        if (!"LAUNCHED".equals(p.status())) {
+            return "This fundraiser has ended and no longer takes gifts.";
+        }
+        if (!settings.paymentsConfigured() || !"ON".equals(p.payments())) {
+            return "Payments are off for now: this fundraiser cannot take gifts until its payment service is set up."
+                    + " Please come back in a few days.";
+        }
+        return null;
+    }
+
+    /** Said before the form while the committee has not connected its account: where the gift goes meanwhile. */
+    private String held(FinanceReports.Progress p) {
+        if (committees
+                .find(p.fundraiserId())
+                .map(Committees.Committee::connected)
+                .orElse(false)) {
+            return null;
+        }
+        String committee = p.committeeName() != null ? p.committeeName() : "the candidate's campaign committee";
+        return "The candidate's committee has not connected its payment account yet. We hold your gift for " + committee
+                + " and forward all of it within 10 days of receiving it, as federal rules require.";
+    }
+
     private ModelAndView donatePage(
             HttpStatus status,
             FinanceReports.Progress p,
@@ -188,7 +217,8 @@ public class FundraiserPagesController {
         return page(
                 status,
                 "donate",
-                FundraiserPages.donate(p, typed, problems, byField, settings.limitPerElectionCents()));
+                FundraiserPages.donate(p, typed, problems, byField, settings.limitPerElectionCents())
+                        .before(paymentsOff(p), held(p)));
     }
 
     private static ModelAndView page(HttpStatus status, String template, PublicPage model) {

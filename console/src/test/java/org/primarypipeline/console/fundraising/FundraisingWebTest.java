@@ -62,7 +62,8 @@ class FundraisingWebTest {
                                 fx.ledger,
                                 fx.settings,
                                 new CandidatePageData(context.jdbc()),
-                                new Attribution(context.jdbc())),
+                                new Attribution(context.jdbc()),
+                                fx.committees),
                         new CandidatePageController(new CandidatePages(
                                 new CandidatePageData(context.jdbc()),
                                 reports,
@@ -149,6 +150,45 @@ class FundraisingWebTest {
         Attribution.BroughtIn brought = new Attribution(context.jdbc()).broughtIn(sharer);
         assertThat(brought.donations()).isEqualTo(1);
         assertThat(brought.donatedCents()).isEqualTo(10_000);
+    }
+
+    /** Issue 24, item 4: what stops or changes the gift is said before the donor types anything. */
+    @Test
+    void theFormSaysBeforeTheDonorTypesThatPaymentsAreOffOrTheGiftIsHeld() throws Exception {
+        web.perform(get("/fundraisers/" + fundraiser + "/donate"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"gift-held\"")))
+                .andExpect(content().string(containsString("forward all of it within 10 days")))
+                .andExpect(content().string(containsString("Continue to payment")));
+        var jdbc = context.jdbc();
+        jdbc.sql("update fundraiser set payments = 'OFF' where id = ?")
+                .param(fundraiser)
+                .update();
+        try {
+            web.perform(get("/fundraisers/" + fundraiser + "/donate"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("id=\"payments-off\"")))
+                    .andExpect(content().string(not(containsString("Continue to payment"))))
+                    .andExpect(content().string(not(containsString("name=\"fullName\""))));
+        } finally {
+            jdbc.sql("update fundraiser set payments = 'ON' where id = ?")
+                    .param(fundraiser)
+                    .update();
+        }
+        jdbc.sql(
+                        "update fundraiser set committee_account_id = 'acct_mi13', committee_connected_at = now() where id = ?")
+                .param(fundraiser)
+                .update();
+        try {
+            web.perform(get("/fundraisers/" + fundraiser + "/donate"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(not(containsString("gift-held"))))
+                    .andExpect(content().string(containsString("Continue to payment")));
+        } finally {
+            jdbc.sql("update fundraiser set committee_account_id = null, committee_connected_at = null where id = ?")
+                    .param(fundraiser)
+                    .update();
+        }
     }
 
     @Test

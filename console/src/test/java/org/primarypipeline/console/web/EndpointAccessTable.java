@@ -363,6 +363,30 @@ final class EndpointAccessTable {
                 "/api/finance/donors/999999/merge",
                 "{\"into\":999998}");
         post("/api/finance/reconcile", Access.SIGN_OFF_FINANCE, "/api/finance/reconcile", "{}");
+        get("/finance/fundraisers/{id}/committee", Access.SIGN_OFF_FINANCE, "/finance" + fr + "/committee");
+        post(
+                "/finance/fundraisers/{id}/committee",
+                Access.SIGN_OFF_FINANCE,
+                "/finance" + fr + "/committee",
+                "name=X&fecId=C00000001&treasurer=T&address=A");
+        post(
+                "/finance/fundraisers/{id}/committee/onboarding",
+                Access.SIGN_OFF_FINANCE,
+                "/finance" + fr + "/committee/onboarding",
+                "");
+        post("/finance/fundraisers/{id}/forward", Access.SIGN_OFF_FINANCE, "/finance" + fr + "/forward", "");
+        get("/api/finance/fundraisers/{id}/committee", Access.SIGN_OFF_FINANCE, "/api/finance" + fr + "/committee");
+        post(
+                "/api/finance/fundraisers/{id}/committee",
+                Access.SIGN_OFF_FINANCE,
+                "/api/finance" + fr + "/committee",
+                "{\"name\":\"X\",\"fecId\":\"C00000001\",\"treasurer\":\"T\",\"address\":\"A\"}");
+        post(
+                "/api/finance/fundraisers/{id}/committee/onboarding-link",
+                Access.SIGN_OFF_FINANCE,
+                "/api/finance" + fr + "/committee/onboarding-link",
+                "{}");
+        post("/api/finance/fundraisers/{id}/forward", Access.SIGN_OFF_FINANCE, "/api/finance" + fr + "/forward", "{}");
 
         // console accounts
         get("/users", Access.MANAGE_USERS, "/users?role=staff");
