@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 @ComponentScan({
     "org.primarypipeline.certification",
+    "org.primarypipeline.contacts",
     "org.primarypipeline.cycles",
     "org.primarypipeline.districts",
     "org.primarypipeline.fundraising",
