@@ -151,6 +151,8 @@ final class EndpointAccessTable {
         post("/me/address", Access.MEMBER, "/me/address", "zip=");
         get("/me/proxies", Access.MEMBER, "/me/proxies");
         post("/me/proxies", Access.MEMBER, "/me/proxies", "person_1=1&share_1=10");
+        get("/me/call/{cycleId}", Access.MEMBER, "/me/call/" + NO_CYCLE);
+        post("/me/call/{cycleId}", Access.MEMBER, "/me/call/" + NO_CYCLE, "contactId=0");
         // open inside the console so that the sign-in page can be shown: PublicEndpoints.CONSOLE_OPEN
         get("/login", Access.PUBLIC, "/login");
         rule("*", "/error", Access.PUBLIC, "/error", null);
@@ -199,6 +201,23 @@ final class EndpointAccessTable {
         String api = "/api/cycles/" + NO_CYCLE;
         String page = "/cycles/" + NO_CYCLE;
         post("/api/cycles", Access.STEER_CYCLES, "/api/cycles", "{\"district\":\"ZZ-01\"}");
+        // a campaign's voter contact: staff, or an organizer of its district (CampaignScope)
+        post(
+                "/api/campaigns/{cycleId}/universes",
+                Access.STEER_CYCLES,
+                "/api/campaigns/" + NO_CYCLE + "/universes",
+                "{}");
+        get("/api/campaigns/{cycleId}/universes", Access.STEER_CYCLES, "/api/campaigns/" + NO_CYCLE + "/universes");
+        post("/api/campaigns/{cycleId}/packets", Access.STEER_CYCLES, "/api/campaigns/" + NO_CYCLE + "/packets", "{}");
+        get("/api/campaigns/{cycleId}/results", Access.STEER_CYCLES, "/api/campaigns/" + NO_CYCLE + "/results");
+        get(
+                "/api/campaigns/{cycleId}/attempts.csv",
+                Access.STEER_CYCLES,
+                "/api/campaigns/" + NO_CYCLE + "/attempts.csv");
+        get(
+                "/api/campaigns/{cycleId}/attempts.json",
+                Access.STEER_CYCLES,
+                "/api/campaigns/" + NO_CYCLE + "/attempts.json");
         post(
                 "/api/cycles/{cycleId}/review",
                 Access.STEER_CYCLES,
