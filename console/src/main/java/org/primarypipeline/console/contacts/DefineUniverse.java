@@ -1,8 +1,6 @@
 package org.primarypipeline.console.contacts;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.primarypipeline.console.audit.AuditEntry.Outcome;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.users.StaffUser;
@@ -24,6 +22,9 @@ public class DefineUniverse {
             String channel) {}
 
     public record Result(long id, long count) {}
+
+    /** The audit entry's state after. */
+    record Saved(long universe, Request filter, long count) {}
 
     private final CampaignScope scope;
     private final Universes universes;
@@ -64,10 +65,6 @@ public class DefineUniverse {
                 channel,
                 who.getUsername());
         long count = universes.count(universes.find(id).orElseThrow());
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("universe", id);
-        after.put("filter", r);
-        after.put("count", count);
         audit.record(
                 who.getUsername(),
                 who.role().label(),
@@ -76,7 +73,7 @@ public class DefineUniverse {
                 Outcome.DONE,
                 "universe '" + name + "' holds " + count + " contacts now",
                 null,
-                after);
+                new Saved(id, r, count));
         return new Result(id, count);
     }
 

@@ -76,7 +76,7 @@ class PhoneBankPagesTest extends ConsoleTestSupport {
                         "Lena Lex",
                         "href=\"tel:+18595550201\"",
                         "Hi Lena, this is Vera Volunteer for Casey Candidate.");
-        String formKey = vera.formKey();
+        String formKey = page.replaceAll("(?s).*name=\"formKey\" value=\"([^\"]+)\".*", "$1");
         String contactId = page.replaceAll("(?s).*name=\"contactId\" value=\"(\\d+)\".*", "$1");
         String attemptId = page.replaceAll("(?s).*name=\"attemptId\" value=\"([^\"]+)\".*", "$1");
 
