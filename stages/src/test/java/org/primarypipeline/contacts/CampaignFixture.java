@@ -13,7 +13,16 @@ public final class CampaignFixture {
         String cycle = districtId + "-CAMPAIGN-" + sequence;
         String plan = jdbc.sql("select id from district_plan where is_current")
                 .query(String.class)
-                .single();
+                .optional()
+                .orElseGet(() -> {
+                    // a database without the public data: a plan of its own, as small as the tests need
+                    jdbc.sql("insert into district_plan (id, name, is_current) values ('test', 'test', true)")
+                            .update();
+                    return "test";
+                });
+        jdbc.sql("insert into district (plan_id, id, state, number) values (?, ?, ?, ?) on conflict do nothing")
+                .params(plan, districtId, districtId.substring(0, 2), Integer.parseInt(districtId.substring(3)))
+                .update();
         jdbc.sql("""
                         insert into cycle (id, plan_id, district_id, sequence, status, stage, settings, created_by)
                         values (?, ?, ?, ?, 'COMPLETED', 'CERTIFIED', '{}', 'test')""").params(cycle, plan, districtId, 900 + sequence).update();
