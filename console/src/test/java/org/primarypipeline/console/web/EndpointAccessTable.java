@@ -153,6 +153,11 @@ final class EndpointAccessTable {
         post("/me/proxies", Access.MEMBER, "/me/proxies", "person_1=1&share_1=10");
         get("/me/call/{cycleId}", Access.MEMBER, "/me/call/" + NO_CYCLE);
         post("/me/call/{cycleId}", Access.MEMBER, "/me/call/" + NO_CYCLE, "contactId=0");
+        get("/me/text/{cycleId}", Access.MEMBER, "/me/text/" + NO_CYCLE);
+        post("/me/text/{cycleId}/take", Access.MEMBER, "/me/text/" + NO_CYCLE + "/take", "x=");
+        post("/me/text/{cycleId}/send", Access.MEMBER, "/me/text/" + NO_CYCLE + "/send", "contactId=0");
+        get("/me/text/{cycleId}/{contactId}", Access.MEMBER, "/me/text/" + NO_CYCLE + "/0");
+        post("/me/text/{cycleId}/{contactId}", Access.MEMBER, "/me/text/" + NO_CYCLE + "/0", "body=");
         // open inside the console so that the sign-in page can be shown: PublicEndpoints.CONSOLE_OPEN
         get("/login", Access.PUBLIC, "/login");
         rule("*", "/error", Access.PUBLIC, "/error", null);
@@ -218,6 +223,13 @@ final class EndpointAccessTable {
                 "/api/campaigns/{cycleId}/attempts.json",
                 Access.STEER_CYCLES,
                 "/api/campaigns/" + NO_CYCLE + "/attempts.json");
+        post(
+                "/api/campaigns/{cycleId}/text-banks",
+                Access.STEER_CYCLES,
+                "/api/campaigns/" + NO_CYCLE + "/text-banks",
+                "{}");
+        get("/api/opt-outs.csv", Access.STEER_CYCLES, "/api/opt-outs.csv");
+        rule("POST", "/api/opt-outs", Access.STEER_CYCLES, "/api/opt-outs", "phone");
         post(
                 "/api/cycles/{cycleId}/review",
                 Access.STEER_CYCLES,
