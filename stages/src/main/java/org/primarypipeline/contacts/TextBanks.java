@@ -158,7 +158,12 @@ public class TextBanks {
                 .params(bank.id(), contactId)
                 .query(rs -> {
                     Instant sent = rs.getTimestamp(1).toInstant();
-                    all.add(new Message(sent, false, bank.initialMessage()));
+                    String body = jdbc.sql("select model ->> 'body' from outbox_message where dedup_key = ?")
+                            .param("p2p:" + bank.id() + ":" + contactId + ":initial")
+                            .query(String.class)
+                            .optional()
+                            .orElse(bank.initialMessage());
+                    all.add(new Message(sent, false, body));
                     jdbc.sql("""
                                     select received_at, body from inbound_sms
                                     where from_number = ? and received_at >= ? order by received_at""")

@@ -55,9 +55,11 @@ public class TextingController {
         out.flush();
     }
 
-    /** A CSV (or plain list) whose first column is a phone number; a header line is allowed. */
+    /** {@code csv}: a CSV (or plain list) whose first column is a phone number; a header line is allowed. */
+    public record OptOutList(String csv) {}
+
     @PostMapping("/api/opt-outs")
-    public ImportOptOuts.Result importList(@RequestBody String csv, @AuthenticationPrincipal StaffUser who) {
-        return importOptOuts.perform(who, csv);
+    public ImportOptOuts.Result importList(@RequestBody OptOutList list, @AuthenticationPrincipal StaffUser who) {
+        return importOptOuts.perform(who, list.csv());
     }
 }

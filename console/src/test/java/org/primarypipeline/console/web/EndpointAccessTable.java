@@ -229,7 +229,7 @@ final class EndpointAccessTable {
                 "/api/campaigns/" + NO_CYCLE + "/text-banks",
                 "{}");
         get("/api/opt-outs.csv", Access.STEER_CYCLES, "/api/opt-outs.csv");
-        rule("POST", "/api/opt-outs", Access.STEER_CYCLES, "/api/opt-outs", "phone");
+        post("/api/opt-outs", Access.STEER_CYCLES, "/api/opt-outs", "{}");
         post(
                 "/api/cycles/{cycleId}/review",
                 Access.STEER_CYCLES,
