@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             RecountBench.class,
             BallotsBench.class,
             ImportBench.class,
+            ContactsBench.class,
             ReassignBench.class,
             StorageBench.class,
         })
