@@ -110,18 +110,22 @@ public class TextBanks {
      */
     @Transactional
     public boolean sendInitial(TextBank bank, long contactId, long texterMemberId, String body) {
-        String phone = jdbc.sql("""
-                        update text_assignment set sent_at = coalesce(sent_at, now())
-                        where bank_id = ? and contact_id = ? and texter_member_id = ? returning phone""")
+        String[] to = jdbc.sql("""
+                        update text_assignment t set sent_at = coalesce(sent_at, now())
+                        where bank_id = ? and contact_id = ? and texter_member_id = ?
+                        returning phone, (select coalesce(left(c.district_id, 2), c.state) from contact c
+                                          where c.id = t.contact_id)""")
                 .params(bank.id(), contactId, texterMemberId)
-                .query(String.class)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                 .optional()
                 .orElse(null);
-        if (phone == null) {
+        if (to == null) {
             return false;
         }
-        outbox.enqueue(OutboundMessage.sms(
-                "p2p:" + bank.id() + ":" + contactId + ":initial", phone, "p2p-text", Map.of("body", body)));
+        // quiet hours are counted in the contact's state (their district's, else their address's)
+        OutboundMessage message = OutboundMessage.sms(
+                "p2p:" + bank.id() + ":" + contactId + ":initial", to[0], "p2p-text", Map.of("body", body));
+        outbox.enqueue(to[1] == null ? message : message.inState(to[1]));
         return true;
     }
 
