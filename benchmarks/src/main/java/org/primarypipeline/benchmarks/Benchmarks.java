@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             RecountBench.class,
             BallotsBench.class,
             ImportBench.class,
+            ContactsBench.class,
+            TextingBench.class,
             ReassignBench.class,
             StorageBench.class,
         })

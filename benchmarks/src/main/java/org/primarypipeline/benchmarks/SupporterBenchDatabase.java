@@ -74,6 +74,8 @@ final class SupporterBenchDatabase implements AutoCloseable {
     @EnableBatchProcessing
     @Import({
         ImportSupportersJobConfiguration.class,
+        org.primarypipeline.batch.importcontacts.ImportContactsJobConfiguration.class,
+        org.primarypipeline.batch.importcontacts.ContactImports.class,
         ImportRuns.class,
         ImportRunContext.class,
         SupporterImports.class,

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 @ComponentScan({
     "org.primarypipeline.campaigns",
     "org.primarypipeline.certification",
+    "org.primarypipeline.contacts",
     "org.primarypipeline.cycles",
     "org.primarypipeline.districts",
     "org.primarypipeline.fundraising",

@@ -85,7 +85,7 @@ public class ImportRuns {
     /** The last failed import of the same file (same path, size and time), to restart where it stopped. */
     public Optional<Long> failedRunOf(Path file, String fingerprint) {
         return jdbc.sql("""
-                select id from import_run where file_path = ? and file_fingerprint = ? and status = 'FAILED'
+                select id from import_run where file_path = ? and file_fingerprint = ? and status = 'FAILED' and kind = 'SUPPORTERS'
                 order by id desc limit 1
                 """)
                 .params(file.toString(), fingerprint)
@@ -108,13 +108,13 @@ public class ImportRuns {
                 .update();
     }
 
-    void started(long runId, long jobExecutionId) {
+    public void started(long runId, long jobExecutionId) {
         jdbc.sql("update import_run set job_execution_id = ?, status = 'RUNNING', finished_at = null where id = ?")
                 .params(jobExecutionId, runId)
                 .update();
     }
 
-    void failed(long runId) {
+    public void failed(long runId) {
         jdbc.sql("update import_run set status = 'FAILED', finished_at = now() where id = ?")
                 .param(runId)
                 .update();
@@ -169,7 +169,7 @@ public class ImportRuns {
 
     /** The latest imports, newest first. */
     public java.util.List<Long> recent(int limit) {
-        return jdbc.sql("select id from import_run order by id desc limit ?")
+        return jdbc.sql("select id from import_run where kind = 'SUPPORTERS' order by id desc limit ?")
                 .param(limit)
                 .query(Long.class)
                 .list();

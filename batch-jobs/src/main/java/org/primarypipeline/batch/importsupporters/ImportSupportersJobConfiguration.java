@@ -220,7 +220,7 @@ public class ImportSupportersJobConfiguration {
     }
 
     /** Beside the file when its folder is writable, else in the temporary folder; null when nothing was rejected. */
-    static String writeRejectsReport(JdbcClient jdbc, long run, Path file) throws IOException {
+    public static String writeRejectsReport(JdbcClient jdbc, long run, Path file) throws IOException {
         long count = jdbc.sql("select count(*) from import_reject where run_id = ?")
                 .param(run)
                 .query(Long.class)

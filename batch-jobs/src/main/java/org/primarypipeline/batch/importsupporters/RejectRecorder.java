@@ -9,17 +9,17 @@ import org.primarypipeline.batch.copy.CopyRows;
  * the chunk they were read in: a chunk that rolls back leaves no rejects behind, and its retry records
  * them once.
  */
-final class RejectRecorder {
+public final class RejectRecorder {
 
     private final DataSource dataSource;
     private final long runId;
 
-    RejectRecorder(DataSource dataSource, long runId) {
+    public RejectRecorder(DataSource dataSource, long runId) {
         this.dataSource = dataSource;
         this.runId = runId;
     }
 
-    void record(List<ImportBlock.Reject> rejects) {
+    public void record(List<ImportBlock.Reject> rejects) {
         if (rejects.isEmpty()) {
             return;
         }

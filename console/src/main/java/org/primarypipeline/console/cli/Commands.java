@@ -35,6 +35,7 @@ import picocli.CommandLine.Parameters;
             ReconcileCommand.class,
             RecountCommand.class,
             ImportSupportersCommand.class,
+            ContactsCommand.class,
             AssignDistrictsCommand.class,
             InvitationsCommand.class,
             UsersCommand.class,

@@ -174,6 +174,13 @@ final class EndpointAccessTable {
         post("/me/proxies/ask", Access.MEMBER, "/me/proxies/ask", "person=1&q=a");
         post("/me/proxies/confirm", Access.MEMBER, "/me/proxies/confirm", "person=1");
         post("/me/privacy", Access.MEMBER, "/me/privacy", "findable=GROUP");
+        get("/me/call/{cycleId}", Access.MEMBER, "/me/call/" + NO_CYCLE);
+        post("/me/call/{cycleId}", Access.MEMBER, "/me/call/" + NO_CYCLE, "contactId=0");
+        get("/me/text/{cycleId}", Access.MEMBER, "/me/text/" + NO_CYCLE);
+        post("/me/text/{cycleId}/take", Access.MEMBER, "/me/text/" + NO_CYCLE + "/take", "x=");
+        post("/me/text/{cycleId}/send", Access.MEMBER, "/me/text/" + NO_CYCLE + "/send", "contactId=0");
+        get("/me/text/{cycleId}/{contactId}", Access.MEMBER, "/me/text/" + NO_CYCLE + "/0");
+        post("/me/text/{cycleId}/{contactId}", Access.MEMBER, "/me/text/" + NO_CYCLE + "/0", "body=");
         // open inside the console so that the sign-in page can be shown: PublicEndpoints.CONSOLE_OPEN
         get("/login", Access.PUBLIC, "/login");
         rule("*", "/error", Access.PUBLIC, "/error", null);
@@ -222,6 +229,30 @@ final class EndpointAccessTable {
         String api = "/api/cycles/" + NO_CYCLE;
         String page = "/cycles/" + NO_CYCLE;
         post("/api/cycles", Access.STEER_CYCLES, "/api/cycles", "{\"district\":\"ZZ-01\"}");
+        // a campaign's voter contact: staff, or an organizer of its district (CampaignScope)
+        post(
+                "/api/campaigns/{cycleId}/universes",
+                Access.STEER_CYCLES,
+                "/api/campaigns/" + NO_CYCLE + "/universes",
+                "{}");
+        get("/api/campaigns/{cycleId}/universes", Access.STEER_CYCLES, "/api/campaigns/" + NO_CYCLE + "/universes");
+        post("/api/campaigns/{cycleId}/packets", Access.STEER_CYCLES, "/api/campaigns/" + NO_CYCLE + "/packets", "{}");
+        get("/api/campaigns/{cycleId}/results", Access.STEER_CYCLES, "/api/campaigns/" + NO_CYCLE + "/results");
+        get(
+                "/api/campaigns/{cycleId}/attempts.csv",
+                Access.STEER_CYCLES,
+                "/api/campaigns/" + NO_CYCLE + "/attempts.csv");
+        get(
+                "/api/campaigns/{cycleId}/attempts.json",
+                Access.STEER_CYCLES,
+                "/api/campaigns/" + NO_CYCLE + "/attempts.json");
+        post(
+                "/api/campaigns/{cycleId}/text-banks",
+                Access.STEER_CYCLES,
+                "/api/campaigns/" + NO_CYCLE + "/text-banks",
+                "{}");
+        get("/api/opt-outs.csv", Access.STEER_CYCLES, "/api/opt-outs.csv");
+        post("/api/opt-outs", Access.STEER_CYCLES, "/api/opt-outs", "{}");
         post(
                 "/api/cycles/{cycleId}/review",
                 Access.STEER_CYCLES,

@@ -1,0 +1,101 @@
+package org.primarypipeline.console.contacts;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.primarypipeline.console.users.SignedInMember;
+import org.primarypipeline.console.web.PublicPageView;
+import org.primarypipeline.console.web.i18n.Language;
+import org.primarypipeline.console.web.i18n.PageLanguage;
+import org.primarypipeline.console.web.i18n.PageTexts;
+import org.primarypipeline.contacts.CallPacket;
+import org.primarypipeline.contacts.PhoneBanks;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The phone bank for a volunteer signed in on the members' pages: {@code /me/call/{campaign}} shows one
+ * contact at a time from the campaign's open packet (leased to this volunteer), the script with its merge
+ * fields filled, the survey, the result codes and a {@code tel:} link; the form records the call through
+ * {@link RecordCall} and the next contact follows. Plain HTML, no script, 390 px.
+ */
+@Controller
+public class CallPageController {
+
+    private final PhoneBanks phoneBanks;
+    private final RecordCall recordCall;
+    private final CallPages pages;
+
+    public CallPageController(PhoneBanks phoneBanks, RecordCall recordCall, CallPages pages) {
+        this.phoneBanks = phoneBanks;
+        this.recordCall = recordCall;
+        this.pages = pages;
+    }
+
+    @GetMapping("/me/call/{cycleId}")
+    public ModelAndView call(
+            @AuthenticationPrincipal SignedInMember me,
+            @PathVariable String cycleId,
+            @RequestParam(required = false) String saved,
+            @RequestParam(required = false) String lost,
+            HttpServletRequest request) {
+        Language language = PageLanguage.of(request, pages.language(me));
+        String notice = lost != null
+                ? PageTexts.text(language, "call.error-lost")
+                : saved == null ? null : PageTexts.text(language, "call.saved");
+        return PublicPageView.personal(
+                HttpStatus.OK, "contacts/call", pages.next(me, cycleId, language, notice), pages.language(me));
+    }
+
+    @PostMapping("/me/call/{cycleId}")
+    public ModelAndView record(
+            @AuthenticationPrincipal SignedInMember me,
+            @PathVariable String cycleId,
+            @RequestParam long contactId,
+            @RequestParam(defaultValue = "") String result,
+            @RequestParam(defaultValue = "") String notes,
+            @RequestParam(defaultValue = "") String attemptId,
+            @RequestParam Map<String, String> form,
+            HttpServletRequest request) {
+        CallPacket packet = phoneBanks
+                .openPacket(cycleId)
+                .orElseThrow(() -> new IllegalArgumentException("no calls to make in this campaign now"));
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (int i = 0; i < packet.questions().size(); i++) {
+            String a = form.get("answer_" + i);
+            if (a != null) {
+                answers.put(packet.questions().get(i), a);
+            }
+        }
+        try {
+            recordCall.perform(me, packet, contactId, result, answers, notes, attemptId);
+        } catch (RecordCall.Refused refused) {
+            if ("call.error-lost".equals(refused.key())) {
+                return PublicPageView.seeOther("/me/call/" + cycleId + "?lost=1");
+            }
+            Language language = PageLanguage.of(request, pages.language(me));
+            String sentence = PageTexts.text(language, refused.key());
+            CallPages.Typed typed = new CallPages.Typed(
+                    contactId,
+                    result,
+                    notes,
+                    answers,
+                    "result".equals(refused.field()) ? sentence : null,
+                    "notes".equals(refused.field()) ? sentence : null,
+                    attemptId.isBlank() ? UUID.randomUUID().toString() : attemptId);
+            return PublicPageView.personal(
+                    HttpStatus.BAD_REQUEST,
+                    "contacts/call",
+                    pages.again(me, cycleId, packet, typed, language),
+                    pages.language(me));
+        }
+        return PublicPageView.seeOther("/me/call/" + cycleId + "?saved=1");
+    }
+}

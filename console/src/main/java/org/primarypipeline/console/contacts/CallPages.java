@@ -1,0 +1,150 @@
+package org.primarypipeline.console.contacts;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.primarypipeline.console.supporters.MemberHomePages;
+import org.primarypipeline.console.users.SignedInMember;
+import org.primarypipeline.console.web.i18n.Language;
+import org.primarypipeline.console.web.i18n.PageTexts;
+import org.primarypipeline.contacts.CallPacket;
+import org.primarypipeline.contacts.Contact;
+import org.primarypipeline.contacts.ContactResult;
+import org.primarypipeline.contacts.PhoneBanks;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Builds the call page's model: the next contact leased to the volunteer, or the form again as typed. */
+@Component
+public class CallPages {
+
+    /** What the volunteer typed, with a sentence beside each refused field. */
+    record Typed(
+            long contactId,
+            String result,
+            String notes,
+            Map<String, String> answers,
+            String resultError,
+            String notesError,
+            String attemptId) {}
+
+    private final PhoneBanks phoneBanks;
+    private final CallReadModel reads;
+    private final MemberHomePages members;
+    private final Duration lease;
+
+    public CallPages(
+            PhoneBanks phoneBanks,
+            CallReadModel reads,
+            MemberHomePages members,
+            @Value("${pp.contacts.call-lease:10m}") Duration lease) {
+        this.phoneBanks = phoneBanks;
+        this.reads = reads;
+        this.members = members;
+        this.lease = lease;
+    }
+
+    Language language(SignedInMember me) {
+        return members.language(me.memberId());
+    }
+
+    CallPageModels.Call next(SignedInMember me, String cycleId, Language language, String notice) {
+        CallPacket packet = phoneBanks.openPacket(cycleId).orElse(null);
+        if (packet == null) {
+            return empty(me, cycleId, null, language, notice, false);
+        }
+        Contact contact =
+                phoneBanks.lease(packet.id(), RecordCall.caller(me), lease).orElse(null);
+        if (contact == null) {
+            return empty(me, cycleId, packet, language, notice, true);
+        }
+        return page(me, packet, contact, language, notice, null);
+    }
+
+    CallPageModels.Call again(SignedInMember me, String cycleId, CallPacket packet, Typed typed, Language language) {
+        Contact contact = phoneBanks
+                .contact(typed.contactId())
+                .filter(c -> c.cycleId().equals(cycleId))
+                .orElseThrow(() -> new IllegalArgumentException("no such contact in this campaign"));
+        return page(me, packet, contact, language, null, typed);
+    }
+
+    private CallPageModels.Call empty(
+            SignedInMember me, String cycleId, CallPacket packet, Language language, String notice, boolean finished) {
+        long[] progress = packet == null ? new long[] {0, 0} : phoneBanks.progress(packet.id());
+        return new CallPageModels.Call(
+                PageTexts.text(language, "call.title"),
+                cycleId,
+                packet == null ? null : packet.name(),
+                me.formKey(),
+                notice,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                progress[0],
+                progress[1],
+                finished,
+                !finished);
+    }
+
+    private CallPageModels.Call page(
+            SignedInMember me, CallPacket packet, Contact c, Language language, String notice, Typed typed) {
+        String script = MergeFields.fill(
+                packet.script(),
+                Map.of(
+                        "firstName", c.firstName(),
+                        "fullName", c.fullName(),
+                        "volunteerName", reads.memberName(me.memberId()),
+                        "candidateName", reads.candidateName(packet.cycleId()).orElse(""),
+                        "districtId", c.districtId() == null ? "" : c.districtId(),
+                        "precinct", c.precinct() == null ? "" : c.precinct()));
+        List<CallPageModels.Question> questions = new ArrayList<>();
+        for (int i = 0; i < packet.questions().size(); i++) {
+            String q = packet.questions().get(i);
+            questions.add(new CallPageModels.Question(
+                    q,
+                    "answer_" + i,
+                    "answer-" + i,
+                    typed == null ? "" : typed.answers().getOrDefault(q, "")));
+        }
+        List<CallPageModels.ResultChoice> results = new ArrayList<>();
+        for (ContactResult r : ContactResult.PHONE) {
+            results.add(new CallPageModels.ResultChoice(
+                    r.name(),
+                    "result-" + r.name().toLowerCase(),
+                    PageTexts.text(language, "call.result-" + r.name().toLowerCase()),
+                    typed != null && r.name().equals(typed.result())));
+        }
+        String place = String.join(
+                " · ",
+                List.of(c.districtId() == null ? "" : c.districtId(), c.precinct() == null ? "" : c.precinct()).stream()
+                        .filter(s -> !s.isEmpty())
+                        .toList());
+        long[] progress = phoneBanks.progress(packet.id());
+        return new CallPageModels.Call(
+                PageTexts.text(language, "call.title"),
+                packet.cycleId(),
+                packet.name(),
+                me.formKey(),
+                notice,
+                new CallPageModels.Person(c.id(), c.fullName(), c.phone(), "tel:" + c.phone(), place),
+                script,
+                questions,
+                results,
+                typed == null ? null : typed.resultError(),
+                typed == null ? "" : typed.notes(),
+                typed == null ? null : typed.notesError(),
+                typed == null ? UUID.randomUUID().toString() : typed.attemptId(),
+                progress[0],
+                progress[1],
+                false,
+                false);
+    }
+}

@@ -1,0 +1,187 @@
+package org.primarypipeline.contacts;
+
+import java.sql.Array;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.primarypipeline.outreach.OutboundMessage;
+import org.primarypipeline.outreach.Outbox;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Peer-to-peer texting. A texter takes the next N contacts of a bank's universe nobody holds yet (dynamic
+ * assignment: {@code FOR UPDATE SKIP LOCKED} over the contacts, the primary key of {@code text_assignment} as
+ * the guarantee), sends each initial message with one click (one outbox row per contact, its dedup key
+ * {@code p2p:{bank}:{contact}:initial}, so a second click sends nothing), and reads the replies the Twilio
+ * inbound route stored ({@code inbound_sms}) in a conversation. Anyone whose number opted out (a STOP on any
+ * campaign, recorded once in the consent registry) is never handed out, and the outbox suppresses a message
+ * to a number that opted out between assignment and send.
+ */
+@Repository
+public class TextBanks {
+
+    public record TextBank(
+            long id, String cycleId, long universeId, String name, String initialMessage, List<String> canned) {}
+
+    /** A contact held by a texter; {@code sentAt} null until the initial message was sent. */
+    public record Assignment(long contactId, String fullName, String phone, Instant sentAt) {}
+
+    /** One message of a conversation, either way. */
+    public record Message(Instant at, boolean fromContact, String body) {}
+
+    private final JdbcClient jdbc;
+    private final Universes universes;
+    private final Outbox outbox;
+
+    public TextBanks(JdbcClient jdbc, Universes universes, Outbox outbox) {
+        this.jdbc = jdbc;
+        this.universes = universes;
+        this.outbox = outbox;
+    }
+
+    public long create(Universe universe, String name, String initialMessage, List<String> canned, String by) {
+        return jdbc.sql("""
+                        insert into text_bank (cycle_id, universe_id, name, initial_message, canned, created_by)
+                        values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(universe.cycleId(), universe.id(), name, initialMessage, canned.toArray(String[]::new), by)
+                .query(Long.class)
+                .single();
+    }
+
+    public Optional<TextBank> openBank(String cycleId) {
+        return jdbc.sql("select * from text_bank where cycle_id = ? and status = 'OPEN' order by id desc limit 1")
+                .param(cycleId)
+                .query((rs, n) -> {
+                    Array canned = rs.getArray("canned");
+                    return new TextBank(
+                            rs.getLong("id"),
+                            rs.getString("cycle_id"),
+                            rs.getLong("universe_id"),
+                            rs.getString("name"),
+                            rs.getString("initial_message"),
+                            Arrays.asList((String[]) canned.getArray()));
+                })
+                .optional();
+    }
+
+    /** Hands the texter up to {@code n} contacts nobody holds in this bank; returns how many they got. */
+    @Transactional
+    public int take(TextBank bank, long texterMemberId, int n) {
+        Universe universe = universes.find(bank.universeId()).orElseThrow();
+        return Universes.bind(jdbc.sql("""
+                                insert into text_assignment (bank_id, contact_id, texter_member_id, phone)
+                                select :bank, id, :texter, phone from (
+                                    select c.id, c.phone from contact c
+                                    where """ + " " + Universes.MEMBERS + """
+                                      and not exists (select 1 from text_assignment t
+                                                      where t.bank_id = :bank and t.contact_id = c.id)
+                                    order by c.id limit :n
+                                    for update of c skip locked) next
+                                on conflict (bank_id, contact_id) do nothing"""), universe)
+                .param("bank", bank.id())
+                .param("texter", texterMemberId)
+                .param("n", n)
+                .update();
+    }
+
+    public List<Assignment> assignments(long bankId, long texterMemberId) {
+        return jdbc.sql("""
+                        select t.contact_id, c.full_name, t.phone, t.sent_at from text_assignment t
+                        join contact c on c.id = t.contact_id
+                        where t.bank_id = ? and t.texter_member_id = ? order by t.sent_at nulls first, t.contact_id""")
+                .params(bankId, texterMemberId)
+                .query((rs, n) -> new Assignment(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    /**
+     * Sends the initial message to one contact the texter holds: one outbox row, sent once however often this
+     * is called. False when the texter does not hold the contact.
+     */
+    @Transactional
+    public boolean sendInitial(TextBank bank, long contactId, long texterMemberId, String body) {
+        String[] to = jdbc.sql("""
+                        update text_assignment t set sent_at = coalesce(sent_at, now())
+                        where bank_id = ? and contact_id = ? and texter_member_id = ?
+                        returning phone, (select coalesce(left(c.district_id, 2), c.state) from contact c
+                                          where c.id = t.contact_id)""")
+                .params(bank.id(), contactId, texterMemberId)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .optional()
+                .orElse(null);
+        if (to == null) {
+            return false;
+        }
+        // quiet hours are counted in the contact's state (their district's, else their address's)
+        OutboundMessage message = OutboundMessage.sms(
+                "p2p:" + bank.id() + ":" + contactId + ":initial", to[0], "p2p-text", Map.of("body", body));
+        outbox.enqueue(to[1] == null ? message : message.inState(to[1]));
+        return true;
+    }
+
+    /** A reply from the texter in a conversation they hold; {@code key} (made by the page) sends it once. */
+    @Transactional
+    public boolean reply(TextBank bank, long contactId, long texterMemberId, String body, String key) {
+        String phone = jdbc.sql("""
+                        select phone from text_assignment where bank_id = ? and contact_id = ? and texter_member_id = ?
+                        and sent_at is not null""")
+                .params(bank.id(), contactId, texterMemberId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        if (phone == null) {
+            return false;
+        }
+        String outboxKey = "p2p:" + bank.id() + ":" + contactId + ":reply:" + key;
+        int added = jdbc.sql("""
+                        insert into text_reply (bank_id, contact_id, texter_member_id, body, outbox_key)
+                        values (?, ?, ?, ?, ?) on conflict (outbox_key) do nothing""")
+                .params(bank.id(), contactId, texterMemberId, body, outboxKey)
+                .update();
+        if (added > 0) {
+            outbox.enqueue(OutboundMessage.sms(outboxKey, phone, "p2p-text", Map.of("body", body)));
+        }
+        return true;
+    }
+
+    /** The conversation: the initial message, the texter's replies, and what the contact sent since. */
+    public List<Message> conversation(TextBank bank, long contactId) {
+        List<Message> all = new ArrayList<>();
+        jdbc.sql(
+                        "select sent_at, phone from text_assignment where bank_id = ? and contact_id = ? and sent_at is not null")
+                .params(bank.id(), contactId)
+                .query(rs -> {
+                    Instant sent = rs.getTimestamp(1).toInstant();
+                    String body = jdbc.sql("select model ->> 'body' from outbox_message where dedup_key = ?")
+                            .param("p2p:" + bank.id() + ":" + contactId + ":initial")
+                            .query(String.class)
+                            .optional()
+                            .orElse(bank.initialMessage());
+                    all.add(new Message(sent, false, body));
+                    jdbc.sql("""
+                                    select received_at, body from inbound_sms
+                                    where from_number = ? and received_at >= ? order by received_at""")
+                            .params(rs.getString(2), rs.getTimestamp(1))
+                            .query((r, n) -> new Message(r.getTimestamp(1).toInstant(), true, r.getString(2)))
+                            .list()
+                            .forEach(all::add);
+                });
+        jdbc.sql("select sent_at, body from text_reply where bank_id = ? and contact_id = ?")
+                .params(bank.id(), contactId)
+                .query((rs, n) -> new Message(rs.getTimestamp(1).toInstant(), false, rs.getString(2)))
+                .list()
+                .forEach(all::add);
+        all.sort(Comparator.comparing(Message::at));
+        return all;
+    }
+}
