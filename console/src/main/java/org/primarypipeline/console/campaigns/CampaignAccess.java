@@ -39,6 +39,20 @@ public class CampaignAccess {
         permissions.require(who, staffRight, action, target);
     }
 
+    /** Whether the account has {@code staffRight}, or organizes {@code districtId}; nothing is audited. */
+    public boolean may(StaffUser who, Right staffRight, String districtId) {
+        return who != null
+                && (who.can(staffRight)
+                        || (who.can(Right.ORGANIZE) && districtId != null && organizers.covers(who.id(), districtId)));
+    }
+
+    /** True when the account is an organizer of at least one district. */
+    public boolean organizesAny(StaffUser who) {
+        return who != null
+                && who.can(Right.ORGANIZE)
+                && !organizers.of(who.id()).isEmpty();
+    }
+
     /** The districts whose campaigns the account may list: null for every one (staff). */
     public List<String> listable(StaffUser who) {
         if (who != null && who.can(Right.VIEW)) {

@@ -2,11 +2,11 @@ package org.primarypipeline.console.events;
 
 import java.time.Clock;
 import java.util.Map;
-import org.primarypipeline.campaigns.events.DistrictScope;
 import org.primarypipeline.campaigns.events.EventRecord;
 import org.primarypipeline.campaigns.events.EventStore;
 import org.primarypipeline.console.audit.AuditEntry.Outcome;
 import org.primarypipeline.console.audit.AuditLog;
+import org.primarypipeline.console.campaigns.CampaignAccess;
 import org.primarypipeline.console.users.Permissions;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Staff who steer cycles, or the organizer of the event's district ({@link DistrictScope}), stop an event
+ * Staff who steer cycles, or the organizer of the event's district ({@link CampaignAccess}), stop an event
  * still in its review window: it is never published and its workflow ends. A published event is past
  * objecting to (staff cancel it instead).
  */
@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ObjectToEvent {
 
     private final EventStore store;
-    private final DistrictScope scope;
+    private final CampaignAccess scope;
     private final Permissions permissions;
     private final AuditLog audit;
     private final EventWorkflows workflows;
@@ -31,7 +31,7 @@ public class ObjectToEvent {
 
     public ObjectToEvent(
             EventStore store,
-            DistrictScope scope,
+            CampaignAccess scope,
             Permissions permissions,
             AuditLog audit,
             EventWorkflows workflows,
@@ -48,16 +48,16 @@ public class ObjectToEvent {
 
     /** True when the account may object to events of this district. */
     public boolean mayObject(StaffUser who, String districtId) {
-        return who != null && (who.can(Right.STEER_CYCLES) || scope.organizes(who.id(), districtId));
+        return scope.may(who, Right.STEER_CYCLES, districtId);
     }
 
     /** True when the account organizes some district (the organizer role's scope). */
     public boolean organizesAny(StaffUser who) {
-        return who != null && scope.organizesAny(who.id());
+        return scope.organizesAny(who);
     }
 
     public void perform(StaffUser who, long eventId, String reason) {
-        if (who == null || (!who.can(Right.STEER_CYCLES) && !scope.organizesAny(who.id()))) {
+        if (who == null || (!who.can(Right.STEER_CYCLES) && !scope.organizesAny(who))) {
             permissions.require(who, Right.STEER_CYCLES, "event.objected", Long.toString(eventId));
         }
         EventRecord event = store.find(eventId).orElseThrow(() -> new IllegalStateException("no event " + eventId));
