@@ -41,6 +41,27 @@ final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
+    /**
+     * Waits until {@code old} (an element of the page a click is leaving) is gone. Chromium reports a
+     * node of a page already left either as stale or, mid-navigation, as "does not belong to the
+     * document" (a plain WebDriverException): both mean the old page is gone.
+     */
+    static void waitUntilGone(org.openqa.selenium.WebDriver driver, org.openqa.selenium.WebElement old) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30)).until(d -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+    }
+
     static Browser start() throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String missing =

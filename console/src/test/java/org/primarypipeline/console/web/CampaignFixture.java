@@ -30,8 +30,8 @@ final class CampaignFixture {
                 .single();
         jdbc.sql("""
                 insert into cycle (id, plan_id, district_id, sequence, status, stage, settings, created_by)
-                values (?, ?, ?, ?, 'COMPLETED', 'DONE', cast('{}' as jsonb), 'test')
-                """).params(cycleId, plan, districtId, sequence).update();
+                values (?, ?, ?, ?, 'COMPLETED', 'DONE', cast(? as jsonb), 'test')
+                """).params(cycleId, plan, districtId, sequence, settings()).update();
         long candidateId = jdbc.sql("insert into candidate (full_name, statement) values (?, ?) returning id")
                 .params(candidate, candidate + " will hold town halls in every county of " + districtId + ".")
                 .query(Long.class)

@@ -14,7 +14,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.primarypipeline.supporters.MemberRepository;
 import org.primarypipeline.voting.RoundMessages;
@@ -239,7 +238,7 @@ class MemberJourneyBrowserTest extends LocalMailboxApp {
     private void submitBy(ThrowingRunnable action) throws Exception {
         WebElement old = driver.findElement(By.tagName("html"));
         action.run();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(old));
+        Browser.waitUntilGone(driver, old);
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(d -> !d.findElements(By.tagName("main")).isEmpty());
     }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.primarypipeline.supporters.MemberRepository;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,7 +84,7 @@ class MemberPagesBrowserTest extends ConsoleTestSupport {
     private static void submit(WebDriver driver) {
         WebElement old = driver.findElement(By.tagName("html"));
         driver.findElement(By.cssSelector("form button")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(old));
+        Browser.waitUntilGone(driver, old);
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(d -> !d.findElements(By.tagName("h1")).isEmpty());
     }

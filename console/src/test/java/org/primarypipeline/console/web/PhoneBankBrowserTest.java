@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.primarypipeline.supporters.MemberRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -114,7 +111,7 @@ class PhoneBankBrowserTest extends ConsoleTestSupport {
     private static void submit(WebDriver driver) {
         WebElement page = driver.findElement(By.tagName("main"));
         driver.findElement(By.cssSelector("form button")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        Browser.waitUntilGone(driver, page);
     }
 
     private static void fits(Browser browser, String screenshot) throws IOException {
