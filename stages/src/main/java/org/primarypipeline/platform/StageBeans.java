@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 @ComponentScan({
+    "org.primarypipeline.campaigns",
     "org.primarypipeline.certification",
     "org.primarypipeline.cycles",
     "org.primarypipeline.districts",
