@@ -6,9 +6,10 @@ import org.primarypipeline.core.campaign.CampaignStage;
 /**
  * Every effect of a candidate's campaign: its row in PostgreSQL, the messages to the group and hosts,
  * the weekly digests and ladder sweep. Each is one transaction (or a few) keyed for retries, and bulk
- * work (a whole group, every host) is one call whatever the numbers.
+ * work (a whole group, every host) is one call whatever the numbers. Their types are prefixed
+ * {@code Campaign} (the ledger has an {@code EnterStage} and a {@code Finish} of its own).
  */
-@ActivityInterface
+@ActivityInterface(namePrefix = "Campaign")
 public interface CampaignActivities {
 
     /** Records the campaign once (election day from the shipped calendar) and returns it as stored. */

@@ -4,11 +4,13 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
+import org.primarypipeline.campaigns.CampaignActivities;
 import org.primarypipeline.certification.CertificationActivities;
 import org.primarypipeline.cycles.CycleLedgerActivities;
 import org.primarypipeline.fundraising.FundraiserActivities;
 import org.primarypipeline.vetting.VettingActivities;
 import org.primarypipeline.voting.BallotActivities;
+import org.primarypipeline.workflows.campaign.CandidateCampaignWorkflowImpl;
 import org.primarypipeline.workflows.cycle.DistrictCycleWorkflow;
 import org.primarypipeline.workflows.cycle.DistrictCycleWorkflowImpl;
 import org.springframework.context.SmartLifecycle;
@@ -33,10 +35,11 @@ public class CycleWorker implements SmartLifecycle {
             VettingActivities vetting,
             BallotActivities ballots,
             CertificationActivities certification,
-            FundraiserActivities fundraiser) {
+            FundraiserActivities fundraiser,
+            CampaignActivities campaigns) {
         this.factory = factory;
         this.properties = properties;
-        this.activities = new Object[] {ledger, vetting, ballots, certification, fundraiser};
+        this.activities = new Object[] {ledger, vetting, ballots, certification, fundraiser, campaigns};
     }
 
     @Override
@@ -47,7 +50,8 @@ public class CycleWorker implements SmartLifecycle {
         // workflow and activity tasks are sized apart: workflow tasks are short replays, activities hold
         // database connections and wait on mail, SMS and Stripe
         Worker worker = factory.newWorker(DistrictCycleWorkflow.TASK_QUEUE, options(properties));
-        worker.registerWorkflowImplementationTypes(DistrictCycleWorkflowImpl.class);
+        // the winners' campaigns run on the same queue: the cycle starts each as its child
+        worker.registerWorkflowImplementationTypes(DistrictCycleWorkflowImpl.class, CandidateCampaignWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities);
         factory.start();
         running = true;
