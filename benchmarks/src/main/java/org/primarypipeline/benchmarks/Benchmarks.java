@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             ImportBench.class,
             ReassignBench.class,
             StorageBench.class,
+            CampaignBench.class,
         })
 public final class Benchmarks implements Runnable {
 

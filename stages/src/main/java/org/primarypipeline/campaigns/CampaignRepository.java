@@ -112,6 +112,14 @@ public class CampaignRepository {
                 .list();
     }
 
+    /** Who ended the campaign when staff did; empty while it runs or when it ran its course. */
+    public Optional<String> endedBy(String cycleId) {
+        return jdbc.sql("select ended_by from campaign where cycle_id = ? and ended_by is not null")
+                .param(cycleId)
+                .query(String.class)
+                .optional();
+    }
+
     public record Running(String cycleId, long candidacyId, Long fundraiserId, CampaignStage stage) {}
 
     public void countRun(String cycleId) {

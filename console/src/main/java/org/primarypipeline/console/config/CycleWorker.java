@@ -51,7 +51,8 @@ public class CycleWorker implements SmartLifecycle {
         // database connections and wait on mail, SMS and Stripe
         Worker worker = factory.newWorker(DistrictCycleWorkflow.TASK_QUEUE, options(properties));
         // the winners' campaigns run on the same queue: the cycle starts each as its child
-        worker.registerWorkflowImplementationTypes(DistrictCycleWorkflowImpl.class, CandidateCampaignWorkflowImpl.class);
+        worker.registerWorkflowImplementationTypes(
+                DistrictCycleWorkflowImpl.class, CandidateCampaignWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities);
         factory.start();
         running = true;

@@ -23,8 +23,11 @@ public class CandidateCampaignWorkflowImpl implements CandidateCampaignWorkflow 
 
     static final Duration WEEK = Duration.ofDays(7);
 
-    /** About 45 weeks of history per run; the next run starts from PostgreSQL's record of the campaign. */
-    static final int HISTORY_LIMIT = 500;
+    /**
+     * About twenty weeks of history per run (a week is a dozen events); the next run starts from
+     * PostgreSQL's record of the campaign and what this run hands on in its {@link CampaignPlan}.
+     */
+    static final int HISTORY_LIMIT = 250;
 
     private static final RetryOptions RETRY = RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofSeconds(1))
