@@ -31,7 +31,7 @@ final class CampaignData {
                 .query(String.class)
                 .list();
         List<String> cycles = new ArrayList<>();
-        LocalDate election = ElectionCalendar.generalOnOrAfter(LocalDate.now());
+        LocalDate election = ElectionCalendar.generalOnOrAfter(LocalDate.now(java.time.ZoneOffset.UTC));
         for (String district : districts) {
             CycleRecord cycle = db.bean(CycleRepository.class)
                     .create("cd2026", district, CycleSettings.defaults(), "bench", Instant.now());
