@@ -103,6 +103,10 @@ public class CampaignBench implements Runnable {
             weeks = 8;
         }
         PrintStream out = System.out;
+        for (String quiet : List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "io.zonky")) {
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(quiet))
+                    .setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         try (ActivitiesContext db = ActivitiesContext.start()) {
             List<String> cycles = CampaignData.generate(db, campaigns, events, rsvps, members);
             try (AnnotationConfigApplicationContext batch = batch(db)) {

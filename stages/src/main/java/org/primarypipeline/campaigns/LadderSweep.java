@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.primarypipeline.outreach.OutboundMessage;
@@ -148,6 +149,7 @@ public class LadderSweep {
     public int askToHost(String cycleId) {
         return tx.execute(s -> {
             List<OutboundMessage> queued = new ArrayList<>();
+            Map<String, CampaignMessages.Campaign> campaigns = new HashMap<>();
             jdbc.sql("""
                             with attended as (
                                 select r.member_id, max(e.cycle_id) as cycle_id
@@ -171,7 +173,8 @@ public class LadderSweep {
                     .param("rule", ASK_TO_HOST)
                     .param("now", Timestamp.from(clock.instant()))
                     .query((rs, n) -> {
-                        Map<String, Object> model = messages.model(messages.campaign(rs.getString(2)), rs.getString(5));
+                        Map<String, Object> model = messages.model(
+                                campaigns.computeIfAbsent(rs.getString(2), messages::campaign), rs.getString(5));
                         model.put("memberName", rs.getString(3));
                         return OutboundMessage.email(
                                 "ladder:" + ASK_TO_HOST + ":member:" + rs.getLong(1),
@@ -190,6 +193,7 @@ public class LadderSweep {
     public int offerTraining(String cycleId) {
         return tx.execute(s -> {
             List<OutboundMessage> queued = new ArrayList<>();
+            Map<String, CampaignMessages.Campaign> campaigns = new HashMap<>();
             jdbc.sql("""
                             with hosts as (
                                 select distinct on (e.host_member_id) e.host_member_id as member_id, e.cycle_id
@@ -220,7 +224,8 @@ public class LadderSweep {
                     .param("now", Timestamp.from(clock.instant()))
                     .query((rs, n) -> {
                         String locale = rs.getString(5);
-                        Map<String, Object> model = messages.model(messages.campaign(rs.getString(2)), locale);
+                        Map<String, Object> model =
+                                messages.model(campaigns.computeIfAbsent(rs.getString(2), messages::campaign), locale);
                         model.put("memberName", rs.getString(3));
                         model.put("trainingTitle", rs.getString(9));
                         model.put(
