@@ -29,8 +29,15 @@ final class BallotVoter {
             Pattern.compile("Entry <strong>#(\\d+)</strong>[^<]*<br><code>([0-9a-f]{64})</code>");
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    /** What the ballot page answered to a ranking: its status and, on 200, the receipt it shows. */
-    record Answer(int status, long seq, String code) {}
+    /**
+     * What the ballot page answered to a ranking: its status and, on 200, the receipt it shows, and whether
+     * this post stored a ballot ({@code stored}: the page shows the new ballot's secret, which exists only
+     * for a ballot just stored; a form the server recognised as sent twice gets the stored receipt without one).
+     */
+    record Answer(int status, long seq, String code, boolean stored) {}
+
+    /** The secret the answer shows only for a ballot this very post stored. */
+    private static final String SECRET = "id=\"secret\"";
 
     final long memberId;
     private final URI base;
@@ -99,16 +106,17 @@ final class BallotVoter {
 
     private Answer answer(HttpResponse<String> response) {
         if (response.statusCode() != 200) {
-            return new Answer(response.statusCode(), 0, null);
+            return new Answer(response.statusCode(), 0, null, false);
         }
         String next = shown(response.body());
         if (next != null) {
             shown = next;
         }
         Matcher receipt = RECEIPT.matcher(response.body());
+        boolean stored = response.body().contains(SECRET);
         return receipt.find()
-                ? new Answer(200, Long.parseLong(receipt.group(1)), receipt.group(2))
-                : new Answer(200, 0, null);
+                ? new Answer(200, Long.parseLong(receipt.group(1)), receipt.group(2), stored)
+                : new Answer(200, 0, null, stored);
     }
 
     private static String shown(String page) {

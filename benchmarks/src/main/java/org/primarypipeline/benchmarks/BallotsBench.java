@@ -205,7 +205,7 @@ public final class BallotsBench implements Runnable {
         notes.printf(
                 Locale.ROOT,
                 "note: %d ballots/s offered: %d answers (%d double submits), p50 %.1f ms, p99 %.1f ms, %d errors"
-                        + " (%d double submits processed twice)%s%n",
+                        + " (%d double submits processed twice; %d answered with two receipt numbers)%s%n",
                 o.rate(),
                 o.sent(),
                 o.doubles(),
@@ -213,6 +213,7 @@ public final class BallotsBench implements Runnable {
                 o.p99Ms(),
                 o.errors(),
                 o.processedTwice(),
+                o.differentReceipts(),
                 o.errorSamples().isEmpty() ? "" : "; e.g. " + String.join(" | ", o.errorSamples()));
     }
 

@@ -3,9 +3,13 @@ package org.primarypipeline.benchmarks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Queue;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +38,7 @@ final class CastSchedule {
             double p99Ms,
             int errors,
             int processedTwice,
+            int differentReceipts,
             List<Confirmed> confirmed,
             List<String> errorSamples) {
 
@@ -60,7 +65,10 @@ final class CastSchedule {
         Queue<Confirmed> confirmed = new ConcurrentLinkedQueue<>();
         Queue<String> errors = new ConcurrentLinkedQueue<>();
         List<CompletableFuture<?>> pending = new ArrayList<>(total);
-        AtomicInteger twice = new AtomicInteger();
+        // every post that stored a ballot (member, receipt number), and the double submits whose two posts both did
+        Queue<long[]> stored = new ConcurrentLinkedQueue<>();
+        Queue<long[]> bothStored = new ConcurrentLinkedQueue<>();
+        AtomicInteger differentReceipts = new AtomicInteger();
         int doubles = 0;
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
@@ -82,6 +90,9 @@ final class CastSchedule {
                         errors.add("member " + voter.memberId + ": HTTP " + answer.status()
                                 + (answer.status() == 200 ? " without a receipt" : ""));
                     } else {
+                        if (answer.stored()) {
+                            stored.add(new long[] {voter.memberId, answer.seq()});
+                        }
                         confirmed.add(new Confirmed(voter.memberId, ranking, answer.seq(), answer.code()));
                     }
                 }));
@@ -90,13 +101,25 @@ final class CastSchedule {
                 doubles++;
                 CompletableFuture<BallotVoter.Answer> first = posts.get(0);
                 CompletableFuture<BallotVoter.Answer> second = posts.get(1);
-                // a double submit is processed once: both answers show the same receipt
+                // a double submit is processed once: one of the two posts stores the ballot, the other gets
+                // the stored receipt back without a secret. Whether a post stored a ballot is what the server
+                // says (the secret), not the receipt numbers: another ballot of the same member may land between
+                // the two posts (the member is drawn again), and then the second answer shows that ballot's
+                // receipt, or, when that ballot ranks differently, the second post is a change of ballot again
                 pending.add(CompletableFuture.allOf(first, second).handle((ignored, failure) -> {
+                    if (failure == null
+                            && first.join().stored()
+                            && second.join().stored()) {
+                        long a = first.join().seq();
+                        long b = second.join().seq();
+                        bothStored.add(new long[] {voter.memberId, Math.min(a, b), Math.max(a, b)});
+                    }
                     if (failure == null
                             && first.join().code() != null
                             && second.join().code() != null
                             && first.join().seq() != second.join().seq()) {
-                        twice.incrementAndGet();
+                        // what was counted as "processed twice" before #18's correction: shown beside it
+                        differentReceipts.incrementAndGet();
                     }
                     return null;
                 }));
@@ -105,6 +128,12 @@ final class CastSchedule {
             }
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        if (!confirmed.isEmpty() && stored.isEmpty()) {
+            // the count of double submits stored twice rests on the secret the page shows a stored ballot with
+            throw new IllegalStateException(
+                    "no answer showed a ballot's secret: the ballot page changed, and stored ballots cannot be told apart");
+        }
+        int twice = processedTwice(stored, bothStored);
         long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
         List<String> samples = errors.stream().limit(5).toList();
@@ -114,10 +143,33 @@ final class CastSchedule {
                 doubles,
                 percentileMs(sorted, 0.50),
                 percentileMs(sorted, 0.99),
-                errors.size() + twice.get(),
-                twice.get(),
+                errors.size() + twice,
+                twice,
+                differentReceipts.get(),
                 List.copyOf(confirmed),
                 samples);
+    }
+
+    /**
+     * Double submits whose two posts were stored as two ballots in a row of their member's ballots: the
+     * same form processed twice. When another ballot of the member was stored between the two (an answer
+     * showing its secret, with a receipt number between theirs), the second post changed the member's
+     * ballot back, which is what the member's last click asked for: not counted.
+     */
+    static int processedTwice(Iterable<long[]> stored, Iterable<long[]> bothStored) {
+        Map<Long, NavigableSet<Long>> byMember = new HashMap<>();
+        for (long[] s : stored) {
+            byMember.computeIfAbsent(s[0], m -> new TreeSet<>()).add(s[1]);
+        }
+        int twice = 0;
+        for (long[] d : bothStored) {
+            if (byMember.getOrDefault(d[0], new TreeSet<>())
+                    .subSet(d[1], false, d[2], false)
+                    .isEmpty()) {
+                twice++;
+            }
+        }
+        return twice;
     }
 
     /** One to five nominees in a random order. */

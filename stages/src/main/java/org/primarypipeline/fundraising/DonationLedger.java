@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.primarypipeline.campaigns.Attribution;
 import org.primarypipeline.core.money.Money;
 import org.primarypipeline.cycles.Durations;
 import org.primarypipeline.outreach.OutboundMessage;
@@ -146,6 +147,7 @@ public class DonationLedger {
                 p.amountCents(),
                 p.paidAt(),
                 "donation:" + (p.invoiceId() != null ? p.invoiceId() : p.paymentIntentId()));
+        Attribution.donationBooked(jdbc, id, p.intentId());
         checkLimit(id);
         queueReceipt(id);
         requestBestEffortsIfMissing(id);

@@ -88,6 +88,25 @@ public record OutboundMessage(
     /** The model entry listing the entries {@link #withSecrets} marked. */
     public static final String SECRETS = "_secrets";
 
+    /**
+     * The same message with a file attached to its email (an event's {@code .ics}, say): kept in the model
+     * under {@link #ATTACHMENTS} as name, MIME type and text, and attached by the email route. SMS ignore it.
+     */
+    public OutboundMessage withAttachment(String fileName, String contentType, String text) {
+        Map<String, Object> marked = new LinkedHashMap<>(model);
+        List<Object> files = new ArrayList<>();
+        if (model.get(ATTACHMENTS) instanceof List<?> already) {
+            files.addAll(already);
+        }
+        files.add(Map.of("name", fileName, "type", contentType, "text", text));
+        marked.put(ATTACHMENTS, List.copyOf(files));
+        return new OutboundMessage(
+                dedupKey, channel, recipient, template, marked, transactional, recipientZone, notBefore);
+    }
+
+    /** The model entry {@link #withAttachment} lists files in. */
+    public static final String ATTACHMENTS = "_attachments";
+
     /** The same message, held back until this instant (a reminder for tomorrow morning, say). */
     public OutboundMessage notBefore(Instant instant) {
         return new OutboundMessage(

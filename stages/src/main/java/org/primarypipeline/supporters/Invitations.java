@@ -111,15 +111,15 @@ public class Invitations {
     public Invitation invite(
             long inviterMemberId, Channel channel, String address, String inviteeName, boolean offersProxy) {
         String normalized = normalize(channel, address);
-        record Inviter(long groupId, String districtId, String name) {}
+        record Inviter(long groupId, String districtId, String name, String locale) {}
         Inviter inviter = jdbc.sql("""
-                select g.id, g.district_id, m.full_name from group_membership gm
+                select g.id, g.district_id, m.full_name, m.locale from group_membership gm
                 join district_group g on g.id = gm.group_id join district_plan p on p.id = g.plan_id and p.is_current
                 join member m on m.id = gm.member_id
                 where gm.member_id = ? and gm.left_at is null
                 """)
                 .param(inviterMemberId)
-                .query((rs, n) -> new Inviter(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .query((rs, n) -> new Inviter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional()
                 .orElseThrow(() -> new IllegalArgumentException(
                         "member " + inviterMemberId + " is in no district group, so cannot invite"));
@@ -146,27 +146,20 @@ public class Invitations {
                         offersProxy)
                 .query(Long.class)
                 .single();
-        Map<String, Object> model = Map.of(
-                "inviterName",
-                inviter.name(),
-                "districtId",
-                inviter.districtId(),
-                "inviteeName",
-                inviteeName == null ? "" : inviteeName,
-                "token",
-                token,
-                "offersProxy",
-                offersProxy,
-                "invitationUrl",
-                invitationUrl(token),
-                "invitationPageUrl",
-                links.url("/invitation"),
-                "joinUrl",
-                links.url("/join"),
-                // groups vote Smartocratically unless a round is launched with the liquid policy, and that
-                // round's own messages then say so; an invitation belongs to no round
-                "liquid",
-                false);
+        Map<String, Object> model = new java.util.LinkedHashMap<>();
+        model.put("inviterName", inviter.name());
+        model.put("districtId", inviter.districtId());
+        model.put("inviteeName", inviteeName == null ? "" : inviteeName);
+        model.put("token", token);
+        model.put("offersProxy", offersProxy);
+        model.put("invitationUrl", invitationUrl(token));
+        model.put("invitationPageUrl", links.url("/invitation"));
+        model.put("joinUrl", links.url("/join"));
+        // groups vote Smartocratically unless a round is launched with the liquid policy, and that round's
+        // own messages then say so; an invitation belongs to no round
+        model.put("liquid", false);
+        // the invitee is no member yet: the message is in the inviter's language, whom they know
+        model.put("locale", inviter.locale() == null ? "en" : inviter.locale());
         outbox.enqueue(new OutboundMessage("invitation:" + id, channel, normalized, TEMPLATE, model)
                 .inState(inviter.districtId())
                 .withSecrets("token", "invitationUrl"));

@@ -46,7 +46,13 @@ public class JoinRequests {
      * {@code sent} is false for a bot, which is answered the same but sent nothing.
      */
     public record Requested(
-            String districtId, String namedDistrictId, Channel channel, Instant expiresAt, String note, boolean sent) {}
+            String districtId,
+            String namedDistrictId,
+            Channel channel,
+            Instant expiresAt,
+            String note,
+            boolean sent,
+            Long requestId) {}
 
     public enum State {
         VALID,
@@ -122,7 +128,7 @@ public class JoinRequests {
         }
         Instant expires = Instant.now().plus(settings.confirmTtl());
         if (form.fromABot()) {
-            return new Requested(named, named, channel, expires, null, false);
+            return new Requested(named, named, channel, expires, null, false, null);
         }
         String[] located = locate(plan, named, valid.zip());
         String district = located[0];
@@ -166,7 +172,7 @@ public class JoinRequests {
                 .asTransactional()
                 .withSecrets("confirmUrl")
                 .inState(district));
-        return new Requested(district, named, channel, expires, located[1], true);
+        return new Requested(district, named, channel, expires, located[1], true, id);
     }
 
     /** The public page that confirms, the token in its path; {@code ?lang=es} shows it in Spanish. */

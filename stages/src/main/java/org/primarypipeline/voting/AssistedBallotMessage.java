@@ -6,8 +6,8 @@ import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.outreach.OutboundMessage;
 
 /**
- * The message with the link to confirm or void an assisted ballot (template {@code assisted-ballot}). It
- * is transactional, like a ballot link: the member asked for this, so marketing preferences do not apply.
+ * The message with the link to confirm or void an assisted ballot (template {@code assisted-ballot}), in
+ * the member's language ({@code member.locale}, the model's {@code locale}). It is transactional, like a ballot link: the member asked for this, so marketing preferences do not apply.
  */
 public final class AssistedBallotMessage {
 
@@ -24,7 +24,9 @@ public final class AssistedBallotMessage {
         model.put("enteredWhat", enteredWhat(entered.entry()));
         model.put("answerUrl", answerUrl);
         model.put("closesAt", BallotLinks.closesAt(cycle));
-        model.put("spanish", false);
+        model.put("enteredRanking", entered.entry().ranking() != null);
+        model.put("enteredProxies", entered.entry().proxies() != null);
+        model.put("locale", entered.locale());
         return new OutboundMessage(
                         "assisted-ballot:" + entered.entry().id(),
                         entered.entry().channel(),

@@ -64,7 +64,8 @@ public class AssistedBallots {
      * An entry just stored, the token of its link (never stored) and where to send it; {@code replaced}
      * the id of the pending entry it replaced, or null.
      */
-    public record Entered(Entry entry, String token, String address, String memberName, Long replaced) {}
+    /** {@code locale} the member's language ({@code member.locale}), for the message that asks them. */
+    public record Entered(Entry entry, String token, String address, String memberName, Long replaced, String locale) {}
 
     private final JdbcClient jdbc;
 
@@ -87,10 +88,10 @@ public class AssistedBallots {
             Scope scope,
             String enteredBy,
             String note) {
-        record Contact(String name, String email, String phone) {}
-        Contact contact = jdbc.sql("select full_name, email, phone from member where id = ?")
+        record Contact(String name, String email, String phone, String locale) {}
+        Contact contact = jdbc.sql("select full_name, email, phone, locale from member where id = ?")
                 .param(memberId)
-                .query((rs, n) -> new Contact(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .query((rs, n) -> new Contact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional()
                 .orElseThrow(() -> new IllegalArgumentException("there is no member " + memberId));
         if (contact.email() == null && contact.phone() == null) {
@@ -130,7 +131,8 @@ public class AssistedBallots {
                 token,
                 channel == Channel.EMAIL ? contact.email() : contact.phone(),
                 contact.name(),
-                replaced);
+                replaced,
+                contact.locale() == null ? "en" : contact.locale());
     }
 
     /** The entry a link points to, without answering it. */

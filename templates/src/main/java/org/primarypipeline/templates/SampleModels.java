@@ -252,13 +252,33 @@ public final class SampleModels {
                 "OH-11",
                 "cycleId",
                 "OH-11-1",
-                "enteredWhat",
-                "a ranking of the candidates",
+                "enteredRanking",
+                true,
+                "enteredProxies",
+                true,
                 "answerUrl",
                 "https://pp.example.org/ballot/assisted/SAMPLE-TOKEN",
                 "closesAt",
-                "Tue, Dec 15, 8:00 PM EST",
-                "spanish",
+                "Tue, Dec 15, 8:00 PM EST");
+        put(
+                "group-invitation",
+                "inviterName",
+                "Bea Lopez",
+                "districtId",
+                "OH-11",
+                "inviteeName",
+                "Carl",
+                "token",
+                "SAMPLE-CODE",
+                "offersProxy",
+                true,
+                "invitationUrl",
+                "https://pp.example.org/invitation/SAMPLE-CODE",
+                "invitationPageUrl",
+                "https://pp.example.org/invitation",
+                "joinUrl",
+                "https://pp.example.org/join",
+                "liquid",
                 false);
         put("candidate-certified", "candidateName", "Jo Park", "districtId", "OH-11", "cycleId", "OH-11-1");
         put(
@@ -285,6 +305,32 @@ public final class SampleModels {
                 "https://pp.example.org/me/sign-in/SAMPLE-TOKEN",
                 "minutes",
                 15);
+        event("event-rsvp-confirm", "confirmUrl", "https://pp.example.org/events/rsvp/SAMPLE-TOKEN");
+        event("event-confirmed", null, null);
+        event("event-invitation", null, null);
+        event("event-reminder", null, null);
+        event("event-follow-up", "hostUrl", "https://pp.example.org/events/new");
+    }
+
+    /** An event's message: the event's fields, and the link of its own when it has one. */
+    private static void event(String name, String linkField, String link) {
+        put(
+                name,
+                "fullName",
+                "Ana Ruiz",
+                "eventTitle",
+                "Phone bank for Jo Park",
+                "hostName",
+                "Lee Host",
+                "when",
+                "Sat, Oct 3, 10:00 AM EDT",
+                "where",
+                "Community room, 12 Main St, Ann Arbor",
+                "eventUrl",
+                "https://pp.example.org/events/7");
+        if (linkField != null) {
+            CANDIDATE_STEPS.get(name).put(linkField, link);
+        }
     }
 
     // the candidate's campaign (docs/campaigns.md): to the group, its hosts, and up the ladder

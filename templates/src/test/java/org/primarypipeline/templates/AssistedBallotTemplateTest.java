@@ -20,7 +20,7 @@ class AssistedBallotTemplateTest {
         RenderedMessage english = renderer.render("assisted-ballot", model);
         assertThat(english.subject()).isEqualTo("Confirm the ballot entered for you in OH-11");
         assertThat(english.text())
-                .contains("At your request, staff entered a ranking of the candidates for you")
+                .contains("At your request, staff entered a ranking of the candidates and a list of proxies for you")
                 .contains("It counts only if you confirm it")
                 .contains("void it")
                 .contains("https://pp.example.org/ballot/assisted/SAMPLE-TOKEN")
@@ -34,7 +34,7 @@ class AssistedBallotTemplateTest {
                 .contains("https://pp.example.org/ballot/assisted/SAMPLE-TOKEN")
                 .contains("STOP");
 
-        model.put("spanish", true);
+        model.put("locale", "es");
         RenderedMessage spanish = renderer.render("assisted-ballot", model);
         assertThat(spanish.subject()).isEqualTo("Confirma la papeleta que se introdujo por ti en OH-11");
         assertThat(spanish.text() + spanish.html())

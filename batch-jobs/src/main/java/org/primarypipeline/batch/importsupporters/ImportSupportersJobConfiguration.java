@@ -37,7 +37,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <ol>
  *   <li>{@code import-rows}: the file is split into ranges of records (byte ranges that start on a record
  *       boundary, with their first line number) read by parallel partitions ({@code pp.import.partitions},
- *       default one per core), on threads here or on the batch workers; each reads, validates, normalises and
+ *       default two per core), on threads here or on the batch workers; each reads, validates, normalises and
  *       districts chunks of {@code pp.import.chunk-size} rows (handed on in blocks of up to
  *       {@code pp.import.block-size}) and writes them with COPY.</li>
  *   <li>{@code import-finish}: sums what the partitions counted and writes the rejects report.</li>
@@ -81,8 +81,10 @@ public class ImportSupportersJobConfiguration {
 
     /**
      * The partitions run on threads here or, with {@code pp.batch.partitioning=remote}, on the batch
-     * workers ({@link PartitionedSteps}); {@code pp.import.partitions} sets how many (default: one per
-     * core here, {@code pp.batch.grid-size} when remote).
+     * workers ({@link PartitionedSteps}); {@code pp.import.partitions} sets how many (default: two per
+     * core here, {@code pp.batch.grid-size} when remote). Two per core because a partition's thread waits
+     * while PostgreSQL stores its chunk: with one per core, a core is idle whenever both partitions wait on
+     * their writes or both run Java; with two, the other partition of the pair reads and districts then.
      */
     @Bean
     Step importRows(
@@ -92,7 +94,7 @@ public class ImportSupportersJobConfiguration {
             @Value("${pp.import.partitions:0}") int partitions) {
         int grid = partitions > 0
                 ? partitions
-                : partitioned.remote() ? 0 : Runtime.getRuntime().availableProcessors();
+                : partitioned.remote() ? 0 : 2 * Runtime.getRuntime().availableProcessors();
         return partitioned.manager("import-rows", importRowsWorker, importPartitioner, grid, false);
     }
 

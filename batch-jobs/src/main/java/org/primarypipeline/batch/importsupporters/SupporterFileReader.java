@@ -1,6 +1,7 @@
 package org.primarypipeline.batch.importsupporters;
 
-import java.io.BufferedReader;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,13 +16,13 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.batch.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * Reads the records of one partition's byte range with Commons CSV, in blocks of {@code blockSize}
+ * Reads the records of one partition's byte range with FastCSV (RFC 4180 as Commons CSV's default format
+ * reads it: a record ends at CR, LF or CRLF outside quotes, {@code ""} is a quote inside quotes, a field
+ * may be short of the header's width or longer; a character after a closing quote fails the read, as it
+ * did), in blocks of {@code blockSize}
  * records. Restartable: the count of records handed on is saved with every chunk, and a restart skips
  * that many records of the range (records, not blocks, so a resume with another block size loses none).
  */
@@ -31,9 +32,8 @@ public class SupporterFileReader extends AbstractItemCountingItemStreamItemReade
     private final long start;
     private final long end;
     private final long firstLine;
-    private CSVParser parser;
-    private Iterator<CSVRecord> records;
-    private long linesBefore;
+    private CsvReader<CsvRecord> parser;
+    private Iterator<CsvRecord> records;
     private final int blockSize;
     private long rowsRead;
 
@@ -51,13 +51,14 @@ public class SupporterFileReader extends AbstractItemCountingItemStreamItemReade
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         channel.position(start);
         InputStream range = new Bounded(Channels.newInputStream(channel), end - start);
-        // empty lines come through as records so that line numbers stay exact; doRead passes over them
-        linesBefore = 0;
-        parser = CSVFormat.DEFAULT
-                .builder()
-                .setIgnoreEmptyLines(false)
-                .get()
-                .parse(new BufferedReader(new InputStreamReader(range, strictUtf8()), 1 << 16));
+        // empty lines come through as records (nextRow passes over them); a record's line is where it starts
+        parser = CsvReader.builder()
+                .skipEmptyLines(false)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                // Commons CSV passed over blanks between a closing quote and the comma
+                .trimWhitespacesAroundQuotes(true)
+                .ofCsvRecord(new InputStreamReader(range, strictUtf8()));
         records = parser.iterator();
     }
 
@@ -102,11 +103,9 @@ public class SupporterFileReader extends AbstractItemCountingItemStreamItemReade
 
     private RawRow nextRow() {
         while (records.hasNext()) {
-            // hasNext parsed the record; the line count is where the previous record ended
-            CSVRecord record = records.next();
-            long line = firstLine + linesBefore;
-            linesBefore = parser.getCurrentLineNumber();
-            String[] values = record.values();
+            CsvRecord record = records.next();
+            long line = firstLine + record.getStartingLineNumber() - 1;
+            String[] values = record.getFields().toArray(String[]::new);
             if (values.length == 1 && values[0].isBlank()) {
                 continue;
             }

@@ -40,7 +40,7 @@ public class UsersCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--role", required = true, description = "admin, staff, finance or auditor.")
+        @Option(names = "--role", required = true, description = "admin, staff, finance, auditor or organizer.")
         String role;
 
         @Option(names = "--name", required = true, description = "Account name: 2-40 letters, digits, '.', '_' or '-'.")

@@ -65,14 +65,18 @@ public record CyclePage(
 
     public record Step(String title, boolean done, boolean current, String state) {}
 
-    /** Which action forms the page shows; {@code any} is false once the cycle ended or for a read-only role. */
+    /**
+     * Which action forms the page shows; {@code any} is false once the cycle ended or for a read-only role.
+     * {@code recountRunning}: why the approve button is disabled (null when it is not).
+     */
     public record Actions(
             boolean any,
             boolean window,
             String windowName,
             boolean certification,
             boolean alreadyApproved,
-            boolean cancel) {}
+            boolean cancel,
+            String recountRunning) {}
 
     public record Nominee(
             long id,

@@ -97,8 +97,13 @@ class CycleStatePanels {
                 stage.title().toLowerCase(),
                 steer && stage == CycleStage.CERTIFICATION,
                 live != null && approvedBy(live, username),
-                steer);
+                steer,
+                live != null && live.recountRunning() ? RECOUNT_RUNNING : null);
     }
+
+    /** Beside the disabled button: the workflow refuses an approval with the same reason meanwhile. */
+    static final String RECOUNT_RUNNING =
+            "The recount of this round is still running: approving waits until it has said whether the result stands.";
 
     private static boolean approvedBy(CycleView live, String username) {
         return live.certifiedBy().stream().anyMatch(n -> n.equalsIgnoreCase(username));

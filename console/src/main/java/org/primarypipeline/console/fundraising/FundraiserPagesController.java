@@ -5,6 +5,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.primarypipeline.campaigns.Attribution;
+import org.primarypipeline.campaigns.CandidatePageData;
+import org.primarypipeline.campaigns.Refcodes;
+import org.primarypipeline.console.campaigns.RefcodeCookies;
 import org.primarypipeline.console.fundraising.FundraiserPageModels.BestEfforts;
 import org.primarypipeline.console.web.PublicPage;
 import org.primarypipeline.console.web.PublicPageView;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The public side of a fundraiser: its page with progress toward the goal, the donation form that
@@ -38,22 +43,34 @@ public class FundraiserPagesController {
     private final DonationCheckout checkout;
     private final DonationLedger ledger;
     private final FundraisingSettings settings;
+    private final CandidatePageData candidates;
+    private final Attribution attribution;
 
     public FundraiserPagesController(
-            FinanceReports reports, DonationCheckout checkout, DonationLedger ledger, FundraisingSettings settings) {
+            FinanceReports reports,
+            DonationCheckout checkout,
+            DonationLedger ledger,
+            FundraisingSettings settings,
+            CandidatePageData candidates,
+            Attribution attribution) {
         this.reports = reports;
         this.checkout = checkout;
         this.ledger = ledger;
         this.settings = settings;
+        this.candidates = candidates;
+        this.attribution = attribution;
     }
 
+    /** The fundraiser's page is now the candidate page: a permanent redirect keeps old links working. */
     @GetMapping(value = "/fundraisers/{id}", produces = MediaType.TEXT_HTML_VALUE)
-    ModelAndView page(@PathVariable long id) {
-        Optional<FinanceReports.Progress> found = reports.progress(id);
-        if (found.isEmpty()) {
+    ModelAndView page(@PathVariable long id, @RequestParam(name = "r", required = false) String code) {
+        Optional<String> cycle = candidates.cycleOfFundraiser(id);
+        if (cycle.isEmpty()) {
             return page(HttpStatus.NOT_FOUND, "note", FundraiserPages.notFound());
         }
-        return page(HttpStatus.OK, "fundraiser", FundraiserPages.fundraiser(found.get()));
+        RedirectView moved = new RedirectView("/c/" + cycle.get() + (Refcodes.wellFormed(code) ? "?r=" + code : ""));
+        moved.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+        return new ModelAndView(moved);
     }
 
     @GetMapping(value = "/fundraisers/{id}/donate", produces = MediaType.TEXT_HTML_VALUE)
@@ -94,6 +111,7 @@ public class FundraiserPagesController {
         try {
             DonationCheckout.Outcome outcome = checkout.start(form);
             if (outcome instanceof DonationCheckout.ToPayment pay) {
+                attribution.checkoutStarted(pay.intentId(), RefcodeCookies.touch(request));
                 return PublicPageView.seeOther(pay.checkoutUrl());
             }
             return donatePage(

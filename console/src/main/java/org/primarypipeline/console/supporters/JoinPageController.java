@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.primarypipeline.campaigns.Attribution;
+import org.primarypipeline.console.campaigns.RefcodeCookies;
 import org.primarypipeline.console.supporters.JoinFormModels.Sent;
 import org.primarypipeline.console.web.PublicPage;
 import org.primarypipeline.console.web.PublicPageView;
@@ -43,10 +45,12 @@ public class JoinPageController {
 
     private final JoinDistrictGroup join;
     private final ZipLocator locator;
+    private final Attribution attribution;
 
-    public JoinPageController(JoinDistrictGroup join, ZipLocator locator) {
+    public JoinPageController(JoinDistrictGroup join, ZipLocator locator, Attribution attribution) {
         this.join = join;
         this.locator = locator;
+        this.attribution = attribution;
     }
 
     @GetMapping("/join")
@@ -103,6 +107,9 @@ public class JoinPageController {
                     HttpStatus.TOO_MANY_REQUESTS,
                     "join",
                     typed.again(page, problems, choices, Math.max(1, (seconds + 59) / 60)));
+        }
+        if (done.sent()) {
+            attribution.recordJoin(done.requestId(), done.districtId(), RefcodeCookies.touch(request));
         }
         boolean bySms = done.channel() == Channel.SMS;
         return page(

@@ -82,7 +82,7 @@ public class MemberHomeController {
             return null;
         }
         return switch (saved) {
-            case "contact", "language", "address" -> PageTexts.text(language, "me.saved-" + saved);
+            case "contact", "language", "address", "privacy" -> PageTexts.text(language, "me.saved-" + saved);
             case "left" -> PageTexts.text(language, "me.left");
             case "moved" ->
                 PageTexts.text(language, "me.moved")

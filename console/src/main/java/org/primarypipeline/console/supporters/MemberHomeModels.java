@@ -1,6 +1,7 @@
 package org.primarypipeline.console.supporters;
 
 import java.util.List;
+import org.primarypipeline.console.campaigns.MemberSharing;
 import org.primarypipeline.console.web.PublicPage;
 
 /** The member's home page and its confirmation page (templates {@code public/members/home}, {@code leave}). */
@@ -24,7 +25,9 @@ final class MemberHomeModels {
             List<InviteRow> invitations,
             Contact contact,
             boolean spanish,
-            Address address)
+            Address address,
+            MemberSharing.Box sharing,
+            Privacy privacy)
             implements PublicPage {
         public boolean hasInvitations() {
             return !invitations.isEmpty();
@@ -60,6 +63,12 @@ final class MemberHomeModels {
     }
 
     record Choice(String districtId, String id) {}
+
+    /**
+     * Who may find me by name in my group (one of the three true) and whether the people I name as
+     * proxies see my name; {@code error} a sentence beside the choice when it was refused.
+     */
+    record Privacy(boolean group, boolean connected, boolean nobody, boolean nameShown, String error) {}
 
     /** The step that asks before leaving the group. */
     record Leave(String title, String formKey, String districtId) implements PublicPage {}

@@ -1,6 +1,7 @@
 package org.primarypipeline.console.supporters;
 
 import java.util.List;
+import org.primarypipeline.console.campaigns.MemberSharing;
 import org.primarypipeline.console.supporters.MemberHomeModels.Address;
 import org.primarypipeline.console.supporters.MemberHomeModels.Contact;
 import org.primarypipeline.console.supporters.MemberHomeModels.GroupBox;
@@ -14,6 +15,7 @@ import org.primarypipeline.console.web.i18n.PageTexts;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.outreach.ConsentRegistry;
+import org.primarypipeline.supporters.Acquaintances;
 import org.springframework.stereotype.Component;
 
 /** Reads the member's home page into its record, in the page's language. */
@@ -21,18 +23,37 @@ import org.springframework.stereotype.Component;
 public class MemberHomePages {
 
     /** What a refused or finished change puts on the page instead of the stored values. */
-    record Edits(String notice, Contact contact, Address address) {
+    record Edits(String notice, Contact contact, Address address, String privacyErrorKey) {
         static final Edits NONE = new Edits(null, null, null);
+
+        Edits(String notice, Contact contact, Address address) {
+            this(notice, contact, address, null);
+        }
+
+        /** The page again after a refused privacy choice: the key of the sentence said beside it. */
+        static Edits privacyRefused(String key) {
+            return new Edits(null, null, null, key);
+        }
     }
 
     private final MemberHomeReadModel reads;
     private final ConsentRegistry consent;
     private final Format format;
+    private final MemberSharing sharing;
 
-    public MemberHomePages(MemberHomeReadModel reads, ConsentRegistry consent, Format format) {
+    private final Acquaintances acquaintances;
+
+    public MemberHomePages(
+            MemberHomeReadModel reads,
+            ConsentRegistry consent,
+            Format format,
+            MemberSharing sharing,
+            Acquaintances acquaintances) {
+        this.acquaintances = acquaintances;
         this.reads = reads;
         this.consent = consent;
         this.format = format;
+        this.sharing = sharing;
     }
 
     /** The member's own language ({@code member.locale}). */
@@ -86,7 +107,19 @@ public class MemberHomePages {
                         .toList(),
                 contact,
                 "es".equals(me.locale()),
-                address);
+                address,
+                sharing.box(me.id(), group == null ? null : group.districtId(), language),
+                privacy(me.id(), language, edits.privacyErrorKey()));
+    }
+
+    private MemberHomeModels.Privacy privacy(long memberId, Language language, String errorKey) {
+        Acquaintances.Privacy p = acquaintances.privacy(memberId);
+        return new MemberHomeModels.Privacy(
+                p.findable() == Acquaintances.Findable.GROUP,
+                p.findable() == Acquaintances.Findable.CONNECTED,
+                p.findable() == Acquaintances.Findable.NOBODY,
+                p.nameShownToProxies(),
+                errorKey == null ? null : PageTexts.text(language, errorKey));
     }
 
     private RoundBox round(MemberHomeReadModel.Round r, Language language, String ballotAddress) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.primarypipeline.console.supporters.TrustPageModels.Row;
-import org.primarypipeline.console.supporters.TrustPageModels.Trust;
 import org.primarypipeline.console.users.SignedInMember;
 import org.primarypipeline.console.web.PublicPageView;
 import org.primarypipeline.console.web.i18n.Language;
@@ -30,32 +29,33 @@ public class TrustPageController {
 
     private static final int MAX_ROWS = 200;
 
+    /** The notices a redirect may ask for ({@code ?saved=}), each a bundle key {@code trust.<notice>}. */
+    private static final java.util.Set<String> NOTICES = java.util.Set.of("saved", "asked", "confirmed");
+
     private final TrustReadModel reads;
     private final NameMyProxies name;
     private final MemberHomePages home;
+    private final TrustPages pages;
 
-    public TrustPageController(TrustReadModel reads, NameMyProxies name, MemberHomePages home) {
+    public TrustPageController(TrustReadModel reads, NameMyProxies name, MemberHomePages home, TrustPages pages) {
         this.reads = reads;
         this.name = name;
         this.home = home;
+        this.pages = pages;
     }
 
     @GetMapping("/me/proxies")
     public ModelAndView page(
             @AuthenticationPrincipal SignedInMember me,
             @RequestParam(required = false) String saved,
+            @RequestParam(required = false) String q,
             HttpServletRequest request) {
         Language own = home.language(me.memberId());
         Language language = PageLanguage.of(request, own);
-        Map<Long, Integer> standing = reads.standing(me.memberId());
-        List<Row> rows = new ArrayList<>();
-        for (TrustReadModel.Person p : reads.connected(me.memberId())) {
-            Integer units = standing.get(p.memberId());
-            rows.add(new Row(rows.size() + 1, p.memberId(), p.name(), units == null ? "" : units.toString(), null));
-        }
-        String notice = saved == null ? null : PageTexts.text(language, "trust.saved");
+        List<Row> rows = pages.rows(me.memberId());
+        String notice = saved == null || !NOTICES.contains(saved) ? null : PageTexts.text(language, "trust." + saved);
         return PublicPageView.personal(
-                HttpStatus.OK, "members/proxies", trust(me, language, notice, rows, Map.of()), own);
+                HttpStatus.OK, "members/proxies", pages.page(me, language, notice, rows, Map.of(), q), own);
     }
 
     @PostMapping("/me/proxies")
@@ -95,23 +95,9 @@ public class TrustPageController {
                         key == null ? null : PageTexts.text(language, key)));
             }
             return PublicPageView.personal(
-                    HttpStatus.BAD_REQUEST, "members/proxies", trust(me, language, null, rows, keys), own);
+                    HttpStatus.BAD_REQUEST, "members/proxies", pages.page(me, language, null, rows, keys, null), own);
         }
-        return PublicPageView.seeOther("/me/proxies?saved=yes");
-    }
-
-    private Trust trust(SignedInMember me, Language language, String notice, List<Row> rows, Map<String, String> keys) {
-        return new Trust(
-                PageTexts.text(language, "trust.title"),
-                me.formKey(),
-                notice,
-                rows,
-                keys.containsKey("people") ? PageTexts.text(language, keys.get("people")) : null,
-                keys.containsKey("shares") ? PageTexts.text(language, keys.get("shares")) : null,
-                reads.namedMe(me.memberId()),
-                reads.flowedToMe(me.memberId()).stream()
-                        .map(f -> new TrustPageModels.FlowRow(f.cycleId(), f.units()))
-                        .toList());
+        return PublicPageView.seeOther("/me/proxies?saved=saved");
     }
 
     /** The 1-based position of the person in the posted rows (0: not posted). */

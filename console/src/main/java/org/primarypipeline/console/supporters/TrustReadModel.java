@@ -19,6 +19,21 @@ public class TrustReadModel {
     /** Units members gave me directly in a counted round, as the count froze their lists. */
     public record Flow(String cycleId, int units) {}
 
+    /**
+     * The members connected to {@code :me} (column {@code other}): an accepted invitation either way, or
+     * an ask that the other confirmed, either way ("we both confirmed that we know each other").
+     */
+    static final String LINKED = """
+            select invitee_member_id as other from invitation
+            where inviter_member_id = :me and status = 'ACCEPTED' and invitee_member_id is not null
+            union
+            select inviter_member_id from invitation
+            where invitee_member_id = :me and status = 'ACCEPTED'
+            union
+            select asked_id from acquaintance where asker_id = :me and confirmed_at is not null
+            union
+            select asker_id from acquaintance where asked_id = :me and confirmed_at is not null""";
+
     private final JdbcClient jdbc;
 
     public TrustReadModel(JdbcClient jdbc) {
@@ -30,18 +45,13 @@ public class TrustReadModel {
         return jdbc.sql("""
                 with mine as (
                     select gm.group_id from group_membership gm where gm.member_id = :me and gm.left_at is null),
-                linked as (
-                    select invitee_member_id as other from invitation
-                    where inviter_member_id = :me and status = 'ACCEPTED' and invitee_member_id is not null
-                    union
-                    select inviter_member_id from invitation
-                    where invitee_member_id = :me and status = 'ACCEPTED')
+                linked as (%s)
                 select distinct m.id, m.full_name from linked l
                 join member m on m.id = l.other
                 join group_membership gm on gm.member_id = m.id and gm.left_at is null
                 where gm.group_id in (select group_id from mine) and m.id <> :me
                 order by m.full_name, m.id
-                """)
+                """.formatted(LINKED))
                 .param("me", memberId)
                 .query((rs, n) -> new Person(rs.getLong(1), rs.getString(2)))
                 .list();

@@ -43,6 +43,7 @@ public class Permissions {
             case READ_AUDIT -> "read the audit log";
             case SIGN_OFF_FINANCE -> "sign off finance reports";
             case MANAGE_USERS -> "manage console accounts";
+            case ORGANIZE -> "organize this district's campaign";
         };
     }
 }

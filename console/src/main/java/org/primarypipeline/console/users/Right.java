@@ -11,5 +11,10 @@ public enum Right {
     /** Read and sign off finance reports (the fundraising capability's pages). */
     SIGN_OFF_FINANCE,
     /** Add, disable and enable console accounts. */
-    MANAGE_USERS
+    MANAGE_USERS,
+    /**
+     * Organize the campaigns of the districts the account covers ({@code organizer_district}): approve or
+     * object to their events, see their campaign dashboards, message their volunteers. Nothing else.
+     */
+    ORGANIZE
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The four kinds of console account. Each person has exactly one, so who may do what is read off one
+ * The five kinds of console account. Each person has exactly one, so who may do what is read off one
  * column and one table (this enum), which is also what docs/console.md prints.
  */
 public enum Role {
@@ -25,7 +25,12 @@ public enum Role {
     AUDITOR(
             "auditor",
             "read everything, the audit log included; change nothing",
-            EnumSet.of(Right.VIEW, Right.READ_AUDIT));
+            EnumSet.of(Right.VIEW, Right.READ_AUDIT)),
+    ORGANIZER(
+            "organizer",
+            "a district's field organizer: approve or object to its events, see its campaign dashboard, message its"
+                    + " volunteers; only in the districts an admin granted",
+            EnumSet.of(Right.ORGANIZE));
 
     private final String label;
     private final String description;
@@ -56,13 +61,13 @@ public enum Role {
 
     public static Role parse(String text) {
         if (text == null) {
-            throw new IllegalArgumentException("a role is needed: admin, staff, finance or auditor");
+            throw new IllegalArgumentException("a role is needed: admin, staff, finance, auditor or organizer");
         }
         String wanted = text.trim().toUpperCase(Locale.ROOT);
         return Arrays.stream(values())
                 .filter(r -> r.name().equals(wanted))
                 .findFirst()
-                .orElseThrow(() ->
-                        new IllegalArgumentException("unknown role '" + text + "': admin, staff, finance or auditor"));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown role '" + text + "': admin, staff, finance, auditor or organizer"));
     }
 }

@@ -65,7 +65,7 @@ public class UserAdministration {
         try {
             role = Role.parse(roleText == null || roleText.isBlank() ? null : roleText);
         } catch (IllegalArgumentException e) {
-            problems.put("role", "choose one of the roles: admin, staff, finance or auditor");
+            problems.put("role", "choose one of the roles: admin, staff, finance, auditor or organizer");
         }
         try {
             PasswordHashing.checkStrength(username, password);

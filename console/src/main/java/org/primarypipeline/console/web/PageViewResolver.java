@@ -148,6 +148,7 @@ public class PageViewResolver implements ViewResolver, Ordered {
         item(items, path, "/cycles", "Cycles", user.can(Right.VIEW));
         item(items, path, "/supporters", "Supporters", user.can(Right.VIEW));
         item(items, path, "/pledge", "Pledge", user.can(Right.VIEW));
+        item(items, path, "/campaigns", "Campaigns", user.can(Right.VIEW) || user.can(Right.ORGANIZE));
         item(items, path, "/finance", "Finance", user.can(Right.SIGN_OFF_FINANCE));
         item(items, path, "/outbox/dead-letters", "Dead letters", user.can(Right.STEER_CYCLES));
         item(items, path, "/mailbox", "Mailbox", user.can(Right.STEER_CYCLES));

@@ -1,5 +1,6 @@
 package org.primarypipeline.console.fundraising;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -9,12 +10,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.primarypipeline.campaigns.Attribution;
+import org.primarypipeline.campaigns.CandidatePageData;
+import org.primarypipeline.campaigns.Refcodes;
+import org.primarypipeline.console.campaigns.CandidatePageController;
+import org.primarypipeline.console.campaigns.CandidatePages;
 import org.primarypipeline.fundraising.FinanceReports;
+import org.primarypipeline.platform.links.PublicLinks;
 import org.primarypipeline.testing.ActivitiesContext;
 import org.primarypipeline.testing.Fundraising;
 import org.primarypipeline.testing.StripeStub;
@@ -36,6 +44,7 @@ class FundraisingWebTest {
     private Fundraising fx;
     private MockMvc web;
     private long fundraiser;
+    private String cycleId;
 
     @BeforeAll
     void start() {
@@ -43,13 +52,22 @@ class FundraisingWebTest {
         stripe = new StripeStub().products("prod_MI13", false).checkoutSessions();
         fx = new Fundraising(context, stripe, Fundraising.clockAt(NOW.toString()));
         Object[] cycle = fx.certifiedCycle("MI-13", "Eve <b>Bold</b>", "eve@example.org", 0);
-        fundraiser = fx.activities.launch((String) cycle[0], (Long) cycle[1]);
+        cycleId = (String) cycle[0];
+        fundraiser = fx.activities.launch(cycleId, (Long) cycle[1]);
+        FinanceReports reports = new FinanceReports(context.jdbc(), fx.settings, fx.clock);
         web = MockMvcBuilders.standaloneSetup(
                         new FundraiserPagesController(
-                                new FinanceReports(context.jdbc(), fx.settings, fx.clock),
+                                reports,
                                 fx.checkout,
                                 fx.ledger,
-                                fx.settings),
+                                fx.settings,
+                                new CandidatePageData(context.jdbc()),
+                                new Attribution(context.jdbc())),
+                        new CandidatePageController(new CandidatePages(
+                                new CandidatePageData(context.jdbc()),
+                                reports,
+                                new PublicLinks("https://pp.example.org"),
+                                fx.clock)),
                         new StripeWebhookController(
                                 fx.webhooks,
                                 new org.primarypipeline.console.web.RequestSizeLimit(
@@ -66,9 +84,23 @@ class FundraisingWebTest {
 
     @Test
     void aDonorFillsInTheFormIsSentToCheckoutAndTheWebhookRaisesThePageTotal() throws Exception {
-        web.perform(get("/fundraisers/" + fundraiser))
+        // the old fundraiser address is now the candidate page's, moved for good; a share code goes along
+        web.perform(get("/fundraisers/" + fundraiser).param("r", "AB3DEFGH"))
+                .andExpect(status().isMovedPermanently())
+                .andExpect(header().string("Location", "/c/" + cycleId + "?r=AB3DEFGH"));
+        long sharer = context.jdbc()
+                .sql(
+                        "insert into member (full_name, email) values ('Sam Sharer', 'sam.sharer.mi13@example.org') returning id")
+                .query(Long.class)
+                .single();
+        String code = new Refcodes(context.jdbc()).codeFor(sharer);
+        assertThat(new Refcodes(context.jdbc()).codeFor(sharer)).isEqualTo(code);
+        assertThat(Refcodes.wellFormed(code)).isTrue();
+        web.perform(get("/c/" + cycleId))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("$0</strong> raised of $50,000")))
+                .andExpect(content().string(containsString("<meta property=\"og:title\"")))
+                .andExpect(content().string(containsString("href=\"/events/new?cycle")))
                 .andExpect(content().string(containsString("Eve &lt;b&gt;Bold&lt;/b&gt;")))
                 .andExpect(content().string(not(containsString("<b>Bold"))))
                 .andExpect(content().string(containsString("/fundraisers/" + fundraiser + "/donate")));
@@ -79,6 +111,7 @@ class FundraisingWebTest {
                 .andExpect(content().string(containsString("own funds")))
                 .andExpect(content().string(containsString("value=\"Fay Gold\"")));
         web.perform(donation()
+                        .cookie(new Cookie("pp_rf", code), new Cookie("pp_rl", code))
                         .param("ownFunds", "on")
                         .param("citizen", "on")
                         .param("notContractor", "on")
@@ -104,9 +137,18 @@ class FundraisingWebTest {
                 .andExpect(status().isBadRequest());
         web.perform(webhook(payload, null)).andExpect(status().isBadRequest());
 
-        web.perform(get("/fundraisers/" + fundraiser))
+        web.perform(get("/c/" + cycleId))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("$100</strong> raised of $50,000 from 1 donor")));
+                .andExpect(content().string(containsString("$100</strong> raised of $50,000 · 1 donor")));
+        // the donation booked from the checkout is the sharer's: first and last touch kept
+        assertThat(context.jdbc().sql("""
+                                select a.first_refcode || ' ' || a.last_refcode || ' ' || a.cycle_id from attribution a
+                                join donation d on d.id = a.subject_id where a.subject_kind = 'DONATION' and d.intent_id = ?
+                                """).param(intent).query(String.class).single())
+                .isEqualTo(code + " " + code + " " + cycleId);
+        Attribution.BroughtIn brought = new Attribution(context.jdbc()).broughtIn(sharer);
+        assertThat(brought.donations()).isEqualTo(1);
+        assertThat(brought.donatedCents()).isEqualTo(10_000);
     }
 
     @Test
@@ -116,6 +158,7 @@ class FundraisingWebTest {
                         .param("occupation", "Y"))
                 .andExpect(status().isBadRequest());
         web.perform(get("/fundraisers/999999")).andExpect(status().isNotFound());
+        web.perform(get("/c/NO-SUCH-1")).andExpect(status().isNotFound());
     }
 
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder donation() {

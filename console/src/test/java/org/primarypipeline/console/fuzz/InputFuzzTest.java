@@ -249,6 +249,84 @@ class InputFuzzTest {
         t.assertClean();
     }
 
+    // ---- "people I trust": standing proxies by name, knowing each other, privacy (forms) ----
+
+    @Test
+    void memberTrustForms() throws Exception {
+        Random random = new Random(SEED + 9);
+        MemberRepository members = app.getBean(MemberRepository.class);
+        long me = members.join("WA-06", "Fuzz Truster", "fuzz.truster@example.org", null);
+        long friend = members.join("WA-06", "Fay Friend", "fay.friend@example.org", null);
+        long other = members.join("WA-06", "Fin Findable", "fin.findable@example.org", null);
+        long asker = members.join("WA-06", "Ash Asker", "ash.asker@example.org", null);
+        jdbc.sql("update member set findable = 'GROUP' where id = ?")
+                .param(other)
+                .update();
+        jdbc.sql("insert into acquaintance (asker_id, asked_id, confirmed_at) values (?, ?, now())")
+                .params(me, friend)
+                .update();
+        String cookie = memberCookie("fuzz.truster@example.org");
+        Matcher key = FORM_KEY.matcher(send("GET", "/me", null, null, cookie).body());
+        assertThat(key.find()).isTrue();
+        String formKey = key.group(1);
+
+        Map<String, Map<String, String>> forms = new LinkedHashMap<>();
+        forms.put("/me/proxies", Map.of("person_1", Long.toString(friend), "share_1", "10"));
+        forms.put("/me/proxies/ask", Map.of("person", Long.toString(other), "q", "Fin"));
+        forms.put("/me/proxies/confirm", Map.of("person", Long.toString(asker)));
+        forms.put("/me/privacy", Map.of("findable", "GROUP", "showName", "yes"));
+        Supplier<String> stored =
+                () -> jdbc.sql("""
+                        select (select coalesce(string_agg(proxy_member_id || ':' || units, ','), '')
+                                from proxy_assignment where member_id = :me and cycle_id is null)
+                            || '|' || (select count(*) || ':' || count(confirmed_at) from acquaintance
+                                       where asker_id = :me or asked_id = :me)
+                            || '|' || (select findable || name_shown_to_proxies from member where id = :me)
+                        """).param("me", me).query(String.class).single();
+        for (Map.Entry<String, Map<String, String>> f : forms.entrySet()) {
+            Target t = report.target("people I trust: POST " + f.getKey());
+            for (int i = 0; i < TRIES; i++) {
+                if (f.getKey().endsWith("/confirm")) {
+                    // an open ask to confirm in every try, so that a good form is taken
+                    jdbc.sql("delete from acquaintance where asker_id = ? and asked_id = ?")
+                            .params(asker, me)
+                            .update();
+                    jdbc.sql("insert into acquaintance (asker_id, asked_id) values (?, ?)")
+                            .params(asker, me)
+                            .update();
+                }
+                Map<String, String> good = new LinkedHashMap<>(f.getValue());
+                Map<String, String> spoilt = BadInput.spoil(good, random);
+                spoilt.put("formKey", formKey);
+                String body = BadInput.body(spoilt);
+                String before = stored.get();
+                HttpResponse<String> r = send(
+                        "POST",
+                        f.getKey(),
+                        "application/x-www-form-urlencoded",
+                        body.getBytes(StandardCharsets.UTF_8),
+                        cookie);
+                t.judge(body, r, before.hashCode(), stored.get().hashCode(), r.statusCode() == 303);
+            }
+            t.assertClean();
+        }
+    }
+
+    /** Signs a member in by the link their sign-in request queued; the members' session cookie. */
+    private String memberCookie(String email) throws Exception {
+        jdbc.sql("delete from member_sign_in").update();
+        assertThat(form("/me/sign-in", "address=" + email).statusCode()).isEqualTo(200);
+        String url = jdbc.sql("select model ->> 'signInUrl' from outbox_message where template = 'member-sign-in' "
+                        + "and recipient = ? order by id desc limit 1")
+                .param(email)
+                .query(String.class)
+                .single();
+        HttpResponse<String> opened = form(URI.create(url).getPath(), "");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(303);
+        String setCookie = opened.headers().firstValue("Set-Cookie").orElseThrow();
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
     // ---- the nomination form ----
 
     @Test

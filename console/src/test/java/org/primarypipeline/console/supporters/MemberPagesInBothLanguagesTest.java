@@ -82,7 +82,18 @@ class MemberPagesInBothLanguagesTest {
                                 "s",
                                 "z",
                                 List.of(new MemberHomeModels.Choice("WA-01", "district-WA-01")),
-                                "WA-01")));
+                                "WA-01"),
+                        new org.primarypipeline.console.campaigns.MemberSharing.Box(
+                                "Links you share carry your code, AB3DEFGH.",
+                                List.of(new org.primarypipeline.console.campaigns.MemberSharing.Link(
+                                        "Jo Park",
+                                        "/me/share?cycle=VT-AL-1",
+                                        "https://pp.example.org/c/VT-AL-1?r=AB3DEFGH")),
+                                2,
+                                1,
+                                1,
+                                "$25"),
+                        new MemberHomeModels.Privacy(false, true, false, true, "f")));
         pages.put("leave", new MemberHomeModels.Leave("Leave", "FORMKEY", "VT-AL"));
         pages.put(
                 "proxies",
@@ -96,7 +107,19 @@ class MemberPagesInBothLanguagesTest {
                         "p",
                         "s",
                         3,
-                        List.of(new TrustPageModels.FlowRow("VT-AL-2026-1", 20))));
+                        List.of(new TrustPageModels.FlowRow("VT-AL-2026-1", 20)),
+                        new TrustPageModels.Finding(
+                                "Da",
+                                List.of(
+                                        new TrustPageModels.FoundRow(13L, "Dan Diaz", false, false, false),
+                                        new TrustPageModels.FoundRow(14L, "Dana Ito", false, false, true),
+                                        new TrustPageModels.FoundRow(15L, "Dario Paz", true, false, false),
+                                        new TrustPageModels.FoundRow(16L, "Dax Roe", false, true, false)),
+                                "q"),
+                        List.of(new TrustPageModels.Person(17L, "Eva Sol")),
+                        "a",
+                        List.of(new TrustPageModels.Person(16L, "Dax Roe")),
+                        List.of("Bea Lopez")));
         return pages;
     }
 

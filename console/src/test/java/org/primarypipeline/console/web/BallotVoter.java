@@ -44,6 +44,11 @@ final class BallotVoter {
         String url = jdbc.sql("""
                 select model ->> 'ballotUrl' from outbox_message
                 where template = 'ballot-link' and recipient = ? order by id limit 1""").param(email).query(String.class).single();
+        return openLink(base, cycleId, memberId, url);
+    }
+
+    /** Opens a ballot link as the member found it (the local mailbox's copy, say). */
+    static BallotVoter openLink(String base, String cycleId, long memberId, String url) throws Exception {
         String path = URI.create(url).getPath();
         String token = path.substring(path.lastIndexOf('/') + 1);
         HttpResponse<String> opened = send(base, "/ballot/open", null, Map.of("token", token));

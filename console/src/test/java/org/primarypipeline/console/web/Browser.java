@@ -140,6 +140,54 @@ final class Browser implements AutoCloseable {
     }
 
     /**
+     * Keyboard-only use: every control a person can use (links, buttons, fields; one stop per group of
+     * radio buttons) is reached by pressing Tab from the top of the page, and shows where the focus is
+     * (an outline or a shadow). Empty when the page can be used without a mouse.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> keyboardProblems() {
+        long controls = ((Number) js("""
+                        const groups = new Map();
+                        let i = 0;
+                        for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea')) {
+                          el.removeAttribute('data-kb');
+                          if (el.disabled || el.getAttribute('tabindex') === '-1' || el.closest('[aria-hidden=true]')) continue;
+                          if (!el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') continue;
+                          if (el.type === 'radio') {
+                            if (!groups.has(el.name)) groups.set(el.name, i++);
+                            el.setAttribute('data-kb', groups.get(el.name));
+                            continue;
+                          }
+                          el.setAttribute('data-kb', i++);
+                        }
+                        if (document.activeElement) document.activeElement.blur();
+                        window.scrollTo(0, 0);
+                        return i;""")).longValue();
+        java.util.Set<String> reached = new java.util.HashSet<>();
+        List<String> problems = new java.util.ArrayList<>();
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(driver);
+        for (int n = 0; n < 2 * controls + 10 && reached.size() < controls; n++) {
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            List<Object> focused = (List<Object>) js("""
+                    const a = document.activeElement;
+                    if (!a || !a.hasAttribute('data-kb')) return null;
+                    const s = getComputedStyle(a);
+                    const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+                    return [a.getAttribute('data-kb'), visible, a.outerHTML.slice(0, 100)];""");
+            if (focused != null && reached.add((String) focused.get(0)) && !Boolean.TRUE.equals(focused.get(1))) {
+                problems.add("focus not shown: " + focused.get(2));
+            }
+        }
+        problems.addAll((List<String>) js("""
+                const out = [];
+                for (const el of document.querySelectorAll('[data-kb]')) {
+                  if (!arguments[0].includes(el.getAttribute('data-kb'))) out.push('not reached by Tab: ' + el.outerHTML.slice(0, 100));
+                }
+                return out;""", List.copyOf(reached)));
+        return problems;
+    }
+
+    /**
      * Elements that stick out past the window's right edge (so the page itself would scroll sideways);
      * wide tables scroll inside their own box and do not count. Empty when the page fits.
      */

@@ -36,7 +36,7 @@ class ConsoleFormErrorsTest extends ConsoleTestSupport {
                 .contains("<span class=\"field-error\" id=\"username-error\">An account name is 2 to 40 letters")
                 .contains("aria-describedby=\"role-error\"")
                 .contains("<span class=\"field-error\" id=\"role-error\">Choose one of the roles: admin, staff,"
-                        + " finance or auditor.</span>")
+                        + " finance, auditor or organizer.</span>")
                 .contains("aria-describedby=\"pw-hint password-error\"")
                 .contains("<span class=\"field-error\" id=\"password-error\">A password needs at least 12"
                         + " characters.</span>")

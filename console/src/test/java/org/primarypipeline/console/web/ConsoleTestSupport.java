@@ -36,6 +36,7 @@ abstract class ConsoleTestSupport {
         ROLES.put("bob", Role.STAFF);
         ROLES.put("fiona", Role.FINANCE);
         ROLES.put("otto", Role.AUDITOR);
+        ROLES.put("olga", Role.ORGANIZER);
     }
 
     static String password(String user) {

@@ -24,12 +24,16 @@ final class EndpointAccessTable {
         STEER_CYCLES,
         READ_AUDIT,
         SIGN_OFF_FINANCE,
-        MANAGE_USERS;
+        MANAGE_USERS,
+        ORGANIZE,
+        /** Staff who steer cycles everywhere, or an organizer (the page then narrows to their districts). */
+        STEER_OR_ORGANIZE;
 
         boolean allows(Role role) {
             return switch (this) {
                 case PUBLIC, SIGNED_IN -> true;
                 case MEMBER -> false;
+                case STEER_OR_ORGANIZE -> role.has(Right.STEER_CYCLES) || role.has(Right.ORGANIZE);
                 default -> role.has(Right.valueOf(name()));
             };
         }
@@ -132,9 +136,19 @@ final class EndpointAccessTable {
         get("/ballot/{cycleId}/receipts/{receipt}", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/receipts/abc");
         get("/ballot/{cycleId}/audit-bundle", Access.PUBLIC, "/ballot/" + NO_CYCLE + "/audit-bundle");
         get("/join", Access.PUBLIC, "/join");
+        get("/c/**", Access.PUBLIC, "/c/" + NO_CYCLE);
         post("/join", Access.PUBLIC, "/join", "fullName=");
         get("/join/confirm/{token}", Access.PUBLIC, "/join/confirm/no-such-token");
         post("/join/confirm/{token}", Access.PUBLIC, "/join/confirm/no-such-token", "");
+        // events hosted by volunteers: the list, an event and its RSVP, the RSVP's link; proposing and hosting
+        // lead to the members' pages
+        get("/events", Access.PUBLIC, "/events");
+        get("/events/{id}", Access.PUBLIC, "/events/999999999");
+        post("/events/{id}/rsvp", Access.PUBLIC, "/events/999999999/rsvp", "fullName=");
+        get("/events/rsvp/{token}", Access.PUBLIC, "/events/rsvp/no-such-token");
+        post("/events/rsvp/{token}", Access.PUBLIC, "/events/rsvp/no-such-token", "");
+        get("/events/new", Access.PUBLIC, "/events/new");
+        get("/events/{id}/host", Access.PUBLIC, "/events/999999999/host");
         unmapped("/actuator/health");
         // the members' own pages: asking for a sign-in link and following it (PublicEndpoints.MEMBERS_OPEN)
         get("/me/sign-in", Access.PUBLIC, "/me/sign-in");
@@ -150,7 +164,16 @@ final class EndpointAccessTable {
         post("/me/language", Access.MEMBER, "/me/language", "locale=en");
         post("/me/address", Access.MEMBER, "/me/address", "zip=");
         get("/me/proxies", Access.MEMBER, "/me/proxies");
+        get("/me/share", Access.MEMBER, "/me/share?cycle=" + NO_CYCLE);
         post("/me/proxies", Access.MEMBER, "/me/proxies", "person_1=1&share_1=10");
+        get("/me/events/new", Access.MEMBER, "/me/events/new");
+        post("/me/events/new", Access.MEMBER, "/me/events/new", "kind=");
+        get("/me/events/{id}/host", Access.MEMBER, "/me/events/999999999/host");
+        post("/me/events/{id}/check-in", Access.MEMBER, "/me/events/999999999/check-in", "rsvp=1");
+        post("/me/events/{id}/report", Access.MEMBER, "/me/events/999999999/report", "attended=1");
+        post("/me/proxies/ask", Access.MEMBER, "/me/proxies/ask", "person=1&q=a");
+        post("/me/proxies/confirm", Access.MEMBER, "/me/proxies/confirm", "person=1");
+        post("/me/privacy", Access.MEMBER, "/me/privacy", "findable=GROUP");
         // open inside the console so that the sign-in page can be shown: PublicEndpoints.CONSOLE_OPEN
         get("/login", Access.PUBLIC, "/login");
         rule("*", "/error", Access.PUBLIC, "/error", null);
@@ -252,6 +275,17 @@ final class EndpointAccessTable {
         get("/districts/{district}/launch/schedule", Access.STEER_CYCLES, "/districts/ZZ-01/launch/schedule");
         post("/districts/{district}/launch", Access.STEER_CYCLES, "/districts/ZZ-01/launch", "vettingPeriod=1d");
         get("/outbox/dead-letters", Access.STEER_CYCLES, "/outbox/dead-letters");
+        // events in review: staff who steer cycles, and (once the organizer role lands) the district's organizers
+        get("/event-review", Access.STEER_OR_ORGANIZE, "/event-review");
+        post("/event-review/{id}/object", Access.STEER_OR_ORGANIZE, "/event-review/999999999/object", "reason=");
+        post("/event-review/hosts/{memberId}/trust", Access.STEER_CYCLES, "/event-review/hosts/999999999/trust", "");
+        // campaigns (issue 22): staff by right, an organizer only in the districts granted (an unknown
+        // campaign has no district, so an organizer is refused it); the list shows each their own
+        get("/campaigns", Access.SIGNED_IN, "/campaigns");
+        get("/campaigns/{cycleId}", Access.VIEW, "/campaigns/" + NO_CYCLE);
+        post("/campaigns/{cycleId}/goals", Access.STEER_CYCLES, "/campaigns/" + NO_CYCLE + "/goals", "metric=");
+        post("/campaigns/{cycleId}/message", Access.STEER_CYCLES, "/campaigns/" + NO_CYCLE + "/message", "subject=");
+        post("/campaigns/organizers", Access.MANAGE_USERS, "/campaigns/organizers", "username=");
         post("/outbox/dead-letters/{id}/requeue", Access.STEER_CYCLES, "/outbox/dead-letters/999999/requeue", "");
         get("/mailbox", Access.STEER_CYCLES, "/mailbox");
         get("/mailbox/{number}", Access.STEER_CYCLES, "/mailbox/999999");

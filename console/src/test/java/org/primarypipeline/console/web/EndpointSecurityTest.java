@@ -47,7 +47,8 @@ class EndpointSecurityTest extends ConsoleTestSupport {
         ADMIN("ada", Role.ADMIN),
         STAFF("alice", Role.STAFF),
         FINANCE("fiona", Role.FINANCE),
-        AUDITOR("otto", Role.AUDITOR);
+        AUDITOR("otto", Role.AUDITOR),
+        ORGANIZER("olga", Role.ORGANIZER);
 
         final String user;
         final Role role;
@@ -270,7 +271,7 @@ class EndpointSecurityTest extends ConsoleTestSupport {
     /** The table as docs/security.md prints it (target/endpoint-access.md), from the rows just checked. */
     private static void writeTableForTheDocs() throws java.io.IOException {
         StringBuilder md = new StringBuilder(
-                "| method | path | who may | admin | staff | finance | auditor |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+                "| method | path | who may | admin | staff | finance | auditor | organizer |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Rule r : EndpointAccessTable.RULES) {
             md.append("| ")
                     .append(r.method())
@@ -284,7 +285,7 @@ class EndpointSecurityTest extends ConsoleTestSupport {
                         case SIGNED_IN -> "any account";
                         default -> "right " + r.access().name();
                     });
-            for (Role role : List.of(Role.ADMIN, Role.STAFF, Role.FINANCE, Role.AUDITOR)) {
+            for (Role role : List.of(Role.ADMIN, Role.STAFF, Role.FINANCE, Role.AUDITOR, Role.ORGANIZER)) {
                 md.append(" | ")
                         .append(
                                 r.access() == Access.MEMBER

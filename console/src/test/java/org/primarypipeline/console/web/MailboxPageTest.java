@@ -11,20 +11,13 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The app started with no SMTP host catches its own mail: a join's confirmation shows on the Mailbox page
  * for staff, newest first, with its link clickable and working; other roles and strangers are refused.
+ * The shared test app sends to a closed port (FreshAppProperties); this one runs as `./pp` does.
  */
-class MailboxPageTest extends ConsoleTestSupport {
-
-    /** The shared test app sends to a closed port (FreshAppProperties); this one runs as `./pp` does. */
-    @DynamicPropertySource
-    static void noSmtpHost(DynamicPropertyRegistry registry) {
-        registry.add("pp.test.smtp-host", () -> "");
-    }
+class MailboxPageTest extends LocalMailboxApp {
 
     private static final Pattern CONFIRM_LINK = Pattern.compile("<a href=\"(http://[^\"]+/join/confirm/[^\"]+)\">");
 

@@ -161,6 +161,9 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     private String cancelReason;
     private Long winner;
     private Boolean recountMatched;
+    /** A recount (the automatic one, or one staff asked for) is running: no approval until it has said. */
+    private boolean recountRunning;
+
     private String failureReason;
     private final List<String> certifiedBy = new ArrayList<>();
     /** Whether this run sends the candidates' steps and sweeps its vetting windows (see {@link #CANDIDATE_STEPS}). */
@@ -254,9 +257,16 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
                         if (tally.decidedByLot()
                                 || tally.marginShare()
                                         < settings.recountMargin().doubleValue()) {
-                            recountMatched = certification
-                                    .recount(plan.cycleId(), "system")
-                                    .matches();
+                            // the stage is certification already, so staff see the result; approvals wait
+                            // for the recount (update handlers run while the activity does)
+                            recountRunning = true;
+                            try {
+                                recountMatched = certification
+                                        .recount(plan.cycleId(), "system")
+                                        .matches();
+                            } finally {
+                                recountRunning = false;
+                            }
                         }
                     }
                 }
@@ -304,7 +314,8 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
                 winner,
                 List.copyOf(certifiedBy),
                 status == CycleStatus.CANCELLED ? cancelReason : failureReason,
-                recountMatched);
+                recountMatched,
+                recountRunning);
     }
 
     // ---- staff actions ----
@@ -395,9 +406,14 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
 
     @Override
     public String recount(StaffAction action) {
-        RecountOutcome outcome = certification.recount(plan.cycleId(), action.actor());
-        recountMatched = outcome.matches();
-        return outcome.detail();
+        recountRunning = true;
+        try {
+            RecountOutcome outcome = certification.recount(plan.cycleId(), action.actor());
+            recountMatched = outcome.matches();
+            return outcome.detail();
+        } finally {
+            recountRunning = false;
+        }
     }
 
     @Override
@@ -406,6 +422,9 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
         if (stage != CycleStage.CERTIFICATION) {
             throw new IllegalStateException("only a cycle in certification can be certified; this one is in "
                     + stage.title().toLowerCase());
+        }
+        if (recountRunning) {
+            throw new IllegalStateException(CycleView.RECOUNT_RUNNING);
         }
         if (Boolean.FALSE.equals(recountMatched)) {
             throw new IllegalStateException(

@@ -317,6 +317,58 @@ class DistrictCycleWorkflowTest {
         cycle.cancel(StaffAction.by("alice", "test over"));
     }
 
+    /**
+     * The automatic recount runs after the stage has become certification (staff see the result), and
+     * approvals are refused, with the reason, until it has said whether the result stands. The recount
+     * is held here by a lock on its report table.
+     */
+    @Test
+    void noApprovalIsTakenWhileTheAutomaticRecountRuns() throws Exception {
+        String district = "FL-05";
+        DistrictCycleWorkflow cycle = fx.launch(district, CycleFixture.SETTINGS);
+        String id = district + "-1";
+        long sitting = awaitSittingMember(id);
+        fx.signAndApprove(cycle, id, sitting);
+        cycle.closeWindow(StaffAction.by("alice"));
+        fx.awaitStage(cycle, CycleStage.NOMINATION_WINDOW);
+        long challenger = fx.nominate(id, "Flo Challenger", "flo@example.org");
+        fx.signAndApprove(cycle, id, challenger);
+        List<Long> members = new java.util.ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            members.add(fx.join(district, "Tampa " + i));
+        }
+        cycle.closeWindow(StaffAction.by("alice"));
+        fx.awaitVotingOpen(id);
+        for (int i = 0; i < 4; i++) {
+            // a tie: decided by lot, so recounted whatever the margin setting
+            fx.vote(id, members.get(i), i < 2 ? sitting : challenger);
+        }
+        try (java.sql.Connection hold =
+                fx.activities.bean(javax.sql.DataSource.class).getConnection()) {
+            hold.setAutoCommit(false);
+            try (var statement = hold.createStatement()) {
+                statement.execute("lock table recount_report in share mode");
+            }
+            cycle.closeWindow(StaffAction.by("alice"));
+            fx.awaitStage(cycle, CycleStage.CERTIFICATION);
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> cycle.view().recountRunning());
+            assertThatThrownBy(() -> cycle.certify(StaffAction.by("alice")))
+                    .isInstanceOf(WorkflowUpdateException.class)
+                    .rootCause()
+                    .hasMessageContaining(CycleView.RECOUNT_RUNNING);
+            assertThat(cycle.view().certifiedBy()).isEmpty();
+            hold.rollback();
+        }
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> fx.timelineKinds(id).contains("RECOUNT_MATCHED"));
+        assertThat(cycle.view().recountRunning()).isFalse();
+        assertThat(cycle.certify(StaffAction.by("alice"))).contains("1 of 2");
+        cycle.cancel(StaffAction.by("alice", "test over"));
+    }
+
     @Test
     void staffCanCancelAtEveryStage() {
         String[] districts = {"CA-12", "CA-13", "CA-15", "CA-16"};

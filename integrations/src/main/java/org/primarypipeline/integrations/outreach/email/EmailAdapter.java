@@ -1,13 +1,17 @@
 package org.primarypipeline.integrations.outreach.email;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.attachment.AttachmentMessage;
 import org.apache.camel.component.mail.MailConstants;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -19,6 +23,7 @@ import org.primarypipeline.integrations.outreach.DeliveryFailure;
 import org.primarypipeline.integrations.outreach.OutreachExchange;
 import org.primarypipeline.integrations.outreach.OutreachProperties;
 import org.primarypipeline.outreach.Channel;
+import org.primarypipeline.outreach.OutboundMessage;
 import org.primarypipeline.templates.RenderedMessage;
 import org.primarypipeline.templates.TemplateException;
 import org.primarypipeline.templates.TemplateRenderer;
@@ -112,7 +117,30 @@ public class EmailAdapter implements ChannelAdapter {
             mail.setBody(rendered.text());
             mail.setHeader(MailConstants.MAIL_CONTENT_TYPE, "text/plain; charset=UTF-8");
         }
+        attach(exchange, message.model().get(OutboundMessage.ATTACHMENTS));
         exchange.setProperty(OutreachExchange.MESSAGE_ID, messageId);
+    }
+
+    /**
+     * Files the message carries ({@link OutboundMessage#withAttachment}) become parts of the mail: Camel's
+     * mail binding puts them beside the HTML and text alternatives in a multipart/mixed message.
+     */
+    private static void attach(Exchange exchange, Object files) {
+        if (!(files instanceof List<?> list) || list.isEmpty()) {
+            return;
+        }
+        AttachmentMessage mail = exchange.getIn(AttachmentMessage.class);
+        for (Object file : list) {
+            if (file instanceof Map<?, ?> f && f.get("name") != null && f.get("text") != null) {
+                String type = f.get("type") == null
+                        ? "application/octet-stream"
+                        : f.get("type").toString();
+                ByteArrayDataSource data = new ByteArrayDataSource(
+                        f.get("text").toString().getBytes(StandardCharsets.UTF_8), type + "; charset=UTF-8");
+                data.setName(f.get("name").toString());
+                mail.addAttachment(f.get("name").toString(), new DataHandler(data));
+            }
+        }
     }
 
     /** The address people write to: the setting, else the mailbox of the sender ("Name <a@b>" gives a@b). */
