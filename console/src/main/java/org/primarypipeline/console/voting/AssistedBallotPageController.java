@@ -35,8 +35,7 @@ public class AssistedBallotPageController {
     }
 
     @GetMapping("/ballot/assisted/{token}")
-    public ModelAndView show(
-            @PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
+    public ModelAndView show(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
         Language language = PageLanguage.of(request, null);
         response.setHeader("Referrer-Policy", "no-referrer");
         Optional<Entry> entry = answers.peek(token);

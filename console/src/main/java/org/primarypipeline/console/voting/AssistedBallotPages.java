@@ -87,8 +87,10 @@ class AssistedBallotPages {
 
     static Answered answered(AnswerAssistedBallot.Answer answer, Language language) {
         String cycleId = answer.entry() == null ? null : answer.entry().cycleId();
-        String key = "assisted.answer-" + answer.result().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        String state = answer.entry() == null ? "" : AssistedSteps.state(answer.entry().state(), language);
+        String key = "assisted.answer-"
+                + answer.result().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String state =
+                answer.entry() == null ? "" : AssistedSteps.state(answer.entry().state(), language);
         String reason = answer.reason() == null ? "" : answer.reason();
         return new Answered(
                 BallotWords.say(language, key + "-title"),

@@ -65,8 +65,7 @@ class AssistedSteps {
         } catch (RuntimeException unknownState) {
             zone = null;
         }
-        return format(language)
-                .format(instant.atZone(zone == null ? ZoneId.of("America/New_York") : zone));
+        return format(language).format(instant.atZone(zone == null ? ZoneId.of("America/New_York") : zone));
     }
 
     /** A date and time as the language writes it (English: "Wed, Dec 9, 2026, 3:00 PM EST"). */

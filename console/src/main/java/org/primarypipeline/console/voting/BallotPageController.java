@@ -127,10 +127,15 @@ public class BallotPageController {
             receipt = ballots.cast(
                     cycleId, session.get().memberId(), BallotForm.ranking(form), BallotForm.shownSeq(form));
         } catch (VotingClosedException closed) {
-            return page(HttpStatus.CONFLICT, "ballot", pages.ballot(session.get(), null, closedSentence(closed, language), null, language));
+            return page(
+                    HttpStatus.CONFLICT,
+                    "ballot",
+                    pages.ballot(session.get(), null, closedSentence(closed, language), null, language));
         } catch (IllegalArgumentException | IllegalStateException refused) {
             return page(
-                    HttpStatus.BAD_REQUEST, "ballot", pages.ballot(session.get(), null, refused.getMessage(), null, language));
+                    HttpStatus.BAD_REQUEST,
+                    "ballot",
+                    pages.ballot(session.get(), null, refused.getMessage(), null, language));
         }
         // answered here rather than by a redirect: the secret is shown once and never stored
         return page(
@@ -165,7 +170,9 @@ public class BallotPageController {
             }
         } catch (IllegalArgumentException | IllegalStateException refused) {
             return page(
-                    HttpStatus.BAD_REQUEST, "ballot", pages.ballot(session.get(), null, null, refused.getMessage(), language));
+                    HttpStatus.BAD_REQUEST,
+                    "ballot",
+                    pages.ballot(session.get(), null, null, refused.getMessage(), language));
         }
         return PublicPageView.seeOther("/ballot/" + cycleId + "?stored=proxies");
     }
@@ -189,9 +196,7 @@ public class BallotPageController {
 
     @GetMapping("/ballot/{cycleId}/check")
     public ModelAndView check(
-            @PathVariable String cycleId,
-            @RequestParam(required = false) String receipt,
-            HttpServletRequest request) {
+            @PathVariable String cycleId, @RequestParam(required = false) String receipt, HttpServletRequest request) {
         return page(HttpStatus.OK, "check", pages.check(cycleId, receipt, PageLanguage.of(request, null)));
     }
 

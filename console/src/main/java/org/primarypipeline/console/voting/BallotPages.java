@@ -53,11 +53,7 @@ class BallotPages {
     }
 
     Ballot ballot(
-            BallotAccess.Session session,
-            String message,
-            String rankingError,
-            String proxiesError,
-            Language language) {
+            BallotAccess.Session session, String message, String rankingError, String proxiesError, Language language) {
         return ballot(session, message, rankingError, proxiesError, null, language);
     }
 
@@ -162,7 +158,12 @@ class BallotPages {
                 .map(p -> {
                     if (receipt == null || receipt.isBlank()) {
                         return new Published(
-                                p.chainHead(), chainSummary(p, language), receipt == null ? "" : receipt, false, false, null);
+                                p.chainHead(),
+                                chainSummary(p, language),
+                                receipt == null ? "" : receipt,
+                                false,
+                                false,
+                                null);
                     }
                     Receipts.Check c = receipts.check(cycleId, receipt).orElseThrow();
                     String verdict = BallotWords.say(

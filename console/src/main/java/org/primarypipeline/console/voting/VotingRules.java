@@ -3,7 +3,6 @@ package org.primarypipeline.console.voting;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import org.primarypipeline.console.web.i18n.Language;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.core.time.RecipientTimeZones;
