@@ -100,15 +100,16 @@ public class BallotPageController {
             @CookieValue(name = COOKIE, required = false) String key,
             @RequestParam(required = false) String stored,
             HttpServletRequest request) {
-        Language language = PageLanguage.of(request, null);
         Optional<BallotAccess.Session> session = access.session(cycleId, key);
         if (session.isEmpty()) {
-            return sessionEnded(cycleId, language);
+            return sessionEnded(cycleId, PageLanguage.of(request, null));
         }
+        Language language = language(request, session.get());
         return page(
                 HttpStatus.OK,
                 "ballot",
-                pages.ballot(session.get(), BallotProblems.stored(stored, language), null, null, language));
+                pages.ballot(session.get(), BallotProblems.stored(stored, language), null, null, language),
+                language);
     }
 
     @PostMapping("/ballot/{cycleId}/ranking")
@@ -117,11 +118,11 @@ public class BallotPageController {
             @CookieValue(name = COOKIE, required = false) String key,
             @RequestParam MultiValueMap<String, String> form,
             HttpServletRequest request) {
-        Language language = PageLanguage.of(request, null);
         Optional<BallotAccess.Session> session = formSession(cycleId, key, form);
         if (session.isEmpty()) {
-            return sessionEnded(cycleId, language);
+            return sessionEnded(cycleId, PageLanguage.of(request, null));
         }
+        Language language = language(request, session.get());
         Receipt receipt;
         try {
             receipt = ballots.cast(
@@ -130,12 +131,14 @@ public class BallotPageController {
             return page(
                     HttpStatus.CONFLICT,
                     "ballot",
-                    pages.ballot(session.get(), null, closedSentence(closed, language), null, language));
+                    pages.ballot(session.get(), null, BallotProblems.votingClosed(closed, language), null, language),
+                    language);
         } catch (IllegalArgumentException | IllegalStateException refused) {
             return page(
                     HttpStatus.BAD_REQUEST,
                     "ballot",
-                    pages.ballot(session.get(), null, refused.getMessage(), null, language));
+                    pages.ballot(session.get(), null, refused.getMessage(), null, language),
+                    language);
         }
         // answered here rather than by a redirect: the secret is shown once and never stored
         return page(
@@ -147,7 +150,8 @@ public class BallotPageController {
                         null,
                         null,
                         receipt,
-                        language));
+                        language),
+                language);
     }
 
     @PostMapping("/ballot/{cycleId}/proxies")
@@ -156,11 +160,11 @@ public class BallotPageController {
             @CookieValue(name = COOKIE, required = false) String key,
             @RequestParam MultiValueMap<String, String> form,
             HttpServletRequest request) {
-        Language language = PageLanguage.of(request, null);
         Optional<BallotAccess.Session> session = formSession(cycleId, key, form);
         if (session.isEmpty()) {
-            return sessionEnded(cycleId, language);
+            return sessionEnded(cycleId, PageLanguage.of(request, null));
         }
+        Language language = language(request, session.get());
         long member = session.get().memberId();
         try {
             switch (form.getFirst("scope") == null ? "standing" : form.getFirst("scope")) {
@@ -172,7 +176,8 @@ public class BallotPageController {
             return page(
                     HttpStatus.BAD_REQUEST,
                     "ballot",
-                    pages.ballot(session.get(), null, null, refused.getMessage(), language));
+                    pages.ballot(session.get(), null, null, refused.getMessage(), language),
+                    language);
         }
         return PublicPageView.seeOther("/ballot/" + cycleId + "?stored=proxies");
     }
@@ -198,10 +203,6 @@ public class BallotPageController {
     public ModelAndView check(
             @PathVariable String cycleId, @RequestParam(required = false) String receipt, HttpServletRequest request) {
         return page(HttpStatus.OK, "check", pages.check(cycleId, receipt, PageLanguage.of(request, null)));
-    }
-
-    private static String closedSentence(VotingClosedException closed, Language language) {
-        return BallotWords.say(language, "ballot.closed-refused", "closedAt", closed.closedAt());
     }
 
     /** The session of the cookie, if the form carries that session's form key. */
@@ -233,6 +234,15 @@ public class BallotPageController {
     }
 
     private static ModelAndView page(HttpStatus status, String template, PublicPage model) {
-        return PublicPageView.personal(status, "voting/" + template, model);
+        return page(status, template, model, null);
+    }
+
+    /** A page of the member's own ballot: in their {@code member.locale} unless this browser chose. */
+    private static ModelAndView page(HttpStatus status, String template, PublicPage model, Language language) {
+        return PublicPageView.personal(status, "voting/" + template, model, language);
+    }
+
+    private Language language(HttpServletRequest request, BallotAccess.Session session) {
+        return PageLanguage.of(request, ballots.memberLanguage(session.memberId()));
     }
 }

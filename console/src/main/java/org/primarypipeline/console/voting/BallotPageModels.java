@@ -65,12 +65,7 @@ final class BallotPageModels {
     record ProxySlot(int slot, String member, String units) {}
 
     /** The receipt check; {@code published} is null until the round is counted. */
-    record Check(String cycleId, Published published) implements PublicPage {
-        @Override
-        public String title() {
-            return "Check a receipt";
-        }
-    }
+    record Check(String cycleId, Published published, String title) implements PublicPage {}
 
     /** The published chain, and the verdict on the receipt given, if one was. */
     record Published(

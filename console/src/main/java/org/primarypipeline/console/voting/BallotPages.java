@@ -178,7 +178,7 @@ class BallotPages {
                     return new Published(p.chainHead(), chainSummary(p, language), receipt, true, c.counted(), verdict);
                 })
                 .orElse(null);
-        return new Check(cycleId, published);
+        return new Check(cycleId, published, BallotWords.say(language, "ballot.check-title"));
     }
 
     /** "The chain holds 4 receipts; 3 ballots were counted.": a member who voted again left a receipt per ballot. */

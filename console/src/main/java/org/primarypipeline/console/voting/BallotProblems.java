@@ -6,6 +6,7 @@ import org.primarypipeline.console.voting.BallotPageModels.Problem;
 import org.primarypipeline.console.web.i18n.Language;
 import org.primarypipeline.core.cycle.CycleStatus;
 import org.primarypipeline.voting.BallotAccess;
+import org.primarypipeline.voting.VotingClosedException;
 
 /** What the ballot pages say when a ballot cannot be shown or was just stored, in the page's language. */
 final class BallotProblems {
@@ -20,6 +21,11 @@ final class BallotProblems {
                     case "ballot", "again", "proxies" -> say(language, "ballot.stored-" + what);
                     default -> null;
                 };
+    }
+
+    /** A ballot sent after the round was sealed: said beside the ranking form. */
+    static String votingClosed(VotingClosedException closed, Language language) {
+        return say(language, "ballot.closed-refused", "closedAt", closed.closedAt());
     }
 
     static Problem noSuchBallot(String cycleId, Language language) {

@@ -66,7 +66,8 @@ class BallotPagesInBothLanguagesTest {
                 new BallotPageModels.Check(
                         "OH-11-1",
                         new BallotPageModels.Published(
-                                "abc123", "The chain holds 4 receipts.", "r", true, true, "Found as entry #1.")));
+                                "abc123", "The chain holds 4 receipts.", "r", true, true, "Found as entry #1."),
+                        "Check a receipt"));
         pages.put(
                 "assisted",
                 new AssistedBallotPages.EntryPage(
