@@ -78,7 +78,7 @@ class BallotPages {
                 member,
                 ballots.memberName(member),
                 open,
-                BallotLinks.closesAt(cycle),
+                closesAt(cycle, language),
                 open ? null : ballots.closedAt(cycle).map(Object::toString).orElse(null),
                 session.formKey(),
                 nominees(cycle.id(), member),
@@ -99,6 +99,20 @@ class BallotPages {
                         ballots.electorateCutoff(cycle.id()).orElse(null),
                         language),
                 assisted(cycle.id(), member, cycle.districtId(), open, language));
+    }
+
+    /** When voting closes, in the district's time, as the page's language writes a date. */
+    private static String closesAt(CycleRecord cycle, Language language) {
+        if (language == Language.EN) {
+            return BallotLinks.closesAt(cycle);
+        }
+        return cycle.stageDeadline() == null
+                ? BallotWords.say(language, "ballot.closes-unset")
+                : BallotWords.say(
+                        language,
+                        "ballot.closes-on",
+                        "at",
+                        AssistedSteps.at(cycle.stageDeadline(), cycle.districtId(), language));
     }
 
     private BallotPageModels.AssistedHistory assisted(
