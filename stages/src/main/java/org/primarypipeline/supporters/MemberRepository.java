@@ -87,6 +87,15 @@ public class MemberRepository {
                 .list();
     }
 
+    /** The member's own language ({@code member.locale}: en or es), English when none is set. */
+    public String locale(long memberId) {
+        return jdbc.sql("select coalesce(locale, 'en') from member where id = ?")
+                .param(memberId)
+                .query(String.class)
+                .optional()
+                .orElse("en");
+    }
+
     public Optional<String> fullName(long memberId) {
         return jdbc.sql("select full_name from member where id = ?")
                 .param(memberId)

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.primarypipeline.console.web.PublicPage;
 import org.primarypipeline.console.web.PublicPageView;
+import org.primarypipeline.console.web.i18n.Language;
+import org.primarypipeline.console.web.i18n.PageLanguage;
 import org.primarypipeline.platform.PublicDoor;
 import org.primarypipeline.voting.AssistedBallots.Entry;
 import org.springframework.http.HttpStatus;
@@ -33,13 +35,14 @@ public class AssistedBallotPageController {
     }
 
     @GetMapping("/ballot/assisted/{token}")
-    public ModelAndView show(@PathVariable String token, HttpServletResponse response) {
+    public ModelAndView show(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
+        Language language = PageLanguage.of(request, null);
         response.setHeader("Referrer-Policy", "no-referrer");
         Optional<Entry> entry = answers.peek(token);
         if (entry.isEmpty()) {
-            return page(HttpStatus.NOT_FOUND, "assisted-answered", unknown());
+            return page(HttpStatus.NOT_FOUND, "assisted-answered", unknown(language));
         }
-        return page(HttpStatus.OK, "assisted", pages.entry(token, entry.get()));
+        return page(HttpStatus.OK, "assisted", pages.entry(token, entry.get(), language));
     }
 
     @PostMapping("/ballot/assisted/{id}")
@@ -48,28 +51,12 @@ public class AssistedBallotPageController {
             @RequestParam(defaultValue = "") String token,
             @RequestParam(defaultValue = "") String decision,
             HttpServletRequest request) {
+        Language language = PageLanguage.of(request, null);
         if (!SameSitePost.fromThisApp(request)) {
-            return page(
-                    HttpStatus.FORBIDDEN,
-                    "assisted-answered",
-                    new AssistedBallotPages.Answered(
-                            "Refused",
-                            "Answer from your own link",
-                            "This answer came from another website, so it was refused and nothing changed. Open the "
-                                    + "link from the message we sent you.",
-                            null,
-                            null));
+            return page(HttpStatus.FORBIDDEN, "assisted-answered", AssistedBallotPages.refused("cross-site", language));
         }
         if (!decision.equals("confirm") && !decision.equals("void")) {
-            return page(
-                    HttpStatus.BAD_REQUEST,
-                    "assisted-answered",
-                    new AssistedBallotPages.Answered(
-                            "Choose an answer",
-                            "Choose an answer",
-                            "Press Confirm or Void on the page your link opens; nothing changed.",
-                            null,
-                            null));
+            return page(HttpStatus.BAD_REQUEST, "assisted-answered", AssistedBallotPages.refused("choose", language));
         }
         AnswerAssistedBallot.Answer answer = answers.perform(id, token, decision.equals("confirm"));
         HttpStatus status = switch (answer.result()) {
@@ -78,12 +65,12 @@ public class AssistedBallotPageController {
             case REFUSED -> HttpStatus.BAD_REQUEST;
             default -> HttpStatus.OK;
         };
-        return page(status, "assisted-answered", AssistedBallotPages.answered(answer));
+        return page(status, "assisted-answered", AssistedBallotPages.answered(answer, language));
     }
 
-    private static PublicPage unknown() {
+    private static PublicPage unknown(Language language) {
         return AssistedBallotPages.answered(
-                new AnswerAssistedBallot.Answer(AnswerAssistedBallot.Result.UNKNOWN, null, null, null));
+                new AnswerAssistedBallot.Answer(AnswerAssistedBallot.Result.UNKNOWN, null, null, null), language);
     }
 
     private static ModelAndView page(HttpStatus status, String template, PublicPage model) {

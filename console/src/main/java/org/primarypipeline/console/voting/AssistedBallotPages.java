@@ -2,9 +2,10 @@ package org.primarypipeline.console.voting;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.primarypipeline.console.web.PublicPage;
+import org.primarypipeline.console.web.i18n.Language;
 import org.primarypipeline.cycles.CycleRecord;
-import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
 import org.primarypipeline.vetting.Candidacy;
 import org.primarypipeline.vetting.CandidacyRepository;
 import org.primarypipeline.voting.AssistedBallots;
@@ -30,13 +31,9 @@ class AssistedBallotPages {
             String proxies,
             boolean pending,
             boolean open,
-            String state)
-            implements PublicPage {
-        @Override
-        public String title() {
-            return "A ballot entered for you";
-        }
-    }
+            String state,
+            String title)
+            implements PublicPage {}
 
     /** The answer; {@code receipt} with its secret when a confirmed ranking was just cast. */
     record Answered(String title, String heading, String message, String cycleId, Receipt receipt)
@@ -50,7 +47,7 @@ class AssistedBallotPages {
         this.candidacies = candidacies;
     }
 
-    EntryPage entry(String token, Entry e) {
+    EntryPage entry(String token, Entry e, Language language) {
         CycleRecord cycle = ballots.cycle(e.cycleId());
         List<String> ranking = new ArrayList<>();
         if (e.ranking() != null) {
@@ -60,7 +57,7 @@ class AssistedBallotPages {
                         + candidacies
                                 .find(e.cycleId(), id)
                                 .map(Candidacy::fullName)
-                                .orElse("candidacy " + id));
+                                .orElse(BallotWords.say(language, "assisted.candidacy", "id", id)));
             }
         }
         return new EntryPage(
@@ -69,78 +66,48 @@ class AssistedBallotPages {
                 e.cycleId(),
                 cycle.districtId(),
                 ballots.memberName(e.memberId()),
-                AssistedSteps.at(e.enteredAt(), cycle.districtId()),
+                AssistedSteps.at(e.enteredAt(), cycle.districtId(), language),
                 e.note().isEmpty() ? null : e.note(),
                 ranking,
                 !ranking.isEmpty(),
-                e.proxies() == null ? null : proxies(e),
+                e.proxies() == null ? null : proxies(e, language),
                 e.state() == AssistedBallots.State.PENDING,
                 ballots.roundOpen(cycle),
-                AssistedSteps.state(e.state()));
+                AssistedSteps.state(e.state(), language),
+                BallotWords.say(language, "assisted.title"));
     }
 
-    private static String proxies(Entry e) {
-        String who = e.proxies().isEmpty()
-                ? "nobody (your units stay on your own ballot)"
-                : String.join(
-                        ", ",
-                        e.proxies().stream()
-                                .map((ProxyChoice p) -> "member " + p.proxyMemberId() + " (" + p.units() + " units)")
-                                .toList());
-        return who
-                + (e.scope() == AssistedBallots.Scope.STANDING
-                        ? ", as your standing list for this and later cycles"
-                        : ", for this cycle only");
+    private static String proxies(Entry e, Language language) {
+        return BallotWords.say(
+                language,
+                e.scope() == AssistedBallots.Scope.STANDING ? "assisted.proxies-standing" : "assisted.proxies-cycle",
+                "list",
+                BallotPages.describe(e.proxies(), language));
     }
 
-    static Answered answered(AnswerAssistedBallot.Answer answer) {
+    static Answered answered(AnswerAssistedBallot.Answer answer, Language language) {
         String cycleId = answer.entry() == null ? null : answer.entry().cycleId();
-        return switch (answer.result()) {
-            case CONFIRMED ->
-                new Answered(
-                        "Confirmed",
-                        "Your ballot is confirmed",
-                        "It now counts as your own. You can still change it from your ballot link until voting closes.",
-                        cycleId,
-                        answer.receipt());
-            case VOIDED ->
-                new Answered(
-                        "Voided",
-                        "The entry is voided",
-                        "Nothing of it counts. Your ballot and proxies are as they were; you can vote from your own "
-                                + "ballot link, or ask for help again.",
-                        cycleId,
-                        null);
-            case ALREADY_ANSWERED ->
-                new Answered(
-                        "Already answered",
-                        "This entry was already answered",
-                        "It is " + AssistedSteps.state(answer.entry().state())
-                                + "; nothing was changed now. Your ballot page lists each step.",
-                        cycleId,
-                        null);
-            case ROUND_CLOSED ->
-                new Answered(
-                        "Voting is closed",
-                        "Voting is closed",
-                        "Voting closed before you confirmed this entry, so it was not counted.",
-                        cycleId,
-                        null);
-            case REFUSED ->
-                new Answered(
-                        "Not confirmed",
-                        "This entry could not be confirmed",
-                        "It was not counted: " + answer.reason()
-                                + ". Ask for help again, or vote from your own ballot link.",
-                        cycleId,
-                        null);
-            case UNKNOWN ->
-                new Answered(
-                        "Link not valid",
-                        "This link is not valid",
-                        "Check that you opened the whole link from the message we sent you.",
-                        null,
-                        null);
-        };
+        String key = "assisted.answer-"
+                + answer.result().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String state =
+                answer.entry() == null ? "" : AssistedSteps.state(answer.entry().state(), language);
+        String reason = answer.reason() == null ? "" : answer.reason();
+        return new Answered(
+                BallotWords.say(language, key + "-title"),
+                BallotWords.say(language, key + "-heading"),
+                BallotWords.say(language, key, "state", state, "reason", reason),
+                answer.result() == AnswerAssistedBallot.Result.UNKNOWN ? null : cycleId,
+                answer.result() == AnswerAssistedBallot.Result.CONFIRMED ? answer.receipt() : null);
+    }
+
+    /** An answer refused before anything was read: {@code key} is {@code refused} or {@code choose}. */
+    static Answered refused(String key, Language language) {
+        String k = "assisted.answer-" + key;
+        return new Answered(
+                BallotWords.say(language, k + "-title"),
+                BallotWords.say(language, k + "-heading"),
+                BallotWords.say(language, k),
+                null,
+                null);
     }
 }

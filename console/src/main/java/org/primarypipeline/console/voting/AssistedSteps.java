@@ -6,8 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.primarypipeline.console.web.i18n.Language;
 import org.primarypipeline.core.time.RecipientTimeZones;
-import org.primarypipeline.voting.AssistedBallotMessage;
 import org.primarypipeline.voting.AssistedBallots;
 import org.primarypipeline.voting.AssistedBallots.Entry;
 import org.springframework.stereotype.Component;
@@ -26,50 +26,57 @@ class AssistedSteps {
         this.assisted = assisted;
     }
 
-    List<String> of(String cycleId, long memberId, String districtId, boolean roundOpen) {
+    List<String> of(String cycleId, long memberId, String districtId, boolean roundOpen, Language language) {
         List<String> steps = new ArrayList<>();
         for (Entry e : assisted.of(cycleId, memberId)) {
-            String entered = "Staff entered a ballot for you (" + AssistedBallotMessage.enteredWhat(e) + ") on "
-                    + at(e.enteredAt(), districtId) + " at your request"
-                    + (e.note().isEmpty() ? "" : " (" + e.note() + ")") + "; ";
+            String what = e.ranking() != null && e.proxies() != null
+                    ? "assisted.what-both"
+                    : e.ranking() != null ? "assisted.what-ranking" : "assisted.what-proxies";
+            String entered = BallotWords.say(
+                    language,
+                    e.note().isEmpty() ? "assisted.step-entered" : "assisted.step-entered-note",
+                    "what",
+                    BallotWords.say(language, what),
+                    "at",
+                    at(e.enteredAt(), districtId, language),
+                    "note",
+                    e.note());
+            String answered = e.answeredAt() == null ? "" : at(e.answeredAt(), districtId, language);
             String then = switch (e.state()) {
                 case CONFIRMED ->
-                    "you confirmed it on " + at(e.answeredAt(), districtId) + ", so it counts"
-                            + (e.receiptSeq() == null ? "." : " (receipt entry #" + e.receiptSeq() + ").");
-                case VOIDED -> "you voided it on " + at(e.answeredAt(), districtId) + ", so it does not count.";
-                case REPLACED ->
-                    "a later entry replaced it on " + at(e.answeredAt(), districtId) + " before you answered; it does "
-                            + "not count.";
-                case PENDING ->
-                    roundOpen
-                            ? "it awaits your answer: follow the link we sent you to confirm or void it. Until you "
-                                    + "confirm it, it does not count."
-                            : "voting closed before you confirmed it, so it was not counted.";
+                    e.receiptSeq() == null
+                            ? BallotWords.say(language, "assisted.step-confirmed", "at", answered)
+                            : BallotWords.say(
+                                    language, "assisted.step-confirmed-receipt", "at", answered, "seq", e.receiptSeq());
+                case VOIDED -> BallotWords.say(language, "assisted.step-voided", "at", answered);
+                case REPLACED -> BallotWords.say(language, "assisted.step-replaced", "at", answered);
+                case PENDING -> BallotWords.say(language, roundOpen ? "assisted.step-pending" : "assisted.step-late");
             };
-            steps.add(entered + then);
+            steps.add(entered + " " + then);
         }
         return steps;
     }
 
     /** An instant as the member reads it: in their district's time zone. */
-    static String at(Instant instant, String districtId) {
+    static String at(Instant instant, String districtId, Language language) {
         ZoneId zone;
         try {
             zone = RecipientTimeZones.ofState(districtId);
         } catch (RuntimeException unknownState) {
             zone = null;
         }
-        return DateTimeFormatter.ofPattern("EEE, MMM d, yyyy, h:mm a z", Locale.US)
-                .format(instant.atZone(zone == null ? ZoneId.of("America/New_York") : zone));
+        return format(language).format(instant.atZone(zone == null ? ZoneId.of("America/New_York") : zone));
+    }
+
+    /** A date and time as the language writes it (English: "Wed, Dec 9, 2026, 3:00 PM EST"). */
+    static DateTimeFormatter format(Language language) {
+        return language == Language.ES
+                ? DateTimeFormatter.ofPattern("EEE d 'de' MMMM 'de' yyyy, H:mm z", language.locale())
+                : DateTimeFormatter.ofPattern("EEE, MMM d, yyyy, h:mm a z", Locale.US);
     }
 
     /** For {@link AssistedBallots.State} words on the link's page. */
-    static String state(AssistedBallots.State state) {
-        return switch (state) {
-            case CONFIRMED -> "confirmed";
-            case VOIDED -> "voided";
-            case REPLACED -> "replaced by a later entry";
-            case PENDING -> "awaiting your answer";
-        };
+    static String state(AssistedBallots.State state, Language language) {
+        return BallotWords.say(language, "assisted.state-" + state.name().toLowerCase(Locale.ROOT));
     }
 }

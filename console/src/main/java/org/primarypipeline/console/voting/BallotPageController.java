@@ -9,6 +9,8 @@ import org.primarypipeline.console.cycles.UnknownCycleException;
 import org.primarypipeline.console.voting.BallotPageModels.Sent;
 import org.primarypipeline.console.web.PublicPage;
 import org.primarypipeline.console.web.PublicPageView;
+import org.primarypipeline.console.web.i18n.Language;
+import org.primarypipeline.console.web.i18n.PageLanguage;
 import org.primarypipeline.core.cycle.CycleStatus;
 import org.primarypipeline.platform.PublicDoor;
 import org.primarypipeline.voting.BallotAccess;
@@ -53,12 +55,12 @@ public class BallotPageController {
     }
 
     @GetMapping("/ballot/open/{token}")
-    public ModelAndView confirm(@PathVariable String token) {
+    public ModelAndView confirm(@PathVariable String token, HttpServletRequest request) {
         BallotAccess.Exchange peek = access.peek(token);
         if (peek.state() != LinkState.OPENED) {
-            return problem(peek);
+            return problem(peek, PageLanguage.of(request, null));
         }
-        return page(HttpStatus.OK, "open", pages.open(token, peek.session()));
+        return page(HttpStatus.OK, "open", pages.open(token, peek.session(), PageLanguage.of(request, null)));
     }
 
     @PostMapping("/ballot/open")
@@ -66,11 +68,11 @@ public class BallotPageController {
             @RequestParam(defaultValue = "") String token, HttpServletRequest request, HttpServletResponse response) {
         if (!SameSitePost.fromThisApp(request)) {
             // refused before the link is spent: the member can still open it from their own message
-            return page(HttpStatus.FORBIDDEN, "problem", BallotProblems.crossSite());
+            return page(HttpStatus.FORBIDDEN, "problem", BallotProblems.crossSite(PageLanguage.of(request, null)));
         }
         BallotAccess.Exchange exchange = access.exchange(token);
         if (exchange.state() != LinkState.OPENED) {
-            return problem(exchange);
+            return problem(exchange, PageLanguage.of(request, null));
         }
         String cycleId = exchange.session().cycleId();
         ResponseCookie cookie = ResponseCookie.from(COOKIE, exchange.sessionKey())
@@ -96,32 +98,47 @@ public class BallotPageController {
     public ModelAndView ballot(
             @PathVariable String cycleId,
             @CookieValue(name = COOKIE, required = false) String key,
-            @RequestParam(required = false) String stored) {
+            @RequestParam(required = false) String stored,
+            HttpServletRequest request) {
         Optional<BallotAccess.Session> session = access.session(cycleId, key);
         if (session.isEmpty()) {
-            return sessionEnded(cycleId);
+            return sessionEnded(cycleId, PageLanguage.of(request, null));
         }
-        return page(HttpStatus.OK, "ballot", pages.ballot(session.get(), BallotProblems.stored(stored), null, null));
+        Language language = language(request, session.get());
+        return page(
+                HttpStatus.OK,
+                "ballot",
+                pages.ballot(session.get(), BallotProblems.stored(stored, language), null, null, language),
+                language);
     }
 
     @PostMapping("/ballot/{cycleId}/ranking")
     public ModelAndView rank(
             @PathVariable String cycleId,
             @CookieValue(name = COOKIE, required = false) String key,
-            @RequestParam MultiValueMap<String, String> form) {
+            @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request) {
         Optional<BallotAccess.Session> session = formSession(cycleId, key, form);
         if (session.isEmpty()) {
-            return sessionEnded(cycleId);
+            return sessionEnded(cycleId, PageLanguage.of(request, null));
         }
+        Language language = language(request, session.get());
         Receipt receipt;
         try {
             receipt = ballots.cast(
                     cycleId, session.get().memberId(), BallotForm.ranking(form), BallotForm.shownSeq(form));
         } catch (VotingClosedException closed) {
-            return page(HttpStatus.CONFLICT, "ballot", pages.ballot(session.get(), null, closedSentence(closed), null));
+            return page(
+                    HttpStatus.CONFLICT,
+                    "ballot",
+                    pages.ballot(session.get(), null, BallotProblems.votingClosed(closed, language), null, language),
+                    language);
         } catch (IllegalArgumentException | IllegalStateException refused) {
             return page(
-                    HttpStatus.BAD_REQUEST, "ballot", pages.ballot(session.get(), null, refused.getMessage(), null));
+                    HttpStatus.BAD_REQUEST,
+                    "ballot",
+                    pages.ballot(session.get(), null, refused.getMessage(), null, language),
+                    language);
         }
         // answered here rather than by a redirect: the secret is shown once and never stored
         return page(
@@ -129,21 +146,25 @@ public class BallotPageController {
                 "ballot",
                 pages.ballot(
                         session.get(),
-                        BallotProblems.stored(receipt.secret() == null ? "again" : "ballot"),
+                        BallotProblems.stored(receipt.secret() == null ? "again" : "ballot", language),
                         null,
                         null,
-                        receipt));
+                        receipt,
+                        language),
+                language);
     }
 
     @PostMapping("/ballot/{cycleId}/proxies")
     public ModelAndView proxies(
             @PathVariable String cycleId,
             @CookieValue(name = COOKIE, required = false) String key,
-            @RequestParam MultiValueMap<String, String> form) {
+            @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request) {
         Optional<BallotAccess.Session> session = formSession(cycleId, key, form);
         if (session.isEmpty()) {
-            return sessionEnded(cycleId);
+            return sessionEnded(cycleId, PageLanguage.of(request, null));
         }
+        Language language = language(request, session.get());
         long member = session.get().memberId();
         try {
             switch (form.getFirst("scope") == null ? "standing" : form.getFirst("scope")) {
@@ -153,7 +174,10 @@ public class BallotPageController {
             }
         } catch (IllegalArgumentException | IllegalStateException refused) {
             return page(
-                    HttpStatus.BAD_REQUEST, "ballot", pages.ballot(session.get(), null, null, refused.getMessage()));
+                    HttpStatus.BAD_REQUEST,
+                    "ballot",
+                    pages.ballot(session.get(), null, null, refused.getMessage(), language),
+                    language);
         }
         return PublicPageView.seeOther("/ballot/" + cycleId + "?stored=proxies");
     }
@@ -176,13 +200,9 @@ public class BallotPageController {
     }
 
     @GetMapping("/ballot/{cycleId}/check")
-    public ModelAndView check(@PathVariable String cycleId, @RequestParam(required = false) String receipt) {
-        return page(HttpStatus.OK, "check", pages.check(cycleId, receipt));
-    }
-
-    private static String closedSentence(VotingClosedException closed) {
-        return "Voting closed at " + closed.closedAt() + ": your ballot was not stored. / La votación se cerró el "
-                + closed.closedAt() + ": su papeleta no se guardó.";
+    public ModelAndView check(
+            @PathVariable String cycleId, @RequestParam(required = false) String receipt, HttpServletRequest request) {
+        return page(HttpStatus.OK, "check", pages.check(cycleId, receipt, PageLanguage.of(request, null)));
     }
 
     /** The session of the cookie, if the form carries that session's form key. */
@@ -195,25 +215,34 @@ public class BallotPageController {
                                 given.getBytes(StandardCharsets.US_ASCII)));
     }
 
-    private ModelAndView sessionEnded(String cycleId) {
+    private ModelAndView sessionEnded(String cycleId, Language language) {
         try {
             ballots.cycle(cycleId);
         } catch (UnknownCycleException e) {
-            return page(HttpStatus.NOT_FOUND, "problem", BallotProblems.noSuchBallot(cycleId));
+            return page(HttpStatus.NOT_FOUND, "problem", BallotProblems.noSuchBallot(cycleId, language));
         }
-        return page(HttpStatus.UNAUTHORIZED, "problem", BallotProblems.sessionEnded(cycleId));
+        return page(HttpStatus.UNAUTHORIZED, "problem", BallotProblems.sessionEnded(cycleId, language));
     }
 
-    private ModelAndView problem(BallotAccess.Exchange exchange) {
+    private ModelAndView problem(BallotAccess.Exchange exchange, Language language) {
         HttpStatus status = exchange.state() == LinkState.UNKNOWN ? HttpStatus.NOT_FOUND : HttpStatus.GONE;
         // a link of a cancelled or failed round says so, rather than promising a count that never comes
         CycleStatus round = exchange.state() == LinkState.ROUND_CLOSED
                 ? ballots.cycle(exchange.session().cycleId()).status()
                 : null;
-        return page(status, "problem", BallotProblems.linkProblem(exchange, round));
+        return page(status, "problem", BallotProblems.linkProblem(exchange, round, language));
     }
 
     private static ModelAndView page(HttpStatus status, String template, PublicPage model) {
-        return PublicPageView.personal(status, "voting/" + template, model);
+        return page(status, template, model, null);
+    }
+
+    /** A page of the member's own ballot: in their {@code member.locale} unless this browser chose. */
+    private static ModelAndView page(HttpStatus status, String template, PublicPage model, Language language) {
+        return PublicPageView.personal(status, "voting/" + template, model, language);
+    }
+
+    private Language language(HttpServletRequest request, BallotAccess.Session session) {
+        return PageLanguage.of(request, ballots.memberLanguage(session.memberId()));
     }
 }

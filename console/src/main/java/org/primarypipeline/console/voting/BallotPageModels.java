@@ -7,17 +7,10 @@ import org.primarypipeline.voting.Receipt;
 /** What each of the member's ballot pages shows (templates under {@code console/pages/public/voting/}). */
 final class BallotPageModels {
 
-    static final String DEFAULT_TITLE = "Your ballot";
-
     private BallotPageModels() {}
 
     /** The page a ballot link opens: a button, so that a mail scanner fetching the link spends nothing. */
-    record Open(String token, String districtId, long sessionHours) implements PublicPage {
-        @Override
-        public String title() {
-            return DEFAULT_TITLE;
-        }
-    }
+    record Open(String token, String districtId, long sessionHours, String title) implements PublicPage {}
 
     record Sent() implements PublicPage {
         @Override
@@ -33,7 +26,7 @@ final class BallotPageModels {
     /**
      * The member's own ballot: nominees to rank, the receipt, the proxy lists and the rules. A refused
      * ranking or proxy list is said beside the form it came from. {@code closedAt}: when the round was
-     * sealed (or its deadline passed), said in English and Spanish; the receipt carries its secret only on
+     * sealed (or its deadline passed); the receipt carries its secret only on
      * the page answering the cast (the secret is never stored). {@code assisted}: each ballot staff
      * entered for the member at their request and what became of it, in sentences.
      */
@@ -72,12 +65,7 @@ final class BallotPageModels {
     record ProxySlot(int slot, String member, String units) {}
 
     /** The receipt check; {@code published} is null until the round is counted. */
-    record Check(String cycleId, Published published) implements PublicPage {
-        @Override
-        public String title() {
-            return "Check a receipt";
-        }
-    }
+    record Check(String cycleId, Published published, String title) implements PublicPage {}
 
     /** The published chain, and the verdict on the receipt given, if one was. */
     record Published(

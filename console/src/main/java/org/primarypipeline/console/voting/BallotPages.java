@@ -9,6 +9,7 @@ import org.primarypipeline.console.voting.BallotPageModels.Open;
 import org.primarypipeline.console.voting.BallotPageModels.ProxySlot;
 import org.primarypipeline.console.voting.BallotPageModels.Published;
 import org.primarypipeline.console.voting.BallotPageModels.RankChoice;
+import org.primarypipeline.console.web.i18n.Language;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.supporters.MemberRepository.ProxyChoice;
 import org.primarypipeline.vetting.CandidacyRepository;
@@ -42,18 +43,28 @@ class BallotPages {
         this.candidacies = candidacies;
     }
 
-    Open open(String token, BallotAccess.Session session) {
+    Open open(String token, BallotAccess.Session session, Language language) {
         CycleRecord cycle = ballots.cycle(session.cycleId());
-        return new Open(token, cycle.districtId(), access.sessionTtl().toHours());
+        return new Open(
+                token,
+                cycle.districtId(),
+                access.sessionTtl().toHours(),
+                BallotWords.say(language, "ballot.default-title"));
     }
 
-    Ballot ballot(BallotAccess.Session session, String message, String rankingError, String proxiesError) {
-        return ballot(session, message, rankingError, proxiesError, null);
+    Ballot ballot(
+            BallotAccess.Session session, String message, String rankingError, String proxiesError, Language language) {
+        return ballot(session, message, rankingError, proxiesError, null, language);
     }
 
     /** The page, with {@code fresh} the receipt just cast (with its secret), or null. */
     Ballot ballot(
-            BallotAccess.Session session, String message, String rankingError, String proxiesError, Receipt fresh) {
+            BallotAccess.Session session,
+            String message,
+            String rankingError,
+            String proxiesError,
+            Receipt fresh,
+            Language language) {
         CycleRecord cycle = ballots.cycle(session.cycleId());
         long member = session.memberId();
         boolean open = ballots.roundOpen(cycle);
@@ -61,22 +72,22 @@ class BallotPages {
                 fresh != null ? fresh : ballots.receipt(cycle.id(), member).orElse(null);
         ProxyLists.Lists lists = ballots.proxies(cycle.id(), member);
         return new Ballot(
-                "Your ballot: " + cycle.districtId(),
+                BallotWords.say(language, "ballot.heading", "districtId", cycle.districtId()),
                 cycle.id(),
                 cycle.districtId(),
                 member,
                 ballots.memberName(member),
                 open,
-                BallotLinks.closesAt(cycle),
+                closesAt(cycle, language),
                 open ? null : ballots.closedAt(cycle).map(Object::toString).orElse(null),
                 session.formKey(),
                 nominees(cycle.id(), member),
                 receipt != null,
                 receipt,
-                describe(lists.standing()),
+                describe(lists.standing(), language),
                 lists.override()
-                        .map(o -> "your own list for this cycle: " + describe(o))
-                        .orElse("your standing list"),
+                        .map(o -> BallotWords.say(language, "ballot.own-list", "list", describe(o, language)))
+                        .orElse(BallotWords.say(language, "ballot.standing-list")),
                 open,
                 slots(lists.effective()),
                 message,
@@ -85,12 +96,28 @@ class BallotPages {
                 VotingRules.of(
                         cycle.settings(),
                         cycle.districtId(),
-                        ballots.electorateCutoff(cycle.id()).orElse(null)),
-                assisted(cycle.id(), member, cycle.districtId(), open));
+                        ballots.electorateCutoff(cycle.id()).orElse(null),
+                        language),
+                assisted(cycle.id(), member, cycle.districtId(), open, language));
     }
 
-    private BallotPageModels.AssistedHistory assisted(String cycleId, long member, String districtId, boolean open) {
-        List<String> steps = assisted.of(cycleId, member, districtId, open);
+    /** When voting closes, in the district's time, as the page's language writes a date. */
+    private static String closesAt(CycleRecord cycle, Language language) {
+        if (language == Language.EN) {
+            return BallotLinks.closesAt(cycle);
+        }
+        return cycle.stageDeadline() == null
+                ? BallotWords.say(language, "ballot.closes-unset")
+                : BallotWords.say(
+                        language,
+                        "ballot.closes-on",
+                        "at",
+                        AssistedSteps.at(cycle.stageDeadline(), cycle.districtId(), language));
+    }
+
+    private BallotPageModels.AssistedHistory assisted(
+            String cycleId, long member, String districtId, boolean open, Language language) {
+        List<String> steps = assisted.of(cycleId, member, districtId, open, language);
         return steps.isEmpty() ? null : new BallotPageModels.AssistedHistory(steps);
     }
 
@@ -125,47 +152,57 @@ class BallotPages {
         return slots;
     }
 
-    private static String describe(List<ProxyChoice> list) {
+    /** A proxy list in words; the assisted ballot's page says what staff entered the same way. */
+    static String describe(List<ProxyChoice> list, Language language) {
         if (list.isEmpty()) {
-            return "nobody (your units stay on your own ballot)";
+            return BallotWords.say(language, "ballot.proxies-nobody");
         }
         return String.join(
                 ", ",
                 list.stream()
-                        .map(p -> "member " + p.proxyMemberId() + " (" + p.units() + " units)")
+                        .map(p -> BallotWords.say(
+                                language, "ballot.proxy-units", "member", p.proxyMemberId(), "units", p.units()))
                         .toList());
     }
 
     /** Anyone may check a receipt once the round is counted; the page names no member and no ranking. */
-    Check check(String cycleId, String receipt) {
+    Check check(String cycleId, String receipt, Language language) {
         ballots.cycle(cycleId);
         Published published = receipts.publication(cycleId)
                 .map(p -> {
                     if (receipt == null || receipt.isBlank()) {
                         return new Published(
-                                p.chainHead(), chainSummary(p), receipt == null ? "" : receipt, false, false, null);
+                                p.chainHead(),
+                                chainSummary(p, language),
+                                receipt == null ? "" : receipt,
+                                false,
+                                false,
+                                null);
                     }
                     Receipts.Check c = receipts.check(cycleId, receipt).orElseThrow();
-                    String verdict = !c.found()
-                            ? "This receipt is not in the chain of cycle " + cycleId + "."
-                            : c.counted()
-                                    ? "Found as entry #" + c.seq() + " and counted."
-                                    : "Found as entry #" + c.seq()
-                                            + ", but not counted: a later ballot of the same member " + "replaced it.";
-                    return new Published(p.chainHead(), chainSummary(p), receipt, true, c.counted(), verdict);
+                    String verdict = BallotWords.say(
+                            language,
+                            !c.found()
+                                    ? "ballot.verdict-missing"
+                                    : c.counted() ? "ballot.verdict-counted" : "ballot.verdict-replaced",
+                            "cycleId",
+                            cycleId,
+                            "seq",
+                            c.seq());
+                    return new Published(p.chainHead(), chainSummary(p, language), receipt, true, c.counted(), verdict);
                 })
                 .orElse(null);
-        return new Check(cycleId, published);
+        return new Check(cycleId, published, BallotWords.say(language, "ballot.check-title"));
     }
 
     /** "The chain holds 4 receipts; 3 ballots were counted.": a member who voted again left a receipt per ballot. */
-    static String chainSummary(Receipts.Publication p) {
+    static String chainSummary(Receipts.Publication p, Language language) {
         long receipts = p.chainLength();
         int counted = p.countedBallots();
-        String said = "The chain holds " + receipts + (receipts == 1 ? " receipt" : " receipts") + "; " + counted
-                + (counted == 1 ? " ballot was" : " ballots were") + " counted.";
-        return receipts > counted
-                ? said + " A member who voted again has a receipt for each ballot; only the last one counts."
-                : said;
+        String said = BallotWords.say(
+                        language, receipts == 1 ? "ballot.chain-one" : "ballot.chain-many", "receipts", receipts)
+                + BallotWords.say(
+                        language, counted == 1 ? "ballot.counted-one" : "ballot.counted-many", "counted", counted);
+        return receipts > counted ? said + " " + BallotWords.say(language, "ballot.chain-voted-again") : said;
     }
 }

@@ -169,6 +169,11 @@ public class BallotService {
         return ballots.ownBallot(cycleId, memberId).map(BallotBox.OwnBallot::receipt);
     }
 
+    /** The member's own language, for the pages of their ballot. */
+    public org.primarypipeline.console.web.i18n.Language memberLanguage(long memberId) {
+        return org.primarypipeline.console.web.i18n.Language.of(members.locale(memberId));
+    }
+
     public String memberName(long memberId) {
         return members.fullName(memberId).orElse("member " + memberId);
     }

@@ -3,8 +3,7 @@ package org.primarypipeline.console.voting;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import org.primarypipeline.console.web.i18n.Language;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.core.time.RecipientTimeZones;
 import org.primarypipeline.templates.MessageTexts;
@@ -19,8 +18,8 @@ record VotingRules(
         String electorateCutoff) {
 
     /** The rules with who may vote: members who had joined by the round's cut-off, in the district's time. */
-    static VotingRules of(CycleSettings settings, String districtId, Instant cutoff) {
-        VotingRules rules = of(settings);
+    static VotingRules of(CycleSettings settings, String districtId, Instant cutoff, Language language) {
+        VotingRules rules = of(settings, language);
         if (cutoff == null) {
             return rules;
         }
@@ -30,25 +29,25 @@ record VotingRules(
         } catch (RuntimeException unknownState) {
             zone = ZoneId.of("America/New_York");
         }
-        String at = DateTimeFormatter.ofPattern("EEE, MMM d, yyyy, h:mm a z", Locale.US)
+        String at = AssistedSteps.format(language)
                 .format(cutoff.atZone(zone == null ? ZoneId.of("America/New_York") : zone));
         return new VotingRules(
                 rules.policyName(), rules.policyRule(), rules.methodName(), rules.quorum(), rules.recountMargin(), at);
     }
 
-    static VotingRules of(CycleSettings settings) {
+    static VotingRules of(CycleSettings settings, Language language) {
         boolean liquid = settings.policy().equals("liquid");
         return new VotingRules(
-                liquid ? "liquid democracy" : "smartocracy",
+                BallotWords.say(language, liquid ? "rules.policy-liquid" : "rules.policy-smartocracy"),
                 // the one sentence every round message states too (messages bundles, key flow-rule)
-                MessageTexts.flowRule("en", liquid),
-                switch (settings.method()) {
-                    case "plurality" -> "plurality (first choices only)";
-                    case "schulze" -> "the Schulze method (pairwise comparison)";
-                    default ->
-                        "instant runoff (the nominee with the fewest units is eliminated, round by round, "
-                                + "until one has a majority)";
-                },
+                MessageTexts.flowRule(language.tag(), liquid),
+                BallotWords.say(
+                        language,
+                        switch (settings.method()) {
+                            case "plurality" -> "rules.method-plurality";
+                            case "schulze" -> "rules.method-schulze";
+                            default -> "rules.method-irv";
+                        }),
                 percent(settings.quorumShare()),
                 percent(settings.recountMargin()),
                 null);

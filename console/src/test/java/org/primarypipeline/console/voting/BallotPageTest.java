@@ -105,6 +105,14 @@ class BallotPageTest {
                         "10 vote units");
         String formKey = formKey(page.body());
 
+        // the page is in the member's own language (member.locale), unless this browser chose another
+        jdbc.sql("update member set locale = 'es' where id = ?").param(ann).update();
+        assertThat(get("/ballot/" + round.cycleId, cookie).body())
+                .contains("<html lang=\"es\"", "Ordena a los candidatos", "Cómo funciona esta votación", "smartocracia")
+                .doesNotContain("How this vote works");
+        assertThat(get("/ballot/" + round.cycleId + "?lang=en", cookie).body()).contains("How this vote works");
+        jdbc.sql("update member set locale = 'en' where id = ?").param(ann).update();
+
         // a post without the session's form key (another site's form) stores nothing
         HttpResponse<String> forged = post("/ballot/" + round.cycleId + "/ranking", cookie, Map.of("rank_" + ana, "1"));
         assertThat(forged.statusCode()).isEqualTo(401);
