@@ -164,6 +164,9 @@ public class StripeWebhooks {
                 if (intent == null || o.path("amount_paid").asLong() <= 0) {
                     return false;
                 }
+                if (DonorGifts.afterCancel(jdbc, intent, created)) {
+                    return false; // the donor cancelled before Stripe dated this invoice: never booked
+                }
                 return ledger.bookPayment(new DonationLedger.Payment(
                                 intent,
                                 invoicePaymentIntent(o),
