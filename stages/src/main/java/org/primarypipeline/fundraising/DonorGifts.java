@@ -13,6 +13,7 @@ import org.primarypipeline.core.money.Money;
 import org.primarypipeline.outreach.OutboundMessage;
 import org.primarypipeline.outreach.Outbox;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,6 +75,7 @@ public class DonorGifts {
     private final FundraisingSettings settings;
     private final Clock clock;
 
+    @Autowired
     public DonorGifts(
             JdbcClient jdbc,
             StripeGateway stripe,
