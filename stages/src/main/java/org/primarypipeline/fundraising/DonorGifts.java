@@ -58,14 +58,21 @@ public class DonorGifts {
     /** A field the donor must correct; the page puts the sentence beside it. */
     public static final class Refused extends RuntimeException {
         private final String field;
+        private final String code;
 
-        public Refused(String field, String sentence) {
+        public Refused(String field, String code, String sentence) {
             super(sentence);
             this.field = field;
+            this.code = code;
         }
 
         public String field() {
             return field;
+        }
+
+        /** Which problem, for the page's words in the donor's language. */
+        public String code() {
+            return code;
         }
     }
 
@@ -130,13 +137,14 @@ public class DonorGifts {
     public Gift changeAmount(String token, long amountCents) {
         Gift g = valid(token);
         if (!g.monthly() || g.cancelled() || g.subscriptionId() == null) {
-            throw new Refused("amount", "Only a monthly gift that is still running can change its amount.");
+            throw new Refused(
+                    "amount", "notRunning", "Only a monthly gift that is still running can change its amount.");
         }
         if (amountCents < ContributionForm.MINIMUM_CENTS) {
-            throw new Refused("amount", "The amount must be at least $1.00.");
+            throw new Refused("amount", "tooLow", "The amount must be at least $1.00.");
         }
         if (amountCents > settings.limitPerElectionCents()) {
-            throw new Refused("amount", "The amount cannot be more than the federal limit per election.");
+            throw new Refused("amount", "tooHigh", "The amount cannot be more than the federal limit per election.");
         }
         if (amountCents == g.amountCents()) {
             return g;
@@ -154,7 +162,7 @@ public class DonorGifts {
     public Gift cancel(String token) {
         Gift g = valid(token);
         if (!g.monthly() || g.subscriptionId() == null) {
-            throw new Refused("cancel", "A one-time gift has nothing to cancel.");
+            throw new Refused("cancel", "oneTime", "A one-time gift has nothing to cancel.");
         }
         if (g.cancelled()) {
             return g;
@@ -172,7 +180,7 @@ public class DonorGifts {
     public int resendReceipts(String token) {
         Gift g = valid(token);
         if (g.donorEmail() == null) {
-            throw new Refused("receipts", "We have no email address for this gift.");
+            throw new Refused("receipts", "noEmail", "We have no email address for this gift.");
         }
         List<String> rows = new ArrayList<>();
         jdbc.sql("""
@@ -199,7 +207,8 @@ public class DonorGifts {
     private Gift valid(String token) {
         Opened o = open(token);
         if (o.state() != State.VALID) {
-            throw new Refused("link", "This link has expired or is not ours: use the link in your latest receipt.");
+            throw new Refused(
+                    "link", "gone", "This link has expired or is not ours: use the link in your latest receipt.");
         }
         return o.gift();
     }
