@@ -101,7 +101,7 @@ public class DonorGifts {
     }
 
     /** A fresh link for a receipt of this form; returns the token (the URL is {@link #url}). */
-    static String issueLink(JdbcClient jdbc, long intentId, Instant now) {
+    public static String issueLink(JdbcClient jdbc, long intentId, Instant now) {
         String token = AnswerTokens.newToken();
         jdbc.sql("insert into gift_link (token_hash, intent_id, expires_at) values (?, ?, ?)")
                 .params(AnswerTokens.hash(token), intentId, Timestamp.from(now.plus(LINK_TTL)))

@@ -87,6 +87,14 @@ record GiftPage(
         return "notRunning".equals(amountProblem);
     }
 
+    public boolean amountUnavailable() {
+        return "unavailable".equals(amountProblem);
+    }
+
+    public boolean cancelUnavailable() {
+        return "unavailable".equals(cancelProblem);
+    }
+
     public boolean hasAmountProblem() {
         return amountProblem != null;
     }

@@ -3,6 +3,7 @@ package org.primarypipeline.console.fundraising;
 import java.math.BigDecimal;
 import org.primarypipeline.console.web.PublicPageView;
 import org.primarypipeline.fundraising.DonorGifts;
+import org.primarypipeline.fundraising.StripeGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -56,6 +57,8 @@ public class GiftPagesController {
             return PublicPageView.seeOther("/fundraisers/gift/" + token + "?done=amount");
         } catch (DonorGifts.Refused r) {
             return refused(token, r, amount);
+        } catch (StripeGateway.StripeUnavailableException | StripeGateway.PaymentsOffException down) {
+            return refused(token, new DonorGifts.Refused("amount", "unavailable", down.getMessage()), amount);
         }
     }
 
@@ -66,6 +69,8 @@ public class GiftPagesController {
             return PublicPageView.seeOther("/fundraisers/gift/" + token + "?done=cancel");
         } catch (DonorGifts.Refused r) {
             return refused(token, r, null);
+        } catch (StripeGateway.StripeUnavailableException | StripeGateway.PaymentsOffException down) {
+            return refused(token, new DonorGifts.Refused("cancel", "unavailable", down.getMessage()), null);
         }
     }
 
@@ -76,6 +81,8 @@ public class GiftPagesController {
             return PublicPageView.seeOther("/fundraisers/gift/" + token + "?done=receipts");
         } catch (DonorGifts.Refused r) {
             return refused(token, r, null);
+        } catch (StripeGateway.StripeUnavailableException | StripeGateway.PaymentsOffException down) {
+            return refused(token, new DonorGifts.Refused("receipts", "unavailable", down.getMessage()), null);
         }
     }
 
@@ -84,10 +91,9 @@ public class GiftPagesController {
         if (o.state() != DonorGifts.State.VALID) {
             return PublicPageView.personal(HttpStatus.GONE, TEMPLATE, GiftPage.expired());
         }
+        HttpStatus status = "unavailable".equals(r.code()) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_REQUEST;
         return PublicPageView.personal(
-                HttpStatus.BAD_REQUEST,
-                TEMPLATE,
-                GiftPage.of(token, o.gift(), null).refused(r, typed));
+                status, TEMPLATE, GiftPage.of(token, o.gift(), null).refused(r, typed));
     }
 
     /** Dollars as typed ("20", "20.50", "$20"), in cents; null when not an amount. */
