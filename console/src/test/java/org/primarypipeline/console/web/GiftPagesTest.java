@@ -130,6 +130,16 @@ class GiftPagesTest extends ConsoleTestSupport {
                 .contains("id=\"cancel-gift\"")
                 .doesNotContain("<script");
 
+        ConsoleHttp spanish = new ConsoleHttp(base());
+        HttpResponse<String> es = spanish.get(page, Map.of("Accept-Language", "es-MX,es;q=0.9"));
+        assertThat(es.body()).contains("Cancelar mi donación mensual").contains("Nueva cantidad mensual");
+        HttpResponse<String> esTooLow = spanish.send(
+                "POST",
+                page + "/amount",
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept-Language", "es"),
+                "amount=0");
+        assertThat(esTooLow.body()).contains("id=\"amount-error\">Escriba una cantidad de al menos $1.00");
+
         HttpResponse<String> tooLow = donor.send("POST", page + "/amount", FORM, "amount=0.50");
         assertThat(tooLow.statusCode()).isEqualTo(400);
         assertThat(tooLow.body())
