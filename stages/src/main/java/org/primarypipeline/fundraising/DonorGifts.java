@@ -243,6 +243,22 @@ public class DonorGifts {
                 .single();
     }
 
+    /** A subscription ended in Stripe itself: marked cancelled once (a donor's own cancel is kept as it is). */
+    public static boolean cancelledInStripe(JdbcClient jdbc, long intentId, Instant at) {
+        int changed = jdbc.sql("""
+                update contribution_intent set cancelled_at = ?, cancelled_by = 'STRIPE'
+                where id = ? and cancelled_at is null
+                """).params(Timestamp.from(at), intentId).update();
+        if (changed == 0) {
+            return false;
+        }
+        jdbc.sql("insert into gift_change (intent_id, kind, old_cents, at) "
+                        + "select id, 'CANCEL', amount_cents, ? from contribution_intent where id = ?")
+                .params(Timestamp.from(at), intentId)
+                .update();
+        return true;
+    }
+
     /** Whether an invoice Stripe dated {@code created} for this form comes after the donor cancelled. */
     public static boolean afterCancel(JdbcClient jdbc, long intentId, Instant created) {
         return jdbc.sql("select cancelled_at from contribution_intent where id = ?")

@@ -185,6 +185,14 @@ public class StripeWebhooks {
                         intent, o.path("last_payment_error").path("message").asText("payment failed"));
                 return true;
             }
+            case "customer.subscription.deleted" -> {
+                // cancelled in Stripe's dashboard (or the echo of a donor's own cancel, which stays as it was)
+                String subscription = text(o, "id");
+                Long intent = subscription == null
+                        ? null
+                        : ledger.intentOfSubscription(subscription).orElse(null);
+                return intent != null && DonorGifts.cancelledInStripe(jdbc, intent, created);
+            }
             case "invoice.payment_failed" -> {
                 Long intent = invoiceIntent(o);
                 if (intent == null) {

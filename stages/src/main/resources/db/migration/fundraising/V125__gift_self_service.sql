@@ -12,7 +12,7 @@ create index gift_link_intent on gift_link (intent_id);
 
 alter table contribution_intent
     add column cancelled_at        timestamptz,
-    add column cancelled_by        text check (cancelled_by in ('DONOR', 'STAFF')),
+    add column cancelled_by        text check (cancelled_by in ('DONOR', 'STAFF', 'STRIPE')),
     add column amount_changed_at   timestamptz;
 
 -- what the donor did, for finance: one line per change

@@ -96,6 +96,22 @@ class DonorGiftsTest {
                 .hasMessageContaining("expired");
     }
 
+    @Test
+    void aSubscriptionEndedInStripeIsMarkedCancelledOnceAndAnEchoKeepsTheDonorsOwn() {
+        long intent = monthly("Dash Board", "sub_dash_az07", 2_500);
+        fx.deliver("evt_dash_del", "customer.subscription.deleted", NOW.plusSeconds(60), """
+                {"id": "sub_dash_az07", "object": "subscription", "status": "canceled"}""");
+        fx.deliver("evt_dash_del_again", "customer.subscription.deleted", NOW.plusSeconds(90), """
+                {"id": "sub_dash_az07", "object": "subscription", "status": "canceled"}""");
+        assertThat(one("select cancelled_by from contribution_intent where id = " + intent))
+                .isEqualTo("STRIPE");
+        assertThat(one("select count(*) from gift_change where kind = 'CANCEL' and intent_id = " + intent))
+                .isEqualTo(1L);
+        fx.deliver("evt_dash_in2", "invoice.paid", NOW.plus(Duration.ofDays(30)), invoice("in_dash2", "sub_dash_az07"));
+        assertThat(one("select count(*) from donation where intent_id = " + intent))
+                .isEqualTo(1L);
+    }
+
     private long monthly(String name, String subscription, long cents) {
         ContributionForm f = Fundraising.form(fundraiser, cents, name, "9 Elm St", "78701", "Acme", "Welder");
         ContributionForm monthly = new ContributionForm(
