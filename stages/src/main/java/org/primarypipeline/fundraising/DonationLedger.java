@@ -394,12 +394,22 @@ public class DonationLedger {
         if (m.get("donorEmail") == null) {
             return;
         }
-        outbox.enqueue(OutboundMessage.email(
+        Long intent = jdbc.sql("select intent_id from donation where id = ?")
+                .param(donationId)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        boolean linked = intent != null;
+        if (linked) {
+            m.put("manageUrl", DonorGifts.url(settings, DonorGifts.issueLink(jdbc, intent, clock.instant())));
+        }
+        OutboundMessage receipt = OutboundMessage.email(
                         "donation:" + donationId + ":receipt",
                         (String) m.get("donorEmail"),
                         "donation-receipt",
                         messageModel(m))
-                .asTransactional());
+                .asTransactional();
+        outbox.enqueue(linked ? receipt.withSecrets("manageUrl") : receipt);
     }
 
     private void requestBestEffortsIfMissing(long donationId) {

@@ -372,6 +372,30 @@ public class FinanceReports {
                 .list();
     }
 
+    /** What a donor changed on a monthly gift by the link in their receipt (issue 24): amount, cancel, receipts. */
+    public record GiftChange(String donor, String change, Long oldCents, Long newCents, String at) {}
+
+    /** Every donor's own change to a gift of this fundraiser, newest first. */
+    public List<GiftChange> giftChanges(long fundraiserId) {
+        return jdbc.sql("""
+                select o.full_name, c.kind, c.old_cents, c.new_cents, c.at
+                from gift_change c join contribution_intent i on i.id = c.intent_id join donor o on o.id = i.donor_id
+                where i.fundraiser_id = ? order by c.at desc, c.id desc
+                """)
+                .param(fundraiserId)
+                .query((rs, n) -> new GiftChange(
+                        rs.getString(1),
+                        switch (rs.getString(2)) {
+                            case "AMOUNT" -> "monthly amount changed";
+                            case "CANCEL" -> "monthly gift cancelled";
+                            default -> "receipts sent again";
+                        },
+                        rs.getObject(3) == null ? null : rs.getLong(3),
+                        rs.getObject(4) == null ? null : rs.getLong(4),
+                        rs.getTimestamp(5).toInstant().toString()))
+                .list();
+    }
+
     /**
      * Itemized receipts in the period as a Schedule A-style CSV: every contribution (net of refunds)
      * from a donor whose contributions to this committee this election cycle add up to more than the

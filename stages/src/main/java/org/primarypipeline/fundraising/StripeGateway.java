@@ -5,6 +5,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.Account;
 import com.stripe.model.Product;
 import com.stripe.model.Refund;
+import com.stripe.model.Subscription;
 import com.stripe.model.TransferReversal;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
@@ -13,6 +14,8 @@ import com.stripe.param.AccountLinkCreateParams;
 import com.stripe.param.ProductCreateParams;
 import com.stripe.param.ProductUpdateParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.SubscriptionCancelParams;
+import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.TransferCreateParams;
 import com.stripe.param.TransferReversalCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
@@ -240,6 +243,50 @@ public class StripeGateway {
                     .create(transferId, params, key("transfer-" + transferId + "-reversed-" + reversedTotalCents));
             return r.getId();
         });
+    }
+
+    /**
+     * A monthly gift's new amount from its next invoice on: the subscription's one item gets a new price
+     * for the same product, proration off (no charge or credit for the month already paid). The key
+     * names the new amount, so a resubmitted form changes once.
+     */
+    public void changeSubscriptionAmount(String subscriptionId, String productId, long amountCents) {
+        call(() -> {
+            Subscription sub = required().v1().subscriptions().retrieve(subscriptionId);
+            String itemId = sub.getItems().getData().get(0).getId();
+            SubscriptionUpdateParams params = SubscriptionUpdateParams.builder()
+                    .setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.NONE)
+                    .addItem(SubscriptionUpdateParams.Item.builder()
+                            .setId(itemId)
+                            .setPriceData(SubscriptionUpdateParams.Item.PriceData.builder()
+                                    .setCurrency("usd")
+                                    .setProduct(productId)
+                                    .setUnitAmount(amountCents)
+                                    .setRecurring(SubscriptionUpdateParams.Item.PriceData.Recurring.builder()
+                                            .setInterval(
+                                                    SubscriptionUpdateParams.Item.PriceData.Recurring.Interval.MONTH)
+                                            .build())
+                                    .build())
+                            .build())
+                    .build();
+            return required()
+                    .v1()
+                    .subscriptions()
+                    .update(subscriptionId, params, key("subscription-" + subscriptionId + "-amount-" + amountCents))
+                    .getId();
+        });
+    }
+
+    /** Ends a monthly gift now: no further invoices. */
+    public void cancelSubscription(String subscriptionId) {
+        call(() -> required()
+                .v1()
+                .subscriptions()
+                .cancel(
+                        subscriptionId,
+                        SubscriptionCancelParams.builder().build(),
+                        key("subscription-" + subscriptionId + "-cancel"))
+                .getId());
     }
 
     public record AccountStatus(String id, boolean detailsSubmitted, boolean chargesEnabled, boolean payoutsEnabled) {}

@@ -164,6 +164,9 @@ public class StripeWebhooks {
                 if (intent == null || o.path("amount_paid").asLong() <= 0) {
                     return false;
                 }
+                if (DonorGifts.afterCancel(jdbc, intent, created)) {
+                    return false; // the donor cancelled before Stripe dated this invoice: never booked
+                }
                 return ledger.bookPayment(new DonationLedger.Payment(
                                 intent,
                                 invoicePaymentIntent(o),
@@ -181,6 +184,14 @@ public class StripeWebhooks {
                 ledger.paymentFailed(
                         intent, o.path("last_payment_error").path("message").asText("payment failed"));
                 return true;
+            }
+            case "customer.subscription.deleted" -> {
+                // cancelled in Stripe's dashboard (or the echo of a donor's own cancel, which stays as it was)
+                String subscription = text(o, "id");
+                Long intent = subscription == null
+                        ? null
+                        : ledger.intentOfSubscription(subscription).orElse(null);
+                return intent != null && DonorGifts.cancelledInStripe(jdbc, intent, created);
             }
             case "invoice.payment_failed" -> {
                 Long intent = invoiceIntent(o);

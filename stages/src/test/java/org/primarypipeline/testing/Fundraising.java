@@ -10,6 +10,7 @@ import org.primarypipeline.fundraising.Conduit;
 import org.primarypipeline.fundraising.ContributionForm;
 import org.primarypipeline.fundraising.DonationCheckout;
 import org.primarypipeline.fundraising.DonationLedger;
+import org.primarypipeline.fundraising.DonorGifts;
 import org.primarypipeline.fundraising.Donors;
 import org.primarypipeline.fundraising.ExcessDecisions;
 import org.primarypipeline.fundraising.FundraiserActivitiesImpl;
@@ -40,6 +41,7 @@ public final class Fundraising {
     public final Donors donors;
     public final Committees committees;
     public final Conduit conduit;
+    public final DonorGifts gifts;
 
     public Fundraising(ActivitiesContext context, StripeStub stub, Clock clock) {
         this.context = context;
@@ -59,6 +61,7 @@ public final class Fundraising {
         this.excess = new ExcessDecisions(jdbc, stripe, ledger, clock);
         this.committees = new Committees(jdbc, clock);
         this.conduit = new Conduit(jdbc, committees, stripe, outbox, clock, "finance@example.org");
+        this.gifts = new DonorGifts(jdbc, stripe, outbox, settings, clock);
     }
 
     private static ActivitiesContext shared;

@@ -1,6 +1,8 @@
 package org.primarypipeline.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -83,6 +85,27 @@ public final class StripeStub implements AutoCloseable {
                  "created": 1767225600, "expires_at": 1767312000, "currency": "usd", "amount_total": 0}
                 """).withTransformers("response-template")));
         return this;
+    }
+
+    /**
+     * Monthly gifts: GET /v1/subscriptions/{id} answers one item {@code si_{id}}, POST updates it, DELETE
+     * cancels it (status canceled).
+     */
+    public StripeStub subscriptions() {
+        String sub = """
+                {"id": "{{request.pathSegments.[2]}}", "object": "subscription", "status": "%s",
+                 "items": {"object": "list", "data": [{"id": "si_{{request.pathSegments.[2]}}", "object": "subscription_item"}]}}""";
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathMatching("/v1/subscriptions/[^/]+"))
+                .willReturn(ok(sub.formatted("active")).withTransformers("response-template")));
+        server.stubFor(post(urlPathMatching("/v1/subscriptions/[^/]+"))
+                .willReturn(ok(sub.formatted("active")).withTransformers("response-template")));
+        server.stubFor(delete(urlPathMatching("/v1/subscriptions/[^/]+"))
+                .willReturn(ok(sub.formatted("canceled")).withTransformers("response-template")));
+        return this;
+    }
+
+    public List<LoggedRequest> deletes(String path) {
+        return server.findAll(deleteRequestedFor(urlPathMatching(path)));
     }
 
     /** POST /v1/refunds answers a succeeded refund. */

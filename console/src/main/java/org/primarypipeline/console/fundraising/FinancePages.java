@@ -63,6 +63,7 @@ public class FinancePages {
             FinanceTable bestEfforts,
             FinanceTable signOffs,
             FinanceTable refcodes,
+            FinanceTable giftChanges,
             boolean canSignOff,
             boolean notEnded,
             String signOffHref) {}
@@ -170,6 +171,7 @@ public class FinancePages {
                 FinanceTable.bestEfforts(reports.bestEfforts(fundraiser), format),
                 FinanceTable.signOffs(reports.signOffs(fundraiser), format),
                 FinanceTable.refcodes(reports.byRefcode(fundraiser, start, end)),
+                FinanceTable.giftChanges(reports.giftChanges(fundraiser), format),
                 t.signedOffBy() == null && ended,
                 t.signedOffBy() == null && !ended,
                 base + "/sign-off");

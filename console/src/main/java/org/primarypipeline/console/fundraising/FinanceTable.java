@@ -70,6 +70,18 @@ public record FinanceTable(List<Column> columns, List<Line> rows, boolean empty)
                         money("netCents", org.primarypipeline.fundraising.FinanceReports.RefcodeTotal::netCents)));
     }
 
+    static FinanceTable giftChanges(
+            List<org.primarypipeline.fundraising.FinanceReports.GiftChange> rows, Format format) {
+        return of(
+                rows,
+                List.of(
+                        text("donor", org.primarypipeline.fundraising.FinanceReports.GiftChange::donor),
+                        text("change", org.primarypipeline.fundraising.FinanceReports.GiftChange::change),
+                        money("fromCents", org.primarypipeline.fundraising.FinanceReports.GiftChange::oldCents),
+                        money("toCents", org.primarypipeline.fundraising.FinanceReports.GiftChange::newCents),
+                        instant("at", org.primarypipeline.fundraising.FinanceReports.GiftChange::at, format)));
+    }
+
     static FinanceTable signOffs(List<SignOff> rows, Format format) {
         return of(
                 rows,

@@ -116,6 +116,10 @@ final class EndpointAccessTable {
         get("/fundraisers/{id}/thanks", Access.PUBLIC, "/fundraisers/no-such-fundraiser/thanks");
         get("/fundraisers/best-efforts/{token}", Access.PUBLIC, "/fundraisers/best-efforts/no-such-token");
         post("/fundraisers/best-efforts/{token}", Access.PUBLIC, "/fundraisers/best-efforts/no-such-token", "x=");
+        get("/fundraisers/gift/{token}", Access.PUBLIC, "/fundraisers/gift/no-such-token");
+        post("/fundraisers/gift/{token}/amount", Access.PUBLIC, "/fundraisers/gift/no-such-token/amount", "amount=5");
+        post("/fundraisers/gift/{token}/cancel", Access.PUBLIC, "/fundraisers/gift/no-such-token/cancel", "x=");
+        post("/fundraisers/gift/{token}/receipts", Access.PUBLIC, "/fundraisers/gift/no-such-token/receipts", "x=");
         post("/webhooks/stripe", Access.PUBLIC, "/webhooks/stripe", "{\"type\":\"unsigned\"}");
         ownDoor("POST", "/twilio/sms", "/twilio/sms", "MessageSid=SM-suite&From=%2B15125550111&Body=hi");
         ownDoor("POST", "/twilio/status/{outboxId}", "/twilio/status/987654", "MessageSid=SM-suite&MessageStatus=sent");
