@@ -205,6 +205,14 @@ class FinancePagesTest extends ConsoleTestSupport {
         assertThat(fiona.get("/finance/fundraisers/" + id + "/schedule-a.csv" + WEEK)
                         .body())
                 .startsWith("receipt_id,");
+        // the FEC electronic filing of the same period: header, Form 3 summary, FS-separated
+        String fecHref = "/finance/fundraisers/" + id + "/report.fec" + WEEK;
+        assertThat(unescaped).contains("href=\"" + fecHref + "\"");
+        HttpResponse<String> fec = fiona.get(fecHref);
+        assertThat(fec.statusCode()).isEqualTo(200);
+        assertThat(fec.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains(".fec");
+        assertThat(fec.body()).startsWith("HDR\u001cFEC\u001c8.4\u001c").contains("\nF3N\u001c");
 
         // the week has ended (by the app's clock), so it can be signed off, with the console's CSRF token
         assertThat(html)
