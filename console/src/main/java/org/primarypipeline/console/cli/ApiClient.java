@@ -96,7 +96,7 @@ final class ApiClient {
      */
     String text(String path) {
         HttpResponse<String> response = exchange(HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(300))
+                .timeout(Duration.ofMinutes(5))
                 .header("Accept", "text/plain, application/json")
                 .header("User-Agent", "pp (Primary Pipeline command line)")
                 .header("Authorization", authorization)
