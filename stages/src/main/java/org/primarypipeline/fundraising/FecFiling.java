@@ -97,14 +97,7 @@ public class FecFiling {
             "REFUNDS_AND_DISPUTES_NETTED");
 
     public static final List<String> HEADER = List.of(
-            "RECORD_TYPE",
-            "EF_TYPE",
-            "FEC_VERSION",
-            "SOFT_NAME",
-            "SOFT_VER",
-            "REPORT_ID",
-            "REPORT_NUMBER",
-            "HDRCOMMENT");
+            "record_type", "ef_type", "fec_version_#", "soft_name", "soft_ver", "rpt_id", "rpt_number", "hdrcomment");
 
     /** One record of the file: its kind (HDR, F3N, SA11AI) and its fields by the FEC's names, in order. */
     public record Line(String kind, Map<String, Object> fields) {
@@ -188,12 +181,12 @@ public class FecFiling {
                 ordered(
                         HEADER,
                         Map.of(
-                                "RECORD_TYPE", "HDR",
-                                "EF_TYPE", "FEC",
-                                "FEC_VERSION", VERSION,
-                                "SOFT_NAME", "Primary Pipeline",
-                                "SOFT_VER", "0.1.0",
-                                "HDRCOMMENT", "Earmarked receipts " + from + " to " + to))));
+                                "record_type", "HDR",
+                                "ef_type", "FEC",
+                                "fec_version_#", VERSION,
+                                "soft_name", "Primary Pipeline",
+                                "soft_ver", "0.1.0",
+                                "hdrcomment", "Earmarked receipts " + from + " to " + to))));
         String district = committee.districtId() == null ? "" : committee.districtId();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("FORM_TYPE", "F3N");

@@ -39,6 +39,7 @@ class FecFilingTest {
     private FecFiling fec;
     private long fundraiser;
     private Schema scheduleA;
+    private Schema header;
 
     @BeforeAll
     void start() throws Exception {
@@ -54,6 +55,10 @@ class FecFilingTest {
                 .update();
         try (InputStream in = getClass().getResourceAsStream("/fec-schema/SchA.json")) {
             scheduleA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+                    .getSchema(in);
+        }
+        try (InputStream in = getClass().getResourceAsStream("/fec-schema/HDR.json")) {
+            header = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
                     .getSchema(in);
         }
     }
@@ -90,6 +95,9 @@ class FecFilingTest {
         List<FecFiling.Line> lines = filing.records();
         assertThat(lines).extracting(FecFiling.Line::kind).startsWith("HDR", "F3N");
         assertThat(lines.get(0).line()).startsWith("HDR" + FecFiling.FS + "FEC" + FecFiling.FS + "8.4");
+        Map<String, Object> head = new LinkedHashMap<>(lines.get(0).fields());
+        head.values().removeIf(v -> v == null);
+        assertThat(header.validate(new ObjectMapper().valueToTree(head))).isEmpty();
         Map<String, Object> summary = lines.get(1).fields();
         assertThat(summary.get("11AI_ITEMIZED_INDIVIDUAL_CONTRIBUTIONS")).isEqualTo(new BigDecimal("525.00"));
         assertThat(summary.get("11AII_UNITEMIZED_INDIVIDUAL_CONTRIBUTIONS")).isEqualTo(new BigDecimal("240.00"));
