@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.primarypipeline.core.money.Money;
 import org.primarypipeline.testing.Fundraising;
 import org.primarypipeline.testing.StripeStub;
 
@@ -142,6 +143,64 @@ class FecFilingTest {
                 .doesNotContain("DEE PARK")
                 .doesNotContain("BOB HALE");
         assertThat(filing.text().lines()).hasSize(lines.size());
+    }
+
+    /**
+     * The acceptance's size: 10,000 donations in the period (200 donors over the threshold with three
+     * $100 gifts each, 9,400 donors of $25), ten partial refunds among the itemized, 188 small gifts
+     * refunded in full, and a dispute; every one of the 1,200 Schedule A lines passes the schema.
+     */
+    @Test
+    void tenThousandDonationsMakeAFileWhoseEveryLinePassesTheSchema() {
+        Object[] cycle = fx.certifiedCycle("AZ-08", "Flo Ward", "flo.fec@example.org", 0);
+        long big = fx.activities.launch((String) cycle[0], (Long) cycle[1]);
+        var jdbc = fx.context.jdbc();
+        jdbc.sql("update fundraiser set committee_name = 'Flo Ward for Congress', committee_fec_id = 'C00654321'"
+                        + " where id = ?")
+                .params(big)
+                .update();
+        jdbc.sql("""
+                        insert into donor (identity_key, full_name, address_line1, city, state, zip, employer, occupation)
+                        select 'fec10k-' || n, 'Donor Number' || n, n || ' Main Street', 'Phoenix', 'AZ', '85001',
+                               'Acme', 'Clerk'
+                        from generate_series(1, 9600) n
+                        """).update();
+        jdbc.sql("""
+                        insert into donation (fundraiser_id, amount_cents, donor_name, donor_id, election, election_year,
+                                              status, paid_at, refunded_cents, disputed_cents)
+                        select ?, case when n <= 200 then 10000 else 2500 end, d.full_name, d.id, 'PRIMARY', 2026,
+                               'SUCCEEDED', timestamptz '2026-06-01 10:00:00+00' + (g || ' days')::interval,
+                               case when n <= 10 and g = 0 then 1000 when n > 200 and n % 50 = 0 then 2500 else 0 end,
+                               case when n = 11 and g = 1 then 3000 else 0 end
+                        from generate_series(1, 9600) n
+                        join donor d on d.identity_key = 'fec10k-' || n
+                        cross join generate_series(0, 2) g
+                        where n <= 200 or g = 0
+                        """).params(big).update();
+        assertThat(jdbc.sql("select count(*) from donation where fundraiser_id = ?")
+                        .params(big)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(10_000L);
+
+        FecFiling.Filing filing = fec.filing(big, FROM, TO, "Primary Pipeline");
+
+        assertThat(filing.itemizedDonations()).isEqualTo(600);
+        assertThat(filing.unitemizedCents()).isEqualTo(9_400L * 2_500 - 188L * 2_500);
+        assertThat(filing.records().get(1).fields().get("11AI_ITEMIZED_INDIVIDUAL_CONTRIBUTIONS"))
+                .isEqualTo(Money.amount(600L * 10_000 - 10 * 1_000 - 3_000));
+        ObjectMapper json = new ObjectMapper();
+        List<FecFiling.Line> receipts =
+                filing.records().stream().filter(l -> l.kind().equals("SA11AI")).toList();
+        assertThat(receipts).hasSize(1_200);
+        for (FecFiling.Line line : receipts) {
+            Map<String, Object> present = new LinkedHashMap<>(line.fields());
+            present.values().removeIf(v -> v == null);
+            assertThat(scheduleA.validate(json.valueToTree(present)))
+                    .as(line.line())
+                    .isEmpty();
+        }
+        assertThat(filing.text().lines()).hasSize(2 + 1_200);
     }
 
     private void pay(String key, String name, long cents, Instant at) {
