@@ -91,6 +91,28 @@ final class ApiClient {
     }
 
     /**
+     * A download as text (a report file, say): the body as it came, or the app's refusal as for
+     * {@link #send}.
+     */
+    String text(String path) {
+        HttpResponse<String> response = exchange(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofMinutes(5))
+                .header("Accept", "text/plain, application/json")
+                .header("User-Agent", "pp (Primary Pipeline command line)")
+                .header("Authorization", authorization)
+                .GET());
+        if (response.statusCode() >= 400) {
+            JsonNode answer = parse(response.body());
+            throw new Refused(
+                    response.statusCode(),
+                    answer != null && answer.path("error").isTextual()
+                            ? answer.path("error").asText()
+                            : "the app answered HTTP " + response.statusCode() + " without a reason");
+        }
+        return response.body();
+    }
+
+    /**
      * Sends a JSON body (null: an empty object). Changes always go as JSON: the API refuses any other
      * kind of change, as a guard against forged requests from web pages.
      */
@@ -106,9 +128,12 @@ final class ApiClient {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(json(body)));
         }
-        HttpResponse<String> response;
+        return answerOf(exchange(request));
+    }
+
+    private HttpResponse<String> exchange(HttpRequest.Builder request) {
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw new Unreachable("the app does not answer at " + base
                     + ": start it with ./pp on the server, or set PP_URL to its address");
@@ -118,6 +143,9 @@ final class ApiClient {
             Thread.currentThread().interrupt();
             throw new Unreachable("interrupted");
         }
+    }
+
+    private JsonNode answerOf(HttpResponse<String> response) {
         JsonNode answer = parse(response.body());
         if (response.statusCode() >= 400) {
             String reason = answer != null && answer.path("error").isTextual()

@@ -27,7 +27,8 @@ public final class ClientCommands implements Runnable {
             ParticipationCommands.Pledge.class,
             ParticipationCommands.Vote.class,
             ReceiptsCommand.class,
-            VerifyCommand.class);
+            VerifyCommand.class,
+            FinanceCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

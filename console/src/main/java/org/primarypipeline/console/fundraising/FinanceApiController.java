@@ -34,6 +34,7 @@ public class FinanceApiController {
     private final DecideExcess decideExcess;
     private final MergeDonors mergeDonors;
     private final RunReconcile runReconcile;
+    private final ExportFec exportFec;
     private final Permissions permissions;
 
     public FinanceApiController(
@@ -44,6 +45,7 @@ public class FinanceApiController {
             DecideExcess decideExcess,
             MergeDonors mergeDonors,
             RunReconcile runReconcile,
+            ExportFec exportFec,
             Permissions permissions) {
         this.reports = reports;
         this.periods = periods;
@@ -52,6 +54,7 @@ public class FinanceApiController {
         this.decideExcess = decideExcess;
         this.mergeDonors = mergeDonors;
         this.runReconcile = runReconcile;
+        this.exportFec = exportFec;
         this.permissions = permissions;
     }
 
@@ -113,6 +116,15 @@ public class FinanceApiController {
             @RequestParam(required = false) LocalDate to) {
         permissions.require(who, Right.SIGN_OFF_FINANCE, "finance.schedule-a", "fundraiser " + id);
         return FinanceController.download(csv.scheduleA(id, periods.orMonthSoFar(from, to)));
+    }
+
+    @GetMapping(value = "/fundraisers/{id}/report.fec", produces = "text/plain")
+    ResponseEntity<String> fec(
+            @AuthenticationPrincipal StaffUser who,
+            @PathVariable long id,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to) {
+        return FinanceController.fecDownload(exportFec.perform(who, id, periods.orMonthSoFar(from, to)));
     }
 
     @PostMapping("/fundraisers/{id}/sign-off")

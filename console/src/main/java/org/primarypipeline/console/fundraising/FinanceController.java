@@ -40,18 +40,21 @@ public class FinanceController implements ConsolePage {
     private final FinancePeriods periods;
     private final SignOffFinance signOff;
     private final Permissions permissions;
+    private final ExportFec exportFec;
 
     public FinanceController(
             FinancePages pages,
             FinanceCsv csv,
             FinancePeriods periods,
             SignOffFinance signOff,
-            Permissions permissions) {
+            Permissions permissions,
+            ExportFec exportFec) {
         this.pages = pages;
         this.csv = csv;
         this.periods = periods;
         this.signOff = signOff;
         this.permissions = permissions;
+        this.exportFec = exportFec;
     }
 
     @GetMapping("/finance")
@@ -101,6 +104,25 @@ public class FinanceController implements ConsolePage {
             @AuthenticationPrincipal StaffUser user) {
         permissions.require(user, Right.SIGN_OFF_FINANCE, "finance.schedule-a", "fundraiser " + id);
         return download(csv.scheduleA(id, period(id, from, to)));
+    }
+
+    /** The period as an FEC electronic filing (see {@link ExportFec}). */
+    @GetMapping(value = "/finance/fundraisers/{id}/report.fec", produces = "text/plain")
+    ResponseEntity<String> fec(
+            @PathVariable long id,
+            @RequestParam String from,
+            @RequestParam String to,
+            @AuthenticationPrincipal StaffUser user) {
+        // refused before the period is read, so a role without the right learns nothing of the fundraiser
+        permissions.require(user, Right.SIGN_OFF_FINANCE, "finance.export-fec", "fundraiser " + id);
+        return fecDownload(exportFec.perform(user, id, period(id, from, to)));
+    }
+
+    static ResponseEntity<String> fecDownload(FinanceCsv.File file) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "plain", StandardCharsets.US_ASCII))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.name() + "\"")
+                .body(file.body());
     }
 
     private FinancePeriods.Period period(long id, String from, String to) {

@@ -384,6 +384,7 @@ final class EndpointAccessTable {
                 "/finance/fundraisers/{id}/schedule-a.csv",
                 Access.SIGN_OFF_FINANCE,
                 "/finance" + fr + "/schedule-a.csv" + period);
+        get("/finance/fundraisers/{id}/report.fec", Access.SIGN_OFF_FINANCE, "/finance" + fr + "/report.fec" + period);
         post(
                 "/finance/fundraisers/{id}/sign-off",
                 Access.SIGN_OFF_FINANCE,
@@ -395,6 +396,7 @@ final class EndpointAccessTable {
                 "/api/finance/fundraisers/{id}/schedule-a.csv",
                 Access.SIGN_OFF_FINANCE,
                 "/api/finance" + fr + "/schedule-a.csv");
+        get("/api/finance/fundraisers/{id}/report.fec", Access.SIGN_OFF_FINANCE, "/api/finance" + fr + "/report.fec");
         post(
                 "/api/finance/fundraisers/{id}/sign-off",
                 Access.SIGN_OFF_FINANCE,

@@ -3,6 +3,8 @@ package org.primarypipeline.console.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -165,7 +168,7 @@ class FinancePagesTest extends ConsoleTestSupport {
     }
 
     @Test
-    void theReportShowsThePeriodsTotalsDaysAndDownloadsAndSignsOffOnce() throws Exception {
+    void theReportShowsThePeriodsTotalsDaysAndDownloadsAndSignsOffOnce(@TempDir Path home) throws Exception {
         long id = fundraiser();
         ConsoleHttp fiona = new ConsoleHttp(base());
         fiona.signIn("fiona", password("fiona"));
@@ -205,6 +208,32 @@ class FinancePagesTest extends ConsoleTestSupport {
         assertThat(fiona.get("/finance/fundraisers/" + id + "/schedule-a.csv" + WEEK)
                         .body())
                 .startsWith("receipt_id,");
+        // the FEC electronic filing of the same period: header, Form 3 summary, FS-separated
+        String fecHref = "/finance/fundraisers/" + id + "/report.fec" + WEEK;
+        assertThat(unescaped).contains("href=\"" + fecHref + "\"");
+        HttpResponse<String> fec = fiona.get(fecHref);
+        assertThat(fec.statusCode()).isEqualTo(200);
+        assertThat(fec.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains(".fec");
+        assertThat(fec.body()).startsWith("HDR\u001cFEC\u001c8.4\u001c").contains("\nF3N\u001c");
+        // and the same file from the shell, as the signed-in finance volunteer
+        PpShell shell = new PpShell(base(), home.resolve("fiona"));
+        assertThat(shell.login("fiona", password("fiona")).exit()).isZero();
+        Path file = home.resolve("week.fec");
+        PpShell.Run exported = shell.pp(
+                "finance",
+                "export-fec",
+                "--fundraiser",
+                Long.toString(id),
+                "--from",
+                "2026-05-01",
+                "--to",
+                "2026-05-07",
+                "--out",
+                file.toString());
+        assertThat(exported.exit()).as(exported.err()).isZero();
+        assertThat(exported.out()).contains("wrote " + file);
+        assertThat(Files.readString(file)).isEqualTo(fiona.get(fecHref).body());
 
         // the week has ended (by the app's clock), so it can be signed off, with the console's CSRF token
         assertThat(html)

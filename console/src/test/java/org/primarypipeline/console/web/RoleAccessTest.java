@@ -284,6 +284,14 @@ class RoleAccessTest extends ConsoleTestSupport {
                         "/finance/fundraisers/999999/schedule-a.csv?from=2026-05-01&to=2026-05-31",
                         null),
                 new Endpoint(
+                        "GET",
+                        "/finance/fundraisers/{id}/report.fec",
+                        Right.SIGN_OFF_FINANCE,
+                        "/finance/fundraisers/1/report.fec?from=2026-05-01&to=2026-05-31",
+                        null,
+                        "/finance/fundraisers/999999/report.fec?from=2026-05-01&to=2026-05-31",
+                        null),
+                new Endpoint(
                         "POST",
                         "/finance/fundraisers/{id}/sign-off",
                         Right.SIGN_OFF_FINANCE,
