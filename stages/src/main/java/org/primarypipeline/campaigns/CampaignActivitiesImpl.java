@@ -51,8 +51,7 @@ public class CampaignActivitiesImpl implements CampaignActivities {
             Outbox outbox,
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
-            ObjectProvider<Clock> clock,
-            ObjectProvider<ElectionCalendar> calendar) {
+            ObjectProvider<Clock> clock) {
         this.campaigns = campaigns;
         this.messages = messages;
         this.ladder = ladder;
@@ -60,8 +59,7 @@ public class CampaignActivitiesImpl implements CampaignActivities {
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
-        // the shipped calendar unless the context defines one (tests bring the election within weeks)
-        this.calendar = calendar.getIfAvailable(ElectionCalendar::shipped);
+        this.calendar = ElectionCalendar.shipped();
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
