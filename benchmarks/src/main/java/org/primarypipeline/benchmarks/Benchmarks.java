@@ -27,7 +27,6 @@ import picocli.CommandLine.Command;
             TextingBench.class,
             ReassignBench.class,
             StorageBench.class,
-            CampaignBench.class,
         })
 public final class Benchmarks implements Runnable {
 

@@ -4,14 +4,12 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
-import org.primarypipeline.campaigns.CampaignActivities;
 import org.primarypipeline.certification.CertificationActivities;
 import org.primarypipeline.cycles.CycleLedgerActivities;
 import org.primarypipeline.fundraising.ConduitActivities;
 import org.primarypipeline.fundraising.FundraiserActivities;
 import org.primarypipeline.vetting.VettingActivities;
 import org.primarypipeline.voting.BallotActivities;
-import org.primarypipeline.workflows.campaign.CandidateCampaignWorkflowImpl;
 import org.primarypipeline.workflows.conduit.ConduitWorkflowImpl;
 import org.primarypipeline.workflows.cycle.DistrictCycleWorkflow;
 import org.primarypipeline.workflows.cycle.DistrictCycleWorkflowImpl;
@@ -38,11 +36,10 @@ public class CycleWorker implements SmartLifecycle {
             BallotActivities ballots,
             CertificationActivities certification,
             FundraiserActivities fundraiser,
-            ConduitActivities conduit,
-            CampaignActivities campaigns) {
+            ConduitActivities conduit) {
         this.factory = factory;
         this.properties = properties;
-        this.activities = new Object[] {ledger, vetting, ballots, certification, fundraiser, conduit, campaigns};
+        this.activities = new Object[] {ledger, vetting, ballots, certification, fundraiser, conduit};
     }
 
     @Override
@@ -53,9 +50,7 @@ public class CycleWorker implements SmartLifecycle {
         // workflow and activity tasks are sized apart: workflow tasks are short replays, activities hold
         // database connections and wait on mail, SMS and Stripe
         Worker worker = factory.newWorker(DistrictCycleWorkflow.TASK_QUEUE, options(properties));
-        // the winners' campaigns and the conduit clocks run on the same queue
-        worker.registerWorkflowImplementationTypes(
-                DistrictCycleWorkflowImpl.class, CandidateCampaignWorkflowImpl.class, ConduitWorkflowImpl.class);
+        worker.registerWorkflowImplementationTypes(DistrictCycleWorkflowImpl.class, ConduitWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities);
         factory.start();
         running = true;

@@ -26,8 +26,7 @@ public record CyclePage(
         Fundraiser fundraiser,
         String fundraiserPending,
         List<Event> timeline,
-        Paging timelinePaging,
-        org.primarypipeline.console.campaigns.CampaignPanel campaign) {
+        Paging timelinePaging) {
 
     public record Summary(
             String id, String district, String createdBy, String createdAt, String settings, String failureReason) {}

@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.primarypipeline.console.campaigns.CampaignPanels;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.console.web.Format;
@@ -42,7 +41,6 @@ public class CyclePages {
     private final CycleStatePanels state;
     private final Format format;
     private final Clock clock;
-    private final CampaignPanels campaigns;
 
     public CyclePages(
             CycleService cycles,
@@ -52,8 +50,7 @@ public class CyclePages {
             FinanceReports finance,
             CycleStatePanels state,
             Format format,
-            Clock clock,
-            CampaignPanels campaigns) {
+            Clock clock) {
         this.cycles = cycles;
         this.records = records;
         this.candidacies = candidacies;
@@ -62,7 +59,6 @@ public class CyclePages {
         this.state = state;
         this.format = format;
         this.clock = clock;
-        this.campaigns = campaigns;
     }
 
     public CycleListPage list(CycleReadModel.Filter filter, int page, HttpServletRequest request) {
@@ -138,8 +134,7 @@ public class CyclePages {
                                 format.text(e.detail()),
                                 e.actor()))
                         .toList(),
-                timelinePaging,
-                campaigns.of(cycleId, user));
+                timelinePaging);
     }
 
     /** The live panel, and the stage and status it shows (the page redraws itself when they moved on). */

@@ -97,16 +97,13 @@ final class JourneyFixture implements AutoCloseable {
                         "logging.level.org.apache.camel", "WARN"),
                 false);
         Worker worker = env.newWorker(DistrictCycleWorkflow.TASK_QUEUE);
-        worker.registerWorkflowImplementationTypes(
-                DistrictCycleWorkflowImpl.class,
-                org.primarypipeline.workflows.campaign.CandidateCampaignWorkflowImpl.class);
+        worker.registerWorkflowImplementationTypes(DistrictCycleWorkflowImpl.class);
         worker.registerActivitiesImplementations(
                 bean(CycleLedgerActivities.class),
                 bean(VettingActivities.class),
                 bean(BallotActivities.class),
                 bean(CertificationActivities.class),
-                bean(FundraiserActivities.class),
-                bean(org.primarypipeline.campaigns.CampaignActivities.class));
+                bean(FundraiserActivities.class));
         env.start();
         client = env.getWorkflowClient();
     }
