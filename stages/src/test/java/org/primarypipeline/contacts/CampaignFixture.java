@@ -25,7 +25,9 @@ public final class CampaignFixture {
                 .update();
         jdbc.sql("""
                         insert into cycle (id, plan_id, district_id, sequence, status, stage, settings, created_by)
-                        values (?, ?, ?, ?, 'COMPLETED', 'CERTIFIED', '{}', 'test')""").params(cycle, plan, districtId, 900 + sequence).update();
+                        values (?, ?, ?, ?, 'COMPLETED', 'DONE', cast(? as jsonb), 'test')""")
+                .params(cycle, plan, districtId, 900 + sequence, settings())
+                .update();
         long candidate = jdbc.sql("insert into candidate (full_name) values (?) returning id")
                 .param("Candidate of " + cycle)
                 .query(Long.class)
@@ -55,5 +57,17 @@ public final class CampaignFixture {
                 .params(cycle, name, phone, district, precinct, "{" + String.join(",", tags) + "}")
                 .query(Long.class)
                 .single();
+    }
+
+    /** Settings the app can read back: a cycle row with unreadable settings breaks every cycle listing. */
+    private static String settings() {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                    .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                    .writeValueAsString(org.primarypipeline.core.cycle.CycleSettings.defaults());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -50,7 +50,8 @@ final class CampaignFixture {
         hostMemberId = member(hostName);
     }
 
-    private static String settings() {
+    /** Settings the app can read back (a cycle row with unreadable settings breaks every cycle listing). */
+    static String settings() {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper()
                     .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())

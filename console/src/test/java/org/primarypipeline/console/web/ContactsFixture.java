@@ -15,7 +15,9 @@ final class ContactsFixture {
         int sequence = 900 + Math.abs(suffix.hashCode() % 90);
         jdbc.sql("""
                         insert into cycle (id, plan_id, district_id, sequence, status, stage, settings, created_by)
-                        values (?, ?, ?, ?, 'COMPLETED', 'CERTIFIED', '{}', 'test')""").params(cycle, plan, districtId, sequence).update();
+                        values (?, ?, ?, ?, 'COMPLETED', 'DONE', cast(? as jsonb), 'test')""")
+                .params(cycle, plan, districtId, sequence, CampaignFixture.settings())
+                .update();
         long candidate = jdbc.sql("insert into candidate (full_name) values ('Casey Candidate') returning id")
                 .query(Long.class)
                 .single();
