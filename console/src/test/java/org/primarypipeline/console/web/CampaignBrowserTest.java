@@ -119,7 +119,12 @@ class CampaignBrowserTest extends ConsoleTestSupport {
         fill(driver, "password", password("alice"));
         driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]"))
                 .click();
+        // the sign-in lands before the dashboard is asked for (else the dashboard answers the login page)
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
         driver.get(base() + "/campaigns/" + campaign.cycleId);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                .until(d -> !d.findElements(By.id("events")).isEmpty());
         // the event's row: its title, and its RSVPs with how many came through a share link
         assertThat(driver.findElement(By.id("events")).getText()).contains(title);
         assertThat(driver.findElement(By.id("refcodes")).getText()).contains(code);

@@ -235,7 +235,11 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
 
         signOutIfNeeded();
         signIn("bob", password("bob"));
-        driver.get(base() + "/cycles/" + CYCLE);
+        // the button shows once the sign-in has landed and no recount holds certification back
+        waitFor(d -> {
+            d.get(base() + "/cycles/" + CYCLE);
+            return !d.findElements(By.id("certify-button")).isEmpty();
+        });
         driver.findElement(By.id("certify-button")).click();
         driver.switchTo().alert().accept(); // the action asks first
         waitFor(d -> text("#flash").equals("Certified"));

@@ -60,21 +60,27 @@ class EventPagesBrowserTest extends ConsoleTestSupport {
             driver.findElement(By.id("address")).sendKeys("pat.phone@example.org");
             driver.findElement(By.cssSelector("form button")).click();
             // the answer page is there: the request and its link are stored
-            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Check your email or phone");
+            awaitHeading(driver, "Check your email or phone");
             String link = jdbc.sql("""
                     select model ->> 'signInUrl' from outbox_message
                     where template = 'member-sign-in' and recipient = 'pat.phone@example.org'
                     order by id desc limit 1""").query(String.class).single();
             driver.get(base() + URI.create(link).getPath());
             driver.findElement(By.cssSelector("form button")).click();
-            // signed in: the home page is there, so the members' cookie is set
-            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Hello, Pat Phone");
+            // signed in: the home page is there, so the members' cookie is set (waited for: the click
+            // returns before the next page has loaded)
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.tagName("h1")).getText().equals("Hello, Pat Phone"));
 
             driver.get(base() + "/events/new");
             assertThat(driver.getCurrentUrl()).endsWith("/me/events/new");
             fits(browser, "events-propose-phone");
             driver.findElement(By.id("name")).clear();
             driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> !d.findElements(By.id("name-error")).isEmpty());
             assertThat(driver.findElement(By.id("name-error")).getText()).isEqualTo("Give your event a title.");
             fits(browser, "events-propose-refused-phone");
 
@@ -87,6 +93,12 @@ class EventPagesBrowserTest extends ConsoleTestSupport {
             driver.findElement(By.id("address")).sendKeys("12 Main St, Ann Arbor");
             driver.findElement(By.id("zip")).sendKeys("48104");
             driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            try {
+                new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                        .until(d -> d.getCurrentUrl().contains("/host"));
+            } catch (org.openqa.selenium.TimeoutException notThere) {
+                // the assertion below says what the page said instead
+            }
             assertThat(driver.getCurrentUrl())
                     .as(() -> driver.findElement(By.tagName("main")).getText())
                     .contains("/host");
@@ -105,7 +117,7 @@ class EventPagesBrowserTest extends ConsoleTestSupport {
             driver.findElement(By.id("fullName")).sendKeys("Val Visitor");
             driver.findElement(By.id("email")).sendKeys("val.visitor@example.org");
             driver.findElement(By.cssSelector("form button")).click();
-            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Check your mail");
+            awaitHeading(driver, "Check your mail");
             fits(browser, "events-rsvp-sent-phone");
             driver.get(base() + "/events/" + event + "?lang=es");
             assertThat(driver.findElement(By.tagName("main")).getText()).contains("Elige un turno");
@@ -117,5 +129,12 @@ class EventPagesBrowserTest extends ConsoleTestSupport {
         assertThat(browser.overflowingElements()).as(screenshot).isEmpty();
         assertThat(browser.accessibilityProblems()).as(screenshot).isEmpty();
         browser.screenshot(screenshot);
+    }
+
+    /** Waits for the next page's heading: a click returns before the browser has left the page. */
+    private static void awaitHeading(org.openqa.selenium.WebDriver driver, String heading) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("h1")).getText().equals(heading));
     }
 }
