@@ -96,6 +96,7 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         signIn("alice", password("alice"));
 
         driver.get(base() + "/districts");
+        waitFor(d -> !d.findElements(By.id("f-state")).isEmpty());
         new Select(driver.findElement(By.id("f-state"))).selectByValue("TX");
         driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
         waitFor(d -> d.getCurrentUrl().contains("state=TX"));
@@ -420,6 +421,8 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
     }
 
     private String text(String css) {
+        // the page may still be loading after a click or a get: wait for the element, not just the URL
+        waitFor(d -> !d.findElements(By.cssSelector(css)).isEmpty());
         return driver.findElement(By.cssSelector(css)).getText().trim();
     }
 
