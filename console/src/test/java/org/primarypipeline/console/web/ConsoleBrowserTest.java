@@ -19,6 +19,7 @@ import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.primarypipeline.console.supporters.ParticipationService;
@@ -400,9 +401,11 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         }
         fill("username", user);
         fill("password", password);
-        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]"))
-                .click();
-        waitFor(d -> !d.getCurrentUrl().endsWith("/login"));
+        WebElement submit = driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]"));
+        submit.click();
+        // after signing out the page is /login?signedOut, so a URL check held before the sign-in had been
+        // sent; wait for the sign-in page itself to be replaced (by the next page or by its error)
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(submit));
     }
 
     private void signOutIfNeeded() {
