@@ -375,10 +375,10 @@ public class FinanceReports {
     /** What a donor changed on a monthly gift by the link in their receipt (issue 24): amount, cancel, receipts. */
     public record GiftChange(String donor, String change, Long oldCents, Long newCents, String at) {}
 
-    /** Every donor's own change to a gift of this fundraiser, newest first. */
+    /** Every change to a gift of this fundraiser (the donor's own, finance's cancel, Stripe's), newest first. */
     public List<GiftChange> giftChanges(long fundraiserId) {
         return jdbc.sql("""
-                select o.full_name, c.kind, c.old_cents, c.new_cents, c.at
+                select o.full_name, c.kind, c.old_cents, c.new_cents, c.at, i.cancelled_by
                 from gift_change c join contribution_intent i on i.id = c.intent_id join donor o on o.id = i.donor_id
                 where i.fundraiser_id = ? order by c.at desc, c.id desc
                 """)
@@ -387,12 +387,37 @@ public class FinanceReports {
                         rs.getString(1),
                         switch (rs.getString(2)) {
                             case "AMOUNT" -> "monthly amount changed";
-                            case "CANCEL" -> "monthly gift cancelled";
+                            case "CANCEL" ->
+                                switch (String.valueOf(rs.getString(6))) {
+                                    case "STAFF" -> "monthly gift cancelled by finance";
+                                    case "STRIPE" -> "monthly gift cancelled in Stripe";
+                                    default -> "monthly gift cancelled by the donor";
+                                };
                             default -> "receipts sent again";
                         },
                         rs.getObject(3) == null ? null : rs.getLong(3),
                         rs.getObject(4) == null ? null : rs.getLong(4),
                         rs.getTimestamp(5).toInstant().toString()))
+                .list();
+    }
+
+    /** A monthly gift still running: finance can cancel it for its donor. */
+    public record RunningGift(long intentId, String donor, long amountCents, String since) {}
+
+    /** The monthly gifts of this fundraiser still running (subscribed, not cancelled), oldest first. */
+    public List<RunningGift> runningMonthlyGifts(long fundraiserId) {
+        return jdbc.sql("""
+                select i.id, o.full_name, i.amount_cents, i.created_at
+                from contribution_intent i join donor o on o.id = i.donor_id
+                where i.fundraiser_id = ? and i.recurring and i.subscription_id is not null and i.cancelled_at is null
+                order by i.created_at, i.id
+                """)
+                .param(fundraiserId)
+                .query((rs, n) -> new RunningGift(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getTimestamp(4).toInstant().toString()))
                 .list();
     }
 

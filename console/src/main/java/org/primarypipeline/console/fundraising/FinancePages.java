@@ -43,6 +43,9 @@ public class FinancePages {
 
     public record DayRow(String day, String gross, String refunds, String disputes) {}
 
+    /** A monthly gift still running, with finance's cancel button (the form posts to {@code cancelHref}). */
+    public record MonthlyGift(long id, String donor, String amount, String since, String cancelHref) {}
+
     /** Gross up, refunds and disputes down, in dollars per day, for app.js to draw. */
     public record DailyChart(List<String> labels, List<Double> gross, List<Double> refunds) {}
 
@@ -65,6 +68,8 @@ public class FinancePages {
             FinanceTable signOffs,
             FinanceTable refcodes,
             FinanceTable giftChanges,
+            List<MonthlyGift> monthlyGifts,
+            boolean anyMonthlyGifts,
             boolean canSignOff,
             boolean notEnded,
             String signOffHref) {}
@@ -135,6 +140,14 @@ public class FinancePages {
         String query = "?from=" + start + "&to=" + end;
         String base = "/finance/fundraisers/" + fundraiser;
         boolean ended = end.isBefore(today);
+        List<MonthlyGift> monthly = reports.runningMonthlyGifts(fundraiser).stream()
+                .map(g -> new MonthlyGift(
+                        g.intentId(),
+                        g.donor(),
+                        Money.dollars(g.amountCents()),
+                        FinanceTable.when(g.since(), format),
+                        base + "/gifts/" + g.intentId() + "/cancel"))
+                .toList();
         return new ReportPage(
                 "Finance: " + title,
                 new About(
@@ -174,6 +187,8 @@ public class FinancePages {
                 FinanceTable.signOffs(reports.signOffs(fundraiser), format),
                 FinanceTable.refcodes(reports.byRefcode(fundraiser, start, end)),
                 FinanceTable.giftChanges(reports.giftChanges(fundraiser), format),
+                monthly,
+                !monthly.isEmpty(),
                 t.signedOffBy() == null && ended,
                 t.signedOffBy() == null && !ended,
                 base + "/sign-off");

@@ -412,6 +412,11 @@ final class EndpointAccessTable {
                 "/finance" + fr + "/committee/onboarding",
                 "");
         post("/finance/fundraisers/{id}/forward", Access.SIGN_OFF_FINANCE, "/finance" + fr + "/forward", "");
+        post(
+                "/finance/fundraisers/{id}/gifts/{intent}/cancel",
+                Access.SIGN_OFF_FINANCE,
+                "/finance" + fr + "/gifts/999999/cancel",
+                "");
         get("/api/finance/fundraisers/{id}/committee", Access.SIGN_OFF_FINANCE, "/api/finance" + fr + "/committee");
         post(
                 "/api/finance/fundraisers/{id}/committee",
