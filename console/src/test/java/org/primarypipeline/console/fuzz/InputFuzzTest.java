@@ -29,8 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.primarypipeline.batch.importsupporters.SupporterImports;
-import org.primarypipeline.console.ConsoleApplication;
-import org.primarypipeline.console.FreshAppProperties;
+import org.primarypipeline.console.PaymentsOnApp;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.cycles.CycleRecord;
@@ -41,17 +40,13 @@ import org.primarypipeline.nominations.Nominations;
 import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.supporters.Invitations;
 import org.primarypipeline.supporters.MemberRepository;
-import org.primarypipeline.testing.StripeStub;
 import org.primarypipeline.vetting.CandidacyRepository;
 import org.primarypipeline.vetting.PledgeRepository;
 import org.primarypipeline.voting.BallotFixture;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The fuzz pass: the forms and the one JSON door members use, and the supporter import, sent input
@@ -60,36 +55,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * with its line and reason. How many inputs each target was sent goes to target/fuzz-report.txt.
  * {@code -Dpp.fuzz.tries=N} sends N per target (default 120), {@code -Dpp.fuzz.seed=S} another draw.
  */
-@SpringBootTest(
-        classes = ConsoleApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "pp.prioritize.on-start=false",
-            "pp.outreach.public-base-url=https://pp.example.org",
-            // the limit answers before the form is read; the pass is about what the form does with its input
-            "pp.nomination.per-ip-per-hour=1000000",
-            "pp.join.per-ip-per-hour=1000000",
-            "pp.join.per-address-per-day=1000000",
-            // several partitions on any machine, so rows that cross a partition's edge are in every run
-            "pp.import.partitions=4"
-        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InputFuzzTest {
+class InputFuzzTest extends PaymentsOnApp {
 
     static final int TRIES = Integer.getInteger("pp.fuzz.tries", 120);
     static final long SEED = Long.getLong("pp.fuzz.seed", 20261207L);
     private static final Pattern FORM_KEY = Pattern.compile("name=\"formKey\" value=\"([^\"]+)\"");
-
-    private static StripeStub stripe;
-
-    @DynamicPropertySource
-    static void app(DynamicPropertyRegistry registry) throws IOException {
-        FreshAppProperties.register(registry);
-        stripe = new StripeStub().products("prod_FZ01", false).checkoutSessions();
-        registry.add("pp.stripe.secret-key", () -> StripeStub.SECRET_KEY);
-        registry.add("pp.stripe.webhook-secret", () -> StripeStub.WEBHOOK_SECRET);
-        registry.add("pp.stripe.api-base", stripe::apiBase);
-    }
 
     @LocalServerPort
     int port;
@@ -137,7 +108,6 @@ class InputFuzzTest {
     @AfterAll
     void writeReport() throws IOException {
         report.write(Path.of("target", "fuzz-report.txt"));
-        stripe.close();
     }
 
     // ---- the join (JSON) ----
