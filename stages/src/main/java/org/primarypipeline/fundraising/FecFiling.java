@@ -81,20 +81,96 @@ public class FecFiling {
             "MEMO_TEXT/DESCRIPTION",
             "Reference_to_SI_or_SL_system_code_that_identifies_the_Account");
 
-    /** The summary line's columns written (the receipts lines of Form 3; the rest a treasurer completes). */
-    public static final List<String> SUMMARY = List.of(
-            "FORM_TYPE",
-            "FILER_COMMITTEE_ID_NUMBER",
-            "COMMITTEE_NAME",
-            "COVERAGE_FROM_DATE",
-            "COVERAGE_THROUGH_DATE",
-            "ELECTION_STATE",
-            "ELECTION_DISTRICT",
-            "11AI_ITEMIZED_INDIVIDUAL_CONTRIBUTIONS",
-            "11AII_UNITEMIZED_INDIVIDUAL_CONTRIBUTIONS",
-            "11AIII_TOTAL_INDIVIDUAL_CONTRIBUTIONS",
-            "ITEMIZED_RECEIPTS",
-            "REFUNDS_AND_DISPUTES_NETTED");
+    /**
+     * The Form 3 summary's columns in the FEC's order (the F3 schema's COL_SEQ): the report's identity,
+     * then the 39 column A (this period) and the 31 column B (cycle to date) amounts. Only the columns
+     * this app knows are filled; the rest are empty for the treasurer (docs/fundraising.md).
+     */
+    public static final List<String> FORM_3;
+
+    static {
+        List<String> columns = new ArrayList<>(List.of(
+                "form_type",
+                "filer_committee_id_number",
+                "committee_name",
+                "change_of_address",
+                "street_1",
+                "street_2",
+                "city",
+                "state",
+                "zip",
+                "election_state",
+                "election_district",
+                "report_code",
+                "election_code",
+                "date_of_election",
+                "state_of_election",
+                "coverage_from_date",
+                "coverage_through_date",
+                "treasurer_last_name",
+                "treasurer_first_name",
+                "treasurer_middle_name",
+                "treasurer_prefix",
+                "treasurer_suffix",
+                "date_signed"));
+        List<String> both = List.of(
+                "L6a_total_contributions",
+                "L6b_total_contribution_refunds",
+                "L6c_net_contributions",
+                "L7a_total_operating_expenditures",
+                "L7b_total_offsets_to_operating_expenditures",
+                "L7c_net_operating_expenditures");
+        List<String> periodOnly =
+                List.of("L8_cash_on_hand_at_close", "L9_debts_owed_to_committee", "L10_debts_owed_by_committee");
+        List<String> receiptsAndDisbursements = List.of(
+                "L11ai_individuals_itemized",
+                "L11aii_individuals_unitemized",
+                "L11aiii_total_individual",
+                "L11b_political_party_committees",
+                "L11c_other_political_committees",
+                "L11d_the_candidate",
+                "L11e_total_contributions",
+                "L12_transfers_from_other_authorized_committees",
+                "L13a_loans_made_or_guaranteed_by_the_candidate",
+                "L13b_all_other_loans",
+                "L13c_total_loans",
+                "L14_offsets_to_operating_expenditures",
+                "L15_other_receipts",
+                "L16_total_receipts",
+                "L17_operating_expenditures",
+                "L18_transfers_to_other_authorized_committees",
+                "L19a_loan_repayments_of_loans_made_or_guaranteed_by_candidate",
+                "L19b_loan_repayments_of_all_other_loans",
+                "L19c_total_loan_repayments",
+                "L20a_refunds_to_individuals",
+                "L20b_refunds_to_political_party_committees",
+                "L20c_refunds_to_other_political_committees",
+                "L20d_total_contribution_refunds",
+                "L21_other_disbursements",
+                "L22_total_disbursements");
+        for (String line : both) {
+            columns.add(line + "_period");
+        }
+        for (String line : periodOnly) {
+            columns.add(line + "_period");
+        }
+        for (String line : receiptsAndDisbursements) {
+            columns.add(line + "_period");
+        }
+        columns.addAll(List.of(
+                "L23_cash_on_hand_beginning_reporting_period",
+                "L24_total_receipts_period",
+                "L25_subtotals_period",
+                "L26_total_disbursements_period",
+                "L27_cash_on_hand_at_close_period"));
+        for (String line : both) {
+            columns.add(line + "_ytd");
+        }
+        for (String line : receiptsAndDisbursements) {
+            columns.add(line + "_ytd");
+        }
+        FORM_3 = List.copyOf(columns);
+    }
 
     public static final List<String> HEADER = List.of(
             "record_type", "ef_type", "fec_version_#", "soft_name", "soft_ver", "rpt_id", "rpt_number", "hdrcomment");
@@ -105,7 +181,11 @@ public class FecFiling {
         /** The record as a line of the file: its values in column order, separated by {@link #FS}. */
         public String line() {
             return fields.values().stream()
-                    .map(v -> v == null ? "" : v instanceof BigDecimal d ? d.toPlainString() : v.toString())
+                    .map(v -> v == null
+                            ? ""
+                            : v instanceof BigDecimal d
+                                    ? d.toPlainString()
+                                    : v instanceof LocalDate day ? day.format(DAY) : v.toString())
                     .collect(Collectors.joining(String.valueOf(FS)));
         }
     }
@@ -128,7 +208,7 @@ public class FecFiling {
         this.settings = settings;
     }
 
-    private record Committee(String name, String fecId, String districtId) {}
+    private record Committee(String name, String fecId, String treasurer, String districtId) {}
 
     private record Receipt(
             long id,
@@ -154,11 +234,11 @@ public class FecFiling {
      */
     public Filing filing(long fundraiserId, LocalDate from, LocalDate to, String conduitName) {
         Committee committee = jdbc.sql("""
-                        select f.committee_name, f.committee_fec_id, c.district_id
+                        select f.committee_name, f.committee_fec_id, f.committee_treasurer, c.district_id
                         from fundraiser f left join cycle c on c.id = f.cycle_id where f.id = :f
                         """)
                 .param("f", fundraiserId)
-                .query((rs, n) -> new Committee(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .query((rs, n) -> new Committee(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional()
                 .orElseThrow(() -> new IllegalArgumentException("no fundraiser " + fundraiserId));
         String filer = text(committee.fecId(), 9);
@@ -188,19 +268,28 @@ public class FecFiling {
                                 "soft_ver", "0.1.0",
                                 "hdrcomment", "Earmarked receipts " + from + " to " + to))));
         String district = committee.districtId() == null ? "" : committee.districtId();
+        String seat = district.contains("-") ? district.substring(district.indexOf('-') + 1) : "";
+        String[] treasurer = split(committee.treasurer());
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("FORM_TYPE", "F3N");
-        summary.put("FILER_COMMITTEE_ID_NUMBER", filer);
-        summary.put("COMMITTEE_NAME", text(committee.name(), 200));
-        summary.put("COVERAGE_FROM_DATE", Integer.parseInt(from.format(DAY)));
-        summary.put("COVERAGE_THROUGH_DATE", Integer.parseInt(to.format(DAY)));
-        summary.put("ELECTION_STATE", district.length() >= 2 ? district.substring(0, 2) : "");
-        summary.put("ELECTION_DISTRICT", district.contains("-") ? district.substring(district.indexOf('-') + 1) : "");
-        summary.put("11AI_ITEMIZED_INDIVIDUAL_CONTRIBUTIONS", Money.amount(itemizedCents));
-        summary.put("11AII_UNITEMIZED_INDIVIDUAL_CONTRIBUTIONS", Money.amount(unitemizedCents));
-        summary.put("11AIII_TOTAL_INDIVIDUAL_CONTRIBUTIONS", Money.amount(itemizedCents + unitemizedCents));
-        summary.put("ITEMIZED_RECEIPTS", itemized.size());
-        summary.put("REFUNDS_AND_DISPUTES_NETTED", "X");
+        summary.put("form_type", "F3N");
+        summary.put("filer_committee_id_number", blankAsNull(filer));
+        summary.put("committee_name", blankAsNull(text(committee.name(), 200)));
+        summary.put("election_state", district.matches("[A-Za-z]{2}-.*") ? district.substring(0, 2) : null);
+        summary.put(
+                "election_district",
+                seat.matches("\\d{1,2}")
+                        ? String.format(Locale.ROOT, "%02d", Integer.parseInt(seat))
+                        : seat.equalsIgnoreCase("AL") ? "00" : null);
+        summary.put("coverage_from_date", from);
+        summary.put("coverage_through_date", to);
+        summary.put("treasurer_last_name", blankAsNull(text(treasurer[1], 30)));
+        summary.put("treasurer_first_name", blankAsNull(text(treasurer[0], 20)));
+        // the file is prepared for signing today; the treasurer puts the day they sign
+        summary.put("date_signed", LocalDate.now(ZoneOffset.UTC));
+        summary.put("L11ai_individuals_itemized_period", Money.amount(itemizedCents));
+        summary.put("L11aii_individuals_unitemized_period", Money.amount(unitemizedCents));
+        summary.put("L11aiii_total_individual_period", Money.amount(itemizedCents + unitemizedCents));
+        summary = ordered(FORM_3, summary);
         records.add(new Line("F3N", summary));
 
         String conduit = text(conduitName, 200);
@@ -323,6 +412,10 @@ public class FecFiling {
         return fields;
     }
 
+    private static String blankAsNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     /** First names and last name: the last word is the last name. */
     static String[] split(String fullName) {
         String name = fullName == null ? "" : fullName.trim();
@@ -331,15 +424,18 @@ public class FecFiling {
     }
 
     /**
-     * A value as the FEC's schemas take it: letters, digits and single spaces only (anything else, a
-     * hyphen or an apostrophe say, becomes a space), cut to the field's length.
+     * A value as the FEC's schemas take it: letters without their accents, digits and single spaces only
+     * (anything else, a hyphen or an apostrophe say, becomes a space), cut to the field's length.
      */
     static String text(String value, int max) {
         if (value == null) {
             return "";
         }
+        // accents dropped first (María is MARIA, not MAR A), then anything else the FEC does not take
+        String plain = java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
         String kept =
-                value.replaceAll("[^A-Za-z0-9 ]", " ").replaceAll(" +", " ").trim();
+                plain.replaceAll("[^A-Za-z0-9 ]", " ").replaceAll(" +", " ").trim();
         kept = kept.toUpperCase(Locale.ROOT);
         return kept.length() <= max ? kept : kept.substring(0, max).trim();
     }

@@ -41,6 +41,7 @@ class FecFilingTest {
     private long fundraiser;
     private Schema scheduleA;
     private Schema header;
+    private Schema form3;
 
     @BeforeAll
     void start() throws Exception {
@@ -54,12 +55,21 @@ class FecFilingTest {
                 .sql("update fundraiser set committee_name = ?, committee_fec_id = ? where id = ?")
                 .params("Eve Sol for Congress", "C00123456", fundraiser)
                 .update();
+        fx.context
+                .jdbc()
+                .sql("update fundraiser set committee_treasurer = 'Rosa María Díaz-Ortiz' where id = ?")
+                .params(fundraiser)
+                .update();
         try (InputStream in = getClass().getResourceAsStream("/fec-schema/SchA.json")) {
             scheduleA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
                     .getSchema(in);
         }
         try (InputStream in = getClass().getResourceAsStream("/fec-schema/HDR.json")) {
             header = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+                    .getSchema(in);
+        }
+        try (InputStream in = getClass().getResourceAsStream("/fec-schema/F3.json")) {
+            form3 = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
                     .getSchema(in);
         }
     }
@@ -100,10 +110,27 @@ class FecFilingTest {
         head.values().removeIf(v -> v == null);
         assertThat(header.validate(new ObjectMapper().valueToTree(head))).isEmpty();
         Map<String, Object> summary = lines.get(1).fields();
-        assertThat(summary.get("11AI_ITEMIZED_INDIVIDUAL_CONTRIBUTIONS")).isEqualTo(new BigDecimal("525.00"));
-        assertThat(summary.get("11AII_UNITEMIZED_INDIVIDUAL_CONTRIBUTIONS")).isEqualTo(new BigDecimal("240.00"));
-        assertThat(summary.get("11AIII_TOTAL_INDIVIDUAL_CONTRIBUTIONS")).isEqualTo(new BigDecimal("765.00"));
-        assertThat(summary.get("ELECTION_STATE")).isEqualTo("AZ");
+        assertThat(summary.get("L11ai_individuals_itemized_period")).isEqualTo(new BigDecimal("525.00"));
+        assertThat(summary.get("L11aii_individuals_unitemized_period")).isEqualTo(new BigDecimal("240.00"));
+        assertThat(summary.get("L11aiii_total_individual_period")).isEqualTo(new BigDecimal("765.00"));
+        assertThat(summary)
+                .containsEntry("election_state", "AZ")
+                .containsEntry("election_district", "09")
+                .containsEntry("treasurer_last_name", "DIAZ ORTIZ")
+                .containsEntry("treasurer_first_name", "ROSA MARIA")
+                .containsEntry("coverage_from_date", FROM);
+        // the Form 3 line: every column of the FEC's F3 schema, in its order, and valid against it
+        assertThat(summary.keySet()).containsExactlyElementsOf(FecFiling.FORM_3);
+        assertThat(FecFiling.FORM_3).hasSize(93);
+        assertThat(lines.get(1).line().split(String.valueOf(FecFiling.FS), -1)).hasSize(93);
+        assertThat(lines.get(1).line())
+                .startsWith("F3N" + FecFiling.FS + "C00123456" + FecFiling.FS + "EVE SOL FOR CONGRESS")
+                .contains(FecFiling.FS + "20260601" + FecFiling.FS + "20260607" + FecFiling.FS);
+        assertThat(form3.validate(asJson(summary))).as(lines.get(1).line()).isEmpty();
+        // and the schema refuses what the FEC refuses: a Form 3 without its treasurer
+        Map<String, Object> unsigned = new LinkedHashMap<>(summary);
+        unsigned.put("treasurer_last_name", null);
+        assertThat(form3.validate(asJson(unsigned))).isNotEmpty();
 
         List<FecFiling.Line> receipts =
                 lines.stream().filter(l -> l.kind().equals("SA11AI")).toList();
@@ -187,8 +214,9 @@ class FecFilingTest {
 
         assertThat(filing.itemizedDonations()).isEqualTo(600);
         assertThat(filing.unitemizedCents()).isEqualTo(9_400L * 2_500 - 188L * 2_500);
-        assertThat(filing.records().get(1).fields().get("11AI_ITEMIZED_INDIVIDUAL_CONTRIBUTIONS"))
+        assertThat(filing.records().get(1).fields().get("L11ai_individuals_itemized_period"))
                 .isEqualTo(Money.amount(600L * 10_000 - 10 * 1_000 - 3_000));
+        assertThat(filing.records().get(1).fields().get("election_district")).isEqualTo("08");
         ObjectMapper json = new ObjectMapper();
         List<FecFiling.Line> receipts =
                 filing.records().stream().filter(l -> l.kind().equals("SA11AI")).toList();
@@ -201,6 +229,20 @@ class FecFilingTest {
                     .isEmpty();
         }
         assertThat(filing.text().lines()).hasSize(2 + 1_200);
+    }
+
+    /**
+     * A record as the schemas read it: the fields present (an empty column is absent), days as
+     * YYYY-MM-DD (the JSON form the F3 schema checks; the line writes them YYYYMMDD).
+     */
+    private static JsonNode asJson(Map<String, Object> fields) {
+        Map<String, Object> present = new LinkedHashMap<>();
+        fields.forEach((k, v) -> {
+            if (v != null) {
+                present.put(k, v instanceof LocalDate day ? day.toString() : v);
+            }
+        });
+        return new ObjectMapper().valueToTree(present);
     }
 
     private void pay(String key, String name, long cents, Instant at) {
