@@ -159,6 +159,52 @@ class ConduitTest {
                 .isEqualTo(1L);
     }
 
+    /**
+     * The acceptance's "a retried activity forwards once": the conduit workflow's activity itself
+     * ({@link ConduitActivitiesImpl#tick}), whose first transfer's answer is lost, fails; Temporal's retry
+     * of it forwards the gift under the same idempotency key, and a later tick sends nothing.
+     */
+    @Test
+    void aRetriedConduitActivityForwardsEachGiftOnce() {
+        try (StripeStub flaky = new StripeStub()
+                .products("prod_NV02", false)
+                .checkoutSessions()
+                .connect("acct_nv02")
+                .transfers(true)) {
+            Fundraising f = new Fundraising(context, flaky, Fundraising.clockAt(NOW.toString()));
+            Object[] cycle = f.certifiedCycle("NV-02", "Ana Candidate NV-02", "nv-02@example.org", 0);
+            long fundraiser = f.activities.launch((String) cycle[0], (Long) cycle[1]);
+            f.committees.record(
+                    fundraiser,
+                    new Committees.Details("Ana for Nevada", "C00123402", "Ben Cole", "1 Main St, Reno NV 89501"),
+                    "fin");
+            f.conduit.onboardingLink(fundraiser);
+            f.deliver("evt_acct_nv02", "account.updated", NOW, StripeStub.account("acct_nv02", true, false, true));
+            long gift = pay(f, fundraiser, "Vi Nolan", "15 Sierra Street", "pi_nv2_a", "ch_nv2_a", 6_000);
+            ConduitActivities activity = new ConduitActivitiesImpl(
+                    f.conduit,
+                    f.committees,
+                    jdbc,
+                    new org.springframework.beans.factory.support.StaticListableBeanFactory(
+                                    java.util.Map.of("clock", f.clock))
+                            .getBeanProvider(java.time.Clock.class));
+
+            assertThatThrownBy(() -> activity.tick(fundraiser))
+                    .isInstanceOf(StripeGateway.StripeUnavailableException.class);
+            // Temporal retries the failed activity; then the clock's next tick
+            assertThat(activity.tick(fundraiser).forwarded()).isEqualTo(1);
+            assertThat(activity.tick(fundraiser).forwarded()).isZero();
+            assertThat(flaky.posts("/v1/transfers"))
+                    .as("the lost attempt and its retry, under one key")
+                    .hasSize(2)
+                    .allSatisfy(r ->
+                            assertThat(r.getHeader("Idempotency-Key")).isEqualTo("pp-donation-" + gift + "-transfer"));
+            assertThat(one("select count(*) from earmark_forward where transfer_id is not null and donation_id = "
+                            + gift))
+                    .isEqualTo(1L);
+        }
+    }
+
     /** Issue 24, item 5: the finance report totals a period's gifts by the refcode they arrived with. */
     @Test
     void theFinanceReportTotalsByRefcode() {
@@ -194,6 +240,10 @@ class ConduitTest {
     }
 
     private long pay(long fundraiser, String name, String line1, String pi, String charge, long cents) {
+        return pay(fx, fundraiser, name, line1, pi, charge, cents);
+    }
+
+    private long pay(Fundraising fx, long fundraiser, String name, String line1, String pi, String charge, long cents) {
         DonationCheckout.Outcome outcome =
                 fx.checkout.start(Fundraising.form(fundraiser, cents, name, line1, "85001", "Acme", "Welder"));
         long intent = ((DonationCheckout.ToPayment) outcome).intentId();

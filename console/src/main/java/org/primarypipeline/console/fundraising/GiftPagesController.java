@@ -52,37 +52,31 @@ public class GiftPagesController {
         if (cents == null) {
             return refused(token, new DonorGifts.Refused("amount", "invalid", "not an amount"), amount);
         }
-        try {
-            changeAmount.perform(token, cents);
-            return PublicPageView.seeOther("/fundraisers/gift/" + token + "?done=amount");
-        } catch (DonorGifts.Refused r) {
-            return refused(token, r, amount);
-        } catch (StripeGateway.StripeUnavailableException | StripeGateway.PaymentsOffException down) {
-            return refused(token, new DonorGifts.Refused("amount", "unavailable", down.getMessage()), amount);
-        }
+        return act(token, "amount", amount, () -> changeAmount.perform(token, cents));
     }
 
     @PostMapping(value = "/fundraisers/gift/{token}/cancel", produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView cancel(@PathVariable String token) {
-        try {
-            cancel.perform(token);
-            return PublicPageView.seeOther("/fundraisers/gift/" + token + "?done=cancel");
-        } catch (DonorGifts.Refused r) {
-            return refused(token, r, null);
-        } catch (StripeGateway.StripeUnavailableException | StripeGateway.PaymentsOffException down) {
-            return refused(token, new DonorGifts.Refused("cancel", "unavailable", down.getMessage()), null);
-        }
+        return act(token, "cancel", null, () -> cancel.perform(token));
     }
 
     @PostMapping(value = "/fundraisers/gift/{token}/receipts", produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView receipts(@PathVariable String token) {
+        return act(token, "receipts", null, () -> receipts.perform(token));
+    }
+
+    /**
+     * Runs one action of the gift's page: done, back to the page with its notice (303); refused, or Stripe
+     * unreachable, the page again with the sentence beside the action's field ({@code typed} kept).
+     */
+    private ModelAndView act(String token, String action, String typed, Runnable command) {
         try {
-            receipts.perform(token);
-            return PublicPageView.seeOther("/fundraisers/gift/" + token + "?done=receipts");
+            command.run();
+            return PublicPageView.seeOther("/fundraisers/gift/" + token + "?done=" + action);
         } catch (DonorGifts.Refused r) {
-            return refused(token, r, null);
+            return refused(token, r, typed);
         } catch (StripeGateway.StripeUnavailableException | StripeGateway.PaymentsOffException down) {
-            return refused(token, new DonorGifts.Refused("receipts", "unavailable", down.getMessage()), null);
+            return refused(token, new DonorGifts.Refused(action, "unavailable", down.getMessage()), typed);
         }
     }
 
