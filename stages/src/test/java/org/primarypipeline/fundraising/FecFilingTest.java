@@ -217,6 +217,16 @@ class FecFilingTest {
         assertThat(filing.records().get(1).fields().get("L11ai_individuals_itemized_period"))
                 .isEqualTo(Money.amount(600L * 10_000 - 10 * 1_000 - 3_000));
         assertThat(filing.records().get(1).fields().get("election_district")).isEqualTo("08");
+        // no treasurer recorded for this committee: the Form 3 line says so to the schema, nothing else
+        assertThat(form3.validate(asJson(filing.records().get(1).fields())))
+                .extracting(e -> e.getMessage())
+                .allSatisfy(m -> assertThat(m).contains("treasurer_"))
+                .hasSize(2);
+        jdbc.sql("update fundraiser set committee_treasurer = 'Lee Park' where id = ?")
+                .params(big)
+                .update();
+        filing = fec.filing(big, FROM, TO, "Primary Pipeline");
+        assertThat(form3.validate(asJson(filing.records().get(1).fields()))).isEmpty();
         ObjectMapper json = new ObjectMapper();
         List<FecFiling.Line> receipts =
                 filing.records().stream().filter(l -> l.kind().equals("SA11AI")).toList();
