@@ -2,9 +2,13 @@ package org.primarypipeline.workflows.cycle;
 
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +29,8 @@ import org.primarypipeline.voting.BallotActivities;
 import org.primarypipeline.voting.BallotSeal;
 import org.primarypipeline.voting.TallySummary;
 import org.primarypipeline.voting.VotingOpened;
+import org.primarypipeline.workflows.campaign.CampaignPlan;
+import org.primarypipeline.workflows.campaign.CandidateCampaignWorkflow;
 
 /**
  * The cycle as a business process: a few lines per stage, windows as durable timers, staff actions as
@@ -78,6 +84,13 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
      * round trip. Bulk work (opening the vote, the count, the recount, the fundraiser) stays on the queue.
      */
     private static final String LOCAL_STEPS = "local-steps";
+
+    /**
+     * Cycles started before campaigns end when the fundraiser is launched; from this version the launch
+     * also starts the winner's {@link CandidateCampaignWorkflow} ({@code campaign:{cycleId}}) as a child
+     * workflow the cycle abandons when it ends (the campaign outlives it by months), then ends as before.
+     */
+    private static final String CANDIDATE_CAMPAIGN = "candidate-campaign";
 
     private static ActivityOptions within(Duration startToClose) {
         return ActivityOptions.newBuilder()
@@ -161,6 +174,8 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     private boolean sealedRounds;
     /** Whether this run reminds members before voting closes (see {@link #ROUND_REMINDERS}). */
     private boolean roundReminders;
+    /** Whether this run starts the winner's campaign after the launch (see {@link #CANDIDATE_CAMPAIGN}). */
+    private boolean candidateCampaign;
     /** How long before the close the reminder goes out, as the opening activity said; null: no reminder. */
     private Duration remindBefore;
     /** The close the last reminder was sent (or skipped) for; a changed deadline earns a new one. */
@@ -178,6 +193,7 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
             this.ledger = localLedger;
             this.vetting = localVetting;
         }
+        this.candidateCampaign = Workflow.getVersion(CANDIDATE_CAMPAIGN, Workflow.DEFAULT_VERSION, 1) >= 1;
         this.plan = plan;
         this.settings = plan.settings();
         this.stage = plan.stage();
@@ -267,6 +283,9 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
                     fundraiserId = fundraiser.launch(plan.cycleId(), winner);
                     if (cancelRequested) {
                         continue;
+                    }
+                    if (candidateCampaign) {
+                        startCampaign(winner, fundraiserId);
                     }
                     stage = CycleStage.DONE;
                     status = CycleStatus.COMPLETED;
@@ -481,6 +500,25 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     }
 
     // ---- the stage machinery ----
+
+    /**
+     * Starts the winner's campaign as a child the cycle abandons when it ends, and waits only until the
+     * server has started it. A cycle resumed at the launch finds the campaign already running: nothing to do.
+     */
+    private void startCampaign(long candidacyId, long fundraiserId) {
+        CandidateCampaignWorkflow campaign = Workflow.newChildWorkflowStub(
+                CandidateCampaignWorkflow.class,
+                ChildWorkflowOptions.newBuilder()
+                        .setWorkflowId(CampaignPlan.workflowId(plan.cycleId()))
+                        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                        .build());
+        Async.function(campaign::run, CampaignPlan.fresh(plan.cycleId(), candidacyId, fundraiserId));
+        try {
+            Workflow.getWorkflowExecution(campaign).get();
+        } catch (ChildWorkflowFailure alreadyRunning) {
+            // started before this run (a resumed cycle): the campaign goes on by itself
+        }
+    }
 
     private void openWindow(String detail) {
         if (deadline == null) {

@@ -82,6 +82,7 @@ class DistrictCycleReplayTest {
                 .as("activities through the server's queue")
                 .isSubsetOf(
                         "OpenVoting",
+                        "Remind",
                         "Seal",
                         "Reopen",
                         "Tally",
@@ -97,6 +98,32 @@ class DistrictCycleReplayTest {
                 .contains("EnterStage", "InviteSittingMembers", "Review", "Approve", "Finish");
         assertThat(queuedActivities("v2-all-five-stages.json")).contains("EnterStage", "Review", "Approve");
         assertThat(localActivities("v2-all-five-stages.json")).isEmpty();
+    }
+
+    /**
+     * From the {@code candidate-campaign} version the launch starts the winner's campaign as a child the
+     * cycle abandons ({@code all-five-stages.json}, {@code campaign-start.json}); the v3 histories, from
+     * before, start none, and both replay above.
+     */
+    @Test
+    void theCurrentVersionStartsTheWinnersCampaignAsAnAbandonedChild() throws Exception {
+        for (String current : List.of("all-five-stages.json", "campaign-start.json")) {
+            assertThat(events(current).stream()
+                            .filter(e ->
+                                    e.getEventType() == EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED)
+                            .map(e -> e.getStartChildWorkflowExecutionInitiatedEventAttributes())
+                            .toList())
+                    .as(current)
+                    .singleElement()
+                    .satisfies(child -> {
+                        assertThat(child.getWorkflowId()).startsWith("campaign:");
+                        assertThat(child.getWorkflowType().getName()).isEqualTo("CandidateCampaignWorkflow");
+                        assertThat(child.getParentClosePolicy())
+                                .isEqualTo(io.temporal.api.enums.v1.ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON);
+                    });
+        }
+        assertThat(events("v3-all-five-stages.json"))
+                .noneMatch(e -> e.getEventType() == EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED);
     }
 
     private static List<HistoryEvent> events(String name) throws Exception {

@@ -97,13 +97,16 @@ final class JourneyFixture implements AutoCloseable {
                         "logging.level.org.apache.camel", "WARN"),
                 false);
         Worker worker = env.newWorker(DistrictCycleWorkflow.TASK_QUEUE);
-        worker.registerWorkflowImplementationTypes(DistrictCycleWorkflowImpl.class);
+        worker.registerWorkflowImplementationTypes(
+                DistrictCycleWorkflowImpl.class,
+                org.primarypipeline.workflows.campaign.CandidateCampaignWorkflowImpl.class);
         worker.registerActivitiesImplementations(
                 bean(CycleLedgerActivities.class),
                 bean(VettingActivities.class),
                 bean(BallotActivities.class),
                 bean(CertificationActivities.class),
-                bean(FundraiserActivities.class));
+                bean(FundraiserActivities.class),
+                bean(org.primarypipeline.campaigns.CampaignActivities.class));
         env.start();
         client = env.getWorkflowClient();
     }
