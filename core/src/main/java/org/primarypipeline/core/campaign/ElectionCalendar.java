@@ -53,6 +53,13 @@ public final class ElectionCalendar {
         return new ElectionCalendar(List.of());
     }
 
+    /** A calendar with the given primaries by state ({@code CO}): for tests and for staff who know better. */
+    public static ElectionCalendar withPrimaries(java.util.Map<String, LocalDate> byState) {
+        return new ElectionCalendar(byState.entrySet().stream()
+                .map(e -> new Row(e.getKey(), e.getValue()))
+                .toList());
+    }
+
     /**
      * The next election on or after {@code day} for a district ({@code TX-07}) or state ({@code TX}):
      * its primary when the data has one, else the general election.

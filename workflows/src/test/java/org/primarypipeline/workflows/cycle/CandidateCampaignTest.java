@@ -80,8 +80,8 @@ class CandidateCampaignTest {
         CandidateCampaignWorkflow campaign = campaign(id);
         await().atMost(Duration.ofSeconds(30)).until(() -> stageOf(id) == CampaignStage.ORGANIZING);
         assertThat(campaign.view().electionKind())
-                .as("no primary left in the shipped data: the general election")
-                .isEqualTo("GENERAL");
+                .as("the fixture's calendar: Colorado's primary, 26 weeks away")
+                .isEqualTo("PRIMARY");
         assertThat(awaitSubject("hana.host@example.org", "The campaign for").subject())
                 .isEqualTo("The campaign for " + winnerName(id) + " in CO-04 has begun");
         assertThat(awaitSubject("bo.attendee@example.org", "Empezó").subject()).startsWith("Empezó la campaña de");
@@ -150,7 +150,7 @@ class CandidateCampaignTest {
         fx.env.sleep(Duration.between(now(), gotv).plusMinutes(5));
         await().atMost(Duration.ofSeconds(60)).until(() -> stageOf(id) == CampaignStage.GOTV);
         assertThat(awaitSubject("ari.attendee@example.org", "Get out the vote").text())
-                .contains("The general election is on November 7, 2028");
+                .contains("The primary is on");
 
         // election day, then the wrap-up three days later than planned
         fx.env.sleep(Duration.between(now(), campaign.view().wrapUpAt()).plusMinutes(5));

@@ -73,9 +73,19 @@ final class JourneyFixture implements AutoCloseable {
                                 "https://pp.example.org",
                                 // members join and the round opens at once: no waiting period here
                                 "pp.vote.min-membership-age",
-                                "0s")));
+                                "0s",
+                                // the launched fundraiser's conduit clock wakes daily, not hourly: the
+                                // campaign test skips through half a year, and each tick is an activity
+                                "pp.fundraising.conduit-max-sleep",
+                                "P1D")));
         activities.registerBean("dataSource", DataSource.class, () -> db);
         activities.registerBean("clock", Clock.class, () -> clock);
+        // Colorado's campaigns (CandidateCampaignTest) work toward a primary 26 weeks away, not the
+        // general election two years off: the test then skips through half a year of weeks, not two
+        activities.registerBean(
+                org.primarypipeline.core.campaign.ElectionCalendar.class,
+                () -> org.primarypipeline.core.campaign.ElectionCalendar.withPrimaries(
+                        Map.of("CO", java.time.LocalDate.now(clock).plusWeeks(26))));
         activities.register(Wiring.class);
         activities.refresh();
         activities.getBean(PublicDataLoader.class).load();
