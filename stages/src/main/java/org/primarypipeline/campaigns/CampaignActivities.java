@@ -12,6 +12,12 @@ import org.primarypipeline.core.campaign.CampaignStage;
 @ActivityInterface(namePrefix = "Campaign")
 public interface CampaignActivities {
 
+    /**
+     * Starts the campaign's workflow ({@code campaign:{cycleId}}) unless it runs or ran: the cycle calls
+     * this once its fundraiser is launched. Returns whether it was started now; retried, it starts none twice.
+     */
+    boolean start(String cycleId, long candidacyId, Long fundraiserId);
+
     /** Records the campaign once (election day from the shipped calendar) and returns it as stored. */
     CampaignSchedule open(String cycleId, long candidacyId, Long fundraiserId);
 

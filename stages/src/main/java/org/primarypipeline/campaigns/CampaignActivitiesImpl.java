@@ -41,6 +41,7 @@ public class CampaignActivitiesImpl implements CampaignActivities {
     private final TransactionTemplate tx;
     private final ElectionCalendar calendar;
     private final Clock clock;
+    private final CampaignStarter starter;
 
     @Autowired
     public CampaignActivitiesImpl(
@@ -52,7 +53,8 @@ public class CampaignActivitiesImpl implements CampaignActivities {
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
             ObjectProvider<Clock> clock,
-            ObjectProvider<ElectionCalendar> calendar) {
+            ObjectProvider<ElectionCalendar> calendar,
+            CampaignStarter starter) {
         this.campaigns = campaigns;
         this.messages = messages;
         this.ladder = ladder;
@@ -63,6 +65,12 @@ public class CampaignActivitiesImpl implements CampaignActivities {
         // the shipped calendar unless the context defines one (tests bring the election within weeks)
         this.calendar = calendar.getIfAvailable(ElectionCalendar::shipped);
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.starter = starter;
+    }
+
+    @Override
+    public boolean start(String cycleId, long candidacyId, Long fundraiserId) {
+        return starter.start(cycleId, candidacyId, fundraiserId);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.primarypipeline.campaigns.CampaignActivities;
 import org.primarypipeline.certification.CertificationActivities;
 import org.primarypipeline.certification.RecountOutcome;
 import org.primarypipeline.core.cycle.CycleSettings;
@@ -86,11 +87,20 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     private static final String LOCAL_STEPS = "local-steps";
 
     /**
-     * Cycles started before campaigns end when the fundraiser is launched; from this version the launch
-     * also starts the winner's {@link CandidateCampaignWorkflow} ({@code campaign:{cycleId}}) as a child
-     * workflow the cycle abandons when it ends (the campaign outlives it by months), then ends as before.
+     * Cycles started before campaigns end when the fundraiser is launched. Version 1 also started the
+     * winner's {@link CandidateCampaignWorkflow} ({@code campaign:{cycleId}}) as a child workflow the cycle
+     * abandoned when it ended; kept so those histories replay. Version 2 starts it through an activity
+     * ({@link CampaignActivities#start}: the {@code WorkflowClient}, a workflow of its own, "already
+     * started" a success), then ends as before. An abandoned child stopped the time-skipping test server's
+     * clock for good (temporalio/sdk-java#2392, #2642), and a campaign has no reason to be the child of a
+     * cycle that ends the day it starts.
      */
     private static final String CANDIDATE_CAMPAIGN = "candidate-campaign";
+
+    /** {@link #CANDIDATE_CAMPAIGN}'s versions. */
+    private static final int CAMPAIGN_AS_CHILD = 1;
+
+    private static final int CAMPAIGN_BY_ACTIVITY = 2;
 
     private static ActivityOptions within(Duration startToClose) {
         return ActivityOptions.newBuilder()
@@ -148,6 +158,8 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
             Workflow.newActivityStub(CertificationActivities.class, within(Duration.ofMinutes(30)));
     private final FundraiserActivities fundraiser =
             Workflow.newActivityStub(FundraiserActivities.class, within(Duration.ofMinutes(5)));
+    private final CampaignActivities campaigns =
+            Workflow.newActivityStub(CampaignActivities.class, within(Duration.ofMinutes(1)));
 
     private CyclePlan plan;
     private CycleSettings settings;
@@ -174,8 +186,8 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     private boolean sealedRounds;
     /** Whether this run reminds members before voting closes (see {@link #ROUND_REMINDERS}). */
     private boolean roundReminders;
-    /** Whether this run starts the winner's campaign after the launch (see {@link #CANDIDATE_CAMPAIGN}). */
-    private boolean candidateCampaign;
+    /** How this run starts the winner's campaign after the launch, if it does (see {@link #CANDIDATE_CAMPAIGN}). */
+    private int candidateCampaign;
     /** How long before the close the reminder goes out, as the opening activity said; null: no reminder. */
     private Duration remindBefore;
     /** The close the last reminder was sent (or skipped) for; a changed deadline earns a new one. */
@@ -193,7 +205,7 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
             this.ledger = localLedger;
             this.vetting = localVetting;
         }
-        this.candidateCampaign = Workflow.getVersion(CANDIDATE_CAMPAIGN, Workflow.DEFAULT_VERSION, 1) >= 1;
+        this.candidateCampaign = Workflow.getVersion(CANDIDATE_CAMPAIGN, Workflow.DEFAULT_VERSION, CAMPAIGN_BY_ACTIVITY);
         this.plan = plan;
         this.settings = plan.settings();
         this.stage = plan.stage();
@@ -284,12 +296,16 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
                     if (cancelRequested) {
                         continue;
                     }
-                    if (candidateCampaign) {
-                        startCampaign(winner, fundraiserId);
+                    if (candidateCampaign == CAMPAIGN_AS_CHILD) {
+                        startCampaignAsChild(winner, fundraiserId);
                     }
                     stage = CycleStage.DONE;
                     status = CycleStatus.COMPLETED;
                     ledger.finish(plan.cycleId(), CycleStatus.COMPLETED, "fundraiser launched");
+                    if (candidateCampaign >= CAMPAIGN_BY_ACTIVITY) {
+                        // the cycle is recorded as completed first: the campaign's timeline follows it
+                        campaigns.start(plan.cycleId(), winner, fundraiserId);
+                    }
                 }
                 case DONE -> status = CycleStatus.COMPLETED;
             }
@@ -502,10 +518,10 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     // ---- the stage machinery ----
 
     /**
-     * Starts the winner's campaign as a child the cycle abandons when it ends, and waits only until the
-     * server has started it. A cycle resumed at the launch finds the campaign already running: nothing to do.
+     * Version 1 of {@link #CANDIDATE_CAMPAIGN}, kept for the histories it recorded: starts the winner's
+     * campaign as a child the cycle abandons when it ends, and waits only until the server has started it.
      */
-    private void startCampaign(long candidacyId, long fundraiserId) {
+    private void startCampaignAsChild(long candidacyId, long fundraiserId) {
         CandidateCampaignWorkflow campaign = Workflow.newChildWorkflowStub(
                 CandidateCampaignWorkflow.class,
                 ChildWorkflowOptions.newBuilder()
