@@ -205,7 +205,8 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
             this.ledger = localLedger;
             this.vetting = localVetting;
         }
-        this.candidateCampaign = Workflow.getVersion(CANDIDATE_CAMPAIGN, Workflow.DEFAULT_VERSION, CAMPAIGN_BY_ACTIVITY);
+        this.candidateCampaign =
+                Workflow.getVersion(CANDIDATE_CAMPAIGN, Workflow.DEFAULT_VERSION, CAMPAIGN_BY_ACTIVITY);
         this.plan = plan;
         this.settings = plan.settings();
         this.stage = plan.stage();

@@ -3,16 +3,20 @@ package org.primarypipeline.workflows.cycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.primarypipeline.campaigns.LadderSweep;
+import org.primarypipeline.campaigns.events.EventKind;
+import org.primarypipeline.campaigns.events.EventStore;
 import org.primarypipeline.core.campaign.CampaignStage;
 import org.primarypipeline.core.cycle.CycleStage;
 import org.primarypipeline.core.cycle.CycleStatus;
@@ -28,6 +32,7 @@ import org.primarypipeline.workflows.campaign.CampaignOutcome;
 import org.primarypipeline.workflows.campaign.CampaignPlan;
 import org.primarypipeline.workflows.campaign.CandidateCampaignWorkflow;
 import org.primarypipeline.workflows.cycle.JourneyFixture.Mail;
+import org.primarypipeline.workflows.events.EventWorkflow;
 
 /**
  * Issue 22's acceptance for the campaign (items 1 and 4), in Temporal's time-skipping environment with
@@ -37,9 +42,8 @@ import org.primarypipeline.workflows.cycle.JourneyFixture.Mail;
  * attendee to host and offers the host the training, each once; staff extend the campaign; it reaches
  * get out the vote and wraps up with its results. A second campaign is ended by staff.
  *
- * <p>Events, RSVPs, check-ins and reports are written by {@link EventsStandIn}: it stands in for the
- * {@code events} helper's command classes and EventWorkflow (issue 22, item 2), which this branch does
- * not have; it writes the rows those would.
+ * <p>Events run their own {@link EventWorkflow}s (review window, reminders, follow-up); proposals,
+ * RSVPs, check-ins and reports are written through {@link EventStore} as the console's commands do.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
@@ -88,31 +92,45 @@ class CandidateCampaignTest {
         assertThat(awaitSubject("hana.host@example.org", "The campaign for").text())
                 .contains("https://pp.example.org/events/new");
 
-        // a volunteer proposes three events, a staff-trusted host a training (standing in for the events helper)
-        EventsStandIn events = new EventsStandIn(fx);
+        // a volunteer proposes three events (in review for 24 hours; the phone bank three days out, so its
+        // day-before reminder falls after the window), a staff-trusted host a training
+        // (published at once); each runs its own EventWorkflow
         Instant t0 = now();
-        long e1 = events.propose(id, hana, "PHONE_BANK", "Phone bank at Hana's", t0.plus(Duration.ofDays(2)), false);
-        long e2 = events.propose(id, hana, "CANVASS", "Canvass on Elm Street", t0.plus(Duration.ofDays(4)), false);
-        long e3 = events.propose(id, hana, "HOUSE_PARTY", "House party", t0.plus(Duration.ofDays(10)), false);
-        long training = events.propose(id, tess, "TRAINING", "Hosts' training", t0.plus(Duration.ofDays(20)), true);
-        assertThat(events.status(e1)).isEqualTo("IN_REVIEW");
+        long e1 = propose(id, hana, EventKind.PHONE_BANK, "Phone bank at Hana's", t0.plus(Duration.ofDays(3)));
+        long e2 = propose(id, hana, EventKind.CANVASS, "Canvass on Elm Street", t0.plus(Duration.ofDays(4)));
+        long e3 = propose(id, hana, EventKind.HOUSE_PARTY, "House party", t0.plus(Duration.ofDays(10)));
+        events().markTrusted(tess, "STAFF", "alice");
+        long training = propose(id, tess, EventKind.TRAINING, "Hosts' training", t0.plus(Duration.ofDays(20)));
+        assertThat(eventStatus(e1)).isEqualTo("IN_REVIEW");
+        assertThat(eventStatus(training)).isEqualTo("PUBLISHED");
         fx.env.sleep(Duration.ofHours(25));
-        assertThat(events.publishDue())
-                .as("the review window passed without an objection")
-                .isEqualTo(3);
-        assertThat(events.status(training)).isEqualTo("PUBLISHED");
-        events.rsvp(e1, ari);
-        events.rsvp(e1, bo);
-        events.rsvp(e2, ari);
-        events.rsvp(e3, bo);
+        await().atMost(Duration.ofSeconds(30))
+                .alias("the review window passed without an objection")
+                .until(() -> List.of(e1, e2, e3).stream().allMatch(e -> "PUBLISHED".equals(eventStatus(e))));
+        long ariAtE1 = rsvp(e1, ari);
+        long boAtE1 = rsvp(e1, bo);
+        long cyAtE1 = events().addRsvp(e1, shiftOf(e1), null, "Cy Caller", null, "+17205550143", "en", null);
+        events().confirm(cyAtE1, now());
+        long ariAtE2 = rsvp(e2, ari);
+        rsvp(e3, bo);
 
-        fx.env.sleep(Duration.ofDays(1).plusHours(2));
-        events.checkIn(e1, ari);
-        events.checkIn(e1, bo);
-        events.report(e1, 2, 40, 0);
-        fx.env.sleep(Duration.ofDays(2));
-        events.checkIn(e2, ari);
-        events.report(e2, 1, 0, 25);
+        // both reminders of the phone bank: email a day before, SMS two hours before
+        fx.env.sleep(Duration.between(now(), t0.plus(Duration.ofDays(3)).minus(Duration.ofMinutes(90))));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> outbox("event:" + e1 + ":reminder-email:%") == 2
+                        && outbox("event:" + e1 + ":reminder-sms:%") == 1);
+        assertThat(awaitSubject("ari.attendee@example.org", "Reminder: Phone bank at Hana's")
+                        .to())
+                .isEqualTo("ari.attendee@example.org");
+        // Hana checks them in and reports after the event
+        events().checkIn(e1, ariAtE1, now());
+        events().checkIn(e1, boAtE1, now());
+        fx.env.sleep(Duration.ofHours(4));
+        report(e1, 2, 40, 0);
+        fx.env.sleep(Duration.between(now(), t0.plus(Duration.ofDays(4)).plus(Duration.ofHours(3))));
+        events().checkIn(e2, ariAtE2, now());
+        report(e2, 1, 0, 25);
+        await().atMost(Duration.ofSeconds(30)).until(() -> outbox("event:" + e2 + ":follow-up:%") == 1);
 
         // the weekly step: Hana's digest, and the ladder
         fx.env.sleep(Duration.between(now(), t0.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(5))));
@@ -171,6 +189,17 @@ class CandidateCampaignTest {
         assertThat(fx.client.fetchHistory(CampaignPlan.workflowId(id)).getEvents())
                 .as("the last run's history")
                 .hasSizeLessThan(400);
+
+        // each event reminder went out once, though half a year of timers passed since
+        assertThat(outbox("event:" + e1 + ":reminder-email:%")).isEqualTo(2);
+        assertThat(outbox("event:" + e1 + ":reminder-sms:%")).isEqualTo(1);
+        assertThat(outbox("event:" + e2 + ":reminder-email:%")).isEqualTo(1);
+        assertThat(fx.mailsTo("ari.attendee@example.org").stream()
+                        .filter(m -> m.subject().startsWith("Reminder: Phone bank at Hana's")))
+                .hasSize(1);
+        assertThat(outbox("event:" + e1 + ":follow-up:%"))
+                .as("both attendees asked to host")
+                .isEqualTo(2);
 
         // each campaign message arrived once per member
         await().atMost(Duration.ofSeconds(30)).until(fx::outboxSettled);
@@ -328,98 +357,86 @@ class CandidateCampaignTest {
         return Instant.ofEpochMilli(fx.env.currentTimeMillis());
     }
 
+    // ---- events, as the console's commands write them ----
+
+    private EventStore events() {
+        return fx.bean(EventStore.class);
+    }
+
     /**
-     * STANDS IN for the {@code events} helper's command classes and EventWorkflow (not on this branch):
-     * writes the rows a proposal, the review window's publication, an RSVP, a check-in and a report write,
-     * so the campaign and the ladder can be tested against them. Replace with the real commands once merged.
+     * As {@code ProposeEvent}: a trusted host's event publishes at once, anyone else's after the review
+     * window ({@code pp.events.review-hours}, 24); then its workflow starts.
      */
-    static final class EventsStandIn {
-        private final JourneyFixture fx;
+    private long propose(String cycleId, long host, EventKind kind, String title, Instant starts) {
+        boolean trusted = events().trusted(host);
+        Instant ends = starts.plus(Duration.ofHours(2));
+        long event = events().create(
+                        new EventStore.NewEvent(
+                                cycleId,
+                                cycleId.substring(0, cycleId.lastIndexOf('-')),
+                                host,
+                                kind,
+                                title,
+                                "Bring a phone.",
+                                starts,
+                                ends,
+                                ZoneId.of("America/Denver"),
+                                "Hana's living room",
+                                "1 Elm St, Fort Collins",
+                                "80521",
+                                40.58,
+                                -105.08,
+                                null,
+                                List.of(new EventStore.NewShift(starts, ends, 10))),
+                        trusted ? "PUBLISHED" : "IN_REVIEW",
+                        trusted ? now() : now().plus(Duration.ofHours(24)));
+        EventWorkflow workflow = fx.client.newWorkflowStub(
+                EventWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(EventWorkflow.workflowId(event))
+                        .setTaskQueue(EventWorkflow.TASK_QUEUE)
+                        .build());
+        WorkflowClient.start(workflow::run, event);
+        return event;
+    }
 
-        EventsStandIn(JourneyFixture fx) {
-            this.fx = fx;
-        }
+    private long shiftOf(long event) {
+        return events().shifts(event).get(0).id();
+    }
 
-        long propose(String cycleId, long host, String kind, String title, Instant starts, boolean trusted) {
-            Instant now = Instant.ofEpochMilli(fx.env.currentTimeMillis());
-            if (trusted) {
-                fx.jdbc()
-                        .sql(
-                                "insert into trusted_host (member_id, reason, marked_by) values (?, 'STAFF', 'alice') on conflict do nothing")
-                        .param(host)
-                        .update();
-            }
-            long event = fx.jdbc()
-                    .sql("""
-                            insert into campaign_event (cycle_id, district_id, host_member_id, kind, title, starts_at, ends_at,
-                                                        time_zone, zip, status, publish_at)
-                            select c.cycle_id, c.district_id, :host, :kind, :title, :starts, :ends, 'America/Denver', '80521',
-                                   :status, :publish
-                            from campaign c where c.cycle_id = :cycle
-                            returning id
-                            """)
-                    .param("host", host)
-                    .param("kind", kind)
-                    .param("title", title)
-                    .param("starts", Timestamp.from(starts))
-                    .param("ends", Timestamp.from(starts.plus(Duration.ofHours(2))))
-                    .param("status", trusted ? "PUBLISHED" : "IN_REVIEW")
-                    .param("publish", Timestamp.from(trusted ? now : now.plus(Duration.ofHours(24))))
-                    .param("cycle", cycleId)
-                    .query(Long.class)
-                    .single();
-            fx.jdbc()
-                    .sql("insert into event_shift (event_id, starts_at, ends_at, capacity) values (?, ?, ?, 10)")
-                    .params(event, Timestamp.from(starts), Timestamp.from(starts.plus(Duration.ofHours(2))))
-                    .update();
-            return event;
-        }
+    /** A member's RSVP to the event's shift, confirmed by its link. */
+    private long rsvp(long event, long member) {
+        var m = fx.jdbc()
+                .sql("select full_name, email, locale from member where id = ?")
+                .param(member)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .single();
+        long rsvp = events().addRsvp(event, shiftOf(event), member, m[0], m[1], null, m[2], null);
+        events().confirm(rsvp, now());
+        return rsvp;
+    }
 
-        /** What EventWorkflow does when the review window closes without an objection. */
-        int publishDue() {
-            return fx.jdbc()
-                    .sql(
-                            "update campaign_event set status = 'PUBLISHED' where status = 'IN_REVIEW' and publish_at <= ?")
-                    .param(Timestamp.from(Instant.ofEpochMilli(fx.env.currentTimeMillis())))
-                    .update();
-        }
+    /** As {@code ReportEvent}: the host's report, and the event's workflow told (its follow-up goes out). */
+    private void report(long event, int attended, int calls, int doors) {
+        events().report(event, attended, calls, doors, 0, now());
+        fx.client
+                .newWorkflowStub(EventWorkflow.class, EventWorkflow.workflowId(event))
+                .reported();
+    }
 
-        String status(long event) {
-            return fx.jdbc()
-                    .sql("select status from campaign_event where id = ?")
-                    .param(event)
-                    .query(String.class)
-                    .single();
-        }
+    private String eventStatus(long event) {
+        return fx.jdbc()
+                .sql("select status from campaign_event where id = ?")
+                .param(event)
+                .query(String.class)
+                .single();
+    }
 
-        void rsvp(long event, long member) {
-            fx.jdbc().sql("""
-                            insert into event_rsvp (event_id, shift_id, member_id, full_name, email, locale, status)
-                            select s.event_id, s.id, m.id, m.full_name, m.email, m.locale, 'CONFIRMED'
-                            from event_shift s, member m where s.event_id = ? and m.id = ?
-                            """).params(event, member).update();
-        }
-
-        void checkIn(long event, long member) {
-            fx.jdbc()
-                    .sql("update event_rsvp set checked_in_at = ? where event_id = ? and member_id = ?")
-                    .params(Timestamp.from(Instant.ofEpochMilli(fx.env.currentTimeMillis())), event, member)
-                    .update();
-        }
-
-        void report(long event, int attended, int calls, int doors) {
-            fx.jdbc()
-                    .sql("""
-                            update campaign_event set status = 'REPORTED', attended = ?, calls_made = ?, doors_knocked = ?,
-                                   reported_at = ? where id = ?
-                            """)
-                    .params(
-                            attended,
-                            calls,
-                            doors,
-                            Timestamp.from(Instant.ofEpochMilli(fx.env.currentTimeMillis())),
-                            event)
-                    .update();
-        }
+    private int outbox(String keyPattern) {
+        return fx.jdbc()
+                .sql("select count(*) from outbox_message where dedup_key like ?")
+                .param(keyPattern)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.primarypipeline.campaigns.CampaignActivities;
+import org.primarypipeline.campaigns.events.EventActivities;
 import org.primarypipeline.certification.CertificationActivities;
 import org.primarypipeline.core.campaign.ElectionCalendar;
 import org.primarypipeline.core.cycle.CycleSettings;
@@ -35,6 +36,8 @@ import org.primarypipeline.vetting.VettingActivities;
 import org.primarypipeline.voting.BallotActivities;
 import org.primarypipeline.workflows.campaign.CandidateCampaignWorkflowImpl;
 import org.primarypipeline.workflows.conduit.ConduitWorkflowImpl;
+import org.primarypipeline.workflows.events.EventWorkflow;
+import org.primarypipeline.workflows.events.EventWorkflowImpl;
 import org.primarypipeline.workflows.testing.StageTestContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -93,6 +96,10 @@ final class JourneyFixture implements AutoCloseable {
                 bean(FundraiserActivities.class),
                 bean(ConduitActivities.class),
                 bean(CampaignActivities.class));
+        // the campaign's events, each its own workflow on its own queue (as the app's EventWorker)
+        Worker events = env.newWorker(EventWorkflow.TASK_QUEUE);
+        events.registerWorkflowImplementationTypes(EventWorkflowImpl.class);
+        events.registerActivitiesImplementations(bean(EventActivities.class));
         env.start();
         client = env.getWorkflowClient();
     }
@@ -143,8 +150,10 @@ final class JourneyFixture implements AutoCloseable {
         return mailsTo(address);
     }
 
+    /** No email waits in the outbox (SMS wait for good: no SMS provider is configured here). */
     boolean outboxSettled() {
-        return jdbc().sql("select count(*) from outbox_message where status in ('PENDING', 'SENDING')")
+        return jdbc().sql(
+                                "select count(*) from outbox_message where channel = 'EMAIL' and status in ('PENDING', 'SENDING')")
                         .query(Integer.class)
                         .single()
                 == 0;
