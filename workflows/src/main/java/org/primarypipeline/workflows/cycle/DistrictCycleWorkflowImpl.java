@@ -91,9 +91,9 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
      * winner's {@link CandidateCampaignWorkflow} ({@code campaign:{cycleId}}) as a child workflow the cycle
      * abandoned when it ended; kept so those histories replay. Version 2 starts it through an activity
      * ({@link CampaignActivities#start}: the {@code WorkflowClient}, a workflow of its own, "already
-     * started" a success), then ends as before. An abandoned child stopped the time-skipping test server's
-     * clock for good (temporalio/sdk-java#2392, #2642), and a campaign has no reason to be the child of a
-     * cycle that ends the day it starts.
+     * started" a success) after recording the cycle completed. A campaign has no reason to be the child of a
+     * cycle that ends the day it starts, and an abandoned child stopped the time-skipping test server's
+     * clock for good once its parent had closed (temporalio/sdk-java#2392, #2642).
      */
     private static final String CANDIDATE_CAMPAIGN = "candidate-campaign";
 
