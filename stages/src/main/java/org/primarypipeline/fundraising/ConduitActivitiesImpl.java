@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,21 +11,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConduitActivitiesImpl implements ConduitActivities {
 
-    /** The longest a clock sleeps with nothing due: how soon a gift that needs no wake-up is forwarded. */
-    private final Duration maxSleep;
+    static final Duration MAX_SLEEP = Duration.ofHours(1);
 
     private final Conduit conduit;
     private final Committees committees;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public ConduitActivitiesImpl(
-            Conduit conduit,
-            Committees committees,
-            JdbcClient jdbc,
-            ObjectProvider<Clock> clock,
-            @Value("${pp.fundraising.conduit-max-sleep:PT1H}") String maxSleep) {
-        this.maxSleep = Duration.parse(maxSleep);
+    public ConduitActivitiesImpl(Conduit conduit, Committees committees, JdbcClient jdbc, ObjectProvider<Clock> clock) {
         this.conduit = conduit;
         this.committees = committees;
         this.jdbc = jdbc;
@@ -59,8 +51,8 @@ public class ConduitActivitiesImpl implements ConduitActivities {
                 .single();
         long sleep = s.nextDeadlineWarning()
                 .map(at -> Math.max(1, Duration.between(now, at).toSeconds()))
-                .map(secs -> Math.min(secs, maxSleep.toSeconds()))
-                .orElse(maxSleep.toSeconds());
+                .map(secs -> Math.min(secs, MAX_SLEEP.toSeconds()))
+                .orElse(MAX_SLEEP.toSeconds());
         if (s.forwarded() >= Conduit.FORWARDS_PER_SWEEP) {
             sleep = 1; // more held gifts than one sweep sends: go on at once
         }
