@@ -42,7 +42,7 @@ data="-Dpp.data-dir=${PP_DATA_DIR:-$here/var}"
 # no fat-jar loader, about half a second. See docs/cli.md.
 quick=
 case "${1:-}" in
-  login|logout|whoami|launch|cycle|members|nominate|pledge|vote|receipts|verify|finance)
+  login|logout|whoami|launch|cycle|campaign|members|nominate|pledge|vote|receipts|verify|finance)
     quick="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k"
     ;;
   # a count runs long enough for the optimising compiler to pay, and needs core alone (no Spring)

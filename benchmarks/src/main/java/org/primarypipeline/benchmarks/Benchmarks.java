@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             TextingBench.class,
             ReassignBench.class,
             StorageBench.class,
+            CampaignBench.class,
         })
 public final class Benchmarks implements Runnable {
 

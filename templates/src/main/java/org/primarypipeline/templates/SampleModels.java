@@ -333,6 +333,120 @@ public final class SampleModels {
         }
     }
 
+    // the candidate's campaign (docs/campaigns.md): to the group, its hosts, and up the ladder
+    static {
+        put(
+                "campaign-kickoff",
+                "memberName",
+                "Ana Ruiz",
+                "candidateName",
+                "Jo Park",
+                "districtId",
+                "CO-04",
+                "electionDay",
+                "November 7, 2028",
+                "primary",
+                false,
+                "campaignUrl",
+                "https://pp.example.org/c/CO-04-1",
+                "hostUrl",
+                "https://pp.example.org/events/new");
+        put(
+                "campaign-gotv",
+                "memberName",
+                "Ana Ruiz",
+                "candidateName",
+                "Jo Park",
+                "districtId",
+                "CO-04",
+                "electionDay",
+                "November 7, 2028",
+                "primary",
+                false,
+                "campaignUrl",
+                "https://pp.example.org/c/CO-04-1",
+                "hostUrl",
+                "https://pp.example.org/events/new");
+        put(
+                "campaign-wrap-up",
+                "memberName",
+                "Ana Ruiz",
+                "candidateName",
+                "Jo Park",
+                "districtId",
+                "CO-04",
+                "events",
+                42,
+                "hosts",
+                17,
+                "attended",
+                388,
+                "contacts",
+                12045,
+                "campaignUrl",
+                "https://pp.example.org/c/CO-04-1");
+        put(
+                "campaign-host-digest",
+                "hostName",
+                "Sam Lee",
+                "candidateName",
+                "Jo Park",
+                "districtId",
+                "CO-04",
+                "events",
+                java.util.List.of(
+                        Map.of(
+                                "title",
+                                "Phone bank at the library",
+                                "startsAt",
+                                "Nov 3, 2028, 6:00 PM",
+                                "inReview",
+                                false,
+                                "rsvps",
+                                12,
+                                "capacity",
+                                20,
+                                "rosterUrl",
+                                "https://pp.example.org/events/7/host"),
+                        Map.of(
+                                "title",
+                                "Saturday canvass",
+                                "startsAt",
+                                "Nov 5, 2028, 10:00 AM",
+                                "inReview",
+                                true,
+                                "rsvps",
+                                0,
+                                "capacity",
+                                30,
+                                "rosterUrl",
+                                "https://pp.example.org/events/9/host")));
+        put(
+                "ladder-ask-host",
+                "memberName",
+                "Ana Ruiz",
+                "candidateName",
+                "Jo Park",
+                "districtId",
+                "CO-04",
+                "hostUrl",
+                "https://pp.example.org/events/new");
+        put(
+                "ladder-training-offer",
+                "memberName",
+                "Sam Lee",
+                "candidateName",
+                "Jo Park",
+                "districtId",
+                "CO-04",
+                "trainingTitle",
+                "Hosts' training: running a phone bank",
+                "trainingStartsAt",
+                "Oct 12, 2028, 7:00 PM",
+                "trainingUrl",
+                "https://pp.example.org/events/12");
+    }
+
     private static void put(String name, Object... pairs) {
         CANDIDATE_STEPS.put(name, model(pairs));
     }

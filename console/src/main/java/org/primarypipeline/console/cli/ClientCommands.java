@@ -21,6 +21,7 @@ public final class ClientCommands implements Runnable {
             SessionCommands.WhoAmI.class,
             LaunchCommand.class,
             CycleCommand.class,
+            CampaignCommand.class,
             ParticipationCommands.Members.class,
             ParticipationCommands.Nominate.class,
             ParticipationCommands.Pledge.class,

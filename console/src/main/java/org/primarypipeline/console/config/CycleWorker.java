@@ -4,12 +4,14 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
+import org.primarypipeline.campaigns.CampaignActivities;
 import org.primarypipeline.certification.CertificationActivities;
 import org.primarypipeline.cycles.CycleLedgerActivities;
 import org.primarypipeline.fundraising.ConduitActivities;
 import org.primarypipeline.fundraising.FundraiserActivities;
 import org.primarypipeline.vetting.VettingActivities;
 import org.primarypipeline.voting.BallotActivities;
+import org.primarypipeline.workflows.campaign.CandidateCampaignWorkflowImpl;
 import org.primarypipeline.workflows.conduit.ConduitWorkflowImpl;
 import org.primarypipeline.workflows.cycle.DistrictCycleWorkflow;
 import org.primarypipeline.workflows.cycle.DistrictCycleWorkflowImpl;
@@ -36,10 +38,11 @@ public class CycleWorker implements SmartLifecycle {
             BallotActivities ballots,
             CertificationActivities certification,
             FundraiserActivities fundraiser,
-            ConduitActivities conduit) {
+            ConduitActivities conduit,
+            CampaignActivities campaigns) {
         this.factory = factory;
         this.properties = properties;
-        this.activities = new Object[] {ledger, vetting, ballots, certification, fundraiser, conduit};
+        this.activities = new Object[] {ledger, vetting, ballots, certification, fundraiser, conduit, campaigns};
     }
 
     @Override
@@ -50,7 +53,9 @@ public class CycleWorker implements SmartLifecycle {
         // workflow and activity tasks are sized apart: workflow tasks are short replays, activities hold
         // database connections and wait on mail, SMS and Stripe
         Worker worker = factory.newWorker(DistrictCycleWorkflow.TASK_QUEUE, options(properties));
-        worker.registerWorkflowImplementationTypes(DistrictCycleWorkflowImpl.class, ConduitWorkflowImpl.class);
+        // the winners' campaigns and the conduit clocks run on the same queue
+        worker.registerWorkflowImplementationTypes(
+                DistrictCycleWorkflowImpl.class, CandidateCampaignWorkflowImpl.class, ConduitWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities);
         factory.start();
         running = true;

@@ -26,7 +26,8 @@ public record CyclePage(
         Fundraiser fundraiser,
         String fundraiserPending,
         List<Event> timeline,
-        Paging timelinePaging) {
+        Paging timelinePaging,
+        org.primarypipeline.console.campaigns.CampaignPanel campaign) {
 
     public record Summary(
             String id, String district, String createdBy, String createdAt, String settings, String failureReason) {}

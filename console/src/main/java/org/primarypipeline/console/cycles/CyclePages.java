@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.primarypipeline.console.campaigns.CampaignPanels;
 import org.primarypipeline.console.users.Right;
 import org.primarypipeline.console.users.StaffUser;
 import org.primarypipeline.console.web.Format;
@@ -41,6 +42,7 @@ public class CyclePages {
     private final CycleStatePanels state;
     private final Format format;
     private final Clock clock;
+    private final CampaignPanels campaigns;
 
     public CyclePages(
             CycleService cycles,
@@ -50,7 +52,8 @@ public class CyclePages {
             FinanceReports finance,
             CycleStatePanels state,
             Format format,
-            Clock clock) {
+            Clock clock,
+            CampaignPanels campaigns) {
         this.cycles = cycles;
         this.records = records;
         this.candidacies = candidacies;
@@ -59,6 +62,7 @@ public class CyclePages {
         this.state = state;
         this.format = format;
         this.clock = clock;
+        this.campaigns = campaigns;
     }
 
     public CycleListPage list(CycleReadModel.Filter filter, int page, HttpServletRequest request) {
@@ -134,7 +138,8 @@ public class CyclePages {
                                 format.text(e.detail()),
                                 e.actor()))
                         .toList(),
-                timelinePaging);
+                timelinePaging,
+                campaigns.of(cycleId, user));
     }
 
     /** The live panel, and the stage and status it shows (the page redraws itself when they moved on). */

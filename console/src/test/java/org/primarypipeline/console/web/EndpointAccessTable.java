@@ -277,6 +277,19 @@ final class EndpointAccessTable {
         post("/cycles/{cycleId}/extend", Access.STEER_CYCLES, page + "/extend", "");
         post("/cycles/{cycleId}/withdraw", Access.STEER_CYCLES, page + "/withdraw", "candidacyId=1");
         post("/cycles/{cycleId}/cancel", Access.STEER_CYCLES, page + "/cancel", "reason=x");
+        // end or extend a winner's campaign (issue 22): an unknown cycle has no campaign, so nothing changes
+        post(
+                "/api/campaigns/{cycleId}/end",
+                Access.STEER_CYCLES,
+                "/api/campaigns/" + NO_CYCLE + "/end",
+                "{\"reason\":\"x\"}");
+        post(
+                "/api/campaigns/{cycleId}/extend",
+                Access.STEER_CYCLES,
+                "/api/campaigns/" + NO_CYCLE + "/extend",
+                "{\"days\":1}");
+        post("/cycles/{cycleId}/campaign/end", Access.STEER_CYCLES, page + "/campaign/end", "reason=x");
+        post("/cycles/{cycleId}/campaign/extend", Access.STEER_CYCLES, page + "/campaign/extend", "days=1");
         // what staff enter on a candidate's behalf, from the candidacy page
         post(
                 "/cycles/{cycleId}/candidacies/{candidacyId}/contact",

@@ -2,14 +2,19 @@ package org.primarypipeline.workflows.cycle;
 
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.primarypipeline.campaigns.CampaignActivities;
 import org.primarypipeline.certification.CertificationActivities;
 import org.primarypipeline.certification.RecountOutcome;
 import org.primarypipeline.core.cycle.CycleSettings;
@@ -25,6 +30,8 @@ import org.primarypipeline.voting.BallotActivities;
 import org.primarypipeline.voting.BallotSeal;
 import org.primarypipeline.voting.TallySummary;
 import org.primarypipeline.voting.VotingOpened;
+import org.primarypipeline.workflows.campaign.CampaignPlan;
+import org.primarypipeline.workflows.campaign.CandidateCampaignWorkflow;
 
 /**
  * The cycle as a business process: a few lines per stage, windows as durable timers, staff actions as
@@ -78,6 +85,22 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
      * round trip. Bulk work (opening the vote, the count, the recount, the fundraiser) stays on the queue.
      */
     private static final String LOCAL_STEPS = "local-steps";
+
+    /**
+     * Cycles started before campaigns end when the fundraiser is launched. Version 1 also started the
+     * winner's {@link CandidateCampaignWorkflow} ({@code campaign:{cycleId}}) as a child workflow the cycle
+     * abandoned when it ended; kept so those histories replay. Version 2 starts it through an activity
+     * ({@link CampaignActivities#start}: the {@code WorkflowClient}, a workflow of its own, "already
+     * started" a success) after recording the cycle completed. A campaign has no reason to be the child of a
+     * cycle that ends the day it starts, and an abandoned child stopped the time-skipping test server's
+     * clock for good once its parent had closed (temporalio/sdk-java#2392, #2642).
+     */
+    private static final String CANDIDATE_CAMPAIGN = "candidate-campaign";
+
+    /** {@link #CANDIDATE_CAMPAIGN}'s versions. */
+    private static final int CAMPAIGN_AS_CHILD = 1;
+
+    private static final int CAMPAIGN_BY_ACTIVITY = 2;
 
     private static ActivityOptions within(Duration startToClose) {
         return ActivityOptions.newBuilder()
@@ -135,6 +158,8 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
             Workflow.newActivityStub(CertificationActivities.class, within(Duration.ofMinutes(30)));
     private final FundraiserActivities fundraiser =
             Workflow.newActivityStub(FundraiserActivities.class, within(Duration.ofMinutes(5)));
+    private final CampaignActivities campaigns =
+            Workflow.newActivityStub(CampaignActivities.class, within(Duration.ofMinutes(1)));
 
     private CyclePlan plan;
     private CycleSettings settings;
@@ -161,6 +186,8 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     private boolean sealedRounds;
     /** Whether this run reminds members before voting closes (see {@link #ROUND_REMINDERS}). */
     private boolean roundReminders;
+    /** How this run starts the winner's campaign after the launch, if it does (see {@link #CANDIDATE_CAMPAIGN}). */
+    private int candidateCampaign;
     /** How long before the close the reminder goes out, as the opening activity said; null: no reminder. */
     private Duration remindBefore;
     /** The close the last reminder was sent (or skipped) for; a changed deadline earns a new one. */
@@ -178,6 +205,8 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
             this.ledger = localLedger;
             this.vetting = localVetting;
         }
+        this.candidateCampaign =
+                Workflow.getVersion(CANDIDATE_CAMPAIGN, Workflow.DEFAULT_VERSION, CAMPAIGN_BY_ACTIVITY);
         this.plan = plan;
         this.settings = plan.settings();
         this.stage = plan.stage();
@@ -268,9 +297,16 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
                     if (cancelRequested) {
                         continue;
                     }
+                    if (candidateCampaign == CAMPAIGN_AS_CHILD) {
+                        startCampaignAsChild(winner, fundraiserId);
+                    }
                     stage = CycleStage.DONE;
                     status = CycleStatus.COMPLETED;
                     ledger.finish(plan.cycleId(), CycleStatus.COMPLETED, "fundraiser launched");
+                    if (candidateCampaign >= CAMPAIGN_BY_ACTIVITY) {
+                        // the cycle is recorded as completed first: the campaign's timeline follows it
+                        campaigns.start(plan.cycleId(), winner, fundraiserId);
+                    }
                 }
                 case DONE -> status = CycleStatus.COMPLETED;
             }
@@ -481,6 +517,25 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     }
 
     // ---- the stage machinery ----
+
+    /**
+     * Version 1 of {@link #CANDIDATE_CAMPAIGN}, kept for the histories it recorded: starts the winner's
+     * campaign as a child the cycle abandons when it ends, and waits only until the server has started it.
+     */
+    private void startCampaignAsChild(long candidacyId, long fundraiserId) {
+        CandidateCampaignWorkflow campaign = Workflow.newChildWorkflowStub(
+                CandidateCampaignWorkflow.class,
+                ChildWorkflowOptions.newBuilder()
+                        .setWorkflowId(CampaignPlan.workflowId(plan.cycleId()))
+                        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                        .build());
+        Async.function(campaign::run, CampaignPlan.fresh(plan.cycleId(), candidacyId, fundraiserId));
+        try {
+            Workflow.getWorkflowExecution(campaign).get();
+        } catch (ChildWorkflowFailure alreadyRunning) {
+            // started before this run (a resumed cycle): the campaign goes on by itself
+        }
+    }
 
     private void openWindow(String detail) {
         if (deadline == null) {

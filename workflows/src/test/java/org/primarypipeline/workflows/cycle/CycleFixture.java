@@ -44,13 +44,16 @@ final class CycleFixture implements AutoCloseable {
         activities = ActivitiesContext.start();
         env = TestWorkflowEnvironment.newInstance();
         Worker worker = env.newWorker(DistrictCycleWorkflow.TASK_QUEUE);
-        worker.registerWorkflowImplementationTypes(DistrictCycleWorkflowImpl.class);
+        worker.registerWorkflowImplementationTypes(
+                DistrictCycleWorkflowImpl.class,
+                org.primarypipeline.workflows.campaign.CandidateCampaignWorkflowImpl.class);
         worker.registerActivitiesImplementations(
                 activities.bean(CycleLedgerActivities.class),
                 activities.bean(VettingActivities.class),
                 activities.bean(BallotActivities.class),
                 activities.bean(CertificationActivities.class),
-                activities.bean(FundraiserActivities.class));
+                activities.bean(FundraiserActivities.class),
+                activities.bean(org.primarypipeline.campaigns.CampaignActivities.class));
         env.start();
         client = env.getWorkflowClient();
     }

@@ -82,6 +82,7 @@ class DistrictCycleReplayTest {
                 .as("activities through the server's queue")
                 .isSubsetOf(
                         "OpenVoting",
+                        "Remind",
                         "Seal",
                         "Reopen",
                         "Tally",
@@ -89,6 +90,7 @@ class DistrictCycleReplayTest {
                         "Certify",
                         "ReplaceWithdrawnWinner",
                         "Launch",
+                        "CampaignStart",
                         "Deactivate",
                         "Sweep")
                 .contains("OpenVoting", "Tally", "Certify", "Launch");
@@ -97,6 +99,42 @@ class DistrictCycleReplayTest {
                 .contains("EnterStage", "InviteSittingMembers", "Review", "Approve", "Finish");
         assertThat(queuedActivities("v2-all-five-stages.json")).contains("EnterStage", "Review", "Approve");
         assertThat(localActivities("v2-all-five-stages.json")).isEmpty();
+    }
+
+    /**
+     * Version 1 of {@code candidate-campaign} started the winner's campaign as a child the cycle abandoned
+     * ({@code v4-all-five-stages.json}, {@code v4-campaign-start.json}); version 2 starts it through the
+     * {@code CampaignStart} activity after the cycle is recorded as completed ({@code all-five-stages.json},
+     * {@code campaign-start.json}); the v3 histories, from before, start none. All replay above.
+     */
+    @Test
+    void versionOneStartedTheCampaignAsAChildVersionTwoThroughAnActivity() throws Exception {
+        for (String childShaped : List.of("v4-all-five-stages.json", "v4-campaign-start.json")) {
+            assertThat(childStarts(childShaped)).as(childShaped).singleElement().satisfies(child -> {
+                assertThat(child.getWorkflowId()).startsWith("campaign:");
+                assertThat(child.getWorkflowType().getName()).isEqualTo("CandidateCampaignWorkflow");
+                assertThat(child.getParentClosePolicy())
+                        .isEqualTo(io.temporal.api.enums.v1.ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON);
+            });
+            assertThat(queuedActivities(childShaped)).doesNotContain("CampaignStart");
+        }
+        for (String current : List.of("all-five-stages.json", "campaign-start.json")) {
+            assertThat(childStarts(current)).as(current).isEmpty();
+            assertThat(queuedActivities(current))
+                    .as(current)
+                    .containsOnlyOnce("CampaignStart")
+                    .endsWith("CampaignStart");
+        }
+        assertThat(childStarts("v3-all-five-stages.json")).isEmpty();
+        assertThat(queuedActivities("v3-all-five-stages.json")).doesNotContain("CampaignStart");
+    }
+
+    private static List<io.temporal.api.history.v1.StartChildWorkflowExecutionInitiatedEventAttributes> childStarts(
+            String name) throws Exception {
+        return events(name).stream()
+                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED)
+                .map(HistoryEvent::getStartChildWorkflowExecutionInitiatedEventAttributes)
+                .toList();
     }
 
     private static List<HistoryEvent> events(String name) throws Exception {

@@ -262,24 +262,11 @@ class DistrictCycleWorkflowTest {
      */
     @Test
     void aTieBetweenTheLastTwoDecidedByLotGoesToARecountWithNames() {
-        String district = "PA-03";
-        DistrictCycleWorkflow cycle = fx.launch(district, CycleFixture.SETTINGS);
-        String id = district + "-1";
-        long sitting = awaitSittingMember(id);
-        fx.signAndApprove(cycle, id, sitting);
-        cycle.closeWindow(StaffAction.by("alice"));
-        fx.awaitStage(cycle, CycleStage.NOMINATION_WINDOW);
-        long challenger = fx.nominate(id, "Bea Challenger", "bea@example.org");
-        fx.signAndApprove(cycle, id, challenger);
-        List<Long> members = new java.util.ArrayList<>();
-        for (int i = 1; i <= 6; i++) {
-            members.add(fx.join(district, "Philly " + i));
-        }
-        cycle.closeWindow(StaffAction.by("alice"));
-        fx.awaitVotingOpen(id);
-        for (int i = 0; i < 6; i++) {
-            fx.vote(id, members.get(i), i < 3 ? sitting : challenger);
-        }
+        TiedRound round = tiedRound("PA-03", "Bea Challenger", "bea@example.org", "Philly", 6);
+        DistrictCycleWorkflow cycle = round.cycle();
+        String id = round.id();
+        long sitting = round.sitting();
+        long challenger = round.challenger();
         cycle.closeWindow(StaffAction.by("alice"));
         fx.awaitStage(cycle, CycleStage.CERTIFICATION);
 
@@ -324,25 +311,10 @@ class DistrictCycleWorkflowTest {
      */
     @Test
     void noApprovalIsTakenWhileTheAutomaticRecountRuns() throws Exception {
-        String district = "FL-05";
-        DistrictCycleWorkflow cycle = fx.launch(district, CycleFixture.SETTINGS);
-        String id = district + "-1";
-        long sitting = awaitSittingMember(id);
-        fx.signAndApprove(cycle, id, sitting);
-        cycle.closeWindow(StaffAction.by("alice"));
-        fx.awaitStage(cycle, CycleStage.NOMINATION_WINDOW);
-        long challenger = fx.nominate(id, "Flo Challenger", "flo@example.org");
-        fx.signAndApprove(cycle, id, challenger);
-        List<Long> members = new java.util.ArrayList<>();
-        for (int i = 1; i <= 4; i++) {
-            members.add(fx.join(district, "Tampa " + i));
-        }
-        cycle.closeWindow(StaffAction.by("alice"));
-        fx.awaitVotingOpen(id);
-        for (int i = 0; i < 4; i++) {
-            // a tie: decided by lot, so recounted whatever the margin setting
-            fx.vote(id, members.get(i), i < 2 ? sitting : challenger);
-        }
+        // a tie: decided by lot, so recounted whatever the margin setting
+        TiedRound round = tiedRound("FL-05", "Flo Challenger", "flo@example.org", "Tampa", 4);
+        DistrictCycleWorkflow cycle = round.cycle();
+        String id = round.id();
         try (java.sql.Connection hold =
                 fx.activities.bean(javax.sql.DataSource.class).getConnection()) {
             hold.setAutoCommit(false);
@@ -477,6 +449,36 @@ class DistrictCycleWorkflowTest {
         fx.awaitStage(resumed, CycleStage.CERTIFICATION);
         assertThat(resumed.view().winnerCandidacyId()).isEqualTo(sitting);
         resumed.cancel(StaffAction.by("alice", "test over"));
+    }
+
+    /** A cycle whose round is tied between the sitting member and one challenger, every ballot cast. */
+    private record TiedRound(DistrictCycleWorkflow cycle, String id, long sitting, long challenger) {}
+
+    /**
+     * Launches a cycle in {@code district}, approves the sitting member and a challenger, and has
+     * {@code voters} new members (an even number) split their votes evenly: the round's window is still
+     * open.
+     */
+    private TiedRound tiedRound(
+            String district, String challengerName, String challengerEmail, String memberPrefix, int voters) {
+        DistrictCycleWorkflow cycle = fx.launch(district, CycleFixture.SETTINGS);
+        String id = district + "-1";
+        long sitting = awaitSittingMember(id);
+        fx.signAndApprove(cycle, id, sitting);
+        cycle.closeWindow(StaffAction.by("alice"));
+        fx.awaitStage(cycle, CycleStage.NOMINATION_WINDOW);
+        long challenger = fx.nominate(id, challengerName, challengerEmail);
+        fx.signAndApprove(cycle, id, challenger);
+        List<Long> members = new java.util.ArrayList<>();
+        for (int i = 1; i <= voters; i++) {
+            members.add(fx.join(district, memberPrefix + " " + i));
+        }
+        cycle.closeWindow(StaffAction.by("alice"));
+        fx.awaitVotingOpen(id);
+        for (int i = 0; i < voters; i++) {
+            fx.vote(id, members.get(i), i < voters / 2 ? sitting : challenger);
+        }
+        return new TiedRound(cycle, id, sitting, challenger);
     }
 
     private void driveTo(DistrictCycleWorkflow cycle, String id, CycleStage stage, long member, long nominee) {

@@ -12,37 +12,36 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
+import org.primarypipeline.campaigns.CampaignActivities;
+import org.primarypipeline.campaigns.events.EventActivities;
 import org.primarypipeline.certification.CertificationActivities;
+import org.primarypipeline.core.campaign.ElectionCalendar;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.cycles.CycleLedgerActivities;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.CycleRepository;
-import org.primarypipeline.districts.PublicDataLoader;
+import org.primarypipeline.fundraising.ConduitActivities;
 import org.primarypipeline.fundraising.FundraiserActivities;
-import org.primarypipeline.integrations.outreach.StandaloneOutreach;
-import org.primarypipeline.platform.StageBeans;
 import org.primarypipeline.testing.TestDatabase;
 import org.primarypipeline.vetting.VettingActivities;
 import org.primarypipeline.voting.BallotActivities;
+import org.primarypipeline.workflows.campaign.CandidateCampaignWorkflowImpl;
+import org.primarypipeline.workflows.conduit.ConduitWorkflowImpl;
+import org.primarypipeline.workflows.events.EventWorkflow;
+import org.primarypipeline.workflows.events.EventWorkflowImpl;
+import org.primarypipeline.workflows.testing.StageTestContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 /**
  * A cycle under Temporal's time-skipping server whose activities and public-page services go by the
@@ -61,49 +60,46 @@ final class JourneyFixture implements AutoCloseable {
     JourneyFixture() {
         db = TestDatabase.freshMigrated();
         env = TestWorkflowEnvironment.newInstance();
-        Clock clock = new EnvClock(env);
-        activities = new AnnotationConfigApplicationContext();
-        activities
-                .getEnvironment()
-                .getPropertySources()
-                .addFirst(new org.springframework.core.env.MapPropertySource(
-                        "journey",
-                        Map.of(
-                                "pp.outreach.public-base-url",
-                                "https://pp.example.org",
-                                // members join and the round opens at once: no waiting period here
-                                "pp.vote.min-membership-age",
-                                "0s")));
-        activities.registerBean("dataSource", DataSource.class, () -> db);
-        activities.registerBean("clock", Clock.class, () -> clock);
-        activities.register(Wiring.class);
-        activities.refresh();
-        activities.getBean(PublicDataLoader.class).load();
+        activities = StageTestContext.start(
+                db,
+                env,
+                Map.of(
+                        "pp.outreach.public-base-url",
+                        "https://pp.example.org",
+                        // members join and the round opens at once: no waiting period here
+                        "pp.vote.min-membership-age",
+                        "0s"),
+                context -> {
+                    // the launch starts the fundraiser's conduit clock and the winner's campaign through
+                    // the client, as in the app (without one, both are skipped)
+                    context.registerBean(WorkflowClient.class, env::getWorkflowClient);
+                    // Colorado's campaigns (CandidateCampaignTest) work toward a primary 26 weeks away, not
+                    // the general election two years off
+                    context.registerBean(
+                            ElectionCalendar.class,
+                            () -> ElectionCalendar.withPrimaries(Map.of(
+                                    "CO",
+                                    LocalDate.ofInstant(Instant.ofEpochMilli(env.currentTimeMillis()), ZoneOffset.UTC)
+                                            .plusWeeks(26))));
+                });
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
-        outreach = StandaloneOutreach.start(
-                db,
-                null,
-                Map.of(
-                        "pp.outreach.poll-interval", "50ms",
-                        "pp.outreach.reaper-interval", "200ms",
-                        "pp.outreach.rate.email-per-second", "0",
-                        "pp.outreach.rate.sms-per-second", "0",
-                        "pp.outreach.public-base-url", "https://pp.example.org",
-                        "pp.outreach.email.from", "Primary Pipeline <outreach@pp.example.org>",
-                        "pp.outreach.email.host", "127.0.0.1",
-                        "pp.outreach.email.port", smtp.getSmtp().getPort(),
-                        "camel.main.shutdown-timeout", "1",
-                        "logging.level.org.apache.camel", "WARN"),
-                false);
+        outreach = StageTestContext.outreach(db, smtp);
         Worker worker = env.newWorker(DistrictCycleWorkflow.TASK_QUEUE);
-        worker.registerWorkflowImplementationTypes(DistrictCycleWorkflowImpl.class);
+        worker.registerWorkflowImplementationTypes(
+                DistrictCycleWorkflowImpl.class, CandidateCampaignWorkflowImpl.class, ConduitWorkflowImpl.class);
         worker.registerActivitiesImplementations(
                 bean(CycleLedgerActivities.class),
                 bean(VettingActivities.class),
                 bean(BallotActivities.class),
                 bean(CertificationActivities.class),
-                bean(FundraiserActivities.class));
+                bean(FundraiserActivities.class),
+                bean(ConduitActivities.class),
+                bean(CampaignActivities.class));
+        // the campaign's events, each its own workflow on its own queue (as the app's EventWorker)
+        Worker events = env.newWorker(EventWorkflow.TASK_QUEUE);
+        events.registerWorkflowImplementationTypes(EventWorkflowImpl.class);
+        events.registerActivitiesImplementations(bean(EventActivities.class));
         env.start();
         client = env.getWorkflowClient();
     }
@@ -154,8 +150,10 @@ final class JourneyFixture implements AutoCloseable {
         return mailsTo(address);
     }
 
+    /** No email waits in the outbox (SMS wait for good: no SMS provider is configured here). */
     boolean outboxSettled() {
-        return jdbc().sql("select count(*) from outbox_message where status in ('PENDING', 'SENDING')")
+        return jdbc().sql(
+                                "select count(*) from outbox_message where channel = 'EMAIL' and status in ('PENDING', 'SENDING')")
                         .query(Integer.class)
                         .single()
                 == 0;
@@ -197,43 +195,5 @@ final class JourneyFixture implements AutoCloseable {
         smtp.stop();
         activities.close();
         TestDatabase.close(db);
-    }
-
-    /** The test environment's (skipped) time, so links, reminders and deadlines move with the workflow. */
-    static final class EnvClock extends Clock {
-        private final TestWorkflowEnvironment env;
-
-        EnvClock(TestWorkflowEnvironment env) {
-            this.env = env;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(env.currentTimeMillis());
-        }
-    }
-
-    @EnableTransactionManagement
-    @Import(StageBeans.class)
-    static class Wiring {
-        @Bean
-        JdbcClient jdbcClient(DataSource dataSource) {
-            return JdbcClient.create(dataSource);
-        }
-
-        @Bean
-        PlatformTransactionManager transactionManager(DataSource dataSource) {
-            return new JdbcTransactionManager(dataSource);
-        }
     }
 }

@@ -12,15 +12,12 @@ import io.temporal.worker.Worker;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,21 +27,13 @@ import org.primarypipeline.campaigns.events.EventKind;
 import org.primarypipeline.campaigns.events.EventStore;
 import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.cycles.CycleRepository;
-import org.primarypipeline.districts.PublicDataLoader;
-import org.primarypipeline.integrations.outreach.StandaloneOutreach;
-import org.primarypipeline.platform.StageBeans;
 import org.primarypipeline.supporters.MemberRepository;
 import org.primarypipeline.testing.TestDatabase;
 import org.primarypipeline.vetting.CandidacyRepository;
+import org.primarypipeline.workflows.testing.StageTestContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 /**
  * {@link EventWorkflow} under Temporal's time-skipping server with the real activities on PostgreSQL and
@@ -68,32 +57,11 @@ class EventWorkflowTest {
     void start() {
         db = TestDatabase.freshMigrated();
         env = TestWorkflowEnvironment.newInstance();
-        context = new AnnotationConfigApplicationContext();
-        context.getEnvironment()
-                .getPropertySources()
-                .addFirst(new MapPropertySource(
-                        "events", Map.of("pp.outreach.public-base-url", "https://pp.example.org")));
-        context.registerBean("dataSource", DataSource.class, () -> db);
-        context.registerBean("clock", Clock.class, () -> new EnvClock(env));
-        context.register(Wiring.class);
-        context.refresh();
-        context.getBean(PublicDataLoader.class).load();
+        context = StageTestContext.start(
+                db, env, Map.of("pp.outreach.public-base-url", "https://pp.example.org"), c -> {});
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
-        outreach = StandaloneOutreach.start(
-                db,
-                null,
-                Map.of(
-                        "pp.outreach.poll-interval", "50ms",
-                        "pp.outreach.reaper-interval", "200ms",
-                        "pp.outreach.rate.email-per-second", "0",
-                        "pp.outreach.public-base-url", "https://pp.example.org",
-                        "pp.outreach.email.from", "Primary Pipeline <outreach@pp.example.org>",
-                        "pp.outreach.email.host", "127.0.0.1",
-                        "pp.outreach.email.port", smtp.getSmtp().getPort(),
-                        "camel.main.shutdown-timeout", "1",
-                        "logging.level.org.apache.camel", "WARN"),
-                false);
+        outreach = StageTestContext.outreach(db, smtp);
         Worker worker = env.newWorker(EventWorkflow.TASK_QUEUE);
         worker.registerWorkflowImplementationTypes(EventWorkflowImpl.class);
         worker.registerActivitiesImplementations(context.getBean(EventActivities.class));
@@ -286,43 +254,5 @@ class EventWorkflowTest {
             }
         }
         return types;
-    }
-
-    /** The test environment's (skipped) time, so the activities' clock moves with the workflow's. */
-    static final class EnvClock extends Clock {
-        private final TestWorkflowEnvironment env;
-
-        EnvClock(TestWorkflowEnvironment env) {
-            this.env = env;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(env.currentTimeMillis());
-        }
-    }
-
-    @EnableTransactionManagement
-    @Import(StageBeans.class)
-    static class Wiring {
-        @Bean
-        JdbcClient jdbcClient(DataSource dataSource) {
-            return JdbcClient.create(dataSource);
-        }
-
-        @Bean
-        PlatformTransactionManager transactionManager(DataSource dataSource) {
-            return new JdbcTransactionManager(dataSource);
-        }
     }
 }
