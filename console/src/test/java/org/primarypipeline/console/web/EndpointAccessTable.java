@@ -307,6 +307,15 @@ final class EndpointAccessTable {
         get("/campaigns/{cycleId}", Access.VIEW, "/campaigns/" + NO_CYCLE);
         post("/campaigns/{cycleId}/goals", Access.STEER_CYCLES, "/campaigns/" + NO_CYCLE + "/goals", "metric=");
         post("/campaigns/{cycleId}/message", Access.STEER_CYCLES, "/campaigns/" + NO_CYCLE + "/message", "subject=");
+        post(
+                "/campaigns/{cycleId}/contacts/import",
+                Access.STEER_CYCLES,
+                "/campaigns/" + NO_CYCLE + "/contacts/import",
+                "file=");
+        get(
+                "/campaigns/{cycleId}/contacts/imports",
+                Access.STEER_CYCLES,
+                "/campaigns/" + NO_CYCLE + "/contacts/imports");
         post("/campaigns/organizers", Access.MANAGE_USERS, "/campaigns/organizers", "username=");
         post("/outbox/dead-letters/{id}/requeue", Access.STEER_CYCLES, "/outbox/dead-letters/999999/requeue", "");
         get("/mailbox", Access.STEER_CYCLES, "/mailbox");
