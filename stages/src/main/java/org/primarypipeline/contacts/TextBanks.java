@@ -31,7 +31,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class TextBanks {
 
     public record TextBank(
-            long id, String cycleId, long universeId, String name, String initialMessage, List<String> canned) {}
+            long id,
+            String cycleId,
+            long universeId,
+            String name,
+            String initialMessage,
+            List<String> canned,
+            List<String> questions) {}
 
     /** A contact held by a texter; {@code sentAt} null until the initial message was sent. */
     public record Assignment(long contactId, String fullName, String phone, Instant sentAt) {}
@@ -52,10 +58,28 @@ public class TextBanks {
     }
 
     public long create(Universe universe, String name, String initialMessage, List<String> canned, String by) {
+        return create(universe, name, initialMessage, canned, List.of(), by);
+    }
+
+    /** A bank whose texters record the answers to {@code questions} (survey) with each conversation's result. */
+    public long create(
+            Universe universe,
+            String name,
+            String initialMessage,
+            List<String> canned,
+            List<String> questions,
+            String by) {
         return jdbc.sql("""
-                        insert into text_bank (cycle_id, universe_id, name, initial_message, canned, created_by)
-                        values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(universe.cycleId(), universe.id(), name, initialMessage, canned.toArray(String[]::new), by)
+                        insert into text_bank (cycle_id, universe_id, name, initial_message, canned, questions, created_by)
+                        values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(
+                        universe.cycleId(),
+                        universe.id(),
+                        name,
+                        initialMessage,
+                        canned.toArray(String[]::new),
+                        questions.toArray(String[]::new),
+                        by)
                 .query(Long.class)
                 .single();
     }
@@ -65,13 +89,15 @@ public class TextBanks {
                 .param(cycleId)
                 .query((rs, n) -> {
                     Array canned = rs.getArray("canned");
+                    Array questions = rs.getArray("questions");
                     return new TextBank(
                             rs.getLong("id"),
                             rs.getString("cycle_id"),
                             rs.getLong("universe_id"),
                             rs.getString("name"),
                             rs.getString("initial_message"),
-                            Arrays.asList((String[]) canned.getArray()));
+                            Arrays.asList((String[]) canned.getArray()),
+                            Arrays.asList((String[]) questions.getArray()));
                 })
                 .optional();
     }

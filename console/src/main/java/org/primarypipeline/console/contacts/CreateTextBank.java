@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class CreateTextBank {
 
-    public record Request(long universeId, String name, String initialMessage, List<String> canned) {}
+    public record Request(
+            long universeId, String name, String initialMessage, List<String> canned, List<String> questions) {}
 
     public record Result(long bankId, long contacts) {}
 
@@ -54,7 +55,16 @@ public class CreateTextBank {
         if (canned.size() > 10 || canned.stream().anyMatch(c -> c.length() > 320)) {
             throw new IllegalArgumentException("at most 10 canned answers of at most 320 characters each");
         }
-        long id = texts.create(universe, r.name().trim(), r.initialMessage(), canned, who.getUsername());
+        List<String> questions = r.questions() == null
+                ? List.of()
+                : r.questions().stream()
+                        .filter(q -> !q.isBlank())
+                        .map(String::trim)
+                        .toList();
+        if (questions.size() > 10 || questions.stream().anyMatch(q -> q.length() > 200)) {
+            throw new IllegalArgumentException("at most 10 survey questions of at most 200 characters each");
+        }
+        long id = texts.create(universe, r.name().trim(), r.initialMessage(), canned, questions, who.getUsername());
         long count = universes.count(universe);
         audit.record(
                 who.getUsername(),

@@ -185,6 +185,7 @@ final class EndpointAccessTable {
         post("/me/text/{cycleId}/send", Access.MEMBER, "/me/text/" + NO_CYCLE + "/send", "contactId=0");
         get("/me/text/{cycleId}/{contactId}", Access.MEMBER, "/me/text/" + NO_CYCLE + "/0");
         post("/me/text/{cycleId}/{contactId}", Access.MEMBER, "/me/text/" + NO_CYCLE + "/0", "body=");
+        post("/me/text/{cycleId}/{contactId}/result", Access.MEMBER, "/me/text/" + NO_CYCLE + "/0/result", "result=");
         // open inside the console so that the sign-in page can be shown: PublicEndpoints.CONSOLE_OPEN
         get("/login", Access.PUBLIC, "/login");
         rule("*", "/error", Access.PUBLIC, "/error", null);
