@@ -20,6 +20,9 @@ public enum ContactResult {
     public static final Set<ContactResult> PHONE =
             EnumSet.of(TALKED, NO_ANSWER, LEFT_MESSAGE, WRONG_NUMBER, REFUSED, DO_NOT_CALL);
 
+    /** The result codes a texter picks from: the phone's, but for the message left (every text is one). */
+    public static final Set<ContactResult> SMS = EnumSet.of(TALKED, NO_ANSWER, WRONG_NUMBER, REFUSED, DO_NOT_CALL);
+
     /** The result codes a canvasser picks from. */
     public static final Set<ContactResult> DOOR = EnumSet.of(TALKED, NOT_HOME, REFUSED, MOVED);
 

@@ -141,12 +141,17 @@ public class PhoneBanks {
                 caller,
                 clientAttemptId));
         if (result == ContactResult.DO_NOT_CALL) {
-            jdbc.sql("""
-                            insert into do_not_call (phone, cycle_id, recorded_by)
-                            select phone, cycle_id, ? from contact where id = ? and phone is not null
-                            on conflict (phone) do nothing""").params(caller, contactId).update();
+            doNotCall(contactId, caller);
         }
         return true;
+    }
+
+    /** Puts the contact's phone on the list every campaign's calls leave out. */
+    public void doNotCall(long contactId, String recordedBy) {
+        jdbc.sql("""
+                        insert into do_not_call (phone, cycle_id, recorded_by)
+                        select phone, cycle_id, ? from contact where id = ? and phone is not null
+                        on conflict (phone) do nothing""").params(recordedBy, contactId).update();
     }
 
     /** How many of the packet's contacts are done and how many are left. */

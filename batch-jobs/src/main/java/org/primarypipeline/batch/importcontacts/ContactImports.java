@@ -160,6 +160,31 @@ public class ContactImports {
                 .single();
     }
 
+    /** A campaign's contact import as listed on its page: the file, where it stands, and its counts. */
+    public record Listed(long runId, String file, String status, long read, long created, long rejected) {}
+
+    /** One rejected row: its line in the file and why. */
+    public record Reject(long line, String reason) {}
+
+    /** The campaign's most recent contact imports, newest first. */
+    public java.util.List<Listed> recent(String cycleId, int limit) {
+        return jdbc.sql("""
+                        select id, default_source, status, rows_read, contacts_created, rows_rejected from import_run
+                        where kind = 'CONTACTS' and cycle_id = ? order by id desc limit ?""")
+                .params(cycleId, limit)
+                .query((rs, n) -> new Listed(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+                .list();
+    }
+
+    /** The first {@code limit} rows an import rejected, by line. */
+    public java.util.List<Reject> rejects(long runId, int limit) {
+        return jdbc.sql("select line, reason from import_reject where run_id = ? order by line limit ?")
+                .params(runId, limit)
+                .query((rs, n) -> new Reject(rs.getLong(1), rs.getString(2)))
+                .list();
+    }
+
     static String fingerprint(Path file) {
         try {
             return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();

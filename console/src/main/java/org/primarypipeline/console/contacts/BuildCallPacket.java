@@ -37,37 +37,22 @@ public class BuildCallPacket {
 
     public Result perform(StaffUser who, String cycleId, Request r) {
         scope.require(who, cycleId, "contacts.packet.build");
-        Universe universe = universes
-                .find(r.universeId())
-                .filter(u -> u.cycleId().equals(cycleId))
-                .orElseThrow(() -> new IllegalArgumentException("no universe " + r.universeId() + " in this campaign"));
-        if (universe.channel() != Universe.Channel.PHONE) {
-            throw new IllegalArgumentException("a call packet is built from a PHONE universe");
-        }
-        if (r.name() == null || r.name().isBlank() || r.name().length() > 120) {
-            throw new IllegalArgumentException("a packet needs a name of at most 120 characters");
-        }
+        Universe universe =
+                OrganizerInput.universe(universes, cycleId, r.universeId(), Universe.Channel.PHONE, "a call packet");
+        String name = OrganizerInput.name(r.name(), "a packet");
         if (r.script() == null || r.script().isBlank() || r.script().length() > 5000) {
             throw new IllegalArgumentException("a packet needs a script of at most 5,000 characters");
         }
-        List<String> questions = r.questions() == null
-                ? List.of()
-                : r.questions().stream()
-                        .filter(q -> !q.isBlank())
-                        .map(String::trim)
-                        .toList();
-        if (questions.size() > 10 || questions.stream().anyMatch(q -> q.length() > 200)) {
-            throw new IllegalArgumentException("at most 10 survey questions of at most 200 characters each");
-        }
+        List<String> questions = OrganizerInput.lines(r.questions(), 10, 200, "survey questions");
         MergeFields.check(r.script());
-        long[] built = phoneBanks.build(universe, r.name().trim(), r.script(), questions, who.getUsername());
+        long[] built = phoneBanks.build(universe, name, r.script(), questions, who.getUsername());
         audit.record(
                 who.getUsername(),
                 who.role().label(),
                 "contacts.packet.build",
                 "campaign " + cycleId,
                 Outcome.DONE,
-                "packet '" + r.name().trim() + "' with " + built[1] + " contacts from universe " + universe.id(),
+                "packet '" + name + "' with " + built[1] + " contacts from universe " + universe.id(),
                 null,
                 Map.of("packet", built[0], "universe", universe.id(), "contacts", built[1], "questions", questions));
         return new Result(built[0], built[1]);

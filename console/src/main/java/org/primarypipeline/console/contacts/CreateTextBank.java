@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class CreateTextBank {
 
-    public record Request(long universeId, String name, String initialMessage, List<String> canned) {}
+    public record Request(
+            long universeId, String name, String initialMessage, List<String> canned, List<String> questions) {}
 
     public record Result(long bankId, long contacts) {}
 
@@ -31,30 +32,18 @@ public class CreateTextBank {
 
     public Result perform(StaffUser who, String cycleId, Request r) {
         scope.require(who, cycleId, "contacts.text-bank.create");
-        Universe universe = universes
-                .find(r.universeId())
-                .filter(u -> u.cycleId().equals(cycleId) && u.channel() == Universe.Channel.SMS)
-                .orElseThrow(
-                        () -> new IllegalArgumentException("no SMS universe " + r.universeId() + " in this campaign"));
-        if (r.name() == null || r.name().isBlank() || r.name().length() > 120) {
-            throw new IllegalArgumentException("a text bank needs a name of at most 120 characters");
-        }
+        Universe universe =
+                OrganizerInput.universe(universes, cycleId, r.universeId(), Universe.Channel.SMS, "a text bank");
+        String name = OrganizerInput.name(r.name(), "a text bank");
         if (r.initialMessage() == null
                 || r.initialMessage().isBlank()
                 || r.initialMessage().length() > 640) {
             throw new IllegalArgumentException("the initial message is 1 to 640 characters");
         }
         MergeFields.check(r.initialMessage());
-        List<String> canned = r.canned() == null
-                ? List.of()
-                : r.canned().stream()
-                        .filter(c -> !c.isBlank())
-                        .map(String::trim)
-                        .toList();
-        if (canned.size() > 10 || canned.stream().anyMatch(c -> c.length() > 320)) {
-            throw new IllegalArgumentException("at most 10 canned answers of at most 320 characters each");
-        }
-        long id = texts.create(universe, r.name().trim(), r.initialMessage(), canned, who.getUsername());
+        List<String> canned = OrganizerInput.lines(r.canned(), 10, 320, "canned answers");
+        List<String> questions = OrganizerInput.lines(r.questions(), 10, 200, "survey questions");
+        long id = texts.create(universe, name, r.initialMessage(), canned, questions, who.getUsername());
         long count = universes.count(universe);
         audit.record(
                 who.getUsername(),
@@ -62,7 +51,7 @@ public class CreateTextBank {
                 "contacts.text-bank.create",
                 "campaign " + cycleId,
                 Outcome.DONE,
-                "text bank '" + r.name().trim() + "' on universe " + universe.id() + " (" + count + " contacts now)",
+                "text bank '" + name + "' on universe " + universe.id() + " (" + count + " contacts now)",
                 null,
                 new Created(id, universe.id(), r.initialMessage(), canned));
         return new Result(id, count);

@@ -1,7 +1,9 @@
 package org.primarypipeline.console.contacts;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.primarypipeline.console.supporters.MemberHomePages;
 import org.primarypipeline.console.users.SignedInMember;
@@ -34,9 +36,16 @@ public class TextPageController {
     private final SendText send;
     private final MemberHomePages members;
     private final ConsentRegistry consent;
+    private final RecordTextResult recordResult;
 
     public TextPageController(
-            TextBanks texts, TakeTexts take, SendText send, MemberHomePages members, ConsentRegistry consent) {
+            TextBanks texts,
+            TakeTexts take,
+            SendText send,
+            MemberHomePages members,
+            ConsentRegistry consent,
+            RecordTextResult recordResult) {
+        this.recordResult = recordResult;
         this.texts = texts;
         this.take = take;
         this.send = send;
@@ -130,6 +139,36 @@ public class TextPageController {
         return PublicPageView.seeOther("/me/text/" + cycleId + "/" + contactId);
     }
 
+    @PostMapping("/me/text/{cycleId}/{contactId}/result")
+    public ModelAndView result(
+            @AuthenticationPrincipal SignedInMember me,
+            @PathVariable String cycleId,
+            @PathVariable long contactId,
+            @RequestParam Map<String, String> form,
+            HttpServletRequest request) {
+        TextBanks.TextBank bank = TextingCommands.open(texts, cycleId);
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (int i = 0; i < bank.questions().size(); i++) {
+            answers.put(bank.questions().get(i), form.getOrDefault("answer_" + i, ""));
+        }
+        try {
+            recordResult.perform(
+                    me, cycleId, contactId, form.get("result"), answers, form.get("notes"), form.get("attemptId"));
+        } catch (RecordCall.Refused refused) {
+            Language language = PageLanguage.of(request, members.language(me.memberId()));
+            return conversationPage(
+                    me,
+                    cycleId,
+                    contactId,
+                    request,
+                    "",
+                    null,
+                    HttpStatus.BAD_REQUEST,
+                    PageTexts.text(language, refused.key()));
+        }
+        return PublicPageView.seeOther("/me/text/" + cycleId + "/" + contactId + "?recorded");
+    }
+
     private ModelAndView conversationPage(
             SignedInMember me,
             String cycleId,
@@ -138,6 +177,18 @@ public class TextPageController {
             String body,
             String error,
             HttpStatus status) {
+        return conversationPage(me, cycleId, contactId, request, body, error, status, null);
+    }
+
+    private ModelAndView conversationPage(
+            SignedInMember me,
+            String cycleId,
+            long contactId,
+            HttpServletRequest request,
+            String body,
+            String error,
+            HttpStatus status,
+            String resultError) {
         Language own = members.language(me.memberId());
         Language language = PageLanguage.of(request, own);
         TextBanks.TextBank bank = TextingCommands.open(texts, cycleId);
@@ -163,7 +214,12 @@ public class TextPageController {
                         body,
                         error,
                         UUID.randomUUID().toString(),
-                        consent.isOptedOut(Channel.SMS, held.phone())),
+                        consent.isOptedOut(Channel.SMS, held.phone()),
+                        TextResultForm.questions(bank),
+                        TextResultForm.results(language),
+                        UUID.randomUUID().toString(),
+                        resultError,
+                        request.getParameter("recorded") == null ? null : PageTexts.text(language, "text.recorded")),
                 own);
     }
 }

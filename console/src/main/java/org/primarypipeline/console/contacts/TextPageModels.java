@@ -22,7 +22,10 @@ final class TextPageModels {
 
     record Row(long contactId, String name, String phone, String preview) {}
 
-    /** One conversation: its messages, the canned answers (one click each) and a reply box. */
+    /**
+     * One conversation: its messages, the canned answers (one click each), a reply box, and the result form (the
+     * bank's survey questions and the result codes, as on the phone).
+     */
     record Conversation(
             String title,
             String cycleId,
@@ -34,7 +37,12 @@ final class TextPageModels {
             String body,
             String bodyError,
             String replyKey,
-            boolean optedOut)
+            boolean optedOut,
+            List<CallPageModels.Question> questions,
+            List<CallPageModels.ResultChoice> results,
+            String attemptId,
+            String resultError,
+            String recorded)
             implements PublicPage {}
 
     record Line(String who, String body, boolean fromContact) {}

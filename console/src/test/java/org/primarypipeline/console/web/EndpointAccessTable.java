@@ -185,6 +185,7 @@ final class EndpointAccessTable {
         post("/me/text/{cycleId}/send", Access.MEMBER, "/me/text/" + NO_CYCLE + "/send", "contactId=0");
         get("/me/text/{cycleId}/{contactId}", Access.MEMBER, "/me/text/" + NO_CYCLE + "/0");
         post("/me/text/{cycleId}/{contactId}", Access.MEMBER, "/me/text/" + NO_CYCLE + "/0", "body=");
+        post("/me/text/{cycleId}/{contactId}/result", Access.MEMBER, "/me/text/" + NO_CYCLE + "/0/result", "result=");
         // open inside the console so that the sign-in page can be shown: PublicEndpoints.CONSOLE_OPEN
         get("/login", Access.PUBLIC, "/login");
         rule("*", "/error", Access.PUBLIC, "/error", null);
@@ -320,6 +321,15 @@ final class EndpointAccessTable {
         get("/campaigns/{cycleId}", Access.VIEW, "/campaigns/" + NO_CYCLE);
         post("/campaigns/{cycleId}/goals", Access.STEER_CYCLES, "/campaigns/" + NO_CYCLE + "/goals", "metric=");
         post("/campaigns/{cycleId}/message", Access.STEER_CYCLES, "/campaigns/" + NO_CYCLE + "/message", "subject=");
+        post(
+                "/campaigns/{cycleId}/contacts/import",
+                Access.STEER_CYCLES,
+                "/campaigns/" + NO_CYCLE + "/contacts/import",
+                "file=");
+        get(
+                "/campaigns/{cycleId}/contacts/imports",
+                Access.STEER_CYCLES,
+                "/campaigns/" + NO_CYCLE + "/contacts/imports");
         post("/campaigns/organizers", Access.MANAGE_USERS, "/campaigns/organizers", "username=");
         post("/outbox/dead-letters/{id}/requeue", Access.STEER_CYCLES, "/outbox/dead-letters/999999/requeue", "");
         get("/mailbox", Access.STEER_CYCLES, "/mailbox");

@@ -41,7 +41,8 @@ class TextPagesTest extends ConsoleTestSupport {
                 api + "/text-banks",
                 "alice",
                 "{\"universeId\":" + universe + ",\"name\":\"Weekend\",\"initialMessage\":\"Hi {{firstName}}, it's "
-                        + "{{volunteerName}}. Will you vote Tuesday? Reply STOP to opt out.\",\"canned\":[\"Thank you!\"]}");
+                        + "{{volunteerName}}. Will you vote Tuesday? Reply STOP to opt out.\",\"canned\":[\"Thank you!\"],"
+                        + "\"questions\":[\"Will you vote?\"]}");
         assertThat(bank.statusCode()).as(bank.body()).isEqualTo(200);
         assertThat(bank.body()).contains("\"contacts\":2");
 
@@ -72,6 +73,37 @@ class TextPagesTest extends ConsoleTestSupport {
                 .update();
         String conversation = tess.get("/me/text/" + cycle + "/" + rae).body();
         assertThat(conversation).contains("Hi Rae, it", "Rae Texted:</strong> Yes I will", "Thank you!");
+        // the result and the survey answer, as on the phone: refused beside the field without a code, then
+        // saved once however often the same form is sent
+        assertThat(conversation).contains("action=\"/me/text/" + cycle + "/" + rae + "/result\"", "Will you vote?");
+        String result = "/me/text/" + cycle + "/" + rae + "/result";
+        HttpResponse<String> noCode = tess.post(result, Map.of("formKey", formKey, "attemptId", "t-r1"));
+        assertThat(noCode.statusCode()).isEqualTo(400);
+        assertThat(noCode.body()).contains("id=\"result-error\"", "Choose how the conversation went");
+        for (int click = 0; click < 2; click++) {
+            assertThat(tess.post(
+                                    result,
+                                    Map.of(
+                                            "formKey",
+                                            formKey,
+                                            "attemptId",
+                                            "t-r1",
+                                            "result",
+                                            "TALKED",
+                                            "answer_0",
+                                            "Yes"))
+                            .statusCode())
+                    .isEqualTo(303);
+        }
+        assertThat(jdbc.sql("select count(*) || ' ' || max(channel) || ' ' || max(result) || ' ' || max(answers::text) "
+                                + "from contact_attempt where contact_id = ?")
+                        .param(rae)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("1 SMS TALKED {\"Will you vote?\": \"Yes\"}");
+        assertThat(tess.get("/me/text/" + cycle + "/" + rae + "?recorded").body())
+                .contains("The result is saved");
+
         HttpResponse<String> empty =
                 tess.post("/me/text/" + cycle + "/" + rae, Map.of("formKey", formKey, "body", " ", "replyKey", "r1"));
         assertThat(empty.statusCode()).isEqualTo(400);
