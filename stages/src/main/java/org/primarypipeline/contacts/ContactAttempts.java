@@ -56,10 +56,15 @@ public class ContactAttempts {
 
     /** Writes the attempt; false when one with the same client attempt id is already there. */
     public boolean record(Attempt a) {
+        return record(a, null);
+    }
+
+    /** Writes the attempt made on a canvassing turf; false when its client attempt id is already there. */
+    public boolean record(Attempt a, Long turfId) {
         return jdbc.sql("""
                         insert into contact_attempt (cycle_id, contact_id, channel, result, answers, notes, packet_id,
-                            volunteer_member_id, volunteer, client_attempt_id)
-                        values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)
+                            volunteer_member_id, volunteer, client_attempt_id, turf_id)
+                        values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?)
                         on conflict (client_attempt_id) do nothing""")
                         .params(
                                 a.cycleId(),
@@ -71,7 +76,8 @@ public class ContactAttempts {
                                 a.packetId(),
                                 a.volunteerMemberId(),
                                 a.volunteer(),
-                                a.clientAttemptId())
+                                a.clientAttemptId(),
+                                turfId)
                         .update()
                 > 0;
     }
