@@ -231,6 +231,24 @@ public class Turfs {
                         join turf_cut c on c.id = t.cut_id where t.cycle_id = ? order by t.cut_id, t.number""").param(cycleId).query(Turfs::turf).list();
     }
 
+    /** The member's id if there is such a member, else null. */
+    public Long member(long memberId) {
+        return jdbc.sql("select id from member where id = ?")
+                .param(memberId)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+    }
+
+    /** The newest member with that email, else null. */
+    public Long memberByEmail(String email) {
+        return jdbc.sql("select id from member where lower(email) = lower(?) order by id desc limit 1")
+                .param(email)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+    }
+
     /** Hands the turf to a member (another check-out replaces the last). */
     public void checkOut(long turfId, long memberId, String by) {
         jdbc.sql("""
