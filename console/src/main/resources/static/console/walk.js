@@ -94,6 +94,7 @@
         return;
       }
       error.hidden = true;
+      error.textContent = '';
       var fields = {};
       new FormData(form).forEach(function (value, name) { fields[name] = value; });
       fields.attemptId = newId();
@@ -109,6 +110,7 @@
 
   window.addEventListener('online', flush);
   setInterval(flush, 3000);
+  root.setAttribute('data-queue-ready', 'yes');
   show();
   flush();
 })();
