@@ -32,6 +32,9 @@ public class ContactAttempts {
     /** Attempts of one day, channel and volunteer. */
     public record DailyCount(LocalDate day, String channel, String volunteer, long attempts, long talked) {}
 
+    /** One volunteer's attempts of one day, by channel (the volunteer's name when a member). */
+    public record VolunteerDay(LocalDate day, String volunteer, long calls, long texts, long doors, long talked) {}
+
     /** One row of the export. */
     public record Row(
             long id,
@@ -94,6 +97,26 @@ public class ContactAttempts {
                         rs.getString(3),
                         rs.getLong(4),
                         rs.getLong(5)))
+                .list();
+    }
+
+    /** The last {@code days} days' attempts by day and volunteer, newest day first, at most {@code limit} rows. */
+    public List<VolunteerDay> byDayAndVolunteer(String cycleId, int days, int limit) {
+        return jdbc.sql("""
+                        select (a.created_at at time zone 'UTC')::date, coalesce(m.full_name, a.volunteer),
+                               count(*) filter (where a.channel = 'PHONE'), count(*) filter (where a.channel = 'SMS'),
+                               count(*) filter (where a.channel = 'DOOR'), count(*) filter (where a.result = 'TALKED')
+                        from contact_attempt a left join member m on m.id = a.volunteer_member_id
+                        where a.cycle_id = ? and a.created_at > now() - make_interval(days => ?)
+                        group by 1, 2 order by 1 desc, 2 limit ?""")
+                .params(cycleId, days, limit)
+                .query((rs, n) -> new VolunteerDay(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6)))
                 .list();
     }
 

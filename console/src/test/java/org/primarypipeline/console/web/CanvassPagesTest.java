@@ -119,7 +119,12 @@ class CanvassPagesTest extends ConsoleTestSupport {
                                 Map.of("formKey", odd.formKey(), "contactId", Long.toString(ann), "result", "TALKED"))
                         .statusCode())
                 .isEqualTo(400);
-        // doors by day and volunteer in the results
+        // doors by day and volunteer in the results and on the campaign's dashboard
         assertThat(http.api("GET", api + "/results", "alice", null).body()).contains("DOOR");
+        ConsoleHttp staff = new ConsoleHttp(base());
+        staff.signIn("alice", password("alice"));
+        String dashboard = staff.get("/campaigns/" + cycle).body();
+        assertThat(dashboard.replaceAll("\\s+", " "))
+                .contains("<th scope=\"row\">Cora Canvasser</th><td>0</td><td>0</td><td>1</td><td>1</td>");
     }
 }
