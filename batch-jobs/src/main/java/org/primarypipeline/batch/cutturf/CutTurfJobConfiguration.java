@@ -19,6 +19,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemProcessor;
 import org.springframework.batch.item.ItemWriter;
 import org.springframework.batch.item.support.AbstractItemCountingItemStreamItemReader;
@@ -70,8 +71,8 @@ public class CutTurfJobConfiguration {
             JobRepository jobs,
             PlatformTransactionManager tx,
             AbstractItemCountingItemStreamItemReader<String> cutTurfReader,
-            ItemProcessor<String, DistrictTurfs> cutTurfProcessor,
-            ItemWriter<DistrictTurfs> cutTurfWriter) {
+            DistrictCutter cutTurfProcessor,
+            DistrictWriter cutTurfWriter) {
         return new StepBuilder("cut-turf-districts", jobs)
                 .<String, DistrictTurfs>chunk(1, tx)
                 .reader(cutTurfReader)
@@ -110,28 +111,63 @@ public class CutTurfJobConfiguration {
 
     @Bean
     @StepScope
-    ItemProcessor<String, DistrictTurfs> cutTurfProcessor(
+    DistrictCutter cutTurfProcessor(
             @Value("#{jobParameters['" + CUT_ID + "']}") Long cutId, Turfs turfs, Universes universes) {
         Turfs.Cut cut = turfs.cut(cutId).orElseThrow();
-        Universe universe = universe(turfs, universes, cutId);
         DistrictPlan plan = turfs.planOf(cut.cycleId())
                 .filter(DistrictPlans.known()::contains)
                 .map(DistrictPlans::load)
                 .orElse(null);
-        TurfCutter cutter = new TurfCutter(cut.doorsPerTurf(), ZipDistricts.bundled());
-        return district -> {
-            Geometry boundary = plan == null || district.isEmpty()
-                    ? null
-                    : plan.boundaries().get(DistrictKeys.fromCombined(district));
-            return new DistrictTurfs(district, cutter.cut(turfs.doorContacts(universe, district), boundary));
-        };
+        return new DistrictCutter(
+                turfs,
+                universe(turfs, universes, cutId),
+                plan,
+                new TurfCutter(cut.doorsPerTurf(), ZipDistricts.bundled()));
     }
 
     @Bean
     @StepScope
-    ItemWriter<DistrictTurfs> cutTurfWriter(@Value("#{jobParameters['" + CUT_ID + "']}") Long cutId, Turfs turfs) {
-        String cycle = turfs.cut(cutId).orElseThrow().cycleId();
-        return chunk -> {
+    DistrictWriter cutTurfWriter(@Value("#{jobParameters['" + CUT_ID + "']}") Long cutId, Turfs turfs) {
+        return new DistrictWriter(turfs, cutId, turfs.cut(cutId).orElseThrow().cycleId());
+    }
+
+    /** Cuts one district: its contacts in the universe, kept within its boundary on the campaign's plan. */
+    static class DistrictCutter implements ItemProcessor<String, DistrictTurfs> {
+        private final Turfs turfs;
+        private final Universe universe;
+        private final DistrictPlan plan;
+        private final TurfCutter cutter;
+
+        DistrictCutter(Turfs turfs, Universe universe, DistrictPlan plan, TurfCutter cutter) {
+            this.turfs = turfs;
+            this.universe = universe;
+            this.plan = plan;
+            this.cutter = cutter;
+        }
+
+        @Override
+        public DistrictTurfs process(String district) {
+            Geometry boundary = plan == null || district.isEmpty()
+                    ? null
+                    : plan.boundaries().get(DistrictKeys.fromCombined(district));
+            return new DistrictTurfs(district, cutter.cut(turfs.doorContacts(universe, district), boundary));
+        }
+    }
+
+    /** Writes a district's turfs in the chunk's transaction. */
+    static class DistrictWriter implements ItemWriter<DistrictTurfs> {
+        private final Turfs turfs;
+        private final long cutId;
+        private final String cycle;
+
+        DistrictWriter(Turfs turfs, long cutId, String cycle) {
+            this.turfs = turfs;
+            this.cutId = cutId;
+            this.cycle = cycle;
+        }
+
+        @Override
+        public void write(Chunk<? extends DistrictTurfs> chunk) {
             for (DistrictTurfs d : chunk) {
                 turfs.writeDistrict(
                         cutId,
@@ -141,7 +177,7 @@ public class CutTurfJobConfiguration {
                                 .map(t -> Map.entry(t.boundary() == null ? "" : t.boundary(), t.doors()))
                                 .toList());
             }
-        };
+        }
     }
 
     @Bean

@@ -9,6 +9,10 @@ import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.shape.fractal.HilbertCode;
 import org.primarypipeline.contacts.Turfs;
 import org.primarypipeline.core.geo.ZipDistricts;
@@ -67,9 +71,10 @@ public final class TurfCutter {
             (h.placed() ? placed : unplaced).add(h);
         }
         List<Cut> cuts = new ArrayList<>();
+        PreparedGeometry prepared = district == null ? null : PreparedGeometryFactory.prepare(district);
         for (List<Household> run : runs(hilbertOrder(placed))) {
             cuts.add(new Cut(
-                    boundary(run, district),
+                    boundary(run, district, prepared),
                     walk(run).stream().map(Household::door).toList()));
         }
         unplaced.sort(Comparator.comparing((Household h) -> h.zip() == null ? "" : h.zip())
@@ -249,18 +254,28 @@ public final class TurfCutter {
         return Integer.parseInt(zip);
     }
 
-    /** The hull of the run's points, cut to the district when it strays out of it. */
-    private static String boundary(List<Household> run, Geometry district) {
+    /**
+     * The hull of the run's points, cut to the district when it strays out of it (OverlayNG, robust to the
+     * near-coincident edges of simplified boundaries). Should even that fail on a broken boundary, the hull
+     * is kept: a turf is never lost for want of a tidy outline.
+     */
+    private static String boundary(List<Household> run, Geometry district, PreparedGeometry prepared) {
         Coordinate[] points =
                 run.stream().map(h -> new Coordinate(h.lon(), h.lat())).toArray(Coordinate[]::new);
         Geometry hull = GEOMETRY.createMultiPointFromCoords(points).convexHull();
-        if (district != null && !district.contains(hull)) {
-            Geometry inside = hull.intersection(district);
-            if (!district.contains(inside)) {
-                // the cut's own vertices may land a hair outside: keep what is strictly inside
-                inside = hull.intersection(district.buffer(-1e-9));
+        if (district != null) {
+            try {
+                if (!prepared.contains(hull)) {
+                    Geometry inside = OverlayNGRobust.overlay(hull, district, OverlayNG.INTERSECTION);
+                    if (!prepared.contains(inside)) {
+                        // the cut's own vertices may land a hair outside: keep what is strictly inside
+                        inside = OverlayNGRobust.overlay(hull, district.buffer(-1e-9), OverlayNG.INTERSECTION);
+                    }
+                    hull = inside;
+                }
+            } catch (RuntimeException topology) {
+                // keep the hull
             }
-            hull = inside;
         }
         return hull.isEmpty() ? null : hull.toText();
     }

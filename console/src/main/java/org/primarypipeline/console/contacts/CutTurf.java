@@ -6,6 +6,7 @@ import org.primarypipeline.batch.cutturf.TurfCuts;
 import org.primarypipeline.console.audit.AuditEntry.Outcome;
 import org.primarypipeline.console.audit.AuditLog;
 import org.primarypipeline.console.users.StaffUser;
+import org.primarypipeline.contacts.Turfs;
 import org.primarypipeline.contacts.Universe;
 import org.primarypipeline.contacts.Universes;
 import org.springframework.stereotype.Service;
@@ -27,12 +28,14 @@ public class CutTurf {
     private final CampaignScope scope;
     private final Universes universes;
     private final TurfCuts cuts;
+    private final Turfs turfs;
     private final AuditLog audit;
 
-    public CutTurf(CampaignScope scope, Universes universes, TurfCuts cuts, AuditLog audit) {
+    public CutTurf(CampaignScope scope, Universes universes, TurfCuts cuts, Turfs turfs, AuditLog audit) {
         this.scope = scope;
         this.universes = universes;
         this.cuts = cuts;
+        this.turfs = turfs;
         this.audit = audit;
     }
 
@@ -40,10 +43,14 @@ public class CutTurf {
         scope.require(who, cycleId, "contacts.turf.cut");
         TurfCuts.Outcome outcome;
         if (r.resume() != null) {
-            outcome = cuts.resume(r.resume());
-            if (!outcome.cut().cycleId().equals(cycleId)) {
-                throw new IllegalArgumentException("no turf cut " + r.resume() + " in this campaign");
+            Turfs.Cut failed = turfs.cut(r.resume())
+                    .filter(c -> c.cycleId().equals(cycleId))
+                    .orElseThrow(() -> new IllegalArgumentException("no turf cut " + r.resume() + " in this campaign"));
+            if (!"FAILED".equals(failed.status())) {
+                throw new IllegalArgumentException("only a turf cut that failed is run again; this one is "
+                        + failed.status().toLowerCase(java.util.Locale.ROOT));
             }
+            outcome = cuts.resume(failed.id());
         } else {
             Universe universe = universes
                     .find(r.universeId() == null ? -1 : r.universeId())

@@ -44,11 +44,22 @@ class CanvassPagesTest extends ConsoleTestSupport {
         HttpResponse<String> made = http.api("POST", api + "/turf-cuts", "alice", cut);
         assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
         assertThat(made.body()).contains("\"status\":\"COMPLETED\"", "\"turfs\":1", "\"households\":3");
+        String cutId = made.body().replaceAll(".*\"cutId\":(\\d+).*", "$1");
+        HttpResponse<String> again0 = http.api("POST", api + "/turf-cuts", "alice", "{\"resume\":" + cutId + "}");
+        assertThat(again0.statusCode()).isEqualTo(400);
+        assertThat(again0.body()).contains("only a turf cut that failed is run again");
         String turfs = http.api("GET", api + "/turfs", "alice", null).body();
         String turf = turfs.replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
 
         members.join("IA-01", "Cora Canvasser", "cora.canvass@example.org", null);
         members.join("IA-01", "Odd Other", "odd.canvass@example.org", null);
+        assertThat(http.api(
+                                "POST",
+                                api + "/turfs/" + turf + "/checkout",
+                                "fiona",
+                                "{\"email\":\"cora.canvass@example.org\"}")
+                        .statusCode())
+                .isEqualTo(403);
         HttpResponse<String> out = http.api(
                 "POST", api + "/turfs/" + turf + "/checkout", "alice", "{\"email\":\"cora.canvass@example.org\"}");
         assertThat(out.statusCode()).as(out.body()).isEqualTo(200);
