@@ -3,6 +3,7 @@ package org.primarypipeline.contacts;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -141,8 +142,9 @@ public class Turfs {
     public List<DoorContact> doorContacts(Universe u, String district) {
         return Universes.bind(
                         jdbc.sql("select c.id, c.street, c.city, c.zip, c.latitude, c.longitude, c.full_name"
-                                + " from contact c where coalesce(c.district_id, '') = :district and "
-                                + Universes.MEMBERS + " order by c.id"),
+                                + " from contact c where "
+                                + (district.isEmpty() ? "c.district_id is null" : "c.district_id = :district")
+                                + " and " + Universes.MEMBERS + " order by c.id"),
                         u)
                 .param("district", district)
                 .query((rs, n) -> new DoorContact(
@@ -181,6 +183,18 @@ public class Turfs {
                 .param(cutId)
                 .query(Integer.class)
                 .single();
+        // one insert per turf, then every door and every resident of the district in one statement each
+        List<Long> hTurf = new ArrayList<>();
+        List<Integer> hPosition = new ArrayList<>();
+        List<String> street = new ArrayList<>();
+        List<String> city = new ArrayList<>();
+        List<String> zip = new ArrayList<>();
+        List<Double> latitude = new ArrayList<>();
+        List<Double> longitude = new ArrayList<>();
+        List<String> located = new ArrayList<>();
+        List<Long> cTurf = new ArrayList<>();
+        List<Integer> cPosition = new ArrayList<>();
+        List<Long> contact = new ArrayList<>();
         for (Map.Entry<String, List<Door>> turf : turfs) {
             long turfId = jdbc.sql("""
                             insert into turf (cut_id, cycle_id, number, district_id, doors, boundary)
@@ -197,25 +211,45 @@ public class Turfs {
             int position = 0;
             for (Door door : turf.getValue()) {
                 position++;
-                jdbc.sql("""
-                                insert into turf_household (turf_id, position, street, city, zip, latitude, longitude, located)
-                                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(
-                                turfId,
-                                position,
-                                door.street(),
-                                door.city(),
-                                door.zip(),
-                                door.latitude(),
-                                door.longitude(),
-                                door.located())
-                        .update();
-                for (long contact : door.contacts()) {
-                    jdbc.sql("insert into turf_contact (cut_id, contact_id, turf_id, position) values (?, ?, ?, ?)")
-                            .params(cutId, contact, turfId, position)
-                            .update();
+                hTurf.add(turfId);
+                hPosition.add(position);
+                street.add(door.street());
+                city.add(door.city());
+                zip.add(door.zip());
+                latitude.add(door.latitude());
+                longitude.add(door.longitude());
+                located.add(door.located());
+                for (long c : door.contacts()) {
+                    cTurf.add(turfId);
+                    cPosition.add(position);
+                    contact.add(c);
                 }
             }
+        }
+        if (!hTurf.isEmpty()) {
+            jdbc.sql("""
+                            insert into turf_household (turf_id, position, street, city, zip, latitude, longitude, located)
+                            select * from unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[],
+                                                 ?::float8[], ?::float8[], ?::text[])""")
+                    .params(
+                            hTurf.toArray(Long[]::new),
+                            hPosition.toArray(Integer[]::new),
+                            street.toArray(String[]::new),
+                            city.toArray(String[]::new),
+                            zip.toArray(String[]::new),
+                            latitude.toArray(Double[]::new),
+                            longitude.toArray(Double[]::new),
+                            located.toArray(String[]::new))
+                    .update();
+            jdbc.sql("""
+                            insert into turf_contact (cut_id, turf_id, position, contact_id)
+                            select ?, * from unnest(?::bigint[], ?::int[], ?::bigint[])""")
+                    .params(
+                            cutId,
+                            cTurf.toArray(Long[]::new),
+                            cPosition.toArray(Integer[]::new),
+                            contact.toArray(Long[]::new))
+                    .update();
         }
     }
 
