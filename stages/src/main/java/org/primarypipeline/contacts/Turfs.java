@@ -265,6 +265,14 @@ public class Turfs {
                         join turf_cut c on c.id = t.cut_id where t.cycle_id = ? order by t.cut_id, t.number""").param(cycleId).query(Turfs::turf).list();
     }
 
+    /** The turfs checked out to a member, newest check-out first. */
+    public List<Turf> ofMember(long memberId) {
+        return jdbc.sql("""
+                        select t.*, c.name as cut_name, c.script, c.questions from turf t
+                        join turf_cut c on c.id = t.cut_id where t.checked_out_to = ?
+                        order by t.checked_out_at desc, t.id""").param(memberId).query(Turfs::turf).list();
+    }
+
     /** The member's id if there is such a member, else null. */
     public Long member(long memberId) {
         return jdbc.sql("select id from member where id = ?")

@@ -45,6 +45,19 @@ public class WalkPageController {
         this.members = members;
     }
 
+    @GetMapping("/me/walk")
+    public ModelAndView mine(@AuthenticationPrincipal SignedInMember me, HttpServletRequest request) {
+        Language mine = members.language(me.memberId());
+        Language language = PageLanguage.of(request, mine);
+        WalkPageModels.Mine page = new WalkPageModels.Mine(
+                PageTexts.text(language, "walk.title"),
+                turfs.ofMember(me.memberId()).stream()
+                        .map(t -> new WalkPageModels.MyTurf(
+                                "/me/walk/" + t.id(), t.cutName(), t.number(), t.doors(), t.districtId()))
+                        .toList());
+        return PublicPageView.personal(HttpStatus.OK, "contacts/walk-list", page, mine);
+    }
+
     @GetMapping("/me/walk/{turfId}")
     public ModelAndView walk(
             @AuthenticationPrincipal SignedInMember me,

@@ -35,6 +35,15 @@ final class WalkPageModels {
             String resultRequired)
             implements PublicPage {}
 
+    /** The turfs checked out to the member ({@code /me/walk}). */
+    record Mine(String title, List<MyTurf> turfs) implements PublicPage {
+        public boolean none() {
+            return turfs.isEmpty();
+        }
+    }
+
+    record MyTurf(String url, String cutName, int number, int doors, String districtId) {}
+
     record Door(int position, String anchor, String address, boolean byZip, List<Person> people) {}
 
     /** @param attemptId made for this showing of the form: a double submit records the answer once */

@@ -66,6 +66,8 @@ class CanvassPagesTest extends ConsoleTestSupport {
         assertThat(out.body()).contains("\"walkUrl\":\"/me/walk/" + turf + "\"");
 
         MemberBrowser cora = new MemberBrowser(base(), jdbc).signIn("cora.canvass@example.org");
+        assertThat(cora.get("/me/walk").body())
+                .contains("href=\"/me/walk/" + turf + "\"", "Brady St · turf 1", "3 doors");
         HttpResponse<String> walk = cora.get("/me/walk/" + turf);
         assertThat(walk.statusCode()).isEqualTo(200);
         assertThat(walk.headers().firstValue("Content-Security-Policy").orElseThrow())
@@ -123,6 +125,7 @@ class CanvassPagesTest extends ConsoleTestSupport {
 
         // someone else's turf: a sentence, no doors, and an answer refused
         MemberBrowser odd = new MemberBrowser(base(), jdbc).signIn("odd.canvass@example.org");
+        assertThat(odd.get("/me/walk").body()).contains("No turf is checked out to you yet.");
         String theirs = odd.get("/me/walk/" + turf).body();
         assertThat(theirs).contains("This walk list is not checked out to you").doesNotContain("Ann Door");
         assertThat(odd.post(

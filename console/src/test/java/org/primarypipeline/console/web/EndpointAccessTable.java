@@ -180,6 +180,7 @@ final class EndpointAccessTable {
         post("/me/privacy", Access.MEMBER, "/me/privacy", "findable=GROUP");
         get("/me/call/{cycleId}", Access.MEMBER, "/me/call/" + NO_CYCLE);
         post("/me/call/{cycleId}", Access.MEMBER, "/me/call/" + NO_CYCLE, "contactId=0");
+        get("/me/walk", Access.MEMBER, "/me/walk");
         get("/me/walk/{turfId}", Access.MEMBER, "/me/walk/0");
         post("/me/walk/{turfId}", Access.MEMBER, "/me/walk/0", "contactId=0");
         get("/me/text/{cycleId}", Access.MEMBER, "/me/text/" + NO_CYCLE);
