@@ -61,14 +61,28 @@
     }
     sending = true;
     var item = queue[0];
+    var fields = Object.assign({}, item.fields);
+    // the form key of the session this page was opened in: after signing in again and reloading, answers
+    // queued under the old session go with the new key
+    var key = document.querySelector('form.walk-answer input[name=formKey]');
+    if (key) {
+      fields.formKey = key.value;
+    }
     fetch(item.action, {
       method: 'POST',
-      body: new URLSearchParams(item.fields),
+      body: new URLSearchParams(fields),
       credentials: 'same-origin',
       redirect: 'manual',
       headers: { 'X-Walk-Queue': '1' }
     }).then(function (response) {
       sending = false;
+      if (response.type === 'opaqueredirect') {
+        // sent to sign in: the session ran out; nothing was stored, so the answer stays queued
+        var el = document.getElementById('walk-queue');
+        el.textContent = words.signIn;
+        el.className = 'box problem';
+        return;
+      }
       if (response.status >= 500) {
         show();
         return; // the server's trouble: try again later

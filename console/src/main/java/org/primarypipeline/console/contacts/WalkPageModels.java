@@ -32,7 +32,8 @@ final class WalkPageModels {
             String waiting,
             String sent,
             String refused,
-            String resultRequired)
+            String resultRequired,
+            String signIn)
             implements PublicPage {}
 
     /** The turfs checked out to the member ({@code /me/walk}). */

@@ -88,7 +88,8 @@ public class WalkPages {
                 PageTexts.text(language, "walk.waiting"),
                 PageTexts.text(language, "walk.sent"),
                 PageTexts.text(language, "walk.refused"),
-                PageTexts.text(language, "walk.error-result"));
+                PageTexts.text(language, "walk.error-result"),
+                PageTexts.text(language, "walk.sign-in"));
     }
 
     private WalkPageModels.Person person(Turfs.Turf turf, Turfs.Resident r, Language language, Typed typed) {
