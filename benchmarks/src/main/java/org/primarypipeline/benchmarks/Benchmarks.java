@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             BallotsBench.class,
             ImportBench.class,
             ContactsBench.class,
+            TurfsBench.class,
             TextingBench.class,
             ReassignBench.class,
             StorageBench.class,

@@ -32,6 +32,9 @@ public class ContactAttempts {
     /** Attempts of one day, channel and volunteer. */
     public record DailyCount(LocalDate day, String channel, String volunteer, long attempts, long talked) {}
 
+    /** One volunteer's attempts of one day, by channel (the volunteer's name when a member). */
+    public record VolunteerDay(LocalDate day, String volunteer, long calls, long texts, long doors, long talked) {}
+
     /** One row of the export. */
     public record Row(
             long id,
@@ -56,10 +59,15 @@ public class ContactAttempts {
 
     /** Writes the attempt; false when one with the same client attempt id is already there. */
     public boolean record(Attempt a) {
+        return record(a, null);
+    }
+
+    /** Writes the attempt made on a canvassing turf; false when its client attempt id is already there. */
+    public boolean record(Attempt a, Long turfId) {
         return jdbc.sql("""
                         insert into contact_attempt (cycle_id, contact_id, channel, result, answers, notes, packet_id,
-                            volunteer_member_id, volunteer, client_attempt_id)
-                        values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)
+                            volunteer_member_id, volunteer, client_attempt_id, turf_id)
+                        values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?)
                         on conflict (client_attempt_id) do nothing""")
                         .params(
                                 a.cycleId(),
@@ -71,7 +79,8 @@ public class ContactAttempts {
                                 a.packetId(),
                                 a.volunteerMemberId(),
                                 a.volunteer(),
-                                a.clientAttemptId())
+                                a.clientAttemptId(),
+                                turfId)
                         .update()
                 > 0;
     }
@@ -88,6 +97,26 @@ public class ContactAttempts {
                         rs.getString(3),
                         rs.getLong(4),
                         rs.getLong(5)))
+                .list();
+    }
+
+    /** The last {@code days} days' attempts by day and volunteer, newest day first, at most {@code limit} rows. */
+    public List<VolunteerDay> byDayAndVolunteer(String cycleId, int days, int limit) {
+        return jdbc.sql("""
+                        select (a.created_at at time zone 'UTC')::date, coalesce(m.full_name, a.volunteer),
+                               count(*) filter (where a.channel = 'PHONE'), count(*) filter (where a.channel = 'SMS'),
+                               count(*) filter (where a.channel = 'DOOR'), count(*) filter (where a.result = 'TALKED')
+                        from contact_attempt a left join member m on m.id = a.volunteer_member_id
+                        where a.cycle_id = ? and a.created_at > now() - make_interval(days => ?)
+                        group by 1, 2 order by 1 desc, 2 limit ?""")
+                .params(cycleId, days, limit)
+                .query((rs, n) -> new VolunteerDay(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6)))
                 .list();
     }
 

@@ -20,7 +20,17 @@ final class CampaignDashboardModels {
 
     record ShiftFigures(long shifts, long capacity, long filled, long attended, long percentFilled) {}
 
-    record ContactFigures(long calls, long doors, long texts, long total) {}
+    /**
+     * The hosts' reported figures, and the attempts recorded one by one (phone bank, texting, canvassing) by
+     * day and volunteer over the last two weeks.
+     */
+    record ContactFigures(long calls, long doors, long texts, long total, List<VolunteerDay> byVolunteer) {
+        public boolean noAttempts() {
+            return byVolunteer.isEmpty();
+        }
+    }
+
+    record VolunteerDay(String day, String volunteer, long calls, long texts, long doors, long talked) {}
 
     record EventRow(
             long id, String title, String kind, String status, String when, String host, long rsvps, long viaRefcode) {}

@@ -20,7 +20,9 @@ import org.primarypipeline.console.campaigns.CampaignDashboardModels.Option;
 import org.primarypipeline.console.campaigns.CampaignDashboardModels.Page;
 import org.primarypipeline.console.campaigns.CampaignDashboardModels.RefcodeRow;
 import org.primarypipeline.console.campaigns.CampaignDashboardModels.ShiftFigures;
+import org.primarypipeline.console.campaigns.CampaignDashboardModels.VolunteerDay;
 import org.primarypipeline.console.web.Format;
+import org.primarypipeline.contacts.ContactAttempts;
 import org.primarypipeline.core.money.Money;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -41,11 +43,14 @@ class CampaignDashboardPages {
             "DONATIONS_CENTS", "Donations");
 
     private final CampaignDashboardData data;
+    private final ContactAttempts attempts;
     private final Format format;
     private final Clock clock;
 
-    CampaignDashboardPages(CampaignDashboardData data, Format format, ObjectProvider<Clock> clock) {
+    CampaignDashboardPages(
+            CampaignDashboardData data, ContactAttempts attempts, Format format, ObjectProvider<Clock> clock) {
         this.data = data;
+        this.attempts = attempts;
         this.format = format;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
@@ -77,7 +82,15 @@ class CampaignDashboardPages {
                 counts(data.eventsByStatus(cycle)),
                 new ShiftFigures(s.shifts(), s.capacity(), s.filled(), s.attended(), percent(s.filled(), s.capacity())),
                 counts(data.peopleByLevel(cycle, c.districtId())),
-                new ContactFigures(k.calls(), k.doors(), k.texts(), k.total()),
+                new ContactFigures(
+                        k.calls(),
+                        k.doors(),
+                        k.texts(),
+                        k.total(),
+                        attempts.byDayAndVolunteer(cycle, 14, ROWS).stream()
+                                .map(d -> new VolunteerDay(
+                                        d.day().toString(), d.volunteer(), d.calls(), d.texts(), d.doors(), d.talked()))
+                                .toList()),
                 data.events(cycle, ROWS).stream()
                         .map(e -> new EventRow(
                                 e.id(),

@@ -35,16 +35,29 @@ public final class PublicPageView implements View {
     public static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    /**
+     * A personal page that runs one script of our own (the walk list's offline queue): scripts and requests
+     * only to this site, nothing inline.
+     */
+    public static final String POLICY_OWN_SCRIPT = "default-src 'none'; script-src 'self'; connect-src 'self'; "
+            + "style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
     private static final String PAGE = "page";
 
     private final String template;
     private final boolean personal;
     private final Language members;
+    private final String policy;
 
     private PublicPageView(String template, boolean personal, Language members) {
+        this(template, personal, members, POLICY);
+    }
+
+    private PublicPageView(String template, boolean personal, Language members, String policy) {
         this.template = template;
         this.personal = personal;
         this.members = members;
+        this.policy = policy;
     }
 
     /** A page opened from a personal link: strict policy, never cached, no referrer. */
@@ -55,6 +68,12 @@ public final class PublicPageView implements View {
     /** A personal page of a known member, in the language they chose unless this browser switched. */
     public static ModelAndView personal(HttpStatus status, String template, PublicPage page, Language members) {
         return view(new PublicPageView(template, true, members), status, page);
+    }
+
+    /** A personal page of a known member that loads its one script from this site ({@link #POLICY_OWN_SCRIPT}). */
+    public static ModelAndView personalWithOwnScript(
+            HttpStatus status, String template, PublicPage page, Language members) {
+        return view(new PublicPageView(template, true, members, POLICY_OWN_SCRIPT), status, page);
     }
 
     /** A page anyone may open and share, with the public filter chain's headers. */
@@ -99,7 +118,7 @@ public final class PublicPageView implements View {
         String html = html(template, (PublicPage) model.get(PAGE), PageLanguage.of(request, members));
         if (personal) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-            response.setHeader("Content-Security-Policy", POLICY);
+            response.setHeader("Content-Security-Policy", policy);
             response.setHeader("Referrer-Policy", "no-referrer");
             response.setHeader("X-Frame-Options", "DENY");
             response.addHeader(HttpHeaders.VARY, "Cookie");

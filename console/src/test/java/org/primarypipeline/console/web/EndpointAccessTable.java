@@ -180,6 +180,9 @@ final class EndpointAccessTable {
         post("/me/privacy", Access.MEMBER, "/me/privacy", "findable=GROUP");
         get("/me/call/{cycleId}", Access.MEMBER, "/me/call/" + NO_CYCLE);
         post("/me/call/{cycleId}", Access.MEMBER, "/me/call/" + NO_CYCLE, "contactId=0");
+        get("/me/walk", Access.MEMBER, "/me/walk");
+        get("/me/walk/{turfId}", Access.MEMBER, "/me/walk/0");
+        post("/me/walk/{turfId}", Access.MEMBER, "/me/walk/0", "contactId=0");
         get("/me/text/{cycleId}", Access.MEMBER, "/me/text/" + NO_CYCLE);
         post("/me/text/{cycleId}/take", Access.MEMBER, "/me/text/" + NO_CYCLE + "/take", "x=");
         post("/me/text/{cycleId}/send", Access.MEMBER, "/me/text/" + NO_CYCLE + "/send", "contactId=0");
@@ -190,6 +193,7 @@ final class EndpointAccessTable {
         get("/login", Access.PUBLIC, "/login");
         rule("*", "/error", Access.PUBLIC, "/error", null);
         unmapped("/console/app.css");
+        unmapped("/console/walk.js");
         unmapped("/webjars/htmx.org/2.0.8/dist/htmx.min.js");
         unmapped("/favicon.ico");
 
@@ -255,6 +259,17 @@ final class EndpointAccessTable {
                 "/api/campaigns/{cycleId}/text-banks",
                 Access.STEER_CYCLES,
                 "/api/campaigns/" + NO_CYCLE + "/text-banks",
+                "{}");
+        post(
+                "/api/campaigns/{cycleId}/turf-cuts",
+                Access.STEER_CYCLES,
+                "/api/campaigns/" + NO_CYCLE + "/turf-cuts",
+                "{}");
+        get("/api/campaigns/{cycleId}/turfs", Access.STEER_CYCLES, "/api/campaigns/" + NO_CYCLE + "/turfs");
+        post(
+                "/api/campaigns/{cycleId}/turfs/{turfId}/checkout",
+                Access.STEER_CYCLES,
+                "/api/campaigns/" + NO_CYCLE + "/turfs/0/checkout",
                 "{}");
         get("/api/opt-outs.csv", Access.STEER_CYCLES, "/api/opt-outs.csv");
         post("/api/opt-outs", Access.STEER_CYCLES, "/api/opt-outs", "{}");
