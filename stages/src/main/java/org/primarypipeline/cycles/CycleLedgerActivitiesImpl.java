@@ -35,6 +35,7 @@ public class CycleLedgerActivitiesImpl implements CycleLedgerActivities {
     }
 
     @Override
+    @Transactional // the stage entry and the call for nominations commit together: one transaction a step
     public void enterStage(String cycleId, CycleStage stage, Instant deadline, int extensions, String detail) {
         String key = "stage:" + stage + ":" + extensions + ":" + (deadline == null ? "-" : deadline.toEpochMilli());
         cycles.enterStage(cycleId, stage, deadline, extensions, detail, key);

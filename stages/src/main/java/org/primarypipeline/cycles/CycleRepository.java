@@ -86,6 +86,32 @@ public class CycleRepository {
                 .optional();
     }
 
+    /**
+     * A cycle's status alone: what a staff action checks before it reaches the workflow, without reading
+     * (and parsing) the cycle's settings.
+     */
+    public Optional<CycleStatus> statusOf(String cycleId) {
+        return jdbc.sql("select status from cycle where id = ?")
+                .param(cycleId)
+                .query((rs, n) -> CycleStatus.valueOf(rs.getString(1)))
+                .optional();
+    }
+
+    /** A cycle's stage alone, for steps that note an event on its timeline. */
+    public Optional<CycleStage> stageOf(String cycleId) {
+        return jdbc.sql("select stage from cycle where id = ?")
+                .param(cycleId)
+                .query((rs, n) -> CycleStage.valueOf(rs.getString(1)))
+                .optional();
+    }
+
+    public Optional<String> districtOf(String cycleId) {
+        return jdbc.sql("select district_id from cycle where id = ?")
+                .param(cycleId)
+                .query(String.class)
+                .optional();
+    }
+
     public Optional<CycleRecord> runningCycleOf(String planId, String districtId) {
         return jdbc.sql("select * from cycle where plan_id = ? and district_id = ? and status = 'RUNNING'")
                 .params(planId, districtId)

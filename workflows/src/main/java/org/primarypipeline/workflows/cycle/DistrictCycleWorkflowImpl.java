@@ -79,6 +79,14 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
      */
     private static final String LOCAL_STEPS = "local-steps";
 
+    /**
+     * Cycles started from this version record one version marker, which stands for every change above,
+     * instead of one marker for each of them: four fewer history events and commands a cycle. Cycles
+     * started before it find no marker of this name, get {@link Workflow#DEFAULT_VERSION} and ask for the
+     * five as they recorded them.
+     */
+    private static final String ONE_MARKER = "one-version-marker";
+
     private static ActivityOptions within(Duration startToClose) {
         return ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(startToClose)
@@ -170,13 +178,22 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     public CycleOutcome run(CyclePlan plan) {
         // asked once, first: a version check later in the run would interleave differently with update
         // handlers than the histories recorded before it, and those must replay unchanged
-        this.candidateSteps = Workflow.getVersion(CANDIDATE_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1;
-        this.approvalRows = Workflow.getVersion(APPROVAL_ROWS, Workflow.DEFAULT_VERSION, 1) >= 1;
-        this.sealedRounds = Workflow.getVersion(SEALED_ROUNDS, Workflow.DEFAULT_VERSION, 1) >= 1;
-        this.roundReminders = Workflow.getVersion(ROUND_REMINDERS, Workflow.DEFAULT_VERSION, 1) >= 1;
-        if (Workflow.getVersion(LOCAL_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1) {
+        if (Workflow.getVersion(ONE_MARKER, Workflow.DEFAULT_VERSION, 1) >= 1) {
+            this.candidateSteps = true;
+            this.approvalRows = true;
+            this.sealedRounds = true;
+            this.roundReminders = true;
             this.ledger = localLedger;
             this.vetting = localVetting;
+        } else {
+            this.candidateSteps = Workflow.getVersion(CANDIDATE_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1;
+            this.approvalRows = Workflow.getVersion(APPROVAL_ROWS, Workflow.DEFAULT_VERSION, 1) >= 1;
+            this.sealedRounds = Workflow.getVersion(SEALED_ROUNDS, Workflow.DEFAULT_VERSION, 1) >= 1;
+            this.roundReminders = Workflow.getVersion(ROUND_REMINDERS, Workflow.DEFAULT_VERSION, 1) >= 1;
+            if (Workflow.getVersion(LOCAL_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1) {
+                this.ledger = localLedger;
+                this.vetting = localVetting;
+            }
         }
         this.plan = plan;
         this.settings = plan.settings();
