@@ -132,6 +132,11 @@ public class CycleRepository {
                 .list();
     }
 
+    /** The timeline key of a stage entry: a retried step, or the same window entered again, writes it once. */
+    public static String stageKey(CycleStage stage, int extensions, Instant deadline) {
+        return "stage:" + stage + ":" + extensions + ":" + (deadline == null ? "-" : deadline.toEpochMilli());
+    }
+
     /** Moves the cycle to a stage (or re-dates its window) and writes the transition to the timeline once. */
     @Transactional
     public void enterStage(

@@ -174,6 +174,25 @@ public class VettingActivitiesImpl implements VettingActivities {
         return announcements.announce(cycleId, step);
     }
 
+    @Override
+    @Transactional
+    public int openPledgeVetting(String cycleId, Instant deadline, int extensions, String detail) {
+        CycleStage stage = CycleStage.PLEDGE_VETTING;
+        cycles.enterStage(
+                cycleId, stage, deadline, extensions, detail, CycleRepository.stageKey(stage, extensions, deadline));
+        return inviteSittingMembers(cycleId);
+    }
+
+    @Override
+    @Transactional
+    public int closeNominations(String cycleId, boolean announce) {
+        int onBallot = countBallotNominees(cycleId);
+        if (onBallot > 0 && announce) {
+            announcements.announce(cycleId, CandidateStep.ON_BALLOT);
+        }
+        return onBallot;
+    }
+
     static String district(String cycleId) {
         return cycleId.substring(0, cycleId.lastIndexOf('-'));
     }

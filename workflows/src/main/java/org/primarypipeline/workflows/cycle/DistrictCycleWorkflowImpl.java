@@ -83,7 +83,9 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
      * Cycles started from this version record one version marker, which stands for every change above,
      * instead of one marker for each of them: four fewer history events and commands a cycle. Cycles
      * started before it find no marker of this name, get {@link Workflow#DEFAULT_VERSION} and ask for the
-     * five as they recorded them.
+     * five as they recorded them. From the same version, opening pledge vetting (its stage entry and the
+     * invitations) and closing the nomination window (the count and the on-ballot announcement) are one
+     * local step each instead of two.
      */
     private static final String ONE_MARKER = "one-version-marker";
 
@@ -163,6 +165,8 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     private final List<String> certifiedBy = new ArrayList<>();
     /** Whether this run sends the candidates' steps and sweeps its vetting windows (see {@link #CANDIDATE_STEPS}). */
     private boolean candidateSteps;
+    /** Whether this run opens pledge vetting and closes nominations in one step each (see {@link #ONE_MARKER}). */
+    private boolean oneStepWindows;
     /** Whether this run records approvals through the ledger's approve activity (see {@link #APPROVAL_ROWS}). */
     private boolean approvalRows;
     /** Whether this run seals the voting round when it closes early (see {@link #SEALED_ROUNDS}). */
@@ -179,6 +183,7 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
         // asked once, first: a version check later in the run would interleave differently with update
         // handlers than the histories recorded before it, and those must replay unchanged
         if (Workflow.getVersion(ONE_MARKER, Workflow.DEFAULT_VERSION, 1) >= 1) {
+            this.oneStepWindows = true;
             this.candidateSteps = true;
             this.approvalRows = true;
             this.sealedRounds = true;
@@ -209,8 +214,17 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
             }
             switch (stage) {
                 case PLEDGE_VETTING -> {
-                    openWindow("invitations to sign the pledge go out");
-                    vetting.inviteSittingMembers(plan.cycleId());
+                    if (oneStepWindows) {
+                        setWindow();
+                        vetting.openPledgeVetting(
+                                plan.cycleId(),
+                                deadline,
+                                automaticExtensions,
+                                windowDetail("invitations to sign the pledge go out"));
+                    } else {
+                        openWindow("invitations to sign the pledge go out");
+                        vetting.inviteSittingMembers(plan.cycleId());
+                    }
                     awaitWindow();
                     advanceTo(CycleStage.NOMINATION_WINDOW);
                 }
@@ -220,8 +234,11 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
                     if (cancelRequested) {
                         continue;
                     }
-                    if (vetting.countBallotNominees(plan.cycleId()) > 0) {
-                        if (candidateSteps()) {
+                    int onBallot = oneStepWindows
+                            ? vetting.closeNominations(plan.cycleId(), candidateSteps())
+                            : vetting.countBallotNominees(plan.cycleId());
+                    if (onBallot > 0) {
+                        if (!oneStepWindows && candidateSteps()) {
                             vetting.announce(plan.cycleId(), CandidateStep.ON_BALLOT);
                         }
                         advanceTo(CycleStage.VOTING_ROUND);
@@ -500,10 +517,20 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     // ---- the stage machinery ----
 
     private void openWindow(String detail) {
+        setWindow();
+        ledger.enterStage(plan.cycleId(), stage, deadline, automaticExtensions, windowDetail(detail));
+    }
+
+    /** The window's close: a stage resumed with its deadline keeps it, a stage just entered gets its period. */
+    private void setWindow() {
         if (deadline == null) {
             deadline = now().plus(settings.periodOf(stage));
         }
-        enter(deadline, detail + "; closes at " + deadline);
+    }
+
+    /** How an open window's entry reads on the timeline. */
+    private String windowDetail(String detail) {
+        return stage.title() + ": " + detail + "; closes at " + deadline;
     }
 
     private void enter(Instant stageDeadline, String detail) {
