@@ -182,23 +182,15 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     public CycleOutcome run(CyclePlan plan) {
         // asked once, first: a version check later in the run would interleave differently with update
         // handlers than the histories recorded before it, and those must replay unchanged
-        if (Workflow.getVersion(ONE_MARKER, Workflow.DEFAULT_VERSION, 1) >= 1) {
-            this.oneStepWindows = true;
-            this.candidateSteps = true;
-            this.approvalRows = true;
-            this.sealedRounds = true;
-            this.roundReminders = true;
+        // with the one marker, the five below are implied and not asked (|| does not evaluate them)
+        this.oneStepWindows = Workflow.getVersion(ONE_MARKER, Workflow.DEFAULT_VERSION, 1) >= 1;
+        this.candidateSteps = oneStepWindows || Workflow.getVersion(CANDIDATE_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1;
+        this.approvalRows = oneStepWindows || Workflow.getVersion(APPROVAL_ROWS, Workflow.DEFAULT_VERSION, 1) >= 1;
+        this.sealedRounds = oneStepWindows || Workflow.getVersion(SEALED_ROUNDS, Workflow.DEFAULT_VERSION, 1) >= 1;
+        this.roundReminders = oneStepWindows || Workflow.getVersion(ROUND_REMINDERS, Workflow.DEFAULT_VERSION, 1) >= 1;
+        if (oneStepWindows || Workflow.getVersion(LOCAL_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1) {
             this.ledger = localLedger;
             this.vetting = localVetting;
-        } else {
-            this.candidateSteps = Workflow.getVersion(CANDIDATE_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1;
-            this.approvalRows = Workflow.getVersion(APPROVAL_ROWS, Workflow.DEFAULT_VERSION, 1) >= 1;
-            this.sealedRounds = Workflow.getVersion(SEALED_ROUNDS, Workflow.DEFAULT_VERSION, 1) >= 1;
-            this.roundReminders = Workflow.getVersion(ROUND_REMINDERS, Workflow.DEFAULT_VERSION, 1) >= 1;
-            if (Workflow.getVersion(LOCAL_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1) {
-                this.ledger = localLedger;
-                this.vetting = localVetting;
-            }
         }
         this.plan = plan;
         this.settings = plan.settings();
