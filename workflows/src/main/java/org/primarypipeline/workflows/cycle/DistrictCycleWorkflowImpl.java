@@ -47,6 +47,16 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
      */
     static final Duration SWEEP_EVERY = Duration.ofHours(12);
 
+    /**
+     * Cycles started from this version record one version marker, which stands for the five changes below,
+     * instead of one marker for each of them: four fewer history events and commands a cycle. Cycles
+     * started before it find no marker of this name, get {@link Workflow#DEFAULT_VERSION} and ask for the
+     * five as they recorded them. From the same version, opening pledge vetting (its stage entry and the
+     * invitations) and closing the nomination window (the count and the on-ballot announcement) are one
+     * local step each instead of two.
+     */
+    private static final String ONE_MARKER = "one-version-marker";
+
     /** Cycles started before the candidates' steps existed replay without them. */
     private static final String CANDIDATE_STEPS = "candidate-steps";
 
@@ -78,16 +88,6 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
      * round trip. Bulk work (opening the vote, the count, the recount, the fundraiser) stays on the queue.
      */
     private static final String LOCAL_STEPS = "local-steps";
-
-    /**
-     * Cycles started from this version record one version marker, which stands for every change above,
-     * instead of one marker for each of them: four fewer history events and commands a cycle. Cycles
-     * started before it find no marker of this name, get {@link Workflow#DEFAULT_VERSION} and ask for the
-     * five as they recorded them. From the same version, opening pledge vetting (its stage entry and the
-     * invitations) and closing the nomination window (the count and the on-ballot announcement) are one
-     * local step each instead of two.
-     */
-    private static final String ONE_MARKER = "one-version-marker";
 
     private static ActivityOptions within(Duration startToClose) {
         return ActivityOptions.newBuilder()
