@@ -35,9 +35,10 @@ public class CycleLedgerActivitiesImpl implements CycleLedgerActivities {
     }
 
     @Override
+    @Transactional // the stage entry and the call for nominations commit together: one transaction a step
     public void enterStage(String cycleId, CycleStage stage, Instant deadline, int extensions, String detail) {
-        String key = "stage:" + stage + ":" + extensions + ":" + (deadline == null ? "-" : deadline.toEpochMilli());
-        cycles.enterStage(cycleId, stage, deadline, extensions, detail, key);
+        cycles.enterStage(
+                cycleId, stage, deadline, extensions, detail, CycleRepository.stageKey(stage, extensions, deadline));
         if (stage == CycleStage.NOMINATION_WINDOW && deadline != null) {
             // the group hears that it may nominate; an extension or a retry queues nobody twice
             members.callForNominations(cycleId);

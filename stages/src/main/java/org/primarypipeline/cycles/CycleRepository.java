@@ -86,6 +86,32 @@ public class CycleRepository {
                 .optional();
     }
 
+    /**
+     * A cycle's status alone: what a staff action checks before it reaches the workflow, without reading
+     * (and parsing) the cycle's settings.
+     */
+    public Optional<CycleStatus> statusOf(String cycleId) {
+        return jdbc.sql("select status from cycle where id = ?")
+                .param(cycleId)
+                .query((rs, n) -> CycleStatus.valueOf(rs.getString(1)))
+                .optional();
+    }
+
+    /** A cycle's stage alone, for steps that note an event on its timeline. */
+    public Optional<CycleStage> stageOf(String cycleId) {
+        return jdbc.sql("select stage from cycle where id = ?")
+                .param(cycleId)
+                .query((rs, n) -> CycleStage.valueOf(rs.getString(1)))
+                .optional();
+    }
+
+    public Optional<String> districtOf(String cycleId) {
+        return jdbc.sql("select district_id from cycle where id = ?")
+                .param(cycleId)
+                .query(String.class)
+                .optional();
+    }
+
     public Optional<CycleRecord> runningCycleOf(String planId, String districtId) {
         return jdbc.sql("select * from cycle where plan_id = ? and district_id = ? and status = 'RUNNING'")
                 .params(planId, districtId)
@@ -104,6 +130,11 @@ public class CycleRepository {
                 .params(limit, offset)
                 .query(CycleRepository::map)
                 .list();
+    }
+
+    /** The timeline key of a stage entry: a retried step, or the same window entered again, writes it once. */
+    public static String stageKey(CycleStage stage, int extensions, Instant deadline) {
+        return "stage:" + stage + ":" + extensions + ":" + (deadline == null ? "-" : deadline.toEpochMilli());
     }
 
     /** Moves the cycle to a stage (or re-dates its window) and writes the transition to the timeline once. */

@@ -71,6 +71,26 @@ public class CandidacyRepository {
         return invited;
     }
 
+    /**
+     * Writes the timeline entry of every sitting member and declared candidate invited to the cycle, in
+     * candidacy order, once each (keyed by candidacy): one statement where it was a read and a write each.
+     */
+    public int noteInvitations(String cycleId) {
+        return jdbc.sql("""
+                insert into cycle_event (cycle_id, stage, kind, detail, actor, dedup_key)
+                select c.cycle_id, 'PLEDGE_VETTING', 'INVITED',
+                       k.full_name || case when c.source = 'SITTING_MEMBER'
+                           then ' (sitting member) invited to sign the pledge'
+                           else ' (declared candidate, FEC) invited to sign the pledge; the FEC gives no contact,'
+                                || ' so staff reach them and record their eligibility' end,
+                       'system', 'invited:' || c.id
+                from candidacy c join candidate k on k.id = c.candidate_id
+                where c.cycle_id = ? and c.source in ('SITTING_MEMBER', 'DECLARED')
+                order by c.id
+                on conflict (cycle_id, dedup_key) do nothing
+                """).param(cycleId).update();
+    }
+
     /** A person put forward in the nomination window becomes a candidate (merged by email) and a candidacy. */
     public long nominate(String cycleId, String fullName, String email, String phone) {
         Long candidateId = email == null

@@ -28,4 +28,17 @@ public interface VettingActivities {
 
     /** Tells every candidate on the ballot about this moment of the cycle (once each). */
     int announce(String cycleId, CandidateStep step);
+
+    /**
+     * Opens pledge vetting in one step: the stage's entry on the timeline (as the ledger's enter-stage step
+     * writes it) and the invitations ({@link #inviteSittingMembers}). Returns how many candidacies exist.
+     */
+    int openPledgeVetting(String cycleId, Instant deadline, int extensions, String detail);
+
+    /**
+     * Closes the nomination window in one step: counts the nominees on the ballot ({@link
+     * #countBallotNominees}) and, when there are any and {@code announce} is set, tells them they are on
+     * it ({@link #announce} with {@link CandidateStep#ON_BALLOT}). Returns the count.
+     */
+    int closeNominations(String cycleId, boolean announce);
 }

@@ -56,31 +56,12 @@ public class VettingActivitiesImpl implements VettingActivities {
     public int inviteSittingMembers(String cycleId) {
         int invited = candidacies.inviteSittingMembers(cycleId);
         // the activity keeps its name (recorded histories call it); it invites the declared candidates too
-        String district = cycles.find(cycleId).map(c -> c.districtId()).orElse(null);
+        String district = cycles.districtOf(cycleId).orElse(null);
         if (district != null) {
             invited += candidacies.inviteDeclared(cycleId, DeclaredCandidates.running(DistrictId.parse(district)));
         }
-        for (Candidacy c : candidacies.ofCycle(cycleId)) {
-            if (c.source().equals("SITTING_MEMBER")) {
-                cycles.record(
-                        cycleId,
-                        CycleStage.PLEDGE_VETTING,
-                        "INVITED",
-                        c.fullName() + " (sitting member) invited to sign the pledge",
-                        "system",
-                        "invited:" + c.id());
-            } else if (c.source().equals("DECLARED")) {
-                cycles.record(
-                        cycleId,
-                        CycleStage.PLEDGE_VETTING,
-                        "INVITED",
-                        c.fullName()
-                                + " (declared candidate, FEC) invited to sign the pledge; the FEC gives no contact,"
-                                + " so staff reach them and record their eligibility",
-                        "system",
-                        "invited:" + c.id());
-            }
-        }
+        // one statement for every invitation's timeline entry (keyed by candidacy, so a retry writes none twice)
+        candidacies.noteInvitations(cycleId);
         return invited;
     }
 
@@ -118,11 +99,11 @@ public class VettingActivitiesImpl implements VettingActivities {
         candidacies.setReviewDue(
                 candidacy.id(),
                 next == CandidacyStatus.INFO_REQUESTED ? clock.instant().plus(settings.reviewPeriod()) : null);
-        String stage = cycles.find(cycleId).map(c -> c.stage().name()).orElse(CycleStage.PLEDGE_VETTING.name());
+        CycleStage stage = cycles.stageOf(cycleId).orElse(CycleStage.PLEDGE_VETTING);
         String call = callId();
         cycles.record(
                 cycleId,
-                CycleStage.valueOf(stage),
+                stage,
                 "VETTING_" + next,
                 candidacy.fullName() + ": " + next.name().toLowerCase().replace('_', ' ')
                         + (decision.reason() == null ? "" : " (" + decision.reason() + ")"),
@@ -164,14 +145,9 @@ public class VettingActivitiesImpl implements VettingActivities {
                 .orElseThrow(() -> refused("candidacy " + candidacyId + " is not part of cycle " + cycleId));
         candidacies.setStatus(candidacyId, CandidacyStatus.WITHDRAWN, "withdrawn, recorded by " + actor);
         candidacies.setReviewDue(candidacyId, null);
-        String stage = cycles.find(cycleId).map(c -> c.stage().name()).orElse(CycleStage.PLEDGE_VETTING.name());
+        CycleStage stage = cycles.stageOf(cycleId).orElse(CycleStage.PLEDGE_VETTING);
         cycles.record(
-                cycleId,
-                CycleStage.valueOf(stage),
-                "WITHDRAWN",
-                candidacy.fullName() + " withdrew",
-                actor,
-                "withdrawn:" + candidacyId);
+                cycleId, stage, "WITHDRAWN", candidacy.fullName() + " withdrew", actor, "withdrawn:" + candidacyId);
         steps.event(
                 null,
                 candidacyId,
@@ -196,6 +172,25 @@ public class VettingActivitiesImpl implements VettingActivities {
     @Transactional
     public int announce(String cycleId, CandidateStep step) {
         return announcements.announce(cycleId, step);
+    }
+
+    @Override
+    @Transactional
+    public int openPledgeVetting(String cycleId, Instant deadline, int extensions, String detail) {
+        CycleStage stage = CycleStage.PLEDGE_VETTING;
+        cycles.enterStage(
+                cycleId, stage, deadline, extensions, detail, CycleRepository.stageKey(stage, extensions, deadline));
+        return inviteSittingMembers(cycleId);
+    }
+
+    @Override
+    @Transactional
+    public int closeNominations(String cycleId, boolean announce) {
+        int onBallot = countBallotNominees(cycleId);
+        if (onBallot > 0 && announce) {
+            announcements.announce(cycleId, CandidateStep.ON_BALLOT);
+        }
+        return onBallot;
     }
 
     static String district(String cycleId) {

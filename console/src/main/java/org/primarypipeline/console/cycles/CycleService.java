@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.primarypipeline.core.cycle.CycleSettings;
+import org.primarypipeline.core.cycle.CycleStatus;
 import org.primarypipeline.core.district.DistrictId;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.CycleRepository;
@@ -97,10 +98,11 @@ public class CycleService {
 
     /** Runs a staff action on a cycle's workflow; a refusal comes back as {@link CycleActionRefused}. */
     public String act(String cycleId, Function<DistrictCycleWorkflow, String> action) {
-        CycleRecord cycle = find(cycleId);
-        if (cycle.status().isFinished()) {
+        // the status alone: reading the whole cycle parsed its settings for every staff action
+        CycleStatus status = cycles.statusOf(cycleId).orElseThrow(() -> new UnknownCycleException(cycleId));
+        if (status.isFinished()) {
             throw new CycleActionRefused(
-                    "cycle " + cycleId + " has ended (" + cycle.status().name().toLowerCase() + ")");
+                    "cycle " + cycleId + " has ended (" + status.name().toLowerCase() + ")");
         }
         try {
             return action.apply(stub(cycleId));

@@ -54,6 +54,16 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
      */
     static final Duration SWEEP_EVERY = Duration.ofHours(12);
 
+    /**
+     * Cycles started from this version record one version marker, which stands for the five changes below,
+     * instead of one marker for each of them: four fewer history events and commands a cycle. Cycles
+     * started before it find no marker of this name, get {@link Workflow#DEFAULT_VERSION} and ask for the
+     * five as they recorded them. From the same version, opening pledge vetting (its stage entry and the
+     * invitations) and closing the nomination window (the count and the on-ballot announcement) are one
+     * local step each instead of two.
+     */
+    private static final String ONE_MARKER = "one-version-marker";
+
     /** Cycles started before the candidates' steps existed replay without them. */
     private static final String CANDIDATE_STEPS = "candidate-steps";
 
@@ -180,6 +190,8 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     private final List<String> certifiedBy = new ArrayList<>();
     /** Whether this run sends the candidates' steps and sweeps its vetting windows (see {@link #CANDIDATE_STEPS}). */
     private boolean candidateSteps;
+    /** Whether this run opens pledge vetting and closes nominations in one step each (see {@link #ONE_MARKER}). */
+    private boolean oneStepWindows;
     /** Whether this run records approvals through the ledger's approve activity (see {@link #APPROVAL_ROWS}). */
     private boolean approvalRows;
     /** Whether this run seals the voting round when it closes early (see {@link #SEALED_ROUNDS}). */
@@ -197,11 +209,13 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     public CycleOutcome run(CyclePlan plan) {
         // asked once, first: a version check later in the run would interleave differently with update
         // handlers than the histories recorded before it, and those must replay unchanged
-        this.candidateSteps = Workflow.getVersion(CANDIDATE_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1;
-        this.approvalRows = Workflow.getVersion(APPROVAL_ROWS, Workflow.DEFAULT_VERSION, 1) >= 1;
-        this.sealedRounds = Workflow.getVersion(SEALED_ROUNDS, Workflow.DEFAULT_VERSION, 1) >= 1;
-        this.roundReminders = Workflow.getVersion(ROUND_REMINDERS, Workflow.DEFAULT_VERSION, 1) >= 1;
-        if (Workflow.getVersion(LOCAL_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1) {
+        // with the one marker, the five below are implied and not asked (|| does not evaluate them)
+        this.oneStepWindows = Workflow.getVersion(ONE_MARKER, Workflow.DEFAULT_VERSION, 1) >= 1;
+        this.candidateSteps = oneStepWindows || Workflow.getVersion(CANDIDATE_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1;
+        this.approvalRows = oneStepWindows || Workflow.getVersion(APPROVAL_ROWS, Workflow.DEFAULT_VERSION, 1) >= 1;
+        this.sealedRounds = oneStepWindows || Workflow.getVersion(SEALED_ROUNDS, Workflow.DEFAULT_VERSION, 1) >= 1;
+        this.roundReminders = oneStepWindows || Workflow.getVersion(ROUND_REMINDERS, Workflow.DEFAULT_VERSION, 1) >= 1;
+        if (oneStepWindows || Workflow.getVersion(LOCAL_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1) {
             this.ledger = localLedger;
             this.vetting = localVetting;
         }
@@ -221,8 +235,17 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
             }
             switch (stage) {
                 case PLEDGE_VETTING -> {
-                    openWindow("invitations to sign the pledge go out");
-                    vetting.inviteSittingMembers(plan.cycleId());
+                    if (oneStepWindows) {
+                        setWindow();
+                        vetting.openPledgeVetting(
+                                plan.cycleId(),
+                                deadline,
+                                automaticExtensions,
+                                windowDetail("invitations to sign the pledge go out"));
+                    } else {
+                        openWindow("invitations to sign the pledge go out");
+                        vetting.inviteSittingMembers(plan.cycleId());
+                    }
                     awaitWindow();
                     advanceTo(CycleStage.NOMINATION_WINDOW);
                 }
@@ -232,8 +255,11 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
                     if (cancelRequested) {
                         continue;
                     }
-                    if (vetting.countBallotNominees(plan.cycleId()) > 0) {
-                        if (candidateSteps()) {
+                    int onBallot = oneStepWindows
+                            ? vetting.closeNominations(plan.cycleId(), candidateSteps())
+                            : vetting.countBallotNominees(plan.cycleId());
+                    if (onBallot > 0) {
+                        if (!oneStepWindows && candidateSteps()) {
                             vetting.announce(plan.cycleId(), CandidateStep.ON_BALLOT);
                         }
                         advanceTo(CycleStage.VOTING_ROUND);
@@ -538,10 +564,20 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     }
 
     private void openWindow(String detail) {
+        setWindow();
+        ledger.enterStage(plan.cycleId(), stage, deadline, automaticExtensions, windowDetail(detail));
+    }
+
+    /** The window's close: a stage resumed with its deadline keeps it, a stage just entered gets its period. */
+    private void setWindow() {
         if (deadline == null) {
             deadline = now().plus(settings.periodOf(stage));
         }
-        enter(deadline, detail + "; closes at " + deadline);
+    }
+
+    /** How an open window's entry reads on the timeline. */
+    private String windowDetail(String detail) {
+        return stage.title() + ": " + detail + "; closes at " + deadline;
     }
 
     private void enter(Instant stageDeadline, String detail) {

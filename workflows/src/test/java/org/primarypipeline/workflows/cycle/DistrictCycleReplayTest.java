@@ -166,4 +166,30 @@ class DistrictCycleReplayTest {
                         .replace("\"", ""))
                 .toList();
     }
+
+    /**
+     * From the version {@code one-version-marker} on, a cycle records one version marker instead of one for
+     * each change (the histories recorded before keep theirs, and replay above).
+     */
+    @Test
+    void newCyclesRecordOneVersionMarker() throws Exception {
+        assertThat(versionMarkers("one-marker-all-five-stages.json")).containsExactly("one-version-marker");
+        assertThat(versionMarkers("one-marker-candidate-journey.json")).containsExactly("one-version-marker");
+        assertThat(versionMarkers("all-five-stages.json")).hasSizeGreaterThan(1).doesNotContain("one-version-marker");
+    }
+
+    private static List<String> versionMarkers(String name) throws Exception {
+        return events(name).stream()
+                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED
+                        && e.getMarkerRecordedEventAttributes().getMarkerName().equals("Version"))
+                .map(e -> new String(
+                                e.getMarkerRecordedEventAttributes()
+                                        .getDetailsOrThrow("changeId")
+                                        .getPayloads(0)
+                                        .getData()
+                                        .toByteArray(),
+                                java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("\"", ""))
+                .toList();
+    }
 }
