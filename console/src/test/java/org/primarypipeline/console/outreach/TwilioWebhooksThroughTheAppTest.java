@@ -3,20 +3,14 @@ package org.primarypipeline.console.outreach;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.primarypipeline.console.ConsoleApplication;
 import org.primarypipeline.console.FreshAppProperties;
+import org.primarypipeline.console.TwilioForms;
 import org.primarypipeline.outreach.Channel;
 import org.primarypipeline.outreach.ConsentRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,12 +66,14 @@ class TwilioWebhooksThroughTheAppTest {
                 "To", "+15125550100",
                 "Body", "STOP",
                 "OptOutType", "STOP");
-        HttpResponse<String> response = post("/twilio/sms", form, sign(PUBLIC + "/twilio/sms", form));
+        HttpResponse<String> response =
+                post("/twilio/sms", form, TwilioForms.sign(AUTH_TOKEN, PUBLIC + "/twilio/sms", form));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("<Response>");
         assertThat(consent.isOptedOut(Channel.SMS, MEMBER_PHONE)).isTrue();
 
-        HttpResponse<String> again = post("/twilio/sms", form, sign(PUBLIC + "/twilio/sms", form));
+        HttpResponse<String> again =
+                post("/twilio/sms", form, TwilioForms.sign(AUTH_TOKEN, PUBLIC + "/twilio/sms", form));
         assertThat(again.statusCode()).as("Twilio's retry of the same message").isEqualTo(200);
         assertThat(consent.isOptedOut(Channel.SMS, MEMBER_PHONE)).isTrue();
     }
@@ -129,40 +125,24 @@ class TwilioWebhooksThroughTheAppTest {
     }
 
     private String signed(Map<String, String> form) throws Exception {
-        return sign(PUBLIC + "/twilio/sms", form);
+        return TwilioForms.sign(AUTH_TOKEN, PUBLIC + "/twilio/sms", form);
     }
 
     @Test
     void aSignedStatusReportForAnUnknownMessageIsAnsweredByTheWebhook() throws Exception {
         Map<String, String> form = Map.of("MessageSid", "SM-status-1", "MessageStatus", "delivered");
-        HttpResponse<String> response =
-                post("/twilio/status/987654", form, sign(PUBLIC + "/twilio/status/987654", form));
+        HttpResponse<String> response = post(
+                "/twilio/status/987654", form, TwilioForms.sign(AUTH_TOKEN, PUBLIC + "/twilio/status/987654", form));
         assertThat(response.statusCode()).isEqualTo(404);
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form, String signature) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
+                .POST(HttpRequest.BodyPublishers.ofString(TwilioForms.encode(form)));
         if (signature != null) {
             request.header("X-Twilio-Signature", signature);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String encode(Map<String, String> form) {
-        return form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
-    /** Twilio's scheme: HMAC-SHA1 of the URL followed by each POST parameter's name and value, sorted by name. */
-    private static String sign(String url, Map<String, String> form) throws Exception {
-        StringBuilder data = new StringBuilder(url);
-        new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.primarypipeline.console.TwilioForms;
 import org.primarypipeline.supporters.MemberRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -109,8 +103,10 @@ class TextingBrowserTest extends ConsoleTestSupport {
                     .send(
                             HttpRequest.newBuilder(URI.create(base() + "/twilio/sms"))
                                     .header("Content-Type", "application/x-www-form-urlencoded")
-                                    .header("X-Twilio-Signature", sign(PUBLIC + "/twilio/sms", reply))
-                                    .POST(HttpRequest.BodyPublishers.ofString(encode(reply)))
+                                    .header(
+                                            "X-Twilio-Signature",
+                                            TwilioForms.sign(AUTH_TOKEN, PUBLIC + "/twilio/sms", reply))
+                                    .POST(HttpRequest.BodyPublishers.ofString(TwilioForms.encode(reply)))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
@@ -132,21 +128,5 @@ class TextingBrowserTest extends ConsoleTestSupport {
         assertThat(browser.overflowingElements()).as(screenshot).isEmpty();
         assertThat(browser.accessibilityProblems()).as(screenshot).isEmpty();
         browser.screenshot(screenshot);
-    }
-
-    private static String encode(Map<String, String> form) {
-        return form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
-    /** Twilio's scheme: HMAC-SHA1 of the URL followed by each POST parameter's name and value, sorted by name. */
-    private static String sign(String url, Map<String, String> form) throws Exception {
-        StringBuilder data = new StringBuilder(url);
-        new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
     }
 }
