@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.primarypipeline.console.users.SignedInMember;
 import org.primarypipeline.console.web.PublicPageView;
 import org.primarypipeline.console.web.i18n.Language;
 import org.primarypipeline.console.web.i18n.PageLanguage;
@@ -21,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The phone bank for a volunteer signed in on the members' pages: {@code /me/call/{campaign}} shows one
+ * The phone bank for a volunteer signed in on the members' pages, or a guest caller by a one-time event link
+ * (see {@link RedeemCallerLink}): {@code /me/call/{campaign}} shows one
  * contact at a time from the campaign's open packet (leased to this volunteer), the script with its merge
  * fields filled, the survey, the result codes and a {@code tel:} link; the form records the call through
  * {@link RecordCall} and the next contact follows. Plain HTML, no script, 390 px.
@@ -41,11 +41,12 @@ public class CallPageController {
 
     @GetMapping("/me/call/{cycleId}")
     public ModelAndView call(
-            @AuthenticationPrincipal SignedInMember me,
+            @AuthenticationPrincipal Object principal,
             @PathVariable String cycleId,
             @RequestParam(required = false) String saved,
             @RequestParam(required = false) String lost,
             HttpServletRequest request) {
+        Caller me = Caller.of(principal, cycleId);
         Language language = PageLanguage.of(request, pages.language(me));
         String notice = lost != null
                 ? PageTexts.text(language, "call.error-lost")
@@ -56,7 +57,7 @@ public class CallPageController {
 
     @PostMapping("/me/call/{cycleId}")
     public ModelAndView record(
-            @AuthenticationPrincipal SignedInMember me,
+            @AuthenticationPrincipal Object principal,
             @PathVariable String cycleId,
             @RequestParam long contactId,
             @RequestParam(defaultValue = "") String result,
@@ -64,6 +65,7 @@ public class CallPageController {
             @RequestParam(defaultValue = "") String attemptId,
             @RequestParam Map<String, String> form,
             HttpServletRequest request) {
+        Caller me = Caller.of(principal, cycleId);
         CallPacket packet = phoneBanks
                 .openPacket(cycleId)
                 .orElseThrow(() -> new IllegalArgumentException("no calls to make in this campaign now"));

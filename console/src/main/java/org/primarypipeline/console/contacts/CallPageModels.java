@@ -12,6 +12,7 @@ final class CallPageModels {
      * One contact to call, or none ({@code contact} null: {@code finished} or {@code noPacket}).
      *
      * @param attemptId made for this showing of the form: a double submit records the call once
+     * @param member false for a guest caller (an event link): no link to the member's page
      */
     record Call(
             String title,
@@ -30,7 +31,8 @@ final class CallPageModels {
             long done,
             long left,
             boolean finished,
-            boolean noPacket)
+            boolean noPacket,
+            boolean member)
             implements PublicPage {}
 
     record Person(long id, String name, String phone, String telUrl, String place) {}

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.primarypipeline.console.supporters.MemberHomePages;
-import org.primarypipeline.console.users.SignedInMember;
 import org.primarypipeline.console.web.i18n.Language;
 import org.primarypipeline.console.web.i18n.PageTexts;
 import org.primarypipeline.contacts.CallPacket;
@@ -46,24 +45,24 @@ public class CallPages {
         this.lease = lease;
     }
 
-    Language language(SignedInMember me) {
-        return members.language(me.memberId());
+    /** The member's own language; null for a guest (the browser's then). */
+    Language language(Caller me) {
+        return me.member() ? members.language(me.memberId()) : null;
     }
 
-    CallPageModels.Call next(SignedInMember me, String cycleId, Language language, String notice) {
+    CallPageModels.Call next(Caller me, String cycleId, Language language, String notice) {
         CallPacket packet = phoneBanks.openPacket(cycleId).orElse(null);
         if (packet == null) {
             return empty(me, cycleId, null, language, notice, false);
         }
-        Contact contact =
-                phoneBanks.lease(packet.id(), RecordCall.caller(me), lease).orElse(null);
+        Contact contact = phoneBanks.lease(packet.id(), me.key(), lease).orElse(null);
         if (contact == null) {
             return empty(me, cycleId, packet, language, notice, true);
         }
         return page(me, packet, contact, language, notice, null);
     }
 
-    CallPageModels.Call again(SignedInMember me, String cycleId, CallPacket packet, Typed typed, Language language) {
+    CallPageModels.Call again(Caller me, String cycleId, CallPacket packet, Typed typed, Language language) {
         Contact contact = phoneBanks
                 .contact(typed.contactId())
                 .filter(c -> c.cycleId().equals(cycleId))
@@ -72,7 +71,7 @@ public class CallPages {
     }
 
     private CallPageModels.Call empty(
-            SignedInMember me, String cycleId, CallPacket packet, Language language, String notice, boolean finished) {
+            Caller me, String cycleId, CallPacket packet, Language language, String notice, boolean finished) {
         long[] progress = packet == null ? new long[] {0, 0} : phoneBanks.progress(packet.id());
         return new CallPageModels.Call(
                 PageTexts.text(language, "call.title"),
@@ -91,20 +90,27 @@ public class CallPages {
                 progress[0],
                 progress[1],
                 finished,
-                !finished);
+                !finished,
+                me.member());
     }
 
     private CallPageModels.Call page(
-            SignedInMember me, CallPacket packet, Contact c, Language language, String notice, Typed typed) {
+            Caller me, CallPacket packet, Contact c, Language language, String notice, Typed typed) {
         String script = MergeFields.fill(
                 packet.script(),
                 Map.of(
-                        "firstName", c.firstName(),
-                        "fullName", c.fullName(),
-                        "volunteerName", reads.memberName(me.memberId()),
-                        "candidateName", reads.candidateName(packet.cycleId()).orElse(""),
-                        "districtId", c.districtId() == null ? "" : c.districtId(),
-                        "precinct", c.precinct() == null ? "" : c.precinct()));
+                        "firstName",
+                        c.firstName(),
+                        "fullName",
+                        c.fullName(),
+                        "volunteerName",
+                        me.member() ? reads.memberName(me.memberId()) : me.guestName(),
+                        "candidateName",
+                        reads.candidateName(packet.cycleId()).orElse(""),
+                        "districtId",
+                        c.districtId() == null ? "" : c.districtId(),
+                        "precinct",
+                        c.precinct() == null ? "" : c.precinct()));
         List<CallPageModels.Question> questions = new ArrayList<>();
         for (int i = 0; i < packet.questions().size(); i++) {
             String q = packet.questions().get(i);
@@ -145,6 +151,7 @@ public class CallPages {
                 progress[0],
                 progress[1],
                 false,
-                false);
+                false,
+                me.member());
     }
 }

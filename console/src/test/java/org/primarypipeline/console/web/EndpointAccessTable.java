@@ -159,6 +159,9 @@ final class EndpointAccessTable {
         post("/me/sign-in", Access.PUBLIC, "/me/sign-in", "address=");
         get("/me/sign-in/{token}", Access.PUBLIC, "/me/sign-in/no-such-token");
         post("/me/sign-in/{token}", Access.PUBLIC, "/me/sign-in/no-such-token", "");
+        // a guest caller's one-time event link: a button, and its post opening the call page (issue 23)
+        get("/me/call-link/{token}", Access.PUBLIC, "/me/call-link/no-such-token");
+        post("/me/call-link/{token}", Access.PUBLIC, "/me/call-link/no-such-token", "");
         // and a signed-in member's (PublicEndpoints.MEMBERS_HOME): every console account is sent to sign in there
         get("/me", Access.MEMBER, "/me");
         get("/me/leave", Access.MEMBER, "/me/leave");
@@ -175,6 +178,8 @@ final class EndpointAccessTable {
         get("/me/events/{id}/host", Access.MEMBER, "/me/events/999999999/host");
         post("/me/events/{id}/check-in", Access.MEMBER, "/me/events/999999999/check-in", "rsvp=1");
         post("/me/events/{id}/report", Access.MEMBER, "/me/events/999999999/report", "attended=1");
+        get("/me/events/{id}/caller-links", Access.MEMBER, "/me/events/999999999/caller-links");
+        post("/me/events/{id}/caller-links", Access.MEMBER, "/me/events/999999999/caller-links", "name=");
         post("/me/proxies/ask", Access.MEMBER, "/me/proxies/ask", "person=1&q=a");
         post("/me/proxies/confirm", Access.MEMBER, "/me/proxies/confirm", "person=1");
         post("/me/privacy", Access.MEMBER, "/me/privacy", "findable=GROUP");
