@@ -70,7 +70,7 @@ public class CreateCallerLink {
     public Made byHost(long memberId, long eventId, String name) {
         EventRecord e = events.find(eventId)
                 .filter(x -> x.hostMemberId() == memberId)
-                .orElseThrow(() -> new Refused("event", "events.not-found"));
+                .orElseThrow(() -> new Refused("event", "caller-link.error-event"));
         return make(e, name, "member " + memberId, "MEMBER");
     }
 
@@ -79,7 +79,7 @@ public class CreateCallerLink {
         EventRecord e = events.find(eventId).orElse(null);
         access.require(who, Right.STEER_CYCLES, ACTION, "event " + eventId, e == null ? null : e.districtId());
         if (e == null) {
-            throw new Refused("event", "events.not-found");
+            throw new Refused("event", "caller-link.error-event");
         }
         return make(e, name, who.getUsername(), who.role().name());
     }

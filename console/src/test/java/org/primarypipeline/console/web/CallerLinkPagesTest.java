@@ -105,6 +105,29 @@ class CallerLinkPagesTest extends ConsoleTestSupport {
                         .statusCode())
                 .isEqualTo(404);
 
+        // an organizer of the district may make one through the API once granted it, finance never
+        String api = "/api/events/" + event + "/caller-links";
+        assertThat(http.api("POST", api, "fiona", "{\"name\":\"Fay\"}").statusCode())
+                .isEqualTo(403);
+        assertThat(http.api("POST", api, "olga", "{\"name\":\"Fay\"}").statusCode())
+                .isEqualTo(403);
+        long olga = jdbc.sql("select id from console_user where username = 'olga'")
+                .query(Long.class)
+                .single();
+        jdbc.sql(
+                        "insert into organizer_district (console_user_id, district_id, granted_by) values (?, 'SC-01', 'test')")
+                .param(olga)
+                .update();
+        HttpResponse<String> byOlga = http.api("POST", api, "olga", "{\"name\":\"Fay Friend\"}");
+        assertThat(byOlga.statusCode()).as(byOlga.body()).isEqualTo(200);
+        assertThat(byOlga.body()).contains("/me/call-link/", "\"callerName\":\"Fay Friend\"");
+        HttpResponse<String> blank = http.api("POST", api, "olga", "{\"name\":\"\"}");
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(blank.body()).contains("\"name\":\"Write the name of the guest");
+        jdbc.sql("delete from organizer_district where console_user_id = ? and district_id = 'SC-01'")
+                .param(olga)
+                .update();
+
         // the guest: a GET shows a button and spends nothing; the button opens the call page of the campaign
         MemberBrowser gus = new MemberBrowser(base(), jdbc);
         assertThat(gus.get(path).body()).contains("Open the phone bank");

@@ -247,6 +247,11 @@ final class EndpointAccessTable {
                 "{}");
         get("/api/campaigns/{cycleId}/universes", Access.STEER_CYCLES, "/api/campaigns/" + NO_CYCLE + "/universes");
         post("/api/campaigns/{cycleId}/packets", Access.STEER_CYCLES, "/api/campaigns/" + NO_CYCLE + "/packets", "{}");
+        post(
+                "/api/events/{id}/caller-links",
+                Access.STEER_CYCLES,
+                "/api/events/999999999/caller-links",
+                "{\"name\":\"\"}");
         get("/api/campaigns/{cycleId}/results", Access.STEER_CYCLES, "/api/campaigns/" + NO_CYCLE + "/results");
         get(
                 "/api/campaigns/{cycleId}/attempts.csv",
