@@ -156,6 +156,16 @@ public class PhoneBanks {
                 memberId,
                 caller,
                 clientAttemptId));
+        jdbc.sql("""
+                        update contact_attempt set bridged_call_id = (
+                            select max(b.id) from bridged_call b
+                            where b.packet_id = :packet and b.contact_id = :contact and b.caller = :caller)
+                        where packet_id = :packet and contact_id = :contact and volunteer = :caller
+                          and bridged_call_id is null""")
+                .param("packet", packet.id())
+                .param("contact", contactId)
+                .param("caller", caller)
+                .update();
         if (guestSessionId != null) {
             jdbc.sql("""
                             update contact_attempt set caller_session_id = ?, caller_name = ?

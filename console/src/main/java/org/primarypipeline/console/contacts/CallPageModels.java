@@ -12,6 +12,7 @@ final class CallPageModels {
      * One contact to call, or none ({@code contact} null: {@code finished} or {@code noPacket}).
      *
      * @param attemptId made for this showing of the form: a double submit records the call once
+     * @param voice the "call through us" form, or null when Twilio Voice is not configured
      * @param member false for a guest caller (an event link): no link to the member's page
      */
     record Call(
@@ -32,8 +33,12 @@ final class CallPageModels {
             long left,
             boolean finished,
             boolean noPacket,
-            boolean member)
+            boolean member,
+            Voice voice)
             implements PublicPage {}
+
+    /** Click-to-call: the volunteer's phone (typed or the member's), its error, the last call's status. */
+    record Voice(String phone, String phoneError, String status) {}
 
     record Person(long id, String name, String phone, String telUrl, String place) {}
 

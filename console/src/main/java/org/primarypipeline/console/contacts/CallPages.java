@@ -27,18 +27,23 @@ public class CallPages {
             Map<String, String> answers,
             String resultError,
             String notesError,
-            String attemptId) {}
+            String attemptId,
+            String phone,
+            String phoneError) {}
 
     private final PhoneBanks phoneBanks;
     private final CallReadModel reads;
     private final MemberHomePages members;
     private final Duration lease;
+    private final BridgeCall bridge;
 
     public CallPages(
             PhoneBanks phoneBanks,
             CallReadModel reads,
             MemberHomePages members,
+            BridgeCall bridge,
             @Value("${pp.contacts.call-lease:10m}") Duration lease) {
+        this.bridge = bridge;
         this.phoneBanks = phoneBanks;
         this.reads = reads;
         this.members = members;
@@ -91,7 +96,22 @@ public class CallPages {
                 progress[1],
                 finished,
                 !finished,
-                me.member());
+                me.member(),
+                null);
+    }
+
+    /** The "call through us" form when Twilio Voice is configured: the phone typed, else the member's. */
+    private CallPageModels.Voice voice(Caller me, long contactId, Typed typed, Language language) {
+        if (!bridge.available()) {
+            return null;
+        }
+        String phone = typed != null && typed.phone() != null
+                ? typed.phone()
+                : me.member() ? reads.memberPhone(me.memberId()) : null;
+        String status = bridge.status(me, contactId)
+                .map(s -> PageTexts.text(language, "call.bridge-status") + " " + s)
+                .orElse(null);
+        return new CallPageModels.Voice(phone == null ? "" : phone, typed == null ? null : typed.phoneError(), status);
     }
 
     private CallPageModels.Call page(
@@ -152,6 +172,7 @@ public class CallPages {
                 progress[1],
                 false,
                 false,
-                me.member());
+                me.member(),
+                voice(me, c.id(), typed, language));
     }
 }

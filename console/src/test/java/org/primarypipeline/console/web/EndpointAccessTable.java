@@ -123,6 +123,11 @@ final class EndpointAccessTable {
         post("/webhooks/stripe", Access.PUBLIC, "/webhooks/stripe", "{\"type\":\"unsigned\"}");
         ownDoor("POST", "/twilio/sms", "/twilio/sms", "MessageSid=SM-suite&From=%2B15125550111&Body=hi");
         ownDoor("POST", "/twilio/status/{outboxId}", "/twilio/status/987654", "MessageSid=SM-suite&MessageStatus=sent");
+        ownDoor(
+                "POST",
+                "/twilio/voice/status/{id}",
+                "/twilio/voice/status/987654",
+                "CallSid=CA-suite&CallStatus=ringing");
         get("/unsubscribe/{token}", Access.PUBLIC, "/unsubscribe/no-such-token");
         post("/unsubscribe/{token}", Access.PUBLIC, "/unsubscribe/no-such-token", "x=");
         get("/ballot/open/{token}", Access.PUBLIC, "/ballot/open/no-such-token");
@@ -185,6 +190,7 @@ final class EndpointAccessTable {
         post("/me/privacy", Access.MEMBER, "/me/privacy", "findable=GROUP");
         get("/me/call/{cycleId}", Access.MEMBER, "/me/call/" + NO_CYCLE);
         post("/me/call/{cycleId}", Access.MEMBER, "/me/call/" + NO_CYCLE, "contactId=0");
+        post("/me/call/{cycleId}/bridge", Access.MEMBER, "/me/call/" + NO_CYCLE + "/bridge", "contactId=0");
         get("/me/text/{cycleId}", Access.MEMBER, "/me/text/" + NO_CYCLE);
         post("/me/text/{cycleId}/take", Access.MEMBER, "/me/text/" + NO_CYCLE + "/take", "x=");
         post("/me/text/{cycleId}/send", Access.MEMBER, "/me/text/" + NO_CYCLE + "/send", "contactId=0");
