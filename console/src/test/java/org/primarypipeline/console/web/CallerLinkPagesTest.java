@@ -142,7 +142,7 @@ class CallerLinkPagesTest extends ConsoleTestSupport {
         String page = gus.get("/me/call/" + cycle).body();
         assertThat(page)
                 .contains("Lula Columbia", "href=\"tel:+18035550301\"", "this is Gus Guest", "calling as a guest")
-                .doesNotContain("Back to my page");
+                .doesNotContain("Back to my page", "Call through us");
         String callKey = page.replaceAll("(?s).*name=\"formKey\" value=\"([^\"]+)\".*", "$1");
         String contactId = page.replaceAll("(?s).*name=\"contactId\" value=\"(\\d+)\".*", "$1");
         String attemptId = page.replaceAll("(?s).*name=\"attemptId\" value=\"([^\"]+)\".*", "$1");
