@@ -118,6 +118,22 @@ public class PhoneBanks {
             Map<String, String> answers,
             String notes,
             String clientAttemptId) {
+        return record(packet, contactId, caller, memberId, null, null, result, answers, notes, clientAttemptId);
+    }
+
+    /** As above, for a guest caller too: their session ({@code caller_session}) and name go on the attempt. */
+    @Transactional
+    public boolean record(
+            CallPacket packet,
+            long contactId,
+            String caller,
+            Long memberId,
+            Long guestSessionId,
+            String guestName,
+            ContactResult result,
+            Map<String, String> answers,
+            String notes,
+            String clientAttemptId) {
         int closed = jdbc.sql("""
                         update packet_contact set done_at = now(), leased_to = :caller, lease_until = null
                         where packet_id = :packet and contact_id = :contact and done_at is null
@@ -140,6 +156,23 @@ public class PhoneBanks {
                 memberId,
                 caller,
                 clientAttemptId));
+        jdbc.sql("""
+                        update contact_attempt set bridged_call_id = (
+                            select max(b.id) from bridged_call b
+                            where b.packet_id = :packet and b.contact_id = :contact and b.caller = :caller)
+                        where packet_id = :packet and contact_id = :contact and volunteer = :caller
+                          and bridged_call_id is null""")
+                .param("packet", packet.id())
+                .param("contact", contactId)
+                .param("caller", caller)
+                .update();
+        if (guestSessionId != null) {
+            jdbc.sql("""
+                            update contact_attempt set caller_session_id = ?, caller_name = ?
+                            where packet_id = ? and contact_id = ? and volunteer = ? and caller_session_id is null""")
+                    .params(guestSessionId, guestName, packet.id(), contactId, caller)
+                    .update();
+        }
         if (result == ContactResult.DO_NOT_CALL) {
             doNotCall(contactId, caller);
         }

@@ -12,6 +12,8 @@ final class CallPageModels {
      * One contact to call, or none ({@code contact} null: {@code finished} or {@code noPacket}).
      *
      * @param attemptId made for this showing of the form: a double submit records the call once
+     * @param voice the "call through us" form, or null when Twilio Voice is not configured
+     * @param member false for a guest caller (an event link): no link to the member's page
      */
     record Call(
             String title,
@@ -30,8 +32,13 @@ final class CallPageModels {
             long done,
             long left,
             boolean finished,
-            boolean noPacket)
+            boolean noPacket,
+            boolean member,
+            Voice voice)
             implements PublicPage {}
+
+    /** Click-to-call: the volunteer's phone (typed or the member's), its error, the last call's status. */
+    record Voice(String phone, String phoneError, String status) {}
 
     record Person(long id, String name, String phone, String telUrl, String place) {}
 

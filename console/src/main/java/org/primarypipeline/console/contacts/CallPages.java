@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.primarypipeline.console.supporters.MemberHomePages;
-import org.primarypipeline.console.users.SignedInMember;
 import org.primarypipeline.console.web.i18n.Language;
 import org.primarypipeline.console.web.i18n.PageTexts;
 import org.primarypipeline.contacts.CallPacket;
@@ -28,42 +27,47 @@ public class CallPages {
             Map<String, String> answers,
             String resultError,
             String notesError,
-            String attemptId) {}
+            String attemptId,
+            String phone,
+            String phoneError) {}
 
     private final PhoneBanks phoneBanks;
     private final CallReadModel reads;
     private final MemberHomePages members;
     private final Duration lease;
+    private final BridgeCall bridge;
 
     public CallPages(
             PhoneBanks phoneBanks,
             CallReadModel reads,
             MemberHomePages members,
+            BridgeCall bridge,
             @Value("${pp.contacts.call-lease:10m}") Duration lease) {
+        this.bridge = bridge;
         this.phoneBanks = phoneBanks;
         this.reads = reads;
         this.members = members;
         this.lease = lease;
     }
 
-    Language language(SignedInMember me) {
-        return members.language(me.memberId());
+    /** The member's own language; null for a guest (the browser's then). */
+    Language language(Caller me) {
+        return me.member() ? members.language(me.memberId()) : null;
     }
 
-    CallPageModels.Call next(SignedInMember me, String cycleId, Language language, String notice) {
+    CallPageModels.Call next(Caller me, String cycleId, Language language, String notice) {
         CallPacket packet = phoneBanks.openPacket(cycleId).orElse(null);
         if (packet == null) {
             return empty(me, cycleId, null, language, notice, false);
         }
-        Contact contact =
-                phoneBanks.lease(packet.id(), RecordCall.caller(me), lease).orElse(null);
+        Contact contact = phoneBanks.lease(packet.id(), me.key(), lease).orElse(null);
         if (contact == null) {
             return empty(me, cycleId, packet, language, notice, true);
         }
         return page(me, packet, contact, language, notice, null);
     }
 
-    CallPageModels.Call again(SignedInMember me, String cycleId, CallPacket packet, Typed typed, Language language) {
+    CallPageModels.Call again(Caller me, String cycleId, CallPacket packet, Typed typed, Language language) {
         Contact contact = phoneBanks
                 .contact(typed.contactId())
                 .filter(c -> c.cycleId().equals(cycleId))
@@ -72,7 +76,7 @@ public class CallPages {
     }
 
     private CallPageModels.Call empty(
-            SignedInMember me, String cycleId, CallPacket packet, Language language, String notice, boolean finished) {
+            Caller me, String cycleId, CallPacket packet, Language language, String notice, boolean finished) {
         long[] progress = packet == null ? new long[] {0, 0} : phoneBanks.progress(packet.id());
         return new CallPageModels.Call(
                 PageTexts.text(language, "call.title"),
@@ -91,20 +95,42 @@ public class CallPages {
                 progress[0],
                 progress[1],
                 finished,
-                !finished);
+                !finished,
+                me.member(),
+                null);
+    }
+
+    /** The "call through us" form when Twilio Voice is configured: the phone typed, else the member's. */
+    private CallPageModels.Voice voice(Caller me, long contactId, Typed typed, Language language) {
+        if (!bridge.available()) {
+            return null;
+        }
+        String phone = typed != null && typed.phone() != null
+                ? typed.phone()
+                : me.member() ? reads.memberPhone(me.memberId()) : null;
+        String status = bridge.status(me, contactId)
+                .map(s -> PageTexts.text(language, "call.bridge-status") + " " + s)
+                .orElse(null);
+        return new CallPageModels.Voice(phone == null ? "" : phone, typed == null ? null : typed.phoneError(), status);
     }
 
     private CallPageModels.Call page(
-            SignedInMember me, CallPacket packet, Contact c, Language language, String notice, Typed typed) {
+            Caller me, CallPacket packet, Contact c, Language language, String notice, Typed typed) {
         String script = MergeFields.fill(
                 packet.script(),
                 Map.of(
-                        "firstName", c.firstName(),
-                        "fullName", c.fullName(),
-                        "volunteerName", reads.memberName(me.memberId()),
-                        "candidateName", reads.candidateName(packet.cycleId()).orElse(""),
-                        "districtId", c.districtId() == null ? "" : c.districtId(),
-                        "precinct", c.precinct() == null ? "" : c.precinct()));
+                        "firstName",
+                        c.firstName(),
+                        "fullName",
+                        c.fullName(),
+                        "volunteerName",
+                        me.member() ? reads.memberName(me.memberId()) : me.guestName(),
+                        "candidateName",
+                        reads.candidateName(packet.cycleId()).orElse(""),
+                        "districtId",
+                        c.districtId() == null ? "" : c.districtId(),
+                        "precinct",
+                        c.precinct() == null ? "" : c.precinct()));
         List<CallPageModels.Question> questions = new ArrayList<>();
         for (int i = 0; i < packet.questions().size(); i++) {
             String q = packet.questions().get(i);
@@ -145,6 +171,8 @@ public class CallPages {
                 progress[0],
                 progress[1],
                 false,
-                false);
+                false,
+                me.member(),
+                voice(me, c.id(), typed, language));
     }
 }

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Names the call page's merge fields need: the volunteer's and the campaign's candidate's. */
+/** Names the call page's merge fields need (the volunteer's and the campaign's candidate's), and the member's phone. */
 @Repository
 public class CallReadModel {
 
@@ -20,6 +20,15 @@ public class CallReadModel {
                 .query(String.class)
                 .optional()
                 .orElse("");
+    }
+
+    /** The member's phone, to offer for a call through us (null when they gave none). */
+    public String memberPhone(long memberId) {
+        return jdbc.sql("select phone from member where id = ?")
+                .param(memberId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     public Optional<String> candidateName(String cycleId) {

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.primarypipeline.console.audit.AuditEntry.Outcome;
 import org.primarypipeline.console.audit.AuditLog;
-import org.primarypipeline.console.users.SignedInMember;
 import org.primarypipeline.contacts.CallPacket;
 import org.primarypipeline.contacts.ContactResult;
 import org.primarypipeline.contacts.PhoneBanks;
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Service;
 /**
  * A volunteer records how a call went: the result code, the survey answers, notes. Only the caller who holds
  * the contact's lease (or whose lease nobody has taken since) may; the contact then leaves the packet for
- * good. A DO_NOT_CALL puts the number on the list every campaign reads.
+ * good. The caller is a member or a guest caller by a one-time event link (recorded by session and name). A DO_NOT_CALL puts the number on the list every campaign reads.
  */
 @Service
 public class RecordCall {
@@ -46,13 +45,8 @@ public class RecordCall {
         this.audit = audit;
     }
 
-    /** The caller's name on leases and attempts: the member, by id (names are not unique). */
-    static String caller(SignedInMember me) {
-        return "member:" + me.memberId();
-    }
-
     public void perform(
-            SignedInMember me,
+            Caller me,
             CallPacket packet,
             long contactId,
             String result,
@@ -81,16 +75,18 @@ public class RecordCall {
         boolean recorded = phoneBanks.record(
                 packet,
                 contactId,
-                caller(me),
+                me.key(),
                 me.memberId(),
+                me.guestSessionId(),
+                me.guestName(),
                 code,
                 kept,
                 notes == null || notes.isBlank() ? null : notes.trim(),
                 attemptId == null || attemptId.isBlank() ? null : attemptId);
         if (!recorded) {
             audit.record(
-                    caller(me),
-                    "member",
+                    me.key(),
+                    me.member() ? "member" : "guest caller",
                     "contacts.call.record",
                     "contact " + contactId,
                     Outcome.REFUSED,
@@ -100,8 +96,8 @@ public class RecordCall {
             throw new Refused("result", "call.error-lost");
         }
         audit.record(
-                caller(me),
-                "member",
+                me.key(),
+                me.member() ? "member" : "guest caller",
                 "contacts.call.record",
                 "contact " + contactId,
                 Outcome.DONE,

@@ -98,7 +98,8 @@ final class EventPageModels {
             String attendedError,
             String callsError,
             String doorsError,
-            String textsError)
+            String textsError,
+            boolean phoneBank)
             implements PublicPage {
         public boolean hasRoster() {
             return !roster.isEmpty();

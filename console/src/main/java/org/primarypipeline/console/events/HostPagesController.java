@@ -213,7 +213,8 @@ public class HostPagesController {
                 EventPages.text(language, refused.get("attended")),
                 EventPages.text(language, refused.get("calls")),
                 EventPages.text(language, refused.get("doors")),
-                EventPages.text(language, refused.get("texts")));
+                EventPages.text(language, refused.get("texts")),
+                e.kind() == EventKind.PHONE_BANK && e.cycleId() != null);
         return PublicPageView.personal(status, "events/host", page, own);
     }
 }

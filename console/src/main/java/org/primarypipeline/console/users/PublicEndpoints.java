@@ -42,8 +42,14 @@ public final class PublicEndpoints {
      */
     public static final String[] MEMBERS_HOME = {"/me", "/me/**"};
 
-    /** Open inside the members' chain: asking for a sign-in link and following it. */
-    public static final String[] MEMBERS_OPEN = {"/me/sign-in", "/me/sign-in/**"};
+    /** Open inside the members' chain: asking for a sign-in link and following it, or a guest caller's link. */
+    public static final String[] MEMBERS_OPEN = {"/me/sign-in", "/me/sign-in/**", "/me/call-link/**"};
+
+    /**
+     * Inside the members' chain, open to a member and to a {@link GuestCaller} (a one-time event link's
+     * session), which the filter lets count on its own campaign's call page only.
+     */
+    public static final String[] CALLERS = {"/me/call/*", "/me/call/*/**"};
 
     /** Open inside the console itself, so that the sign-in page can be shown, styled and can report errors. */
     public static final String[] CONSOLE_OPEN = {

@@ -110,7 +110,8 @@ class EventPagesInBothLanguagesTest {
                         "Attended refused.",
                         "Calls refused.",
                         "Doors refused.",
-                        "Texts refused."));
+                        "Texts refused.",
+                        true));
         return pages;
     }
 

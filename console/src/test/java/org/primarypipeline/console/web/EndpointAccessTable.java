@@ -123,6 +123,11 @@ final class EndpointAccessTable {
         post("/webhooks/stripe", Access.PUBLIC, "/webhooks/stripe", "{\"type\":\"unsigned\"}");
         ownDoor("POST", "/twilio/sms", "/twilio/sms", "MessageSid=SM-suite&From=%2B15125550111&Body=hi");
         ownDoor("POST", "/twilio/status/{outboxId}", "/twilio/status/987654", "MessageSid=SM-suite&MessageStatus=sent");
+        ownDoor(
+                "POST",
+                "/twilio/voice/status/{id}",
+                "/twilio/voice/status/987654",
+                "CallSid=CA-suite&CallStatus=ringing");
         get("/unsubscribe/{token}", Access.PUBLIC, "/unsubscribe/no-such-token");
         post("/unsubscribe/{token}", Access.PUBLIC, "/unsubscribe/no-such-token", "x=");
         get("/ballot/open/{token}", Access.PUBLIC, "/ballot/open/no-such-token");
@@ -159,6 +164,9 @@ final class EndpointAccessTable {
         post("/me/sign-in", Access.PUBLIC, "/me/sign-in", "address=");
         get("/me/sign-in/{token}", Access.PUBLIC, "/me/sign-in/no-such-token");
         post("/me/sign-in/{token}", Access.PUBLIC, "/me/sign-in/no-such-token", "");
+        // a guest caller's one-time event link: a button, and its post opening the call page (issue 23)
+        get("/me/call-link/{token}", Access.PUBLIC, "/me/call-link/no-such-token");
+        post("/me/call-link/{token}", Access.PUBLIC, "/me/call-link/no-such-token", "");
         // and a signed-in member's (PublicEndpoints.MEMBERS_HOME): every console account is sent to sign in there
         get("/me", Access.MEMBER, "/me");
         get("/me/leave", Access.MEMBER, "/me/leave");
@@ -175,14 +183,20 @@ final class EndpointAccessTable {
         get("/me/events/{id}/host", Access.MEMBER, "/me/events/999999999/host");
         post("/me/events/{id}/check-in", Access.MEMBER, "/me/events/999999999/check-in", "rsvp=1");
         post("/me/events/{id}/report", Access.MEMBER, "/me/events/999999999/report", "attended=1");
+        get("/me/events/{id}/caller-links", Access.MEMBER, "/me/events/999999999/caller-links");
+        post("/me/events/{id}/caller-links", Access.MEMBER, "/me/events/999999999/caller-links", "name=");
         post("/me/proxies/ask", Access.MEMBER, "/me/proxies/ask", "person=1&q=a");
         post("/me/proxies/confirm", Access.MEMBER, "/me/proxies/confirm", "person=1");
         post("/me/privacy", Access.MEMBER, "/me/privacy", "findable=GROUP");
         get("/me/call/{cycleId}", Access.MEMBER, "/me/call/" + NO_CYCLE);
         post("/me/call/{cycleId}", Access.MEMBER, "/me/call/" + NO_CYCLE, "contactId=0");
+<<<<<<< HEAD
         get("/me/walk", Access.MEMBER, "/me/walk");
         get("/me/walk/{turfId}", Access.MEMBER, "/me/walk/0");
         post("/me/walk/{turfId}", Access.MEMBER, "/me/walk/0", "contactId=0");
+=======
+        post("/me/call/{cycleId}/bridge", Access.MEMBER, "/me/call/" + NO_CYCLE + "/bridge", "contactId=0");
+>>>>>>> calllink
         get("/me/text/{cycleId}", Access.MEMBER, "/me/text/" + NO_CYCLE);
         post("/me/text/{cycleId}/take", Access.MEMBER, "/me/text/" + NO_CYCLE + "/take", "x=");
         post("/me/text/{cycleId}/send", Access.MEMBER, "/me/text/" + NO_CYCLE + "/send", "contactId=0");
@@ -246,6 +260,11 @@ final class EndpointAccessTable {
                 "{}");
         get("/api/campaigns/{cycleId}/universes", Access.STEER_CYCLES, "/api/campaigns/" + NO_CYCLE + "/universes");
         post("/api/campaigns/{cycleId}/packets", Access.STEER_CYCLES, "/api/campaigns/" + NO_CYCLE + "/packets", "{}");
+        post(
+                "/api/events/{id}/caller-links",
+                Access.STEER_CYCLES,
+                "/api/events/999999999/caller-links",
+                "{\"name\":\"\"}");
         get("/api/campaigns/{cycleId}/results", Access.STEER_CYCLES, "/api/campaigns/" + NO_CYCLE + "/results");
         get(
                 "/api/campaigns/{cycleId}/attempts.csv",
