@@ -190,13 +190,10 @@ final class EndpointAccessTable {
         post("/me/privacy", Access.MEMBER, "/me/privacy", "findable=GROUP");
         get("/me/call/{cycleId}", Access.MEMBER, "/me/call/" + NO_CYCLE);
         post("/me/call/{cycleId}", Access.MEMBER, "/me/call/" + NO_CYCLE, "contactId=0");
-<<<<<<< HEAD
         get("/me/walk", Access.MEMBER, "/me/walk");
         get("/me/walk/{turfId}", Access.MEMBER, "/me/walk/0");
         post("/me/walk/{turfId}", Access.MEMBER, "/me/walk/0", "contactId=0");
-=======
         post("/me/call/{cycleId}/bridge", Access.MEMBER, "/me/call/" + NO_CYCLE + "/bridge", "contactId=0");
->>>>>>> calllink
         get("/me/text/{cycleId}", Access.MEMBER, "/me/text/" + NO_CYCLE);
         post("/me/text/{cycleId}/take", Access.MEMBER, "/me/text/" + NO_CYCLE + "/take", "x=");
         post("/me/text/{cycleId}/send", Access.MEMBER, "/me/text/" + NO_CYCLE + "/send", "contactId=0");
