@@ -37,7 +37,7 @@ public class RecordDoor {
             Map<String, String> answers,
             String notes,
             String attemptId) {
-        String actor = RecordCall.caller(me);
+        String actor = Caller.of(me, turf.cycleId()).key();
         if (turf.checkedOutTo() == null || turf.checkedOutTo() != me.memberId()) {
             audit.record(
                     actor,
