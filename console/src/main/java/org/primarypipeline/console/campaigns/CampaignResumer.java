@@ -4,7 +4,7 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.primarypipeline.campaigns.CampaignRepository;
-import org.primarypipeline.workflows.campaign.CampaignPlan;
+import org.primarypipeline.campaigns.CampaignStarter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,10 +22,12 @@ public class CampaignResumer {
 
     private final CampaignRepository campaigns;
     private final CampaignSignals signals;
+    private final CampaignStarter starter;
 
-    public CampaignResumer(CampaignRepository campaigns, CampaignSignals signals) {
+    public CampaignResumer(CampaignRepository campaigns, CampaignSignals signals, CampaignStarter starter) {
         this.campaigns = campaigns;
         this.signals = signals;
+        this.starter = starter;
     }
 
     /** Returns the cycle ids of the campaigns it started again. */
@@ -43,8 +45,7 @@ public class CampaignResumer {
                         status);
                 continue;
             }
-            if (signals.start(
-                    CampaignPlan.fresh(campaign.cycleId(), campaign.candidacyId(), campaign.fundraiserId()))) {
+            if (starter.start(campaign.cycleId(), campaign.candidacyId(), campaign.fundraiserId())) {
                 log.info("resumed campaign {} at {}", campaign.cycleId(), campaign.stage());
                 resumed.add(campaign.cycleId());
             }

@@ -6,15 +6,16 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import org.primarypipeline.workflows.campaign.CampaignAction;
 import org.primarypipeline.workflows.campaign.CampaignPlan;
 import org.primarypipeline.workflows.campaign.CandidateCampaignWorkflow;
-import org.primarypipeline.workflows.cycle.DistrictCycleWorkflow;
 import org.springframework.stereotype.Service;
 
-/** The console's way to a campaign's workflow: signals from staff, and the start again after a restart. */
+/**
+ * The console's way to a running campaign's workflow: signals from staff, and its status for the resumer.
+ * Starting one is {@link org.primarypipeline.campaigns.CampaignStarter}'s, for the cycle's activity and the
+ * resumer alike.
+ */
 @Service
 public class CampaignSignals {
 
@@ -30,22 +31,6 @@ public class CampaignSignals {
 
     public void extend(String cycleId, CampaignAction action) {
         stub(cycleId).extend(action);
-    }
-
-    /** Starts a campaign's workflow unless it runs; returns whether it started it. */
-    public boolean start(CampaignPlan plan) {
-        CandidateCampaignWorkflow workflow = temporal.newWorkflowStub(
-                CandidateCampaignWorkflow.class,
-                WorkflowOptions.newBuilder()
-                        .setWorkflowId(CampaignPlan.workflowId(plan.cycleId()))
-                        .setTaskQueue(DistrictCycleWorkflow.TASK_QUEUE)
-                        .build());
-        try {
-            WorkflowClient.start(workflow::run, plan);
-            return true;
-        } catch (WorkflowExecutionAlreadyStarted alreadyRunning) {
-            return false;
-        }
     }
 
     public WorkflowExecutionStatus executionStatus(String cycleId) {

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.primarypipeline.campaigns.CampaignRepository;
-import org.primarypipeline.console.campaigns.CampaignSignals;
+import org.primarypipeline.campaigns.CampaignStarter;
 import org.primarypipeline.console.campaigns.EndCampaign;
 import org.primarypipeline.console.campaigns.ExtendCampaign;
 import org.primarypipeline.console.cycles.CycleActionRefused;
@@ -18,7 +18,6 @@ import org.primarypipeline.core.cycle.CycleSettings;
 import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.vetting.CandidacyRepository;
-import org.primarypipeline.workflows.campaign.CampaignPlan;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -39,7 +38,7 @@ class CampaignCommandsTest extends ConsoleTestSupport {
     CampaignRepository campaigns;
 
     @Autowired
-    CampaignSignals signals;
+    CampaignStarter starter;
 
     @Autowired
     EndCampaign end;
@@ -63,8 +62,7 @@ class CampaignCommandsTest extends ConsoleTestSupport {
                 null,
                 new ElectionCalendar.Election(ElectionCalendar.Kind.GENERAL, LocalDate.of(2028, 11, 7)),
                 Instant.now());
-        assertThat(signals.start(CampaignPlan.fresh(cycle.id(), candidacy, null)))
-                .isTrue();
+        assertThat(starter.start(cycle.id(), candidacy, null)).isTrue();
         await().atMost(Duration.ofSeconds(30)).until(() -> stage(cycle.id()).equals("ORGANIZING"));
 
         assertThatThrownBy(() -> extend.perform(users.find("otto").orElseThrow(), cycle.id(), 3, null))
