@@ -1,7 +1,6 @@
 package org.primarypipeline.console.contacts;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.primarypipeline.console.web.PublicPageView;
@@ -74,13 +73,7 @@ public class CallPageController {
         CallPacket packet = phoneBanks
                 .openPacket(cycleId)
                 .orElseThrow(() -> new IllegalArgumentException("no calls to make in this campaign now"));
-        Map<String, String> answers = new LinkedHashMap<>();
-        for (int i = 0; i < packet.questions().size(); i++) {
-            String a = form.get("answer_" + i);
-            if (a != null) {
-                answers.put(packet.questions().get(i), a);
-            }
-        }
+        Map<String, String> answers = SurveyForm.answers(packet.questions(), form);
         try {
             recordCall.perform(me, packet, contactId, result, answers, notes, attemptId);
         } catch (RecordCall.Refused refused) {

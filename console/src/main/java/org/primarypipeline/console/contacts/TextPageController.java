@@ -1,7 +1,6 @@
 package org.primarypipeline.console.contacts;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -147,10 +146,7 @@ public class TextPageController {
             @RequestParam Map<String, String> form,
             HttpServletRequest request) {
         TextBanks.TextBank bank = TextingCommands.open(texts, cycleId);
-        Map<String, String> answers = new LinkedHashMap<>();
-        for (int i = 0; i < bank.questions().size(); i++) {
-            answers.put(bank.questions().get(i), form.getOrDefault("answer_" + i, ""));
-        }
+        Map<String, String> answers = SurveyForm.answers(bank.questions(), form);
         try {
             recordResult.perform(
                     me, cycleId, contactId, form.get("result"), answers, form.get("notes"), form.get("attemptId"));

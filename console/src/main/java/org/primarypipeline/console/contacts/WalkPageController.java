@@ -1,7 +1,6 @@
 package org.primarypipeline.console.contacts;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.primarypipeline.console.supporters.MemberHomePages;
@@ -84,13 +83,7 @@ public class WalkPageController {
             @RequestHeader(name = QUEUE_HEADER, required = false) String queued,
             HttpServletRequest request) {
         Turfs.Turf turf = turf(turfId);
-        Map<String, String> answers = new LinkedHashMap<>();
-        for (int i = 0; i < turf.questions().size(); i++) {
-            String a = form.get("answer_" + i);
-            if (a != null) {
-                answers.put(turf.questions().get(i), a);
-            }
-        }
+        Map<String, String> answers = SurveyForm.answers(turf.questions(), form);
         try {
             recordDoor.perform(me, turf, contactId, result, answers, notes, attemptId);
         } catch (RecordCall.Refused refused) {
