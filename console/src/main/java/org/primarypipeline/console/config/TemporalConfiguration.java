@@ -25,9 +25,13 @@ public class TemporalConfiguration {
     @Bean(destroyMethod = "shutdown")
     WorkflowServiceStubs workflowServiceStubs(TemporalProperties properties, EmbeddedTemporalServer server) {
         // lazy: commands that never touch a cycle must not fail when no Temporal server is up
-        return WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
-                .setTarget(properties.effectiveTarget())
-                .build());
+        WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder();
+        if (server.inProcessChannel().isPresent() && !Boolean.getBoolean("pp.temporal.tcp")) {
+            options.setChannel(server.inProcessChannel().get());
+        } else {
+            options.setTarget(properties.effectiveTarget());
+        }
+        return WorkflowServiceStubs.newServiceStubs(options.build());
     }
 
     @Bean
