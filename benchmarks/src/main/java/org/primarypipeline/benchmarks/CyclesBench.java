@@ -8,9 +8,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.primarypipeline.console.ConsoleApplication;
 import org.primarypipeline.console.config.TemporalProperties;
 import org.primarypipeline.console.cycles.CycleService;
@@ -56,8 +59,12 @@ public class CyclesBench implements Runnable {
             description = "How many cycles to launch at once (default ${DEFAULT-VALUE}).")
     int districts;
 
-    @Option(names = "--no-warmup", description = "Measure the first round, in a JVM that has compiled nothing yet.")
-    boolean noWarmup;
+    @Option(
+            names = "--warmup-rounds",
+            defaultValue = "2",
+            description =
+                    "Rounds of 435 cycles run, then cancelled, before the measured one (default ${DEFAULT-VALUE}; 0 measures a JVM that has compiled nothing yet).")
+    int warmupRounds;
 
     @Override
     public void run() {
@@ -67,25 +74,44 @@ public class CyclesBench implements Runnable {
             WorkflowClient client = app.getBean(WorkflowClient.class);
             TemporalProperties temporal = app.getBean(TemporalProperties.class);
             int round = 1;
-            if (!noWarmup) {
-                // a serving app has compiled its hot paths long before a launch day; a first round in a
-                // fresh JVM spent half the processor on the JIT compiler, and the reference, run after it,
-                // found the server's and the SDK's code already compiled. Both are measured warm.
-                out.printf("cycles.cold_seconds: %.1f s%n", launchAllToVoting(app, round));
+            // a serving app has compiled its hot paths long before a launch day; a first round in a fresh
+            // JVM spent half the processor on the JIT compiler, and the reference, run after it, found the
+            // server's and the SDK's code compiled already. Both are measured warm.
+            for (; round <= warmupRounds; round++) {
+                double warmup = launchAllToVoting(app, round);
+                if (round == 1) {
+                    out.printf("cycles.cold_seconds: %.1f s%n", warmup);
+                }
+                System.err.printf("warm-up round %d: %.1f s%n", round, warmup);
                 cancelAll(app, round);
                 TrivialCycles.run(client, temporal, districts, TrivialCycles.activitiesIn(firstHistory(client, round)));
-                round++;
             }
+            CpuMeter cpu = new CpuMeter(app.getBean(JdbcClient.class)
+                    .sql("show data_directory")
+                    .query(String.class)
+                    .single());
+            double[] before = cpu.seconds();
             System.err.println("MEASURE-START " + System.currentTimeMillis());
             double seconds = launchAllToVoting(app, round);
             System.err.println("MEASURE-END " + System.currentTimeMillis());
+            double[] after = cpu.seconds();
             out.printf("cycles.seconds: %.1f s%n", seconds);
             out.printf("cycles.launched: %d count%n", districts);
             int activities = TrivialCycles.activitiesIn(firstHistory(client, round));
+            double[] beforeBaseline = cpu.seconds();
             double baseline = TrivialCycles.run(client, temporal, districts, activities);
+            double[] afterBaseline = cpu.seconds();
             out.printf("cycles.activities_per_cycle: %d count%n", activities);
             out.printf("cycles.baseline_seconds: %.1f s%n", baseline);
             out.printf("cycles.ratio: %.2f x%n", seconds / baseline);
+            double jvm = after[0] - before[0];
+            double postgres = after[1] - before[1];
+            double baselineCpu = afterBaseline[0] - beforeBaseline[0] + afterBaseline[1] - beforeBaseline[1];
+            out.printf("cycles.cpu_seconds: %.1f s%n", jvm + postgres);
+            out.printf("cycles.cpu_jvm_seconds: %.1f s%n", jvm);
+            out.printf("cycles.cpu_postgres_seconds: %.1f s%n", postgres);
+            out.printf("cycles.baseline_cpu_seconds: %.1f s%n", baselineCpu);
+            out.printf("cycles.cpu_ratio: %.2f x%n", (jvm + postgres) / baselineCpu);
             // each launched cycle's history as it stands in its voting round: its length, and where its time went
             CycleHistories histories = new CycleHistories();
             for (District d : PublicData.districts2026().subList(0, districts)) {
@@ -129,8 +155,8 @@ public class CyclesBench implements Runnable {
         // starts all its workflows at once
         ExecutorService pool = Executors.newFixedThreadPool(DRIVERS);
         long start = System.nanoTime();
-        try {
-            List<Future<?>> work = new ArrayList<>();
+        try (TimelineWatcher timeline = new TimelineWatcher(jdbc, round)) {
+            List<Future<String>> work = new ArrayList<>();
             for (District d : all) {
                 work.add(pool.submit(() -> {
                     String id =
@@ -140,7 +166,7 @@ public class CyclesBench implements Runnable {
                     Candidacy c = candidacies.find(id, candidacy).orElseThrow();
                     pledge.signCurrent(c.candidateId(), c.fullName(), "127.0.0.1", "bench");
                     candidacies.confirmEligibility(candidacy, "{\"checkedBy\":\"bench\"}");
-                    awaitStage(jdbc, id, "PLEDGE_VETTING");
+                    await(timeline.stage(id, "PLEDGE_VETTING"), id);
                     cycles.act(
                             id,
                             w -> w.review(new VettingDecision(
@@ -150,25 +176,27 @@ public class CyclesBench implements Runnable {
                                     "bench",
                                     org.primarypipeline.vetting.ReviewChecklist.COMPLETE)));
                     cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));
-                    awaitStage(jdbc, id, "NOMINATION_WINDOW");
+                    await(timeline.stage(id, "NOMINATION_WINDOW"), id);
                     cycles.act(id, w -> w.closeWindow(StaffAction.by("bench")));
-                    return null;
+                    return id;
                 }));
             }
-            for (Future<?> f : work) {
-                f.get();
-            }
-            while (jdbc.sql("""
-                            select count(distinct cycle_id) from cycle_event
-                            where kind = 'ELECTORATE_FROZEN' and cycle_id like ?
-                            """).param("%-" + round).query(Integer.class).single() < districts) {
-                Thread.sleep(50);
+            for (Future<String> f : work) {
+                await(timeline.frozen(f.get()), f.get());
             }
             return (System.nanoTime() - start) / 1e9;
         } catch (Exception e) {
             throw new IllegalStateException("bench cycles failed", e);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static void await(CompletableFuture<Void> entry, String cycleId) throws Exception {
+        try {
+            entry.get(10, TimeUnit.MINUTES);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(cycleId + " did not reach its next stage in 10 minutes", e);
         }
     }
 
@@ -248,13 +276,6 @@ public class CyclesBench implements Runnable {
     }
 
     /**
-     * Waits until the cycle's workflow has opened the stage: its timeline's stage entry, written by the
-     * workflow's enter-stage step once the stage's window is set, so a staff action sent after it is
-     * validated against that stage. Read from PostgreSQL as the console's timeline reads it: asking the
-     * workflow (a query) every few milliseconds from 16 threads cost the worker a workflow task each,
-     * which is the driver's load, not the cycle's.
-     */
-    /**
      * As before the 435-cycle run waited on the timeline: the large cycle asks its workflow. Its certification
      * is sent as soon as the workflow is in certification, as it always was; waiting for the timeline would
      * wait for the automatic recount of its tied count, which finds this bench's ballots (written straight
@@ -268,21 +289,6 @@ public class CyclesBench implements Runnable {
                 return;
             }
             sleep(20);
-        }
-        throw new IllegalStateException(id + " did not reach " + stage);
-    }
-
-    private static void awaitStage(JdbcClient jdbc, String id, String stage) {
-        Instant until = Instant.now().plus(Duration.ofMinutes(10));
-        while (Instant.now().isBefore(until)) {
-            if (jdbc.sql("select count(*) from cycle_event where cycle_id = ? and kind = 'STAGE' and stage = ?")
-                            .params(id, stage)
-                            .query(Integer.class)
-                            .single()
-                    > 0) {
-                return;
-            }
-            sleep(40);
         }
         throw new IllegalStateException(id + " did not reach " + stage);
     }

@@ -1,6 +1,7 @@
 package org.primarypipeline.voting;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,8 @@ import org.primarypipeline.cycles.CycleRecord;
 import org.primarypipeline.cycles.CycleRepository;
 import org.primarypipeline.vetting.Candidacy;
 import org.primarypipeline.vetting.CandidacyRepository;
+import org.primarypipeline.vetting.CandidateAnnouncements;
+import org.primarypipeline.vetting.CandidateStep;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +33,7 @@ public class BallotActivitiesImpl implements BallotActivities {
     private final CandidacyRepository candidacies;
     private final JdbcClient jdbc;
     private final RoundMessages messages;
+    private final CandidateAnnouncements announcements;
 
     public BallotActivitiesImpl(
             BallotBox box,
@@ -39,7 +43,8 @@ public class BallotActivitiesImpl implements BallotActivities {
             CycleRepository cycles,
             CandidacyRepository candidacies,
             JdbcClient jdbc,
-            RoundMessages messages) {
+            RoundMessages messages,
+            CandidateAnnouncements announcements) {
         this.box = box;
         this.links = links;
         this.weights = weights;
@@ -48,6 +53,7 @@ public class BallotActivitiesImpl implements BallotActivities {
         this.candidacies = candidacies;
         this.jdbc = jdbc;
         this.messages = messages;
+        this.announcements = announcements;
     }
 
     @Override
@@ -65,6 +71,25 @@ public class BallotActivitiesImpl implements BallotActivities {
                 "system",
                 "electorate-frozen");
         return new VotingOpened(electorate, seed, queued, messages.reminderBefore());
+    }
+
+    @Override
+    @Transactional
+    public RoundOpening closeNominationsAndOpenVoting(String cycleId, Instant closes, String detail, boolean announce) {
+        int onBallot = candidacies.ballot(cycleId).size();
+        if (onBallot == 0) {
+            return new RoundOpening(0, null);
+        }
+        if (announce) {
+            announcements.announce(cycleId, CandidateStep.ON_BALLOT);
+        }
+        CycleStage stage = CycleStage.VOTING_ROUND;
+        cycles.enterStage(cycleId, stage, closes, 0, detail, CycleRepository.stageKey(stage, 0, closes));
+        VotingOpened opened = openVoting(cycleId);
+        if (announce) {
+            announcements.announce(cycleId, CandidateStep.VOTING_OPEN);
+        }
+        return new RoundOpening(onBallot, opened);
     }
 
     @Override

@@ -28,6 +28,7 @@ import org.primarypipeline.vetting.VettingActivitiesImpl;
 import org.primarypipeline.vetting.VettingDecision;
 import org.primarypipeline.voting.BallotActivities;
 import org.primarypipeline.voting.BallotSeal;
+import org.primarypipeline.voting.RoundOpening;
 import org.primarypipeline.voting.TallySummary;
 import org.primarypipeline.voting.VotingOpened;
 import org.primarypipeline.workflows.campaign.CampaignPlan;
@@ -63,6 +64,15 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
      * local step each instead of two.
      */
     private static final String ONE_MARKER = "one-version-marker";
+
+    /**
+     * Version 2 of {@link #ONE_MARKER}: closing the nomination window and opening the voting round (the
+     * count on the ballot, its announcement, the round's stage entry, the frozen electorate and the ballot
+     * links, the voting-open announcement) are one queued activity in one transaction, instead of three
+     * local steps and a queued one; and the winner's campaign starts by activity ({@link
+     * #CANDIDATE_CAMPAIGN} version 2) without a marker of its own. Still one marker: its version says which.
+     */
+    private static final int VOTING_IN_ONE_STEP = 2;
 
     /** Cycles started before the candidates' steps existed replay without them. */
     private static final String CANDIDATE_STEPS = "candidate-steps";
@@ -192,6 +202,10 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
     private boolean candidateSteps;
     /** Whether this run opens pledge vetting and closes nominations in one step each (see {@link #ONE_MARKER}). */
     private boolean oneStepWindows;
+    /** Whether this run closes nominations and opens the vote in one activity (see {@link #VOTING_IN_ONE_STEP}). */
+    private boolean votingInOneStep;
+    /** The round the nomination window's close opened, for the voting stage to take up; null otherwise. */
+    private VotingOpened votingOpened;
     /** Whether this run records approvals through the ledger's approve activity (see {@link #APPROVAL_ROWS}). */
     private boolean approvalRows;
     /** Whether this run seals the voting round when it closes early (see {@link #SEALED_ROUNDS}). */
@@ -210,7 +224,9 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
         // asked once, first: a version check later in the run would interleave differently with update
         // handlers than the histories recorded before it, and those must replay unchanged
         // with the one marker, the five below are implied and not asked (|| does not evaluate them)
-        this.oneStepWindows = Workflow.getVersion(ONE_MARKER, Workflow.DEFAULT_VERSION, 1) >= 1;
+        int oneMarker = Workflow.getVersion(ONE_MARKER, Workflow.DEFAULT_VERSION, VOTING_IN_ONE_STEP);
+        this.oneStepWindows = oneMarker >= 1;
+        this.votingInOneStep = oneMarker >= VOTING_IN_ONE_STEP;
         this.candidateSteps = oneStepWindows || Workflow.getVersion(CANDIDATE_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1;
         this.approvalRows = oneStepWindows || Workflow.getVersion(APPROVAL_ROWS, Workflow.DEFAULT_VERSION, 1) >= 1;
         this.sealedRounds = oneStepWindows || Workflow.getVersion(SEALED_ROUNDS, Workflow.DEFAULT_VERSION, 1) >= 1;
@@ -219,8 +235,10 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
             this.ledger = localLedger;
             this.vetting = localVetting;
         }
-        this.candidateCampaign =
-                Workflow.getVersion(CANDIDATE_CAMPAIGN, Workflow.DEFAULT_VERSION, CAMPAIGN_BY_ACTIVITY);
+        // from version 2 of the one marker, the campaign's start by activity is implied too
+        this.candidateCampaign = votingInOneStep
+                ? CAMPAIGN_BY_ACTIVITY
+                : Workflow.getVersion(CANDIDATE_CAMPAIGN, Workflow.DEFAULT_VERSION, CAMPAIGN_BY_ACTIVITY);
         this.plan = plan;
         this.settings = plan.settings();
         this.stage = plan.stage();
@@ -255,6 +273,22 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
                     if (cancelRequested) {
                         continue;
                     }
+                    if (votingInOneStep) {
+                        Instant closes = now().plus(settings.periodOf(CycleStage.VOTING_ROUND));
+                        RoundOpening opening = ballots.closeNominationsAndOpenVoting(
+                                plan.cycleId(),
+                                closes,
+                                CycleStage.VOTING_ROUND.title() + ": voting is open; closes at " + closes,
+                                candidateSteps());
+                        if (opening.onBallot() > 0) {
+                            advanceTo(CycleStage.VOTING_ROUND);
+                            deadline = closes;
+                            votingOpened = opening.opened();
+                        } else if (!extendAutomatically("no vetted nominee yet")) {
+                            fail("no vetted nominee when the nomination window closed, even after one extension");
+                        }
+                        continue;
+                    }
                     int onBallot = oneStepWindows
                             ? vetting.closeNominations(plan.cycleId(), candidateSteps())
                             : vetting.countBallotNominees(plan.cycleId());
@@ -268,12 +302,17 @@ public class DistrictCycleWorkflowImpl implements DistrictCycleWorkflow {
                     }
                 }
                 case VOTING_ROUND -> {
-                    openWindow("voting is open");
-                    VotingOpened opened = ballots.openVoting(plan.cycleId());
-                    remindBefore = roundReminders ? opened.remindBefore() : null;
-                    if (candidateSteps()) {
-                        vetting.announce(plan.cycleId(), CandidateStep.VOTING_OPEN);
+                    VotingOpened opened = votingOpened;
+                    votingOpened = null;
+                    if (opened == null) {
+                        // a cycle resumed in its voting round, a round extended, or a run before the one step
+                        openWindow("voting is open");
+                        opened = ballots.openVoting(plan.cycleId());
+                        if (candidateSteps()) {
+                            vetting.announce(plan.cycleId(), CandidateStep.VOTING_OPEN);
+                        }
                     }
+                    remindBefore = roundReminders ? opened.remindBefore() : null;
                     awaitWindow();
                     if (cancelRequested) {
                         continue;

@@ -178,6 +178,31 @@ class DistrictCycleReplayTest {
         assertThat(versionMarkers("all-five-stages.json")).hasSizeGreaterThan(1).doesNotContain("one-version-marker");
     }
 
+    /**
+     * Version 2 of the one marker closes the nomination window and opens the vote in one queued activity
+     * (the ballot count, the round's stage entry, the frozen electorate, both announcements), where version 1
+     * ran three local steps around the queued {@code OpenVoting}; it also starts the campaign without a
+     * marker of its own. Both replay above.
+     */
+    @Test
+    void versionTwoOfTheOneMarkerOpensTheVoteInOneStep() throws Exception {
+        for (String name : List.of("one-step-voting-all-five-stages.json", "one-step-voting-candidate-journey.json")) {
+            assertThat(versionMarkers(name)).as(name).containsExactly("one-version-marker");
+            assertThat(queuedActivities(name))
+                    .as(name)
+                    .containsOnlyOnce("CloseNominationsAndOpenVoting")
+                    .doesNotContain("OpenVoting");
+            assertThat(localActivities(name)).as(name).doesNotContain("CloseNominations");
+        }
+        assertThat(localActivities("one-marker-all-five-stages.json")).contains("CloseNominations");
+        assertThat(queuedActivities("one-marker-all-five-stages.json"))
+                .contains("OpenVoting")
+                .doesNotContain("CloseNominationsAndOpenVoting");
+        assertThat(events("one-step-voting-all-five-stages.json").size())
+                .as("a whole cycle's history, with the campaign's start it gained since version 1")
+                .isLessThan(events("one-marker-all-five-stages.json").size() + 4);
+    }
+
     private static List<String> versionMarkers(String name) throws Exception {
         return events(name).stream()
                 .filter(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED
