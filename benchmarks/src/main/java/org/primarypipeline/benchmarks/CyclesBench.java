@@ -91,9 +91,7 @@ public class CyclesBench implements Runnable {
                     .query(String.class)
                     .single());
             double[] before = cpu.seconds();
-            System.err.println("MEASURE-START " + System.currentTimeMillis());
             double seconds = launchAllToVoting(app, round);
-            System.err.println("MEASURE-END " + System.currentTimeMillis());
             double[] after = cpu.seconds();
             out.printf("cycles.seconds: %.1f s%n", seconds);
             out.printf("cycles.launched: %d count%n", districts);
