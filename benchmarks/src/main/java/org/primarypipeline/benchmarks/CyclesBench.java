@@ -85,6 +85,7 @@ public class CyclesBench implements Runnable {
                 System.err.printf("warm-up round %d: %.1f s%n", round, warmup);
                 cancelAll(app, round);
                 TrivialCycles.run(client, temporal, districts, TrivialCycles.activitiesIn(firstHistory(client, round)));
+                CycleShapedWorkflows.run(client, temporal, districts, DRIVERS);
             }
             CpuMeter cpu = new CpuMeter(app.getBean(JdbcClient.class)
                     .sql("show data_directory")
@@ -110,6 +111,14 @@ public class CyclesBench implements Runnable {
             out.printf("cycles.cpu_postgres_seconds: %.1f s%n", postgres);
             out.printf("cycles.baseline_cpu_seconds: %.1f s%n", baselineCpu);
             out.printf("cycles.cpu_ratio: %.2f x%n", (jvm + postgres) / baselineCpu);
+            double[] beforeShaped = cpu.seconds();
+            double shaped = CycleShapedWorkflows.run(client, temporal, districts, DRIVERS);
+            double[] afterShaped = cpu.seconds();
+            double shapedCpu = afterShaped[0] - beforeShaped[0] + afterShaped[1] - beforeShaped[1];
+            out.printf("cycles.shaped_baseline_seconds: %.1f s%n", shaped);
+            out.printf("cycles.shaped_ratio: %.2f x%n", seconds / shaped);
+            out.printf("cycles.shaped_baseline_cpu_seconds: %.1f s%n", shapedCpu);
+            out.printf("cycles.shaped_cpu_ratio: %.2f x%n", (jvm + postgres) / shapedCpu);
             // each launched cycle's history as it stands in its voting round: its length, and where its time went
             CycleHistories histories = new CycleHistories();
             for (District d : PublicData.districts2026().subList(0, districts)) {
