@@ -119,6 +119,12 @@ public class TextBanks {
         Hint hint = hints.computeIfAbsent(bank.id(), id -> new Hint());
         long from = hint.through.get();
         List<Long> taken = new ArrayList<>(takeAfter(bank, universe, texterMemberId, n, from));
+        if (taken.size() < n) {
+            // a take that committed while this statement ran is not in its snapshot: the contacts it handed
+            // out were locked, then free, and lost here on conflict, so a texter could come away with nothing
+            // while contacts remained; the next statement sees that take and goes past what it holds
+            taken.addAll(takeAfter(bank, universe, texterMemberId, n - taken.size(), from));
+        }
         if (taken.size() < n && from > 0 && hint.rescanDue()) {
             taken.addAll(takeAfter(bank, universe, texterMemberId, n - taken.size(), 0));
         }
