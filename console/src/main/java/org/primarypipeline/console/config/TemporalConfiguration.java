@@ -26,11 +26,9 @@ public class TemporalConfiguration {
     WorkflowServiceStubs workflowServiceStubs(TemporalProperties properties, EmbeddedTemporalServer server) {
         // lazy: commands that never touch a cycle must not fail when no Temporal server is up
         WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder();
-        if (server.inProcessChannel().isPresent() && !Boolean.getBoolean("pp.temporal.tcp")) {
-            options.setChannel(server.inProcessChannel().get());
-        } else {
-            options.setTarget(properties.effectiveTarget());
-        }
+        // the server this app started is reached in process; one it joined, or a cluster, over the network
+        server.inProcessChannel()
+                .ifPresentOrElse(options::setChannel, () -> options.setTarget(properties.effectiveTarget()));
         return WorkflowServiceStubs.newServiceStubs(options.build());
     }
 
