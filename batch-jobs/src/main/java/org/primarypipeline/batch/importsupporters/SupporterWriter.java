@@ -60,6 +60,8 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
     private long unassigned;
     /** The new supporters' rows of a chunk, in one buffer reused for every chunk of the partition. */
     private BinaryCopyRows members;
+    /** Their group memberships, likewise. */
+    private BinaryCopyRows memberships;
 
     public SupporterWriter(DataSource dataSource, JdbcClient jdbc, ImportRunContext.Run run, String partition) {
         this.dataSource = dataSource;
@@ -275,7 +277,8 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
         // the sequence by name: pg_get_serial_sequence per row would cost a catalog lookup each
         List<Long> ids = r.fresh.isEmpty() ? List.of() : takeIds(r.fresh.size());
         members = members == null ? new BinaryCopyRows(20, r.fresh.size()) : members.clear();
-        CopyRows memberships = new CopyRows(r.fresh.size() / 4);
+        // binary as the members: two numbers a row, neither formatted nor parsed as text
+        memberships = memberships == null ? new BinaryCopyRows(2, r.fresh.size() / 4) : memberships.clear();
         for (int i = 0; i < r.fresh.size(); i++) {
             ImportRow row = r.fresh.get(i);
             SupporterRecord s = row.supporter();
@@ -305,7 +308,7 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
                     // the organisation vouches for the list it imports with --join: no link to follow
                     .add(join ? VOUCHED : null);
             if (join && a.assigned()) {
-                memberships.add(run.groups().get(a.districtId())).add(id).endRow();
+                memberships.startRow().add(run.groups().get(a.districtId())).add(id);
             }
         }
         members.copyInto(dataSource, """
