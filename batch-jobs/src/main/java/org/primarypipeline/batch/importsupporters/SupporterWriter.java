@@ -275,7 +275,12 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
     private void apply(Resolved r) {
         Instant now = Instant.now();
         // the sequence by name: pg_get_serial_sequence per row would cost a catalog lookup each
-        List<Long> ids = r.fresh.isEmpty() ? List.of() : takeIds(r.fresh.size());
+        List<Long> ids = r.fresh.isEmpty()
+                ? List.of()
+                : jdbc.sql("select nextval('" + run.memberSequence() + "'::regclass) from generate_series(1, ?)")
+                        .param(r.fresh.size())
+                        .query(Long.class)
+                        .list();
         members = members == null ? new BinaryCopyRows(20, r.fresh.size()) : members.clear();
         // binary as the members: two numbers a row, neither formatted nor parsed as text
         memberships = memberships == null ? new BinaryCopyRows(2, r.fresh.size() / 4) : memberships.clear();
@@ -320,21 +325,6 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
         writeConsent(r.consent);
         fill(r);
         joinExisting(r);
-    }
-
-    /**
-     * The chunk's ids, taken by one partition of the run at a time so that they come out consecutive:
-     * partitions taking theirs at once interleave them, and every chunk then inserts into the same last
-     * pages of {@code member}'s primary key and {@code group_membership}'s member indexes, where the
-     * writers wait on each other and the pages split in halves instead of filling up.
-     */
-    private List<Long> takeIds(int count) {
-        synchronized (run) {
-            return jdbc.sql("select nextval('" + run.memberSequence() + "'::regclass) from generate_series(1, ?)")
-                    .param(count)
-                    .query(Long.class)
-                    .list();
-        }
     }
 
     private void writeConsent(List<ImportRow> rows) {
