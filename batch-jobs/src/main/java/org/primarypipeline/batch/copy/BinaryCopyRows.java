@@ -39,6 +39,13 @@ public final class BinaryCopyRows {
         this.length = HEADER.length;
     }
 
+    /** Empties it for other rows, keeping its buffer: a writer reuses one for every chunk. */
+    public BinaryCopyRows clear() {
+        length = HEADER.length;
+        rows = 0;
+        return this;
+    }
+
     public BinaryCopyRows startRow() {
         ensure(2);
         putShort(columns);
@@ -50,6 +57,28 @@ public final class BinaryCopyRows {
         if (value == null) {
             return addNull();
         }
+        // most values are ASCII: written in place, without an array of their bytes for each
+        int n = value.length();
+        ensure(4 + n);
+        int start = length;
+        length += 4;
+        int i = 0;
+        while (i < n) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                break;
+            }
+            buffer[length++] = (byte) c;
+            i++;
+        }
+        if (i == n) {
+            int end = length;
+            length = start;
+            putInt(n);
+            length = end;
+            return this;
+        }
+        length = start;
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         ensure(4 + bytes.length);
         putInt(bytes.length);

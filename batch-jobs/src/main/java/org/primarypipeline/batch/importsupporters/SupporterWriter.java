@@ -58,6 +58,10 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
     private long joined;
     private long provisional;
     private long unassigned;
+    /** The new supporters' rows of a chunk, in one buffer reused for every chunk of the partition. */
+    private BinaryCopyRows members;
+    /** Their group memberships, likewise. */
+    private BinaryCopyRows memberships;
 
     public SupporterWriter(DataSource dataSource, JdbcClient jdbc, ImportRunContext.Run run, String partition) {
         this.dataSource = dataSource;
@@ -183,6 +187,15 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
     private Resolved resolve(List<? extends ImportRow> rows) {
         Resolved r = new Resolved();
         SupporterKeys keys = run.keys();
+        // the whole chunk under the index's lock at once: taken for every row, the partitions' threads
+        // met on it a million times an import
+        synchronized (keys) {
+            resolve(rows, keys, r);
+        }
+        return r;
+    }
+
+    private void resolve(List<? extends ImportRow> rows, SupporterKeys keys, Resolved r) {
         for (ImportRow row : rows) {
             SupporterRecord s = row.supporter();
             long id = keys.resolveOrClaim(s.email(), s.phone());
@@ -204,7 +217,6 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
                 }
             }
         }
-        return r;
     }
 
     private void undo(Resolved r) {
@@ -269,8 +281,9 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
                         .param(r.fresh.size())
                         .query(Long.class)
                         .list();
-        BinaryCopyRows members = new BinaryCopyRows(20, r.fresh.size());
-        CopyRows memberships = new CopyRows(r.fresh.size() / 4);
+        members = members == null ? new BinaryCopyRows(20, r.fresh.size()) : members.clear();
+        // binary as the members: two numbers a row, neither formatted nor parsed as text
+        memberships = memberships == null ? new BinaryCopyRows(2, r.fresh.size() / 4) : memberships.clear();
         for (int i = 0; i < r.fresh.size(); i++) {
             ImportRow row = r.fresh.get(i);
             SupporterRecord s = row.supporter();
@@ -300,7 +313,7 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
                     // the organisation vouches for the list it imports with --join: no link to follow
                     .add(join ? VOUCHED : null);
             if (join && a.assigned()) {
-                memberships.add(run.groups().get(a.districtId())).add(id).endRow();
+                memberships.startRow().add(run.groups().get(a.districtId())).add(id);
             }
         }
         members.copyInto(dataSource, """
@@ -318,7 +331,7 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
         List<String> channels = new ArrayList<>();
         List<String> addresses = new ArrayList<>();
         List<Boolean> optedOut = new ArrayList<>();
-        List<String> evidences = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
         for (ImportRow row : rows) {
             SupporterRecord s = row.supporter();
             // email in the US is opt-out (CAN-SPAM): a "yes" is what the registry assumes without a record,
@@ -328,18 +341,17 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
             if (!email && !sms) {
                 continue;
             }
-            String evidence = "import " + run.id() + " line " + s.line();
             if (email) {
                 channels.add("EMAIL");
                 addresses.add(s.email());
                 optedOut.add(true);
-                evidences.add(evidence);
+                lines.add(s.line());
             }
             if (sms) {
                 channels.add("SMS");
                 addresses.add(s.phone());
                 optedOut.add(s.smsConsent() == ConsentFlag.NO);
-                evidences.add(evidence);
+                lines.add(s.line());
             }
         }
         if (channels.isEmpty()) {
@@ -348,14 +360,16 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
         // the chunk's answers go in as four arrays of one statement: a temporary table (created if missing,
         // filled by COPY, emptied at every commit) cost three round trips and a truncation a chunk.
         // Keys in one order in every partition: two chunks never wait on each other's rows crosswise.
+        // The evidence (the row's line) is spelled out by the server, only for the rows it keeps.
         jdbc.sql("""
                 with incoming as (
-                    select distinct on (channel, address) channel, address, opted_out, evidence
-                    from unnest(?::text[], ?::text[], ?::boolean[], ?::text[]) as t (channel, address, opted_out, evidence)
+                    select distinct on (channel, address) channel, address, opted_out, line
+                    from unnest(?::text[], ?::text[], ?::boolean[], ?::bigint[]) as t (channel, address, opted_out, line)
                     order by channel, address, opted_out desc
                 ), changed as (
                     insert into consent (channel, address, opted_out, source, evidence)
-                    select channel, address, opted_out, ?, evidence from incoming order by channel, address
+                    select channel, address, opted_out, ?, 'import ' || ?::bigint || ' line ' || line
+                    from incoming order by channel, address
                     on conflict (channel, address) do update
                         set opted_out = true, source = excluded.source, evidence = excluded.evidence, changed_at = now()
                         where excluded.opted_out and not consent.opted_out
@@ -368,8 +382,9 @@ public class SupporterWriter implements ItemStreamWriter<ImportBlock> {
                         channels.toArray(String[]::new),
                         addresses.toArray(String[]::new),
                         optedOut.toArray(Boolean[]::new),
-                        evidences.toArray(String[]::new),
-                        "import")
+                        lines.toArray(Long[]::new),
+                        "import",
+                        run.id())
                 .update();
     }
 

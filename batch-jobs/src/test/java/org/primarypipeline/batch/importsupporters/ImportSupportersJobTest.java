@@ -57,7 +57,7 @@ class ImportSupportersJobTest {
                                 "\n",
                                 "Name,Email,Phone,Street,City,State,ZIP,Latitude,Longitude,Source,email_consent,sms_consent,joined",
                                 "Ana Madison,ANA@example.org,(608) 555-0101,1 Main St,Madison,WI,53703,43.0747,-89.3842,rally,yes,yes,yes",
-                                "Ben Milwaukee,ben@example.org,414-555-0102,,Milwaukee,wi,53202,,,,,no,yes",
+                                "Ben Milwaukee,ben@example.org,414-555-0102,5 Calle Peñasco 🏠,Milwaukee,wi,53202,,,,,no,yes",
                                 "Cy Split,cy@example.org,,,,TX,78701,,,,no,,",
                                 "Di Unknown,di@example.org,,,,TX,00001,,,,,,yes",
                                 "Bad Email,not-an-address,,,,TX,78701,,,,,,",
@@ -112,6 +112,11 @@ class ImportSupportersJobTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("+15125550199");
+        // text beyond ASCII, two bytes and four in UTF-8, is copied as it is
+        assertThat(jdbc.sql("select street from member where email = 'ben@example.org'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("5 Calle Peñasco 🏠");
         assertThat(jdbc.sql("select street from member where email = 'q@example.org'")
                         .query(String.class)
                         .single())
@@ -144,6 +149,12 @@ class ImportSupportersJobTest {
 
         // consent: in the one registry, with source and evidence
         assertThat(consent("SMS", "+16085550101")).isEqualTo("false import");
+        assertThat(jdbc.sql(
+                                "select r.evidence || ' / ' || e.evidence from consent r join consent_event e using (channel, address)"
+                                        + " where channel = 'SMS' and address = '+16085550101'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("import " + run.id() + " line 2 / import " + run.id() + " line 2");
         // Ana's repeated row says no to email: an opt-out is never lost to deduplication, whichever row came first
         assertThat(consent("EMAIL", "ana@example.org")).isEqualTo("true import");
         assertThat(consent("SMS", "+14145550102")).isEqualTo("true import");

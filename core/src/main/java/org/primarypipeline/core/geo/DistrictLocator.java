@@ -19,8 +19,9 @@ import org.primarypipeline.core.district.DistrictId;
 
 /**
  * Point-in-polygon over the districts of one plan: an STR-tree over the envelopes of every polygon
- * part, each part prepared once (JTS's indexed point locator), so a lookup costs a tree descent and a
- * few segment-index probes instead of a scan of the ring. Safe for concurrent use once built.
+ * part, each part prepared once (JTS's indexed point locator behind a grid of cells known to lie inside
+ * or outside, {@link GridPointLocator}), so a lookup costs a tree descent and mostly an array read, else a
+ * few segment-index probes, instead of a scan of the ring. Safe for concurrent use once built.
  */
 public final class DistrictLocator {
 
@@ -52,9 +53,10 @@ public final class DistrictLocator {
                     continue;
                 }
                 PreparedPolygon prepared = (PreparedPolygon) PreparedGeometryFactory.prepare(polygon);
-                PointOnGeometryLocator locator = prepared.getPointLocator();
+                PointOnGeometryLocator exact = prepared.getPointLocator();
                 // builds the segment index now, not under the first concurrent lookups
-                locator.locate(polygon.getCoordinate());
+                exact.locate(polygon.getCoordinate());
+                PointOnGeometryLocator locator = new GridPointLocator(polygon, exact);
                 Part indexed = new Part(district, locator, polygon.getEnvelopeInternal());
                 index.insert(indexed.box(), indexed);
                 own.add(indexed);
