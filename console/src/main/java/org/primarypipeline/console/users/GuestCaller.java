@@ -1,8 +1,6 @@
 package org.primarypipeline.console.users;
 
-import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * A guest caller at a phone-bank event, signed in by a one-time event link: no member (a guest never votes),
@@ -28,30 +26,6 @@ public record GuestCaller(long sessionId, String cycleId, String name, String fo
     }
 
     AbstractAuthenticationToken authentication() {
-        return new Authentication(this);
-    }
-
-    /** A session, not a password: there are no credentials. */
-    static final class Authentication extends AbstractAuthenticationToken {
-
-        private static final long serialVersionUID = 1L;
-
-        private final transient GuestCaller guest;
-
-        Authentication(GuestCaller guest) {
-            super(List.of(new SimpleGrantedAuthority(AUTHORITY)));
-            this.guest = guest;
-            setAuthenticated(true);
-        }
-
-        @Override
-        public Object getCredentials() {
-            return "";
-        }
-
-        @Override
-        public Object getPrincipal() {
-            return guest;
-        }
+        return new SessionAuthentication(this, AUTHORITY);
     }
 }

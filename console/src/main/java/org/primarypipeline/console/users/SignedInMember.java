@@ -1,8 +1,6 @@
 package org.primarypipeline.console.users;
 
-import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * Who is signed in on the members' pages ({@code /me}): a member, by the session a one-time sign-in link
@@ -20,31 +18,7 @@ public record SignedInMember(long memberId, String formKey) {
     /** The parameter the members' forms carry their session's form key in. */
     public static final String FORM_KEY = "formKey";
 
-    Authentication authentication() {
-        return new Authentication(this);
-    }
-
-    /** The members' chain's authentication: a session, not a password, so there are no credentials. */
-    static final class Authentication extends AbstractAuthenticationToken {
-
-        private static final long serialVersionUID = 1L;
-
-        private final transient SignedInMember member;
-
-        Authentication(SignedInMember member) {
-            super(List.of(new SimpleGrantedAuthority(AUTHORITY)));
-            this.member = member;
-            setAuthenticated(true);
-        }
-
-        @Override
-        public Object getCredentials() {
-            return "";
-        }
-
-        @Override
-        public Object getPrincipal() {
-            return member;
-        }
+    AbstractAuthenticationToken authentication() {
+        return new SessionAuthentication(this, AUTHORITY);
     }
 }
