@@ -69,4 +69,12 @@ if [ -n "$quick" ] && [ -f "$client" ]; then
   [ -f "$jsa.$$" ] && mv -f "$jsa.$$" "$jsa"
   exit $status
 fi
-exec java ${PP_JAVA_OPTS:-} "$data" -Dpp.home="$here" -jar "$jar" "${args[@]}"
+# A supporter import runs once in a JVM of its own, and its Java work per row is light beside
+# PostgreSQL's: the optimising compiler (C2) took a third to a half of that JVM's processor time and did
+# not pay it back, at 1,000,000 rows or at 3,000,000 (docs/benchmarks.md, "Import in session 10"). Its
+# bench runs the import in its own JVM, so it runs the same way.
+batch=
+case "${1:-} ${2:-}" in
+  "import-supporters "*|"bench import") batch="-XX:TieredStopAtLevel=1" ;;
+esac
+exec java $batch ${PP_JAVA_OPTS:-} "$data" -Dpp.home="$here" -jar "$jar" "${args[@]}"

@@ -84,6 +84,8 @@ public class ImportBench implements Runnable {
             // the same in processor time, which swings much less than wall time with other work on the machine
             out.printf("import.member_copy_cpu_seconds: %.1f s%n", member.cpuSeconds());
             out.printf("import.table_cpu_ratio: %.2f x%n", (importJvm + importPostgres) / member.cpuSeconds());
+            // 1 when the JVM ran without the optimising compiler, as `pp import-supporters` runs; 4 by default
+            out.printf("import.compiler_tier_cap: %s tier%n", compilerTierCap());
             out.printf("import.rows: %d count%n", outcome.run().rowsRead());
             out.printf("import.created: %d count%n", outcome.run().created());
             out.printf("import.rejected: %d count%n", outcome.run().rowsRejected());
@@ -94,6 +96,13 @@ public class ImportBench implements Runnable {
         } finally {
             deleteQuietly(file);
         }
+    }
+
+    private static String compilerTierCap() {
+        return java.lang.management.ManagementFactory.getPlatformMXBean(
+                        com.sun.management.HotSpotDiagnosticMXBean.class)
+                .getVMOption("TieredStopAtLevel")
+                .getValue();
     }
 
     /** The same file, as it is, into a table of text columns with no index: the floor. */
