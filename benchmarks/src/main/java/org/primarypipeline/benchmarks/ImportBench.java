@@ -86,6 +86,13 @@ public class ImportBench implements Runnable {
             out.printf("import.table_cpu_ratio: %.2f x%n", (importJvm + importPostgres) / member.cpuSeconds());
             // 1 when the JVM ran without the optimising compiler, as `pp import-supporters` runs; 4 by default
             out.printf("import.compiler_tier_cap: %s tier%n", compilerTierCap());
+            out.printf(
+                    "import.partitions: %d count%n",
+                    db.jdbc()
+                            .sql("select count(*) from import_progress where run_id = ?")
+                            .param(outcome.run().id())
+                            .query(Long.class)
+                            .single());
             out.printf("import.rows: %d count%n", outcome.run().rowsRead());
             out.printf("import.created: %d count%n", outcome.run().created());
             out.printf("import.rejected: %d count%n", outcome.run().rowsRejected());

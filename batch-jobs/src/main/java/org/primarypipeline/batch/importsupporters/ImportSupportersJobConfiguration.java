@@ -37,9 +37,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <ol>
  *   <li>{@code import-rows}: the file is split into ranges of records (byte ranges that start on a record
  *       boundary, with their first line number) read by parallel partitions ({@code pp.import.partitions},
- *       default two per core), on threads here or on the batch workers; each reads, validates, normalises and
- *       districts chunks of {@code pp.import.chunk-size} rows (handed on in blocks of up to
- *       {@code pp.import.block-size}) and writes them with COPY.</li>
+ *       default one per core with the database on this machine, two per core without), on threads here or
+ *       on the batch workers; each reads, validates, normalises and districts chunks of
+ *       {@code pp.import.chunk-size} rows (handed on in blocks of up to {@code pp.import.block-size}) and
+ *       writes them with COPY.</li>
  *   <li>{@code import-finish}: sums what the partitions counted and writes the rejects report.</li>
  * </ol>
  * <b>Skip rules:</b> a row that fails validation ({@link InvalidField}) is left out of its block without
@@ -81,20 +82,22 @@ public class ImportSupportersJobConfiguration {
 
     /**
      * The partitions run on threads here or, with {@code pp.batch.partitioning=remote}, on the batch
-     * workers ({@link PartitionedSteps}); {@code pp.import.partitions} sets how many (default: two per
-     * core here, {@code pp.batch.grid-size} when remote). Two per core because a partition's thread waits
-     * while PostgreSQL stores its chunk: with one per core, a core is idle whenever both partitions wait on
-     * their writes or both run Java; with two, the other partition of the pair reads and districts then.
+     * workers ({@link PartitionedSteps}); {@code pp.import.partitions} sets how many (default: see
+     * {@link ImportParallelism} here, {@code pp.batch.grid-size} when remote).
      */
     @Bean
     Step importRows(
             PartitionedSteps partitioned,
             @Qualifier(WORKER_STEP) Step importRowsWorker,
             SupporterFilePartitioner importPartitioner,
+            DataSource dataSource,
             @Value("${pp.import.partitions:0}") int partitions) {
-        int grid = partitions > 0
-                ? partitions
-                : partitioned.remote() ? 0 : 2 * Runtime.getRuntime().availableProcessors();
+        int grid = partitioned.remote() && partitions <= 0
+                ? 0
+                : ImportParallelism.partitions(
+                        partitions,
+                        Runtime.getRuntime().availableProcessors(),
+                        partitions <= 0 && ImportParallelism.onThisMachine(dataSource));
         return partitioned.manager("import-rows", importRowsWorker, importPartitioner, grid, false);
     }
 
