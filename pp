@@ -71,10 +71,11 @@ if [ -n "$quick" ] && [ -f "$client" ]; then
 fi
 # A supporter import runs once in a JVM of its own, and its Java work per row is light beside
 # PostgreSQL's: the optimising compiler (C2) took a third to a half of that JVM's processor time and did
-# not pay it back, at 1,000,000 rows or at 3,000,000 (docs/benchmarks.md, "Import in session 10"). Its
-# bench runs the import in its own JVM, so it runs the same way.
+# not pay it back, at 1,000,000 rows or at 3,000,000; G1's concurrent marking took a fifth of what was
+# left, where a batch needs throughput, not short pauses (docs/benchmarks.md, "Import in session 10").
+# Its bench runs the import in its own JVM, so it runs the same way.
 batch=
 case "${1:-} ${2:-}" in
-  "import-supporters "*|"bench import") batch="-XX:TieredStopAtLevel=1" ;;
+  "import-supporters "*|"bench import") batch="-XX:TieredStopAtLevel=1 -XX:+UseParallelGC" ;;
 esac
 exec java $batch ${PP_JAVA_OPTS:-} "$data" -Dpp.home="$here" -jar "$jar" "${args[@]}"
