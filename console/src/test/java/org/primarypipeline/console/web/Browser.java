@@ -223,7 +223,17 @@ final class Browser implements AutoCloseable {
                   if (r.right > window.innerWidth + 1) out.push('<' + el.tagName.toLowerCase() + ' id=' + el.id
                       + ' class=' + el.className + '> right edge ' + Math.round(r.right));
                 }
-                return out.length ? out.slice(0, 10) : ['page is ' + document.documentElement.scrollWidth + 'px wide'];
+                if (out.length) return out.slice(0, 10);
+                // nothing's box reaches past the edge: then some box's content does (a long word, a pseudo-element)
+                const spill = [];
+                for (const el of document.querySelectorAll('body, body *')) {
+                  if (el.closest('.table-wrap')) continue;
+                  if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible') {
+                    spill.push('<' + el.tagName.toLowerCase() + ' id=' + el.id + ' class=' + el.className + '> content '
+                        + el.scrollWidth + 'px in ' + el.clientWidth + 'px: ' + (el.textContent || '').trim().slice(0, 80));
+                  }
+                }
+                return ['page is ' + document.documentElement.scrollWidth + 'px wide'].concat(spill.slice(-5));
                 """);
     }
 
