@@ -40,6 +40,12 @@ final class CpuMeter {
         return new double[] {jvm, postgresTicks() / TICKS_PER_SECOND};
     }
 
+    /** Seconds of processor time, JVM and PostgreSQL together, since {@code before} ({@link #seconds()}). */
+    double totalSince(double[] before) {
+        double[] now = seconds();
+        return now[0] - before[0] + now[1] - before[1];
+    }
+
     private long postgresTicks() {
         if (postmaster < 0) {
             return 0;

@@ -99,13 +99,12 @@ public class CyclesBench implements Runnable {
             int activities = TrivialCycles.activitiesIn(firstHistory(client, round));
             double[] beforeBaseline = cpu.seconds();
             double baseline = TrivialCycles.run(client, temporal, districts, activities);
-            double[] afterBaseline = cpu.seconds();
+            double baselineCpu = cpu.totalSince(beforeBaseline);
             out.printf("cycles.activities_per_cycle: %d count%n", activities);
             out.printf("cycles.baseline_seconds: %.1f s%n", baseline);
             out.printf("cycles.ratio: %.2f x%n", seconds / baseline);
             double jvm = after[0] - before[0];
             double postgres = after[1] - before[1];
-            double baselineCpu = afterBaseline[0] - beforeBaseline[0] + afterBaseline[1] - beforeBaseline[1];
             out.printf("cycles.cpu_seconds: %.1f s%n", jvm + postgres);
             out.printf("cycles.cpu_jvm_seconds: %.1f s%n", jvm);
             out.printf("cycles.cpu_postgres_seconds: %.1f s%n", postgres);
@@ -113,8 +112,7 @@ public class CyclesBench implements Runnable {
             out.printf("cycles.cpu_ratio: %.2f x%n", (jvm + postgres) / baselineCpu);
             double[] beforeShaped = cpu.seconds();
             double shaped = CycleShapedWorkflows.run(client, temporal, districts, DRIVERS);
-            double[] afterShaped = cpu.seconds();
-            double shapedCpu = afterShaped[0] - beforeShaped[0] + afterShaped[1] - beforeShaped[1];
+            double shapedCpu = cpu.totalSince(beforeShaped);
             out.printf("cycles.shaped_baseline_seconds: %.1f s%n", shaped);
             out.printf("cycles.shaped_ratio: %.2f x%n", seconds / shaped);
             out.printf("cycles.shaped_baseline_cpu_seconds: %.1f s%n", shapedCpu);

@@ -1,8 +1,10 @@
 package org.primarypipeline.benchmarks;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -75,8 +77,7 @@ public class ImportBench implements Runnable {
             out.printf("import.cpu_ratio: %.2f x%n", (importJvm + importPostgres) / copyCpu);
             out.printf(
                     "import.load_average: %.1f%n",
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                            .getSystemLoadAverage());
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             out.printf("import.member_copy_seconds: %.1f s%n", memberCopySeconds);
             out.printf("import.member_copy_ratio: %.2f x%n", memberCopySeconds / copySeconds);
             // the import over the same rows stored into a table of member's shape with its indexes (#20)
@@ -106,8 +107,7 @@ public class ImportBench implements Runnable {
     }
 
     private static String compilerTierCap() {
-        return java.lang.management.ManagementFactory.getPlatformMXBean(
-                        com.sun.management.HotSpotDiagnosticMXBean.class)
+        return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
                 .getVMOption("TieredStopAtLevel")
                 .getValue();
     }
@@ -171,11 +171,11 @@ public class ImportBench implements Runnable {
                 pg.getCopyAPI().copyIn("copy bench_member_copy from stdin (format binary)", in);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            double[] after = cpu.seconds();
+            double cpuSeconds = cpu.totalSince(before);
             try (var s = c.createStatement()) {
                 s.execute("drop table bench_member_copy");
             }
-            return new Reference(seconds, after[0] - before[0] + after[1] - before[1]);
+            return new Reference(seconds, cpuSeconds);
         } finally {
             deleteQuietly(rows);
         }

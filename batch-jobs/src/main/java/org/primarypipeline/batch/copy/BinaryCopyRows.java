@@ -57,34 +57,31 @@ public final class BinaryCopyRows {
         if (value == null) {
             return addNull();
         }
-        // most values are ASCII: written in place, without an array of their bytes for each
+        // most values are ASCII: their characters are their bytes, written without an array of them for each
         int n = value.length();
-        ensure(4 + n);
-        int start = length;
-        length += 4;
-        int i = 0;
-        while (i < n) {
-            char c = value.charAt(i);
-            if (c >= 0x80) {
-                break;
-            }
-            buffer[length++] = (byte) c;
-            i++;
-        }
-        if (i == n) {
-            int end = length;
-            length = start;
+        if (isAscii(value)) {
+            ensure(4 + n);
             putInt(n);
-            length = end;
+            for (int i = 0; i < n; i++) {
+                buffer[length++] = (byte) value.charAt(i);
+            }
             return this;
         }
-        length = start;
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         ensure(4 + bytes.length);
         putInt(bytes.length);
         System.arraycopy(bytes, 0, buffer, length, bytes.length);
         length += bytes.length;
         return this;
+    }
+
+    private static boolean isAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public BinaryCopyRows add(long value) {

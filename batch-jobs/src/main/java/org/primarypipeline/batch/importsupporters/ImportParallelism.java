@@ -24,11 +24,8 @@ final class ImportParallelism {
 
     private ImportParallelism() {}
 
-    /** {@code configured} when positive, else one per core with the database here, two per core without. */
-    static int partitions(int configured, int cores, boolean databaseOnThisMachine) {
-        if (configured > 0) {
-            return configured;
-        }
+    /** One per core with the database here, two per core without. */
+    static int partitions(int cores, boolean databaseOnThisMachine) {
         return databaseOnThisMachine ? cores : 2 * cores;
     }
 

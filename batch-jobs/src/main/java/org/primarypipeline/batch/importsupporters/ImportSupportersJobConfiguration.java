@@ -92,12 +92,13 @@ public class ImportSupportersJobConfiguration {
             SupporterFilePartitioner importPartitioner,
             DataSource dataSource,
             @Value("${pp.import.partitions:0}") int partitions) {
-        int grid = partitioned.remote() && partitions <= 0
-                ? 0
-                : ImportParallelism.partitions(
-                        partitions,
-                        Runtime.getRuntime().availableProcessors(),
-                        partitions <= 0 && ImportParallelism.onThisMachine(dataSource));
+        int grid = partitions > 0
+                ? partitions
+                : partitioned.remote()
+                        ? 0
+                        : ImportParallelism.partitions(
+                                Runtime.getRuntime().availableProcessors(),
+                                ImportParallelism.onThisMachine(dataSource));
         return partitioned.manager("import-rows", importRowsWorker, importPartitioner, grid, false);
     }
 

@@ -8,19 +8,13 @@ class ImportParallelismTest {
 
     @Test
     void onePartitionPerCoreWhenTheDatabaseSharesTheCores() {
-        assertThat(ImportParallelism.partitions(0, 2, true)).isEqualTo(2);
-        assertThat(ImportParallelism.partitions(0, 8, true)).isEqualTo(8);
+        assertThat(ImportParallelism.partitions(2, true)).isEqualTo(2);
+        assertThat(ImportParallelism.partitions(8, true)).isEqualTo(8);
     }
 
     @Test
     void twoPerCoreWhenTheDatabaseRunsElsewhere() {
-        assertThat(ImportParallelism.partitions(0, 2, false)).isEqualTo(4);
-    }
-
-    @Test
-    void aConfiguredCountWins() {
-        assertThat(ImportParallelism.partitions(3, 2, true)).isEqualTo(3);
-        assertThat(ImportParallelism.partitions(3, 2, false)).isEqualTo(3);
+        assertThat(ImportParallelism.partitions(2, false)).isEqualTo(4);
     }
 
     @Test
